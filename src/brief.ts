@@ -1,0 +1,43 @@
+import type {Root} from 'mdast'
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import type {Config} from './config/schema.js'
+import type {Citations} from './extract/citations-types.js'
+import type {FrontMatterBlock} from './parse/front-matter.js'
+import type {FrontMatter} from './validate/front-matter.js'
+
+/**
+ * Everything known about one brief while its tree is in memory: what file
+ * rules and the build's renderer see. The tree is dropped once the brief is
+ * processed, so that a large archive is never held in memory at once.
+ */
+export interface BriefContext {
+  file: VFile
+  /** The decoded original text; positions point into it. */
+  text: string
+  tree: Root
+  block: FrontMatterBlock
+  /** Valid front matter, or undefined when it has errors. */
+  frontMatter: FrontMatter | undefined
+  citations: Citations
+  config: Config
+}
+
+/** What stays of a brief after processing. */
+export interface Brief {
+  file: VFile
+  /** Valid front matter, or undefined when the brief could not be read. */
+  frontMatter: FrontMatter | undefined
+  /** Place of each front-matter value, for messages about it after the tree is gone. */
+  frontMatterPlaces?: Record<string, Position>
+  citations: Citations | undefined
+  /** First words of the brief, for the index and feeds. */
+  excerpt: string
+  /** What the build sink made of the brief while its tree was in memory. */
+  rendered?: unknown
+}
+
+/** True when the brief produced an error (and so is not published). */
+export function hasErrors(brief: Brief): boolean {
+  return brief.file.messages.some((message) => message.fatal === true)
+}

@@ -1,0 +1,40 @@
+import {runPipeline} from '../pipeline.js'
+import {countMessages, formatReport, plural} from '../report/format.js'
+import {commonOptions, EXIT, parse, readConfig, readFormat, seconds, type Io} from './shared.js'
+
+export const checkHelp = `Usage: briefpress check [paths…] [options]
+
+Reads briefs (every *.md under each path; default briefs/), reports every
+problem, and writes nothing.
+
+Options:
+  --format <pretty|json|github>  How to print diagnostics (default pretty)
+  --frail                        Exit 1 on warnings too
+  --config <file>                Config file (default briefpress.config.json)
+  -h, --help                     Show this help
+
+Exit codes: 0 clean, 1 content errors (or warnings with --frail),
+2 usage, configuration or internal error.
+`
+
+export async function check(argv: string[], io: Io): Promise<number> {
+  const {values, positionals} = parse(argv, {options: {...commonOptions}, allowPositionals: true})
+  if (values.help) {
+    io.stdout(checkHelp)
+    return EXIT.ok
+  }
+  const format = readFormat(values.format)
+  const config = readConfig(io.cwd, values.config)
+  const start = process.hrtime.bigint()
+  const paths = positionals.length > 0 ? positionals : ['briefs']
+  const {briefs} = await runPipeline({paths, cwd: io.cwd, config})
+  const files = briefs.map((brief) => brief.file)
+
+  const report = formatReport(format, files, {color: io.color})
+  if (format === 'pretty') io.stderr(report)
+  else io.stdout(report)
+
+  const counts = countMessages(files)
+  io.stderr(`Checked ${plural(briefs.length, 'brief')}: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} in ${seconds(start)}\n`)
+  return counts.errors > 0 || (values.frail && counts.warnings > 0) ? EXIT.content : EXIT.ok
+}

@@ -1,0 +1,50 @@
+import {parseArgs, type ParseArgsConfig} from 'node:util'
+import {loadConfig} from '../config/load.js'
+import type {Config} from '../config/schema.js'
+import {FORMATS, type Format} from '../report/format.js'
+
+/** Bad command-line use: exit 2 with the message and a pointer to --help. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+export interface Io {
+  cwd: string
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  /** Colour in pretty output (a TTY that did not ask for NO_COLOR). */
+  color: boolean
+}
+
+export const EXIT = {ok: 0, content: 1, usage: 2} as const
+
+export const commonOptions = {
+  format: {type: 'string', default: 'pretty'},
+  frail: {type: 'boolean', default: false},
+  config: {type: 'string'},
+  help: {type: 'boolean', short: 'h', default: false}
+} as const satisfies ParseArgsConfig['options']
+
+export function parse<const T extends ParseArgsConfig>(argv: string[], config: T): ReturnType<typeof parseArgs<T & {args: string[]; strict: true}>> {
+  try {
+    return parseArgs({...config, args: argv, strict: true})
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
+
+export function readFormat(value: string | undefined): Format {
+  const format = (value ?? 'pretty') as Format
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(`Unexpected --format ${value}, expected one of ${FORMATS.join(', ')}`)
+  }
+  return format
+}
+
+export function readConfig(cwd: string, file: string | undefined): Config {
+  return loadConfig(cwd, file).config
+}
+
+export function seconds(start: bigint): string {
+  return `${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(1)} s`
+}

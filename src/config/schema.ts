@@ -1,0 +1,30 @@
+import {z} from 'zod'
+
+export const ruleSettingSchema = z.enum(['off', 'warn', 'error'])
+
+/**
+ * `briefpress.config.json`. Every key is optional; the defaults make a fresh
+ * clone build the sample archive with no config file at all.
+ */
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    siteTitle: z.string().min(1).default('Briefpress'),
+    siteDescription: z.string().default('Daily market briefs'),
+    /** Absolute URL the site is served from, used for feeds and canonical links. */
+    baseUrl: z.url({protocol: /^https?$/}).default('http://localhost:8080/'),
+    /** Allowed values of the `category` front-matter key. */
+    categories: z.array(z.string().min(1)).min(1).default(['crypto']),
+    /** Largest brief accepted, in bytes; larger files are reported and skipped. */
+    maxFileSize: z.number().int().positive().default(4 * 1024 * 1024),
+    /** Hosts whose images a page may load; by default none, so a page view stays on the site. */
+    allowedImageHosts: z.array(z.string().min(1)).default([]),
+    /** Per-rule severity, as in remark-lint: off, warn or error. */
+    rules: z.record(z.string(), ruleSettingSchema).default({})
+  })
+  .strict()
+
+export type Config = z.infer<typeof configSchema>
+export type ConfigInput = z.input<typeof configSchema>
+
+export const CONFIG_FILE = 'briefpress.config.json'

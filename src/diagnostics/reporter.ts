@@ -1,0 +1,97 @@
+import type {Point, Position} from 'unist'
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {SOURCE, docsUrl, type RuleMeta, type RuleSetting, type Severity} from './rule.js'
+
+export type Place = Point | Position
+
+export interface ReportDetails {
+  /** What would have been fine, shown by the json format. */
+  expected?: string[]
+  /** What was found. */
+  actual?: string
+  /** Longer explanation: why it matters and what to do. */
+  note?: string
+}
+
+/**
+ * Turns rule findings into `VFileMessage`s on the brief's file, applying the
+ * configured severity of each rule. One reporter serves the whole run, so
+ * every stage (load, parse, validate, cross-brief checks) reports the same way.
+ */
+export class Reporter {
+  readonly #settings: Readonly<Record<string, RuleSetting>>
+
+  constructor(settings: Readonly<Record<string, RuleSetting>> = {}) {
+    this.#settings = settings
+  }
+
+  severityOf(rule: RuleMeta): Severity | 'off' {
+    const setting = this.#settings[rule.id]
+    if (setting === 'off') return 'off'
+    if (setting === 'error') return 'error'
+    if (setting === 'warn') return 'warning'
+    return rule.severity
+  }
+
+  enabled(rule: RuleMeta): boolean {
+    return this.severityOf(rule) !== 'off'
+  }
+
+  report(
+    file: VFile,
+    rule: RuleMeta,
+    reason: string,
+    place?: Place,
+    details: ReportDetails = {}
+  ): VFileMessage | undefined {
+    const severity = this.severityOf(rule)
+    if (severity === 'off') return undefined
+    assertPlaceInFile(file, place, rule.id)
+    const message = new VFileMessage(reason, {place, ruleId: rule.id, source: SOURCE})
+    message.file = file.path
+    message.url = docsUrl(rule.id)
+    message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
+    if (details.expected) message.expected = details.expected
+    if (details.actual !== undefined) message.actual = details.actual
+    if (details.note) message.note = details.note
+    file.messages.push(message)
+    return message
+  }
+}
+
+/**
+ * Like markdownlint's core, refuse a report whose position is outside the
+ * file: a wrong position is a bug in Briefpress, and it must show in tests
+ * rather than send an author to a line that does not exist.
+ */
+function assertPlaceInFile(file: VFile, place: Place | undefined, ruleId: string): void {
+  if (!place) return
+  const text = typeof file.value === 'string' ? file.value : ''
+  const lines = countLines(file, text)
+  const points = 'start' in place ? [place.start, place.end] : [place]
+  for (const point of points) {
+    if (point.line < 1 || point.line > lines || point.column < 1) {
+      throw new Error(
+        `Internal error: rule ${ruleId} reported ${point.line}:${point.column}, outside ${file.path} (${lines} lines)`
+      )
+    }
+  }
+}
+
+const lineCounts = new WeakMap<VFile, number>()
+
+function countLines(file: VFile, text: string): number {
+  let count = lineCounts.get(file)
+  if (count === undefined) {
+    count = 1
+    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++
+    lineCounts.set(file, count)
+  }
+  return count
+}
+
+/** Severity of a message as the json and github formats name it. */
+export function messageSeverity(message: VFileMessage): Severity {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info'
+}

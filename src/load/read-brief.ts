@@ -1,0 +1,114 @@
+import {open} from 'node:fs/promises'
+import {VFile} from 'vfile'
+import type {Reporter} from '../diagnostics/reporter.js'
+import {byteOrderMark, emptyFile, fileTooLarge, invalidEncoding, lineEndings} from './rules.js'
+
+export interface ReadOptions {
+  maxFileSize: number
+  /** Path shown in messages (relative to the working folder). */
+  displayPath: string
+}
+
+/**
+ * Reads one brief into a VFile whose `value` is the decoded text, or reports
+ * why it cannot be read (too large, binary, invalid UTF-8, empty) and returns
+ * the file with no text. A byte-order mark is dropped (and reported) so that
+ * columns on line 1 match what an editor shows.
+ */
+export async function readBrief(absolutePath: string, reporter: Reporter, options: ReadOptions): Promise<{file: VFile; text?: string}> {
+  const file = new VFile({path: options.displayPath, value: ''})
+  file.data.absolutePath = absolutePath
+  const handle = await open(absolutePath, 'r')
+  let bytes: Buffer
+  try {
+    const {size} = await handle.stat()
+    if (size > options.maxFileSize) {
+      reporter.report(
+        file,
+        fileTooLarge,
+        `Unexpected file of ${formatBytes(size)}, expected at most ${formatBytes(options.maxFileSize)} (\`maxFileSize\`)`,
+        undefined,
+        {note: 'Split the brief, remove embedded data (such as base64 images), or raise `maxFileSize` in briefpress.config.json.'}
+      )
+      return {file}
+    }
+    bytes = await handle.readFile()
+  } finally {
+    await handle.close()
+  }
+  return decodeBrief(file, bytes, reporter)
+}
+
+/** Decodes bytes already in memory; exported for tests and for `serve`. */
+export function decodeBrief(file: VFile, bytes: Uint8Array, reporter: Reporter): {file: VFile; text?: string} {
+  if (bytes.length === 0) {
+    reporter.report(file, emptyFile, 'Unexpected empty file, expected a brief with front matter and sections')
+    return {file}
+  }
+  const nul = bytes.indexOf(0)
+  if (nul !== -1) {
+    reporter.report(
+      file,
+      invalidEncoding,
+      `Unexpected NUL byte at byte ${nul}, expected UTF-8 text: this looks like a binary file`
+    )
+    return {file}
+  }
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes)
+  } catch {
+    const at = firstInvalidByte(bytes)
+    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, at))
+    file.value = prefix
+    const line = prefix.split('\n').length
+    const column = prefix.length - prefix.lastIndexOf('\n')
+    reporter.report(
+      file,
+      invalidEncoding,
+      `Unexpected invalid UTF-8 byte 0x${bytes[at]!.toString(16).padStart(2, '0')} at byte ${at}, expected UTF-8 text`,
+      {line, column},
+      {note: 'Re-save the file as UTF-8 (not Latin-1 or Windows-1252).'}
+    )
+    return {file}
+  }
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1)
+    file.value = text
+    reporter.report(file, byteOrderMark, 'Unexpected byte-order mark, expected UTF-8 without BOM', {line: 1, column: 1})
+  }
+  file.value = text
+  const crlf = text.indexOf('\r\n')
+  if (crlf !== -1) {
+    const line = text.slice(0, crlf).split('\n').length
+    reporter.report(file, lineEndings, 'Unexpected CRLF line endings, expected LF', {line, column: crlf - text.lastIndexOf('\n', crlf - 1)})
+  }
+  if (text.trim() === '') {
+    reporter.report(file, emptyFile, 'Unexpected blank file, expected a brief with front matter and sections', {line: 1, column: 1})
+    return {file}
+  }
+  return {file, text}
+}
+
+/** Index of the first byte that does not start a valid UTF-8 sequence. */
+function firstInvalidByte(bytes: Uint8Array): number {
+  let index = 0
+  while (index < bytes.length) {
+    const byte = bytes[index]!
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0
+    if (length === 0 || index + length > bytes.length) return index
+    try {
+      new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(index, index + length))
+    } catch {
+      return index
+    }
+    index += length
+  }
+  return index
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`
+  return `${bytes} bytes`
+}

@@ -1,0 +1,117 @@
+import matter from 'gray-matter'
+import type {Point, Position} from 'unist'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {Document, isMap, isScalar, LineCounter, parseDocument, YAMLError} from 'yaml'
+import type {Reporter} from '../diagnostics/reporter.js'
+import {frontMatterSyntax, missingFrontMatter} from './rules.js'
+
+export interface FrontMatterBlock {
+  /** Plain data, as YAML 1.2 core gives it: dates stay strings, never `Date`s. */
+  data: Record<string, unknown>
+  /** Offset in the file where the body (after the closing `---`) starts. */
+  bodyOffset: number
+  /** Place of each top-level key, and of its value, in the original file. */
+  keys: Map<string, {key: Position; value: Position}>
+  /** Place of the whole block, from the opening to the closing delimiter. */
+  place: Position
+}
+
+/** YAML anchors may be used, but not to blow up memory (the "billion laughs"). */
+const MAX_ALIAS_COUNT = 50
+
+/**
+ * Splits the front matter with gray-matter, parsing it with the `yaml`
+ * package so that dates stay calendar strings and every key keeps its place.
+ * Reports a missing or unclosed block, and YAML errors at their line.
+ */
+export function parseFrontMatter(file: VFile, text: string, reporter: Reporter): FrontMatterBlock | undefined {
+  const place = location(text)
+  if (!/^---[ \t]*\r?\n/.test(text)) {
+    reporter.report(
+      file,
+      missingFrontMatter,
+      'Unexpected file without front matter, expected a brief starting with a `---` line, then `title`, `date` and `category`, then `---`',
+      {line: 1, column: 1},
+      {note: 'Every brief starts with a YAML front-matter block; a file without one is not a brief.'}
+    )
+    return undefined
+  }
+  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3))) {
+    reporter.report(file, missingFrontMatter, 'Unexpected unclosed front matter, expected a closing `---` line', {line: 1, column: 1})
+    return undefined
+  }
+
+  let document: Document | undefined
+  let parsed: matter.GrayMatterFile<string>
+  try {
+    // An options object is required: called with a bare string gray-matter
+    // caches every input it ever saw, which leaks memory over a large archive.
+    parsed = matter(text, {
+      engines: {
+        yaml: (source: string) => {
+          document = parseDocument(source, {lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false})
+          if (document.errors.length > 0) return {}
+          return (document.toJS({maxAliasCount: MAX_ALIAS_COUNT}) ?? {}) as object
+        }
+      }
+    })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    // Thrown while building data (an alias bomb, say): blame the block itself.
+    reporter.report(file, frontMatterSyntax, `Unexpected front matter: ${cleanYamlReason(reason)}`, {line: 2, column: 1})
+    return undefined
+  }
+
+  const lineCounterOffset = text.indexOf(parsed.matter)
+  const toPoint = (offset: number): Point => place.toPoint(lineCounterOffset + offset) ?? {line: 1, column: 1}
+  const toPosition = (range: readonly number[] | null | undefined): Position => ({
+    start: toPoint(range?.[0] ?? 0),
+    end: toPoint(range?.[1] ?? range?.[0] ?? 0)
+  })
+
+  if (document && document.errors.length > 0) {
+    for (const error of document.errors) reportYamlError(file, reporter, error, toPoint)
+    return undefined
+  }
+
+  const data = parsed.data
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || (document && document.contents && !isMap(document.contents))) {
+    reporter.report(file, frontMatterSyntax, 'Unexpected front matter that is not a mapping of keys, expected `key: value` lines', {line: 2, column: 1})
+    return undefined
+  }
+
+  const keys = new Map<string, {key: Position; value: Position}>()
+  if (document && isMap(document.contents)) {
+    for (const pair of document.contents.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+      const keyRange = isScalar(pair.key) ? pair.key.range : undefined
+      const valueNode = pair.value as {range?: [number, number, number]} | null
+      keys.set(key, {key: toPosition(keyRange), value: toPosition(valueNode?.range ?? keyRange)})
+    }
+  }
+
+  const bodyOffset = text.length - parsed.content.length
+  return {
+    data: data as Record<string, unknown>,
+    bodyOffset,
+    keys,
+    place: {start: {line: 1, column: 1, offset: 0}, end: place.toPoint(Math.max(0, bodyOffset - 1)) ?? {line: 1, column: 1}}
+  }
+}
+
+function reportYamlError(file: VFile, reporter: Reporter, error: YAMLError, toPoint: (offset: number) => Point): void {
+  const [start, end] = error.pos
+  reporter.report(
+    file,
+    frontMatterSyntax,
+    `Unexpected YAML in front matter: ${cleanYamlReason(error.message)}`,
+    {start: toPoint(start), end: toPoint(Math.max(start, end))},
+    {note: 'Fix the YAML syntax; quote titles that contain `:` or `#`.'}
+  )
+}
+
+/** yaml messages end with a code frame and a position we replace with our own. */
+function cleanYamlReason(reason: string): string {
+  return reason.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim()
+}

@@ -1,0 +1,14 @@
+import type {RuleMeta} from '../diagnostics/rule.js'
+import {loadRules} from '../load/rules.js'
+import {parseRules} from '../parse/rules.js'
+import {frontMatterRules} from './front-matter.js'
+import {archiveRules, fileRules} from './rules/index.js'
+
+/** Every rule id Briefpress can report, for config validation and docs. */
+export const allRules: readonly RuleMeta[] = [
+  ...loadRules,
+  ...parseRules,
+  ...frontMatterRules,
+  ...fileRules.map((rule) => rule.meta),
+  ...archiveRules.map((rule) => rule.meta)
+]
