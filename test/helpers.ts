@@ -1,0 +1,61 @@
+import {existsSync} from 'node:fs'
+import {cp, mkdtemp} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {main} from '../src/cli.js'
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const fixtures = path.join(projectRoot, 'fixtures')
+
+/** `../shared` beside the project: present for developers and CI, absent in a user's clone. */
+export const sharedDir = path.resolve(projectRoot, '..', 'shared')
+export const hasShared = existsSync(path.join(sharedDir, 'corpus', 'real'))
+export const corpusDir = path.join(sharedDir, 'corpus', 'real')
+export const seedBrief = path.join(sharedDir, 'seeds', '000_c7b9ecf49311319f.txt')
+
+export interface CliResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs the CLI in-process, as `briefpress ...argv` run in `cwd`. */
+export async function runCli(argv: string[], cwd: string = projectRoot): Promise<CliResult> {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(argv, {
+    cwd,
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    color: false
+  })
+  return {code, stdout, stderr}
+}
+
+/** Runs `check --format json` and returns the messages. */
+export async function checkJson(argv: string[], cwd: string = projectRoot) {
+  const result = await runCli(['check', '--format', 'json', ...argv], cwd)
+  const report = JSON.parse(result.stdout) as {
+    files: number
+    counts: {errors: number; warnings: number}
+    messages: Array<{
+      file: string
+      line: number | null
+      column: number | null
+      endLine: number | null
+      endColumn: number | null
+      severity: 'error' | 'warning' | 'info'
+      ruleId: string | null
+      message: string
+    }>
+  }
+  return {...result, report}
+}
+
+/** A fresh temporary folder, optionally seeded with a copy of `from`. */
+export async function tempDir(from?: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'briefpress-test-'))
+  if (from) await cp(from, dir, {recursive: true})
+  return dir
+}
