@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// npm run bench -- [--n 1000] [--runs 1] [--keep]
+//
+// Generates N synthetic briefs (../shared/bench/gen-corpus.mjs when present,
+// else a copy-and-perturb of fixtures/seed-brief.md), then measures on the same
+// files, each as a separate process timed by /usr/bin/time:
+//   floor      parse + gfm + rehype + stringify only (scripts/bench-floor.mjs)
+//   cold       briefpress build with no cache and no previous site
+//   no-change  briefpress build again, nothing changed
+//   one-added  briefpress build after adding one brief
+// and prints wall time, CPU, pages per second and peak memory (max RSS).
+import {execFileSync, spawnSync} from 'node:child_process'
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const {values} = parseArgs({
+  options: {
+    n: {type: 'string', default: '1000'},
+    runs: {type: 'string', default: '1'},
+    keep: {type: 'boolean', default: false},
+    only: {type: 'string'},
+    work: {type: 'string', default: path.join(os.tmpdir(), 'briefpress-bench')}
+  }
+})
+const n = Number(values.n)
+const runs = Number(values.runs)
+const work = path.join(values.work, String(n))
+const src = path.join(work, 'briefs')
+const out = path.join(work, 'site')
+const cli = path.join(root, 'dist', 'src', 'cli.js')
+if (!existsSync(cli)) execFileSync('npx', ['tsc', '-p', root], {stdio: 'inherit'})
+
+function generate() {
+  rmSync(work, {recursive: true, force: true})
+  mkdirSync(src, {recursive: true})
+  const shared = path.resolve(root, '..', 'shared', 'bench', 'gen-corpus.mjs')
+  if (existsSync(shared)) {
+    execFileSync(process.execPath, [shared, '--n', String(n), '--out', src, '--layout', 'plain'], {stdio: 'ignore'})
+    return 'shared/bench/gen-corpus.mjs'
+  }
+  const seed = readFileSync(path.join(root, 'fixtures', 'seed-brief.md'), 'utf8').replace('category: crpyto', 'category: crypto')
+  const start = Date.UTC(2025, 10, 4)
+  for (let i = 0; i < n; i++) {
+    const day = new Date(start - i * 86_400_000).toISOString().slice(0, 10)
+    let k = i
+    const body = seed
+      .replace(/^date: .*$/m, `date: ${day}`)
+      .replace(/^title: .*$/m, `title: "Daily brief ${day}"`)
+      .replace(/\\\$([\d,]+)/g, (_, v) => `\\$${(Number(v.replace(/,/g, '')) + (k++ % 97)).toLocaleString('en-US')}`)
+    writeFileSync(path.join(src, `${day}-daily-brief.md`), body)
+  }
+  return 'fixtures/seed-brief.md (perturbed)'
+}
+
+/** Runs a command under /usr/bin/time; returns wall s, CPU s and peak RSS MiB. */
+function timed(command, args) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', command, ...args], {encoding: 'utf8', cwd: work})
+  const last = result.stderr.trim().split('\n').at(-1)
+  const [wall, user, sys, rss] = last.split(' ').map(Number)
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`)
+  return {wall, cpu: user + sys, peakMiB: rss / 1024, status: result.status}
+}
+
+function median(list) {
+  const sorted = [...list].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+function measure(name, pages, setup, command, args) {
+  const samples = []
+  for (let r = 0; r < runs; r++) {
+    setup()
+    samples.push(timed(command, args))
+  }
+  const wall = median(samples.map((s) => s.wall))
+  const row = {name, wall, cpu: median(samples.map((s) => s.cpu)), peakMiB: Math.max(...samples.map((s) => s.peakMiB)), pagesPerSecond: pages / wall}
+  console.log(`| ${row.name} | ${n} | ${row.wall.toFixed(2)} | ${row.cpu.toFixed(1)} | ${row.pagesPerSecond.toFixed(0)} | ${row.peakMiB.toFixed(0)} |`)
+  return row
+}
+
+const source = generate()
+const count = readdirSync(src).length
+console.log(`Briefpress benchmark: ${count} briefs from ${source}, node ${process.version}, ${os.cpus().length} cores, ${runs} run(s) each, median\n`)
+console.log('| step | briefs | wall s | CPU s | pages/s | peak MiB |')
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |')
+const only = values.only ? new Set(values.only.split(',')) : undefined
+const want = (step) => !only || only.has(step)
+const rows = {}
+const clean = () => {
+  rmSync(out, {recursive: true, force: true})
+  rmSync(path.join(work, '.briefpress-cache'), {recursive: true, force: true})
+}
+if (want('floor')) rows.floor = measure('floor (parse+gfm+rehype+stringify)', count, clean, process.execPath, [path.join(root, 'scripts', 'bench-floor.mjs'), src, out])
+if (want('cold')) rows.cold = measure('cold build', count, clean, process.execPath, [cli, 'build', '--src', src, '--out', out])
+if (want('no-change')) rows.noChange = measure('no-change rebuild', count, () => {}, process.execPath, [cli, 'build', '--src', src, '--out', out])
+if (want('one-added')) {
+  const extra = path.join(src, '2099-01-01-added.md')
+  const first = readdirSync(src).filter((f) => f.endsWith('.md')).sort()[0]
+  const template = readFileSync(path.join(src, first), 'utf8').replace(/^date: .*$/m, 'date: 2099-01-01').replace(/^title: .*$/m, 'title: "Added brief"')
+  rows.oneAdded = measure('one brief added', count + 1, () => {
+    rmSync(extra, {force: true})
+    spawnSync(process.execPath, [cli, 'build', '--src', src, '--out', out], {cwd: work})
+    writeFileSync(extra, template)
+  }, process.execPath, [cli, 'build', '--src', src, '--out', out])
+  rmSync(extra, {force: true})
+}
+if (rows.floor && rows.cold) console.log(`\ncold build / floor: ${(rows.cold.wall / rows.floor.wall).toFixed(2)}x (target <= 1.15x)`)
+if (!values.keep) rmSync(work, {recursive: true, force: true})
