@@ -1,3 +1,4 @@
+import {linkCheckHelp, linkCliOptions, runLinkCheck} from '../links/cli-options.js'
 import {runPipeline} from '../pipeline.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
 import {commonOptions, EXIT, parse, readConfig, readFormat, seconds, type Io} from './shared.js'
@@ -11,14 +12,14 @@ Options:
   --format <pretty|json|github>  How to print diagnostics (default pretty)
   --frail                        Exit 1 on warnings too
   --config <file>                Config file (default briefpress.config.json)
-  -h, --help                     Show this help
+${linkCheckHelp}  -h, --help                     Show this help
 
 Exit codes: 0 clean, 1 content errors (or warnings with --frail),
 2 usage, configuration or internal error.
 `
 
 export async function check(argv: string[], io: Io): Promise<number> {
-  const {values, positionals} = parse(argv, {options: {...commonOptions}, allowPositionals: true})
+  const {values, positionals} = parse(argv, {options: {...commonOptions, ...linkCliOptions}, allowPositionals: true})
   if (values.help) {
     io.stdout(checkHelp)
     return EXIT.ok
@@ -27,7 +28,8 @@ export async function check(argv: string[], io: Io): Promise<number> {
   const config = readConfig(io.cwd, values.config)
   const start = process.hrtime.bigint()
   const paths = positionals.length > 0 ? positionals : ['briefs']
-  const {briefs} = await runPipeline({paths, cwd: io.cwd, config})
+  const {briefs, reporter} = await runPipeline({paths, cwd: io.cwd, config})
+  await runLinkCheck(values, briefs, reporter, config, io)
   const files = briefs.map((brief) => brief.file)
 
   const report = formatReport(format, files, {color: io.color})

@@ -1,4 +1,5 @@
 import {z} from 'zod'
+import {isValidExclude} from '../links/exclude.js'
 
 export const ruleSettingSchema = z.enum(['off', 'warn', 'error'])
 
@@ -19,6 +20,11 @@ export const configSchema = z
     maxFileSize: z.number().int().positive().default(4 * 1024 * 1024),
     /** Hosts whose images a page may load; by default none, so a page view stays on the site. */
     allowedImageHosts: z.array(z.string().min(1)).default([]),
+    /** `check --links`: URLs never asked for, as host names (`example.com`, subdomains too) or regular expressions. */
+    linkCheck: z
+      .object({exclude: z.array(z.string().min(1).refine(isValidExclude, {error: 'expected a host name or a valid regular expression'})).default([])})
+      .strict()
+      .default({exclude: []}),
     /** Per-rule severity, as in remark-lint: off, warn or error. */
     rules: z.record(z.string(), ruleSettingSchema).default({})
   })

@@ -1,4 +1,5 @@
 import type {RuleMeta} from '../diagnostics/rule.js'
+import {linkRules} from '../links/rules.js'
 import {loadRules} from '../load/rules.js'
 import {parseRules} from '../parse/rules.js'
 import {frontMatterRules} from './front-matter.js'
@@ -10,5 +11,6 @@ export const allRules: readonly RuleMeta[] = [
   ...parseRules,
   ...frontMatterRules,
   ...fileRules.map((rule) => rule.meta),
-  ...archiveRules.map((rule) => rule.meta)
+  ...archiveRules.map((rule) => rule.meta),
+  ...linkRules
 ]

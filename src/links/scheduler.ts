@@ -1,0 +1,66 @@
+/**
+ * Runs requests with a global concurrency bound and per-host politeness: one
+ * request at a time per host, a small delay between two requests to the same
+ * host, and a pause on a host that asked for one (`Retry-After`).
+ */
+export class PoliteScheduler {
+  readonly #concurrency: number
+  readonly #hostDelay: number
+  #running = 0
+  readonly #waiting: Array<() => void> = []
+  /** Per host: the tail of its queue, and when it may be asked again. */
+  readonly #hosts = new Map<string, {tail: Promise<void>; notBefore: number}>()
+
+  constructor(options: {concurrency: number; hostDelay: number}) {
+    this.#concurrency = Math.max(1, options.concurrency)
+    this.#hostDelay = Math.max(0, options.hostDelay)
+  }
+
+  async run<T>(host: string, task: () => Promise<T>): Promise<T> {
+    const state = this.#hosts.get(host) ?? {tail: Promise.resolve(), notBefore: 0}
+    this.#hosts.set(host, state)
+    let release!: () => void
+    const previous = state.tail
+    state.tail = new Promise<void>((resolve) => (release = resolve))
+    // The host slot comes first: a task waiting for its host holds no global slot.
+    await previous
+    try {
+      const wait = state.notBefore - Date.now()
+      if (wait > 0) await sleep(wait)
+      await this.#acquire()
+      try {
+        return await task()
+      } finally {
+        this.#release()
+      }
+    } finally {
+      state.notBefore = Math.max(state.notBefore, Date.now() + this.#hostDelay)
+      release()
+    }
+  }
+
+  /** Asks nothing of `host` for `ms` (a 429 or 503 with `Retry-After`). */
+  pauseHost(host: string, ms: number): void {
+    const state = this.#hosts.get(host)
+    if (state) state.notBefore = Math.max(state.notBefore, Date.now() + ms)
+  }
+
+  async #acquire(): Promise<void> {
+    if (this.#running < this.#concurrency) {
+      this.#running++
+      return
+    }
+    await new Promise<void>((resolve) => this.#waiting.push(resolve))
+  }
+
+  #release(): void {
+    const next = this.#waiting.shift()
+    // Hand the slot straight to the next task: the count stays the same.
+    if (next) next()
+    else this.#running--
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
