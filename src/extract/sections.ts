@@ -1,0 +1,201 @@
+import type {Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+
+/** What a section is about, whatever its wording. */
+export type SectionKind =
+  | 'market-overview'
+  | 'derivatives'
+  | 'flows'
+  | 'headlines'
+  | 'exchanges'
+  | 'regulation'
+  | 'research'
+  | 'security'
+  | 'sentiment'
+  | 'watch'
+  | 'confidence'
+  | 'other'
+
+/** How the section's title is marked up in the brief. */
+export type SectionMarker = 'heading' | 'bold' | 'plain'
+
+export interface Section {
+  kind: SectionKind
+  /** The title as written, without markup or escapes ("Market Overview (24h)"). */
+  title: string
+  marker: SectionMarker
+  /** Heading depth (1–6) for `heading` markers. */
+  depth?: number
+  /** Line and column of the title. */
+  line: number
+  column: number
+  /** Last line of the section's content (inclusive). */
+  endLine: number
+  /** Top-level block nodes overlapping the section (a paragraph that opens with a bold title belongs to it). */
+  nodes: RootContent[]
+}
+
+/**
+ * Alias table, tried in order: the first pattern matching the normalised
+ * title (lower case, markup and escapes removed) gives the kind. A new
+ * wording is one more pattern here.
+ */
+export const sectionAliases: ReadonlyArray<readonly [SectionKind, RegExp]> = [
+  ['watch', /^(what to watch|watch ?list|key (dates|events)|upcoming|(notable )?event timeline|calendar|next 24)/],
+  ['confidence', /^(confidence|caveats|methodology|sources\b|data notes?)/],
+  ['headlines', /(headlines|high[- ]impact (news|items|events)|major news|key (news|developments|stories)|top (stories|news))/],
+  ['market-overview', /^((crypto )?market (overview|summary|snapshot|update|pulse)|spot (market|price)s?\b|price (action|performance)|prices?\b|markets?( data)?$|key (market )?figures)/],
+  ['derivatives', /^(derivatives|liquidations|funding|open interest)/],
+  ['flows', /^((stablecoin|etf|fund)s? (&|and )?(etf )?(flows?|supply)|flows\b|etf (flows?|&))/],
+  ['exchanges', /^(exchanges?\b|cex\b|listings?\b)/],
+  ['regulation', /(regulat|^(government|law|policy|legal|enforcement)\b)/],
+  ['research', /(research|white ?papers?|reports?$)/],
+  ['security', /(security|hacks?\b|exploits?\b|incidents?$)/],
+  ['sentiment', /(social|sentiment)/]
+]
+
+/** Lower case, no markup, no escapes, no trailing colon, single spaces. */
+export function normaliseTitle(title: string): string {
+  return cleanTitle(title).toLowerCase()
+}
+
+/** The kind of a section title, or undefined when no alias matches. */
+export function classifySection(title: string): Exclude<SectionKind, 'other'> | undefined {
+  const normalised = normaliseTitle(title)
+  if (normalised.length === 0 || normalised.length > 80) return undefined
+  for (const [kind, pattern] of sectionAliases) {
+    if (pattern.test(normalised)) return kind as Exclude<SectionKind, 'other'>
+  }
+  return undefined
+}
+
+function cleanTitle(title: string): string {
+  return title
+    .replace(/\\([\\`*_{}[\]()#+\-.!&|~<>$])/g, '$1')
+    .replace(/[*_`]/g, '')
+    .replace(/[\u00a0\s]+/g, ' ')
+    .trim()
+    .replace(/\s*:$/, '')
+    .trim()
+}
+
+interface Candidate {
+  marker: SectionMarker
+  title: string
+  kind: Exclude<SectionKind, 'other'> | undefined
+  depth?: number
+  line: number
+  column: number
+  node: RootContent
+}
+
+/**
+ * Finds the brief's sections. Real briefs mark them as `#`–`###` headings,
+ * bold-only lines or plain lines; a brief is read in the strongest style it
+ * uses for a known section (headings, then bold lines, then plain lines), so
+ * that "**Binance**" under "## Exchanges" stays inside that section. Headings
+ * open a section at the depth most known titles use or shallower (an unknown
+ * title gives `other`); deeper ones are sub-sections. Bold and plain lines
+ * open a section only when their title is known.
+ */
+export function findSections(tree: Root, text: string): Section[] {
+  const lines = text.split(/\r?\n/)
+  const candidates = collectCandidates(tree, lines)
+
+  const known = candidates.filter((candidate) => candidate.kind !== undefined)
+  const style: SectionMarker | undefined = (['heading', 'bold', 'plain'] as const).find((marker) => known.some((candidate) => candidate.marker === marker))
+  if (!style) return []
+  const sectionDepth = style === 'heading' ? commonestDepth(known) : 0
+
+  const opening = candidates.filter((candidate) => {
+    if (candidate.marker !== style) return false
+    // Deeper headings are sub-sections ("### ETF Flows" under "## Market Overview").
+    if (style === 'heading') return (candidate.depth ?? 6) <= sectionDepth
+    return candidate.kind !== undefined
+  })
+
+  const content = tree.children.filter((node) => node.type !== 'footnoteDefinition' && node.type !== 'definition' && node.position)
+  const lastLine = content.reduce((max, node) => Math.max(max, node.position!.end.line), 0)
+
+  return opening.map((candidate, index) => {
+    const next = opening[index + 1]
+    const endLine = next ? Math.max(candidate.line, next.line - 1) : Math.max(candidate.line, lastLine)
+    const nodes = content.filter((node) => node.position!.end.line >= candidate.line && node.position!.start.line <= endLine)
+    const section: Section = {
+      kind: candidate.kind ?? 'other',
+      title: candidate.title,
+      marker: candidate.marker,
+      line: candidate.line,
+      column: candidate.column,
+      endLine: trimEnd(lines, candidate.line, endLine),
+      nodes
+    }
+    if (candidate.depth !== undefined) section.depth = candidate.depth
+    return section
+  })
+}
+
+/**
+ * The depth most known titles use (the shallower on a tie): one stray "##"
+ * among "###" sections must not turn every "###" into a sub-section.
+ */
+function commonestDepth(known: readonly Candidate[]): number {
+  const counts = new Map<number, number>()
+  for (const candidate of known) if (candidate.marker === 'heading') counts.set(candidate.depth!, (counts.get(candidate.depth!) ?? 0) + 1)
+  let best = 6
+  let bestCount = 0
+  for (const [depth, count] of counts) {
+    if (count > bestCount || (count === bestCount && depth < best)) [best, bestCount] = [depth, count]
+  }
+  return best
+}
+
+/** Drops trailing blank lines from a section's range. */
+function trimEnd(lines: string[], start: number, end: number): number {
+  let last = end
+  while (last > start && (lines[last - 1] ?? '').trim() === '') last--
+  return last
+}
+
+const BOLD_LINE = /^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$/
+/** A plain title line: short, no sentence punctuation at the end, no link or reference. */
+const PLAIN_LINE = /^\s{0,3}([A-Za-z][^.!?[\]]{2,79})$/
+
+function collectCandidates(tree: Root, lines: string[]): Candidate[] {
+  const candidates: Candidate[] = []
+  for (const node of tree.children) {
+    const position = node.position
+    if (!position) continue
+    if (node.type === 'heading') {
+      if (node.depth > 3) continue
+      const title = cleanTitle(toString(node))
+      candidates.push({marker: 'heading', title, kind: classifySection(title), depth: node.depth, line: position.start.line, column: position.start.column, node})
+      continue
+    }
+    if (node.type !== 'paragraph') continue
+    // A title line may open a paragraph that goes on with text (no blank line
+    // after "**Market Summary**"), or sit in its middle: look at every line.
+    for (let line = position.start.line; line <= position.end.line; line++) {
+      const raw = lines[line - 1] ?? ''
+      const bold = BOLD_LINE.exec(raw)
+      if (bold && !bold[1]!.includes('**')) {
+        const title = cleanTitle(bold[1]!)
+        candidates.push({marker: 'bold', title, kind: classifySection(title), line, column: raw.search(/\S/) + 1, node})
+        continue
+      }
+      // Plain lines are titles only alone in their paragraph, and only when known.
+      const plain = position.start.line === position.end.line ? PLAIN_LINE.exec(raw) : null
+      if (plain && !raw.includes('**')) {
+        const title = cleanTitle(plain[1]!)
+        const kind = classifySection(title)
+        if (kind) candidates.push({marker: 'plain', title, kind, line, column: raw.search(/\S/) + 1, node})
+      }
+    }
+  }
+  return candidates
+}
+
+/** The sections of the given kinds, in document order. */
+export function sectionsOfKind(sections: readonly Section[], ...kinds: SectionKind[]): Section[] {
+  return sections.filter((section) => kinds.includes(section.kind))
+}

@@ -1,0 +1,19 @@
+import {VFile} from 'vfile'
+import {Reporter} from '../src/diagnostics/reporter.js'
+import {parseFrontMatter} from '../src/parse/front-matter.js'
+import {parseMarkdown} from '../src/parse/markdown.js'
+
+/**
+ * Parses a brief the way the pipeline does (front matter blanked, positions
+ * into the original text). A body without front matter gets a minimal one, so
+ * that snippets stay short; line numbers then start at 5.
+ */
+export function parseBrief(source: string): {text: string; tree: ReturnType<typeof parseMarkdown>} {
+  const text = source.startsWith('---') ? source : `---\ntitle: t\ndate: 2025-11-04\n---\n${source}`
+  const block = parseFrontMatter(new VFile({path: 'brief.md', value: text}), text, new Reporter({}))
+  if (!block) throw new Error('snippet has no valid front matter')
+  return {text, tree: parseMarkdown(text, block.bodyOffset)}
+}
+
+/** Front matter takes 4 lines: body line n is file line n + 4. */
+export const BODY = 4
