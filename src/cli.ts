@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import {build, buildHelp} from './commands/build.js'
 import {check, checkHelp} from './commands/check.js'
+import {newBrief, newHelp} from './commands/new.js'
 import {EXIT, UsageError, type Io} from './commands/shared.js'
 import {ConfigError} from './config/load.js'
 import {MissingPathError} from './load/find-briefs.js'
@@ -10,13 +11,15 @@ const help = `Usage: briefpress <command> [options]
 Commands:
   check [paths…]   Check briefs and report every problem; writes nothing
   build            Check briefs, then render the static site
+  new [date]       Write a new brief for the day from templates/brief.md
 
 Run \`briefpress <command> --help\` for a command's options.
 `
 
 const commands: Record<string, {run: (argv: string[], io: Io) => Promise<number>; help: string}> = {
   check: {run: check, help: checkHelp},
-  build: {run: build, help: buildHelp}
+  build: {run: build, help: buildHelp},
+  new: {run: newBrief, help: newHelp}
 }
 
 /** The CLI as a function, so tests drive it without spawning a process. */
