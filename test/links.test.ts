@@ -62,6 +62,11 @@ function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     case '/busy':
       // Rate-limited once, then fine.
       return busyAnswered++ === 0 ? send(429, {'retry-after': '1'}) : send(200)
+    case '/busy-date':
+      // Retry-After as an HTTP date (whole seconds) about 2.5 s ahead.
+      return busyAnswered++ === 0 ? send(503, {'retry-after': new Date(Date.now() + 2500).toUTCString()}) : send(200)
+    case '/busy-long':
+      return send(429, {'retry-after': '3600'})
     case '/head-refused':
       return req.method === 'HEAD' ? send(405, {allow: 'GET'}) : send(200)
     case '/broken':
@@ -180,6 +185,24 @@ describe('check --links', () => {
     const busy = seen.filter((s) => s.path === '/busy')
     expect(busy).toHaveLength(2)
     expect(busy[1]!.at - busy[0]!.at).toBeGreaterThanOrEqual(950)
+  })
+
+  it('honours Retry-After given as an HTTP date', async () => {
+    const dir = await project(['/busy-date'])
+    const {messages} = await linkMessages(dir)
+    expect(messages).toEqual([])
+    const busy = seen.filter((s) => s.path === '/busy-date')
+    expect(busy).toHaveLength(2)
+    // The date has whole seconds, so the wait is 1.5 to 2.5 s; the default backoff would be 0.5 s.
+    expect(busy[1]!.at - busy[0]!.at).toBeGreaterThanOrEqual(1400)
+  })
+
+  it('gives up at once when Retry-After asks for longer than a minute', async () => {
+    const dir = await project(['/busy-long'])
+    const {messages} = await linkMessages(dir)
+    expect(messages.map((m) => m.ruleId)).toEqual(['unreachable-citation-link'])
+    expect(messages[0]!.message).toContain('HTTP 429 asking to wait 3600 s (Retry-After)')
+    expect(seen).toHaveLength(1)
   })
 
   it('asks again with GET where HEAD is refused (405)', async () => {
