@@ -12,6 +12,14 @@ export interface CitationDefinition {
   raw: string
   /** Title of a `[title](url)` definition, when given. */
   title?: string
+  /**
+   * The target as the author wrote it (the bare URL, or the destination of
+   * `[title](url)`), with Markdown backslash escapes resolved (`\&` → `&`):
+   * what a reader's browser would open. Empty when the definition has none.
+   */
+  target: string
+  /** Where the target is in the file; the definition's label when it is empty. */
+  targetPosition: Position
   position: Position
 }
 
@@ -24,9 +32,28 @@ export interface CitationReference {
   hidden: boolean
   /** A definition with this identifier exists. */
   defined: boolean
+  /**
+   * GFM made a `footnoteReference` node of it. False for `[^x]` left as
+   * literal text: undefined labels, references inside an HTML block, and
+   * references swallowed by an autolink literal (`https://…/ethereum[^1]`).
+   */
+  resolved: boolean
 }
 
 export interface Citations {
   definitions: CitationDefinition[]
   references: CitationReference[]
+  /** Hidden raw HTML regions (`<span style="display:none">…</span>`), in document order. */
+  hiddenRanges: Position[]
+}
+
+/** One citation as the data contract (brief.json) describes it. */
+export interface CitationData {
+  label: string
+  /** The URL as written (backslash escapes resolved); empty when missing. */
+  url: string
+  /** Referenced anywhere in the brief, visible or hidden. */
+  referenced: boolean
+  /** Referenced, but only inside hidden raw HTML. */
+  hiddenOnly: boolean
 }

@@ -1,0 +1,61 @@
+import {defineRule} from '../../diagnostics/rule.js'
+import type {FileRule} from '../rule-types.js'
+
+/**
+ * URLs that parse but probably do not lead where the author meant: pasted
+ * with sentence punctuation, elided, broken by spaces (GFM's autolink stops
+ * at the first one), unencrypted, or pointing at a raw IP address.
+ */
+export const suspiciousCitationUrl: FileRule = {
+  meta: defineRule({
+    id: 'suspicious-citation-url',
+    severity: 'warning',
+    description: 'A citation URL looks wrong: trailing `.` or `,`, a literal `...`, spaces, `http://`, or a bare IP address as host.'
+  }),
+  check({file, citations}, reporter) {
+    for (const definition of citations.definitions) {
+      const url = definition.url
+      if (url === undefined) continue
+      const reasons = suspicionsOf(url)
+      if (reasons.length === 0) continue
+      reporter.report(
+        file,
+        this.meta,
+        `Unexpected ${reasons.map((reason) => reason.found).join(', ')} in citation URL \`${url}\` of \`[^${definition.label}]\`, expected ${reasons.map((reason) => reason.expected).join(', ')}`,
+        definition.targetPosition,
+        {actual: url, expected: reasons.map((reason) => reason.expected)}
+      )
+    }
+  }
+}
+
+interface Suspicion {
+  found: string
+  expected: string
+}
+
+/** Every reason a parsed http(s) URL looks wrong, in a fixed order. */
+export function suspicionsOf(url: string): Suspicion[] {
+  const reasons: Suspicion[] = []
+  const last = url.at(-1)
+  if (last === '.' || last === ',') reasons.push({found: `trailing \`${last}\``, expected: 'no sentence punctuation at the end'})
+  if (url.includes('...')) reasons.push({found: 'literal `...`', expected: 'the full address instead of an elided one'})
+  if (/\s/.test(url)) reasons.push({found: 'spaces', expected: 'spaces encoded as `%20`'})
+  if (/^http:\/\//i.test(url)) reasons.push({found: '`http://`', expected: '`https://` where the site supports it'})
+  const host = hostOf(url)
+  if (host !== undefined && isIpAddress(host)) reasons.push({found: `bare IP address \`${host}\` as host`, expected: 'a domain name'})
+  return reasons
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname
+  } catch {
+    return undefined
+  }
+}
+
+function isIpAddress(host: string): boolean {
+  // URL normalises IPv4 (also `0x7f.1` forms) to dotted decimal and keeps IPv6 in brackets.
+  return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host) || host.startsWith('[')
+}
