@@ -187,6 +187,16 @@ describe('check --links', () => {
     expect(busy[1]!.at - busy[0]!.at).toBeGreaterThanOrEqual(950)
   })
 
+  it('pauses the whole host after a Retry-After, not only the URL that got it', async () => {
+    const dir = await project(['/busy', '/ok'])
+    const {messages} = await linkMessages(dir)
+    expect(messages).toEqual([])
+    const [first, ...later] = seen
+    expect(first!.path).toBe('/busy')
+    expect(later.map((s) => s.path).sort()).toEqual(['/busy', '/ok'])
+    for (const request of later) expect(request.at - first!.at).toBeGreaterThanOrEqual(950)
+  })
+
   it('honours Retry-After given as an HTTP date', async () => {
     const dir = await project(['/busy-date'])
     const {messages} = await linkMessages(dir)

@@ -73,12 +73,15 @@ async function requestWithRetries(url: string, scheduler: PoliteScheduler, optio
   const host = new URL(url).host
   let method: 'HEAD' | 'GET' = 'HEAD'
   let answer: Answer = {error: 'not tried', transient: false, dead: false}
+  // A server's `Retry-After` pauses the whole host, not only this URL.
+  const hostPause = (reply: Answer) =>
+    'status' in reply && TRANSIENT_STATUS.has(reply.status) && reply.retryAfter !== undefined && reply.retryAfter <= options.maxRetryAfter ? reply.retryAfter : undefined
   for (let attempt = 0; attempt <= options.retries; attempt++) {
-    answer = await scheduler.run(host, () => requestOnce(url, method, options))
+    answer = await scheduler.run(host, () => requestOnce(url, method, options), hostPause)
     if (method === 'HEAD' && 'status' in answer && HEAD_REFUSED.has(answer.status)) {
       // Not a failure of the link: the same try, asked the other way.
       method = 'GET'
-      answer = await scheduler.run(host, () => requestOnce(url, method, options))
+      answer = await scheduler.run(host, () => requestOnce(url, method, options), hostPause)
     }
     const transient = 'error' in answer ? answer.transient : TRANSIENT_STATUS.has(answer.status)
     if (!transient || attempt === options.retries) break
@@ -91,8 +94,8 @@ async function requestWithRetries(url: string, scheduler: PoliteScheduler, optio
           dead: false
         }
       }
-      delay = answer.retryAfter
-      scheduler.pauseHost(host, delay)
+      // The scheduler holds the host that long; this URL's next try waits its turn after it.
+      delay = 0
     }
     await sleep(delay)
   }

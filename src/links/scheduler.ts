@@ -16,7 +16,12 @@ export class PoliteScheduler {
     this.#hostDelay = Math.max(0, options.hostDelay)
   }
 
-  async run<T>(host: string, task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` in `host`'s turn. `pauseAfter` may read the result and ask for
+   * a longer pause (`Retry-After`), applied before the next request to the
+   * host can start.
+   */
+  async run<T>(host: string, task: () => Promise<T>, pauseAfter?: (result: T) => number | undefined): Promise<T> {
     const state = this.#hosts.get(host) ?? {tail: Promise.resolve(), notBefore: 0}
     this.#hosts.set(host, state)
     let release!: () => void
@@ -28,21 +33,18 @@ export class PoliteScheduler {
       const wait = state.notBefore - Date.now()
       if (wait > 0) await sleep(wait)
       await this.#acquire()
+      let pause = 0
       try {
-        return await task()
+        const result = await task()
+        pause = pauseAfter?.(result) ?? 0
+        return result
       } finally {
         this.#release()
+        state.notBefore = Math.max(state.notBefore, Date.now() + Math.max(pause, this.#hostDelay))
       }
     } finally {
-      state.notBefore = Math.max(state.notBefore, Date.now() + this.#hostDelay)
       release()
     }
-  }
-
-  /** Asks nothing of `host` for `ms` (a 429 or 503 with `Retry-After`). */
-  pauseHost(host: string, ms: number): void {
-    const state = this.#hosts.get(host)
-    if (state) state.notBefore = Math.max(state.notBefore, Date.now() + ms)
   }
 
   async #acquire(): Promise<void> {
