@@ -125,12 +125,12 @@ describe('check --links', () => {
     expect(result.report.messages.filter((m) => m.ruleId === 'dead-citation-link')).toEqual([])
   })
 
-  it('reports a 404 and a 410 as dead-citation-link at the definition, and passes a 200', async () => {
+  it('reports a 404 and a 410 as dead-citation-link at the definition’s URL, and passes a 200', async () => {
     const dir = await project(['/ok', '/gone', '/removed'])
     const {messages, stderr, code} = await linkMessages(dir)
     expect(messages.map((m) => [m.ruleId, m.severity, m.line, m.column])).toEqual([
-      ['dead-citation-link', 'warning', definitionLine(2), 1],
-      ['dead-citation-link', 'warning', definitionLine(3), 1]
+      ['dead-citation-link', 'warning', definitionLine(2), 7],
+      ['dead-citation-link', 'warning', definitionLine(3), 7]
     ])
     expect(messages[0]!.message).toContain(`${base}/gone`)
     expect(messages[0]!.message).toContain('HTTP 404')
@@ -145,7 +145,7 @@ describe('check --links', () => {
     const dir = await project(['/r1'])
     const {messages} = await linkMessages(dir)
     expect(messages).toHaveLength(1)
-    expect(messages[0]).toMatchObject({ruleId: 'redirected-citation-link', severity: 'warning', line: definitionLine(1), column: 1})
+    expect(messages[0]).toMatchObject({ruleId: 'redirected-citation-link', severity: 'warning', line: definitionLine(1), column: 7})
     expect(messages[0]!.message).toContain(`\`${base}/final\``)
     expect(seen.map((s) => s.path)).toEqual(['/r1', '/r2', '/final'])
   })

@@ -141,23 +141,25 @@ function requestUrl(text: string | undefined): string | undefined {
 
 function reportOutcome(brief: Brief, definition: CitationDefinition, outcome: LinkOutcome, reporter: Reporter, timeout: number): void {
   const cited = definition.url!
+  // At the URL itself, as the other citation-URL rules report.
+  const place = definition.targetPosition ?? definition.position
   const label = `[^${definition.label}]`
   const chain = outcome.hops.map((hop) => `${hop.status} ${hop.url}`).concat(outcome.status !== undefined ? [`${outcome.status} ${outcome.finalUrl}`] : [])
   const via = outcome.hops.length > 0 ? ` (redirected to \`${outcome.finalUrl}\`)` : ''
   if (outcome.kind === 'dead') {
-    reporter.report(brief.file, deadCitationLink, `Unexpected dead link in citation ${label}: \`${cited}\`${via} answered ${outcome.reason}, expected a page that still answers`, definition.position, {
+    reporter.report(brief.file, deadCitationLink, `Unexpected dead link in citation ${label}: \`${cited}\`${via} answered ${outcome.reason}, expected a page that still answers`, place, {
       actual: outcome.reason,
       expected: ['HTTP 2xx'],
       note: `Cite a working source for this claim, or an archived copy (https://web.archive.org/).${chain.length > 1 ? ` Redirect chain: ${chain.join(' → ')}.` : ''}`
     })
   } else if (outcome.kind === 'redirected') {
-    reporter.report(brief.file, redirectedCitationLink, `Unexpected redirect in citation ${label}: \`${cited}\` redirects to \`${outcome.finalUrl}\`, expected the final URL`, definition.position, {
+    reporter.report(brief.file, redirectedCitationLink, `Unexpected redirect in citation ${label}: \`${cited}\` redirects to \`${outcome.finalUrl}\`, expected the final URL`, place, {
       actual: outcome.finalUrl,
       expected: [outcome.finalUrl],
       note: `Cite \`${outcome.finalUrl}\` instead: redirects break more often than pages. Chain: ${chain.join(' → ')}.`
     })
   } else if (outcome.kind === 'unreachable') {
-    reporter.report(brief.file, unreachableCitationLink, `Unexpected unverifiable link in citation ${label}: \`${cited}\`${via}: ${outcome.reason}, expected an answer within ${formatDuration(timeout)}`, definition.position, {
+    reporter.report(brief.file, unreachableCitationLink, `Unexpected unverifiable link in citation ${label}: \`${cited}\`${via}: ${outcome.reason}, expected an answer within ${formatDuration(timeout)}`, place, {
       actual: outcome.reason,
       note: 'The server did not confirm the page. Try again later; if the site blocks robots, add its host to `linkCheck.exclude` in briefpress.config.json.'
     })
