@@ -1,0 +1,56 @@
+/** Assets a brief's market overview names, by symbol, with the names authors use. */
+export const assets: ReadonlyArray<{symbol: string; name: string; pattern: RegExp}> = [
+  {symbol: 'BTC', name: 'Bitcoin', pattern: /\b(bitcoin|btc)\b/gi},
+  {symbol: 'ETH', name: 'Ethereum', pattern: /\b(ethereum|ether|eth)\b/gi},
+  {symbol: 'SOL', name: 'Solana', pattern: /\b(solana|sol)\b/gi},
+  {symbol: 'XRP', name: 'XRP', pattern: /\b(xrp|ripple)\b/gi},
+  {symbol: 'BNB', name: 'BNB', pattern: /\b(bnb|binance coin)\b/gi},
+  {symbol: 'DOGE', name: 'Dogecoin', pattern: /\b(dogecoin|doge)\b/gi},
+  {symbol: 'ADA', name: 'Cardano', pattern: /\b(cardano|ada)\b/gi},
+  {symbol: 'TON', name: 'Toncoin', pattern: /\b(toncoin|ton)\b/g},
+  {symbol: 'AVAX', name: 'Avalanche', pattern: /\b(avalanche|avax)\b/gi},
+  {symbol: 'SUI', name: 'Sui', pattern: /\b(sui)\b/gi},
+  {symbol: 'TRX', name: 'Tron', pattern: /\b(tron|trx)\b/gi},
+  {symbol: 'LINK', name: 'Chainlink', pattern: /\b(chainlink|link)\b/g},
+  {symbol: 'HYPE', name: 'Hyperliquid', pattern: /\b(hype)\b/g}
+]
+
+export interface AssetMention {
+  symbol: string
+  name: string
+  index: number
+  end: number
+  /** False when the words around it show it is not the asset's price ("BTC dominance", "ETH/BTC", "in BTC"). */
+  quote: boolean
+}
+
+/** Words after an asset's name that make the figures that follow about something else. */
+const NOT_A_QUOTE_AFTER = /^\W{0,3}(?:\w+\s+)?(dominance|etfs?\b|spot etfs?|futures|options|open interest|oi\b|perps?\b|perpetual|funding|treasur|holdings|network|miners?|hash|market cap|mcap|supply|whales?|liquidation|ecosystem|chain\b|staking|reserves?|flows?|\/|-denominated|-margined|pairs?\b|long|short)/i
+const NOT_A_QUOTE_BEFORE = /(\/|\bin|\bof|\bper|\bvs\.?|\bversus|\bthan|\bmillion|\bbillion|\d[\d,]*(?:\.\d+)?[kKmM]?)\s+\(?$|\/$/i
+
+/** Every asset name or symbol in the (cleaned) text, in order. */
+export function findAssetMentions(text: string): AssetMention[] {
+  const mentions: AssetMention[] = []
+  for (const asset of assets) {
+    for (const match of text.matchAll(asset.pattern)) {
+      const end = match.index + match[0].length
+      const after = text.slice(end, end + 30)
+      const before = text.slice(Math.max(0, match.index - 12), match.index)
+      const quote = !NOT_A_QUOTE_AFTER.test(after) && !NOT_A_QUOTE_BEFORE.test(before)
+      mentions.push({symbol: asset.symbol, name: asset.name, index: match.index, end, quote})
+    }
+  }
+  return mentions.sort((a, b) => a.index - b.index)
+}
+
+/** The symbol of a table cell or label naming one asset ("Bitcoin (BTC)", "**SOL**"). */
+export function assetOfLabel(label: string): {symbol: string; name: string} | undefined {
+  const mentions = findAssetMentions(label)
+  const symbols = new Set(mentions.map((mention) => mention.symbol))
+  if (symbols.size === 1) return {symbol: mentions[0]!.symbol, name: mentions[0]!.name}
+  // Any other ticker in a prices table ("TAO", "Hyperliquid (HYPE)").
+  const ticker = /\(([A-Z0-9]{2,6})\)|^\s*([A-Z0-9]{2,6})\s*$/.exec(label)
+  const symbol = ticker?.[1] ?? ticker?.[2]
+  if (symbol) return {symbol, name: label.replace(/\([^)]*\)/, '').trim() || symbol}
+  return undefined
+}

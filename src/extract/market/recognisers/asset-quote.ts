@@ -1,0 +1,86 @@
+import {findAssetMentions} from '../assets.js'
+import {findMoney, findPercents, type MoneyMatch, type PercentMatch} from '../numbers.js'
+import type {LineContext, PriceQuote, Recogniser} from '../types.js'
+import {signFromWords} from './sign-words.js'
+
+/** Words just before an amount that make it a reference level, not the price. */
+const NOT_PRICE_BEFORE =
+  /\b(highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|breaking|broke|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth)\b[^$\d]{0,14}$/i
+/** Words just after a percentage that make it something other than the 24h change. */
+const NOT_CHANGE_AFTER =
+  /^\s*\)?\s*(?:\w+\s+)?(week|wk|w\/w|wow|7-?d|7-day|month|30-?d|mo\b|yoy|y\/y|ytd|year|qtd|from (?:its |the )?(?:\w+ ){0,3}(?:high|peak|ath|top|record)|below|above|since|dominance|share|of (?:total|the|market|traders|supply)|probability|odds|annuali[sz]ed|apr|apy|longs?|shorts?|funding|premium|discount|retrac)/i
+const NOT_CHANGE_BEFORE = /\b(dominance|share|funding|rates?|odds|probability|oi|open interest|volume|ytd|yoy|weekly|monthly|week|apr|apy|ratio|supply|fibo\w*|retracement)\b[^%]{0,16}$/i
+
+/** Amounts that can be a coin's price: no M/B/T magnitude (those are caps and volumes). */
+function isPriceAmount(money: MoneyMatch): boolean {
+  return !money.negative && (money.unit === undefined || money.unit === 'k' || money.unit === 'thousand')
+}
+
+/**
+ * Prose and bullets: "Bitcoin traded at \$123,586, down 1.23%", "**ETH:**
+ * \$4,098 (+6.5%)", "SOL +2.32% (\$192.98)". Each asset mention owns the
+ * text up to the next mention; when its own sentence gives no price, the
+ * following sentence ("The leading cryptocurrency trades at …") may.
+ */
+export const assetQuote: Recogniser<PriceQuote> = {
+  name: 'asset-quote',
+  match(context) {
+    if (context.table) return []
+    const {text} = context
+    const mentions = findAssetMentions(text)
+    const quotes: PriceQuote[] = []
+    for (const [index, mention] of mentions.entries()) {
+      if (!mention.quote) continue
+      // The same asset named twice in a row ("Bitcoin (BTC)") is one mention.
+      const previous = mentions[index - 1]
+      if (previous && previous.symbol === mention.symbol && previous.quote && !/[\d%]/.test(text.slice(previous.end, mention.index))) continue
+      const next = mentions.slice(index + 1).find((other) => other.symbol !== mention.symbol)
+      const sentenceEnd = endOfSentence(text, mention.end)
+      let end = Math.min(next?.index ?? text.length, sentenceEnd)
+      const quote = readSegment(text, mention.end, end)
+      const hasLevel = quote.price !== undefined || quote.range !== undefined
+      const hasChange = quote.change24hPct !== undefined || quote.change24hRange !== undefined
+      if ((!hasLevel || !hasChange) && (!next || next.index > sentenceEnd)) {
+        // The next sentence may go on about the same asset ("The asset closed at …").
+        end = Math.min(next?.index ?? text.length, endOfSentence(text, sentenceEnd + 1))
+        const more = readSegment(text, sentenceEnd, end)
+        if (!hasLevel) Object.assign(quote, {price: more.price, range: more.range})
+        if (!hasChange) Object.assign(quote, {change24hPct: more.change24hPct, change24hRange: more.change24hRange})
+      }
+      const cleaned = Object.fromEntries(Object.entries(quote).filter(([, value]) => value !== undefined))
+      if (Object.keys(cleaned).length === 0) continue
+      quotes.push({asset: mention.name, symbol: mention.symbol, ...cleaned, line: context.line})
+    }
+    return quotes
+  }
+}
+
+function endOfSentence(text: string, from: number): number {
+  const match = /[.;!?](?=\s+[A-Z(*]|\s*$)/.exec(text.slice(from))
+  return match ? from + match.index + 1 : text.length
+}
+
+type Figures = Pick<PriceQuote, 'price' | 'range' | 'change24hPct' | 'change24hRange'>
+
+/** The first price, range and 24h change in `text[from, end)`. */
+export function readSegment(text: string, from: number, end: number): Figures {
+  const segment = text.slice(0, end)
+  const figures: Figures = {}
+  for (const money of findMoney(segment)) {
+    if (money.index < from || !isPriceAmount(money)) continue
+    if (NOT_PRICE_BEFORE.test(segment.slice(from, money.index))) continue
+    if (/^\s*(?:\w+\s+)?(?:support|resistance|max pain|strike|target|ath|peak)\b/i.test(segment.slice(money.end, money.end + 24))) continue
+    if (money.range) figures.range ??= money.range
+    else figures.price ??= money.value
+  }
+  for (const percent of findPercents(segment)) {
+    if (percent.index < from) continue
+    if (NOT_CHANGE_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue
+    if (NOT_CHANGE_BEFORE.test(segment.slice(from, percent.index))) continue
+    const signed: PercentMatch = signFromWords(percent, segment, from)
+    if (signed.value !== undefined) figures.change24hPct = signed.value
+    else figures.change24hRange = signed.range
+    break
+  }
+  return figures
+}

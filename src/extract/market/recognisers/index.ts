@@ -1,0 +1,17 @@
+import type {EtfFlow, Liquidation, MarketCap, PriceQuote, Recogniser} from '../types.js'
+import {assetQuote} from './asset-quote.js'
+import {etfFlows} from './etf-flows.js'
+import {fearGreed} from './fear-greed.js'
+import {liquidations} from './liquidations.js'
+import {marketCap} from './market-cap.js'
+import {tableRow} from './table-row.js'
+
+/**
+ * The recognisers, tried in order on every line; a new way of writing a
+ * figure is one more entry here (and its unit test).
+ */
+export const priceRecognisers: ReadonlyArray<Recogniser<PriceQuote>> = [tableRow, assetQuote]
+export const marketCapRecognisers: ReadonlyArray<Recogniser<MarketCap>> = [marketCap]
+export const fearGreedRecognisers = [fearGreed] as const
+export const liquidationRecognisers: ReadonlyArray<Recogniser<Liquidation>> = [liquidations]
+export const etfFlowRecognisers: ReadonlyArray<Recogniser<EtfFlow>> = [etfFlows]

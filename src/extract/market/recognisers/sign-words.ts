@@ -1,0 +1,20 @@
+import {negate, type PercentMatch} from '../numbers.js'
+
+const FALLING = /\b(down|fell|fall(?:s|ing)?|declin\w*|drop\w*|dipp?\w*|lost|loss\w*|los(?:es|ing)|slid\w*|slipp?\w*|retreat\w*|lower|plung\w*|tumbl\w*|sank|sink\w*|shed\w*|off|decreas\w*|slump\w*|crash\w*|collaps\w*|contract\w*|weaken\w*|negative|red|bled|sell-?off)\b/i
+const RISING = /\b(up|rose|ris(?:e|es|ing)|gain\w*|rall\w*|climb\w*|jump\w*|surg\w*|rebound\w*|higher|add\w*|advanc\w*|increas\w*|recover\w*|bounc\w*|soar\w*|spik\w*|grew|grow\w*|positive|green|pops?|popp\w*)\b/i
+
+/**
+ * Gives an unsigned percentage the sign its verb carries: "fell 9.4%",
+ * "down 6.4%", "a 1.30% daily loss". The nearest verb before it wins, then
+ * a word right after it; an explicit sign always wins.
+ */
+export function signFromWords(match: PercentMatch, text: string, from: number): PercentMatch {
+  if (match.signed) return match
+  const before = text.slice(from, match.index)
+  const words = [...before.matchAll(new RegExp(`${FALLING.source}|${RISING.source}`, 'gi'))]
+  const last = words.at(-1)?.[0]
+  if (last) return FALLING.test(last) && !RISING.test(last) ? negate(match) : match
+  const after = text.slice(match.end, match.end + 24)
+  const next = new RegExp(`^\\s*(?:\\w+\\s+){0,2}?(${FALLING.source.slice(2, -2)})`, 'i').exec(after)
+  return next ? negate(match) : match
+}

@@ -1,0 +1,44 @@
+import {assetOfLabel} from '../assets.js'
+import {findMoney, findPercents} from '../numbers.js'
+import type {LineContext, PriceQuote, Recogniser} from '../types.js'
+
+const PRICE_HEADER = /price|level|spot|close|last|usd|\$|range/i
+const CHANGE_HEADER = /24\s?h|change|chg|%|move|perf/i
+const OTHER_PERIOD = /7\s?d|week|month|30\s?d|ytd|yoy|year|cap/i
+
+/**
+ * A GFM prices table: `| BTC | \$87,310 | -1.0% | -6.0% |`. The asset is the
+ * first cell; price and 24h-change columns come from the header (the first
+ * column with money, the first with a percentage, when the header is vague).
+ */
+export const tableRow: Recogniser<PriceQuote> = {
+  name: 'table-row',
+  match(context: LineContext) {
+    if (!context.table) return []
+    const {header, cells} = context.table
+    const asset = assetOfLabel(cells[0] ?? '')
+    if (!asset) return []
+    const priceColumn = pickColumn(header, cells, PRICE_HEADER, (cell) => findMoney(cell).some((money) => !money.negative && (!money.unit || money.unit === 'k')))
+    const changeColumn = pickColumn(header, cells, CHANGE_HEADER, (cell) => findPercents(cell).length > 0, priceColumn)
+    const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line: context.line}
+    const money = priceColumn === undefined ? undefined : findMoney(cells[priceColumn]!).find((m) => !m.negative && (!m.unit || m.unit === 'k'))
+    if (money?.range) quote.range = money.range
+    else if (money) quote.price = money.value
+    const percent = changeColumn === undefined ? undefined : findPercents(cells[changeColumn]!)[0]
+    if (percent?.value !== undefined) quote.change24hPct = percent.value
+    else if (percent?.range) quote.change24hRange = percent.range
+    return quote.price === undefined && quote.range === undefined && quote.change24hPct === undefined && quote.change24hRange === undefined ? [] : [quote]
+  }
+}
+
+function pickColumn(header: string[], cells: string[], wanted: RegExp, fits: (cell: string) => boolean, not?: number): number | undefined {
+  for (let column = 1; column < cells.length; column++) {
+    if (column === not) continue
+    if (wanted.test(header[column] ?? '') && !OTHER_PERIOD.test(header[column] ?? '') && fits(cells[column]!)) return column
+  }
+  for (let column = 1; column < cells.length; column++) {
+    if (column === not || OTHER_PERIOD.test(header[column] ?? '')) continue
+    if (fits(cells[column]!)) return column
+  }
+  return undefined
+}

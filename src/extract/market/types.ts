@@ -1,0 +1,80 @@
+import type {Section} from '../sections.js'
+
+export interface PriceQuote {
+  /** The asset's usual name ("Bitcoin"). */
+  asset: string
+  /** Upper-case ticker ("BTC"). */
+  symbol: string
+  price?: number
+  range?: [number, number]
+  change24hPct?: number
+  change24hRange?: [number, number]
+  /** Line of the figures in the file (1-based). */
+  line: number
+}
+
+export interface MarketCap {
+  usd?: number
+  usdRange?: [number, number]
+  change24hPct?: number
+  change24hRange?: [number, number]
+  line: number
+}
+
+export interface Liquidation {
+  amountUsd: number
+  amountUsdRange?: [number, number]
+  /** "24h" unless the brief states another window ("1h", "48h", "7d"). */
+  window: string
+  long?: number
+  short?: number
+  line: number
+}
+
+export interface EtfFlow {
+  asset: string
+  direction: 'inflow' | 'outflow'
+  amountUsd: number
+  amountUsdRange?: [number, number]
+  /** The day as written ("Dec 17", "Friday"), when stated. */
+  day?: string
+  issuers?: Array<{name: string; amountUsd: number}>
+  line: number
+}
+
+/** A market-overview line naming an asset and a figure from which no price was read. */
+export interface UnparsedPrice {
+  symbol: string
+  line: number
+  column: number
+  /** The line, cleaned of markup, for the message. */
+  text: string
+}
+
+export interface MarketData {
+  prices: PriceQuote[]
+  marketCap?: MarketCap
+  fearGreed?: number
+  fearGreedRange?: [number, number]
+  liquidations: Liquidation[]
+  etfFlows: EtfFlow[]
+  unparsed: UnparsedPrice[]
+}
+
+/** One line (or one table row) of a section, as recognisers see it. */
+export interface LineContext {
+  line: number
+  /** The line as written. */
+  raw: string
+  /** The line without markup or escapes (see `cleanText`). */
+  text: string
+  section: Section
+  /** Set for a GFM table row: its cells, cleaned, and the header's. */
+  table?: {header: string[]; cells: string[]}
+}
+
+/** A small matcher for one way of writing a figure. */
+export interface Recogniser<T> {
+  name: string
+  match(context: LineContext): T[]
+}
