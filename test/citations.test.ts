@@ -97,7 +97,9 @@ describe('suspicious-citation-url', () => {
     expect(texts[0]).toBe('Unexpected trailing `.` in citation URL `https://example.com/hashtag/kraken.` of `[^1]`, expected no sentence punctuation at the end')
     expect(texts[1]).toContain('trailing `,`')
     // Backslash escapes are resolved: the URL is what a browser would open.
-    expect(texts[2]).toContain('literal `...` in citation URL `https://example.com/alerts?coin=...&exchange=...`')
+    expect(texts[2]).toBe(
+      'Unexpected literal `...` in citation URL `https://example.com/alerts?coin=...&exchange=...` of `[^3]`, expected the full address instead of an elided one'
+    )
     expect(texts[3]).toContain('spaces in citation URL `https://example.com/Special Features/Crypto Monitor.pdf`')
     expect(texts[4]).toContain('`http://`')
     expect(texts[5]).toContain('bare IP address `192.168.1.20` as host')

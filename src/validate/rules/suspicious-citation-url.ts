@@ -38,7 +38,8 @@ interface Suspicion {
 export function suspicionsOf(url: string): Suspicion[] {
   const reasons: Suspicion[] = []
   const last = url.at(-1)
-  if (last === '.' || last === ',') reasons.push({found: `trailing \`${last}\``, expected: 'no sentence punctuation at the end'})
+  // A URL ending in `...` is elided, not punctuated: one reason is enough.
+  if ((last === '.' && !url.endsWith('...')) || last === ',') reasons.push({found: `trailing \`${last}\``, expected: 'no sentence punctuation at the end'})
   if (url.includes('...')) reasons.push({found: 'literal `...`', expected: 'the full address instead of an elided one'})
   if (/\s/.test(url)) reasons.push({found: 'spaces', expected: 'spaces encoded as `%20`'})
   if (/^http:\/\//i.test(url)) reasons.push({found: '`http://`', expected: '`https://` where the site supports it'})
