@@ -53,7 +53,8 @@ describe.skipIf(!hasShared)('headlines over the real corpus', () => {
       )
       writeFileSync(report, `rated ${rated.length}/${all.length}\n` + dump.join('\n') + '\n')
     }
-    expect(all.length).toBeGreaterThan(500)
-    expect(rated.length / all.length).toBeGreaterThan(0.7)
+    // Measured: 757 of 799 headlines rated; the rest are unrated in the briefs themselves.
+    expect(all.length).toBeGreaterThan(780)
+    expect(rated.length / all.length).toBeGreaterThan(0.92)
   })
 })

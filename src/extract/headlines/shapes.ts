@@ -112,7 +112,13 @@ export const shapeRecognisers: readonly ShapeRecogniser[] = [
         const severityCell = severityColumn >= 0 && severityColumn !== titleColumn ? row.children[severityColumn] : undefined
         const cellText = severityCell ? plainText(severityCell).trim() : ''
         // A rating cell may go on with its reason: "**Low** — positive for …".
-        const cellSeverity = cellText ? (findSeverity(cellText, 'title') ?? leadingSeverity(cellText)) : undefined
+        const cellSeverity =
+          (cellText ? (findSeverity(cellText, 'title') ?? leadingSeverity(cellText)) : undefined) ??
+          // Rows drift out of their header ("Context" holding "**Medium**"): a cell that is unmistakably a rating rates the row.
+          row.children
+            .filter((_, index) => index !== titleColumn)
+            .map((other) => findSeverity(plainText(other).trim(), 'body'))
+            .find((found) => found !== undefined)
         if (cellSeverity) draft.cellSeverity = cellSeverity
         state.drafts.push(draft)
       }
