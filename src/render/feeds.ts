@@ -1,0 +1,165 @@
+import type {Root} from 'hast'
+import {toHtml} from 'hast-util-to-html'
+import {Feed, type Item} from 'feed'
+import rehypeRaw from 'rehype-raw'
+import {unified} from 'unified'
+import {visit} from 'unist-util-visit'
+import {absoluteUrl, siteRoot} from './absolute-url.js'
+
+/**
+ * Atom (`feed.xml`), RSS 2.0 (`rss.xml`) and JSON Feed 1.1 (`feed.json`) of
+ * the latest briefs, written with the `feed` package. Everything is derived
+ * from the briefs, never from the clock, so the same archive always gives the
+ * same bytes.
+ */
+
+export interface FeedSite {
+  title: string
+  description: string
+  /** Absolute URL the site is served from, base path included (`https://example.org/briefs/`). */
+  baseUrl: string
+  /** BCP 47 language of the briefs; `en` unless told. */
+  language?: string
+  /** Who the feed names as author (Atom requires one); the site title unless told. */
+  author?: string
+}
+
+export interface FeedItem {
+  /** Calendar day of the brief, `YYYY-MM-DD`. */
+  date: string
+  /** Plain text. */
+  title: string
+  /** Site-relative URL of the day page, `2026/11/20/`. */
+  url: string
+  /** Plain-text summary (the excerpt). */
+  summary: string
+  /** Sanitized HTML of the body; its relative links are made absolute here. */
+  html: string
+  category?: string
+}
+
+export interface FeedOptions {
+  /** How many of the latest briefs the feeds carry. */
+  limit?: number
+}
+
+export interface SiteFile {
+  /** Site-relative path with `/` separators. */
+  path: string
+  content: string
+}
+
+export const DEFAULT_FEED_LIMIT = 20
+
+/** Where the feeds live in the site, for `<link rel="alternate">` and the README. */
+export const FEED_PATHS = {atom: 'feed.xml', rss: 'rss.xml', json: 'feed.json'} as const
+
+export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1'
+
+/** `2026-11-20` → midnight UTC of that calendar day: a brief is a day, not an instant. */
+export function utcMidnight(date: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined
+  // Date.UTC rolls 2026-02-30 over to March; a day that does not round-trip is a bug upstream.
+  if (!day || day.toISOString().slice(0, 10) !== date) throw new Error(`Not a calendar day (YYYY-MM-DD): ${date}`)
+  return day
+}
+
+/** The three feeds as site files. */
+export function feedFiles(site: FeedSite, items: readonly FeedItem[], options: FeedOptions = {}): SiteFile[] {
+  const feeds = renderFeeds(site, items, options)
+  return [
+    {path: FEED_PATHS.atom, content: feeds.atom},
+    {path: FEED_PATHS.rss, content: feeds.rss},
+    {path: FEED_PATHS.json, content: feeds.json}
+  ]
+}
+
+/** The three feeds as strings. */
+export function renderFeeds(site: FeedSite, items: readonly FeedItem[], options: FeedOptions = {}): {atom: string; rss: string; json: string} {
+  const limit = options.limit ?? DEFAULT_FEED_LIMIT
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`The feed limit must be a positive integer, not ${limit}`)
+  // Newest first; ties (which `duplicate-date` forbids) by URL, in code-unit order.
+  const latest = [...items].sort((a, b) => compare(b.date, a.date) || compare(a.url, b.url)).slice(0, limit)
+  const home = siteRoot(site.baseUrl).href
+  // An empty archive has no newest brief; the epoch keeps the output fixed rather than "now".
+  const updated = latest[0] ? utcMidnight(latest[0].date) : new Date(0)
+  const author = {name: site.author ?? site.title}
+  const options_ = {
+    id: home,
+    title: site.title,
+    description: site.description,
+    link: home,
+    language: site.language ?? 'en',
+    updated,
+    generator: 'Briefpress',
+    author,
+    feedLinks: {
+      atom: absoluteUrl(site.baseUrl, FEED_PATHS.atom),
+      rss: absoluteUrl(site.baseUrl, FEED_PATHS.rss),
+      json: absoluteUrl(site.baseUrl, FEED_PATHS.json)
+    }
+  }
+
+  // Atom `type="html"` and RSS titles are read as HTML, so plain text is
+  // escaped for them; JSON Feed keeps `title` and `summary` as plain text.
+  const xml = new Feed(options_)
+  const json = new Feed(options_)
+  for (const item of latest) {
+    const link = absoluteUrl(site.baseUrl, item.url)
+    const day = utcMidnight(item.date)
+    const content = absoluteLinks(item.html, link)
+    const common: Item = {
+      title: item.title,
+      link,
+      date: day,
+      published: day,
+      content,
+      description: item.summary,
+      ...(item.category ? {category: [{name: item.category, term: item.category}]} : {})
+    }
+    xml.addItem({...common, title: escapeHtml(item.title), description: escapeHtml(item.summary)})
+    json.addItem({...common, id: link})
+  }
+
+  return {atom: xml.atom1(), rss: xml.rss2(), json: jsonFeed11(json.json1(), author, options_.language)}
+}
+
+/**
+ * `feed` writes JSON Feed 1.0; 1.1 renames the version and replaces `author`
+ * with `authors` and adds `language`. Nothing else differs for what we emit.
+ */
+function jsonFeed11(json1: string, author: {name: string}, language: string): string {
+  const {version: _version, author: _author, items, ...head} = JSON.parse(json1) as Record<string, unknown>
+  const feed = {version: JSON_FEED_VERSION, ...head, language, authors: [author], items}
+  return `${JSON.stringify(feed, null, 2)}\n`
+}
+
+/**
+ * Resolves every relative `href` and `src` of the body against the day
+ * page's absolute URL: a feed reader shows the HTML away from the site, where
+ * `#user-content-fn-1` or an image beside the page would lead nowhere.
+ */
+export function absoluteLinks(html: string, pageUrl: string): string {
+  const tree = unified().use(rehypeRaw).runSync({type: 'root', children: [{type: 'raw', value: html}]}) as Root
+  visit(tree, 'element', (node) => {
+    for (const name of ['href', 'src'] as const) {
+      const value = node.properties[name]
+      if (typeof value !== 'string') continue
+      try {
+        node.properties[name] = new URL(value, pageUrl).href
+      } catch {
+        // Not resolvable: leave it exactly as the sanitizer let it through.
+      }
+    }
+  })
+  return toHtml(tree)
+}
+
+function escapeHtml(text: string): string {
+  return toHtml({type: 'text', value: text}, {characterReferences: {useNamedReferences: true}})
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
