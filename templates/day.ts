@@ -1,24 +1,42 @@
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
+import {longDate} from '../src/render/dates.js'
 import type {PublishedBrief} from '../src/render/site.js'
 
 export interface DayProps {
   item: PublishedBrief
-  root: string
   previous: PublishedBrief | undefined
   next: PublishedBrief | undefined
+  /** Relative link from this page to another day's page. */
+  link: (to: PublishedBrief) => string
+  indexHref: string
 }
 
-/** One day's brief: title, date, rendered body, and previous/next day links. */
-export function dayPage({item, root, previous, next}: DayProps): ElementContent[] {
+/** One day's brief: title, date, the rendered body, and links to the days around it. */
+export function dayPage({item, previous, next, link, indexHref}: DayProps): ElementContent[] {
   return [
     h('article.brief', [
-      h('header', [h('h1', item.title), h('p.meta', [h('time', {dateTime: item.date}, item.date)])]),
-      {type: 'raw', value: item.html} as unknown as ElementContent
+      h('header.brief-header', [
+        h('h1', item.title),
+        h('p.meta', [
+          h('time', {dateTime: item.date}, longDate(item.date)),
+          ' · ',
+          h('span.category', item.category),
+          ...(item.tags.length > 0 ? [' · ', h('span.tags', item.tags.join(', '))] : [])
+        ])
+      ]),
+      // Sanitized HTML from the render stage, kept as a string so the tree
+      // could be released while the rest of the archive was read.
+      h('div.brief-body', [{type: 'raw', value: item.html} as unknown as ElementContent])
     ]),
     h('nav.pager', {ariaLabel: 'Other days'}, [
-      previous ? h('a', {href: `${root}${previous.path}index.html`, rel: 'prev'}, `← ${previous.date}`) : h('span'),
-      next ? h('a', {href: `${root}${next.path}index.html`, rel: 'next'}, `${next.date} →`) : h('span')
+      previous
+        ? h('a.pager-previous', {href: link(previous), rel: 'prev'}, [h('span.pager-label', '← Previous day'), h('span.pager-title', [h('time', {dateTime: previous.date}, longDate(previous.date)), ': ', previous.title])])
+        : h('span.pager-previous'),
+      h('a.pager-index', {href: indexHref}, 'All briefs'),
+      next
+        ? h('a.pager-next', {href: link(next), rel: 'next'}, [h('span.pager-label', 'Next day →'), h('span.pager-title', [h('time', {dateTime: next.date}, longDate(next.date)), ': ', next.title])])
+        : h('span.pager-next')
     ])
   ]
 }

@@ -1,17 +1,22 @@
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import type {Brief} from '../brief.js'
 import {runPipeline} from '../pipeline.js'
-import {publishable, renderBrief, writeSite} from '../render/site.js'
+import {renderBrief, selectBriefs, writeSite} from '../render/site.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
-import {AtomicSiteWriter, assertSafeOutDir, UnsafeOutDirError} from '../write/atomic-site.js'
+import {assertSafeOutDir, UnsafeOutDirError, writeAtomically} from '../write/atomic-site.js'
 import {commonOptions, EXIT, parse, readConfig, readFormat, seconds, UsageError, type Io} from './shared.js'
 
 export const buildHelp = `Usage: briefpress build [options]
 
-Checks every brief, then renders the static site. With errors it writes
-nothing and leaves the previous site exactly as it was.
+Checks every brief, then renders the static site. The site is written to a
+temporary folder beside the output and swapped in only when complete: with
+errors it writes nothing and leaves the previous site exactly as it was.
 
 Options:
   --src <folder>                 Folder of briefs (default briefs)
-  --out <folder>                 Output folder (default site)
+  --out <folder>                 Output folder (default site); replaced whole, so
+                                 it must be empty, absent or a previous build
   --drafts                       Include briefs with \`draft: true\`
   --keep-going                   Build the valid briefs, skip broken ones (still exits 1)
   --format <pretty|json|github>  How to print diagnostics (default pretty)
@@ -20,7 +25,7 @@ Options:
   -h, --help                     Show this help
 
 Exit codes: 0 built cleanly, 1 content errors (or warnings with --frail),
-2 usage, configuration or internal error.
+2 usage, configuration, write or internal error.
 `
 
 export async function build(argv: string[], io: Io): Promise<number> {
@@ -46,6 +51,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
     if (error instanceof UnsafeOutDirError) throw new UsageError(error.message)
     throw error
   }
+  const outName = `${values.out.replace(/[\\/]+$/, '')}/`
   const start = process.hrtime.bigint()
   const {briefs} = await runPipeline({paths: [values.src], cwd: io.cwd, config, render: renderBrief})
   const files = briefs.map((brief) => brief.file)
@@ -57,24 +63,34 @@ export async function build(argv: string[], io: Io): Promise<number> {
   const failed = counts.errors > 0 || (values.frail && counts.warnings > 0)
   const summary = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`
   if (failed && !values['keep-going']) {
-    io.stderr(`Not writing ${values.out}/: ${summary} in ${plural(briefs.length, 'brief')}; the previous site is unchanged (use --keep-going to build the valid briefs)\n`)
+    io.stderr(`Not writing ${outName}: ${summary} in ${plural(briefs.length, 'brief')}; the previous site is unchanged (use --keep-going to build the valid briefs)\n`)
     return EXIT.content
   }
 
-  const published = publishable(briefs, values.drafts)
-  const writer = await AtomicSiteWriter.open(`${io.cwd}/${values.out}`)
+  const selection = selectBriefs(briefs, {drafts: values.drafts})
+  const outDir = path.resolve(io.cwd, values.out)
   let pages: number
   try {
-    pages = await writeSite(published, config, writer)
-    await writer.commit()
+    pages = await writeAtomically(outDir, (writer) => writeSite(selection.published, config, writer))
   } catch (error) {
-    await writer.abort()
-    throw error
+    const reason = error instanceof Error ? error.message : String(error)
+    io.stderr(`briefpress build: could not write ${outName}: ${reason}\nThe previous site is unchanged.\n`)
+    return EXIT.usage
   }
-  const skipped = briefs.length - published.length
+
+  const notes = [
+    selection.broken.length > 0 ? `skipped ${plural(selection.broken.length, 'broken brief')}: ${names(selection.broken)}` : '',
+    selection.drafts.length > 0 ? `left out ${plural(selection.drafts.length, 'draft')} (use --drafts to include them)` : ''
+  ].filter(Boolean)
   io.stderr(
-    `Wrote ${plural(pages, 'page')} (${plural(published.length, 'brief')}${skipped ? `, ${skipped} skipped` : ''}) to ${values.out}/ in ${seconds(start)}: ${summary}\n` +
-      `Open ${values.out}/index.html in a browser.\n`
+    `Wrote ${plural(pages, 'page')} (${plural(selection.published.length, 'brief')}) to ${outName} in ${seconds(start)}` +
+      `${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}\n` +
+      `Open ${outName}index.html in a browser (${pathToFileURL(path.join(outDir, 'index.html')).href}), or serve the folder with any static web server.\n`
   )
   return failed ? EXIT.content : EXIT.ok
+}
+
+function names(briefs: readonly Brief[]): string {
+  const shown = briefs.slice(0, 5).map((brief) => brief.file.path)
+  return shown.join(', ') + (briefs.length > shown.length ? ` and ${briefs.length - shown.length} more` : '')
 }

@@ -1,20 +1,131 @@
-import type {Root as HastRoot} from 'hast'
-import type {Root} from 'mdast'
+import type {Element, ElementContent, Root as HastRoot} from 'hast'
+import type {FootnoteDefinition, FootnoteReference, ListItem, Root} from 'mdast'
 import rehypeRaw from 'rehype-raw'
-import rehypeSanitize, {defaultSchema} from 'rehype-sanitize'
-import remarkRehype from 'remark-rehype'
+import rehypeSanitize from 'rehype-sanitize'
+import remarkRehype, {defaultHandlers, type Options as ToHastOptions} from 'remark-rehype'
 import {unified} from 'unified'
+import {visit} from 'unist-util-visit'
+import {VFile} from 'vfile'
+import type {Citations} from '../extract/citations-types.js'
+import rehypeDropHidden from './drop-hidden.js'
+import rehypeFragmentLinks from './fragment-links.js'
+import rehypeOffsiteImages, {type ImageAsset} from './offsite-images.js'
+import {sanitizeSchema} from './sanitize-schema.js'
+import rehypeScrollTables from './scroll-tables.js'
+import {annotateFootnotes, footnoteSection, furtherSources, takeOrphanFootnotes} from './sources.js'
 
-// Raw HTML in briefs is parsed (rehype-raw) and then sanitized with GitHub's
-// rules, which keep footnote ids and links working under the
-// `user-content-` prefix and drop scripts, event handlers and iframes.
-const toSafeHast = unified()
-  .use(remarkRehype, {allowDangerousHtml: true})
-  .use(rehypeRaw)
-  .use(rehypeSanitize, defaultSchema)
-  .freeze()
+export interface BodyOptions {
+  /** Hosts whose images a page may load (config `allowedImageHosts`). */
+  allowedImageHosts: readonly string[]
+}
 
-/** Renders a brief's body to a sanitized hast tree. */
-export function renderBody(tree: Root): HastRoot {
-  return toSafeHast.runSync(tree) as HastRoot
+export interface RenderedBody {
+  tree: HastRoot
+  /** Images embedded as `data:` URLs, to write beside the page. */
+  images: ImageAsset[]
+  /** How many sources went to the collapsed "Further sources" list. */
+  furtherSources: number
+}
+
+/**
+ * Renders a brief's body to a sanitized hast tree: GFM footnotes as a
+ * "Sources" list with back-links and domains; references inside hidden HTML
+ * (`<span style="display:none">[^32]…</span>`) left out, and the sources
+ * cited only there (or nowhere) listed on purpose in a collapsed "Further
+ * sources" block instead of a wall of superscripts; raw HTML parsed and
+ * sanitized; nothing loaded from another host. The mdast tree is not changed.
+ */
+export function renderBody(tree: Root, citations: Citations | undefined, options: BodyOptions): RenderedBody {
+  const hidden = new Set((citations?.references ?? []).filter((reference) => reference.hidden).map((reference) => reference.position.start.offset))
+  const isHidden = (node: FootnoteReference) => hidden.has(node.position?.start.offset)
+
+  const file = new VFile()
+  const main = toSafeHast(options, {
+    // Skipping the reference here, rather than deleting it from the tree,
+    // also keeps it out of remark-rehype's footnote numbering and list.
+    footnoteReference: (state, node: FootnoteReference) => (isHidden(node) ? undefined : defaultHandlers.footnoteReference(state, node))
+  }).runSync(tree, file) as HastRoot
+
+  const further: ElementContent[] = []
+  const uncited = uncitedDefinitions(tree, isHidden)
+  if (uncited.length > 0) {
+    const list: Root = {type: 'root', children: [{type: 'list', ordered: false, spread: false, children: uncited.map(asListItem)}]}
+    const rendered = toSafeHast(options, {}).runSync(list, file) as HastRoot
+    const ul = rendered.children.find((node): node is Element => node.type === 'element' && node.tagName === 'ul')
+    further.push(...(ul?.children ?? []))
+  }
+
+  const section = footnoteSection(main)
+  if (section) {
+    // A reference inside hidden HTML the extractor did not flag was dropped
+    // with that HTML: its footnote moves to the further sources too.
+    further.push(...takeOrphanFootnotes(main, section))
+    if (!section.children.some((node) => node.type === 'element' && node.tagName === 'ol' && node.children.some((item) => item.type === 'element'))) {
+      main.children.splice(main.children.indexOf(section), 1)
+    } else {
+      annotateFootnotes(main, section)
+    }
+  }
+  demoteHeadings(main)
+  const count = further.filter((node) => node.type === 'element').length
+  if (count > 0) main.children.push({type: 'text', value: '\n'}, furtherSources(further))
+  return {tree: main, images: file.data.images ?? [], furtherSources: count}
+}
+
+function toSafeHast(options: BodyOptions, handlers: NonNullable<ToHastOptions['handlers']>) {
+  return unified()
+    .use(remarkRehype, {
+      allowDangerousHtml: true,
+      handlers,
+      // Ids get their `user-content-` prefix once, from the sanitizer, and
+      // fragment-links prefixes the links to match.
+      clobberPrefix: '',
+      footnoteLabel: 'Sources',
+      footnoteLabelProperties: {}
+    })
+    .use(rehypeRaw)
+    .use(rehypeDropHidden)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeFragmentLinks)
+    .use(rehypeOffsiteImages, {allowedImageHosts: options.allowedImageHosts})
+    .use(rehypeScrollTables)
+}
+
+/** Definitions no visible reference cites, once per label, in document order. */
+function uncitedDefinitions(tree: Root, isHidden: (node: FootnoteReference) => boolean): FootnoteDefinition[] {
+  const cited = new Set<string>()
+  visit(tree, 'footnoteReference', (node) => {
+    if (!isHidden(node)) cited.add(node.identifier)
+  })
+  const seen = new Set<string>()
+  const uncited: FootnoteDefinition[] = []
+  visit(tree, 'footnoteDefinition', (node) => {
+    if (cited.has(node.identifier) || seen.has(node.identifier)) return
+    seen.add(node.identifier)
+    uncited.push(node)
+  })
+  return uncited
+}
+
+function asListItem(definition: FootnoteDefinition): ListItem {
+  return {type: 'listItem', spread: false, children: definition.children}
+}
+
+/**
+ * The page's `<h1>` is the brief's title: when a brief uses `#` for its
+ * sections, every body heading moves one level down (the sources' heading
+ * stays an `<h2>`).
+ */
+function demoteHeadings(tree: HastRoot): void {
+  let hasH1 = false
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'h1') hasH1 = true
+  })
+  if (!hasH1) return
+  visit(tree, 'element', (node) => {
+    if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) return 'skip'
+    const rank = /^h([1-5])$/.exec(node.tagName)
+    if (rank) node.tagName = `h${Number(rank[1]) + 1}`
+    return undefined
+  })
 }

@@ -1,59 +1,76 @@
 import {randomBytes} from 'node:crypto'
-import {existsSync} from 'node:fs'
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {existsSync, readdirSync, statSync} from 'node:fs'
+import {mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+
+/**
+ * Marks a folder as a site Briefpress built. The build replaces the output
+ * folder whole, so it refuses to replace a folder without this file: a typo
+ * in `--out` must not wipe someone's documents.
+ */
+export const SITE_MARKER = '.briefpress-site'
+const MARKER_TEXT = 'This folder was built by `briefpress build`, which replaces it whole on every build.\n'
+
+/** Where pages go: the atomic writer, or anything with its `write`. */
+export interface SiteWriter {
+  /** Writes `relativePath` (with `/` separators) inside the new site. */
+  write(relativePath: string, content: string | Uint8Array): Promise<void>
+}
 
 /**
  * Writes a site into a temporary folder beside the output and swaps it in
  * only when every page is written, so a failed build never leaves a
  * half-written site and the previous one stays exactly as it was.
  */
-export class AtomicSiteWriter {
+export class AtomicSiteWriter implements SiteWriter {
   readonly outDir: string
   readonly tempDir: string
-  #count = 0
   #closed = false
 
   private constructor(outDir: string) {
     this.outDir = outDir
-    this.tempDir = path.join(path.dirname(outDir), `.${path.basename(outDir)}.tmp-${randomBytes(4).toString('hex')}`)
+    // Beside the output, so the final rename stays on one filesystem; the
+    // process id lets a later build clear what a crashed one left behind.
+    this.tempDir = path.join(path.dirname(outDir), `${tempPrefix(outDir)}${process.pid}-${randomBytes(4).toString('hex')}`)
   }
 
   static async open(outDir: string): Promise<AtomicSiteWriter> {
     const writer = new AtomicSiteWriter(path.resolve(outDir))
+    await removeStaleTempDirs(writer.outDir)
     await mkdir(writer.tempDir, {recursive: true})
     return writer
   }
 
-  get count(): number {
-    return this.#count
-  }
-
   /** Writes `relativePath` (with `/` separators) inside the new site. */
   async write(relativePath: string, content: string | Uint8Array): Promise<void> {
+    if (this.#closed) throw new Error('The site was already committed or aborted')
     const target = path.resolve(this.tempDir, relativePath)
-    // Output paths come from dates and slugs, but never trust them to stay inside.
+    // Output paths come from dates and hashes, but never trust them to stay inside.
     if (!target.startsWith(this.tempDir + path.sep)) {
       throw new Error(`Refusing to write outside the site: ${relativePath}`)
     }
     await mkdir(path.dirname(target), {recursive: true})
-    await writeFile(target, content)
-    this.#count++
+    // `wx`: two pages claiming one path is a bug, not something to overwrite silently.
+    await writeFile(target, content, {flag: 'wx'})
   }
 
   /** Swaps the new site in place of the old one. */
   async commit(): Promise<void> {
+    if (this.#closed) throw new Error('The site was already committed or aborted')
+    await writeFile(path.join(this.tempDir, SITE_MARKER), MARKER_TEXT)
     this.#closed = true
-    const old = `${this.tempDir}.old`
+    const old = `${this.tempDir}-old`
     const hadOld = existsSync(this.outDir)
     if (hadOld) await rename(this.outDir, old)
     try {
       await rename(this.tempDir, this.outDir)
     } catch (error) {
       if (hadOld) await rename(old, this.outDir)
+      await rm(this.tempDir, {recursive: true, force: true})
       throw error
     }
-    if (hadOld) await rm(old, {recursive: true, force: true})
+    // Left behind if this fails; the next build clears it.
+    if (hadOld) await rm(old, {recursive: true, force: true}).catch(() => undefined)
   }
 
   /** Throws the new site away; the old one was never touched. */
@@ -65,8 +82,53 @@ export class AtomicSiteWriter {
 }
 
 /**
+ * Runs `write` against a new site and swaps it in when it resolves; when it
+ * throws (or the swap fails) the temporary folder is removed, the previous
+ * site is left as it was, and the error is rethrown.
+ */
+export async function writeAtomically<T>(outDir: string, write: (writer: AtomicSiteWriter) => Promise<T>): Promise<T> {
+  const writer = await AtomicSiteWriter.open(outDir)
+  try {
+    const result = await write(writer)
+    await writer.commit()
+    return result
+  } catch (error) {
+    await writer.abort()
+    throw error
+  }
+}
+
+function tempPrefix(outDir: string): string {
+  // `.site-…`: matched by the `.site-*/` line of .gitignore.
+  return `.${path.basename(outDir)}-build-`
+}
+
+/** Removes temporary folders of builds whose process is gone (a crash, a kill -9). */
+async function removeStaleTempDirs(outDir: string): Promise<void> {
+  const prefix = tempPrefix(outDir)
+  const entries = await readdir(path.dirname(outDir)).catch(() => [])
+  for (const name of entries) {
+    if (!name.startsWith(prefix)) continue
+    const pid = Number(name.slice(prefix.length).split('-')[0])
+    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) {
+      await rm(path.join(path.dirname(outDir), name), {recursive: true, force: true}).catch(() => undefined)
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
  * Refuses output folders whose replacement would destroy something else:
- * the working folder, a parent of it, the filesystem root, or the source.
+ * the working folder, a parent of it, the filesystem root, the source, a
+ * file, or a folder with content that Briefpress did not build.
  */
 export function assertSafeOutDir(outDir: string, cwd: string, srcDirs: readonly string[]): void {
   const out = path.resolve(cwd, outDir)
@@ -77,11 +139,17 @@ export function assertSafeOutDir(outDir: string, cwd: string, srcDirs: readonly 
     const source = path.resolve(cwd, src)
     if (inside(source, out) || inside(out, source)) throw new UnsafeOutDirError(outDir, `it overlaps the source ${src}`)
   }
+  if (!existsSync(out)) return
+  if (!statSync(out).isDirectory()) throw new UnsafeOutDirError(outDir, 'it is a file')
+  const entries = readdirSync(out)
+  if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
+    throw new UnsafeOutDirError(outDir, `it holds files that Briefpress did not build (no ${SITE_MARKER} file in it); delete it first or choose another --out`)
+  }
 }
 
 export class UnsafeOutDirError extends Error {
   override name = 'UnsafeOutDirError'
   constructor(outDir: string, why: string) {
-    super(`Refusing to write the site to ${outDir}: ${why}, and the build replaces that folder whole`)
+    super(`Refusing to write the site to ${outDir}: ${why}. The build replaces its output folder whole.`)
   }
 }

@@ -1,0 +1,176 @@
+import {execFile} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {cp, mkdir, readdir, readFile, stat, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {promisify} from 'node:util'
+import {describe, expect, it} from 'vitest'
+import {loadConfig} from '../src/config/load.js'
+import {runPipeline} from '../src/pipeline.js'
+import {renderBrief, selectBriefs, writeSite} from '../src/render/site.js'
+import {writeAtomically, type SiteWriter} from '../src/write/atomic-site.js'
+import {fixtures, projectRoot, runCli, tempDir} from './helpers.js'
+import {hashTree, listFiles} from './site-helpers.js'
+
+const run = promisify(execFile)
+const archive = path.join(fixtures, 'build', 'archive')
+const broken = path.join(fixtures, 'build', 'broken.md')
+
+/** A project folder with the fixture archive in `briefs/`. */
+async function project(): Promise<string> {
+  const dir = await tempDir()
+  await cp(archive, path.join(dir, 'briefs'), {recursive: true})
+  return dir
+}
+
+async function builtProject(): Promise<{dir: string; site: string; before: Record<string, string>}> {
+  const dir = await project()
+  const first = await runCli(['build'], dir)
+  expect(first.code, first.stderr).toBe(0)
+  const site = path.join(dir, 'site')
+  return {dir, site, before: await hashTree(site)}
+}
+
+const leftovers = async (dir: string) => (await readdir(dir)).filter((name) => name.startsWith('.site-'))
+
+describe('build', () => {
+  it('closes with the pages written, where, how long, and how to open the site', async () => {
+    const dir = await project()
+    const {code, stderr} = await runCli(['build'], dir)
+    expect(code).toBe(0)
+    expect(stderr).toMatch(/^Wrote 4 pages \(3 briefs\) to site\/ in \d+\.\d s with 0 errors, 1 warning; left out 1 draft \(use --drafts to include them\)$/m)
+    expect(stderr).toContain(`Open site/index.html in a browser (file://${path.join(dir, 'site', 'index.html')})`)
+    expect(await listFiles(path.join(dir, 'site'))).toContain('2025/01/06/index.html')
+  })
+
+  it('with a broken brief, exits 1 and leaves the previous site byte-identical', async () => {
+    const {dir, site, before} = await builtProject()
+    await cp(broken, path.join(dir, 'briefs', 'broken.md'))
+    await writeFile(path.join(dir, 'briefs', '2025-01-06-monday.md'), 'changed, and would change the site\n', {flag: 'a'})
+    const {code, stderr} = await runCli(['build'], dir)
+    expect(code).toBe(1)
+    expect(stderr).toContain('Not writing site/')
+    expect(stderr).toContain('the previous site is unchanged')
+    expect(await hashTree(site)).toEqual(before)
+    expect(await leftovers(dir)).toEqual([])
+  })
+
+  it('when a write fails half-way, leaves the previous site byte-identical and no temporary folder', async () => {
+    const {dir, site, before} = await builtProject()
+    // A changed brief, so that a swapped-in site would differ from the old one.
+    await writeFile(path.join(dir, 'briefs', '2025-01-06-monday.md'), '\nAn extra closing paragraph.\n', {flag: 'a'})
+    const {config} = loadConfig(dir, undefined)
+    const {briefs} = await runPipeline({paths: ['briefs'], cwd: dir, config, render: renderBrief})
+    const {published} = selectBriefs(briefs, {drafts: false})
+    const written: string[] = []
+    await expect(
+      writeAtomically(site, (writer) => {
+        // The real writer, failing on the third page as a full disk would.
+        const failing: SiteWriter = {
+          write: async (file, content) => {
+            if (written.length === 2) throw new Error('ENOSPC: no space left on device')
+            await writer.write(file, content)
+            written.push(file)
+          }
+        }
+        return writeSite(published, config, failing)
+      })
+    ).rejects.toThrow('ENOSPC')
+    expect(written).toHaveLength(2)
+    expect(await hashTree(site)).toEqual(before)
+    expect(await leftovers(dir)).toEqual([])
+  })
+
+  it('clears temporary folders that a crashed build left behind', async () => {
+    const {dir} = await builtProject()
+    // No process has this id (above Linux's pid_max), so its build is gone.
+    const stale = path.join(dir, '.site-build-4194999-deadbeef')
+    await mkdir(path.join(stale, '2025'), {recursive: true})
+    expect((await runCli(['build'], dir)).code).toBe(0)
+    expect(existsSync(stale)).toBe(false)
+    expect(await leftovers(dir)).toEqual([])
+  })
+
+  it('--keep-going builds the valid briefs, skips the broken one and exits 1', async () => {
+    const {dir, site} = await builtProject()
+    await cp(broken, path.join(dir, 'briefs', 'broken.md'))
+    const {code, stderr} = await runCli(['build', '--keep-going'], dir)
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/^Wrote 4 pages \(3 briefs\) to site\/ .*skipped 1 broken brief: briefs\/broken\.md/m)
+    expect((await listFiles(site)).filter((file) => file.endsWith('index.html'))).toEqual(['2025/01/06/index.html', '2025/01/07/index.html', '2025/01/08/index.html', 'index.html'])
+    expect(await readFile(path.join(site, 'index.html'), 'utf8')).not.toContain('empty title')
+  })
+
+  it('leaves drafts out unless --drafts', async () => {
+    const dir = await project()
+    const site = path.join(dir, 'site')
+    expect((await runCli(['build'], dir)).code).toBe(0)
+    expect(existsSync(path.join(site, '2025/01/09/index.html'))).toBe(false)
+    expect(await readFile(path.join(site, 'index.html'), 'utf8')).not.toContain('Thursday brief (draft)')
+
+    const {code, stderr} = await runCli(['build', '--drafts'], dir)
+    expect(code).toBe(0)
+    expect(stderr).toMatch(/^Wrote 5 pages \(4 briefs\)/m)
+    expect(await readFile(path.join(site, '2025/01/09/index.html'), 'utf8')).toContain('Thursday brief (draft)')
+    expect(await readFile(path.join(site, 'index.html'), 'utf8')).toContain('Thursday brief (draft)')
+    expect(await readFile(path.join(site, '2025/01/08/index.html'), 'utf8')).toContain('href="../../../2025/01/09/index.html" rel="next"')
+  })
+
+  it.each([
+    ['the project folder', '.'],
+    ['a parent of it', '..'],
+    ['the source folder', 'briefs'],
+    ['a folder inside the source', 'briefs/site'],
+    ['a folder of other files', 'docs']
+  ])('refuses --out pointing at %s with exit 2, touching nothing', async (_what, out) => {
+    const dir = await project()
+    await mkdir(path.join(dir, 'docs'))
+    await writeFile(path.join(dir, 'docs', 'notes.txt'), 'keep me\n')
+    const before = await hashTree(dir)
+    const {code, stderr} = await runCli(['build', '--out', out], dir)
+    expect(code).toBe(2)
+    expect(stderr).toMatch(new RegExp(`Refusing to write the site to ${out.replace(/\./g, '\\.')}: `))
+    expect(await hashTree(dir)).toEqual(before)
+  })
+
+  it('replaces an earlier build in a custom --out folder', async () => {
+    const dir = await project()
+    expect((await runCli(['build', '--out', 'public'], dir)).code).toBe(0)
+    await writeFile(path.join(dir, 'public', 'stray.html'), 'from an older build')
+    expect((await runCli(['build', '--out', 'public'], dir)).code).toBe(0)
+    expect(existsSync(path.join(dir, 'public', 'stray.html'))).toBe(false)
+  })
+})
+
+/** Compiles the project unless dist/ is newer than every source file (npm test compiles first). */
+async function ensureCompiled(): Promise<string> {
+  const cli = path.join(projectRoot, 'dist', 'src', 'cli.js')
+  const built = existsSync(cli) ? (await stat(cli)).mtimeMs : 0
+  let newest = 0
+  for (const folder of ['src', 'templates']) {
+    for (const file of await readdir(path.join(projectRoot, folder), {recursive: true})) {
+      if (String(file).endsWith('.ts')) newest = Math.max(newest, (await stat(path.join(projectRoot, folder, String(file)))).mtimeMs)
+    }
+  }
+  if (newest > built) {
+    // Type errors elsewhere do not stop tsc from emitting; the build below is what is tested.
+    await run(path.join(projectRoot, 'node_modules', '.bin', 'tsc'), ['-p', projectRoot]).catch(() => undefined)
+  }
+  return cli
+}
+
+describe('determinism', () => {
+  it('builds byte-identical sites under opposite time zones and different locales', async () => {
+    const cli = await ensureCompiled()
+    const sites: Array<Record<string, string>> = []
+    for (const [tz, lang] of [
+      ['Pacific/Kiritimati', 'de_DE.UTF-8'],
+      ['America/Los_Angeles', 'ja_JP.UTF-8']
+    ] as const) {
+      const dir = await project()
+      await run(process.execPath, [cli, 'build', '--drafts'], {cwd: dir, env: {...process.env, TZ: tz, LANG: lang, LC_ALL: lang}})
+      sites.push(await hashTree(path.join(dir, 'site')))
+    }
+    expect(Object.keys(sites[0]!)).toContain('2025/01/09/index.html')
+    expect(sites[1]).toEqual(sites[0])
+  }, 120_000)
+})

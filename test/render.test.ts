@@ -1,0 +1,270 @@
+import {existsSync} from 'node:fs'
+import {cp, readFile, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import type {Element, Root} from 'hast'
+import {toString} from 'hast-util-to-string'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {corpusDir, fixtures, hasShared, runCli, seedBrief, tempDir} from './helpers.js'
+import {byTag, elements, hasClass, listFiles, prop, readPages} from './site-helpers.js'
+
+const archive = path.join(fixtures, 'build', 'archive')
+
+/** Builds a copy of the fixture archive in a fresh folder; returns the folder and the parsed pages. */
+async function buildArchive(config?: object, from = archive) {
+  const dir = await tempDir()
+  await cp(from, path.join(dir, 'briefs'), {recursive: true})
+  if (config) await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify(config))
+  const result = await runCli(['build'], dir)
+  expect(result.code, result.stderr).toBe(0)
+  const site = path.join(dir, 'site')
+  return {dir, site, result, pages: await readPages(site)}
+}
+
+/**
+ * Every link inside the site leads somewhere: a relative href or src names a
+ * file that exists, and a fragment names an id on the target page.
+ */
+async function expectLinksResolve(site: string, pages: Map<string, {tree: Root}>) {
+  const files = new Set(await listFiles(site))
+  const ids = new Map([...pages].map(([file, page]) => [file, new Set(elements(page.tree, (node) => prop(node, 'id') !== undefined).map((node) => prop(node, 'id')))]))
+  const broken: string[] = []
+  for (const [file, page] of pages) {
+    for (const node of elements(page.tree)) {
+      for (const name of ['href', 'src']) {
+        const value = prop(node, name)
+        if (value === undefined || /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')) continue
+        const [target, fragment] = value.split('#') as [string, string | undefined]
+        const targetFile = target === '' ? file : path.posix.normalize(path.posix.join(path.posix.dirname(file), target))
+        if (!files.has(targetFile)) broken.push(`${file}: ${name}="${value}" (no file ${targetFile})`)
+        else if (fragment !== undefined && !ids.get(targetFile)?.has(fragment)) broken.push(`${file}: ${name}="${value}" (no id ${fragment})`)
+      }
+    }
+  }
+  expect(broken).toEqual([])
+}
+
+/** What a page view would load: stylesheets and images, as given in the page. */
+function loads(tree: Root): string[] {
+  return [
+    ...elements(tree, byTag('img')).map((node) => prop(node, 'src') ?? ''),
+    ...elements(tree, (node) => node.tagName === 'link' && prop(node, 'rel') === 'stylesheet').map((node) => prop(node, 'href') ?? ''),
+    ...elements(tree, (node) => ['script', 'iframe', 'source', 'object', 'embed', 'video', 'audio'].includes(node.tagName)).map((node) => `<${node.tagName}>`)
+  ]
+}
+
+const footnoteItems = (tree: Root) => elements(tree, hasClass('footnotes')).flatMap((section) => elements(section, byTag('li')))
+const domainsIn = (node: Element) => elements(node, hasClass('source-domain')).map((span) => toString(span))
+
+describe('day pages', () => {
+  let built: Awaited<ReturnType<typeof buildArchive>>
+  beforeAll(async () => {
+    built = await buildArchive({allowedImageHosts: ['allowed.example']})
+  })
+  const page = (file: string) => {
+    const found = built.pages.get(file)
+    if (!found) throw new Error(`no page ${file}`)
+    return found
+  }
+
+  it('writes one page per day under YYYY/MM/DD/ plus the index and stylesheet', async () => {
+    expect(await listFiles(built.site)).toEqual([
+      '.briefpress-site',
+      '2025/01/06/index.html',
+      '2025/01/07/img-6b7fa434f92a8b80.png',
+      '2025/01/07/index.html',
+      '2025/01/08/index.html',
+      'index.html',
+      'style.css'
+    ])
+  })
+
+  it('resolves every internal link and footnote fragment', async () => {
+    await expectLinksResolve(built.site, built.pages)
+    // The author's own fragment link survives the id prefixing too.
+    const link = elements(page('2025/01/07/index.html').tree, (node) => toString(node) === 'note' && node.tagName === 'a')[0]!
+    expect(prop(link, 'href')).toBe('#user-content-top-note')
+  })
+
+  it('links footnote references and back-links both ways', () => {
+    const {tree} = page('2025/01/06/index.html')
+    const refs = elements(tree, (node) => node.tagName === 'a' && node.properties.dataFootnoteRef !== undefined)
+    expect(refs.map((node) => toString(node))).toEqual(['1', '2', '1', '3'])
+    const items = footnoteItems(tree)
+    expect(items.map((item) => prop(item, 'id'))).toEqual(['user-content-fn-1', 'user-content-fn-2', 'user-content-fn-3'])
+    for (const ref of refs) expect(items.some((item) => `#${prop(item, 'id')}` === prop(ref, 'href'))).toBe(true)
+    const backrefs = items.flatMap((item) => elements(item, (node) => node.properties.dataFootnoteBackref !== undefined))
+    const refIds = new Set(refs.map((ref) => `#${prop(ref, 'id')}`))
+    expect(backrefs).toHaveLength(4)
+    for (const backref of backrefs) expect(refIds.has(prop(backref, 'href')!)).toBe(true)
+  })
+
+  it('shows each source with its domain, for bare URLs and [title](url) definitions', () => {
+    const {tree} = page('2025/01/06/index.html')
+    expect(footnoteItems(tree).map(domainsIn)).toEqual([['coindesk.com'], ['example.org'], ['news.example.net']])
+    const titled = footnoteItems(tree)[1]!
+    expect(toString(titled)).toContain('Ether lags as traders wait')
+    // The in-text reference names the domain on hover.
+    const ref = elements(tree, (node) => node.properties.dataFootnoteRef !== undefined)[0]!
+    expect(prop(ref, 'title')).toBe('coindesk.com')
+  })
+
+  it('leaves hidden-span references out of the text and lists their sources in a collapsed block', () => {
+    const {tree, html} = page('2025/01/06/index.html')
+    const refs = elements(tree, (node) => node.properties.dataFootnoteRef !== undefined).map((node) => toString(node))
+    expect(refs).not.toContain('4')
+    expect(refs).not.toContain('5')
+    expect(html).not.toContain('display:none')
+    const details = elements(tree, byTag('details'))
+    expect(details).toHaveLength(1)
+    expect(details[0]!.properties.open).toBeFalsy()
+    expect(toString(elements(details[0]!, byTag('summary'))[0]!)).toBe('Further sources (2)')
+    const items = elements(details[0]!, byTag('li'))
+    expect(items.map(domainsIn)).toEqual([['research.example.com'], ['example.edu']])
+    expect(items.map((item) => prop(elements(item, byTag('a'))[0]!, 'href'))).toEqual(['https://research.example.com/hidden-one', 'https://www.example.edu/hidden-two'])
+    // No empty paragraph where the hidden span was.
+    expect(elements(tree, (node) => node.tagName === 'p' && toString(node).trim() === '')).toEqual([])
+  })
+
+  it('sanitizes raw HTML: no scripts, handlers, javascript: URLs, iframes, styles or hidden text', () => {
+    const {tree, html} = page('2025/01/07/index.html')
+    expect(elements(tree, (node) => ['script', 'iframe', 'style'].includes(node.tagName))).toEqual([])
+    for (const node of elements(tree)) {
+      for (const key of Object.keys(node.properties)) expect(key.toLowerCase().startsWith('on'), `${node.tagName} ${key}`).toBe(false)
+      expect(node.properties.style).toBeUndefined()
+      expect(String(node.properties.href ?? '')).not.toMatch(/^\s*javascript:/i)
+    }
+    expect(html).not.toMatch(/alert\(['"]/)
+    expect(html).not.toContain('SECRET HIDDEN TEXT')
+    // Harmless content around the dangerous parts is kept.
+    expect(html).toContain('Paragraph with a click handler.')
+    expect(html).toContain('Styled paragraph.')
+    expect(html).toContain('a javascript link')
+  })
+
+  it('loads nothing from another host: off-site images become links, allowed hosts stay', () => {
+    const {tree} = page('2025/01/07/index.html')
+    expect(loads(tree).sort()).toEqual(['../../../style.css', 'https://charts.allowed.example/btc.png', 'img-6b7fa434f92a8b80.png'])
+    const links = elements(tree, hasClass('offsite-image'))
+    expect(links.map((node) => [node.tagName, toString(node), prop(node, 'href')])).toEqual([
+      ['a', 'Chart of liquidations', 'https://images.example.com/liquidations.png'],
+      ['a', 'cdn.example.net', 'https://cdn.example.net/pixel.gif'],
+      // Inside a link, a second link would be invalid: text only.
+      ['span', 'Story thumbnail', undefined],
+      ['a', 'Picture fallback', 'https://images.example.com/small.png']
+    ])
+    // A relative image (no such file is published) and an embedded SVG keep their text only.
+    expect(elements(tree, hasClass('image-omitted')).map((node) => toString(node))).toEqual(['Local chart', 'Embedded vector'])
+  })
+
+  it('writes an embedded base64 PNG beside its page, byte for byte', async () => {
+    const source = await readFile(path.join(archive, '2025-01-07-tuesday.md'), 'utf8')
+    const base64 = /data:image\/png;base64,([A-Za-z0-9+/=]+)/.exec(source)![1]!
+    expect(await readFile(path.join(built.site, '2025/01/07/img-6b7fa434f92a8b80.png'))).toEqual(Buffer.from(base64, 'base64'))
+    expect(page('2025/01/07/index.html').html).not.toContain('data:')
+  })
+
+  it('turns images on hosts not allowed into links when no host is configured', async () => {
+    const plain = await buildArchive()
+    const tree = plain.pages.get('2025/01/07/index.html')!.tree
+    expect(loads(tree).filter((src) => /^(https?:)?\/\//.test(src))).toEqual([])
+    expect(elements(tree, hasClass('offsite-image')).map((node) => toString(node))).toContain('Allowed chart')
+  })
+
+  it('escapes a title that tries to close <title>: text in <title>, <h1> and the index', () => {
+    const title = '</title><script>alert(1)</script>'
+    const {tree} = page('2025/01/08/index.html')
+    expect(toString(elements(tree, byTag('title'))[0]!)).toBe(`${title} · Briefpress`)
+    expect(toString(elements(tree, byTag('h1'))[0]!)).toBe(title)
+    const index = page('index.html').tree
+    expect(elements(index, byTag('a')).map((node) => toString(node))).toContain(title)
+    for (const [file, {html, tree: parsed}] of built.pages) {
+      expect(elements(parsed, byTag('script')), file).toEqual([])
+      expect(html.toLowerCase(), file).not.toContain('<script')
+    }
+  })
+
+  it('demotes body headings when a brief uses # for sections, so the title stays the only <h1>', () => {
+    const {tree} = page('2025/01/07/index.html')
+    expect(elements(tree, byTag('h1')).map((node) => toString(node))).toEqual(['Tuesday brief: liquidations and a risky page'])
+    expect(elements(tree, byTag('h2')).map((node) => toString(node))).toEqual(['Overview', 'Sources'])
+    expect(elements(tree, byTag('h3')).map((node) => toString(node))).toEqual(['Details'])
+  })
+
+  it('wraps tables in a scrolling box', () => {
+    const {tree} = page('2025/01/06/index.html')
+    const tables = elements(tree, byTag('table'))
+    expect(tables).toHaveLength(1)
+    const boxes = elements(tree, hasClass('table-scroll'))
+    expect(boxes).toHaveLength(1)
+    expect(elements(boxes[0]!, byTag('table'))).toHaveLength(1)
+  })
+
+  it('links each day to the previous and next day with rel=prev/next, relative to the page', () => {
+    const rels = (file: string) =>
+      elements(page(file).tree, (node) => node.tagName === 'a' && ['prev', 'next'].includes(String(prop(node, 'rel')))).map((node) => [prop(node, 'rel'), prop(node, 'href')])
+    expect(rels('2025/01/06/index.html')).toEqual([['next', '../../../2025/01/07/index.html']])
+    expect(rels('2025/01/07/index.html')).toEqual([
+      ['prev', '../../../2025/01/06/index.html'],
+      ['next', '../../../2025/01/08/index.html']
+    ])
+    expect(rels('2025/01/08/index.html')).toEqual([['prev', '../../../2025/01/07/index.html']])
+    expect(toString(elements(page('2025/01/06/index.html').tree, byTag('time'))[0]!)).toBe('Monday, 6 January 2025')
+  })
+
+  it('lists every brief on the index, newest first, with date, title and excerpt', () => {
+    const {tree} = page('index.html')
+    const cards = elements(tree, hasClass('brief-card'))
+    expect(cards.map((card) => prop(elements(card, byTag('time'))[0]!, 'dateTime'))).toEqual(['2025-01-08', '2025-01-07', '2025-01-06'])
+    expect(cards.map((card) => prop(elements(card, byTag('a'))[0]!, 'href'))).toEqual(['2025/01/08/index.html', '2025/01/07/index.html', '2025/01/06/index.html'])
+    expect(toString(elements(cards[2]!, hasClass('excerpt'))[0]!)).toBe(
+      "Bitcoin held near $98,200 through the Asian session while traders waited for Friday's payrolls data. Ether lagged slightly."
+    )
+  })
+})
+
+describe.skipIf(!hasShared)('the seed brief', () => {
+  it('renders 31 cited sources, 18 further sources, no hidden superscripts and no third-party logo', async () => {
+    const dir = await tempDir()
+    const text = await readFile(seedBrief, 'utf8')
+    await writeFile(path.join(dir, 'seed.md'), text.replace('category: crpyto', 'category: crypto'))
+    const {site, pages} = await buildArchive(undefined, dir)
+    const {tree, html} = pages.get('2025/11/04/index.html')!
+    const items = footnoteItems(tree)
+    expect(items).toHaveLength(31)
+    for (const item of items) expect(domainsIn(item)).toHaveLength(1)
+    const refs = elements(tree, (node) => node.properties.dataFootnoteRef !== undefined).map((node) => Number(toString(node)))
+    expect(Math.max(...refs)).toBe(31)
+    const details = elements(tree, hasClass('further-sources'))
+    expect(toString(elements(details[0]!, byTag('summary'))[0]!)).toBe('Further sources (18)')
+    expect(elements(details[0]!, byTag('li'))).toHaveLength(18)
+    expect(loads(tree)).toEqual(['../../../style.css'])
+    expect(html).not.toContain('<img')
+    expect(toString(elements(tree, hasClass('offsite-image'))[0]!)).toBe('r2cdn.perplexity.ai')
+    await expectLinksResolve(site, pages)
+  })
+})
+
+describe.skipIf(!hasShared)('the real corpus', () => {
+  it('builds all 118 briefs with working links and nothing loaded from another host', async () => {
+    const dir = await tempDir()
+    // The corpus uses category `crypto`; build even if some brief has an error.
+    await cp(corpusDir, path.join(dir, 'briefs'), {recursive: true})
+    const result = await runCli(['build', '--keep-going'], dir)
+    expect(result.stderr).toMatch(/^Wrote \d+ pages/m)
+    const site = path.join(dir, 'site')
+    const pages = await readPages(site)
+    expect(pages.size).toBeGreaterThan(100)
+    for (const [file, page] of pages) {
+      const offsite = loads(page.tree).filter((src) => !src.endsWith('style.css') && !/^img-[0-9a-f]{16}\.(png|jpg|gif|webp)$/.test(src))
+      expect(offsite, file).toEqual([])
+      // No wall of hidden-span superscripts: each footnote is cited in the text.
+      for (const item of footnoteItems(page.tree)) expect(elements(item, (node) => node.properties.dataFootnoteBackref !== undefined).length, file).toBeGreaterThan(0)
+    }
+    await expectLinksResolve(site, pages)
+    // The one brief with a 291 KB base64 chart gets it as a file beside the page.
+    const images = (await listFiles(site)).filter((file) => file.startsWith('2026/01/31/img-'))
+    expect(images).toHaveLength(1)
+    expect(existsSync(path.join(site, images[0]!))).toBe(true)
+    expect(pages.get('2026/01/31/index.html')!.html.length).toBeLessThan(200_000)
+  }, 180_000)
+})
