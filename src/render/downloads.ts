@@ -1,0 +1,85 @@
+import {briefDataSchema, type BriefData} from '../data/brief-data-schema.js'
+import type {SiteFile} from './feeds.js'
+
+/**
+ * The archive as data: `data/prices.csv` for spreadsheets and `data/briefs.json`
+ * for programs. Both are sorted and formatted without locale, so the same
+ * archive always gives the same bytes.
+ */
+
+export const DOWNLOAD_PATHS = {prices: 'data/prices.csv', briefs: 'data/briefs.json'} as const
+
+export const PRICE_COLUMNS = ['date', 'symbol', 'asset', 'price', 'range_low', 'range_high', 'change24h_pct', 'change24h_low', 'change24h_high'] as const
+
+/** Both downloads as site files. */
+export function downloadFiles(briefs: readonly BriefData[]): SiteFile[] {
+  return [
+    {path: DOWNLOAD_PATHS.prices, content: pricesCsv(briefs)},
+    {path: DOWNLOAD_PATHS.briefs, content: briefsJson(briefs)}
+  ]
+}
+
+/**
+ * One row per brief and quoted asset, by date, then symbol, then the line it
+ * was read from. A figure the brief does not state is an empty cell, never 0.
+ * RFC 4180: CRLF line ends, a header row, fields quoted only when they must be.
+ */
+export function pricesCsv(briefs: readonly BriefData[]): string {
+  const rows = byDate(briefs).flatMap((brief) =>
+    [...brief.prices]
+      .sort((a, b) => compare(a.symbol, b.symbol) || a.line - b.line)
+      .map((quote) => [
+        brief.date,
+        quote.symbol,
+        quote.asset,
+        quote.price,
+        quote.range?.[0],
+        quote.range?.[1],
+        quote.change24hPct,
+        quote.change24hRange?.[0],
+        quote.change24hRange?.[1]
+      ])
+  )
+  return [[...PRICE_COLUMNS], ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('')
+}
+
+/**
+ * Every day's data object, oldest first. Each goes through the published
+ * schema, so the file always matches `schema/brief.schema.json`, with its keys
+ * in the schema's order whatever built the object.
+ */
+export function briefsJson(briefs: readonly BriefData[]): string {
+  return `${JSON.stringify(byDate(briefs).map((brief) => briefDataSchema.parse(brief)), null, 2)}\n`
+}
+
+function byDate(briefs: readonly BriefData[]): BriefData[] {
+  return [...briefs].sort((a, b) => compare(a.date, b.date) || compare(a.url, b.url))
+}
+
+function csvField(value: string | number | undefined): string {
+  if (value === undefined) return ''
+  const text = typeof value === 'number' ? plainNumber(value) : value
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+/**
+ * A number as digits, without exponent or grouping: `String` writes
+ * 0.00000012 as `1.2e-7`, which some spreadsheets read as text. The digits are
+ * exactly those `String` chose, only the decimal point moves.
+ */
+export function plainNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`)
+  const text = String(value)
+  const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text)
+  if (!match) return text
+  const [, sign, lead, fraction = '', exponentText] = match as unknown as [string, string, string, string | undefined, string]
+  const digits = lead + fraction
+  const exponent = Number(exponentText)
+  // `String` uses an exponent only below 1e-6 or from 1e21, where at most 17
+  // significant digits never reach the decimal point.
+  return exponent < 0 ? `${sign}0.${'0'.repeat(-exponent - 1)}${digits}` : `${sign}${digits.padEnd(exponent + 1, '0')}`
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,103 @@
+import {describe, expect, it} from 'vitest'
+import {briefDataSchema, type BriefData} from '../src/data/brief-data-schema.js'
+import {briefsJson, downloadFiles, plainNumber, pricesCsv} from '../src/render/downloads.js'
+
+/** A day's data as the extractor produces it; prices vary per test. */
+function brief(date: string, prices: BriefData['prices'], extra: Partial<BriefData> = {}): BriefData {
+  return {
+    date,
+    title: `Crypto brief ${date}`,
+    category: 'crypto',
+    url: `${date.replaceAll('-', '/')}/`,
+    prices,
+    liquidations: [],
+    etfFlows: [],
+    headlines: [],
+    citations: [],
+    ...extra
+  }
+}
+
+const nov20 = brief('2026-11-20', [
+  {asset: 'Ethereum', symbol: 'ETH', price: 3120.4, change24hPct: -2.1, line: 12},
+  {asset: 'Bitcoin', symbol: 'BTC', range: [103500, 104900], change24hRange: [-1.5, 0.75], line: 11}
+])
+const nov19 = brief('2026-11-19', [
+  {asset: 'Bitcoin', symbol: 'BTC', price: 104250.5, change24hPct: 3, line: 9},
+  {asset: 'Shiba Inu', symbol: 'SHIB', price: 0.00000123, line: 10}
+])
+const nov21 = brief('2026-11-21', [], {fearGreed: 44})
+
+describe('prices.csv', () => {
+  it('has one row per brief and asset, by date then symbol, with empty cells for what was not stated', () => {
+    expect(pricesCsv([nov20, nov21, nov19]).split('\r\n')).toEqual([
+      'date,symbol,asset,price,range_low,range_high,change24h_pct,change24h_low,change24h_high',
+      '2026-11-19,BTC,Bitcoin,104250.5,,,3,,',
+      '2026-11-19,SHIB,Shiba Inu,0.00000123,,,,,',
+      '2026-11-20,BTC,Bitcoin,,103500,104900,,-1.5,0.75',
+      '2026-11-20,ETH,Ethereum,3120.4,,,-2.1,,',
+      ''
+    ])
+  })
+
+  it('quotes fields the RFC 4180 way when they hold a comma, a quote or a line break', () => {
+    const csv = pricesCsv([brief('2026-11-20', [{asset: 'Wrapped "Bitcoin", bridged', symbol: 'WBTC', price: 104000, line: 3}])])
+    expect(csv.split('\r\n')[1]).toBe('2026-11-20,WBTC,"Wrapped ""Bitcoin"", bridged",104000,,,,,')
+  })
+
+  it('is only a header for an archive without prices', () => {
+    expect(pricesCsv([nov21])).toBe('date,symbol,asset,price,range_low,range_high,change24h_pct,change24h_low,change24h_high\r\n')
+  })
+
+  it('keeps two quotes of one symbol in one brief in line order', () => {
+    const csv = pricesCsv([brief('2026-11-20', [
+      {asset: 'Bitcoin', symbol: 'BTC', price: 2, line: 30},
+      {asset: 'Bitcoin', symbol: 'BTC', price: 1, line: 8}
+    ])])
+    expect(csv.split('\r\n').slice(1, 3)).toEqual(['2026-11-20,BTC,Bitcoin,1,,,,,', '2026-11-20,BTC,Bitcoin,2,,,,,'])
+  })
+})
+
+describe('plainNumber', () => {
+  it('writes digits without exponent, grouping or locale', () => {
+    expect(plainNumber(1.2e-7)).toBe('0.00000012')
+    expect(plainNumber(-4.56e-9)).toBe('-0.00000000456')
+    expect(plainNumber(1.5e21)).toBe('1500000000000000000000')
+    expect(plainNumber(2.5e12)).toBe('2500000000000')
+    expect(plainNumber(-0.000001)).toBe('-0.000001')
+    expect(plainNumber(104250.5)).toBe('104250.5')
+    expect(() => plainNumber(Number.NaN)).toThrow(/finite/)
+  })
+
+  it('round-trips: the digits read back as the same number', () => {
+    for (const value of [1.2345678901234567e-10, 9.87e-7, 3.3e25, 0.1 + 0.2, 123456789.123]) {
+      expect(Number(plainNumber(value))).toBe(value)
+      expect(plainNumber(value)).not.toMatch(/e/i)
+    }
+  })
+})
+
+describe('briefs.json', () => {
+  it('is every day object, oldest first, valid against the published schema', () => {
+    const data = JSON.parse(briefsJson([nov20, nov21, nov19])) as unknown[]
+    expect(data.map((day) => (day as BriefData).date)).toEqual(['2026-11-19', '2026-11-20', '2026-11-21'])
+    for (const day of data) expect(briefDataSchema.safeParse(day).success).toBe(true)
+    expect(data[2]).toEqual(nov21)
+  })
+
+  it('writes keys in the schema order, whatever order the object was built in', () => {
+    const shuffled = Object.fromEntries(Object.entries(nov19).reverse()) as BriefData
+    expect(briefsJson([shuffled])).toBe(briefsJson([nov19]))
+    expect(Object.keys(JSON.parse(briefsJson([shuffled]))[0])).toEqual(['date', 'title', 'category', 'url', 'prices', 'liquidations', 'etfFlows', 'headlines', 'citations'])
+  })
+
+  it('refuses data that breaks the schema rather than publish it', () => {
+    expect(() => briefsJson([brief('2026-11-20', [{asset: 'Bitcoin', symbol: 'btc', price: 1, line: 1}])])).toThrow()
+  })
+
+  it('comes with prices.csv as site files under data/', () => {
+    const files = downloadFiles([nov19, nov20])
+    expect(files.map((file) => file.path)).toEqual(['data/prices.csv', 'data/briefs.json'])
+    expect(files).toEqual(downloadFiles([nov20, nov19]))
+  })
+})
