@@ -1,7 +1,12 @@
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
 import {VFile} from 'vfile'
 import {Reporter} from '../src/diagnostics/reporter.js'
 import {parseFrontMatter} from '../src/parse/front-matter.js'
 import {parseMarkdown} from '../src/parse/markdown.js'
+import {extractMarketData, type MarketData} from '../src/extract/market/index.js'
+import {findSections} from '../src/extract/sections.js'
+import {corpusDir} from './helpers.js'
 
 /**
  * Parses a brief the way the pipeline does (front matter blanked, positions
@@ -17,3 +22,14 @@ export function parseBrief(source: string): {text: string; tree: ReturnType<type
 
 /** Front matter takes 4 lines: body line n is file line n + 4. */
 export const BODY = 4
+
+/** Reads a corpus brief as the pipeline does, so that lines match the file. */
+export function extractCorpusBrief(name: string): {data: MarketData; sections: ReturnType<typeof findSections>} {
+  const text = readFileSync(path.join(corpusDir, name), 'utf8')
+  const block = parseFrontMatter(new VFile({path: name, value: text}), text, new Reporter({}))
+  if (!block) throw new Error(`${name}: no front matter`)
+  const tree = parseMarkdown(text, block.bodyOffset)
+  const sections = findSections(tree, text)
+  return {data: extractMarketData(tree, text, sections), sections}
+}
+

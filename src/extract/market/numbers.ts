@@ -79,6 +79,14 @@ export function findMoney(text: string): MoneyMatch[] {
     const a = g.a ?? g.a2 ?? g.a3!
     const ua = g.ua ?? g.ua2 ?? g.ua3
     const negative = g.sign !== undefined
+    // "fell from $3.40T to $3.31T" is a move, not a range: read both amounts.
+    if (g.b !== undefined && /\sto\s/.test(match[0]) && /\bfrom\s*$/i.test(text.slice(Math.max(0, start - 6), start))) {
+      const joiner = match[0].search(/\sto\s/)
+      for (const part of findMoney(match[0].slice(0, joiner))) found.push({...part, index: start + part.index, end: start + part.end})
+      const secondAt = joiner + match[0].slice(joiner).search(/[^\sto]/)
+      for (const part of findMoney(match[0].slice(secondAt))) found.push({...part, index: start + secondAt + part.index, end: start + secondAt + part.end})
+      continue
+    }
     if (g.b !== undefined) {
       const range = toRange(a, ua, g.b, g.ub)
       if (range) {

@@ -1,12 +1,14 @@
 import type {Recogniser} from '../types.js'
 
 const INDEX = /fear\s*(?:&|and)\s*greed(?:\s+index)?|\bfear index\b/i
+const MOVE = /\b(dropped|fell|rose|gained|lost|climbed|slipped|jumped|up|down|by)\s*$/i
 const MONTH = /(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i
 
 /**
  * "Fear & Greed Index at 23 (extreme fear)", "Fear index collapsed to 19",
- * "registered 26–30": the first whole number 0–100 after the name that is
- * not a day of a month, a percentage or a count of tweets.
+ * "34/100", "registered 26–30": the first whole number 0–100 after the name
+ * that is not a day of a month, a percentage, a move ("dropped 6 points") or
+ * a tweet-sentiment score.
  */
 export const fearGreed: Recogniser<{value?: number; range?: [number, number]; line: number}> = {
   name: 'fear-greed',
@@ -15,9 +17,10 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
     if (!phrase) return []
     const after = context.text.slice(phrase.index + phrase[0].length, phrase.index + phrase[0].length + 80)
     if (/twitter|tweets|social/i.test(after.slice(0, 30))) return []
-    for (const match of after.matchAll(/(?<![\d.,$])(\d{1,3})(?:\s?[-–]\s?(\d{1,3}))?(?![\d.,%]|\/\d{3})/g)) {
+    for (const match of after.matchAll(/(?<![\d.,$])(\d{1,3})(?:\s?[-–]\s?(\d{1,3}))?(?![\d%]|[.,]\d)/g)) {
       const value = Number(match[1])
-      if (value > 100 || MONTH.test(after.slice(0, match.index))) continue
+      const before = after.slice(0, match.index)
+      if (value > 100 || MONTH.test(before) || MOVE.test(before)) continue
       if (match[2] !== undefined) return [{range: [value, Number(match[2])] as [number, number], line: context.line}]
       return [{value, line: context.line}]
     }
