@@ -2,6 +2,7 @@ import type {Root} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Config} from './config/schema.js'
+import type {Extracted} from './extract/brief-data.js'
 import type {Citations} from './extract/citations-types.js'
 import type {FrontMatterBlock} from './parse/front-matter.js'
 import type {FrontMatter} from './validate/front-matter.js'
@@ -20,6 +21,8 @@ export interface BriefContext {
   /** Valid front matter, or undefined when it has errors. */
   frontMatter: FrontMatter | undefined
   citations: Citations
+  /** Sections, market figures and headlines read from the tree. */
+  extracted: Extracted
   config: Config
 }
 
@@ -31,6 +34,7 @@ export interface Brief {
   /** Place of each front-matter value, for messages about it after the tree is gone. */
   frontMatterPlaces?: Record<string, Position>
   citations: Citations | undefined
+  extracted: Extracted | undefined
   /** First words of the brief, for the index and feeds. */
   excerpt: string
   /** What the build sink made of the brief while its tree was in memory. */

@@ -4,6 +4,7 @@ import type {Root} from 'mdast'
 import type {Brief, BriefContext} from './brief.js'
 import type {Config} from './config/schema.js'
 import {Reporter} from './diagnostics/reporter.js'
+import {extractStructure} from './extract/brief-data.js'
 import {extractCitations} from './extract/citations.js'
 import {findBriefs} from './load/find-briefs.js'
 import {readBrief} from './load/read-brief.js'
@@ -52,7 +53,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 async function processFile(absolutePath: string, options: PipelineOptions, reporter: Reporter): Promise<Brief> {
   const displayPath = toDisplayPath(absolutePath, options.cwd)
   const {file, text} = await readBrief(absolutePath, reporter, {maxFileSize: options.config.maxFileSize, displayPath})
-  const brief: Brief = {file, frontMatter: undefined, citations: undefined, excerpt: ''}
+  const brief: Brief = {file, frontMatter: undefined, citations: undefined, extracted: undefined, excerpt: ''}
   if (text === undefined) return brief
 
   const block = parseFrontMatter(file, text, reporter)
@@ -77,9 +78,11 @@ async function processFile(absolutePath: string, options: PipelineOptions, repor
       block,
       frontMatter,
       citations: extractCitations(tree, text),
+      extracted: extractStructure(tree, text),
       config: options.config
     }
     brief.citations = context.citations
+    brief.extracted = context.extracted
     brief.excerpt = frontMatter?.summary ?? excerptOf(tree)
     for (const rule of fileRules) {
       if (reporter.enabled(rule.meta)) rule.check(context, reporter)

@@ -20,6 +20,27 @@ export const configSchema = z
     maxFileSize: z.number().int().positive().default(4 * 1024 * 1024),
     /** Hosts whose images a page may load; by default none, so a page view stays on the site. */
     allowedImageHosts: z.array(z.string().min(1)).default([]),
+    /**
+     * Sections every brief must have (`missing-section`). A section matches by
+     * its kind (Briefpress knows the usual wordings: "Market Snapshot & Price
+     * Action" is a market overview) or by a title starting with one of `aliases`.
+     */
+    requiredSections: z
+      .array(
+        z
+          .object({
+            title: z.string().min(1),
+            kind: z.string().min(1).optional(),
+            aliases: z.array(z.string().min(1)).default([])
+          })
+          .strict()
+      )
+      .default([
+        {title: 'Market Overview', kind: 'market-overview', aliases: []},
+        {title: 'Top Headlines', kind: 'headlines', aliases: []}
+      ]),
+    /** `day-over-day`: how far, in percentage points, a price may stray from yesterday's price and its own 24h change. */
+    dayOverDayTolerance: z.number().positive().default(5),
     /** `check --links`: URLs never asked for, as host names (`example.com`, subdomains too) or regular expressions. */
     linkCheck: z
       .object({exclude: z.array(z.string().min(1).refine(isValidExclude, {error: 'expected a host name or a valid regular expression'})).default([])})

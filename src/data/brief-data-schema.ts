@@ -26,6 +26,7 @@ export const priceSchema = z
 
 export const liquidationSchema = z.object({
   amountUsd: usd.nonnegative(),
+  amountUsdRange: pair(usd).optional().describe('Stated amount range [low, high], when a range is given'),
   window: z.string().min(1).describe('Time window, "24h" unless stated'),
   longUsd: usd.nonnegative().optional().describe('Long positions liquidated, when split'),
   shortUsd: usd.nonnegative().optional().describe('Short positions liquidated, when split'),
@@ -36,6 +37,7 @@ export const etfFlowSchema = z.object({
   asset: z.string().regex(/^[A-Z0-9]{2,10}$/).describe('Underlying asset, e.g. "BTC"'),
   direction: z.enum(['inflow', 'outflow']),
   amountUsd: usd.nonnegative(),
+  amountUsdRange: pair(usd).optional().describe('Stated amount range [low, high], when a range is given'),
   day: z.string().optional().describe('The day the flow refers to, as written or as YYYY-MM-DD'),
   issuers: z.array(z.object({name: z.string().min(1), amountUsd: usd})).optional().describe('Issuer breakdown, signed (outflows negative)'),
   line
@@ -66,8 +68,16 @@ export const briefDataSchema = z
     category: z.string().min(1),
     url: z.string().describe('Site-relative URL of the day page'),
     prices: z.array(priceSchema),
-    marketCap: z.object({usd: usd.positive().optional(), change24hPct: pct.optional()}).optional(),
-    fearGreed: z.number().int().min(0).max(100).optional().describe('Fear & Greed index, 0-100'),
+    marketCap: z
+      .object({
+        usd: usd.positive().optional().describe('Total crypto market cap in USD'),
+        usdRange: pair(usd).optional().describe('Stated market-cap range [low, high]'),
+        change24hPct: pct.optional(),
+        change24hRange: pair(pct).optional()
+      })
+      .optional(),
+    fearGreed: z.number().min(0).max(100).optional().describe('Fear & Greed index, 0-100'),
+    fearGreedRange: pair(z.number().min(0).max(100)).optional().describe('Stated Fear & Greed range [low, high]'),
     liquidations: z.array(liquidationSchema),
     etfFlows: z.array(etfFlowSchema),
     headlines: z.array(headlineSchema),

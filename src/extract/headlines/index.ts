@@ -33,8 +33,8 @@ export interface Headline {
  * Headlines", "High-Impact News", "Major News" …), read with the shape and
  * severity recognisers. Positions point into the original file.
  */
-export function extractHeadlines(tree: Root, text: string): Headline[] {
-  return findSections(tree, text)
+export function extractHeadlines(tree: Root, text: string, sections: readonly Section[] = findSections(tree, text)): Headline[] {
+  return sections
     .filter((section) => section.kind === 'headlines')
     .flatMap((section) => headlinesFromBlocks(sectionBody(section)))
 }

@@ -111,15 +111,14 @@ function toRange(a: string, ua: string | undefined, b: string, ub: string | unde
   const secondFactor = unitFactor(ub?.trim())
   const firstFactor = unitFactor((ua ?? ub)?.trim())
   if (first === undefined || second === undefined || firstFactor === undefined || secondFactor === undefined) return undefined
-  let low = tidy(first * firstFactor)
-  let high = tidy(second * secondFactor)
+  const low = tidy(first * firstFactor)
+  const high = tidy(second * secondFactor)
   // "$193-197" and "$1,115-1,133" are ranges; "$86,783–86,899" too. But
   // "$2.17–$2.5 billion" → fine; a high far below the low is a truncated
   // form such as "$88,144–88,644" already handled, otherwise not a range.
-  if (high < low) {
-    if (high * 10 < low) return undefined
-    ;[low, high] = [high, low]
-  }
+  // A reversed range is kept as written, so that `implausible-value` can tell
+  // the author, rather than silently swapped.
+  if (high * 10 < low) return undefined
   return [low, high]
 }
 

@@ -1,11 +1,16 @@
 import type {ArchiveRule, FileRule} from '../rule-types.js'
+import {dayOverDay} from './day-over-day.js'
 import {duplicateDate} from './duplicate-date.js'
 import {duplicateTitle} from './duplicate-title.js'
 import {duplicateCitation} from './duplicate-citation.js'
+import {headlineSeverity} from './headline-severity.js'
 import {hiddenCitation} from './hidden-citation.js'
+import {implausibleValue} from './implausible-value.js'
 import {invalidCitationUrl} from './invalid-citation-url.js'
+import {missingSection} from './missing-section.js'
 import {suspiciousCitationUrl} from './suspicious-citation-url.js'
 import {undefinedCitation} from './undefined-citation.js'
+import {unparsedPrice} from './unparsed-price.js'
 import {unusedCitation} from './unused-citation.js'
 
 /** Rules run on each brief while its tree is in memory, in this order. */
@@ -15,8 +20,12 @@ export const fileRules: FileRule[] = [
   invalidCitationUrl,
   suspiciousCitationUrl,
   unusedCitation,
-  hiddenCitation
+  hiddenCitation,
+  missingSection,
+  unparsedPrice,
+  implausibleValue,
+  headlineSeverity
 ]
 
 /** Rules run once every brief is loaded. */
-export const archiveRules: ArchiveRule[] = [duplicateDate, duplicateTitle]
+export const archiveRules: ArchiveRule[] = [duplicateDate, duplicateTitle, dayOverDay]
