@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
+import {loadConfig} from '../src/config/load.js'
 import {DOCS_URL, docsUrl} from '../src/diagnostics/rule.js'
 import {allRules} from '../src/validate/catalog.js'
 import {projectRoot, runCli, tempDir} from './helpers.js'
@@ -90,6 +91,24 @@ describe('docs/rules.md', () => {
     walk(tree)
     expect(links.length).toBeGreaterThan(0)
     expect(links.filter((anchor) => !anchors.has(anchor))).toEqual([])
+  })
+
+  it('shows only configuration that briefpress.config.json accepts', async () => {
+    // Fenced ```json blocks and inline `{ "rules": … }` snippets alike: a
+    // renamed key or rule id must not leave the docs teaching a broken config.
+    const snippets: string[] = []
+    const walk = (node: {type: string; lang?: string | null; value?: string; children?: unknown[]}) => {
+      if (node.type === 'code' && node.lang === 'json') snippets.push(node.value!)
+      if (node.type === 'inlineCode' && node.value!.startsWith('{ "')) snippets.push(node.value!)
+      for (const child of (node.children ?? []) as Array<typeof node>) walk(child)
+    }
+    walk(tree)
+    expect(snippets.length).toBeGreaterThan(allRules.length)
+    const dir = await tempDir()
+    for (const snippet of snippets) {
+      await writeFile(path.join(dir, 'briefpress.config.json'), snippet)
+      expect(() => loadConfig(dir), snippet).not.toThrow()
+    }
   })
 
   it('the documented way to turn a rule off works', async () => {
