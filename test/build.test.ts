@@ -19,6 +19,8 @@ const broken = path.join(fixtures, 'build', 'broken.md')
 async function project(): Promise<string> {
   const dir = await tempDir()
   await cp(archive, path.join(dir, 'briefs'), {recursive: true})
+  // These fixtures exercise the site, not the market sections.
+  await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({requiredSections: []}))
   return dir
 }
 
