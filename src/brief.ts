@@ -2,6 +2,7 @@ import type {Root} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Config} from './config/schema.js'
+import type {BriefData} from './data/brief-data-schema.js'
 import type {Extracted} from './extract/brief-data.js'
 import type {Citations} from './extract/citations-types.js'
 import type {FrontMatterBlock} from './parse/front-matter.js'
@@ -35,6 +36,8 @@ export interface Brief {
   frontMatterPlaces?: Record<string, Position>
   citations: Citations | undefined
   extracted: Extracted | undefined
+  /** The day's published data (`brief.json`), validated against the data contract. */
+  data: BriefData | undefined
   /** First words of the brief, for the index and feeds. */
   excerpt: string
   /** What the build sink made of the brief while its tree was in memory. */

@@ -2,9 +2,11 @@ import path from 'node:path'
 import {toString} from 'mdast-util-to-string'
 import type {Root} from 'mdast'
 import type {Brief, BriefContext} from './brief.js'
+import type {BriefData} from './data/brief-data-schema.js'
 import type {Config} from './config/schema.js'
 import {Reporter} from './diagnostics/reporter.js'
-import {extractStructure} from './extract/brief-data.js'
+import {briefDataSchema} from './data/brief-data-schema.js'
+import {extractStructure, toBriefData} from './extract/brief-data.js'
 import {extractCitations} from './extract/citations.js'
 import {findBriefs} from './load/find-briefs.js'
 import {readBrief} from './load/read-brief.js'
@@ -12,7 +14,9 @@ import {parseFrontMatter} from './parse/front-matter.js'
 import {parseMarkdown} from './parse/markdown.js'
 import {parseError} from './parse/rules.js'
 import {validateFrontMatter} from './validate/front-matter.js'
+import {implausibleValue} from './validate/rules/implausible-value.js'
 import {archiveRules, fileRules} from './validate/rules/index.js'
+import {dayFolder} from './render/paths.js'
 
 export interface PipelineOptions {
   /** Files or folders to read, relative to `cwd`. */
@@ -53,7 +57,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 async function processFile(absolutePath: string, options: PipelineOptions, reporter: Reporter): Promise<Brief> {
   const displayPath = toDisplayPath(absolutePath, options.cwd)
   const {file, text} = await readBrief(absolutePath, reporter, {maxFileSize: options.config.maxFileSize, displayPath})
-  const brief: Brief = {file, frontMatter: undefined, citations: undefined, extracted: undefined, excerpt: ''}
+  const brief: Brief = {file, frontMatter: undefined, citations: undefined, extracted: undefined, data: undefined, excerpt: ''}
   if (text === undefined) return brief
 
   const block = parseFrontMatter(file, text, reporter)
@@ -87,6 +91,7 @@ async function processFile(absolutePath: string, options: PipelineOptions, repor
     for (const rule of fileRules) {
       if (reporter.enabled(rule.meta)) rule.check(context, reporter)
     }
+    if (frontMatter) brief.data = validateBriefData(context, frontMatter, reporter)
     if (options.render && !file.messages.some((message) => message.fatal === true)) {
       brief.rendered = options.render(context)
     }
@@ -97,6 +102,32 @@ async function processFile(absolutePath: string, options: PipelineOptions, repor
     reportParseFailure(file, reporter, error, text, block.bodyOffset)
   }
   return brief
+}
+
+/**
+ * Builds the day's published data and validates it against the data
+ * contract; each zod issue becomes a message at the line the figure came from.
+ */
+function validateBriefData(context: BriefContext, frontMatter: NonNullable<BriefContext['frontMatter']>, reporter: Reporter): BriefData | undefined {
+  const data = toBriefData(frontMatter, dayFolder(frontMatter.date), context.extracted, context.citations)
+  const result = briefDataSchema.safeParse(data)
+  if (result.success) return result.data
+  for (const issue of result.error.issues) {
+    let item: unknown = data
+    let line: number | undefined
+    for (const key of issue.path) {
+      item = (item as Record<PropertyKey, unknown> | undefined)?.[key as string]
+      const itemLine = (item as {line?: unknown} | undefined)?.line
+      if (typeof itemLine === 'number') line = itemLine
+    }
+    reporter.report(
+      context.file,
+      implausibleValue.meta,
+      `Unexpected \`${issue.path.join('.')}\` in the extracted data: ${issue.message}`,
+      line ? {line, column: 1} : context.block.place.start
+    )
+  }
+  return undefined
 }
 
 function reportParseFailure(file: Brief['file'], reporter: Reporter, error: unknown, text: string, bodyOffset: number): void {
@@ -119,7 +150,7 @@ const EXCERPT_LENGTH = 200
 export function excerptOf(tree: Root): string {
   for (const node of tree.children) {
     if (node.type !== 'paragraph') continue
-    const text = toString(node).replace(/\[\^[^\]]*\]/g, '').replace(/\s+/g, ' ').trim()
+    const text = toString(node, {includeHtml: false}).replace(/\[\^[^\]]*\]/g, '').replace(/\s+/g, ' ').trim()
     if (text.length < 40) continue
     if (text.length <= EXCERPT_LENGTH) return text
     const cut = text.slice(0, EXCERPT_LENGTH)

@@ -2,6 +2,7 @@ import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {longDate} from '../src/render/dates.js'
 import type {PublishedBrief} from '../src/render/site.js'
+import {keyFigures} from './key-figures.js'
 
 export interface DayProps {
   item: PublishedBrief
@@ -27,6 +28,7 @@ export function dayPage({item, previous, next, link, indexHref}: DayProps): Elem
       ]),
       // Sanitized HTML from the render stage, kept as a string so the tree
       // could be released while the rest of the archive was read.
+      keyFigures(item.data),
       h('div.brief-body', [{type: 'raw', value: item.html} as unknown as ElementContent])
     ]),
     h('nav.pager', {ariaLabel: 'Other days'}, [

@@ -11,6 +11,8 @@ export interface LayoutProps {
   /** Links to the previous and next day, for `<link rel=prev/next>`. */
   previous?: string | undefined
   next?: string | undefined
+  /** Links to the site's feeds, for `<link rel=alternate>`. */
+  feeds?: {atom: string; rss: string; json: string}
   main: ElementContent[]
 }
 
@@ -32,6 +34,13 @@ export function layout(props: LayoutProps): Root {
       h('meta', {name: 'referrer', content: 'no-referrer'}),
       h('meta', {name: 'generator', content: 'Briefpress'}),
       h('link', {rel: 'stylesheet', href: `${props.root}style.css`}),
+      ...(props.feeds
+        ? [
+            h('link', {rel: 'alternate', type: 'application/atom+xml', title: `${props.siteTitle} (Atom)`, href: props.feeds.atom}),
+            h('link', {rel: 'alternate', type: 'application/rss+xml', title: `${props.siteTitle} (RSS)`, href: props.feeds.rss}),
+            h('link', {rel: 'alternate', type: 'application/feed+json', title: `${props.siteTitle} (JSON Feed)`, href: props.feeds.json})
+          ]
+        : []),
       props.previous ? h('link', {rel: 'prev', href: props.previous}) : undefined,
       props.next ? h('link', {rel: 'next', href: props.next}) : undefined
     ]),

@@ -1,0 +1,32 @@
+import type {Element, Root} from 'hast'
+import {visit} from 'unist-util-visit'
+import type {Headline} from '../extract/headlines/index.js'
+import {severityBadge} from '../../templates/key-figures.js'
+
+/** Where a badge reads best, most preferred first. */
+const PREFERENCE = ['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'td', 'li'] as const
+
+/**
+ * Puts a severity badge at the start of each headline's title in the rendered
+ * body, found through the positions that remark-rehype keeps from the
+ * original file. Runs after sanitizing: the badge is Briefpress's own markup.
+ */
+export function addSeverityBadges(tree: Root, headlines: readonly Headline[]): void {
+  const wanted = new Map<number, Headline>()
+  for (const headline of headlines) if (headline.severity) wanted.set(headline.line, headline)
+  if (wanted.size === 0) return
+  const candidates = new Map<number, Element[]>()
+  visit(tree, 'element', (node) => {
+    const line = node.position?.start.line
+    if (line === undefined || !wanted.has(line) || !(PREFERENCE as readonly string[]).includes(node.tagName)) return
+    const list = candidates.get(line) ?? []
+    list.push(node)
+    candidates.set(line, list)
+  })
+  for (const [line, elements] of candidates) {
+    const headline = wanted.get(line)!
+    const target = PREFERENCE.map((tag) => elements.find((element) => element.tagName === tag)).find(Boolean)
+    if (!target) continue
+    target.children.unshift(severityBadge(headline.severity!, headline.severityLabel), {type: 'text', value: ' '})
+  }
+}

@@ -1,0 +1,90 @@
+import type {Element, ElementContent} from 'hast'
+import {h, type Child} from 'hastscript'
+import type {BriefData} from '../src/data/brief-data-schema.js'
+import {percent, trendOf, usd, usdCompact, type Trend} from '../src/render/figures.js'
+
+/** Arrows and words carry the direction, so it never depends on colour alone. */
+const TREND_MARK: Record<Trend, {arrow: string; words: string}> = {
+  up: {arrow: '▲', words: 'up'},
+  down: {arrow: '▼', words: 'down'},
+  flat: {arrow: '◆', words: 'mixed or flat'}
+}
+
+function change(low: number | undefined, high?: number): ElementContent {
+  if (low === undefined) return h('span.change.change-none', '—')
+  const trend = trendOf(low, high ?? low)
+  const text = high === undefined || high === low ? percent(low) : `${percent(low)} to ${percent(high)}`
+  return h(`span.change.change-${trend}`, [h('span', {ariaHidden: 'true'}, `${TREND_MARK[trend].arrow} `), h('span.visually-hidden', `${TREND_MARK[trend].words} `), text])
+}
+
+function price(quote: BriefData['prices'][number]): string {
+  if (quote.price !== undefined && quote.range) return `${usd(quote.price)} (${usd(quote.range[0])}–${usd(quote.range[1])})`
+  if (quote.price !== undefined) return usd(quote.price)
+  if (quote.range) return `${usd(quote.range[0])}–${usd(quote.range[1])}`
+  return '—'
+}
+
+/**
+ * The panel a day page opens with: prices with their 24h change, market cap,
+ * Fear & Greed, liquidations and ETF flows, as read from the brief. Empty
+ * when the brief states none of them.
+ */
+export function keyFigures(data: BriefData): Element | undefined {
+  const blocks: ElementContent[] = []
+  if (data.prices.length > 0) {
+    blocks.push(
+      h('div.table-scroll', [
+        h('table.prices', [
+          h('caption', 'Prices and 24h change'),
+          h('thead', [h('tr', [h('th', {scope: 'col'}, 'Asset'), h('th', {scope: 'col'}, 'Price'), h('th', {scope: 'col'}, '24h')])]),
+          h(
+            'tbody',
+            data.prices.map((quote) =>
+              h('tr', [
+                h('th', {scope: 'row'}, [h('abbr', {title: quote.asset}, quote.symbol)]),
+                h('td.num', price(quote)),
+                h('td.num', [quote.change24hRange ? change(quote.change24hRange[0], quote.change24hRange[1]) : change(quote.change24hPct)])
+              ])
+            )
+          )
+        ])
+      ])
+    )
+  }
+  const facts: Element[] = []
+  const fact = (term: string, value: Child) => facts.push(h('dt', term), h('dd', value))
+  if (data.marketCap && (data.marketCap.usd !== undefined || data.marketCap.usdRange)) {
+    const cap = data.marketCap.usd !== undefined ? usdCompact(data.marketCap.usd) : `${usdCompact(data.marketCap.usdRange![0])}–${usdCompact(data.marketCap.usdRange![1])}`
+    const capChange = data.marketCap.change24hRange ?? (data.marketCap.change24hPct !== undefined ? [data.marketCap.change24hPct] : undefined)
+    fact('Total market cap', [cap, ...(capChange ? [' ', change(capChange[0], capChange[1])] : [])])
+  }
+  if (data.fearGreed !== undefined) fact('Fear & Greed', `${data.fearGreed} / 100`)
+  else if (data.fearGreedRange) fact('Fear & Greed', `${data.fearGreedRange[0]}–${data.fearGreedRange[1]} / 100`)
+  for (const item of data.liquidations) {
+    const split = [item.longUsd !== undefined ? `longs ${usdCompact(item.longUsd)}` : '', item.shortUsd !== undefined ? `shorts ${usdCompact(item.shortUsd)}` : ''].filter(Boolean).join(', ')
+    fact(`Liquidations (${item.window})`, `${usdCompact(item.amountUsd)}${split ? ` (${split})` : ''}`)
+  }
+  for (const flow of data.etfFlows) {
+    const mark = flow.direction === 'inflow' ? TREND_MARK.up : TREND_MARK.down
+    fact(`${flow.asset} ETFs${flow.day ? ` (${flow.day})` : ''}`, [
+      h(`span.flow.flow-${flow.direction}`, [h('span', {ariaHidden: 'true'}, `${mark.arrow} `), `${usdCompact(flow.amountUsd)} ${flow.direction}`])
+    ])
+  }
+  if (facts.length > 0) blocks.push(h('dl.facts', facts))
+  if (blocks.length === 0) return undefined
+  return h('section.key-figures', {ariaLabelledby: 'key-figures-title'}, [h('h2#key-figures-title', 'Key figures'), ...blocks])
+}
+
+export const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info'] as const
+
+/** The most severe headline of the day, for the index. */
+export function highestSeverity(data: BriefData): (typeof SEVERITY_ORDER)[number] | undefined {
+  const found = new Set(data.headlines.map((headline) => headline.severity))
+  return SEVERITY_ORDER.find((level) => found.has(level))
+}
+
+/** A badge whose text names the level: colour is a second cue, not the only one. */
+export function severityBadge(severity: (typeof SEVERITY_ORDER)[number], label?: string): Element {
+  const name = severity[0]!.toUpperCase() + severity.slice(1)
+  return h(`span.badge.severity-${severity}`, {title: label && label.toLowerCase() !== severity ? `As written: ${label}` : undefined}, name)
+}
