@@ -1,6 +1,7 @@
 import {linkCheckHelp, linkCliOptions, runLinkCheck} from '../links/cli-options.js'
 import {runPipeline} from '../pipeline.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
+import {coverage, formatCoverage} from '../report/summary.js'
 import {commonOptions, EXIT, parse, readConfig, readFormat, seconds, type Io} from './shared.js'
 
 export const checkHelp = `Usage: briefpress check [paths…] [options]
@@ -12,6 +13,8 @@ Options:
   --format <pretty|json|github>  How to print diagnostics (default pretty)
   --frail                        Exit 1 on warnings too
   --config <file>                Config file (default briefpress.config.json)
+  --summary                      Also print how many briefs yielded each kind of
+                                 market data (BTC price, 24h change, liquidations…)
 ${linkCheckHelp}  -h, --help                     Show this help
 
 Exit codes: 0 clean, 1 content errors (or warnings with --frail),
@@ -19,7 +22,7 @@ Exit codes: 0 clean, 1 content errors (or warnings with --frail),
 `
 
 export async function check(argv: string[], io: Io): Promise<number> {
-  const {values, positionals} = parse(argv, {options: {...commonOptions, ...linkCliOptions}, allowPositionals: true})
+  const {values, positionals} = parse(argv, {options: {...commonOptions, ...linkCliOptions, summary: {type: 'boolean', default: false}}, allowPositionals: true})
   if (values.help) {
     io.stdout(checkHelp)
     return EXIT.ok
@@ -36,6 +39,7 @@ export async function check(argv: string[], io: Io): Promise<number> {
   if (format === 'pretty') io.stderr(report)
   else io.stdout(report)
 
+  if (values.summary) io.stderr(formatCoverage(coverage(briefs)))
   const counts = countMessages(files)
   io.stderr(`Checked ${plural(briefs.length, 'brief')}: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} in ${seconds(start)}\n`)
   return counts.errors > 0 || (values.frail && counts.warnings > 0) ? EXIT.content : EXIT.ok
