@@ -1,7 +1,8 @@
 import {existsSync} from 'node:fs'
 import {cp, readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
+import type {BriefData} from '../src/data/brief-data-schema.js'
 import {checkJson, fixtures, hasShared, projectRoot, runCli, seedBrief, tempDir} from './helpers.js'
 
 /**
@@ -53,19 +54,63 @@ describe('the sample archive (briefs/)', () => {
     }
   })
 
-  it('builds into a fresh out folder with a page per day, linked from the index', async () => {
-    const dir = await tempDir()
-    await cp(briefsDir, path.join(dir, 'briefs'), {recursive: true})
-    const result = await runCli(['build', '--out', 'out'], dir)
-    expect(result.stderr).toMatch(/Wrote \d+ pages? \(8 briefs\) to out\//)
-    expect(result.code).toBe(0)
-    const index = await readFile(path.join(dir, 'out', 'index.html'), 'utf8')
-    for (const day of DAYS) {
-      const [year, month, date] = day.split('-')
-      const page = path.join(dir, 'out', year!, month!, date!, 'index.html')
-      expect(existsSync(page), page).toBe(true)
-      expect(index).toContain(`${year}/${month}/${date}/`)
-    }
+  describe('built into a fresh out folder', () => {
+    let dir = ''
+    let result: Awaited<ReturnType<typeof runCli>>
+    beforeAll(async () => {
+      dir = await tempDir()
+      await cp(briefsDir, path.join(dir, 'briefs'), {recursive: true})
+      result = await runCli(['build', '--out', 'out'], dir)
+    })
+
+    it('writes a page per day, linked from the index', async () => {
+      expect(result.stderr).toMatch(/Wrote \d+ pages? \(8 briefs\) to out\//)
+      expect(result.code).toBe(0)
+      const index = await readFile(path.join(dir, 'out', 'index.html'), 'utf8')
+      for (const day of DAYS) {
+        const page = path.join(dir, 'out', ...day.split('-'), 'index.html')
+        expect(existsSync(page), page).toBe(true)
+        expect(index).toContain(`${day.replaceAll('-', '/')}/`)
+      }
+    })
+
+    // The figures as the sample states them (its author's labels): the key-
+    // figures panel and brief.json of the archive a new user opens first.
+    const stated = [
+      // day, BTC price, BTC 24h %, liquidations total/long/short ($M), BTC ETF flow ($M, signed), Fear & Greed
+      ['2026-11-13', 97420, 1.21, [312, 128, 184], 214.6, 48],
+      ['2026-11-14', 95180, -2.3, [684, 541, 143], -162.3, 38],
+      ['2026-11-15', 93050, -2.24, [522, 409, 113], -162.3, 29],
+      ['2026-11-16', 93870, 0.88, [241, 97, 144], -162.3, 33],
+      ['2026-11-17', 96410, 2.71, [458, 121, 337], 287.9, 45],
+      ['2026-11-18', 97950, 1.6, [276, 112, 164], 341.2, 52],
+      ['2026-11-19', 96880, -1.09, [398, 287, 111], 96.7, 46],
+      ['2026-11-20', 98240, 1.4, [305, 118, 187], 233.5, 54]
+    ] as const
+
+    describe.each(stated)('%s: brief.json has the figures the brief states', (day, btc, change, [total, long, short], etf, fearGreed) => {
+      const data = async () => JSON.parse(await readFile(path.join(dir, 'out', ...day.split('-'), 'brief.json'), 'utf8')) as BriefData
+      const million = (usd: number | undefined) => (usd === undefined ? undefined : Math.round(usd / 1e5) / 10)
+
+      it('BTC price and 24h change', async () => {
+        const bitcoin = (await data()).prices.find((quote) => quote.symbol === 'BTC')
+        expect({price: bitcoin?.price, change: bitcoin?.change24hPct}).toEqual({price: btc, change})
+      })
+
+      it('liquidations: the total, and its long/short split', async () => {
+        const liquidations = (await data()).liquidations
+        expect(liquidations.map((l) => [million(l.amountUsd), million(l.longUsd), million(l.shortUsd)])).toEqual([[total, long, short]])
+      })
+
+      it('spot Bitcoin ETF flow, signed', async () => {
+        const flows = (await data()).etfFlows.filter((flow) => flow.asset === 'BTC')
+        expect(flows.map((flow) => (flow.direction === 'outflow' ? -1 : 1) * million(flow.amountUsd)!)).toEqual([etf])
+      })
+
+      it('Fear & Greed', async () => {
+        expect((await data()).fearGreed).toBe(fearGreed)
+      })
+    })
   })
 })
 
