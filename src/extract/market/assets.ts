@@ -12,7 +12,20 @@ export const assets: ReadonlyArray<{symbol: string; name: string; pattern: RegEx
   {symbol: 'SUI', name: 'Sui', pattern: /\b(sui)\b/gi},
   {symbol: 'TRX', name: 'Tron', pattern: /\b(tron|trx)\b/gi},
   {symbol: 'LINK', name: 'Chainlink', pattern: /\b(chainlink|link)\b/g},
-  {symbol: 'HYPE', name: 'Hyperliquid', pattern: /\b(hype)\b/g}
+  {symbol: 'HYPE', name: 'Hyperliquid', pattern: /\b(hype)\b/g},
+  // Smaller assets briefs quote next to the majors: without them, "XRP (…),
+  // and Arbitrum (\$0.1891, −1.71%)" would hand Arbitrum's price to XRP.
+  // Tickers that are English words are matched in upper case only.
+  {symbol: 'ARB', name: 'Arbitrum', pattern: /\b([Aa]rbitrum|ARB)\b/g},
+  {symbol: 'OP', name: 'Optimism', pattern: /\b(Optimism|OP)\b/g},
+  {symbol: 'HBAR', name: 'Hedera', pattern: /\b(hedera|hbar)\b/gi},
+  {symbol: 'LTC', name: 'Litecoin', pattern: /\b(litecoin|ltc)\b/gi},
+  {symbol: 'DOT', name: 'Polkadot', pattern: /\b([Pp]olkadot|DOT)\b/g},
+  {symbol: 'SHIB', name: 'Shiba Inu', pattern: /\b(shiba inu|shib)\b/gi},
+  {symbol: 'PEPE', name: 'Pepe', pattern: /\bPEPE\b/g},
+  {symbol: 'XLM', name: 'Stellar', pattern: /\b(Stellar|XLM)\b/g},
+  {symbol: 'ZEC', name: 'Zcash', pattern: /\b(zcash|zec)\b/gi},
+  {symbol: 'TAO', name: 'Bittensor', pattern: /\b([Bb]ittensor|TAO)\b/g}
 ]
 
 export interface AssetMention {
@@ -26,7 +39,8 @@ export interface AssetMention {
 
 /** Words after an asset's name that make the figures that follow about something else. */
 const NOT_A_QUOTE_AFTER = /^\W{0,3}(?:\w+\s+)?(dominance|etfs?\b|spot etfs?|futures|options|open interest|oi\b|perps?\b|perpetual|funding|treasur|holdings|network|miners?|hash|market cap|mcap|supply|whales?|liquidation|ecosystem|chain\b|staking|reserves?|flows?|\/|-denominated|-margined|pairs?\b|long|short)/i
-const NOT_A_QUOTE_BEFORE = /(\/|\bin|\bof|\bper|\bvs\.?|\bversus|\bthan|\bmillion|\bbillion|\d[\d,]*(?:\.\d+)?[kKmM]?)\s+\(?$|\/$/i
+// "outpaced BTC gains", "strength against BTC": a comparison, the figures that follow are the other asset's.
+const NOT_A_QUOTE_BEFORE = /(\/|\bin|\bof|\bper|\bvs\.?|\bversus|\bthan|\bagainst|\brelative to|\bout(?:pac|perform)\w*|\bunderperform\w*|\btrail\w*|\blagg\w*|\bmillion|\bbillion|\d[\d,]*(?:\.\d+)?[kKmM]?)\s+\(?$|\/$/i
 
 /** Every asset name or symbol in the (cleaned) text, in order. */
 export function findAssetMentions(text: string): AssetMention[] {
@@ -35,7 +49,7 @@ export function findAssetMentions(text: string): AssetMention[] {
     for (const match of text.matchAll(asset.pattern)) {
       const end = match.index + match[0].length
       const after = text.slice(end, end + 30)
-      const before = text.slice(Math.max(0, match.index - 12), match.index)
+      const before = text.slice(Math.max(0, match.index - 20), match.index)
       const quote = !NOT_A_QUOTE_AFTER.test(after) && !NOT_A_QUOTE_BEFORE.test(before)
       mentions.push({symbol: asset.symbol, name: asset.name, index: match.index, end, quote})
     }

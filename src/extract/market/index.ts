@@ -4,7 +4,8 @@ import {findSections, type Section, type SectionKind} from '../sections.js'
 import {findAssetMentions} from './assets.js'
 import {cleanText} from './numbers.js'
 import {etfFlowRecognisers, fearGreedRecognisers, liquidationRecognisers, marketCapRecognisers, priceRecognisers} from './recognisers/index.js'
-import type {LineContext, MarketData, PriceQuote, Recogniser, UnparsedPrice} from './types.js'
+import type {LineContext, MarketData, PriceQuote, Recogniser} from './types.js'
+import {findUnparsed} from './unparsed.js'
 
 export type * from './types.js'
 export {cleanText, findMoney, findPercents, parseMoney, parseNumber, parsePercent} from './numbers.js'
@@ -79,8 +80,14 @@ function mergeQuotes(quotes: PriceQuote[]): PriceQuote[] {
   for (const quote of quotes) {
     const known = bySymbol.get(quote.symbol)
     // Another line about the same asset is usually about something else
-    // (its futures, its dominance): only the same line fills gaps.
-    if (known && known.line !== quote.line) continue
+    // (its futures, its dominance): only the same line fills gaps. But a
+    // line with a price beats an earlier one with only a move ("BNB gained
+    // over 6%" in prose, then the prices table): price and change stay paired.
+    if (known && known.line !== quote.line) {
+      const knownLevel = known.price !== undefined || known.range !== undefined
+      if (!knownLevel && (quote.price !== undefined || quote.range !== undefined)) bySymbol.set(quote.symbol, {...quote})
+      continue
+    }
     if (!known) {
       bySymbol.set(quote.symbol, {...quote})
       continue
@@ -108,31 +115,4 @@ function dedupeFlows<T extends {asset: string; amountUsd: number; direction: str
     const key = `${flow.asset} ${flow.direction} ${flow.amountUsd}`
     return !seen.has(key) && seen.add(key)
   })
-}
-
-/** A figure-like token: "68,434", "95 975", "91.9k", "1.2". */
-const FIGURE = /(?<![\w.,])\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?(?![\d%])|(?<![\w.,])\d+(?:\.\d+)?\s?[kK]?(?![\d.,%]|\s?(?:%|h\b|hours?|days?|d\b|x\b|am|pm|utc|bps|[a-z]))/g
-const MONTH_BEFORE = /(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i
-
-/**
- * Lines of the overview that name an asset followed closely by a figure
- * from which no price was read ("BTC at 68,434" written some new way).
- * Reference levels and caps read by no recogniser are not figures here:
- * only the words right after the asset's name count.
- */
-function findUnparsed(contexts: readonly LineContext[], quotes: readonly PriceQuote[]): UnparsedPrice[] {
-  const quoted = new Set(quotes.map((quote) => `${quote.line} ${quote.symbol}`))
-  const unparsed: UnparsedPrice[] = []
-  for (const context of contexts) {
-    for (const mention of findAssetMentions(context.text)) {
-      if (!mention.quote || quoted.has(`${context.line} ${mention.symbol}`)) continue
-      const near = context.text.slice(mention.end, mention.end + 24).split(/[.;]\s/)[0]!
-      const figure = [...near.matchAll(FIGURE)].find((match) => !MONTH_BEFORE.test(near.slice(0, match.index)) && !/^20\d\d$/.test(match[0]) && Number(match[0].replace(/[, kK]/g, '')) > 0)
-      if (!figure) continue
-      const word = new RegExp(`\\b(${mention.symbol}|${mention.name})\\b`, 'i').exec(context.raw)
-      unparsed.push({symbol: mention.symbol, line: context.line, column: (word?.index ?? context.raw.search(/\S/)) + 1, text: context.text.trim()})
-      break
-    }
-  }
-  return unparsed
 }

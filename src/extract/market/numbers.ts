@@ -144,7 +144,8 @@ export interface PercentMatch {
 }
 
 const SIGN = String.raw`[+\-–−—↑↓↗↘▲▼]|±`
-const PCT_NUM = String.raw`\d+(?:\.\d+)?`
+// "+1,764%" is one number, not "764%".
+const PCT_NUM = String.raw`(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`
 // "-3.2%", "↓0.38%", "+1–2%", "-1% to -2.78%", "3.05%–3.4%", "±0.5%", "≈–5–6%".
 const PERCENT = new RegExp(
   String.raw`(?<s1>${SIGN})?\s?[~≈]?\s?(?<s1b>${SIGN})?(?<a>${PCT_NUM})\s?(?<pa>%)?` +
@@ -160,9 +161,9 @@ export function findPercents(text: string): PercentMatch[] {
     const start = match.index
     // "7-day", "24-hour" never reach here (no %); "1.5-2%" does: a range.
     const sign1 = g.s1 ?? g.s1b
-    const a = Number(g.a)
+    const a = Number(g.a!.replace(/,/g, ''))
     if (g.b !== undefined) {
-      const b = Number(g.b)
+      const b = Number(g.b.replace(/,/g, ''))
       const sign2 = g.s2 ?? sign1
       const first = applySign(a, sign1)
       const second = applySign(b, sign2)

@@ -10,7 +10,7 @@ export const dayOverDay: ArchiveRule = {
     id: 'day-over-day',
     severity: 'warning',
     description:
-      "Between consecutive days, a price disagrees with the previous day's price and its own stated 24h change by more than `dayOverDayTolerance` percentage points (a stale or mistyped price)."
+      "Between consecutive days, a price disagrees with the previous day's price and its own stated 24h change by more than `dayOverDayTolerance` percentage points (a stale or mistyped price). When the next day agrees with the day before, only the odd day is reported."
   }),
   check(briefs, reporter, config) {
     const byDate = new Map<string, Brief>()
@@ -23,31 +23,79 @@ export const dayOverDay: ArchiveRule = {
     }
     // With two briefs for one day there is no single "previous day" to trust: duplicate-date reports it.
     for (const date of duplicated) byDate.delete(date)
+    const tolerance = config.dayOverDayTolerance
+
+    // Every disagreement between a day and the day before, by date and symbol.
+    const findings = new Map<string, Finding>()
     for (const [date, today] of byDate) {
       const yesterday = byDate.get(previousDay(date))
       if (!yesterday) continue
       const before = new Map(yesterday.extracted!.market.prices.map((quote) => [quote.symbol, quote]))
       for (const quote of today.extracted!.market.prices) {
         const previous = before.get(quote.symbol)
-        const now = valueOf(quote)
         const then = previous && valueOf(previous)
-        const stated = quote.change24hRange ?? (quote.change24hPct !== undefined ? ([quote.change24hPct, quote.change24hPct] as const) : undefined)
-        if (now === undefined || then === undefined || !stated) continue
-        const implied = (now / then - 1) * 100
-        const [low, high] = [Math.min(...stated), Math.max(...stated)]
-        const gap = implied < low ? low - implied : implied > high ? implied - high : 0
-        if (gap <= config.dayOverDayTolerance) continue
-        const expected = then * (1 + (low + high) / 200)
-        reporter.report(
-          today.file,
-          this.meta,
-          `Unexpected ${quote.symbol} price ${money(now)}: ${signed(implied)} from ${money(then)} on ${previousDay(date)} (${yesterday.file.path}), while the brief states ${stated[0] === stated[1] ? signed(stated[0]) : `${signed(low)} to ${signed(high)}`} in 24h; expected about ${money(expected)} (tolerance ${config.dayOverDayTolerance} points)`,
-          {line: quote.line, column: 1},
-          {note: 'A price copied from an older source, or a 24h change from another time, makes the archive contradict itself.'}
-        )
+        const comparison = then === undefined ? undefined : compare(quote, then)
+        if (!comparison || comparison.gap <= tolerance) continue
+        findings.set(`${date} ${quote.symbol}`, {date, today, yesterday, quote, then: then!, ...comparison})
       }
     }
+
+    // One wrong day contradicts both neighbours. When the next day agrees with
+    // the day before the wrong one (two days of moves allowed), only the wrong
+    // day is reported: the next day's author has nothing to fix.
+    const confirmedBy = new Map<Finding, Brief>()
+    const shown: Finding[] = []
+    for (const finding of findings.values()) {
+      const outlier = findings.get(`${previousDay(finding.date)} ${finding.quote.symbol}`)
+      const across = outlier && compare(finding.quote, outlier.then)
+      if (outlier && across && across.gap <= 2 * tolerance) {
+        confirmedBy.set(outlier, finding.today)
+        continue
+      }
+      shown.push(finding)
+    }
+
+    for (const finding of shown) {
+      const {date, today, yesterday, quote, then, implied, low, high} = finding
+      const now = valueOf(quote)!
+      const expected = then * (1 + (low + high) / 200)
+      const next = confirmedBy.get(finding)
+      const note = next
+        ? `The next day's brief (${next.file.path}) agrees with the day before, so this day's ${quote.symbol} figures are the odd ones out: a price or 24h change copied from an older source.`
+        : 'A price copied from an older source, or a 24h change from another time, makes the archive contradict itself.'
+      reporter.report(
+        today.file,
+        this.meta,
+        `Unexpected ${quote.symbol} price ${money(now)}: ${signed(implied)} from ${money(then)} on ${previousDay(date)} (${yesterday.file.path}), while the brief states ${low === high ? signed(low) : `${signed(low)} to ${signed(high)}`} in 24h; expected about ${money(expected)} (tolerance ${tolerance} points)`,
+        {line: quote.line, column: 1},
+        {note}
+      )
+    }
   }
+}
+
+interface Finding {
+  date: string
+  today: Brief
+  yesterday: Brief
+  quote: PriceQuote
+  /** The previous day's price. */
+  then: number
+  implied: number
+  low: number
+  high: number
+  gap: number
+}
+
+/** How far the move from `then` to the quote's price is from its stated 24h change, in points. */
+function compare(quote: PriceQuote, then: number): {implied: number; low: number; high: number; gap: number} | undefined {
+  const now = valueOf(quote)
+  const stated = quote.change24hRange ?? (quote.change24hPct !== undefined ? ([quote.change24hPct, quote.change24hPct] as const) : undefined)
+  if (now === undefined || !stated) return undefined
+  const implied = (now / then - 1) * 100
+  const [low, high] = [Math.min(...stated), Math.max(...stated)]
+  const gap = implied < low ? low - implied : implied > high ? implied - high : 0
+  return {implied, low, high, gap}
 }
 
 /** The stated price, or the middle of the stated range. */

@@ -1,15 +1,16 @@
 import {findAssetMentions} from '../assets.js'
 import {findMoney, findPercents, type MoneyMatch, type PercentMatch} from '../numbers.js'
 import type {LineContext, PriceQuote, Recogniser} from '../types.js'
+import {opensOnNonPriceTopic, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
 import {signFromWords} from './sign-words.js'
 
 /** Words just before an amount that make it a reference level, not the price. */
 const NOT_PRICE_BEFORE =
-  /\b(highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|breaking|broke|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth)\b[^$\d]{0,14}$/i
+  /\b(highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|breaking|broke|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth)\b[^$\d]{0,14}$/i
 /** Words just after a percentage that make it something other than the 24h change. */
 const NOT_CHANGE_AFTER =
-  /^\s*\)?\s*(?:\w+\s+)?(week|wk|w\/w|wow|7-?d|7-day|month|30-?d|mo\b|yoy|y\/y|ytd|year|qtd|from (?:its |the )?(?:\w+ ){0,3}(?:high|peak|ath|top|record)|below|above|since|dominance|share|of (?:total|the|market|traders|supply)|probability|odds|annuali[sz]ed|apr|apy|longs?|shorts?|funding|premium|discount|retrac)/i
-const NOT_CHANGE_BEFORE = /\b(dominance|share|funding|rates?|odds|probability|oi|open interest|volume|ytd|yoy|weekly|monthly|week|apr|apy|ratio|supply|fibo\w*|retracement)\b[^%]{0,16}$/i
+  /^\s*\)?\s*(?:\w+\s+)?(week|wk|w\/w|wow|intra-?(?:week|month)|7-?d|7-day|month|30-?d|mo\b|yoy|y\/y|ytd|year|qtd|(?:over|in|during|for) (?:the )?(?:(?:past|last|prior) )?(?:\w+ )?(?:weeks?|months?|years?|days)\b|from (?:its |the )?(?:[\w-]+ ){0,3}(?:high|peak|ath|top|record)|below|above|since|dominance|share|of (?:total|the|market|traders|supply|(?:\w+ ){0,2}(?:volume|supply|transactions?|flows?))|probability|odds|annuali[sz]ed|apr|apy|longs?|shorts?|funding|premium|discount|retrac)/i
+const NOT_CHANGE_BEFORE = /\b(dominance|share|funding|rates?|odds|probability|oi|open interest|volume|ytd|yoy|weekly|monthly|week|apr|apy|ratio|supply|fibo\w*|retracement|account\w* for|make up|makes up)\b[^%]{0,16}$/i
 
 /** Amounts that can be a coin's price: no M/B/T magnitude (those are caps and volumes). */
 function isPriceAmount(money: MoneyMatch): boolean {
@@ -27,14 +28,22 @@ export const assetQuote: Recogniser<PriceQuote> = {
   match(context) {
     if (context.table) return []
     const {text} = context
+    // The brief itself says these figures are not today's.
+    if (quotesEarlierSnapshot(text)) return []
     const mentions = findAssetMentions(text)
+    // Known assets are handled as mentions; the rest end a segment too.
+    const others = otherAssetQuotes(text).filter((at) => !mentions.some((mention) => mention.index === at))
     const quotes: PriceQuote[] = []
     for (const [index, mention] of mentions.entries()) {
       if (!mention.quote) continue
       // The same asset named twice in a row ("Bitcoin (BTC)") is one mention.
       const previous = mentions[index - 1]
       if (previous && previous.symbol === mention.symbol && previous.quote && !/[\d%]/.test(text.slice(previous.end, mention.index))) continue
-      const next = mentions.slice(index + 1).find((other) => other.symbol !== mention.symbol)
+      if (opensOnNonPriceTopic(text.slice(sentenceStart(text, mention.index), mention.index))) continue
+      const nextKnown = mentions.slice(index + 1).find((other) => other.symbol !== mention.symbol)
+      // An asset missing from the table still ends the segment: its price is not this one's.
+      const nextOther = others.find((at) => at > mention.end)
+      const next = nextOther !== undefined && (!nextKnown || nextOther < nextKnown.index) ? {index: nextOther} : nextKnown
       const sentenceEnd = endOfSentence(text, mention.end)
       let end = Math.min(next?.index ?? text.length, sentenceEnd)
       const quote = readSegment(text, mention.end, end)
@@ -55,6 +64,23 @@ export const assetQuote: Recogniser<PriceQuote> = {
   }
 }
 
+/** Words that are not an asset's name even when a price follows ("Price: \$95,000"). */
+const NOT_A_NAME = /^(Price|Prices|Spot|Level|Last|Close|Open|Current|Range|Trading|Now|Today|Yesterday|High|Low|Target|Support|Resistance|USD|US|ETF|ETFs)$/
+
+/**
+ * Where another, unknown asset's quote begins: "Name (\$", "Name: \$",
+ * "TICKER \$1.2", "TICKER (\$1.2", "TICKER +10%" or "TICKER (+10%)". Ends
+ * the segment of the asset before it.
+ */
+function otherAssetQuotes(text: string): number[] {
+  const starts: number[] = []
+  for (const match of text.matchAll(/\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s?\(\$|[A-Z][A-Za-z]+:\s?\$|[A-Z][A-Z0-9]{1,5}\s[~≈]?\$\d|[A-Z][A-Z0-9]{1,5}\s\(?[+−–-]\d+(?:\.\d+)?%|[A-Z][A-Z0-9]{1,5}\s?\([~≈]?\$\d)/g)) {
+    const word = /^[A-Za-z0-9]+/.exec(match[1]!)![0]
+    if (!NOT_A_NAME.test(word)) starts.push(match.index)
+  }
+  return starts
+}
+
 function endOfSentence(text: string, from: number): number {
   const match = /[.;!?](?=\s+[A-Z(*]|\s*$)/.exec(text.slice(from))
   return match ? from + match.index + 1 : text.length
@@ -69,7 +95,8 @@ export function readSegment(text: string, from: number, end: number): Figures {
   for (const money of findMoney(segment)) {
     if (money.index < from || !isPriceAmount(money)) continue
     if (NOT_PRICE_BEFORE.test(segment.slice(from, money.index))) continue
-    if (/^\s*(?:\w+\s+)?(?:support|resistance|max pain|strike|target|ath|peak)\b/i.test(segment.slice(money.end, money.end + 24))) continue
+    // "plunged to \$105,000 intraday before recovering to \$111,700": a level touched, not where it trades.
+    if (/^\s*(?:\w+\s+)?(?:support|resistance|max pain|strike|target|ath|peak|intraday\b(?! range))/i.test(segment.slice(money.end, money.end + 24))) continue
     if (money.range) figures.range ??= money.range
     else figures.price ??= money.value
   }

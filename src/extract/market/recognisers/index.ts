@@ -5,12 +5,13 @@ import {fearGreed} from './fear-greed.js'
 import {liquidations} from './liquidations.js'
 import {marketCap} from './market-cap.js'
 import {tableRow} from './table-row.js'
+import {tableRowMulti} from './table-row-multi.js'
 
 /**
  * The recognisers, tried in order on every line; a new way of writing a
  * figure is one more entry here (and its unit test).
  */
-export const priceRecognisers: ReadonlyArray<Recogniser<PriceQuote>> = [tableRow, assetQuote]
+export const priceRecognisers: ReadonlyArray<Recogniser<PriceQuote>> = [tableRow, tableRowMulti, assetQuote]
 export const marketCapRecognisers: ReadonlyArray<Recogniser<MarketCap>> = [marketCap]
 export const fearGreedRecognisers = [fearGreed] as const
 export const liquidationRecognisers: ReadonlyArray<Recogniser<Liquidation>> = [liquidations]

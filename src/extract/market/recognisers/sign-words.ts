@@ -3,6 +3,9 @@ import {negate, type PercentMatch} from '../numbers.js'
 const FALLING = /\b(down|fell|fall(?:s|ing)?|declin\w*|drop\w*|dipp?\w*|lost|loss\w*|los(?:es|ing)|slid\w*|slipp?\w*|retreat\w*|lower|plung\w*|tumbl\w*|sank|sink\w*|shed\w*|off|decreas\w*|slump\w*|crash\w*|collaps\w*|contract\w*|weaken\w*|negative|red|bled|sell-?off)\b/i
 const RISING = /\b(up|rose|ris(?:e|es|ing)|gain\w*|rall\w*|climb\w*|jump\w*|surg\w*|rebound\w*|higher|add\w*|advanc\w*|increas\w*|recover\w*|bounc\w*|soar\w*|spik\w*|grew|grow\w*|positive|green|pops?|popp\w*)\b/i
 
+const FALLING_NOUN = /^(declines?|decreases?|drops?|loss(?:es)?|falls?|slides?|plunges?|dips?|slumps?|pullbacks?|sell-?offs?|retreats?|drawdowns?|lower)$/i
+const MOVE_NOUN_AFTER = /^\s*\)?\s*(?:(?:daily|day|24-?h(?:our)?|intraday|session|overnight)\s+)?(declines?|decreases?|drops?|loss(?:es)?|falls?|slides?|plunges?|dips?|slumps?|pullbacks?|sell-?offs?|retreats?|drawdowns?|lower|gains?|increases?|rises?|rally|rallies|jumps?|surges?|rebounds?|advances?|bounces?|higher)\b/i
+
 /**
  * Gives an unsigned percentage the sign its verb carries: "fell 9.4%",
  * "down 6.4%", "a 1.30% daily loss". The nearest verb before it wins, then
@@ -10,6 +13,11 @@ const RISING = /\b(up|rose|ris(?:e|es|ing)|gain\w*|rall\w*|climb\w*|jump\w*|surg
  */
 export function signFromWords(match: PercentMatch, text: string, from: number): PercentMatch {
   if (match.signed) return match
+  // A noun right after the figure names the move itself ("marking an 8%
+  // decline", "a 3.39–4.01% 24-hour decline"): it beats an earlier verb
+  // that may belong to another clause ("… before recovering to …").
+  const noun = MOVE_NOUN_AFTER.exec(text.slice(match.end, match.end + 32))
+  if (noun) return FALLING_NOUN.test(noun[1]!) ? negate(match) : match
   const before = text.slice(from, match.index)
   const words = [...before.matchAll(new RegExp(`${FALLING.source}|${RISING.source}`, 'gi'))]
   const last = words.at(-1)?.[0]

@@ -4,6 +4,7 @@ import type {LineContext, PriceQuote, Recogniser} from '../types.js'
 
 const PRICE_HEADER = /price|level|spot|close|last|usd|\$|range/i
 const CHANGE_HEADER = /24\s?h|change|chg|%|move|perf/i
+const FORECAST = /\b(forecasts?|projected|projections?|targets?|expected)\b/i
 const OTHER_PERIOD = /7\s?d|week|month|30\s?d|ytd|yoy|year|cap/i
 
 /**
@@ -21,7 +22,9 @@ export const tableRow: Recogniser<PriceQuote> = {
     const priceColumn = pickColumn(header, cells, PRICE_HEADER, (cell) => findMoney(cell).some((money) => !money.negative && (!money.unit || money.unit === 'k')))
     const changeColumn = pickColumn(header, cells, CHANGE_HEADER, (cell) => findPercents(cell).length > 0, priceColumn)
     const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line: context.line}
-    const money = priceColumn === undefined ? undefined : findMoney(cells[priceColumn]!).find((m) => !m.negative && (!m.unit || m.unit === 'k'))
+    // "~\$892–\$1,055 range forecast" in the price column is not where it trades.
+    const priceCell = priceColumn === undefined || FORECAST.test(cells[priceColumn]!) ? undefined : cells[priceColumn]!
+    const money = priceCell === undefined ? undefined : findMoney(priceCell).find((m) => !m.negative && (!m.unit || m.unit === 'k'))
     if (money?.range) quote.range = money.range
     else if (money) quote.price = money.value
     const percent = changeColumn === undefined ? undefined : findPercents(cells[changeColumn]!)[0]

@@ -1,0 +1,32 @@
+/**
+ * What a sentence or line is about, when that makes its figures something
+ * other than today's spot price. Shared by the price recognisers and by
+ * `findUnparsed`, so that a line the extractor rightly skips is not then
+ * reported as a price it failed to read.
+ */
+
+/** Topics whose figures are never a coin's spot price. */
+export const NON_PRICE_TOPIC =
+  /\b(derivatives?|futures|open interest|OI|funding|perps?|perpetuals?|basis|liquidat\w*|options?|max pain|strikes?|put[-/]call|expir\w*|calls?|puts?|ETF[s’']*|ETP[s’']*|inflows?|outflows?|flows?|market cap\w*|mcap|cap\b|supply|stablecoins?|USDT|USDC|dominance|volumes?|treasur\w*|holdings?|reserves?|whales?|mint\w*|transfers?|balances?|addresses|hash\s?rate|fees?|TVL|staked|staking|unlocks?)\b/i
+
+/** A sentence that opens on such a topic: "Funding rates remain bullish: Bitcoin at +0.51%". */
+const OPENS_ON_TOPIC =
+  /^[\W\d]*(?:[\w'’.-]+\s+){0,3}?(derivatives?|futures|open interest|funding|perps?|perpetuals?|liquidations?|options|max pain|stablecoins?|USDT|USDC|(?:spot )?ETF[s’']*|flows?)\b/i
+
+export function opensOnNonPriceTopic(sentence: string): boolean {
+  return OPENS_ON_TOPIC.test(sentence)
+}
+
+/** A line that says its figures are older than the brief: "an earlier Jan 7 snapshot had ETH ~3,230 USD". */
+const EARLIER_SNAPSHOT = /\b(earlier|previous|prior|older|last week['’]s|yesterday['’]s)\s+(?:[\w-]+\s+){0,3}?(snapshot|reading|data|quotes?|prices?)\b/i
+
+export function quotesEarlierSnapshot(text: string): boolean {
+  return EARLIER_SNAPSHOT.test(text)
+}
+
+/** Start of the sentence that contains `index` (after the last ". ", "; ", "! " or "? "). */
+export function sentenceStart(text: string, index: number): number {
+  let start = 0
+  for (const match of text.slice(0, index).matchAll(/[.;!?]\s+(?=[A-Z(*\d$])/g)) start = match.index + match[0].length
+  return start
+}
