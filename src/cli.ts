@@ -2,6 +2,7 @@
 import {build, buildHelp} from './commands/build.js'
 import {check, checkHelp} from './commands/check.js'
 import {newBrief, newHelp} from './commands/new.js'
+import {serve, serveHelp} from './commands/serve.js'
 import {EXIT, UsageError, type Io} from './commands/shared.js'
 import {ConfigError} from './config/load.js'
 import {MissingPathError} from './load/find-briefs.js'
@@ -12,6 +13,7 @@ Commands:
   check [paths…]   Check briefs and report every problem; writes nothing
   build            Check briefs, then render the static site
   new [date]       Write a new brief for the day from templates/brief.md
+  serve            Preview the site on 127.0.0.1, rebuilt and reloaded on save
 
 Run \`briefpress <command> --help\` for a command's options.
 `
@@ -19,7 +21,8 @@ Run \`briefpress <command> --help\` for a command's options.
 const commands: Record<string, {run: (argv: string[], io: Io) => Promise<number>; help: string}> = {
   check: {run: check, help: checkHelp},
   build: {run: build, help: buildHelp},
-  new: {run: newBrief, help: newHelp}
+  new: {run: newBrief, help: newHelp},
+  serve: {run: serve, help: serveHelp}
 }
 
 /** The CLI as a function, so tests drive it without spawning a process. */
