@@ -11,7 +11,7 @@ import {extractCitations} from './extract/citations.js'
 import {findBriefs} from './load/find-briefs.js'
 import {readBrief} from './load/read-brief.js'
 import {parseFrontMatter} from './parse/front-matter.js'
-import {parseMarkdown} from './parse/markdown.js'
+import {NestingLimitError, parseMarkdown} from './parse/markdown.js'
 import {parseError} from './parse/rules.js'
 import {validateFrontMatter} from './validate/front-matter.js'
 import {implausibleValue} from './validate/rules/implausible-value.js'
@@ -131,6 +131,13 @@ function validateBriefData(context: BriefContext, frontMatter: NonNullable<Brief
 }
 
 function reportParseFailure(file: Brief['file'], reporter: Reporter, error: unknown, text: string, bodyOffset: number): void {
+  if (error instanceof NestingLimitError) {
+    // Refused before parsing, at the line that nests too deep.
+    reporter.report(file, parseError, `Unexpected ${error.what}, expected a brief of ordinary structure`, {line: error.line, column: error.column}, {
+      note: 'Markdown nested this deeply would take minutes to parse or overflow the stack; flatten it.'
+    })
+    return
+  }
   const reason = error instanceof RangeError ? 'nesting too deep to process' : error instanceof Error ? error.message : String(error)
   const line = text.slice(0, bodyOffset).split('\n').length
   reporter.report(file, parseError, `Unexpected Markdown that could not be parsed (${reason}), expected a brief of ordinary structure`, {line, column: 1}, {

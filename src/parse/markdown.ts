@@ -2,17 +2,25 @@ import type {Root} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
+import {footnoteIndex} from './footnote-index.js'
+import {assertReasonableNesting} from './nesting-guard.js'
+
+export {NestingLimitError} from './nesting-guard.js'
 
 // One frozen processor for the whole run: footnotes, tables and strikethrough
 // come from remark-gfm (remark-footnotes@5 is an empty deprecated stub).
-const processor = unified().use(remarkParse).use(remarkGfm).freeze()
+const processor = unified().use(remarkParse).use(remarkGfm).use(footnoteIndex).freeze()
 
 /**
  * Parses the body of a brief. The front matter is blanked out rather than cut
  * off, so that every node's line, column and offset point into the original
  * file, front-matter lines included, with no arithmetic afterwards.
+ *
+ * Throws a NestingLimitError (with the line and column) for input nested so
+ * deeply that parsing it would hang or overflow the stack.
  */
 export function parseMarkdown(text: string, bodyOffset: number): Root {
+  assertReasonableNesting(text, bodyOffset)
   const masked = bodyOffset > 0 ? text.slice(0, bodyOffset).replace(/[^\r\n]/g, ' ') + text.slice(bodyOffset) : text
   return processor.parse(masked)
 }
