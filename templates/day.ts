@@ -11,24 +11,30 @@ export interface DayProps {
   /** Relative link from this page to another day's page. */
   link: (to: PublishedBrief) => string
   indexHref: string
+  /** The page of the brief's category. */
+  categoryHref?: string | undefined
+  /** The price-history page of a ticker, where the site has one. */
+  assetHref?: (symbol: string) => string | undefined
 }
 
 /** One day's brief: title, date, the rendered body, and links to the days around it. */
-export function dayPage({item, previous, next, link, indexHref}: DayProps): ElementContent[] {
+export function dayPage({item, previous, next, link, indexHref, categoryHref, assetHref}: DayProps): ElementContent[] {
   return [
-    h('article.brief', [
+    // Pagefind indexes the day pages only, and sorts and labels results by the day.
+    h('article.brief', {dataPagefindBody: true, dataPagefindMeta: `date:${item.date}`, dataPagefindSort: `date:${item.date}`}, [
       h('header.brief-header', [
         h('h1', item.title),
         h('p.meta', [
           h('time', {dateTime: item.date}, longDate(item.date)),
           ' · ',
-          h('span.category', item.category),
+          // The category is a Pagefind filter of the search page.
+          categoryHref ? h('a.category', {href: categoryHref, dataPagefindFilter: 'category'}, item.category) : h('span.category', {dataPagefindFilter: 'category'}, item.category),
           ...(item.tags.length > 0 ? [' · ', h('span.tags', item.tags.join(', '))] : [])
         ])
       ]),
+      keyFigures(item.data, assetHref),
       // Sanitized HTML from the render stage, kept as a string so the tree
       // could be released while the rest of the archive was read.
-      keyFigures(item.data),
       h('div.brief-body', [{type: 'raw', value: item.html} as unknown as ElementContent])
     ]),
     h('nav.pager', {ariaLabel: 'Other days'}, [

@@ -1,68 +1,89 @@
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import {monthOf, shortDate} from '../src/render/dates.js'
 import type {ChartPoint} from '../src/render/chart-data.js'
 import {summaryText} from '../src/render/chart-data.js'
-import {percent, usd} from '../src/render/figures.js'
 import type {PublishedBrief} from '../src/render/site.js'
+import {briefList, pagination} from './brief-list.js'
 import {priceChart} from './chart.js'
-import {highestSeverity, severityBadge} from './key-figures.js'
+
+export interface BrowseLink {
+  label: string
+  href: string
+  /** How many briefs are behind the link. */
+  count: number
+}
+
+export interface Browse {
+  /** Newest first, each with its months, newest first. */
+  years: ReadonlyArray<BrowseLink & {months: readonly BrowseLink[]}>
+  categories: readonly BrowseLink[]
+  assets: readonly BrowseLink[]
+  /** The list of every asset page. */
+  assetsHref: string
+}
 
 export interface IndexProps {
   siteTitle: string
   description: string
-  /** Newest first. */
+  /** This page's briefs, newest first. */
   items: readonly PublishedBrief[]
+  /** Briefs in the whole archive. */
+  total: number
+  /** 1-based page of the index, out of `pages`. */
+  page: number
+  pages: number
+  pageHref: (page: number) => string
   link: (to: PublishedBrief) => string
-  /** BTC across the archive, every calendar day (gaps where unknown). */
-  btc?: readonly ChartPoint[]
+  monthLink: (month: string) => string
+  /** BTC across the archive, every calendar day (gaps where unknown); on the first page only. */
+  btc?: readonly ChartPoint[] | undefined
+  /** The BTC asset page, linked under the small chart. */
+  btcHref?: string | undefined
+  /** Ways into the archive besides the pages: years, months, categories, assets. */
+  browse?: Browse | undefined
 }
 
-/** The archive: every brief, newest first, grouped by month, with date, title and excerpt. */
-export function indexPage({siteTitle, description, items, link, btc}: IndexProps): ElementContent[] {
-  const months: Element[] = []
-  let current: {month: string; list: Element} | undefined
-  for (const item of items) {
-    const month = monthOf(item.date)
-    if (current?.month !== month) {
-      current = {month, list: h('ol.brief-list')}
-      months.push(h('section.month', [h('h2', month), current.list]))
-    }
-    current.list.children.push(
-      h('li', [
-        h('article.brief-card', [
-          h('h3', [h('a', {href: link(item)}, item.title)]),
-          h('p.meta', [h('time', {dateTime: item.date}, shortDate(item.date)), ' · ', h('span.category', item.category), ...dayFigures(item)]),
-          item.excerpt ? h('p.excerpt', item.excerpt) : undefined
-        ])
-      ])
-    )
-  }
+/** The archive, newest first, grouped by month, a page at a time, with the ways to browse it. */
+export function indexPage(props: IndexProps): ElementContent[] {
+  const {siteTitle, description, items, total, page, pages, btc} = props
   const known = btc?.filter((point) => point.value !== undefined).length ?? 0
+  const first = items[0]
+  const last = items.at(-1)
+  const count =
+    total === 0
+      ? h('p.empty', 'No briefs published yet.')
+      : pages === 1
+        ? h('p.count', `${total} ${total === 1 ? 'brief' : 'briefs'}, newest first.`)
+        : h('p.count', `${total} briefs, newest first. Page ${page} of ${pages}${first && last ? `: ${last.date} to ${first.date}` : ''}.`)
   return [
-    h('h1', siteTitle),
-    description ? h('p.lede', description) : undefined,
+    h('h1', page === 1 ? siteTitle : `${siteTitle}: page ${page}`),
+    description && page === 1 ? h('p.lede', description) : undefined,
     btc && known > 1
       ? h('figure.index-chart', [
           priceChart({title: 'Bitcoin price across the archive', description: summaryText(btc), points: [...btc], width: 320, height: 64, small: true, id: 'btc-sparkline'}),
-          h('figcaption', ['Bitcoin (BTC): ', summaryText(btc)])
+          h('figcaption', ['Bitcoin (BTC): ', summaryText(btc), ...(props.btcHref ? [' ', h('a', {href: props.btcHref}, 'Price history')] : [])])
         ])
       : undefined,
-    items.length > 0 ? h('p.count', `${items.length} ${items.length === 1 ? 'brief' : 'briefs'}, newest first.`) : h('p.empty', 'No briefs published yet.'),
-    ...months
+    count,
+    ...briefList({items, link: props.link, monthLink: props.monthLink}),
+    pagination({page, pages, href: props.pageHref}),
+    props.browse && total > 0 ? browse(props.browse) : undefined
   ].filter((node): node is Element => node !== undefined)
 }
 
-/** The day's BTC figure and most severe headline, as the index shows them. */
-function dayFigures(item: PublishedBrief): Array<string | Element> {
-  const parts: Array<string | Element> = []
-  const quote = item.data.prices.find((price) => price.symbol === 'BTC')
-  if (quote) {
-    const value = quote.price !== undefined ? usd(quote.price) : quote.range ? `${usd(quote.range[0])}–${usd(quote.range[1])}` : undefined
-    const change = quote.change24hPct !== undefined ? percent(quote.change24hPct) : quote.change24hRange ? `${percent(quote.change24hRange[0])} to ${percent(quote.change24hRange[1])}` : undefined
-    if (value) parts.push(' · ', h('span.btc', [h('abbr', {title: 'Bitcoin'}, 'BTC'), ` ${value}`, change ? ` (${change})` : '']))
-  }
-  const severity = highestSeverity(item.data)
-  if (severity) parts.push(' · ', h('span.top-severity', ['Top severity: ', severityBadge(severity)]))
-  return parts
+/** Years with their months, categories and assets, with counts. */
+function browse({years, categories, assets, assetsHref}: Browse): Element {
+  const links = (items: readonly BrowseLink[]) => h('ul.inline-list', items.map((item) => h('li', [h('a', {href: item.href}, item.label), h('span.count-badge', ` (${item.count})`)])))
+  return h('section.browse', {ariaLabelledby: 'browse-title'}, [
+    h('h2#browse-title', 'Browse the archive'),
+    h('h3', 'By month'),
+    h(
+      'ul.year-list',
+      years.map((year) => h('li', [h('a.year-link', {href: year.href}, year.label), h('span.count-badge', ` (${year.count})`), links(year.months)]))
+    ),
+    categories.length > 0 ? h('h3', 'By category') : undefined,
+    categories.length > 0 ? links(categories) : undefined,
+    h('h3', [h('a', {href: assetsHref}, 'By asset')]),
+    assets.length > 0 ? links(assets) : undefined
+  ])
 }

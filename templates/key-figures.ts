@@ -10,14 +10,16 @@ const TREND_MARK: Record<Trend, {arrow: string; words: string}> = {
   flat: {arrow: '◆', words: 'mixed or flat'}
 }
 
-function change(low: number | undefined, high?: number): ElementContent {
+/** A 24h change with its direction in an arrow and in words (for screen readers), not colour alone. */
+export function change(low: number | undefined, high?: number): ElementContent {
   if (low === undefined) return h('span.change.change-none', '—')
   const trend = trendOf(low, high ?? low)
   const text = high === undefined || high === low ? percent(low) : `${percent(low)} to ${percent(high)}`
   return h(`span.change.change-${trend}`, [h('span', {ariaHidden: 'true'}, `${TREND_MARK[trend].arrow} `), h('span.visually-hidden', `${TREND_MARK[trend].words} `), text])
 }
 
-function price(quote: BriefData['prices'][number]): string {
+/** A quote's price, range, or both, as text. */
+export function price(quote: BriefData['prices'][number]): string {
   if (quote.price !== undefined && quote.range) return `${usd(quote.price)} (${usd(quote.range[0])}–${usd(quote.range[1])})`
   if (quote.price !== undefined) return usd(quote.price)
   if (quote.range) return `${usd(quote.range[0])}–${usd(quote.range[1])}`
@@ -29,7 +31,7 @@ function price(quote: BriefData['prices'][number]): string {
  * Fear & Greed, liquidations and ETF flows, as read from the brief. Empty
  * when the brief states none of them.
  */
-export function keyFigures(data: BriefData): Element | undefined {
+export function keyFigures(data: BriefData, assetHref: (symbol: string) => string | undefined = () => undefined): Element | undefined {
   const blocks: ElementContent[] = []
   if (data.prices.length > 0) {
     blocks.push(
@@ -41,9 +43,9 @@ export function keyFigures(data: BriefData): Element | undefined {
             'tbody',
             data.prices.map((quote) =>
               h('tr', [
-                h('th', {scope: 'row'}, [h('abbr', {title: quote.asset}, quote.symbol)]),
+                h('th', {scope: 'row'}, [assetName(quote, assetHref(quote.symbol))]),
                 h('td.num', price(quote)),
-                h('td.num', [quote.change24hRange ? change(quote.change24hRange[0], quote.change24hRange[1]) : change(quote.change24hPct)])
+                h('td.num', [quoteChange(quote)])
               ])
             )
           )
@@ -73,6 +75,17 @@ export function keyFigures(data: BriefData): Element | undefined {
   if (facts.length > 0) blocks.push(h('dl.facts', facts))
   if (blocks.length === 0) return undefined
   return h('section.key-figures', {ariaLabelledby: 'key-figures-title'}, [h('h2#key-figures-title', 'Key figures'), ...blocks])
+}
+
+/** The ticker, linked to its price history when the site has a page for it. */
+function assetName(quote: BriefData['prices'][number], href: string | undefined): ElementContent {
+  const name = h('abbr', {title: quote.asset}, quote.symbol)
+  return href ? h('a', {href}, [name]) : name
+}
+
+/** A 24h change cell of a quote: a single figure or a range. */
+export function quoteChange(quote: BriefData['prices'][number]): ElementContent {
+  return quote.change24hRange ? change(quote.change24hRange[0], quote.change24hRange[1]) : change(quote.change24hPct)
 }
 
 export const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info'] as const

@@ -1,31 +1,63 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
+import {contentSecurityPolicy, type CspOptions} from '../src/render/csp.js'
+
+export interface NavLink {
+  href: string
+  label: string
+  /** This page, or the section the page is in: `aria-current`. */
+  current?: boolean
+}
+
+export interface Crumb {
+  label: string
+  /** Left out for the page itself (the last crumb). */
+  href?: string
+}
 
 export interface LayoutProps {
   siteTitle: string
   pageTitle: string
   /** For `<meta name="description">`; empty to leave it out. */
   description: string
-  /** Path from this page to the site root, such as `../../../`. */
+  /** Path from this page to the site root, such as `../../../`; the base path (`/briefs/`) on the 404 page. */
   root: string
-  /** Links to the previous and next day, for `<link rel=prev/next>`. */
+  /** Absolute URL of this page under the configured base URL: `<link rel=canonical>` and `og:url`. */
+  canonical?: string | undefined
+  /** `og:type`: `article` for a day, `website` otherwise. */
+  kind?: 'article' | 'website'
+  /** Links to the previous and next page, for `<link rel=prev/next>`. */
   previous?: string | undefined
   next?: string | undefined
   /** Links to the site's feeds, for `<link rel=alternate>`. */
   feeds?: {atom: string; rss: string; json: string}
+  /** The site's main sections, shown in the header on every page. */
+  nav?: readonly NavLink[]
+  /** Where the page sits: Home › 2026 › November › 20. */
+  breadcrumbs?: readonly Crumb[]
+  /** Script files of the site this page runs (the search page); allows `script-src 'self'`. */
+  scripts?: readonly string[]
+  /** Further stylesheets of the site, after `style.css`. */
+  stylesheets?: readonly string[]
+  /** What the CSP allows besides the defaults (image hosts, extra directives). */
+  csp?: Omit<CspOptions, 'scripts'>
   main: ElementContent[]
 }
 
 /**
- * The page shell shared by every page: one stylesheet, no scripts, nothing
- * from another host. Every text is a hast text node, so hast-util-to-html
- * escapes it (a title `</title><script>` stays text).
+ * The page shell shared by every page: one stylesheet, no scripts unless a
+ * page asks, nothing from another host, and a Content-Security-Policy that
+ * says so. Every text is a hast text node, so hast-util-to-html escapes it
+ * (a title `</title><script>` stays text).
  */
 export function layout(props: LayoutProps): Root {
   const title = props.pageTitle === props.siteTitle ? props.siteTitle : `${props.pageTitle} · ${props.siteTitle}`
+  const scripts = props.scripts ?? []
   const html: Element = h('html', {lang: 'en'}, [
     h('head', [
       h('meta', {charset: 'utf-8'}),
+      // First after the charset, so it covers everything the head loads.
+      h('meta', {httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy({...props.csp, scripts: scripts.length > 0})}),
       h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
       h('title', title),
       props.description ? h('meta', {name: 'description', content: props.description}) : undefined,
@@ -33,7 +65,17 @@ export function layout(props: LayoutProps): Root {
       // Links to sources leave the site without telling them which brief sent the reader.
       h('meta', {name: 'referrer', content: 'no-referrer'}),
       h('meta', {name: 'generator', content: 'Briefpress'}),
+      ...(props.canonical
+        ? [
+            h('link', {rel: 'canonical', href: props.canonical}),
+            h('meta', {property: 'og:url', content: props.canonical}),
+            h('meta', {property: 'og:title', content: props.pageTitle}),
+            h('meta', {property: 'og:type', content: props.kind ?? 'website'}),
+            h('meta', {property: 'og:site_name', content: props.siteTitle})
+          ]
+        : []),
       h('link', {rel: 'stylesheet', href: `${props.root}style.css`}),
+      ...(props.stylesheets ?? []).map((href) => h('link', {rel: 'stylesheet', href})),
       ...(props.feeds
         ? [
             h('link', {rel: 'alternate', type: 'application/atom+xml', title: `${props.siteTitle} (Atom)`, href: props.feeds.atom}),
@@ -42,14 +84,35 @@ export function layout(props: LayoutProps): Root {
           ]
         : []),
       props.previous ? h('link', {rel: 'prev', href: props.previous}) : undefined,
-      props.next ? h('link', {rel: 'next', href: props.next}) : undefined
+      props.next ? h('link', {rel: 'next', href: props.next}) : undefined,
+      ...scripts.map((src) => h('script', {src, defer: true}))
     ]),
     h('body', [
       h('a.skip-link', {href: '#main'}, 'Skip to content'),
-      h('header.site-header', [h('a.site-title', {href: `${props.root}index.html`}, props.siteTitle)]),
+      h('header.site-header', [
+        h('a.site-title', {href: `${props.root}index.html`}, props.siteTitle),
+        props.nav && props.nav.length > 0
+          ? h('nav.site-nav', {ariaLabel: 'Site'}, [
+              h(
+                'ul',
+                props.nav.map((link) => h('li', [h('a', {href: link.href, ariaCurrent: link.current ? 'page' : undefined}, link.label)]))
+              )
+            ])
+          : undefined
+      ]),
+      props.breadcrumbs && props.breadcrumbs.length > 0 ? breadcrumbs(props.breadcrumbs) : undefined,
       h('main#main', props.main),
       h('footer.site-footer', [h('p', ['Built with Briefpress. Sources link to other sites; this page loads nothing from them.'])])
     ])
   ])
   return {type: 'root', children: [{type: 'doctype'}, {type: 'text', value: '\n'}, html]}
+}
+
+function breadcrumbs(crumbs: readonly Crumb[]): Element {
+  return h('nav.breadcrumbs', {ariaLabel: 'Breadcrumb'}, [
+    h(
+      'ol',
+      crumbs.map((crumb) => h('li', [crumb.href ? h('a', {href: crumb.href}, crumb.label) : h('span', {ariaCurrent: 'page'}, crumb.label)]))
+    )
+  ])
 }

@@ -14,6 +14,8 @@ export const configSchema = z
     siteDescription: z.string().default('Daily market briefs'),
     /** Absolute URL the site is served from, used for feeds and canonical links. */
     baseUrl: z.url({protocol: /^https?$/}).default('http://localhost:8080/'),
+    /** Briefs per page of the index (`index.html`, `page/2/index.html`, …). */
+    pageSize: z.number().int().positive().default(30),
     /** Allowed values of the `category` front-matter key. */
     categories: z.array(z.string().min(1)).min(1).default(['crypto']),
     /** Largest brief accepted, in bytes; larger files are reported and skipped. */

@@ -7,17 +7,25 @@ import {hasErrors, type Brief, type BriefContext} from '../brief.js'
 import type {Config} from '../config/schema.js'
 import {briefJsonSchema, type BriefData} from '../data/brief-data-schema.js'
 import type {SiteWriter} from '../write/atomic-site.js'
+import {archivePage} from '../../templates/archive-page.js'
+import {assetPage, assetsIndexPage} from '../../templates/asset-page.js'
 import {dayPage} from '../../templates/day.js'
 import {indexPage} from '../../templates/index-page.js'
-import {layout} from '../../templates/layout.js'
+import {layout, type Crumb, type LayoutProps} from '../../templates/layout.js'
+import {notFoundPage} from '../../templates/not-found.js'
+import {searchPage} from '../../templates/search-page.js'
+import type {PriceQuote} from '../data/brief-data-schema.js'
+import {absoluteUrl} from './absolute-url.js'
 import {renderBody} from './body.js'
-import {assetSeries} from './chart-data.js'
+import {assetSeries, type ChartPoint} from './chart-data.js'
+import {monthOf, shortDate} from './dates.js'
 import {downloadFiles} from './downloads.js'
 import {FEED_PATHS, feedFiles} from './feeds.js'
 import {sitemapFiles} from './sitemap.js'
+import {SEARCH_FOLDER, SEARCH_SCRIPT, searchPageHead, searchScript} from './search.js'
 import {addSeverityBadges} from './severity-badges.js'
 import type {ImageAsset} from './offsite-images.js'
-import {dayFolder, pageLink, rootFrom} from './paths.js'
+import {ASSETS_FOLDER, assetFolder, basePath, categoryFolders, dayFolder, indexFolder, monthFolder, pageLink, rootFrom, yearFolder} from './paths.js'
 
 /** What the build keeps of each brief once its tree is released. */
 export interface RenderedBrief {
@@ -107,51 +115,433 @@ function compare(a: string, b: string): number {
 
 const stringify = (tree: Root) => toHtml(tree, {allowDangerousHtml: true}) + '\n'
 
-/** Writes every page of the site; returns how many HTML pages were written. */
-export async function writeSite(published: readonly PublishedBrief[], config: Config, writer: SiteWriter): Promise<number> {
-  let pages = 0
-  const feedLinks = (root: string) => ({atom: `${root}${FEED_PATHS.atom}`, rss: `${root}${FEED_PATHS.rss}`, json: `${root}${FEED_PATHS.json}`})
-  for (const [index, item] of published.entries()) {
+/** What a page is, for the sitemap, the README and whoever adds a kind (the search page). */
+export type PageKind = 'day' | 'index' | 'year' | 'month' | 'category' | 'assets' | 'asset' | 'not-found' | 'search'
+
+/** One HTML page of the site. */
+export interface SitePage {
+  kind: PageKind | (string & {})
+  /** Site-relative file: `2026/11/20/index.html`, `404.html`. */
+  file: string
+  /** Site-relative URL: the folder (`2026/11/20/`, `''` for the home page), or the file when it is not an index. */
+  url: string
+  /** `YYYY-MM-DD` the page last changed, for the sitemap. */
+  lastmod?: string | undefined
+  /** Listed in `sitemap.xml` (every page but the 404 page). */
+  sitemap: boolean
+  render: () => Root
+}
+
+/** An asset with a page: its ticker, name, series and quoted days. */
+interface AssetInfo {
+  symbol: string
+  name: string
+  folder: string
+  points: ChartPoint[]
+  /** Briefs quoting the asset, newest first, each with its first quote. */
+  quotes: Array<{item: PublishedBrief; quote: PriceQuote}>
+}
+
+/** Everything the page builders share, computed once per build. */
+export interface SiteContext {
+  config: Config
+  /** Oldest first. */
+  published: readonly PublishedBrief[]
+  newestFirst: readonly PublishedBrief[]
+  /** Category → `category/<slug>/`. */
+  categories: Map<string, string>
+  /** `YYYY` → briefs, newest first; years newest first. */
+  years: Map<string, PublishedBrief[]>
+  /** `YYYY-MM` → briefs, newest first; months newest first. */
+  months: Map<string, PublishedBrief[]>
+  assets: AssetInfo[]
+}
+
+/** Assets that always get a page; others need prices on at least two days. */
+export const MAIN_ASSETS = ['BTC', 'ETH', 'SOL'] as const
+const MAIN_NAMES: Record<string, string> = {BTC: 'Bitcoin', ETH: 'Ethereum', SOL: 'Solana'}
+
+export function siteContext(published: readonly PublishedBrief[], config: Config): SiteContext {
+  const newestFirst = [...published].reverse()
+  const group = (key: (item: PublishedBrief) => string) => {
+    const groups = new Map<string, PublishedBrief[]>()
+    for (const item of newestFirst) groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
+    return groups
+  }
+  return {
+    config,
+    published,
+    newestFirst,
+    categories: categoryFolders(published.map((item) => item.category)),
+    years: group((item) => item.date.slice(0, 4)),
+    months: group((item) => item.date.slice(0, 7)),
+    assets: assetsOf(published)
+  }
+}
+
+function assetsOf(published: readonly PublishedBrief[]): AssetInfo[] {
+  const data = published.map((item) => item.data)
+  const symbols = new Set<string>(MAIN_ASSETS)
+  const others = [...new Set(data.flatMap((brief) => brief.prices.map((quote) => quote.symbol)))].sort()
+  for (const symbol of others) {
+    if (assetSeries(data, symbol).filter((point) => point.value !== undefined).length >= 2) symbols.add(symbol)
+  }
+  return [...symbols].map((symbol) => {
+    const quotes: AssetInfo['quotes'] = []
+    for (const item of [...published].reverse()) {
+      // The first quote of the symbol in the brief, as the chart's series takes it.
+      const quote = item.data.prices.filter((price) => price.symbol === symbol).sort((a, b) => a.line - b.line)[0]
+      if (quote) quotes.push({item, quote})
+    }
+    return {symbol, name: quotes[0]?.quote.asset ?? MAIN_NAMES[symbol] ?? symbol, folder: assetFolder(symbol), points: assetSeries(data, symbol), quotes}
+  })
+}
+
+/** Links of the site header, from a page whose root is `root`. */
+function siteNav(root: string, current: PageKind | undefined) {
+  return [
+    {href: `${root}index.html`, label: 'Briefs', current: current === 'index'},
+    {href: `${root}${ASSETS_FOLDER}index.html`, label: 'Assets', current: current === 'assets' || current === 'asset'},
+    {href: `${root}${SEARCH_FOLDER}index.html`, label: 'Search', current: current === 'search'}
+  ]
+}
+
+interface ShellProps {
+  kind: PageKind
+  /** Site-relative folder of the page. */
+  folder: string
+  title: string
+  description?: string
+  main: LayoutProps['main']
+  breadcrumbs?: Crumb[]
+  previous?: string | undefined
+  next?: string | undefined
+  /** The root links start from; relative (`../../`) unless given (the 404 page). */
+  root?: string
+  /** Script files and further stylesheets of the site (the search page), and what the CSP must allow for them. */
+  scripts?: string[]
+  stylesheets?: string[]
+  cspExtra?: Record<string, string[]>
+}
+
+/** The layout with what every page shares: nav, feeds, canonical URL, CSP. */
+function shell(context: SiteContext, props: ShellProps): Root {
+  const {config} = context
+  const root = props.root ?? rootFrom(props.folder)
+  return layout({
+    siteTitle: config.siteTitle,
+    pageTitle: props.title,
+    description: props.description ?? '',
+    root,
+    canonical: props.kind === 'not-found' ? undefined : absoluteUrl(config.baseUrl, props.folder),
+    kind: props.kind === 'day' ? 'article' : 'website',
+    feeds: {atom: `${root}${FEED_PATHS.atom}`, rss: `${root}${FEED_PATHS.rss}`, json: `${root}${FEED_PATHS.json}`},
+    nav: siteNav(root, props.kind),
+    ...(props.breadcrumbs && {breadcrumbs: props.breadcrumbs}),
+    previous: props.previous,
+    next: props.next,
+    ...(props.scripts && {scripts: props.scripts}),
+    ...(props.stylesheets && {stylesheets: props.stylesheets}),
+    csp: {allowedImageHosts: config.allowedImageHosts, ...(props.cspExtra && {extra: props.cspExtra})},
+    main: props.main
+  })
+}
+
+const monthName = (month: string) => monthOf(`${month}-01`)
+
+function folderPage(kind: PageKind, folder: string, lastmod: string | undefined, render: () => Root): SitePage {
+  return {kind, file: `${folder}index.html`, url: folder, lastmod, sitemap: true, render}
+}
+
+/** Every day page, with the links to the days around it. */
+export function dayPages(context: SiteContext): SitePage[] {
+  const {published} = context
+  const assetFolders = new Map(context.assets.map((asset) => [asset.symbol, asset.folder]))
+  return published.map((item, index) => {
     const previous = published[index - 1]
     const next = published[index + 1]
-    const root = rootFrom(item.folder)
-    const page = layout({
-      siteTitle: config.siteTitle,
-      pageTitle: item.title,
-      description: item.excerpt,
-      root,
-      feeds: feedLinks(root),
-      previous: previous && pageLink(item.folder, previous.folder),
-      next: next && pageLink(item.folder, next.folder),
-      main: dayPage({item, previous, next, link: (to) => pageLink(item.folder, to.folder), indexHref: `${root}index.html`})
-    })
-    await writer.write(`${item.folder}index.html`, stringify(page))
-    await writer.write(`${item.folder}brief.json`, `${JSON.stringify(item.data, null, 2)}\n`)
-    for (const image of item.images) await writer.write(`${item.folder}${image.name}`, image.bytes)
-    pages++
-  }
-  const newestFirst = [...published].reverse()
-  const data = published.map((item) => item.data)
-  const btc = assetSeries(data, 'BTC')
-  const index = layout({
-    siteTitle: config.siteTitle,
-    pageTitle: config.siteTitle,
-    description: config.siteDescription,
-    root: '',
-    feeds: feedLinks(''),
-    main: indexPage({siteTitle: config.siteTitle, description: config.siteDescription, items: newestFirst, link: (to) => pageLink('', to.folder), btc})
+    const from = item.folder
+    const link = (to: string) => pageLink(from, to)
+    return folderPage('day', from, item.date, () =>
+      shell(context, {
+        kind: 'day',
+        folder: from,
+        title: item.title,
+        description: item.excerpt,
+        previous: previous && link(previous.folder),
+        next: next && link(next.folder),
+        breadcrumbs: [
+          {label: 'Home', href: link('')},
+          {label: item.date.slice(0, 4), href: link(yearFolder(item.date.slice(0, 4)))},
+          {label: monthName(item.date.slice(0, 7)).split(' ')[0]!, href: link(monthFolder(item.date.slice(0, 7)))},
+          {label: shortDate(item.date)}
+        ],
+        main: dayPage({
+          item,
+          previous,
+          next,
+          link: (to) => link(to.folder),
+          indexHref: link(''),
+          categoryHref: link(context.categories.get(item.category)!),
+          assetHref: (symbol) => {
+            const folder = assetFolders.get(symbol)
+            return folder && link(folder)
+          }
+        })
+      })
+    )
   })
-  await writer.write('index.html', stringify(index))
-  pages++
-  await writer.write('style.css', await stylesheet())
-  await writer.write(SCHEMA_PATH, `${JSON.stringify(briefJsonSchema(), null, 2)}\n`)
-  const site = {title: config.siteTitle, description: config.siteDescription, baseUrl: config.baseUrl}
-  const feedItems = newestFirst.map((item) => ({date: item.date, title: item.title, url: item.folder, summary: item.excerpt, html: item.html, category: item.category}))
-  const sitemapPages = [{path: '', ...(newestFirst[0] && {lastmod: newestFirst[0].date})}, ...published.map((item) => ({path: item.folder, lastmod: item.date}))]
-  for (const file of [...feedFiles(site, feedItems), ...sitemapFiles(config.baseUrl, sitemapPages), ...downloadFiles(data)]) {
-    await writer.write(file.path, file.content)
+}
+
+/** The index, `pageSize` briefs a page: `index.html`, `page/2/index.html`, … */
+export function indexPages(context: SiteContext): SitePage[] {
+  const {config, newestFirst} = context
+  const size = config.pageSize
+  const pages = Math.max(1, Math.ceil(newestFirst.length / size))
+  const btcAsset = context.assets.find((asset) => asset.symbol === 'BTC')
+  const result: SitePage[] = []
+  for (let page = 1; page <= pages; page++) {
+    const folder = indexFolder(page)
+    const link = (to: string) => pageLink(folder, to)
+    const items = newestFirst.slice((page - 1) * size, page * size)
+    result.push(
+      folderPage('index', folder, newestFirst[0]?.date, () =>
+        shell(context, {
+          kind: 'index',
+          folder,
+          title: page === 1 ? config.siteTitle : `Page ${page}`,
+          description: config.siteDescription,
+          previous: page > 1 ? link(indexFolder(page - 1)) : undefined,
+          next: page < pages ? link(indexFolder(page + 1)) : undefined,
+          main: indexPage({
+            siteTitle: config.siteTitle,
+            description: config.siteDescription,
+            items,
+            total: newestFirst.length,
+            page,
+            pages,
+            pageHref: (n) => link(indexFolder(n)),
+            link: (to) => link(to.folder),
+            monthLink: (month) => link(monthFolder(month)),
+            btc: page === 1 ? btcAsset?.points : undefined,
+            btcHref: btcAsset && link(btcAsset.folder),
+            browse: {
+              years: [...context.years].map(([year, briefs]) => ({
+                label: year,
+                href: link(yearFolder(year)),
+                count: briefs.length,
+                months: [...context.months].filter(([month]) => month.startsWith(`${year}-`)).map(([month, inMonth]) => ({label: monthName(month).split(' ')[0]!, href: link(monthFolder(month)), count: inMonth.length}))
+              })),
+              categories: [...context.categories].map(([category, categoryFolder]) => ({
+                label: category,
+                href: link(categoryFolder),
+                count: newestFirst.filter((item) => item.category === category).length
+              })),
+              assets: context.assets.filter((asset) => asset.quotes.length > 0).map((asset) => ({label: asset.symbol, href: link(asset.folder), count: asset.quotes.length})),
+              assetsHref: link(ASSETS_FOLDER)
+            }
+          })
+        })
+      )
+    )
+  }
+  return result
+}
+
+/** `2026/index.html`: the year's briefs; and `2026/11/index.html`: the month's. */
+export function archivePages(context: SiteContext): SitePage[] {
+  const pages: SitePage[] = []
+  const years = [...context.years.keys()]
+  for (const [position, year] of years.entries()) {
+    const folder = yearFolder(year)
+    const link = (to: string) => pageLink(folder, to)
+    const items = context.years.get(year)!
+    const [later, earlier] = [years[position - 1], years[position + 1]]
+    pages.push(
+      folderPage('year', folder, items[0]!.date, () =>
+        shell(context, {
+          kind: 'year',
+          folder,
+          title: year,
+          description: `Every brief of ${year}.`,
+          previous: earlier && link(yearFolder(earlier)),
+          next: later && link(yearFolder(later)),
+          breadcrumbs: [{label: 'Home', href: link('')}, {label: year}],
+          main: archivePage({
+            title: year,
+            items,
+            link: (to) => link(to.folder),
+            monthLink: (month) => link(monthFolder(month)),
+            months: [...context.months].filter(([month]) => month.startsWith(`${year}-`)).map(([month, inMonth]) => ({label: monthName(month), href: link(monthFolder(month)), count: inMonth.length})),
+            previous: earlier ? {label: earlier, href: link(yearFolder(earlier))} : undefined,
+            next: later ? {label: later, href: link(yearFolder(later))} : undefined,
+            indexHref: link('')
+          })
+        })
+      )
+    )
+  }
+  const months = [...context.months.keys()]
+  for (const [position, month] of months.entries()) {
+    const folder = monthFolder(month)
+    const link = (to: string) => pageLink(folder, to)
+    const items = context.months.get(month)!
+    const [later, earlier] = [months[position - 1], months[position + 1]]
+    const year = month.slice(0, 4)
+    pages.push(
+      folderPage('month', folder, items[0]!.date, () =>
+        shell(context, {
+          kind: 'month',
+          folder,
+          title: monthName(month),
+          description: `Every brief of ${monthName(month)}.`,
+          previous: earlier && link(monthFolder(earlier)),
+          next: later && link(monthFolder(later)),
+          breadcrumbs: [{label: 'Home', href: link('')}, {label: year, href: link(yearFolder(year))}, {label: monthName(month).split(' ')[0]!}],
+          main: archivePage({
+            title: monthName(month),
+            items,
+            link: (to) => link(to.folder),
+            previous: earlier ? {label: monthName(earlier), href: link(monthFolder(earlier))} : undefined,
+            next: later ? {label: monthName(later), href: link(monthFolder(later))} : undefined,
+            indexHref: link('')
+          })
+        })
+      )
+    )
   }
   return pages
+}
+
+/** `category/<slug>/index.html` per category with briefs. */
+export function categoryPages(context: SiteContext): SitePage[] {
+  return [...context.categories].map(([category, folder]) => {
+    const link = (to: string) => pageLink(folder, to)
+    const items = context.newestFirst.filter((item) => item.category === category)
+    const title = `Category: ${category}`
+    return folderPage('category', folder, items[0]?.date, () =>
+      shell(context, {
+        kind: 'category',
+        folder,
+        title,
+        description: `Every brief filed under ${category}.`,
+        breadcrumbs: [{label: 'Home', href: link('')}, {label: title}],
+        main: archivePage({title, items, link: (to) => link(to.folder), monthLink: (month) => link(monthFolder(month)), indexHref: link('')})
+      })
+    )
+  })
+}
+
+/** `assets/index.html` and `assets/<symbol>/index.html`: price history as a chart and a table. */
+export function assetPages(context: SiteContext): SitePage[] {
+  const listFolder = ASSETS_FOLDER
+  const pages: SitePage[] = [
+    folderPage('assets', listFolder, context.newestFirst[0]?.date, () =>
+      shell(context, {
+        kind: 'assets',
+        folder: listFolder,
+        title: 'Assets',
+        description: 'Price history of each asset across the archive.',
+        breadcrumbs: [{label: 'Home', href: pageLink(listFolder, '')}, {label: 'Assets'}],
+        main: assetsIndexPage({assets: context.assets.map((asset) => ({symbol: asset.symbol, name: asset.name, href: pageLink(listFolder, asset.folder), points: asset.points}))})
+      })
+    )
+  ]
+  for (const asset of context.assets) {
+    const link = (to: string) => pageLink(asset.folder, to)
+    pages.push(
+      folderPage('asset', asset.folder, asset.quotes[0]?.item.date ?? context.newestFirst[0]?.date, () =>
+        shell(context, {
+          kind: 'asset',
+          folder: asset.folder,
+          title: `${asset.name} (${asset.symbol})`,
+          description: `${asset.symbol} price history across the archive.`,
+          breadcrumbs: [{label: 'Home', href: link('')}, {label: 'Assets', href: link(listFolder)}, {label: asset.symbol}],
+          main: assetPage({
+            symbol: asset.symbol,
+            name: asset.name,
+            points: asset.points,
+            days: asset.quotes.map(({item, quote}) => ({date: item.date, quote, href: link(item.folder)})),
+            assetsHref: link(listFolder)
+          })
+        })
+      )
+    )
+  }
+  return pages
+}
+
+/**
+ * `404.html`, which a server returns for any missing path: its links start
+ * from the base path of `baseUrl` (`/briefs/`), as a relative link would
+ * resolve against the missing path.
+ */
+export function notFoundPages(context: SiteContext): SitePage[] {
+  const root = basePath(context.config.baseUrl)
+  return [
+    {
+      kind: 'not-found',
+      file: NOT_FOUND_PATH,
+      url: NOT_FOUND_PATH,
+      sitemap: false,
+      render: () =>
+        shell(context, {kind: 'not-found', folder: '', root, title: 'Page not found', main: notFoundPage({root, assetsHref: `${root}${ASSETS_FOLDER}index.html`})})
+    }
+  ]
+}
+
+export const NOT_FOUND_PATH = '404.html'
+
+/**
+ * `search/index.html`: Pagefind's UI over the day pages (src/render/search.ts;
+ * the build indexes the pages once they are all written). Not in the sitemap:
+ * it has nothing to index.
+ */
+export function searchPages(context: SiteContext): SitePage[] {
+  const folder = SEARCH_FOLDER
+  return [
+    {
+      ...folderPage('search', folder, undefined, () =>
+        shell(context, {kind: 'search', folder, title: 'Search', description: `Search every brief of ${context.config.siteTitle}.`, ...searchPageHead(rootFrom(folder)), main: searchPage()})
+      ),
+      sitemap: false
+    }
+  ]
+}
+
+/** The builders of every kind of page, in the order their pages are written and listed. */
+export const PAGE_BUILDERS: ReadonlyArray<(context: SiteContext) => SitePage[]> = [indexPages, dayPages, archivePages, categoryPages, assetPages, notFoundPages, searchPages]
+
+/** Every HTML page the build writes for these briefs, without rendering them. */
+export function sitePages(published: readonly PublishedBrief[], config: Config): SitePage[] {
+  const context = siteContext(published, config)
+  return PAGE_BUILDERS.flatMap((build) => build(context))
+}
+
+/** Site-relative URLs of every HTML page (`''`, `page/2/`, `2026/11/20/`, `404.html`, …). */
+export function siteUrls(published: readonly PublishedBrief[], config: Config): string[] {
+  return sitePages(published, config).map((page) => page.url)
+}
+
+/** Writes every page and file of the site; returns how many HTML pages were written. */
+export async function writeSite(published: readonly PublishedBrief[], config: Config, writer: SiteWriter): Promise<number> {
+  const pages = sitePages(published, config)
+  for (const page of pages) await writer.write(page.file, stringify(page.render()))
+  for (const item of published) {
+    await writer.write(`${item.folder}brief.json`, `${JSON.stringify(item.data, null, 2)}\n`)
+    for (const image of item.images) await writer.write(`${item.folder}${image.name}`, image.bytes)
+  }
+  await writer.write('style.css', await stylesheet())
+  await writer.write(SEARCH_SCRIPT, await searchScript())
+  await writer.write(SCHEMA_PATH, `${JSON.stringify(briefJsonSchema(), null, 2)}\n`)
+  const newestFirst = [...published].reverse()
+  const site = {title: config.siteTitle, description: config.siteDescription, baseUrl: config.baseUrl}
+  const feedItems = newestFirst.map((item) => ({date: item.date, title: item.title, url: item.folder, summary: item.excerpt, html: item.html, category: item.category}))
+  const sitemapPages = pages.filter((page) => page.sitemap).map((page) => ({path: page.url, ...(page.lastmod && {lastmod: page.lastmod})}))
+  for (const file of [...feedFiles(site, feedItems), ...sitemapFiles(config.baseUrl, sitemapPages), ...downloadFiles(published.map((item) => item.data))]) {
+    await writer.write(file.path, file.content)
+  }
+  return pages.length
 }
 
 /** Where the JSON Schema of `brief.json` is published. */

@@ -1,0 +1,98 @@
+import type {Element, ElementContent} from 'hast'
+import {h} from 'hastscript'
+import type {ChartPoint} from '../src/render/chart-data.js'
+import {summarize, summaryText} from '../src/render/chart-data.js'
+import type {PriceQuote} from '../src/data/brief-data-schema.js'
+import {shortDate} from '../src/render/dates.js'
+import {usd} from '../src/render/figures.js'
+import {priceChart} from './chart.js'
+import {price, quoteChange} from './key-figures.js'
+
+export interface AssetDay {
+  date: string
+  quote: PriceQuote
+  /** Relative link to the day page. */
+  href: string
+}
+
+export interface AssetProps {
+  symbol: string
+  /** "Bitcoin", as the briefs write it. */
+  name: string
+  /** Every calendar day from the first figure to the last, gaps as `undefined`. */
+  points: readonly ChartPoint[]
+  /** Days with a quote, newest first. */
+  days: readonly AssetDay[]
+  assetsHref: string
+}
+
+/** One asset's price history: a chart drawn at build time and the table of every stated figure. */
+export function assetPage({symbol, name, points, days, assetsHref}: AssetProps): ElementContent[] {
+  const known = points.filter((point) => point.value !== undefined).length
+  const id = `chart-${symbol.toLowerCase()}`
+  return [
+    h('h1', `${name} (${symbol})`),
+    h('p.lede', `The ${symbol} price as stated in each day's brief, in US dollars. Where a brief gives only a range, the chart uses its middle; days without a figure are gaps.`),
+    known > 0
+      ? h('figure.asset-chart', [
+          priceChart({title: `${name} (${symbol}) price in USD`, description: `Daily ${symbol} price stated in the briefs.`, points: [...points], width: 640, height: 260, id}),
+          h('figcaption', summaryText(points))
+        ])
+      : h('p.empty', `No brief in the archive states a ${symbol} price yet.`),
+    days.length > 0
+      ? h('div.table-scroll', {tabIndex: 0}, [
+          h('table.asset-history', [
+            h('caption', `${symbol} price and 24h change by day, newest first; each date links to its brief`),
+            h('thead', [h('tr', [h('th', {scope: 'col'}, 'Date'), h('th', {scope: 'col'}, 'Price or range'), h('th', {scope: 'col'}, '24h change')])]),
+            h(
+              'tbody',
+              days.map((day) =>
+                h('tr', [
+                  // The date links to the day's brief, where the figure was read.
+                  h('th', {scope: 'row'}, [h('a', {href: day.href}, [h('time', {dateTime: day.date}, shortDate(day.date))])]),
+                  h('td.num', price(day.quote)),
+                  h('td.num', [quoteChange(day.quote)])
+                ])
+              )
+            )
+          ])
+        ])
+      : undefined,
+    h('p', [h('a', {href: assetsHref}, 'All assets')])
+  ].filter((node): node is Element => node !== undefined)
+}
+
+export interface AssetSummary {
+  symbol: string
+  name: string
+  href: string
+  points: readonly ChartPoint[]
+}
+
+/** Every asset with a page: last figure, lowest and highest, days with a figure. */
+export function assetsIndexPage({assets}: {assets: readonly AssetSummary[]}): ElementContent[] {
+  return [
+    h('h1', 'Assets'),
+    h('p.lede', 'Price history of each asset across the archive, as stated in the briefs.'),
+    h('div.table-scroll', {tabIndex: 0}, [
+      h('table.assets', [
+        h('caption', 'Assets with a price history'),
+        h('thead', [h('tr', [h('th', {scope: 'col'}, 'Asset'), h('th', {scope: 'col'}, 'Last'), h('th', {scope: 'col'}, 'Low'), h('th', {scope: 'col'}, 'High'), h('th', {scope: 'col'}, 'Days with a figure')])]),
+        h(
+          'tbody',
+          assets.map((asset) => {
+            const summary = summarize(asset.points)
+            const cell = (point: {date: string; value: number} | undefined) => (point ? [usd(point.value), h('span.cell-date', ` ${shortDate(point.date)}`)] : '—')
+            return h('tr', [
+              h('th', {scope: 'row'}, [h('a', {href: asset.href}, `${asset.name} (${asset.symbol})`)]),
+              h('td.num', cell(summary?.last)),
+              h('td.num', cell(summary?.min)),
+              h('td.num', cell(summary?.max)),
+              h('td.num', String(summary ? summary.days - summary.missing : 0))
+            ])
+          })
+        )
+      ])
+    ])
+  ]
+}

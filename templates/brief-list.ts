@@ -1,0 +1,78 @@
+import type {Element} from 'hast'
+import {h} from 'hastscript'
+import {monthOf, shortDate} from '../src/render/dates.js'
+import {percent, usd} from '../src/render/figures.js'
+import type {PublishedBrief} from '../src/render/site.js'
+import {highestSeverity, severityBadge} from './key-figures.js'
+
+export interface BriefListProps {
+  /** In the order shown (newest first on every list page). */
+  items: readonly PublishedBrief[]
+  /** Relative link from the page to a day. */
+  link: (to: PublishedBrief) => string
+  /** Relative link to the archive page of a month (`YYYY-MM`); month headings link there when given. */
+  monthLink?: ((month: string) => string) | undefined
+  /** Heading level of the month headings (the cards' titles are one below). */
+  level?: 2 | 3
+}
+
+/** Briefs as cards grouped under their month: date, title, category, BTC figure, top severity, excerpt. */
+export function briefList({items, link, monthLink, level = 2}: BriefListProps): Element[] {
+  const months: Element[] = []
+  let current: {month: string; list: Element} | undefined
+  for (const item of items) {
+    const month = item.date.slice(0, 7)
+    if (current?.month !== month) {
+      current = {month, list: h('ol.brief-list')}
+      const label = monthOf(item.date)
+      months.push(h('section.month', [h(`h${level}`, monthLink ? h('a', {href: monthLink(month)}, label) : label), current.list]))
+    }
+    current.list.children.push(
+      h('li', [
+        h('article.brief-card', [
+          h(`h${level + 1}`, [h('a', {href: link(item)}, item.title)]),
+          h('p.meta', [h('time', {dateTime: item.date}, shortDate(item.date)), ' · ', h('span.category', item.category), ...dayFigures(item)]),
+          item.excerpt ? h('p.excerpt', item.excerpt) : undefined
+        ])
+      ])
+    )
+  }
+  return months
+}
+
+/** The day's BTC figure and most severe headline, as the lists show them. */
+function dayFigures(item: PublishedBrief): Array<string | Element> {
+  const parts: Array<string | Element> = []
+  const quote = item.data.prices.find((price) => price.symbol === 'BTC')
+  if (quote) {
+    const value = quote.price !== undefined ? usd(quote.price) : quote.range ? `${usd(quote.range[0])}–${usd(quote.range[1])}` : undefined
+    const change = quote.change24hPct !== undefined ? percent(quote.change24hPct) : quote.change24hRange ? `${percent(quote.change24hRange[0])} to ${percent(quote.change24hRange[1])}` : undefined
+    if (value) parts.push(' · ', h('span.btc', [h('abbr', {title: 'Bitcoin'}, 'BTC'), ` ${value}`, change ? ` (${change})` : '']))
+  }
+  const severity = highestSeverity(item.data)
+  if (severity) parts.push(' · ', h('span.top-severity', ['Top severity: ', severityBadge(severity)]))
+  return parts
+}
+
+export interface PagerLink {
+  href: string
+  label: string
+}
+
+/**
+ * Page numbers of a paginated list with newer/older links; the current page
+ * is marked with `aria-current` and is not a link.
+ */
+export function pagination(props: {page: number; pages: number; href: (page: number) => string}): Element | undefined {
+  const {page, pages, href} = props
+  if (pages <= 1) return undefined
+  const numbers: Element[] = []
+  for (let n = 1; n <= pages; n++) {
+    numbers.push(h('li', [n === page ? h('span.current', {ariaCurrent: 'page'}, [h('span.visually-hidden', 'Page '), String(n)]) : h('a', {href: href(n)}, [h('span.visually-hidden', 'Page '), String(n)])]))
+  }
+  return h('nav.pagination', {ariaLabel: 'Pages'}, [
+    page > 1 ? h('a.pagination-newer', {href: href(page - 1), rel: 'prev'}, '← Newer') : h('span.pagination-newer'),
+    h('ol.pagination-pages', numbers),
+    page < pages ? h('a.pagination-older', {href: href(page + 1), rel: 'next'}, 'Older →') : h('span.pagination-older')
+  ])
+}
