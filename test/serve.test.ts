@@ -4,6 +4,7 @@ import {cp, readFile, readdir, symlink, writeFile} from 'node:fs/promises'
 import http from 'node:http'
 import net from 'node:net'
 import path from 'node:path'
+import {chromium} from 'playwright-core'
 import {afterEach, describe, expect, it} from 'vitest'
 import {runServe} from '../src/commands/serve.js'
 import {allowPreviewAssets, injectPreview} from '../src/serve/inject.js'
@@ -367,16 +368,61 @@ describe('briefpress serve (command line)', () => {
       let stderr = ''
       child.stdout.on('data', (chunk) => (stdout += chunk))
       child.stderr.on('data', (chunk) => (stderr += chunk))
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-      const deadline = Date.now() + 20_000
-      while (!/at http:\/\/127\.0\.0\.1:(\d+)\//.test(stdout) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
+      let gone = false
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => ((gone = true), resolve(code))))
+      const deadline = Date.now() + 30_000
+      while (!/at http:\/\/127\.0\.0\.1:(\d+)\//.test(stdout) && !gone && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
       const port = Number(/at http:\/\/127\.0\.0\.1:(\d+)\//.exec(stdout)?.[1])
-      expect(port, stderr).toBeGreaterThan(0)
+      if (!(port > 0)) child.kill('SIGKILL')
+      expect(port, `stdout: ${stdout}\nstderr: ${stderr}`).toBeGreaterThan(0)
       const stream = eventStream(port)
       await stream.next('hello', 0)
       child.kill(signal)
       expect(await exited, stderr).toBe(0)
       expect(stderr).toContain(`Stopped (${signal}).`)
+    }
+  })
+})
+
+// Debian's Chromium, as the site's browser tests use it; skipped where it is absent.
+const CHROMIUM = '/usr/bin/chromium'
+
+describe.skipIf(!existsSync(CHROMIUM))('briefpress serve in a browser', () => {
+  it('the open page reloads by itself on save, shows the errors of a broken brief, and drops them once fixed, with no CSP violation', async () => {
+    const dir = await project()
+    const server = await serveProject(dir)
+    const browser = await chromium.launch({executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking']})
+    try {
+      const page = await browser.newPage()
+      const problems: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text())
+      })
+      page.on('pageerror', (error) => problems.push(error.message))
+      page.on('response', (response) => {
+        if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`)
+      })
+      await page.goto(`${server.url}2025/01/06/index.html`)
+      // No waiting for the event stream to open: should the rebuild finish
+      // first, the stream's `hello` names a newer build and the page reloads.
+
+      const file = path.join(dir, 'briefs', monday)
+      const good = await readFile(file, 'utf8')
+      await writeFile(file, good.replace(/^title: .*$/m, 'title: "Seen in the browser"'))
+      await page.waitForFunction(() => document.title.startsWith('Seen in the browser'), undefined, {timeout: 15_000})
+
+      await writeFile(file, good.replace(/^category: .*$/m, 'category: "<b>bold</b>"'))
+      const panel = page.locator('#briefpress-preview-problems')
+      await panel.waitFor({state: 'visible', timeout: 15_000})
+      expect(await panel.textContent()).toContain('Unexpected category `<b>bold</b>`')
+      expect(await page.locator('#briefpress-preview-problems b').count()).toBe(0)
+      expect(await page.title()).toMatch(/^Seen in the browser/)
+
+      await writeFile(file, good)
+      await panel.waitFor({state: 'detached', timeout: 15_000})
+      expect(problems).toEqual([])
+    } finally {
+      await browser.close()
     }
   })
 })

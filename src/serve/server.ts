@@ -196,6 +196,11 @@ async function handle(request: IncomingMessage, response: ServerResponse, state:
     response.setHeader('Location', resolved.location)
     return send(response, request, 301, 'text/plain; charset=utf-8', `Moved to ${resolved.location}\n`)
   }
+  if (resolved.kind === 'error' && resolved.status === 404 && pathname === '/favicon.ico') {
+    // Browsers ask for it on every page; a site without one should not fill the console with 404s.
+    response.writeHead(204, {'Cache-Control': 'no-store'})
+    return void response.end()
+  }
   if (resolved.kind === 'error') {
     // The site's own 404 page when it has one, as a static host would show it.
     const own = resolved.status === 404 && state.root ? await readFile(path.join(state.root, '404.html'), 'utf8').catch(() => undefined) : undefined
