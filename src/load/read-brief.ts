@@ -27,7 +27,7 @@ export async function readBrief(absolutePath: string, reporter: Reporter, option
         file,
         fileTooLarge,
         `Unexpected file of ${formatBytes(size)}, expected at most ${formatBytes(options.maxFileSize)} (\`maxFileSize\`)`,
-        undefined,
+        {line: 1, column: 1},
         {note: 'Split the brief, remove embedded data (such as base64 images), or raise `maxFileSize` in briefpress.config.json.'}
       )
       return {file}
@@ -42,15 +42,21 @@ export async function readBrief(absolutePath: string, reporter: Reporter, option
 /** Decodes bytes already in memory; exported for tests and for `serve`. */
 export function decodeBrief(file: VFile, bytes: Uint8Array, reporter: Reporter): {file: VFile; text?: string} {
   if (bytes.length === 0) {
-    reporter.report(file, emptyFile, 'Unexpected empty file, expected a brief with front matter and sections')
+    reporter.report(file, emptyFile, 'Unexpected empty file, expected a brief with front matter and sections', {line: 1, column: 1})
     return {file}
   }
   const nul = bytes.indexOf(0)
   if (nul !== -1) {
+    // Point at the NUL within the text before it, shown as the file's value so
+    // that the position can be checked against it.
+    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, nul))
+    file.value = prefix
     reporter.report(
       file,
       invalidEncoding,
-      `Unexpected NUL byte at byte ${nul}, expected UTF-8 text: this looks like a binary file`
+      `Unexpected NUL byte at byte ${nul}, expected UTF-8 text: this looks like a binary file`,
+      endPoint(prefix),
+      {note: 'Only Markdown text files belong in the briefs folder.'}
     )
     return {file}
   }
@@ -61,13 +67,11 @@ export function decodeBrief(file: VFile, bytes: Uint8Array, reporter: Reporter):
     const at = firstInvalidByte(bytes)
     const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, at))
     file.value = prefix
-    const line = prefix.split('\n').length
-    const column = prefix.length - prefix.lastIndexOf('\n')
     reporter.report(
       file,
       invalidEncoding,
       `Unexpected invalid UTF-8 byte 0x${bytes[at]!.toString(16).padStart(2, '0')} at byte ${at}, expected UTF-8 text`,
-      {line, column},
+      endPoint(prefix),
       {note: 'Re-save the file as UTF-8 (not Latin-1 or Windows-1252).'}
     )
     return {file}
@@ -90,17 +94,35 @@ export function decodeBrief(file: VFile, bytes: Uint8Array, reporter: Reporter):
   return {file, text}
 }
 
-/** Index of the first byte that does not start a valid UTF-8 sequence. */
+/** The point just after `prefix`: where the next character would be. */
+function endPoint(prefix: string): {line: number; column: number} {
+  const lastBreak = prefix.lastIndexOf('\n')
+  return {line: prefix.split('\n').length, column: prefix.length - lastBreak}
+}
+
+/**
+ * Index of the first byte that does not start a valid UTF-8 sequence, by the
+ * rules TextDecoder applies (no overlong forms, surrogates or code points
+ * beyond U+10FFFF); one pass, as the file may be megabytes long.
+ */
 function firstInvalidByte(bytes: Uint8Array): number {
   let index = 0
   while (index < bytes.length) {
     const byte = bytes[index]!
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0
+    if (byte < 0x80) {
+      index++
+      continue
+    }
+    const length = byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0
     if (length === 0 || index + length > bytes.length) return index
-    try {
-      new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(index, index + length))
-    } catch {
-      return index
+    // The second byte's range depends on the lead byte; later ones are 80–BF.
+    const second = bytes[index + 1]!
+    const low = byte === 0xe0 ? 0xa0 : byte === 0xf0 ? 0x90 : 0x80
+    const high = byte === 0xed ? 0x9f : byte === 0xf4 ? 0x8f : 0xbf
+    if (second < low || second > high) return index
+    for (let next = 2; next < length; next++) {
+      const continuation = bytes[index + next]!
+      if (continuation < 0x80 || continuation > 0xbf) return index
     }
     index += length
   }

@@ -50,6 +50,9 @@ export function parseFrontMatter(file: VFile, text: string, reporter: Reporter):
     parsed = matter(text, {
       engines: {
         yaml: (source: string) => {
+          // With CRLF endings gray-matter leaves the `\r` of the last line
+          // in the block, where YAML would take it as part of the value.
+          source = source.replace(/\r$/, '')
           document = parseDocument(source, {lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false})
           if (document.errors.length > 0) return {}
           return (document.toJS({maxAliasCount: MAX_ALIAS_COUNT}) ?? {}) as object

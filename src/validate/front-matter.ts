@@ -95,7 +95,9 @@ export function validateFrontMatter(
       continue
     }
     if (value === undefined && issue.path.length === 1) {
-      reporter.report(file, frontMatterSchemaRule, `Missing \`${key}\` in front matter, ${issue.message}`, block.place.start)
+      reporter.report(file, frontMatterSchemaRule, `Missing \`${key}\` in front matter, ${issue.message}`, block.place, {
+        note: `Add a \`${key}:\` line between the \`---\` lines.`
+      })
       continue
     }
     const path = issue.path.map(String).join('.')
