@@ -31,7 +31,8 @@ const KNOWN_KEYS = ['title', 'date', 'category', 'layout', 'summary', 'tags', 'd
 /** `YYYY-MM-DD` naming a day that exists (no 2025-02-30), kept as a string. */
 export const calendarDay = z
   .string({error: 'expected a date as `YYYY-MM-DD`'})
-  .regex(/^\d{4}-\d{2}-\d{2}$/, {error: 'expected a date as `YYYY-MM-DD`'})
+  // abort: a malformed date gets one message, not also "not a real day".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, {error: 'expected a calendar day as `YYYY-MM-DD` (no time, no time zone)', abort: true})
   .refine(isRealDay, {error: 'expected a real calendar day'})
 
 export function frontMatterSchema(categories: readonly string[]) {
