@@ -1,8 +1,9 @@
 import {spawn} from 'node:child_process'
 import {existsSync, statSync} from 'node:fs'
-import {cp, readFile, readdir, symlink, writeFile} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, readdir, rm, symlink, writeFile} from 'node:fs/promises'
 import http from 'node:http'
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 import {chromium} from 'playwright-core'
 import {afterEach, describe, expect, it} from 'vitest'
@@ -298,6 +299,17 @@ describe('briefpress serve', () => {
       expect(reply.status, method).toBe(405)
       expect(reply.headers.allow).toBe('GET, HEAD')
     }
+  })
+
+  it('removes preview folders that a killed preview left behind, and only those', async () => {
+    const dead = await mkdtemp(path.join(os.tmpdir(), 'briefpress-preview-2147483646-'))
+    await writeFile(path.join(dead, 'left-over.html'), 'x')
+    const alive = await mkdtemp(path.join(os.tmpdir(), `briefpress-preview-${process.pid}-`))
+    const server = await serveProject(await project())
+    expect(existsSync(dead)).toBe(false)
+    expect(existsSync(alive)).toBe(true)
+    expect(existsSync(server.root()!)).toBe(true)
+    await rm(alive, {recursive: true})
   })
 
   it('close() ends open event streams, stops the server and removes the preview folder', async () => {

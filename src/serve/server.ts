@@ -1,5 +1,5 @@
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
-import {mkdtemp, readFile, realpath, rm, stat} from 'node:fs/promises'
+import {mkdtemp, readdir, readFile, realpath, rm, stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {CONFIG_FILE} from '../config/schema.js'
@@ -62,7 +62,8 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   const log = options.log ?? (() => undefined)
   // Each build goes to a fresh folder, and the server switches to it only
   // once complete, so a request never sees a half-written or half-swapped site.
-  const base = await mkdtemp(path.join(os.tmpdir(), 'briefpress-preview-'))
+  await removeStalePreviews()
+  const base = await mkdtemp(path.join(os.tmpdir(), `${PREVIEW_DIR_PREFIX}${process.pid}-`))
   const hub = new EventHub()
   const session = Date.now().toString(36)
   let count = 0
@@ -255,4 +256,27 @@ function removeLater(folder: string): Promise<void> {
   return new Promise((resolve) => {
     setTimeout(() => void rm(folder, {recursive: true, force: true}).finally(resolve), 2000).unref()
   })
+}
+
+const PREVIEW_DIR_PREFIX = 'briefpress-preview-'
+
+/** Removes the temporary folders of previews whose process is gone (killed without a chance to clean up). */
+async function removeStalePreviews(): Promise<void> {
+  const entries = await readdir(os.tmpdir()).catch(() => [] as string[])
+  for (const name of entries) {
+    if (!name.startsWith(PREVIEW_DIR_PREFIX)) continue
+    const pid = Number(name.slice(PREVIEW_DIR_PREFIX.length).split('-')[0])
+    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) {
+      await rm(path.join(os.tmpdir(), name), {recursive: true, force: true}).catch(() => undefined)
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
