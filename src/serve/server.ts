@@ -107,7 +107,9 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   // Changes during a build are not lost: one more build runs after it.
   let running: Promise<void> | undefined
   let pending = false
+  let closed = false
   const schedule = (): void => {
+    if (closed) return
     if (running) {
       pending = true
       return
@@ -158,6 +160,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       buildId: () => state.buildId,
       close: () =>
         (closing ??= (async () => {
+          closed = true
           openWatcher.close()
           hub.close()
           await new Promise<void>((resolve) => {
@@ -169,6 +172,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
         })())
     }
   } catch (error) {
+    closed = true
     watcher?.close()
     server?.close()
     await running?.catch(() => undefined)
