@@ -100,3 +100,106 @@ describe('market cap, Fear & Greed, liquidations, ETF flows', () => {
     ])
   })
 })
+
+/** Each fix made while triaging day-over-day on the real corpus, on a snippet of the same shape. */
+describe('prices: fixes found by day-over-day', () => {
+  it('a noun right after the figure gives its sign, and an intraday level is not the price', () => {
+    const data = extract('Bitcoin sank to \\$71,000 intraday before recovering to around \\$74,500, marking a 6% decline on the day.')
+    expect(quote(data, 'BTC')).toMatchObject({price: 74500, change24hPct: -6})
+    expect(quote(extract('Ether trades near \\$2,510, a 1.2–1.6% 24-hour decline.'), 'ETH')).toMatchObject({price: 2510, change24hRange: [-1.6, -1.2]})
+  })
+
+  it('a level the asset is approaching is not its price', () => {
+    expect(quote(extract('XRP keeps approaching the \\$3.10–3.40 zone on settlement hopes.'), 'XRP')).toBeUndefined()
+  })
+
+  it('weekly and multi-day moves are not the 24h change', () => {
+    expect(quote(extract('Bitcoin holds \\$70,200. It remains down 9.5% over the past week.'), 'BTC')).toEqual({symbol: 'BTC', price: 70200, line: BODY + 3})
+    expect(quote(extract('- SOL: \\$151–\\$153, up sharply 12.5% intraweek'), 'SOL')).toEqual({symbol: 'SOL', range: [151, 153], line: BODY + 3})
+    expect(quote(extract('Privacy coin ZEC (+2,310% over 90 days) led gains.'), 'ZEC')).toBeUndefined()
+  })
+
+  it('another asset\'s figures never go to the asset before it, known or not', () => {
+    const data = extract('Solana (\\$140.10, −0.5%), XRP (flat), and Arbitrum (\\$0.2105, −1.9%) slipped; XRP later Kaspa (\\$0.05, +3%).')
+    expect(quote(data, 'XRP')).toBeUndefined()
+    expect(quote(data, 'ARB')).toMatchObject({price: 0.2105, change24hPct: -1.9})
+    expect(quote(extract('DOGE holds firm while KAS (+7.5%) rallies.'), 'DOGE')).toBeUndefined()
+  })
+
+  it('figures the line says come from an earlier snapshot are not today\'s, and are not unparsed either', () => {
+    const data = extract('- Alts are mixed: an earlier Mar 2 snapshot had XRP ~2.40 USD and DOGE ~0.21 USD.')
+    expect(data.prices).toEqual([])
+    expect(data.unparsed).toEqual([])
+  })
+
+  it('funding-rate sentences give no quotes; "outpaced BTC" is a comparison', () => {
+    const data = extract('Funding rates stay positive: Bitcoin at +0.012% (13% APR), Ethereum at +0.020% (22% APR). Ethereum outpaced BTC gains, climbing 4.2% to \\$2,640.')
+    expect(quote(data, 'BTC')).toBeUndefined()
+    expect(quote(data, 'ETH')).toEqual({symbol: 'ETH', price: 2640, change24hPct: 4.2, line: BODY + 3})
+  })
+
+  it('a share of volume is not a 24h change', () => {
+    expect(quote(extract('Ethereum and Tron account for 61–68% of stablecoin transfer volume.'), 'TRX')).toBeUndefined()
+  })
+
+  it('a table row for two assets pairs prices and changes in order; a forecast cell is not a price', () => {
+    const data = extract('| Asset | Price | 24h |', '|---|---|---|', '| **ADA, DOGE** | \\$0.4812, \\$0.15320 | –2.10%, +0.85% |', '| BNB | ~\\$850–\\$990 range forecast | flat |')
+    expect(quote(data, 'ADA')).toEqual({symbol: 'ADA', price: 0.4812, change24hPct: -2.1, line: BODY + 5})
+    expect(quote(data, 'DOGE')).toEqual({symbol: 'DOGE', price: 0.1532, change24hPct: 0.85, line: BODY + 5})
+    expect(quote(data, 'BNB')).toBeUndefined()
+    expect(data.unparsed).toEqual([])
+  })
+
+  it('a later line with a price beats an earlier one with only a move', () => {
+    const data = extract('Among alts, BNB gained over 4% on the day.', '', '| Asset | Price | 24h |', '|---|---|---|', '| BNB (BNB) | \\$871.20 | ↗ 1.9% |')
+    expect(quote(data, 'BNB')).toEqual({symbol: 'BNB', price: 871.2, change24hPct: 1.9, line: BODY + 7})
+  })
+})
+
+describe('unparsed-price: an attempted quote for an asset the brief never prices', () => {
+  const unparsed = (...lines: string[]) => extract(...lines).unparsed.map((found) => `${found.line - BODY}:${found.column} ${found.symbol}`)
+
+  it('fires on quotes no recogniser reads: European numbers, number words, a table cell', () => {
+    expect(unparsed('- **Bitcoin**: 95.975,00 \\$ (+1%)')).toEqual(['3:5 BTC'])
+    expect(unparsed('BTC — about ninety-five thousand, flat on the day.')).toEqual(['3:1 BTC'])
+    expect(unparsed('| Asset | Price | 24h |', '|---|---|---|', '| Ethereum | 3.410,50 € | +1% |')).toEqual(['5:3 ETH'])
+    expect(unparsed('Prices: SOL 151 dollars, ETH \\$3,100.')).toEqual(['3:9 SOL'])
+  })
+
+  it('stays silent when the asset is priced anywhere in the brief', () => {
+    expect(unparsed('- **Bitcoin**: 95.975,00 \\$ (+1%)', '- Bitcoin last traded at \\$95,975.')).toEqual([])
+  })
+
+  it('never fires on derivatives, funding, liquidations, flows, options, market cap, supply or levels', () => {
+    expect(
+      unparsed(
+        '- BTC futures open interest: \\$61 billion.',
+        '- Funding: BTC 0.010%, ETH 0.012%.',
+        '- Liquidations: \\$608M (BTC \\$185M, ETH \\$154M).',
+        '- BTC: Max pain \\$90,000; put-to-call ratio 1.10.',
+        '- Ethereum ETF flows: 120 million dollars in.',
+        'Stablecoin supply: USDT on Ethereum doubled to \\$102B.',
+        'Bitcoin market cap stands at 1,900 billion dollars.',
+        'BTC tested psychological \\$100K support twice.',
+        'Alts (SOL, BNB, XRP) are up 3–6%, SOL near 150 dollars.'
+      )
+    ).toEqual([])
+  })
+})
+
+describe('fixes found by the sample archive', () => {
+  it('a list bullet before an amount is not a minus; the side may be named before the amount', () => {
+    const data = extract('- **\\$298 million liquidated in 24h**: shorts \\$201M, longs \\$97M[^1]')
+    expect(data.liquidations).toEqual([{amountUsd: 298e6, window: '24h', long: 97e6, short: 201e6, line: BODY + 3}])
+  })
+
+  it('"at weekends" does not make a day\'s ETF flow a weekly total', () => {
+    const data = extract('Funds do not trade at weekends: Bitcoin ETFs saw a \\$120.5 million outflow on Nov 6.')
+    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 120.5e6, day: 'Nov 6'}])
+  })
+
+  it('a prices table beats prose about a level the asset cleared', () => {
+    const data = extract('The squeeze began once Bitcoin cleared \\$95K.', '', '| Asset | Price | 24h |', '|---|---|---|', '| Bitcoin (BTC) | \\$96,410 | +2.71% |')
+    expect(quote(data, 'BTC')).toEqual({symbol: 'BTC', price: 96410, change24hPct: 2.71, line: BODY + 7})
+  })
+})

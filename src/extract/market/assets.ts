@@ -35,11 +35,14 @@ export interface AssetMention {
   end: number
   /** False when the words around it show it is not the asset's price ("BTC dominance", "ETH/BTC", "in BTC"). */
   quote: boolean
+  /** True for the asset an other one is compared with ("outpaced BTC"): it does not end that one's figures. */
+  comparison: boolean
 }
 
 /** Words after an asset's name that make the figures that follow about something else. */
 const NOT_A_QUOTE_AFTER = /^\W{0,3}(?:\w+\s+)?(dominance|etfs?\b|spot etfs?|futures|options|open interest|oi\b|perps?\b|perpetual|funding|treasur|holdings|network|miners?|hash|market cap|mcap|supply|whales?|liquidation|ecosystem|chain\b|staking|reserves?|flows?|\/|-denominated|-margined|pairs?\b|long|short)/i
 // "outpaced BTC gains", "strength against BTC": a comparison, the figures that follow are the other asset's.
+const COMPARISON_BEFORE = /(\bvs\.?|\bversus|\bthan|\bagainst|\brelative to|\bout(?:pac|perform)\w*|\bunderperform\w*|\btrail\w*|\blagg\w*)\s+\(?$/i
 const NOT_A_QUOTE_BEFORE = /(\/|\bin|\bof|\bper|\bvs\.?|\bversus|\bthan|\bagainst|\brelative to|\bout(?:pac|perform)\w*|\bunderperform\w*|\btrail\w*|\blagg\w*|\bmillion|\bbillion|\d[\d,]*(?:\.\d+)?[kKmM]?)\s+\(?$|\/$/i
 
 /** Every asset name or symbol in the (cleaned) text, in order. */
@@ -51,7 +54,7 @@ export function findAssetMentions(text: string): AssetMention[] {
       const after = text.slice(end, end + 30)
       const before = text.slice(Math.max(0, match.index - 20), match.index)
       const quote = !NOT_A_QUOTE_AFTER.test(after) && !NOT_A_QUOTE_BEFORE.test(before)
-      mentions.push({symbol: asset.symbol, name: asset.name, index: match.index, end, quote})
+      mentions.push({symbol: asset.symbol, name: asset.name, index: match.index, end, quote, comparison: COMPARISON_BEFORE.test(before)})
     }
   }
   return mentions.sort((a, b) => a.index - b.index)

@@ -42,8 +42,9 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   return data
 }
 
+/** Recogniser by recogniser, so that an earlier one (a prices table) is preferred over a later one (prose) wherever they sit. */
 function run<T>(recognisers: ReadonlyArray<Recogniser<T>>, contexts: readonly LineContext[]): T[] {
-  return contexts.flatMap((context) => recognisers.flatMap((recogniser) => recogniser.match(context)))
+  return recognisers.flatMap((recogniser) => contexts.flatMap((context) => recogniser.match(context)))
 }
 
 /** One context per non-blank line of the section, and one per data row of each table in it. */

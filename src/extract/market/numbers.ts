@@ -78,7 +78,9 @@ export function findMoney(text: string): MoneyMatch[] {
     if (found.some((m) => start < m.end && start + match[0].length > m.index)) continue
     const a = g.a ?? g.a2 ?? g.a3!
     const ua = g.ua ?? g.ua2 ?? g.ua3
-    const negative = g.sign !== undefined
+    // "- \$312 million liquidated" opens a list item: that dash is a bullet, not a minus.
+    const bullet = g.sign !== undefined && /\s/.test(g.sign) && /^\s*$/.test(text.slice(0, start))
+    const negative = g.sign !== undefined && !bullet
     // "fell from $3.40T to $3.31T" is a move, not a range: read both amounts.
     if (g.b !== undefined && /\sto\s/.test(match[0]) && /\bfrom\s*$/i.test(text.slice(Math.max(0, start - 6), start))) {
       const joiner = match[0].search(/\sto\s/)

@@ -27,6 +27,9 @@ export function quotesEarlierSnapshot(text: string): boolean {
 /** Start of the sentence that contains `index` (after the last ". ", "; ", "! " or "? "). */
 export function sentenceStart(text: string, index: number): number {
   let start = 0
-  for (const match of text.slice(0, index).matchAll(/[.;!?]\s+(?=[A-Z(*\d$])/g)) start = match.index + match[0].length
+  for (const match of text.matchAll(/[.;!?]\s+(?=[A-Z(*\d$])/g)) {
+    if (match.index + match[0].length > index) break
+    start = match.index + match[0].length
+  }
   return start
 }

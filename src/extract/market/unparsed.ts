@@ -24,7 +24,7 @@ const MONEY_LIKE = new RegExp(
   'i'
 )
 /** Words before the figure that make it a level or an amount of something else, not a quote. */
-const NOT_A_QUOTE = /\b(support|resistance|target\w*|highs?|lows?|ath|all-time|record|peak|top|bottom|above|below|under|over|from|since|strikes?|pain|worth|of|by|for|to retest|toward|approach\w*|break\w*|reclaim\w*|test\w*|touch\w*|level|handle|zone|area|(?:\d+|fifty|hundred|two hundred)-day)\b/i
+const NOT_A_QUOTE = /\b(support|resistance|target\w*|highs?|lows?|ath|all-time|record|peak|top|bottom|above|below|under|over|from|since|strikes?|pain|worth|of|by|for|to retest|toward|approach\w*|break\w*|clear\w*|reject\w*|reclaim\w*|test\w*|touch\w*|level|handle|zone|area|(?:\d+|fifty|hundred|two hundred)-day)\b/i
 /** Words after the figure that make it a level or a forecast ("\$892–\$1,055 range forecast", "\$100K support"). */
 const LEVEL_AFTER = /^[^|;]{0,12}?\b(forecasts?|projected|projections?|targets?|support|resistance|strike|max pain|ath|peak|intraday)\b/i
 const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i

@@ -5,7 +5,7 @@ export const unparsedPrice: FileRule = {
   meta: defineRule({
     id: 'unparsed-price',
     severity: 'warning',
-    description: 'A market-overview line names an asset and a figure, but no price could be read from it.'
+    description: 'A market-overview line quotes an asset (the subject of the line, bullet or table row, followed by a money-like figure), but no price for that asset could be read anywhere in the brief. Lines about derivatives, funding, liquidations, flows, options, market cap or supply are never reported.'
   }),
   check({file, extracted}, reporter) {
     for (const line of extracted.market.unparsed) {
@@ -13,9 +13,9 @@ export const unparsedPrice: FileRule = {
       reporter.report(
         file,
         this.meta,
-        `Unexpected ${line.symbol} figure that is not a readable price in “${text}”, expected a price such as \`$95,975\`, \`95,975 USD\` or a range \`$90,322–$92,114\``,
+        `Unexpected ${line.symbol} quote with no readable price in “${text}”, expected a price such as \`$95,975\`, \`95,975 USD\` or a range \`$90,322–$92,114\``,
         {line: line.line, column: line.column},
-        {actual: line.text, note: 'Write the price with a currency sign or unit next to the asset, or mark figures that are not prices (a target, a level) with words such as "support" or "target".'}
+        {actual: line.text, note: `No ${line.symbol} price was read from the whole brief. Write the price with a dollar sign or USD and comma thousands ("$95,975.00"); mark figures that are not prices (a target, a level) with words such as "support" or "target".`}
       )
     }
   }

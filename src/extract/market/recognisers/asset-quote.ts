@@ -6,7 +6,7 @@ import {signFromWords} from './sign-words.js'
 
 /** Words just before an amount that make it a reference level, not the price. */
 const NOT_PRICE_BEFORE =
-  /\b(highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|breaking|broke|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth)\b[^$\d]{0,14}$/i
+  /\b(highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|breaking|broke|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth)\b[^$\d]{0,14}$/i
 /** Words just after a percentage that make it something other than the 24h change. */
 const NOT_CHANGE_AFTER =
   /^\s*\)?\s*(?:\w+\s+)?(week|wk|w\/w|wow|intra-?(?:week|month)|7-?d|7-day|month|30-?d|mo\b|yoy|y\/y|ytd|year|qtd|(?:over|in|during|for) (?:the )?(?:(?:past|last|prior) )?(?:\w+ )?(?:weeks?|months?|years?|days)\b|from (?:its |the )?(?:[\w-]+ ){0,3}(?:high|peak|ath|top|record)|below|above|since|dominance|share|of (?:total|the|market|traders|supply|(?:\w+ ){0,2}(?:volume|supply|transactions?|flows?))|probability|odds|annuali[sz]ed|apr|apy|longs?|shorts?|funding|premium|discount|retrac)/i
@@ -40,7 +40,7 @@ export const assetQuote: Recogniser<PriceQuote> = {
       const previous = mentions[index - 1]
       if (previous && previous.symbol === mention.symbol && previous.quote && !/[\d%]/.test(text.slice(previous.end, mention.index))) continue
       if (opensOnNonPriceTopic(text.slice(sentenceStart(text, mention.index), mention.index))) continue
-      const nextKnown = mentions.slice(index + 1).find((other) => other.symbol !== mention.symbol)
+      const nextKnown = mentions.slice(index + 1).find((other) => other.symbol !== mention.symbol && !other.comparison)
       // An asset missing from the table still ends the segment: its price is not this one's.
       const nextOther = others.find((at) => at > mention.end)
       const next = nextOther !== undefined && (!nextKnown || nextOther < nextKnown.index) ? {index: nextOther} : nextKnown

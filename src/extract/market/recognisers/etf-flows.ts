@@ -4,7 +4,8 @@ import type {EtfFlow, Recogniser} from '../types.js'
 const ETF = /\bETFs?\b|\bETPs?\b|\bIBIT\b|\bFBTC\b|\bETHA\b/
 const OUTFLOW = /outflow|redemption|withdrew|withdrawals|bled|net (?:selling|negative)|negative/i
 const INFLOW = /inflow|net (?:buying|positive|creation)|attracted|added|positive/i
-const MULTI_DAY = /\b(week|weekly|month|monthly|ytd|year|cumulative|since launch|streak|over (?:the )?(?:past |last )?(?:two|three|four|five|several|\d+) (?:trading )?days|in (?:october|november|december|january|2025))/i
+// "do not trade at weekends" is not a weekly total.
+const MULTI_DAY = /\b(week(?!ends?\b)|weekly|month|monthly|ytd|year|cumulative|since launch|streak|over (?:the )?(?:past |last )?(?:two|three|four|five|several|\d+) (?:trading )?days|in (?:october|november|december|january|2025))/i
 const ISSUER = /\b(IBIT|FBTC|GBTC|ARKB|BITB|HODL|BTCO|EZBC|BRRR|BTCW|ETHA|FETH|ETHE|ETHW|BlackRock|Fidelity|Grayscale|ARK(?: 21Shares)?|Bitwise|VanEck|Invesco|Franklin)\b(?:'s)?\W{0,4}?(?:\w+\W+){0,2}?([-–−+]?\s?\$[\d,.]+\s?(?:[mMbB]|million|billion))/g
 const DAY = /\b(?:on\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|yesterday)\b/
 

@@ -37,8 +37,11 @@ export const liquidations: Recogniser<Liquidation> = {
     for (const money of amounts) {
       if (money === total || money.range) continue
       const after = clause.slice(money.end, money.end + 30)
-      if (/^\W*(?:\w+\s+){0,2}longs?\b/i.test(after)) result.long ??= money.value
-      else if (/^\W*(?:\w+\s+){0,2}shorts?\b/i.test(after)) result.short ??= money.value
+      // "…: longs \$128M, shorts \$184M" names the side before the amount.
+      const before = clause.slice(Math.max(0, money.index - 12), money.index)
+      const side = /\b(long|short)s?\W{0,3}$/i.exec(before)?.[1] ?? /^\W*(?:\w+\s+){0,2}(long|short)s?\b/i.exec(after)?.[1]
+      if (side?.toLowerCase() === 'long') result.long ??= money.value
+      else if (side?.toLowerCase() === 'short') result.short ??= money.value
     }
     for (const percent of findPercents(clause)) {
       if (percent.value === undefined || percent.value <= 0 || percent.value > 100 || total.range) continue

@@ -1,0 +1,81 @@
+import {cp, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {describe, expect, test} from 'vitest'
+import {checkJson, fixtures, tempDir} from './helpers.js'
+
+const marketRules = ['missing-section', 'unparsed-price', 'implausible-value', 'headline-severity', 'day-over-day']
+
+/** Market-rule messages of a fixture (or folder) as `line:column severity ruleId`. */
+async function findings(target: string, cwd?: string) {
+  const {report} = await checkJson([target], cwd)
+  const messages = report.messages.filter((message) => marketRules.includes(message.ruleId ?? ''))
+  return {places: messages.map((m) => `${m.line}:${m.column} ${m.severity} ${m.ruleId}`), messages}
+}
+
+const fixture = (name: string) => path.join('fixtures', 'market', name)
+
+describe('market rules on small briefs', () => {
+  test('a clean brief: prices, derivatives, liquidations and max pain lines raise nothing', async () => {
+    expect((await findings(fixture('valid.md'))).places).toEqual([])
+  })
+
+  test('missing-section: the overview is missing, reported at the first body line', async () => {
+    const {places, messages} = await findings(fixture('missing-section-invalid.md'))
+    expect(places).toEqual(['6:1 warning missing-section'])
+    expect(messages[0]!.message).toContain('`Market Overview`')
+  })
+
+  test('unparsed-price: a European-style Bitcoin price, at the asset name; the open-interest line is not reported', async () => {
+    const {places, messages} = await findings(fixture('unparsed-price-invalid.md'))
+    expect(places).toEqual(['10:5 warning unparsed-price'])
+    expect(messages[0]!.message).toMatch(/^Unexpected BTC quote with no readable price in “- Bitcoin: 95\.975,00 \$ \(\+1%\)”, expected a price such as/)
+  })
+
+  test('implausible-value: a +64% day and a reversed range are errors on their lines', async () => {
+    const {places, messages} = await findings(fixture('implausible-value-invalid.md'))
+    expect(places).toEqual(['9:1 error implausible-value', '10:1 error implausible-value'])
+    expect(messages[0]!.message).toBe('Unexpected BTC 24h change of 64%, expected at most ±50%')
+    expect(messages[1]!.message).toBe('Unexpected BNB range 913–745 whose low exceeds its high, expected low–high')
+  })
+
+  test('headline-severity: only the headline with no level, at its title', async () => {
+    const {places, messages} = await findings(fixture('headline-severity-invalid.md'))
+    expect(places).toEqual(['14:4 warning headline-severity'])
+    expect(messages[0]!.message).toContain('“Wallet ships an update”')
+  })
+})
+
+describe('day-over-day across consecutive briefs', () => {
+  test('a stale price the day after is reported at its line, naming the previous brief', async () => {
+    const dir = await tempDir(path.join(fixtures, 'market', 'day-over-day'))
+    const {places, messages} = await findings('.', dir)
+    expect(places).toEqual(['10:1 warning day-over-day'])
+    expect(messages[0]!.file).toBe('2025-12-27-brief.md')
+    expect(messages[0]!.message).toBe(
+      'Unexpected BTC price $95,975: +8.15% from $88,744 on 2025-12-26 (2025-12-26-brief.md), while the brief states +1.45% in 24h; expected about $90,031 (tolerance 5 points)'
+    )
+  })
+
+  test('dayOverDayTolerance in briefpress.config.json changes the outcome', async () => {
+    const dir = await tempDir(path.join(fixtures, 'market', 'day-over-day'))
+    // The gap is 8.15 − 1.45 = 6.7 points: over 5, under 8.
+    await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({dayOverDayTolerance: 8}))
+    expect((await findings('.', dir)).places).toEqual([])
+    await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({dayOverDayTolerance: 6.5}))
+    expect((await findings('.', dir)).places).toEqual(['10:1 warning day-over-day'])
+  })
+
+  test('an odd day is reported once, on itself, when the next day agrees with the day before', async () => {
+    const dir = await tempDir()
+    await cp(path.join(fixtures, 'market', 'day-over-day'), dir, {recursive: true})
+    // 12-28 is back near 12-26: the 12-27 price is the odd one, not 12-28's.
+    await writeFile(
+      path.join(dir, '2025-12-28-brief.md'),
+      ['---', 'title: Back to normal', 'date: 2025-12-28', 'category: crypto', '---', '', '## Market Overview (24h)', '', '- **Bitcoin (BTC):** \\$87,900 (-0.4% 24h)', '', '## Top Headlines', '', '1. **[LOW] Quiet Sunday** - Nothing new.[^1]', '', '[^1]: https://example.com/news', ''].join('\n')
+    )
+    const {places, messages} = await findings('.', dir)
+    expect(places).toEqual(['10:1 warning day-over-day'])
+    expect(messages[0]!.file).toBe('2025-12-27-brief.md')
+    expect((messages[0] as {note?: string}).note).toContain("The next day's brief (2025-12-28-brief.md) agrees with the day before")
+  })
+})
