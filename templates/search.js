@@ -1,0 +1,62 @@
+// The search page's script: Pagefind's default UI with a sort order of our
+// own. It is a file, not an inline script, because the site's
+// Content-Security-Policy only runs scripts served by the site itself.
+/* global PagefindUI */
+;(() => {
+  // This file is `search/search.js`: the site root is one folder up, which
+  // keeps result links right when the site is served under a base path.
+  const root = new URL('../', document.currentScript.src)
+  const select = document.getElementById('search-sort')
+  const sorts = {relevance: undefined, newest: {date: 'desc'}, oldest: {date: 'asc'}}
+  const params = new URLSearchParams(location.search)
+  if (params.get('sort') in sorts) select.value = params.get('sort')
+  let ui
+  // What was typed: kept here, since a new UI shows it only after a moment.
+  let query = params.get('q') ?? ''
+
+  // Keeps the search in the address, so the back button from a result and a
+  // shared link both come back to the same results.
+  const remember = () => {
+    const url = new URL(location.href)
+    if (query) url.searchParams.set('q', query)
+    else url.searchParams.delete('q')
+    if (select.value === 'relevance') url.searchParams.delete('sort')
+    else url.searchParams.set('sort', select.value)
+    history.replaceState(null, '', url)
+  }
+
+  // Pagefind's UI takes its sort only when it is created, so a new order
+  // means a new UI, searching again for what was typed.
+  const mount = () => {
+    ui?.destroy()
+    ui = new PagefindUI({
+      element: '#search',
+      bundlePath: new URL('pagefind/', root).pathname,
+      baseUrl: root.pathname,
+      showSubResults: true,
+      showImages: false,
+      sort: sorts[select.value],
+      processResult(result) {
+        // Every day page carries its date (data-pagefind-meta): shown before
+        // the title rather than as a tag below the excerpt.
+        if (result.meta.date) result.meta.title = `${result.meta.date} · ${result.meta.title}`
+        delete result.meta.date
+        return result
+      }
+    })
+    // Pagefind's input has a placeholder but no label: ours names it.
+    document.querySelector('#search input').id = 'search-input'
+    if (query) ui.triggerSearch(query)
+  }
+
+  select.addEventListener('change', () => {
+    mount()
+    remember()
+  })
+  document.getElementById('search').addEventListener('input', (event) => {
+    if (event.target.id !== 'search-input') return
+    query = event.target.value
+    remember()
+  })
+  mount()
+})()

@@ -1,0 +1,233 @@
+/**
+ * The built sample archive in a real browser (Debian's Chromium through
+ * playwright-core), served on 127.0.0.1: navigation, footnotes, search,
+ * a 360 px viewport, axe-core, and no console error or request leaving
+ * 127.0.0.1. Screenshots go to test-output/screenshots/ (not committed).
+ */
+import {existsSync} from 'node:fs'
+import {mkdir} from 'node:fs/promises'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import {toString} from 'hast-util-to-string'
+import type {Browser, BrowserContext, Page} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {projectRoot, runCli, tempDir} from '../helpers.js'
+import {elements, hasClass, readPages} from '../site-helpers.js'
+import {launchChromium, runBrowserTests, serveStatic, watch, type Watch} from './browser.js'
+
+const screenshots = path.join(projectRoot, 'test-output', 'screenshots')
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+const DAY = /(\d{4})\/(\d{2})\/(\d{2})\/index\.html$/
+const desktop = {width: 1280, height: 900}
+const mobile = {width: 360, height: 740}
+
+describe.skipIf(!runBrowserTests)('the built sample archive in Chromium', () => {
+  let site: string
+  let server: Awaited<ReturnType<typeof serveStatic>>
+  let browser: Browser
+  let closeBrowser: () => Promise<void>
+  /** Text of each day's article, keyed by `YYYY/MM/DD/index.html`. */
+  const days = new Map<string, string>()
+  let assetPages: string[] = []
+
+  beforeAll(async () => {
+    const out = await tempDir()
+    site = path.join(out, 'site')
+    const built = await runCli(['build', '--src', path.join(projectRoot, 'briefs'), '--out', site])
+    expect(built.code, built.stderr).toBe(0)
+    for (const [file, page] of await readPages(site)) {
+      const article = elements(page.tree, hasClass('brief'))[0]
+      if (DAY.test(file) && article) days.set(file, toString(article))
+    }
+    assetPages = [...(await readPages(site)).keys()].filter((file) => /^assets\/[^/]+\/index\.html$/.test(file))
+    server = await serveStatic(site)
+    ;({browser, close: closeBrowser} = await launchChromium())
+    await mkdir(screenshots, {recursive: true})
+  })
+
+  afterAll(async () => {
+    await closeBrowser?.()
+    await server?.close()
+  })
+
+  /** A fresh context whose console errors and off-site requests are recorded. */
+  async function open(viewport = desktop): Promise<{context: BrowserContext; page: Page; seen: Watch}> {
+    const context = await browser.newContext({viewport})
+    context.setDefaultTimeout(10_000)
+    const seen = await watch(context)
+    const page = await context.newPage()
+    return {context, page, seen}
+  }
+
+  /** Nothing went wrong in the browser, and nothing left 127.0.0.1. */
+  async function done({context, seen}: {context: BrowserContext; seen: Watch}) {
+    await context.close()
+    expect(seen.errors, 'console errors').toEqual([])
+    expect(seen.foreignRequests, 'requests leaving 127.0.0.1').toEqual([])
+  }
+
+  /** Links of the pages found (not of their sections, which Pagefind lists below each page). */
+  const RESULT = '.pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link'
+
+  /** Searches on the search page and waits for the results Pagefind's UI shows. */
+  async function search(page: Page, term: string): Promise<void> {
+    await page.getByLabel('Words to find').fill(term)
+    await page.locator(RESULT).first().waitFor()
+  }
+
+  /** Dates of the results shown, read from their titles (`YYYY-MM-DD · title`). */
+  async function resultDates(page: Page): Promise<string[]> {
+    const titles = await page.locator(RESULT).allTextContents()
+    return titles.map((title) => /^(\d{4}-\d{2}-\d{2}) · /.exec(title)?.[1] ?? `no date in "${title}"`)
+  }
+
+  /** Words (lower case, letters only) of a text. */
+  const words = (text: string) => new Set(text.toLowerCase().match(/\p{L}{7,}/gu) ?? [])
+
+  it('goes from the index to a day, to a footnote and back', async () => {
+    const session = await open()
+    const {page} = session
+    await page.goto(server.url('index.html'))
+    await page.screenshot({path: path.join(screenshots, 'index-desktop.png'), fullPage: true})
+
+    const links = page.locator('main a')
+    const hrefs = await links.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href') ?? ''))
+    const position = hrefs.findIndex((href) => DAY.test(href))
+    expect(position, 'a link to a day on the index').toBeGreaterThanOrEqual(0)
+    const firstDay = links.nth(position)
+    const href = hrefs[position]!
+    await firstDay.click()
+    await page.waitForURL(`**/${href}`)
+    await expect(page.locator('main h1').textContent()).resolves.toBe(await page.locator('article.brief h1').textContent())
+    await page.screenshot({path: path.join(screenshots, 'day-desktop.png'), fullPage: true})
+
+    const ref = page.locator('a[data-footnote-ref]').first()
+    const refId = await ref.getAttribute('id')
+    const target = await ref.getAttribute('href')
+    expect(target).toMatch(/^#/)
+    await ref.click()
+    expect(new URL(page.url()).hash).toBe(target)
+    // The browser's own idea of the target: the footnote's list item, in view.
+    const footnote = page.locator(':target')
+    await expect(footnote.evaluate((node) => [node.tagName, node.closest('section[data-footnotes]') !== null])).resolves.toEqual(['LI', true])
+    const inView = (node: Element) => node.getBoundingClientRect().top >= 0 && node.getBoundingClientRect().bottom <= innerHeight
+    await expect.poll(() => footnote.evaluate(inView)).toBe(true)
+
+    // The footnote's first back-link returns to the first reference to it.
+    await footnote.locator('a[data-footnote-backref]').first().click()
+    expect(new URL(page.url()).hash).toBe(`#${refId}`)
+    await expect(page.locator(':target').getAttribute('id')).resolves.toBe(refId)
+    await expect.poll(() => ref.evaluate(inView)).toBe(true)
+    await done(session)
+  })
+
+  it('finds a word of one brief and opens that brief', async () => {
+    // A word only one day's article contains: search must lead to that day.
+    const counts = new Map<string, string[]>()
+    for (const [file, text] of days) for (const word of words(text)) counts.set(word, [...(counts.get(word) ?? []), file])
+    const [word, [file] = []] = [...counts].filter(([, files]) => files.length === 1).sort(([a], [b]) => (a < b ? -1 : 1))[0] ?? []
+    expect(word, 'a word found in exactly one brief').toBeDefined()
+
+    const session = await open()
+    const {page} = session
+    await page.goto(server.url('index.html'))
+    await page.locator('header a', {hasText: 'Search'}).click()
+    await page.waitForURL('**/search/index.html')
+    await search(page, word!)
+    const result = page.locator(`${RESULT}[href$="/${file}"]`)
+    await expect(result.count()).resolves.toBe(1)
+    await result.click()
+    await page.waitForURL(`**/${file}`)
+    await expect(page.locator('article.brief').textContent()).resolves.toMatch(new RegExp(word!, 'i'))
+    await done(session)
+  })
+
+  it('sorts results by date, newest or oldest first, and keeps the search in the address', async () => {
+    // A word every day's article contains: all days match, so the order shows.
+    const everywhere = [...words([...days.values()][0]!)].filter((word) => [...days.values()].every((text) => words(text).has(word))).sort()[0]
+    expect(everywhere, 'a word found in every brief').toBeDefined()
+    const dates = [...days.keys()].map((file) => file.replace(DAY, '$1-$2-$3')).sort()
+
+    const session = await open()
+    const {page} = session
+    await page.goto(server.url('search/index.html'))
+    await page.locator('#search-sort').selectOption('newest')
+    await search(page, everywhere!)
+    const newest = await resultDates(page)
+    expect(newest).toEqual([...dates].reverse().slice(0, newest.length))
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('newest')
+
+    await page.locator('#search-sort').selectOption('oldest')
+    await expect.poll(() => resultDates(page)).toEqual(dates.slice(0, newest.length))
+
+    // The address carries the search, so a reload (or the back button) shows it again.
+    expect(new URL(page.url()).searchParams.get('q')).toBe(everywhere)
+    await page.reload()
+    await page.locator(RESULT).first().waitFor()
+    await expect(resultDates(page)).resolves.toEqual(dates.slice(0, newest.length))
+    await done(session)
+  })
+
+  it('finds and links results right when the site is served under a base path', async () => {
+    const nested = await serveStatic(site, '/briefs/')
+    try {
+      const session = await open()
+      const {page} = session
+      await page.goto(nested.url('search/index.html'))
+      const [file, text] = [...days][0]!
+      await search(page, [...words(text)].sort()[0]!)
+      const href = await page.locator(`${RESULT}[href$="/${file}"]`).getAttribute('href')
+      expect(href).toBe(`/briefs/${file}`)
+      await done(session)
+    } finally {
+      await nested.close()
+    }
+  })
+
+  it('fits a 360 px screen without sideways scrolling', async () => {
+    const session = await open(mobile)
+    const {page} = session
+    const day = [...days.keys()].at(-1)!
+    for (const file of ['index.html', day, ...assetPages, 'search/index.html']) {
+      await page.goto(server.url(file))
+      if (file === 'search/index.html') await search(page, [...words(days.get(day)!)].sort()[0]!)
+      if (file === 'index.html') await page.screenshot({path: path.join(screenshots, 'index-mobile.png'), fullPage: true})
+      if (file === day) await page.screenshot({path: path.join(screenshots, 'day-mobile.png'), fullPage: true})
+      if (file === 'search/index.html') await page.screenshot({path: path.join(screenshots, 'search-mobile.png'), fullPage: true})
+      const widths = await page.evaluate(() => ({scroll: document.documentElement.scrollWidth, viewport: innerWidth}))
+      expect(widths.scroll, `${file} is wider than the screen`).toBeLessThanOrEqual(widths.viewport)
+    }
+    await done(session)
+  })
+
+  it('has no serious or critical axe-core violation', async () => {
+    // axe is injected as a script, which the site's CSP rightly refuses: this
+    // context alone bypasses the CSP, the others keep it.
+    const context = await browser.newContext({viewport: desktop, bypassCSP: true})
+    context.setDefaultTimeout(10_000)
+    const seen = await watch(context)
+    const page = await context.newPage()
+    const day = [...days.keys()][0]!
+    for (const file of ['index.html', day, ...assetPages, 'search/index.html']) {
+      await page.goto(server.url(file))
+      if (file === 'search/index.html') await search(page, [...words(days.get(day)!)].sort()[0]!)
+      await page.addScriptTag({path: axePath})
+      const violations = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as {axe: {run: () => Promise<{violations: Array<{id: string; impact: string; help: string; nodes: Array<{target: unknown}>}>}>}}).axe
+        const results = await axe.run()
+        return results.violations.map((violation) => ({id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => JSON.stringify(node.target)).slice(0, 5)}))
+      })
+      expect(
+        violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical'),
+        `axe on ${file}`
+      ).toEqual([])
+    }
+    await done({context, seen})
+  })
+
+  it('wrote the screenshots', () => {
+    for (const name of ['index-desktop.png', 'day-desktop.png', 'index-mobile.png', 'day-mobile.png']) {
+      expect(existsSync(path.join(screenshots, name)), name).toBe(true)
+    }
+  })
+})
