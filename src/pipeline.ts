@@ -1,6 +1,8 @@
+import {createHash} from 'node:crypto'
 import path from 'node:path'
 import {toString} from 'mdast-util-to-string'
 import type {Root} from 'mdast'
+import {VFile} from 'vfile'
 import type {Brief, BriefContext} from './brief.js'
 import type {BriefData} from './data/brief-data-schema.js'
 import type {Config} from './config/schema.js'
@@ -17,6 +19,10 @@ import {validateFrontMatter} from './validate/front-matter.js'
 import {implausibleValue} from './validate/rules/implausible-value.js'
 import {archiveRules, fileRules} from './validate/rules/index.js'
 import {dayFolder} from './render/paths.js'
+import {briefKey, environmentDigest} from './cache/digest.js'
+import {fromPlainMessage, toPlainMessage, type PlainMessage} from './cache/messages.js'
+import {BriefCache} from './cache/store.js'
+import {AnalysisPool} from './workers/pool.js'
 
 export interface PipelineOptions {
   /** Files or folders to read, relative to `cwd`. */
@@ -28,41 +34,225 @@ export interface PipelineOptions {
    * the tree is in memory and only for briefs without errors so far.
    */
   render?: (brief: BriefContext) => unknown
+  /**
+   * The same stage named by module and export, so that worker threads can
+   * load it and the cache can keep its results apart from `check`'s. Without
+   * it, a `render` function runs in-process and uncached.
+   */
+  renderStage?: RenderStage
+  /** Worker threads for the per-brief stage; 1 (the default) runs in-process. */
+  jobs?: number
+  /** Reuse per-brief results from `.briefpress-cache/` in `cwd` (default false). */
+  cache?: boolean
+  /**
+   * Leave cached rendered bodies on disk until `loadRendered()` is called, so
+   * that a build with nothing to write never reads them.
+   */
+  deferRendered?: boolean
 }
+
+/** A per-brief render stage: a module path relative to `src/` and its export. */
+export interface RenderStage {
+  module: string
+  export: string
+}
+
+/** The build's render stage (`renderBrief` of src/render/site.ts). */
+export const SITE_RENDER: RenderStage = {module: 'render/site.js', export: 'renderBrief'}
 
 export interface PipelineResult {
   briefs: Brief[]
   reporter: Reporter
+  /** How many briefs were analysed, and how many of them came from the cache. */
+  stats: {analysed: number; cached: number; workers: number}
+  /**
+   * With the cache: a digest of everything the briefs' results depend on
+   * (every path and its content key, the config, the code), equal between
+   * two runs exactly when every brief would give the same result.
+   */
+  inputDigest: string | undefined
+  /** Reads the rendered bodies left on disk by `deferRendered`. */
+  loadRendered: () => Promise<void>
 }
+
+/**
+ * Everything one brief's analysis yields, as plain data: what a worker
+ * returns and what the cache stores. Messages are rebuilt as VFileMessages
+ * on the main thread's file.
+ */
+export interface BriefAnalysis {
+  messages: PlainMessage[]
+  frontMatter: Brief['frontMatter']
+  frontMatterPlaces: Brief['frontMatterPlaces']
+  citations: Brief['citations']
+  extracted: Brief['extracted']
+  data: Brief['data']
+  excerpt: string
+  rendered?: unknown
+}
+
+/** Briefs read ahead of the oldest one still in progress. */
+const IN_PROGRESS = 32
+
+/** Below this many briefs to analyse, starting workers costs more than it saves. */
+const MIN_BRIEFS_PER_WORKER = 4
 
 /**
  * The one pipeline behind `check` and `build`: load, parse, extract and
  * validate each brief once, then run the cross-brief rules. Sinks differ only
- * in what they do with the result.
+ * in what they do with the result. Files are read on the main thread; the
+ * per-brief stage runs in-process or on worker threads, or is skipped when
+ * the cache holds its result, and all three give the same briefs.
  */
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   const reporter = new Reporter(options.config.rules)
   const files = await findBriefs(options.paths, options.cwd)
-  const briefs: Brief[] = []
-  for (const absolutePath of files) {
-    briefs.push(await processFile(absolutePath, options, reporter))
+  const render = options.render ?? (options.renderStage && (await loadRenderStage(options.renderStage)))
+  const renderId = options.renderStage ? `${options.renderStage.module}#${options.renderStage.export}` : options.render ? undefined : 'none'
+  const cache = options.cache && renderId !== undefined ? new BriefCache(options.cwd) : undefined
+  const environment = cache ? environmentDigest(options.config, renderId!) : ''
+  const jobs = Math.max(1, Math.floor(options.jobs ?? 1))
+  const canUseWorkers = jobs > 1 && (!options.render || options.renderStage !== undefined)
+  let pool: AnalysisPool | undefined
+  const stats = {analysed: 0, cached: 0, workers: 0}
+
+  const inputs = cache ? createHash('sha256').update(environment) : undefined
+  const deferred = new Map<Brief['file'], string>()
+
+  const analyse = async (text: string, file: VFile, absolutePath: string): Promise<BriefAnalysis> => {
+    const key = cache ? briefKey(environment, text) : ''
+    if (cache) {
+      inputs!.update(`\0${file.path}\0${key}`)
+      const cached = await cache.get<BriefAnalysis>(key)
+      if (cached && render && options.deferRendered && cached.rendered === DEFERRED) {
+        stats.cached++
+        deferred.set(file, key)
+        const {rendered: _rendered, ...meta} = cached
+        return meta
+      }
+      const body = cached && render && cached.rendered === DEFERRED ? await cache.get<{rendered: unknown}>(key, 'body') : {rendered: undefined}
+      if (cached && body) {
+        stats.cached++
+        const {rendered: _rendered, ...meta} = cached
+        return body.rendered === undefined ? meta : {...meta, rendered: body.rendered}
+      }
+    }
+    stats.analysed++
+    const analysis = pool
+      ? await pool.analyse({text, path: file.path, absolutePath})
+      : analyseBrief(text, file.path, absolutePath, options.config, render)
+    if (cache) {
+      const {rendered, ...meta} = analysis
+      // The body first: a meta entry that promises a body always has one.
+      if (rendered !== undefined) await cache.put(key, {rendered}, 'body')
+      await cache.put(key, rendered === undefined ? meta : {...meta, rendered: DEFERRED})
+    }
+    return analysis
+  }
+
+  const pending: Array<Promise<Brief>> = []
+  let briefs: Brief[]
+  try {
+    if (canUseWorkers && files.length >= MIN_BRIEFS_PER_WORKER * 2) {
+      pool = AnalysisPool.start(Math.min(jobs, Math.floor(files.length / MIN_BRIEFS_PER_WORKER)), options.config, options.renderStage)
+      stats.workers = pool?.size ?? 0
+    }
+    for (const absolutePath of files) {
+      const displayPath = toDisplayPath(absolutePath, options.cwd)
+      const {file, text} = await readBrief(absolutePath, reporter, {maxFileSize: options.config.maxFileSize, displayPath})
+      if (text === undefined) inputs?.update(`\0${file.path}\0-`)
+      const brief = text === undefined ? Promise.resolve(emptyBrief(file)) : analyse(text, file, absolutePath).then((analysis) => toBrief(file, analysis))
+      // Read on while the brief is analysed; awaited in file order below.
+      brief.catch(() => undefined)
+      pending.push(brief)
+      // A window of briefs in progress overlaps reading files and cache
+      // entries with analysis, without reading the whole archive ahead.
+      if (pending.length > IN_PROGRESS) await pending[pending.length - 1 - IN_PROGRESS]
+    }
+    briefs = await Promise.all(pending)
+  } finally {
+    await pool?.close()
   }
   for (const rule of archiveRules) {
     if (reporter.enabled(rule.meta)) rule.check(briefs, reporter, options.config)
   }
   for (const brief of briefs) brief.file.messages.sort(compareMessages)
-  return {briefs, reporter}
+  const loadRendered = async () => {
+    for (const brief of briefs) {
+      const key = deferred.get(brief.file)
+      if (key === undefined) continue
+      const body = await cache!.get<{rendered: unknown}>(key, 'body')
+      // A body removed under our feet: analyse the brief again.
+      brief.rendered = body ? body.rendered : analyseBrief(String(brief.file.value), brief.file.path, String(brief.file.data.absolutePath), options.config, render).rendered
+      deferred.delete(brief.file)
+    }
+  }
+  return {briefs, reporter, stats, inputDigest: inputs?.digest('hex'), loadRendered}
 }
 
-async function processFile(absolutePath: string, options: PipelineOptions, reporter: Reporter): Promise<Brief> {
-  const displayPath = toDisplayPath(absolutePath, options.cwd)
-  const {file, text} = await readBrief(absolutePath, reporter, {maxFileSize: options.config.maxFileSize, displayPath})
-  const brief: Brief = {file, frontMatter: undefined, citations: undefined, extracted: undefined, data: undefined, excerpt: ''}
-  if (text === undefined) return brief
+/** Stored in a meta entry in place of the rendered body, which has its own entry. */
+const DEFERRED = 'briefpress:rendered-body-entry'
 
+export async function loadRenderStage(stage: RenderStage): Promise<(brief: BriefContext) => unknown> {
+  const module = (await import(new URL(`./${stage.module}`, import.meta.url).href)) as Record<string, unknown>
+  const render = module[stage.export]
+  if (typeof render !== 'function') throw new Error(`Render stage ${stage.module}#${stage.export} is not a function`)
+  return render as (brief: BriefContext) => unknown
+}
+
+function emptyBrief(file: VFile): Brief {
+  return {file, frontMatter: undefined, citations: undefined, extracted: undefined, data: undefined, excerpt: ''}
+}
+
+function toBrief(file: VFile, analysis: BriefAnalysis): Brief {
+  for (const message of analysis.messages) file.messages.push(fromPlainMessage(message, file.path))
+  const brief: Brief = {
+    file,
+    frontMatter: analysis.frontMatter,
+    citations: analysis.citations,
+    extracted: analysis.extracted,
+    data: analysis.data,
+    excerpt: analysis.excerpt
+  }
+  if (analysis.frontMatterPlaces) brief.frontMatterPlaces = analysis.frontMatterPlaces
+  if (analysis.rendered !== undefined) brief.rendered = analysis.rendered
+  return brief
+}
+
+/**
+ * Parses, extracts, validates and (with `render`) renders one brief's text:
+ * the per-brief stage, a pure function of the text, the config and the code,
+ * so its result can run on any thread and be cached by content. The display
+ * path only names the file in messages, which are rebuilt on the caller's.
+ */
+export function analyseBrief(
+  text: string,
+  displayPath: string,
+  absolutePath: string,
+  config: Config,
+  render?: (brief: BriefContext) => unknown
+): BriefAnalysis {
+  const file = new VFile({path: displayPath, value: text})
+  file.data.absolutePath = absolutePath
+  const reporter = new Reporter(config.rules)
+  const brief = emptyBrief(file)
+  processText(file, text, brief, config, reporter, render)
+  return {
+    messages: file.messages.map(toPlainMessage),
+    frontMatter: brief.frontMatter,
+    frontMatterPlaces: brief.frontMatterPlaces,
+    citations: brief.citations,
+    extracted: brief.extracted,
+    data: brief.data,
+    excerpt: brief.excerpt,
+    ...(brief.rendered !== undefined && {rendered: brief.rendered})
+  }
+}
+
+function processText(file: VFile, text: string, brief: Brief, config: Config, reporter: Reporter, render?: (brief: BriefContext) => unknown): void {
   const block = parseFrontMatter(file, text, reporter)
-  if (!block) return brief
-  const frontMatter = validateFrontMatter(file, block, options.config.categories, reporter)
+  if (!block) return
+  const frontMatter = validateFrontMatter(file, block, config.categories, reporter)
   brief.frontMatter = frontMatter
   brief.frontMatterPlaces = Object.fromEntries([...block.keys].map(([key, places]) => [key, places.value]))
 
@@ -71,7 +261,7 @@ async function processFile(absolutePath: string, options: PipelineOptions, repor
     tree = parseMarkdown(text, block.bodyOffset)
   } catch (error) {
     reportParseFailure(file, reporter, error, text, block.bodyOffset)
-    return brief
+    return
   }
 
   try {
@@ -83,7 +273,7 @@ async function processFile(absolutePath: string, options: PipelineOptions, repor
       frontMatter,
       citations: extractCitations(tree, text),
       extracted: extractStructure(tree, text),
-      config: options.config
+      config
     }
     brief.citations = context.citations
     brief.extracted = context.extracted
@@ -92,8 +282,8 @@ async function processFile(absolutePath: string, options: PipelineOptions, repor
       if (reporter.enabled(rule.meta)) rule.check(context, reporter)
     }
     if (frontMatter) brief.data = validateBriefData(context, frontMatter, reporter)
-    if (options.render && !file.messages.some((message) => message.fatal === true)) {
-      brief.rendered = options.render(context)
+    if (render && !file.messages.some((message) => message.fatal === true)) {
+      brief.rendered = render(context)
     }
   } catch (error) {
     // Deeply nested input can exhaust the stack in any tree walker: report it
@@ -101,7 +291,6 @@ async function processFile(absolutePath: string, options: PipelineOptions, repor
     if (!(error instanceof RangeError)) throw error
     reportParseFailure(file, reporter, error, text, block.bodyOffset)
   }
-  return brief
 }
 
 /**

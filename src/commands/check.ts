@@ -2,6 +2,7 @@ import {linkCheckHelp, linkCliOptions, runLinkCheck} from '../links/cli-options.
 import {runPipeline} from '../pipeline.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
 import {coverage, formatCoverage} from '../report/summary.js'
+import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
 import {commonOptions, EXIT, parse, readConfig, readFormat, seconds, type Io} from './shared.js'
 
 export const checkHelp = `Usage: briefpress check [paths…] [options]
@@ -15,14 +16,14 @@ Options:
   --config <file>                Config file (default briefpress.config.json)
   --summary                      Also print how many briefs yielded each kind of
                                  market data (BTC price, 24h change, liquidations…)
-${linkCheckHelp}  -h, --help                     Show this help
+${linkCheckHelp}${speedHelp}  -h, --help                     Show this help
 
 Exit codes: 0 clean, 1 content errors (or warnings with --frail),
 2 usage, configuration or internal error.
 `
 
 export async function check(argv: string[], io: Io): Promise<number> {
-  const {values, positionals} = parse(argv, {options: {...commonOptions, ...linkCliOptions, summary: {type: 'boolean', default: false}}, allowPositionals: true})
+  const {values, positionals} = parse(argv, {options: {...commonOptions, ...linkCliOptions, ...speedCliOptions, summary: {type: 'boolean', default: false}}, allowPositionals: true})
   if (values.help) {
     io.stdout(checkHelp)
     return EXIT.ok
@@ -31,7 +32,7 @@ export async function check(argv: string[], io: Io): Promise<number> {
   const config = readConfig(io.cwd, values.config)
   const start = process.hrtime.bigint()
   const paths = positionals.length > 0 ? positionals : ['briefs']
-  const {briefs, reporter} = await runPipeline({paths, cwd: io.cwd, config})
+  const {briefs, reporter} = await runPipeline({paths, cwd: io.cwd, config, ...readSpeedOptions(values)})
   await runLinkCheck(values, briefs, reporter, config, io)
   const files = briefs.map((brief) => brief.file)
 

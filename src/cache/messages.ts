@@ -1,0 +1,45 @@
+import type {Point, Position} from 'unist'
+import {VFileMessage} from 'vfile-message'
+
+/**
+ * A diagnostic as plain data: what crosses a worker boundary and what the
+ * on-disk cache keeps. `fromPlainMessage` rebuilds the very message the
+ * reporter made, so a cached or parallel run prints what a cold one does.
+ */
+export interface PlainMessage {
+  reason: string
+  place: Point | Position | undefined
+  ruleId: string | undefined
+  source: string | undefined
+  url: string | undefined
+  fatal: boolean | null | undefined
+  expected: string[] | undefined
+  actual: string | undefined
+  note: string | undefined
+}
+
+export function toPlainMessage(message: VFileMessage): PlainMessage {
+  return {
+    reason: message.reason,
+    place: message.place ? structuredClone(message.place) : undefined,
+    ruleId: message.ruleId,
+    source: message.source,
+    url: message.url,
+    fatal: message.fatal,
+    expected: message.expected,
+    actual: message.actual,
+    note: message.note
+  }
+}
+
+/** The message again, on the file at `path` (a renamed brief reports its new name). */
+export function fromPlainMessage(plain: PlainMessage, path: string): VFileMessage {
+  const message = new VFileMessage(plain.reason, {place: plain.place, ruleId: plain.ruleId, source: plain.source})
+  message.file = path
+  message.url = plain.url
+  message.fatal = plain.fatal
+  if (plain.expected) message.expected = plain.expected
+  if (plain.actual !== undefined) message.actual = plain.actual
+  if (plain.note) message.note = plain.note
+  return message
+}

@@ -1,0 +1,45 @@
+import {createHash} from 'node:crypto'
+import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {SITE_MARKER} from '../write/atomic-site.js'
+import {CACHE_DIR} from './store.js'
+import {CACHE_FORMAT} from './digest.js'
+
+/**
+ * Remembers, in the cache folder, what each output folder was built from:
+ * the pipeline's input digest plus the build options, and the identity of
+ * the site marker the build wrote. A build whose inputs and options match,
+ * into a folder still holding that very marker (same inode and mtime: not
+ * rebuilt, replaced or deleted since), has nothing to write. Kept out of the
+ * site itself so that the published files stay exactly what a clean build
+ * writes.
+ */
+export function buildStamp(inputDigest: string, options: Record<string, unknown>): string {
+  return createHash('sha256').update(inputDigest).update('\0').update(JSON.stringify(options)).digest('hex')
+}
+
+function stampFile(cwd: string, outDir: string): string {
+  const name = createHash('sha256').update(path.resolve(cwd, outDir)).digest('hex').slice(0, 32)
+  return path.join(cwd, CACHE_DIR, CACHE_FORMAT, 'sites', name)
+}
+
+async function markerIdentity(outDir: string): Promise<string | undefined> {
+  const stats = await stat(path.join(outDir, SITE_MARKER)).catch(() => undefined)
+  return stats && `${stats.dev}:${stats.ino}:${stats.mtimeMs}:${stats.size}`
+}
+
+/** True when `outDir` holds the site built from exactly this stamp. */
+export async function siteIsCurrent(cwd: string, outDir: string, stamp: string): Promise<boolean> {
+  const recorded = await readFile(stampFile(cwd, outDir), 'utf8').catch(() => undefined)
+  if (!recorded) return false
+  const identity = await markerIdentity(path.resolve(cwd, outDir))
+  return identity !== undefined && recorded === `${stamp}\n${identity}\n`
+}
+
+export async function recordSite(cwd: string, outDir: string, stamp: string): Promise<void> {
+  const identity = await markerIdentity(path.resolve(cwd, outDir))
+  if (!identity) return
+  const file = stampFile(cwd, outDir)
+  await mkdir(path.dirname(file), {recursive: true})
+  await writeFile(file, `${stamp}\n${identity}\n`).catch(() => undefined)
+}

@@ -1,0 +1,175 @@
+import {existsSync} from 'node:fs'
+import {cp, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {briefKey, environmentDigest} from '../src/cache/digest.js'
+import {BriefCache, CACHE_DIR} from '../src/cache/store.js'
+import {defaultConfig} from '../src/config/load.js'
+import {runPipeline, SITE_RENDER} from '../src/pipeline.js'
+import {projectRoot, runCli, tempDir} from './helpers.js'
+
+const sample = path.join(projectRoot, 'briefs')
+
+/** Every file of a site, path → bytes (as base64, so that diffs stay readable in failures). */
+async function snapshot(site: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  for (const entry of await readdir(site, {recursive: true, withFileTypes: true})) {
+    if (!entry.isFile()) continue
+    const file = path.join(entry.parentPath, entry.name)
+    files[path.relative(site, file)] = (await readFile(file)).toString('base64')
+  }
+  return files
+}
+
+async function project(): Promise<string> {
+  const dir = await tempDir()
+  await cp(sample, path.join(dir, 'briefs'), {recursive: true})
+  return dir
+}
+
+/** The cached build into `site/` must equal a clean, uncached build into `clean/`. */
+async function expectSameAsClean(dir: string): Promise<{stderr: string}> {
+  const cached = await runCli(['build', '--out', 'site'], dir)
+  expect(cached.code, cached.stderr).toBe(0)
+  await rm(path.join(dir, 'clean'), {recursive: true, force: true})
+  const clean = await runCli(['build', '--out', 'clean', '--no-cache'], dir)
+  expect(clean.code, clean.stderr).toBe(0)
+  expect(await snapshot(path.join(dir, 'site'))).toEqual(await snapshot(path.join(dir, 'clean')))
+  return cached
+}
+
+const briefPath = (dir: string, day: string) => path.join(dir, 'briefs', '2026', '11', `${day}.md`)
+
+describe('incremental builds', () => {
+  let dir: string
+  let days: string[]
+  beforeAll(async () => {
+    dir = await project()
+    days = (await readdir(path.join(dir, 'briefs', '2026', '11'))).map((name) => name.replace(/\.md$/, '')).sort()
+  })
+
+  it('a cold cached build writes what a clean build writes, and fills .briefpress-cache/', async () => {
+    await expectSameAsClean(dir)
+    expect(existsSync(path.join(dir, CACHE_DIR))).toBe(true)
+  })
+
+  it('a rebuild with nothing changed writes nothing and says the site is up to date', async () => {
+    const before = await snapshot(path.join(dir, 'site'))
+    const result = await runCli(['build', '--out', 'site'], dir)
+    expect(result.code).toBe(0)
+    expect(result.stderr).toMatch(/site\/ is up to date: 8 briefs unchanged/)
+    expect(await snapshot(path.join(dir, 'site'))).toEqual(before)
+  })
+
+  it('a site deleted or replaced by hand is written again, not reported up to date', async () => {
+    await rm(path.join(dir, 'site'), {recursive: true})
+    const result = await runCli(['build', '--out', 'site'], dir)
+    expect(result.stderr).toMatch(/Wrote \d+ pages/)
+    expect(existsSync(path.join(dir, 'site', 'index.html'))).toBe(true)
+  })
+
+  it('after an edit, the day, its neighbours, the index, feeds and data match a clean build', async () => {
+    const file = briefPath(dir, days[3]!)
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace(/^title: .*$/m, 'title: "An edited title for the incremental test"'))
+    const {stderr} = await expectSameAsClean(dir)
+    expect(stderr).toMatch(/Wrote \d+ pages/)
+    expect(await readFile(path.join(dir, 'site', 'index.html'), 'utf8')).toContain('An edited title for the incremental test')
+  })
+
+  it('after a deletion', async () => {
+    await rm(briefPath(dir, days[5]!))
+    await expectSameAsClean(dir)
+    expect(existsSync(path.join(dir, 'site', ...days[5]!.slice(0, 10).split('-'), 'index.html'))).toBe(false)
+  })
+
+  it('after a rename (same text, new path), whose messages name the new path', async () => {
+    await rename(briefPath(dir, days[1]!), path.join(dir, 'briefs', '2026', 'renamed.md'))
+    await expectSameAsClean(dir)
+    await writeFile(path.join(dir, 'briefs', '2026', 'renamed.md'), (await readFile(path.join(dir, 'briefs', '2026', 'renamed.md'), 'utf8')) + '\n[^zz]: https://example.com/unused\n')
+    const cached = await runCli(['check', '--format', 'json'], dir)
+    const cold = await runCli(['check', '--format', 'json', '--no-cache'], dir)
+    expect(cached.stdout).toBe(cold.stdout)
+    expect(cached.stdout).toContain('briefs/2026/renamed.md')
+  })
+
+  it('after a config change', async () => {
+    await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({siteTitle: 'Renamed site', rules: {'unused-citation': 'error'}}))
+    const cached = await runCli(['build', '--out', 'site', '--keep-going'], dir)
+    const clean = await runCli(['build', '--out', 'clean', '--keep-going', '--no-cache'], dir)
+    expect(cached.code).toBe(clean.code)
+    expect(cached.stderr.replace(/ in \d+\.\d s/g, '').replaceAll('clean/', 'site/')).toBe(clean.stderr.replace(/ in \d+\.\d s/g, '').replaceAll('clean/', 'site/'))
+    expect(await snapshot(path.join(dir, 'site'))).toEqual(await snapshot(path.join(dir, 'clean')))
+    expect(await readFile(path.join(dir, 'site', 'index.html'), 'utf8')).toContain('Renamed site')
+    await rm(path.join(dir, 'briefpress.config.json'))
+  })
+})
+
+describe('the brief cache', () => {
+  it('reports warnings of cached briefs exactly as a cold run does', async () => {
+    const dir = await project()
+    // A warning in one brief, so that there is something to replay.
+    const file = briefPath(dir, (await readdir(path.join(dir, 'briefs', '2026', '11')))[0]!.replace(/\.md$/, ''))
+    await writeFile(file, (await readFile(file, 'utf8')) + '\n[^unused-one]: https://example.com/never-cited\n')
+    const cold = await runCli(['check', '--format', 'json', '--no-cache'], dir)
+    const first = await runCli(['check', '--format', 'json'], dir)
+    const second = await runCli(['check', '--format', 'json'], dir)
+    expect(cold.stdout).toContain('unused-citation')
+    expect(first.stdout).toBe(cold.stdout)
+    expect(second.stdout).toBe(cold.stdout)
+    const pretty = await runCli(['check'], dir)
+    const prettyCold = await runCli(['check', '--no-cache'], dir)
+    expect(pretty.stderr.replace(/ in \d+\.\d s/, '')).toBe(prettyCold.stderr.replace(/ in \d+\.\d s/, ''))
+  })
+
+  it('never parses an unchanged brief again: results come from the cache, keyed by content, config and code', async () => {
+    const dir = await project()
+    const config = defaultConfig()
+    const options = {paths: ['briefs'], cwd: dir, config, renderStage: SITE_RENDER, cache: true}
+    const cold = await runPipeline(options)
+    expect(cold.stats).toMatchObject({analysed: 8, cached: 0})
+    const warm = await runPipeline(options)
+    expect(warm.stats).toMatchObject({analysed: 0, cached: 8})
+    expect(warm.inputDigest).toBe(cold.inputDigest)
+
+    // Proof that the stored result is what the build uses: doctor one entry.
+    const target = warm.briefs[0]!
+    const key = briefKey(environmentDigest(config, 'render/site.js#renderBrief'), String(target.file.value))
+    const cache = new BriefCache(dir)
+    const body = await cache.get<{rendered: {html: string}}>(key, 'body')
+    expect(body?.rendered.html).toBe((target.rendered as {html: string}).html)
+    await cache.put(key, {rendered: {...body!.rendered, html: '<p>FROM THE CACHE</p>'}}, 'body')
+    const doctored = await runPipeline(options)
+    expect((doctored.briefs[0]!.rendered as {html: string}).html).toBe('<p>FROM THE CACHE</p>')
+
+    // Any change to the config is a different key: analysed again.
+    const changed = await runPipeline({...options, config: {...config, siteTitle: 'Other'}})
+    expect(changed.stats).toMatchObject({analysed: 8, cached: 0})
+    expect((changed.briefs[0]!.rendered as {html: string}).html).not.toContain('FROM THE CACHE')
+    expect(changed.inputDigest).not.toBe(cold.inputDigest)
+
+    // check and build keep separate entries: check never sees a rendered body.
+    const check = await runPipeline({...options, renderStage: undefined})
+    expect(check.stats).toMatchObject({analysed: 8, cached: 0})
+    expect(check.briefs.every((brief) => brief.rendered === undefined)).toBe(true)
+  })
+
+  it('keys on the code (templates, renderer, rules) as well as on the config and the render stage', () => {
+    const config = defaultConfig()
+    const base = environmentDigest(config, 'render/site.js#renderBrief', 'code-a')
+    expect(environmentDigest(config, 'render/site.js#renderBrief', 'code-b')).not.toBe(base)
+    expect(environmentDigest(config, 'none', 'code-a')).not.toBe(base)
+    expect(environmentDigest({...config, maxFileSize: 1}, 'render/site.js#renderBrief', 'code-a')).not.toBe(base)
+    expect(environmentDigest(config, 'render/site.js#renderBrief', 'code-a')).toBe(base)
+  })
+
+  it('a corrupt entry is a miss, not a crash', async () => {
+    const dir = await project()
+    const options = {paths: ['briefs'], cwd: dir, config: defaultConfig(), cache: true}
+    await runPipeline(options)
+    const entries = await readdir(path.join(dir, CACHE_DIR), {recursive: true, withFileTypes: true})
+    for (const entry of entries) if (entry.isFile()) await writeFile(path.join(entry.parentPath, entry.name), 'garbage')
+    const again = await runPipeline(options)
+    expect(again.stats).toMatchObject({analysed: 8, cached: 0})
+  })
+})

@@ -1,0 +1,86 @@
+import {execFile} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {cp, readdir, readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {promisify} from 'node:util'
+import {pathToFileURL} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import {runCli} from './helpers.js'
+import {corpusDir, hasShared, projectRoot, tempDir} from './helpers.js'
+
+// Workers run the compiled code in dist/ (`npm test` compiles first), so both
+// sides of every comparison here run that same code.
+const cli = path.join(projectRoot, 'dist', 'src', 'cli.js')
+const hasDist = existsSync(path.join(projectRoot, 'dist', 'src', 'workers', 'worker.js'))
+const run = promisify(execFile)
+
+async function build(dir: string, out: string, extra: string[]): Promise<{code: number; stderr: string}> {
+  try {
+    const {stderr} = await run(process.execPath, [cli, 'build', '--out', out, '--no-cache', ...extra], {cwd: dir})
+    return {code: 0, stderr}
+  } catch (error) {
+    const failure = error as {code: number; stderr: string}
+    return {code: failure.code, stderr: failure.stderr}
+  }
+}
+
+async function snapshot(site: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>()
+  for (const entry of await readdir(site, {recursive: true, withFileTypes: true})) {
+    if (entry.isFile()) files.set(path.relative(site, path.join(entry.parentPath, entry.name)), (await readFile(path.join(entry.parentPath, entry.name))).toString('base64'))
+  }
+  return files
+}
+
+async function project(): Promise<string> {
+  const dir = await tempDir()
+  await cp(path.join(projectRoot, 'briefs'), path.join(dir, 'briefs'), {recursive: true})
+  if (hasShared) {
+    // Real briefs, with their real warnings and errors, beside the sample.
+    const names = (await readdir(corpusDir)).filter((name) => name.endsWith('.md')).sort().slice(0, 24)
+    for (const name of names) await cp(path.join(corpusDir, name), path.join(dir, 'briefs', 'real', name))
+  }
+  return dir
+}
+
+describe.skipIf(!hasDist)('parallel builds on worker threads', () => {
+  it('--jobs 2 writes a site byte-identical to --jobs 1, with the same diagnostics', async () => {
+    const dir = await project()
+    const one = await build(dir, 'one', ['--jobs', '1', '--keep-going'])
+    const two = await build(dir, 'two', ['--jobs', '2', '--keep-going'])
+    expect(two.code).toBe(one.code)
+    const normalise = (text: string) => text.replace(/ in \d+\.\d s/g, '').replaceAll('two/', 'OUT/').replaceAll('one/', 'OUT/')
+    expect(normalise(two.stderr)).toBe(normalise(one.stderr))
+    const a = await snapshot(path.join(dir, 'one'))
+    expect(a.size).toBeGreaterThan(10)
+    expect(await snapshot(path.join(dir, 'two'))).toEqual(a)
+  }, 180_000)
+
+  it('analyses on the requested number of workers and returns the same briefs as in-process analysis', async () => {
+    const dir = await project()
+    const {runPipeline, SITE_RENDER} = (await import(pathToFileURL(path.join(projectRoot, 'dist', 'src', 'pipeline.js')).href)) as typeof import('../src/pipeline.js')
+    const {defaultConfig} = (await import(pathToFileURL(path.join(projectRoot, 'dist', 'src', 'config', 'load.js')).href)) as typeof import('../src/config/load.js')
+    const options = {paths: ['briefs'], cwd: dir, config: defaultConfig(), renderStage: SITE_RENDER}
+    const serial = await runPipeline({...options, jobs: 1})
+    const parallel = await runPipeline({...options, jobs: 2})
+    expect(serial.stats.workers).toBe(0)
+    expect(parallel.stats.workers).toBe(2)
+    const plain = (result: typeof serial) =>
+      result.briefs.map((brief) => ({
+        path: brief.file.path,
+        messages: brief.file.messages.map((message) => ({...message, stack: undefined})),
+        frontMatter: brief.frontMatter,
+        data: brief.data,
+        citations: brief.citations,
+        excerpt: brief.excerpt,
+        rendered: brief.rendered
+      }))
+    expect(plain(parallel)).toEqual(plain(serial))
+  }, 180_000)
+
+  it('rejects a --jobs that is not a whole number from 1 to 256', async () => {
+    const result = await runCli(['check', '--jobs', '0'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/Unexpected --jobs 0, expected a whole number from 1 to 256/)
+  })
+})
