@@ -69,7 +69,6 @@ export function layout(props: LayoutProps): Root {
         ? [
             h('link', {rel: 'canonical', href: props.canonical}),
             h('meta', {property: 'og:url', content: props.canonical}),
-            h('meta', {property: 'og:title', content: props.pageTitle}),
             h('meta', {property: 'og:type', content: props.kind ?? 'website'}),
             h('meta', {property: 'og:site_name', content: props.siteTitle})
           ]

@@ -23,7 +23,8 @@ describe('brief.json and its JSON Schema', () => {
     const site = await buildSample()
     const schema = JSON.parse(await readFile(path.join(site, 'schema', 'brief.schema.json'), 'utf8'))
     const validate = new Ajv2020({allErrors: true, strict: false}).compile(schema)
-    const days = (await readdir(path.join(site, '2026', '11'))).sort()
+    // The month folder holds the month's archive page beside the day folders.
+    const days = (await readdir(path.join(site, '2026', '11'))).filter((name) => /^\d{2}$/.test(name)).sort()
     expect(days.length).toBeGreaterThanOrEqual(8)
     for (const day of days) {
       const data = JSON.parse(await readFile(path.join(site, '2026', '11', day, 'brief.json'), 'utf8'))
@@ -52,7 +53,7 @@ describe('brief.json and its JSON Schema', () => {
     const html = await readFile(path.join(site, '2026', '11', '14', 'index.html'), 'utf8')
     const panel = html.slice(html.indexOf('<section class="key-figures"'), html.indexOf('</section>', html.indexOf('<section class="key-figures"')))
     expect(panel).toContain('<caption>Prices and 24h change</caption>')
-    expect(panel).toMatch(/<abbr title="Bitcoin">BTC<\/abbr><\/th><td class="num">\$95,180<\/td>/)
+    expect(panel).toMatch(/<a href="..\/..\/..\/assets\/btc\/index.html"><abbr title="Bitcoin">BTC<\/abbr><\/a><\/th><td class="num">\$95,180<\/td>/)
     expect(panel).toMatch(/<span class="visually-hidden">down <\/span>−2\.3%/)
     expect(panel).toContain('Liquidations (24h)')
     expect(panel).toMatch(/BTC ETFs[^<]*<\/dt><dd><span class="flow flow-outflow">/)

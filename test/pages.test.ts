@@ -78,10 +78,10 @@ describe('site pages', () => {
     expect(built.result.stderr).toMatch(new RegExp(`^Wrote ${html.length} pages \\(5 briefs\\)`, 'm'))
   })
 
-  it('lists every page but the 404 page in the sitemap, as absolute URLs under the base path', async () => {
+  it('lists every page but the 404 and search pages in the sitemap, as absolute URLs under the base path', async () => {
     const sitemap = await readFile(path.join(built.site, 'sitemap.xml'), 'utf8')
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!)
-    const expected = [...pages.keys()].filter((file) => file !== '404.html' && !file.startsWith('pagefind/')).map((file) => baseUrl + file.replace(/index\.html$/, ''))
+    const expected = [...pages.keys()].filter((file) => file !== '404.html' && !/^(pagefind|search)\//.test(file)).map((file) => baseUrl + file.replace(/index\.html$/, ''))
     expect([...locs].sort()).toEqual(expected.sort())
   })
 
