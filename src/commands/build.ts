@@ -1,10 +1,12 @@
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {Brief} from '../brief.js'
-import {runPipeline} from '../pipeline.js'
+import {runPipeline, SITE_RENDER} from '../pipeline.js'
 import {renderBrief, selectBriefs, writeSite} from '../render/site.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
 import {assertSafeOutDir, UnsafeOutDirError, writeAtomically} from '../write/atomic-site.js'
+import {buildStamp, recordSite, siteIsCurrent} from '../cache/site-stamp.js'
+import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
 import {commonOptions, EXIT, parse, readConfig, readFormat, seconds, UsageError, type Io} from './shared.js'
 
 export const buildHelp = `Usage: briefpress build [options]
@@ -22,7 +24,7 @@ Options:
   --format <pretty|json|github>  How to print diagnostics (default pretty)
   --frail                        Exit 1 on warnings too
   --config <file>                Config file (default briefpress.config.json)
-  -h, --help                     Show this help
+${speedHelp}  -h, --help                     Show this help
 
 Exit codes: 0 built cleanly, 1 content errors (or warnings with --frail),
 2 usage, configuration, write or internal error.
@@ -35,7 +37,8 @@ export async function build(argv: string[], io: Io): Promise<number> {
       src: {type: 'string', default: 'briefs'},
       out: {type: 'string', default: 'site'},
       drafts: {type: 'boolean', default: false},
-      'keep-going': {type: 'boolean', default: false}
+      'keep-going': {type: 'boolean', default: false},
+      ...speedCliOptions
     },
     allowPositionals: false
   })
@@ -53,7 +56,9 @@ export async function build(argv: string[], io: Io): Promise<number> {
   }
   const outName = `${values.out.replace(/[\\/]+$/, '')}/`
   const start = process.hrtime.bigint()
-  const {briefs} = await runPipeline({paths: [values.src], cwd: io.cwd, config, render: renderBrief})
+  const speed = readSpeedOptions(values)
+  const result = await runPipeline({paths: [values.src], cwd: io.cwd, config, render: renderBrief, renderStage: SITE_RENDER, deferRendered: true, ...speed})
+  const {briefs} = result
   const files = briefs.map((brief) => brief.file)
   const report = formatReport(format, files, {color: io.color})
   if (format === 'pretty') io.stderr(report)
@@ -67,8 +72,15 @@ export async function build(argv: string[], io: Io): Promise<number> {
     return EXIT.content
   }
 
-  const selection = selectBriefs(briefs, {drafts: values.drafts})
   const outDir = path.resolve(io.cwd, values.out)
+  // Nothing changed since the last build into this folder: nothing to write.
+  const stamp = result.inputDigest && buildStamp(result.inputDigest, {drafts: values.drafts, keepGoing: values['keep-going']})
+  if (stamp && (await siteIsCurrent(io.cwd, outDir, stamp))) {
+    io.stderr(`${outName} is up to date: ${plural(briefs.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
+    return failed ? EXIT.content : EXIT.ok
+  }
+  await result.loadRendered()
+  const selection = selectBriefs(briefs, {drafts: values.drafts})
   let pages: number
   try {
     pages = await writeAtomically(outDir, (writer) => writeSite(selection.published, config, writer))
@@ -77,6 +89,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
     io.stderr(`briefpress build: could not write ${outName}: ${reason}\nThe previous site is unchanged.\n`)
     return EXIT.usage
   }
+  if (stamp) await recordSite(io.cwd, outDir, stamp)
 
   const notes = [
     selection.broken.length > 0 ? `skipped ${plural(selection.broken.length, 'broken brief')}: ${names(selection.broken)}` : '',
