@@ -3,6 +3,7 @@ import {pathToFileURL} from 'node:url'
 import type {Brief} from '../brief.js'
 import {runPipeline, SITE_RENDER} from '../pipeline.js'
 import {renderBrief, selectBriefs, writeSite} from '../render/site.js'
+import {indexSearch} from '../render/search.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
 import {assertSafeOutDir, UnsafeOutDirError, writeAtomically} from '../write/atomic-site.js'
 import {buildStamp, recordSite, siteIsCurrent} from '../cache/site-stamp.js'
@@ -83,7 +84,13 @@ export async function build(argv: string[], io: Io): Promise<number> {
   const selection = selectBriefs(briefs, {drafts: values.drafts})
   let pages: number
   try {
-    pages = await writeAtomically(outDir, (writer) => writeSite(selection.published, config, writer))
+    pages = await writeAtomically(outDir, async (writer) => {
+      const written = await writeSite(selection.published, config, writer)
+      // Pagefind reads the finished pages in the temporary folder, before the
+      // swap: a failed index leaves the previous site as it was.
+      await indexSearch(writer.tempDir)
+      return written
+    })
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     io.stderr(`briefpress build: could not write ${outName}: ${reason}\nThe previous site is unchanged.\n`)

@@ -73,11 +73,13 @@ export function searchPageHead(root: string): {stylesheets: string[]; scripts: s
     // Deferred scripts run in order: Pagefind's UI first, then ours, which uses it.
     scripts: [`${root}${PAGEFIND_FOLDER}pagefind-ui.js`, `${root}${SEARCH_SCRIPT}`],
     cspExtra: {
-      // Pagefind searches in WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
-      'script-src': ["'wasm-unsafe-eval'"],
-      // It fetches its index and fragments, and searches in a web worker.
+      // Pagefind searches in a web worker of the site, which fetches the
+      // index itself. Where a worker cannot run, Pagefind searches on the
+      // page: it then fetches the index (connect-src) and runs WebAssembly,
+      // which needs 'wasm-unsafe-eval' (and not 'unsafe-eval').
+      'worker-src': ["'self'"],
       'connect-src': ["'self'"],
-      'worker-src': ["'self'"]
+      'script-src': ["'wasm-unsafe-eval'"]
     }
   }
 }

@@ -168,6 +168,21 @@ describe.skipIf(!runBrowserTests)('the built sample archive in Chromium', () => 
     await done(session)
   })
 
+  it('searches on the page itself where web workers cannot run, within the CSP', async () => {
+    // Pagefind's fallback fetches and runs WebAssembly on the page, which the
+    // search page's CSP must allow (a violation is a console error).
+    const session = await open()
+    const {page} = session
+    await page.addInitScript(() => {
+      Object.defineProperty(globalThis, 'Worker', {value: undefined})
+    })
+    await page.goto(server.url('search/index.html'))
+    const [file, text] = [...days][0]!
+    await search(page, [...words(text)].sort()[0]!)
+    await expect(page.locator(`${RESULT}[href$="/${file}"]`).count()).resolves.toBe(1)
+    await done(session)
+  })
+
   it('finds and links results right when the site is served under a base path', async () => {
     const nested = await serveStatic(site, '/briefs/')
     try {
