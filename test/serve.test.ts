@@ -324,7 +324,8 @@ describe('briefpress serve', () => {
     // Edits after closing start no build (the watcher is gone) and leave nothing behind.
     await writeFile(path.join(dir, 'briefs', monday), 'x', {flag: 'a'})
     await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(await readdir(dir)).toEqual(['briefpress.config.json', 'briefs'])
+    // Only the shared analysis cache stays in the project (`build` uses it too); no site/.
+    expect((await readdir(dir)).sort()).toEqual(['.briefpress-cache', 'briefpress.config.json', 'briefs'])
   })
 })
 

@@ -3,10 +3,11 @@ import {hasErrors} from '../brief.js'
 import {ConfigError, loadConfig} from '../config/load.js'
 import type {Config} from '../config/schema.js'
 import {MissingPathError} from '../load/find-briefs.js'
-import {runPipeline, type PipelineResult} from '../pipeline.js'
+import {runPipeline, SITE_RENDER, type PipelineResult} from '../pipeline.js'
 import {renderBrief, selectBriefs, writeSite} from '../render/site.js'
 import {countMessages, toJsonMessage, type Counts} from '../report/format.js'
 import {writeAtomically} from '../write/atomic-site.js'
+import {readSpeedOptions} from '../workers/cli-options.js'
 import type {Problem} from './overlay.js'
 
 export interface PreviewBuildOptions {
@@ -70,11 +71,12 @@ export async function buildPreview(options: PreviewBuildOptions): Promise<Previe
 }
 
 /**
- * The build's pipeline call, in one place: whatever `build` gains (a cache,
- * workers) is wired here once and the preview gets it too.
+ * The build's pipeline call, in one place, with `build`'s defaults: results
+ * cached in `.briefpress-cache/` (so a save re-analyses only the briefs that
+ * changed) and worker threads for a cold start.
  */
 export function runBuildPipeline(cwd: string, src: string, config: Config): Promise<PipelineResult> {
-  return runPipeline({paths: [src], cwd, config, render: renderBrief})
+  return runPipeline({paths: [src], cwd, config, render: renderBrief, renderStage: SITE_RENDER, ...readSpeedOptions({})})
 }
 
 function toProblem(file: VFile, message: VFile['messages'][number]): Problem {
