@@ -84,8 +84,12 @@ const lineCounts = new WeakMap<VFile, number>()
 function countLines(file: VFile, text: string): number {
   let count = lineCounts.get(file)
   if (count === undefined) {
+    // Lines end at `\n`, `\r\n` or a lone `\r`, as micromark and vfile-location count them.
     count = 1
-    for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++
+    for (let index = 0; index < text.length; index++) {
+      const char = text.charCodeAt(index)
+      if (char === 10 || (char === 13 && text.charCodeAt(index + 1) !== 10)) count++
+    }
     lineCounts.set(file, count)
   }
   return count

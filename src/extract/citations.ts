@@ -181,7 +181,11 @@ function isEscaped(text: string, offset: number): boolean {
  */
 function pointLocator(text: string): (offset: number) => Point {
   const lineStarts = [0]
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1)
+  // Lines end at `\n`, `\r\n` or a lone `\r`, as micromark counts them.
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index)
+    if (char === 10 || (char === 13 && text.charCodeAt(index + 1) !== 10)) lineStarts.push(index + 1)
+  }
   return (offset) => {
     let low = 0
     let high = lineStarts.length - 1

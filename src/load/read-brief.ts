@@ -94,10 +94,10 @@ export function decodeBrief(file: VFile, bytes: Uint8Array, reporter: Reporter):
   return {file, text}
 }
 
-/** The point just after `prefix`: where the next character would be. */
+/** The point just after `prefix`, counting lines as micromark and vfile do (`\r`, `\n`, `\r\n`). */
 function endPoint(prefix: string): {line: number; column: number} {
-  const lastBreak = prefix.lastIndexOf('\n')
-  return {line: prefix.split('\n').length, column: prefix.length - lastBreak}
+  const lines = prefix.split(/\r\n|\r|\n/)
+  return {line: lines.length, column: lines[lines.length - 1]!.length + 1}
 }
 
 /**

@@ -1,3 +1,5 @@
+import {location} from 'vfile-location'
+
 /**
  * micromark is correct on any input, but some shapes cost it quadratic time
  * or recurse once per level (measured with remark-parse 11 + remark-gfm 4):
@@ -20,12 +22,18 @@ export const MAX_EMPHASIS_RUN = 1000
 
 export class NestingLimitError extends Error {
   override name = 'NestingLimitError'
+  readonly line: number
+  readonly column: number
   constructor(
     readonly what: string,
-    readonly line: number,
-    readonly column: number
+    text: string,
+    offset: number
   ) {
-    super(`${what} at ${line}:${column}`)
+    // Lines as micromark and vfile count them (`\r`, `\n` or `\r\n`).
+    const point = location(text).toPoint(offset) ?? {line: 1, column: 1}
+    super(`${what} at ${point.line}:${point.column}`)
+    this.line = point.line
+    this.column = point.column
   }
 }
 
@@ -34,8 +42,6 @@ export class NestingLimitError extends Error {
  * `text`) where the Markdown from `offset` on nests beyond the limits above.
  */
 export function assertReasonableNesting(text: string, offset = 0): void {
-  let line = 1
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++
   let lineStart = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1
 
   // Per paragraph: reset at blank lines.
@@ -47,7 +53,7 @@ export function assertReasonableNesting(text: string, offset = 0): void {
     let lineEnd = text.indexOf('\n', lineStart)
     if (lineEnd === -1) lineEnd = text.length
     const fail = (what: string, index: number): never => {
-      throw new NestingLimitError(what, line, index - lineStart + 1)
+      throw new NestingLimitError(what, text, index)
     }
 
     // Container prefix: `>` and list markers, and indentation before a marker.
@@ -101,7 +107,6 @@ export function assertReasonableNesting(text: string, offset = 0): void {
         if (++parens > MAX_PAREN_DEPTH) fail(`more than ${MAX_PAREN_DEPTH} nested \`(\``, index)
       } else if (char === 41 /* ) */ && parens > 0) parens--
     }
-    line++
     lineStart = lineEnd + 1
   }
 }
