@@ -1,6 +1,6 @@
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
 import type {FootnoteDefinition, FootnoteReference, ListItem, Root} from 'mdast'
-import rehypeRaw from 'rehype-raw'
+import rehypeRaw from './raw-subtrees.js'
 import rehypeSanitize from 'rehype-sanitize'
 import remarkRehype, {defaultHandlers, type Options as ToHastOptions} from 'remark-rehype'
 import {unified} from 'unified'
