@@ -11,7 +11,9 @@ type Report = Awaited<ReturnType<typeof checkJson>>['report']
 let cwd: string
 let report: Report
 let code: number
+let footnoteMessages: Report['messages'] = []
 const timings: Record<string, number> = {}
+const wallTimes: Record<string, number> = {}
 
 const files: Record<string, string | Buffer> = {
   'invalid-utf8.md': Buffer.concat([Buffer.from(head('2025-05-01') + 'Caf'), Buffer.from([0xe9]), Buffer.from(' au lait\n')]),
@@ -59,18 +61,25 @@ beforeAll(async () => {
   await copyFile(path.join(fixtures, 'bad-input', 'script-title.md'), path.join(cwd, 'script-title.md'))
   // Each pathological file alone, to measure it; then all together.
   for (const name of ['deep-quotes.md', 'deep-lists.md', 'deep-indented-lists.md', 'deep-brackets.md', 'deep-links.md', 'deep-emphasis.md', 'footnotes.md']) {
-    const start = performance.now()
-    await checkJson([name], cwd)
-    timings[name] = Math.round(performance.now() - start)
+    // CPU time rather than wall time: the bound must hold on a busy CI machine.
+    const start = process.cpuUsage()
+    const wall = performance.now()
+    const single = await checkJson([name], cwd)
+    if (name === 'footnotes.md') footnoteMessages = single.report.messages
+    const used = process.cpuUsage(start)
+    timings[name] = Math.round((used.user + used.system) / 1000)
+    wallTimes[name] = Math.round(performance.now() - wall)
   }
-  console.log('bad-input timings (ms):', timings)
-  ;({report, code} = await checkJson(['.'], cwd))
+  console.log('bad-input CPU time (ms):', timings, 'wall time (ms):', wallTimes)
+  // All the others in one run (footnotes.md, the slow one, was checked above).
+  const others = [...Object.keys(files), 'good.md', 'script-title.md'].filter((name) => name !== 'footnotes.md')
+  ;({report, code} = await checkJson(others, cwd))
 }, 180_000)
 
 describe('bad input', () => {
   it('ends as diagnostics, exit 1, with every file checked and the clean one clean', () => {
     expect(code).toBe(1)
-    expect(report.files).toBe(Object.keys(files).length + 2)
+    expect(report.files).toBe(Object.keys(files).length + 1)
     expect(of('good.md').filter((message) => message.severity === 'error')).toEqual([])
   })
 
@@ -117,8 +126,8 @@ describe('bad input', () => {
   })
 
   it('checks 30,000 footnotes without errors in seconds', () => {
-    expect(of('footnotes.md').filter((message) => message.severity === 'error')).toEqual([])
-    // Measured in seconds on a 2-core machine; the bound is generous for a loaded one.
+    expect(footnoteMessages.filter((message) => message.severity === 'error')).toEqual([])
+    // About 10 s of CPU on a 2-core machine, most of it micromark and its garbage.
     expect(timings['footnotes.md']).toBeLessThan(30_000)
   })
 

@@ -93,7 +93,6 @@ async function checkMutant(name: string, bytes: Buffer): Promise<void> {
     const result = await runCli(['check', '--format', 'json', file], dir)
     throw new Error(`exit ${result.code}: ${result.stderr}\n${String(error)}`)
   })
-  if (process.env.FC_DEBUG) console.log(report.messages.length, report.messages.map((message) => message.ruleId).join(' '))
   expect(code, stderr).not.toBe(2)
   expect(stderr).not.toContain('internal error')
   const lines = linesOf(bytes)
