@@ -60,6 +60,13 @@ describe('brief.json and its JSON Schema', () => {
     expect(html).toMatch(/<span class="badge severity-(critical|high|medium|low|info)"/)
   })
 
+  it('replaces a bracketed severity marker in a headline with its badge', async () => {
+    const site = await buildSample()
+    const html = await readFile(path.join(site, '2026', '11', '13', 'index.html'), 'utf8')
+    expect(html).toContain('<span class="badge severity-high">High</span> <strong>1. Spot Bitcoin ETFs Log Best Day in Three Weeks</strong>')
+    expect(html).not.toContain('Three Weeks [HIGH]')
+  })
+
   it('shows each day’s BTC figure and highest severity on the index, with a BTC chart', async () => {
     const site = await buildSample()
     const html = await readFile(path.join(site, 'index.html'), 'utf8')

@@ -28,5 +28,22 @@ export function addSeverityBadges(tree: Root, headlines: readonly Headline[]): v
     const target = PREFERENCE.map((tag) => elements.find((element) => element.tagName === tag)).find(Boolean)
     if (!target) continue
     target.children.unshift(severityBadge(headline.severity!, headline.severityLabel), {type: 'text', value: ' '})
+    if (headline.severityLabel) dropWrittenMarker(target, headline.severityLabel)
   }
+}
+
+/**
+ * The badge replaces a bracketed marker such as `[HIGH]` or `{High Risk}` in
+ * the title, so the level is not shown twice; the label stays in the badge's
+ * title. Unbracketed forms (`**Risk: High**` lines) are prose and stay.
+ */
+function dropWrittenMarker(element: Element, label: string): void {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const marker = new RegExp(`\\s*[\\[{(][^\\[\\]{}()]{0,20}?${escaped}[^\\[\\]{}()]{0,20}?[\\]})]`, 'i')
+  let done = false
+  visit(element, 'text', (node) => {
+    if (done || !marker.test(node.value)) return
+    node.value = node.value.replace(marker, '')
+    done = true
+  })
 }
