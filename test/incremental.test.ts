@@ -66,6 +66,11 @@ describe('incremental builds', () => {
     const result = await runCli(['build', '--out', 'site'], dir)
     expect(result.stderr).toMatch(/Wrote \d+ pages/)
     expect(existsSync(path.join(dir, 'site', 'index.html'))).toBe(true)
+    const before = await snapshot(path.join(dir, 'site'))
+    await writeFile(path.join(dir, 'site', 'stray.html'), 'added by hand')
+    await writeFile(path.join(dir, 'site', 'index.html'), 'edited by hand')
+    expect((await runCli(['build', '--out', 'site'], dir)).stderr).toMatch(/Wrote \d+ pages/)
+    expect(await snapshot(path.join(dir, 'site'))).toEqual(before)
   })
 
   it('after an edit, the day, its neighbours, the index, feeds and data match a clean build', async () => {

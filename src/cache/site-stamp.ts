@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {SITE_MARKER} from '../write/atomic-site.js'
 import {CACHE_DIR} from './store.js'
@@ -23,15 +23,35 @@ function stampFile(cwd: string, outDir: string): string {
   return path.join(cwd, CACHE_DIR, CACHE_FORMAT, 'sites', name)
 }
 
+/**
+ * The output folder as it stands: the marker's identity and every file's
+ * path, size and mtime, so that a page added, removed or edited by hand
+ * since the build is noticed (a full build then puts the folder right).
+ */
 async function markerIdentity(outDir: string): Promise<string | undefined> {
-  const stats = await stat(path.join(outDir, SITE_MARKER)).catch(() => undefined)
-  return stats && `${stats.dev}:${stats.ino}:${stats.mtimeMs}:${stats.size}`
+  const marker = await stat(path.join(outDir, SITE_MARKER)).catch(() => undefined)
+  if (!marker) return undefined
+  const hash = createHash('sha256').update(`${marker.dev}:${marker.ino}:${marker.mtimeMs}:${marker.size}`)
+  const entries = await readdir(outDir, {recursive: true, withFileTypes: true}).catch(() => undefined)
+  if (!entries) return undefined
+  const files = entries.filter((entry) => !entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name)).sort()
+  for (const file of files) {
+    const stats = await stat(file).catch(() => undefined)
+    hash.update(`\0${path.relative(outDir, file)}:${stats?.size}:${stats?.mtimeMs}`)
+  }
+  return hash.digest('hex')
+}
+
+/** A temporary folder beside the output, left by a crashed build: a full build clears it. */
+async function hasLeftovers(outDir: string): Promise<boolean> {
+  const prefix = `.${path.basename(outDir)}-build-`
+  return (await readdir(path.dirname(outDir)).catch(() => [] as string[])).some((name) => name.startsWith(prefix))
 }
 
 /** True when `outDir` holds the site built from exactly this stamp. */
 export async function siteIsCurrent(cwd: string, outDir: string, stamp: string): Promise<boolean> {
   const recorded = await readFile(stampFile(cwd, outDir), 'utf8').catch(() => undefined)
-  if (!recorded) return false
+  if (!recorded || (await hasLeftovers(path.resolve(cwd, outDir)))) return false
   const identity = await markerIdentity(path.resolve(cwd, outDir))
   return identity !== undefined && recorded === `${stamp}\n${identity}\n`
 }
