@@ -1,6 +1,5 @@
 import {createHash} from 'node:crypto'
 import path from 'node:path'
-import {toString} from 'mdast-util-to-string'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import type {Brief, BriefContext} from './brief.js'
@@ -8,6 +7,7 @@ import type {BriefData} from './data/brief-data-schema.js'
 import type {Config} from './config/schema.js'
 import {Reporter} from './diagnostics/reporter.js'
 import {briefDataSchema} from './data/brief-data-schema.js'
+import {excerptOf} from './extract/excerpt.js'
 import {extractStructure, toBriefData} from './extract/brief-data.js'
 import {extractCitations} from './extract/citations.js'
 import {findBriefs} from './load/find-briefs.js'
@@ -340,20 +340,6 @@ function toDisplayPath(absolutePath: string, cwd: string): string {
   return (relative.startsWith('..') || path.isAbsolute(relative) ? absolutePath : relative).split(path.sep).join('/')
 }
 
-const EXCERPT_LENGTH = 200
-
-/** The first paragraph's text, cut at a word boundary. */
-export function excerptOf(tree: Root): string {
-  for (const node of tree.children) {
-    if (node.type !== 'paragraph') continue
-    const text = toString(node, {includeHtml: false}).replace(/\[\^[^\]]*\]/g, '').replace(/\s+/g, ' ').trim()
-    if (text.length < 40) continue
-    if (text.length <= EXCERPT_LENGTH) return text
-    const cut = text.slice(0, EXCERPT_LENGTH)
-    return cut.slice(0, cut.lastIndexOf(' ')).replace(/[,;:.\s]+$/, '') + '…'
-  }
-  return ''
-}
 
 function compareMessages(a: {line?: number | undefined; column?: number | undefined}, b: {line?: number | undefined; column?: number | undefined}): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
