@@ -1,12 +1,8 @@
 #!/usr/bin/env node
-import {build, buildHelp} from './commands/build.js'
-import {check, checkHelp} from './commands/check.js'
-import {newBrief, newHelp} from './commands/new.js'
-import {serve, serveHelp} from './commands/serve.js'
-import {EXIT, UsageError, type Io} from './commands/shared.js'
-import {ConfigError} from './config/load.js'
-import {MissingPathError} from './load/find-briefs.js'
+import type {Io} from './commands/shared.js'
 
+// Commands load on demand: a relaunch (src/workers/young-generation.ts) and
+// `--help` then never pay for loading the whole parser and renderer.
 const help = `Usage: briefpress <command> [options]
 
 Commands:
@@ -18,16 +14,17 @@ Commands:
 Run \`briefpress <command> --help\` for a command's options.
 `
 
-const commands: Record<string, {run: (argv: string[], io: Io) => Promise<number>; help: string}> = {
-  check: {run: check, help: checkHelp},
-  build: {run: build, help: buildHelp},
-  new: {run: newBrief, help: newHelp},
-  serve: {run: serve, help: serveHelp}
+const commands: Record<string, () => Promise<(argv: string[], io: Io) => Promise<number>>> = {
+  check: async () => (await import('./commands/check.js')).check,
+  build: async () => (await import('./commands/build.js')).build,
+  new: async () => (await import('./commands/new.js')).newBrief,
+  serve: async () => (await import('./commands/serve.js')).serve
 }
 
 /** The CLI as a function, so tests drive it without spawning a process. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv
+  const {EXIT, UsageError} = await import('./commands/shared.js')
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(help)
     return name === undefined ? EXIT.usage : EXIT.ok
@@ -36,14 +33,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout(`${await version()}\n`)
     return EXIT.ok
   }
-  const command = commands[name]
-  if (!command) {
+  const load = commands[name]
+  if (!load) {
     io.stderr(`briefpress: unknown command \`${name}\`, expected one of ${Object.keys(commands).join(', ')}\n\n${help}`)
     return EXIT.usage
   }
   try {
-    return await command.run(rest, io)
+    return await (await load())(rest, io)
   } catch (error) {
+    const {ConfigError} = await import('./config/load.js')
+    const {MissingPathError} = await import('./load/find-briefs.js')
     if (error instanceof UsageError || error instanceof MissingPathError) {
       io.stderr(`briefpress ${name}: ${error.message}\nRun \`briefpress ${name} --help\` for usage.\n`)
       return EXIT.usage
@@ -72,5 +71,6 @@ if (invoked === (await import('node:url')).fileURLToPath(import.meta.url)) {
     stderr: (text) => process.stderr.write(text),
     color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR
   }
-  process.exitCode = await main(process.argv.slice(2), io)
+  const {relaunchWithYoungGeneration} = await import('./workers/young-generation.js')
+  process.exitCode = (await relaunchWithYoungGeneration(invoked, process.argv.slice(2))) ?? (await main(process.argv.slice(2), io))
 }

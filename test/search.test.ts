@@ -122,6 +122,22 @@ describe('search', () => {
     expect(pick(await hashTree(again))).toEqual(first)
   })
 
+  it('--no-search writes the same pages without the index, and a later build with search adds it', async () => {
+    const project = await tempDir(projectRoot + '/briefs')
+    const out = path.join(project, '..', `${path.basename(project)}-quick`)
+    const quick = await runCli(['build', '--src', '.', '--out', out, '--no-search'], project)
+    expect(quick.code, quick.stderr).toBe(0)
+    const withoutIndex = await hashTree(out)
+    expect(Object.keys(withoutIndex).filter((file) => file.startsWith('pagefind/'))).toEqual([])
+    const full = Object.fromEntries(Object.entries(await hashTree(site)).filter(([file]) => !file.startsWith('pagefind/')))
+    expect(withoutIndex).toEqual(full)
+    // Nothing changed in the briefs, but the index is missing: not "up to date".
+    const again = await runCli(['build', '--src', '.', '--out', out], project)
+    expect(again.code, again.stderr).toBe(0)
+    expect(again.stderr).not.toMatch(/up to date/)
+    expect(await hashTree(out)).toEqual(await hashTree(site))
+  })
+
   it('leaves the previous site as it was when indexing fails', async () => {
     const project = await tempDir(projectRoot + '/briefs')
     const out = path.join(project, '..', `${path.basename(project)}-site`)

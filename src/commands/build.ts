@@ -22,6 +22,8 @@ Options:
                                  it must be empty, absent or a previous build
   --drafts                       Include briefs with \`draft: true\`
   --keep-going                   Build the valid briefs, skip broken ones (still exits 1)
+  --no-search                    Skip the Pagefind search index (the search page
+                                 then finds nothing); for quick local builds
   --format <pretty|json|github>  How to print diagnostics (default pretty)
   --frail                        Exit 1 on warnings too
   --config <file>                Config file (default briefpress.config.json)
@@ -39,6 +41,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
       out: {type: 'string', default: 'site'},
       drafts: {type: 'boolean', default: false},
       'keep-going': {type: 'boolean', default: false},
+      'no-search': {type: 'boolean', default: false},
       ...speedCliOptions
     },
     allowPositionals: false
@@ -75,7 +78,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
 
   const outDir = path.resolve(io.cwd, values.out)
   // Nothing changed since the last build into this folder: nothing to write.
-  const stamp = result.inputDigest && buildStamp(result.inputDigest, {drafts: values.drafts, keepGoing: values['keep-going']})
+  const stamp = result.inputDigest && buildStamp(result.inputDigest, {drafts: values.drafts, keepGoing: values['keep-going'], search: !values['no-search']})
   if (stamp && (await siteIsCurrent(io.cwd, outDir, stamp))) {
     io.stderr(`${outName} is up to date: ${plural(briefs.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
     return failed ? EXIT.content : EXIT.ok
@@ -88,7 +91,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
       const written = await writeSite(selection.published, config, writer)
       // Pagefind reads the finished pages in the temporary folder, before the
       // swap: a failed index leaves the previous site as it was.
-      await indexSearch(writer.tempDir)
+      if (!values['no-search']) await indexSearch(writer.tempDir)
       return written
     })
   } catch (error) {

@@ -1,6 +1,6 @@
 import type {FootnoteDefinition, Nodes, Parents, Root} from 'mdast'
 import type {Point, Position} from 'unist'
-import {visit} from 'unist-util-visit'
+import {visit} from '../visit.js'
 import type {CitationData, CitationDefinition, CitationReference, Citations} from './citations-types.js'
 
 export type {CitationData, CitationDefinition, CitationReference, Citations} from './citations-types.js'

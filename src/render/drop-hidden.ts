@@ -1,5 +1,5 @@
 import type {Element, Root} from 'hast'
-import {SKIP, visit} from 'unist-util-visit'
+import {SKIP, visit} from '../visit.js'
 
 const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i
 

@@ -3,7 +3,7 @@ import {toHtml} from 'hast-util-to-html'
 import {Feed, type Item} from 'feed'
 import rehypeRaw from 'rehype-raw'
 import {unified} from 'unified'
-import {visit} from 'unist-util-visit'
+import {visit} from '../visit.js'
 import {absoluteUrl, siteRoot} from './absolute-url.js'
 
 /**

@@ -1,5 +1,5 @@
 import type {Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {visit} from '../visit.js'
 import {CLOBBER_PREFIX} from './sanitize-schema.js'
 
 /**

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
-import {SKIP, visitParents} from 'unist-util-visit-parents'
+import {SKIP, visitParents} from '../visit.js'
 import type {VFile} from 'vfile'
 
 /** An image embedded in a brief as a `data:` URL, written beside its page. */

@@ -1,6 +1,6 @@
 import type {Root} from 'hast'
 import {h} from 'hastscript'
-import {SKIP, visit} from 'unist-util-visit'
+import {SKIP, visit} from '../visit.js'
 
 /**
  * Wraps every table in a scrolling box, so a wide price table scrolls inside

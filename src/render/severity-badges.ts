@@ -1,5 +1,5 @@
 import type {Element, Root} from 'hast'
-import {visit} from 'unist-util-visit'
+import {visit} from '../visit.js'
 import type {Headline} from '../extract/headlines/index.js'
 import {severityBadge} from '../../templates/key-figures.js'
 

@@ -1,6 +1,6 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
-import {visit} from 'unist-util-visit'
+import {visit} from '../visit.js'
 
 /**
  * The brief's sources after sanitizing: every citation shows its domain next

@@ -1,5 +1,5 @@
 import type {Nodes} from 'mdast'
-import {visit} from 'unist-util-visit'
+import {visit} from '../../visit.js'
 
 const blockTypes = new Set(['root', 'list', 'listItem', 'blockquote', 'table', 'footnoteDefinition'])
 
