@@ -24,8 +24,8 @@ function trace(walk: Walker, skip: typeof SKIP, exit: typeof EXIT, stopAfter = I
   walk(tree, (node: Nodes, index: number | undefined, parent: Parents | undefined) => {
     seen.push(`${node.type}@${index}<${parent?.type}:${node.position?.start.offset}`)
     if (seen.length >= stopAfter) return exit
-    // Remove every `inlineCode`, going on at the same index, and skip lists.
-    if (node.type === 'inlineCode' && parent && index !== undefined) {
+    // Remove every `strong`, going on at the same index, and skip lists.
+    if (node.type === 'strong' && parent && index !== undefined) {
       parent.children.splice(index, 1)
       return [skip, index]
     }
