@@ -22,7 +22,20 @@ import {dayFolder} from './render/paths.js'
 import {briefKey, environmentDigest} from './cache/digest.js'
 import {fromPlainMessage, toPlainMessage, type PlainMessage} from './cache/messages.js'
 import {BriefCache} from './cache/store.js'
+import {DeferredBody} from './cache/deferred-body.js'
+
+export {DeferredBody}
 import {AnalysisPool} from './workers/pool.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    /**
+     * With the cache: the brief's cache key (its text under the config and
+     * code), which the build uses to tell which pages can be kept as they are.
+     */
+    briefKey: string
+  }
+}
 
 export interface PipelineOptions {
   /** Files or folders to read, relative to `cwd`. */
@@ -45,8 +58,10 @@ export interface PipelineOptions {
   /** Reuse per-brief results from `.briefpress-cache/` in `cwd` (default false). */
   cache?: boolean
   /**
-   * Leave cached rendered bodies on disk until `loadRendered()` is called, so
-   * that a build with nothing to write never reads them.
+   * Leave rendered bodies on disk (with the cache): each brief's `rendered`
+   * is then a `DeferredBody`, read when needed or all at once by
+   * `loadRendered()`. A build with nothing to write never reads them, and
+   * one that writes holds one body at a time.
    */
   deferRendered?: boolean
 }
@@ -71,7 +86,7 @@ export interface PipelineResult {
    * two runs exactly when every brief would give the same result.
    */
   inputDigest: string | undefined
-  /** Reads the rendered bodies left on disk by `deferRendered`. */
+  /** Reads every rendered body left on disk by `deferRendered` into its brief. */
   loadRendered: () => Promise<void>
 }
 
@@ -117,18 +132,23 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const stats = {analysed: 0, cached: 0, workers: 0}
 
   const inputs = cache ? createHash('sha256').update(environment) : undefined
-  const deferred = new Map<Brief['file'], string>()
+  // A body removed from the cache under our feet: analyse the brief again.
+  const deferredBody = (key: string, file: VFile) =>
+    new DeferredBody(async () => {
+      const body = await cache!.get<{rendered: unknown}>(key, 'body')
+      return body ? body.rendered : analyseBrief(String(file.value), file.path, String(file.data.absolutePath), options.config, render).rendered
+    })
 
   const analyse = async (text: string, file: VFile, absolutePath: string): Promise<BriefAnalysis> => {
     const key = cache ? briefKey(environment, text) : ''
     if (cache) {
       inputs!.update(`\0${file.path}\0${key}`)
+      file.data.briefKey = key
       const cached = await cache.get<BriefAnalysis>(key)
       if (cached && render && options.deferRendered && cached.rendered === DEFERRED) {
         stats.cached++
-        deferred.set(file, key)
         const {rendered: _rendered, ...meta} = cached
-        return meta
+        return {...meta, rendered: deferredBody(key, file)}
       }
       const body = cached && render && cached.rendered === DEFERRED ? await cache.get<{rendered: unknown}>(key, 'body') : {rendered: undefined}
       if (cached && body) {
@@ -146,6 +166,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       // The body first: a meta entry that promises a body always has one.
       if (rendered !== undefined) await cache.put(key, {rendered}, 'body')
       await cache.put(key, rendered === undefined ? meta : {...meta, rendered: DEFERRED})
+      // The body is on disk now: hold only a way to read it back.
+      if (rendered !== undefined && options.deferRendered) return {...meta, rendered: deferredBody(key, file)}
     }
     return analysis
   }
@@ -179,15 +201,40 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   for (const brief of briefs) brief.file.messages.sort(compareMessages)
   const loadRendered = async () => {
     for (const brief of briefs) {
-      const key = deferred.get(brief.file)
-      if (key === undefined) continue
-      const body = await cache!.get<{rendered: unknown}>(key, 'body')
-      // A body removed under our feet: analyse the brief again.
-      brief.rendered = body ? body.rendered : analyseBrief(String(brief.file.value), brief.file.path, String(brief.file.data.absolutePath), options.config, render).rendered
-      deferred.delete(brief.file)
+      if (brief.rendered instanceof DeferredBody) brief.rendered = await brief.rendered.load()
     }
   }
   return {briefs, reporter, stats, inputDigest: inputs?.digest('hex'), loadRendered}
+}
+
+/**
+ * The `inputDigest` that `runPipeline` would return for these options,
+ * computed by reading and hashing every brief without analysing anything or
+ * opening the cache: what lets a build with nothing to do say so at the cost
+ * of reading the briefs once. Texts are not kept, so memory stays flat.
+ */
+export async function inputDigestOf(options: Pick<PipelineOptions, 'paths' | 'cwd' | 'config' | 'renderStage'>): Promise<string | undefined> {
+  if (!options.renderStage) return undefined
+  const environment = environmentDigest(options.config, `${options.renderStage.module}#${options.renderStage.export}`)
+  const inputs = createHash('sha256').update(environment)
+  const reporter = new Reporter(options.config.rules)
+  const reads: Array<Promise<{path: string; key: string}>> = []
+  const files = await findBriefs(options.paths, options.cwd)
+  // A few reads in flight at once: the disk and the hashing overlap.
+  const results: Array<{path: string; key: string}> = []
+  for (const absolutePath of files) {
+    const displayPath = toDisplayPath(absolutePath, options.cwd)
+    reads.push(
+      readBrief(absolutePath, reporter, {maxFileSize: options.config.maxFileSize, displayPath}).then(({file, text}) => ({
+        path: file.path,
+        key: text === undefined ? '-' : briefKey(environment, text)
+      }))
+    )
+    if (reads.length >= IN_PROGRESS) results.push(...(await Promise.all(reads.splice(0))))
+  }
+  results.push(...(await Promise.all(reads)))
+  for (const {path: filePath, key} of results) inputs.update(`\0${filePath}\0${key}`)
+  return inputs.digest('hex')
 }
 
 /** Stored in a meta entry in place of the rendered body, which has its own entry. */

@@ -1,5 +1,5 @@
 import {existsSync} from 'node:fs'
-import {cp, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
+import {cp, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {briefKey, environmentDigest} from '../src/cache/digest.js'
@@ -107,6 +107,60 @@ describe('incremental builds', () => {
     expect(await snapshot(path.join(dir, 'site'))).toEqual(await snapshot(path.join(dir, 'clean')))
     expect(await readFile(path.join(dir, 'site', 'index.html'), 'utf8')).toContain('Renamed site')
     await rm(path.join(dir, 'briefpress.config.json'))
+  })
+})
+
+describe('no-change builds', () => {
+  it('print the last build\'s report without reading any cached brief, and notice any change', async () => {
+    const dir = await project()
+    // A warning in one brief, so that there is a report to replay.
+    const file = briefPath(dir, (await readdir(path.join(dir, 'briefs', '2026', '11')))[0]!.replace(/\.md$/, ''))
+    await writeFile(file, (await readFile(file, 'utf8')) + '\n[^unused-one]: https://example.com/never-cited\n')
+    const first = await runCli(['build', '--out', 'site', '--format', 'json'], dir)
+    expect(first.stdout).toContain('unused-citation')
+    const site = await snapshot(path.join(dir, 'site'))
+    // Without the per-brief entries, only the recorded report can say this.
+    await rm(path.join(dir, CACHE_DIR, (await readdir(path.join(dir, CACHE_DIR)))[0]!, 'briefs'), {recursive: true})
+    const again = await runCli(['build', '--out', 'site', '--format', 'json'], dir)
+    expect(again.code).toBe(first.code)
+    expect(again.stderr).toMatch(/site\/ is up to date: 8 briefs unchanged/)
+    expect(again.stdout).toBe(first.stdout)
+    expect(await snapshot(path.join(dir, 'site'))).toEqual(site)
+    // One byte changed: analysed and written again, the same as a clean build.
+    await writeFile(file, (await readFile(file, 'utf8')) + ' ')
+    const changed = await expectSameAsClean(dir)
+    expect(changed.stderr).toMatch(/Wrote \d+ pages/)
+  })
+})
+
+describe('pages kept from the previous build', () => {
+  const dayFile = (day: string) => path.join(...day.slice(0, 10).split('-'), 'index.html')
+  const inode = async (site: string, file: string) => (await stat(path.join(site, file))).ino
+
+  it('an edit re-renders the day and its neighbours and keeps every other day page as it was', async () => {
+    const dir = await project()
+    const days = (await readdir(path.join(dir, 'briefs', '2026', '11'))).map((name) => name.replace(/\.md$/, '')).sort()
+    await expectSameAsClean(dir)
+    const site = path.join(dir, 'site')
+    const before = new Map<string, number>()
+    for (const day of days) before.set(day, await inode(site, dayFile(day)))
+    const file = briefPath(dir, days[4]!)
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: "Edited for the reuse test"'))
+    await expectSameAsClean(dir)
+    const changed = (await Promise.all(days.map(async (day) => ((await inode(site, dayFile(day))) === before.get(day) ? undefined : day)))).filter(Boolean)
+    // The edited day and its neighbours, whose previous/next links show its title.
+    expect(changed).toEqual([days[3], days[4], days[5]])
+    expect((await stat(path.join(site, dayFile(days[0]!)))).nlink).toBe(1)
+  })
+
+  it('a site edited by hand is not reused: the next build puts every page right', async () => {
+    const dir = await project()
+    const days = (await readdir(path.join(dir, 'briefs', '2026', '11'))).map((name) => name.replace(/\.md$/, '')).sort()
+    await expectSameAsClean(dir)
+    await writeFile(path.join(dir, 'site', dayFile(days[0]!)), 'edited by hand')
+    const file = briefPath(dir, days[6]!)
+    await writeFile(file, (await readFile(file, 'utf8')) + '\nOne more line.\n')
+    await expectSameAsClean(dir)
   })
 })
 

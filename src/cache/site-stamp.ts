@@ -1,6 +1,8 @@
 import {createHash} from 'node:crypto'
 import {mkdir, readdir, readFile, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {deserialize, serialize} from 'node:v8'
+import type {PlainMessage} from './messages.js'
 import {SITE_MARKER} from '../write/atomic-site.js'
 import {CACHE_DIR} from './store.js'
 import {CACHE_FORMAT} from './digest.js'
@@ -56,10 +58,59 @@ export async function siteIsCurrent(cwd: string, outDir: string, stamp: string):
   return identity !== undefined && recorded === `${stamp}\n${identity}\n`
 }
 
-export async function recordSite(cwd: string, outDir: string, stamp: string): Promise<void> {
+/** Every brief's path and messages, as the build that wrote the site reported them. */
+export type SiteReport = Array<{path: string; messages: PlainMessage[]}>
+
+/**
+ * Records the stamp, the build's report and the key of every keyed file it
+ * wrote: a later build with the same stamp prints that report without
+ * analysing (or even loading) any brief, and a later build with changes
+ * takes unchanged pages from this site. The sidecar is written first, so a
+ * stamp never lacks it.
+ */
+export async function recordSite(cwd: string, outDir: string, stamp: string, report: SiteReport, keys: ReadonlyMap<string, string> = new Map()): Promise<void> {
   const identity = await markerIdentity(path.resolve(cwd, outDir))
   if (!identity) return
   const file = stampFile(cwd, outDir)
   await mkdir(path.dirname(file), {recursive: true})
-  await writeFile(file, `${stamp}\n${identity}\n`).catch(() => undefined)
+  try {
+    await writeFile(`${file}.report`, serialize({stamp, report, identity, keys}))
+    await writeFile(file, `${stamp}\n${identity}\n`)
+  } catch {
+    // Only speed is lost: the next build analyses again.
+  }
+}
+
+interface Sidecar {
+  stamp: string
+  report: SiteReport
+  identity: string
+  keys: Map<string, string>
+}
+
+async function readSidecar(cwd: string, outDir: string): Promise<Sidecar | undefined> {
+  const bytes = await readFile(`${stampFile(cwd, outDir)}.report`).catch(() => undefined)
+  if (!bytes) return undefined
+  try {
+    return deserialize(bytes) as Sidecar
+  } catch {
+    return undefined
+  }
+}
+
+/** The report recorded with `stamp`, or undefined. */
+export async function readSiteReport(cwd: string, outDir: string, stamp: string): Promise<SiteReport | undefined> {
+  const stored = await readSidecar(cwd, outDir)
+  return stored?.stamp === stamp ? stored.report : undefined
+}
+
+/**
+ * The keys of the files the previous build wrote into `outDir`, when the
+ * folder still holds exactly what that build wrote (nothing edited, added
+ * or removed by hand since): only then may its files be reused.
+ */
+export async function previousPages(cwd: string, outDir: string): Promise<Map<string, string> | undefined> {
+  const stored = await readSidecar(cwd, outDir)
+  if (!stored?.keys || stored.keys.size === 0 || (await hasLeftovers(path.resolve(cwd, outDir)))) return undefined
+  return (await markerIdentity(path.resolve(cwd, outDir))) === stored.identity ? stored.keys : undefined
 }

@@ -1,12 +1,14 @@
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {Brief} from '../brief.js'
-import {runPipeline, SITE_RENDER} from '../pipeline.js'
+import {inputDigestOf, runPipeline, SITE_RENDER} from '../pipeline.js'
 import {renderBrief, selectBriefs, writeSite} from '../render/site.js'
 import {indexSearch} from '../render/search.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
 import {assertSafeOutDir, UnsafeOutDirError, writeAtomically} from '../write/atomic-site.js'
-import {buildStamp, recordSite, siteIsCurrent} from '../cache/site-stamp.js'
+import {buildStamp, previousPages, readSiteReport, recordSite, siteIsCurrent, type SiteReport} from '../cache/site-stamp.js'
+import {fromPlainMessage, toPlainMessage} from '../cache/messages.js'
+import {VFile} from 'vfile'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
 import {commonOptions, EXIT, parse, readConfig, readFormat, seconds, UsageError, type Io} from './shared.js'
 
@@ -61,34 +63,50 @@ export async function build(argv: string[], io: Io): Promise<number> {
   const outName = `${values.out.replace(/[\\/]+$/, '')}/`
   const start = process.hrtime.bigint()
   const speed = readSpeedOptions(values)
-  const result = await runPipeline({paths: [values.src], cwd: io.cwd, config, render: renderBrief, renderStage: SITE_RENDER, deferRendered: true, ...speed})
-  const {briefs} = result
-  const files = briefs.map((brief) => brief.file)
-  const report = formatReport(format, files, {color: io.color})
-  if (format === 'pretty') io.stderr(report)
-  else io.stdout(report)
+  const outDir = path.resolve(io.cwd, values.out)
+  const stampOptions = {drafts: values.drafts, keepGoing: values['keep-going'], search: !values['no-search']}
+  const pipelineOptions = {paths: [values.src], cwd: io.cwd, config, render: renderBrief, renderStage: SITE_RENDER, deferRendered: true, ...speed}
 
-  const counts = countMessages(files)
-  const failed = counts.errors > 0 || (values.frail && counts.warnings > 0)
-  const summary = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`
-  if (failed && !values['keep-going']) {
-    io.stderr(`Not writing ${outName}: ${summary} in ${plural(briefs.length, 'brief')}; the previous site is unchanged (use --keep-going to build the valid briefs)\n`)
-    return EXIT.content
+  // Nothing changed since the last build into this folder: print that
+  // build's report and write nothing, without analysing any brief.
+  if (speed.cache) {
+    const quick = await inputDigestOf(pipelineOptions)
+    const stamp = quick && buildStamp(quick, stampOptions)
+    const report = stamp && (await siteIsCurrent(io.cwd, outDir, stamp)) ? await readSiteReport(io.cwd, outDir, stamp) : undefined
+    if (report) {
+      const files = report.map(({path: filePath, messages}) => {
+        const file = new VFile({path: filePath})
+        for (const message of messages) file.messages.push(fromPlainMessage(message, filePath))
+        return file
+      })
+      const {counts, failed, summary} = printReport(files, format, io, values.frail)
+      if (failed && !values['keep-going']) return notWriting(io, outName, summary, files.length)
+      io.stderr(`${outName} is up to date: ${plural(files.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
+      return failed ? EXIT.content : EXIT.ok
+    }
   }
 
-  const outDir = path.resolve(io.cwd, values.out)
-  // Nothing changed since the last build into this folder: nothing to write.
-  const stamp = result.inputDigest && buildStamp(result.inputDigest, {drafts: values.drafts, keepGoing: values['keep-going'], search: !values['no-search']})
+  const result = await runPipeline(pipelineOptions)
+  const {briefs} = result
+  const files = briefs.map((brief) => brief.file)
+  const {counts, failed, summary} = printReport(files, format, io, values.frail)
+  if (failed && !values['keep-going']) return notWriting(io, outName, summary, briefs.length)
+
+  const stamp = result.inputDigest && buildStamp(result.inputDigest, stampOptions)
   if (stamp && (await siteIsCurrent(io.cwd, outDir, stamp))) {
+    // Recorded again with the report, for a site stamped without one.
+    await recordSite(io.cwd, outDir, stamp, siteReport(files), await previousPages(io.cwd, outDir))
     io.stderr(`${outName} is up to date: ${plural(briefs.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
     return failed ? EXIT.content : EXIT.ok
   }
-  await result.loadRendered()
   const selection = selectBriefs(briefs, {drafts: values.drafts})
+  // Pages whose inputs are unchanged are taken from the previous build.
+  const previous = stamp ? await previousPages(io.cwd, outDir) : undefined
+  const keys = new Map<string, string>()
   let pages: number
   try {
     pages = await writeAtomically(outDir, async (writer) => {
-      const written = await writeSite(selection.published, config, writer)
+      const written = await writeSite(selection.published, config, writer, {previous: previous && {dir: outDir, keys: previous}, keys})
       // Pagefind reads the finished pages in the temporary folder, before the
       // swap: a failed index leaves the previous site as it was.
       if (!values['no-search']) await indexSearch(writer.tempDir)
@@ -99,7 +117,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
     io.stderr(`briefpress build: could not write ${outName}: ${reason}\nThe previous site is unchanged.\n`)
     return EXIT.usage
   }
-  if (stamp) await recordSite(io.cwd, outDir, stamp)
+  if (stamp) await recordSite(io.cwd, outDir, stamp, siteReport(files), keys)
 
   const notes = [
     selection.broken.length > 0 ? `skipped ${plural(selection.broken.length, 'broken brief')}: ${names(selection.broken)}` : '',
@@ -111,6 +129,25 @@ export async function build(argv: string[], io: Io): Promise<number> {
       `Open ${outName}index.html in a browser (${pathToFileURL(path.join(outDir, 'index.html')).href}), or serve the folder with any static web server.\n`
   )
   return failed ? EXIT.content : EXIT.ok
+}
+
+function siteReport(files: readonly VFile[]): SiteReport {
+  return files.map((file) => ({path: file.path, messages: file.messages.map(toPlainMessage)}))
+}
+
+function printReport(files: VFile[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined) {
+  const report = formatReport(format, files, {color: io.color})
+  if (format === 'pretty') io.stderr(report)
+  else io.stdout(report)
+  const counts = countMessages(files)
+  const failed = counts.errors > 0 || (frail === true && counts.warnings > 0)
+  const summary = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`
+  return {counts, failed, summary}
+}
+
+function notWriting(io: Io, outName: string, summary: string, briefs: number): number {
+  io.stderr(`Not writing ${outName}: ${summary} in ${plural(briefs, 'brief')}; the previous site is unchanged (use --keep-going to build the valid briefs)\n`)
+  return EXIT.content
 }
 
 function names(briefs: readonly Brief[]): string {

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -7,6 +8,7 @@ import {hasErrors, type Brief, type BriefContext} from '../brief.js'
 import type {Config} from '../config/schema.js'
 import {briefJsonSchema, type BriefData} from '../data/brief-data-schema.js'
 import type {SiteWriter} from '../write/atomic-site.js'
+import {DeferredBody} from '../cache/deferred-body.js'
 import {archivePage} from '../../templates/archive-page.js'
 import {assetPage, assetsIndexPage} from '../../templates/asset-page.js'
 import {dayPage} from '../../templates/day.js'
@@ -20,7 +22,7 @@ import {renderBody} from './body.js'
 import {assetSeries, type ChartPoint} from './chart-data.js'
 import {monthOf, shortDate} from './dates.js'
 import {downloadFiles} from './downloads.js'
-import {FEED_PATHS, feedFiles} from './feeds.js'
+import {DEFAULT_FEED_LIMIT, FEED_PATHS, feedFiles} from './feeds.js'
 import {sitemapFiles} from './sitemap.js'
 import {SEARCH_FOLDER, SEARCH_SCRIPT, searchPageHead, searchScript} from './search.js'
 import {addSeverityBadges} from './severity-badges.js'
@@ -53,8 +55,11 @@ export interface PublishedBrief {
   folder: string
   /** The day's structured data, as written to `brief.json`. */
   data: BriefData
+  /** The rendered body; empty while `body` holds it on disk. */
   html: string
   images: ImageAsset[]
+  /** Reads the rendered body from the cache, when the build left it there. */
+  body?: (() => Promise<RenderedBrief>) | undefined
 }
 
 export interface Selection {
@@ -75,7 +80,7 @@ export function selectBriefs(briefs: readonly Brief[], options: {drafts: boolean
   const ordered = [...briefs].sort((a, b) => compare(a.frontMatter?.date ?? '', b.frontMatter?.date ?? '') || compare(a.file.path, b.file.path))
   for (const brief of ordered) {
     const fm = brief.frontMatter
-    const rendered = brief.rendered as RenderedBrief | undefined
+    const rendered = brief.rendered as RenderedBrief | DeferredBody | undefined
     if (!fm || !rendered || !brief.data || hasErrors(brief)) {
       selection.broken.push(brief)
       continue
@@ -100,8 +105,9 @@ export function selectBriefs(briefs: readonly Brief[], options: {drafts: boolean
       excerpt: brief.excerpt,
       folder,
       data: brief.data,
-      html: rendered.html,
-      images: rendered.images
+      html: rendered instanceof DeferredBody ? '' : rendered.html,
+      images: rendered instanceof DeferredBody ? [] : rendered.images,
+      body: rendered instanceof DeferredBody ? (rendered.load as () => Promise<RenderedBrief>) : undefined
     }
     byFolder.set(folder, item)
     selection.published.push(item)
@@ -129,6 +135,14 @@ export interface SitePage {
   lastmod?: string | undefined
   /** Listed in `sitemap.xml` (every page but the 404 page). */
   sitemap: boolean
+  /** The day a day page shows: its body is read just before rendering. */
+  item?: PublishedBrief
+  /**
+   * A digest of everything the page is made from, when known (day pages,
+   * with the cache): a page whose key is unchanged since the previous build
+   * is taken from that build instead of being rendered again.
+   */
+  key?: string | undefined
   render: () => Root
 }
 
@@ -257,12 +271,13 @@ function folderPage(kind: PageKind, folder: string, lastmod: string | undefined,
 export function dayPages(context: SiteContext): SitePage[] {
   const {published} = context
   const assetFolders = new Map(context.assets.map((asset) => [asset.symbol, asset.folder]))
+  const assetLinks = [...assetFolders]
   return published.map((item, index) => {
     const previous = published[index - 1]
     const next = published[index + 1]
     const from = item.folder
     const link = (to: string) => pageLink(from, to)
-    return folderPage('day', from, item.date, () =>
+    const page = folderPage('day', from, item.date, () =>
       shell(context, {
         kind: 'day',
         folder: from,
@@ -290,6 +305,11 @@ export function dayPages(context: SiteContext): SitePage[] {
         })
       })
     )
+    // The day's text (under config and code), its neighbours' (their titles,
+    // dates and folders are on the page), and the site-wide links it makes.
+    const keys = [previous, item, next].map((brief) => brief && `${brief.brief.file.data.briefKey}@${brief.folder}`)
+    const key = item.brief.file.data.briefKey && createHash('sha256').update(JSON.stringify([keys, context.categories.get(item.category), assetLinks])).digest('hex')
+    return {...page, item, key}
   })
 }
 
@@ -523,20 +543,76 @@ export function siteUrls(published: readonly PublishedBrief[], config: Config): 
   return sitePages(published, config).map((page) => page.url)
 }
 
+/** What a build may take from the previous one (src/cache/site-stamp.ts keeps it). */
+export interface PageReuse {
+  /** The previous site, as that build wrote it. */
+  dir: string
+  /** Site-relative file → key, of the previous build. */
+  keys: ReadonlyMap<string, string>
+}
+
+export interface WriteSiteOptions {
+  previous?: PageReuse | undefined
+  /** Filled with the key of every keyed file written, for the next build. */
+  keys?: Map<string, string>
+}
+
 /** Writes every page and file of the site; returns how many HTML pages were written. */
-export async function writeSite(published: readonly PublishedBrief[], config: Config, writer: SiteWriter): Promise<number> {
+export async function writeSite(published: readonly PublishedBrief[], config: Config, writer: SiteWriter, options: WriteSiteOptions = {}): Promise<number> {
   const pages = sitePages(published, config)
-  for (const page of pages) await writer.write(page.file, stringify(page.render()))
-  for (const item of published) {
-    await writer.write(`${item.folder}brief.json`, `${JSON.stringify(item.data, null, 2)}\n`)
-    for (const image of item.images) await writer.write(`${item.folder}${image.name}`, image.bytes)
+  const {previous, keys} = options
+  // Files written for a brief beside its page (brief.json, images), by key.
+  const beside = new Map<string, string[]>()
+  if (previous) {
+    for (const [file, key] of previous.keys) if (key.startsWith('brief:')) beside.set(key, [...(beside.get(key) ?? []), file])
+  }
+  const reuse = async (files: readonly string[]) => {
+    if (!previous || !writer.reuse) return false
+    return writer.reuse(files.map((file) => ({path: file, source: path.join(previous.dir, file)})))
+  }
+  for (const page of pages) {
+    const item = page.item
+    const briefKey = item?.brief.file.data.briefKey
+    if (page.key) keys?.set(page.file, page.key)
+    // Unchanged since the previous build: the page and the files beside it
+    // are taken from there, without reading the body or rendering.
+    if (item && page.key && briefKey && previous?.keys.get(page.file) === page.key) {
+      const files = beside.get(`brief:${briefKey}`)?.filter((file) => file.startsWith(item.folder))
+      if (files && (await reuse([page.file, ...files]))) {
+        for (const file of files) keys?.set(file, `brief:${briefKey}`)
+        continue
+      }
+    }
+    // A body left in the cache is read for its page only, then let go: the
+    // build never holds every body at once.
+    const body = item?.body && (await item.body())
+    if (item && body) Object.assign(item, {html: body.html, images: body.images})
+    await writer.write(page.file, stringify(page.render()))
+    if (item) {
+      const files = [`${item.folder}brief.json`, ...item.images.map((image) => `${item.folder}${image.name}`)]
+      await writer.write(files[0]!, `${JSON.stringify(item.data, null, 2)}\n`)
+      for (const [index, image] of item.images.entries()) await writer.write(files[index + 1]!, image.bytes)
+      if (briefKey) for (const file of files) keys?.set(file, `brief:${briefKey}`)
+    }
+    if (item && body) Object.assign(item, {html: '', images: []})
   }
   await writer.write('style.css', await stylesheet())
   await writer.write(SEARCH_SCRIPT, await searchScript())
   await writer.write(SCHEMA_PATH, `${JSON.stringify(briefJsonSchema(), null, 2)}\n`)
   const newestFirst = [...published].reverse()
   const site = {title: config.siteTitle, description: config.siteDescription, baseUrl: config.baseUrl}
-  const feedItems = newestFirst.map((item) => ({date: item.date, title: item.title, url: item.folder, summary: item.excerpt, html: item.html, category: item.category}))
+  // Days are unique, so the feeds' newest items are the first of newestFirst:
+  // only their bodies are read.
+  const feedItems = await Promise.all(
+    newestFirst.map(async (item, index) => ({
+      date: item.date,
+      title: item.title,
+      url: item.folder,
+      summary: item.excerpt,
+      html: item.body && index < DEFAULT_FEED_LIMIT ? (await item.body()).html : item.html,
+      category: item.category
+    }))
+  )
   const sitemapPages = pages.filter((page) => page.sitemap).map((page) => ({path: page.url, ...(page.lastmod && {lastmod: page.lastmod})}))
   for (const file of [...feedFiles(site, feedItems), ...sitemapFiles(config.baseUrl, sitemapPages), ...downloadFiles(published.map((item) => item.data))]) {
     await writer.write(file.path, file.content)

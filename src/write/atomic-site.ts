@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto'
 import {existsSync, readdirSync, statSync} from 'node:fs'
-import {mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises'
+import {constants, copyFile, link, mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
 /**
@@ -15,6 +15,12 @@ const MARKER_TEXT = 'This folder was built by `briefpress build`, which replaces
 export interface SiteWriter {
   /** Writes `relativePath` (with `/` separators) inside the new site. */
   write(relativePath: string, content: string | Uint8Array): Promise<void>
+  /**
+   * Puts the files of the previous site (`source`: absolute path) at their
+   * `path`s instead of writing them again: all of them, or, returning false,
+   * none (the caller then writes them).
+   */
+  reuse?(files: ReadonlyArray<{path: string; source: string}>): Promise<boolean>
 }
 
 /**
@@ -44,14 +50,42 @@ export class AtomicSiteWriter implements SiteWriter {
   /** Writes `relativePath` (with `/` separators) inside the new site. */
   async write(relativePath: string, content: string | Uint8Array): Promise<void> {
     if (this.#closed) throw new Error('The site was already committed or aborted')
+    const target = this.#target(relativePath)
+    await mkdir(path.dirname(target), {recursive: true})
+    // `wx`: two pages claiming one path is a bug, not something to overwrite silently.
+    await writeFile(target, content, {flag: 'wx'})
+  }
+
+  /**
+   * Hard links to the previous site's files (the old folder is deleted after
+   * the swap, so the new site keeps the only link), else copies.
+   */
+  async reuse(files: ReadonlyArray<{path: string; source: string}>): Promise<boolean> {
+    if (this.#closed) throw new Error('The site was already committed or aborted')
+    const done: string[] = []
+    for (const file of files) {
+      const target = this.#target(file.path)
+      await mkdir(path.dirname(target), {recursive: true})
+      const ok = await link(file.source, target).then(
+        () => true,
+        () => copyFile(file.source, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE).then(() => true, () => false)
+      )
+      if (!ok) {
+        for (const made of done) await rm(made, {force: true})
+        return false
+      }
+      done.push(target)
+    }
+    return true
+  }
+
+  #target(relativePath: string): string {
     const target = path.resolve(this.tempDir, relativePath)
     // Output paths come from dates and hashes, but never trust them to stay inside.
     if (!target.startsWith(this.tempDir + path.sep)) {
       throw new Error(`Refusing to write outside the site: ${relativePath}`)
     }
-    await mkdir(path.dirname(target), {recursive: true})
-    // `wx`: two pages claiming one path is a bug, not something to overwrite silently.
-    await writeFile(target, content, {flag: 'wx'})
+    return target
   }
 
   /** Swaps the new site in place of the old one. */

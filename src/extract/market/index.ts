@@ -22,7 +22,14 @@ const ETF_KINDS: SectionKind[] = ['market-overview', 'derivatives', 'flows', 'he
  */
 export function extractMarketData(tree: Root, text: string, sections: readonly Section[] = findSections(tree, text)): MarketData {
   const lines = text.split(/\r?\n/)
-  const contexts = (kinds: SectionKind[]) => sections.filter((section) => kinds.includes(section.kind)).flatMap((section) => lineContexts(section, lines))
+  // Each section's lines are cleaned once, however many recogniser groups read them.
+  const bySection = new Map<Section, LineContext[]>()
+  const sectionContexts = (section: Section) => {
+    let found = bySection.get(section)
+    if (!found) bySection.set(section, (found = lineContexts(section, lines)))
+    return found
+  }
+  const contexts = (kinds: SectionKind[]) => sections.filter((section) => kinds.includes(section.kind)).flatMap(sectionContexts)
 
   const overview = contexts(PRICE_KINDS)
   const quotes = run(priceRecognisers, overview)
@@ -35,7 +42,7 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const [cap] = run(marketCapRecognisers, overview)
   if (cap) data.marketCap = cap
   // Fear & Greed is one daily value, given in the overview or under sentiment.
-  const everywhere = sections.length > 0 ? sections.flatMap((section) => lineContexts(section, lines)) : []
+  const everywhere = sections.length > 0 ? sections.flatMap(sectionContexts) : []
   const [index] = run(fearGreedRecognisers, [...overview, ...everywhere])
   if (index?.value !== undefined) data.fearGreed = index.value
   else if (index?.range) data.fearGreedRange = index.range
