@@ -71,6 +71,7 @@ if (invoked === (await import('node:url')).fileURLToPath(import.meta.url)) {
     stderr: (text) => process.stderr.write(text),
     color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR
   }
-  const {relaunchWithYoungGeneration} = await import('./workers/young-generation.js')
-  process.exitCode = (await relaunchWithYoungGeneration(invoked, process.argv.slice(2))) ?? (await main(process.argv.slice(2), io))
+  const {allowRelaunch} = await import('./workers/young-generation.js')
+  allowRelaunch(invoked, process.argv.slice(2))
+  process.exitCode = await main(process.argv.slice(2), io)
 }

@@ -23,8 +23,10 @@ import {briefKey, environmentDigest} from './cache/digest.js'
 import {fromPlainMessage, toPlainMessage, type PlainMessage} from './cache/messages.js'
 import {BriefCache} from './cache/store.js'
 import {DeferredBody} from './cache/deferred-body.js'
+import {toDisplayPath} from './load/display-path.js'
 
 export {DeferredBody}
+export {inputDigestOf} from './cache/input-digest.js'
 import {AnalysisPool} from './workers/pool.js'
 
 declare module 'vfile' {
@@ -72,8 +74,7 @@ export interface RenderStage {
   export: string
 }
 
-/** The build's render stage (`renderBrief` of src/render/site.ts). */
-export const SITE_RENDER: RenderStage = {module: 'render/site.js', export: 'renderBrief'}
+export {SITE_RENDER} from './render/stage.js'
 
 export interface PipelineResult {
   briefs: Brief[]
@@ -205,36 +206,6 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     }
   }
   return {briefs, reporter, stats, inputDigest: inputs?.digest('hex'), loadRendered}
-}
-
-/**
- * The `inputDigest` that `runPipeline` would return for these options,
- * computed by reading and hashing every brief without analysing anything or
- * opening the cache: what lets a build with nothing to do say so at the cost
- * of reading the briefs once. Texts are not kept, so memory stays flat.
- */
-export async function inputDigestOf(options: Pick<PipelineOptions, 'paths' | 'cwd' | 'config' | 'renderStage'>): Promise<string | undefined> {
-  if (!options.renderStage) return undefined
-  const environment = environmentDigest(options.config, `${options.renderStage.module}#${options.renderStage.export}`)
-  const inputs = createHash('sha256').update(environment)
-  const reporter = new Reporter(options.config.rules)
-  const reads: Array<Promise<{path: string; key: string}>> = []
-  const files = await findBriefs(options.paths, options.cwd)
-  // A few reads in flight at once: the disk and the hashing overlap.
-  const results: Array<{path: string; key: string}> = []
-  for (const absolutePath of files) {
-    const displayPath = toDisplayPath(absolutePath, options.cwd)
-    reads.push(
-      readBrief(absolutePath, reporter, {maxFileSize: options.config.maxFileSize, displayPath}).then(({file, text}) => ({
-        path: file.path,
-        key: text === undefined ? '-' : briefKey(environment, text)
-      }))
-    )
-    if (reads.length >= IN_PROGRESS) results.push(...(await Promise.all(reads.splice(0))))
-  }
-  results.push(...(await Promise.all(reads)))
-  for (const {path: filePath, key} of results) inputs.update(`\0${filePath}\0${key}`)
-  return inputs.digest('hex')
 }
 
 /** Stored in a meta entry in place of the rendered body, which has its own entry. */
@@ -381,11 +352,6 @@ function reportParseFailure(file: Brief['file'], reporter: Reporter, error: unkn
   })
 }
 
-/** Paths in messages are relative to the working folder, with `/` on every OS. */
-function toDisplayPath(absolutePath: string, cwd: string): string {
-  const relative = path.relative(cwd, absolutePath)
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? absolutePath : relative).split(path.sep).join('/')
-}
 
 
 function compareMessages(a: {line?: number | undefined; column?: number | undefined}, b: {line?: number | undefined; column?: number | undefined}): number {

@@ -1,6 +1,6 @@
 import {execFile} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {cp, readdir, readFile} from 'node:fs/promises'
+import {cp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {pathToFileURL} from 'node:url'
@@ -83,4 +83,34 @@ describe.skipIf(!hasDist)('parallel builds on worker threads', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/Unexpected --jobs 0, expected a whole number from 1 to 256/)
   })
+
+  it('the installed CLI relaunches itself with a larger young generation when there is parsing to do, passing output and exit codes through', async () => {
+    const dir = await project()
+    await writeFile(path.join(dir, 'briefs', 'broken.md'), '---\ntitle: No date\n---\n\nBody.\n')
+    // Every Node process started records its flags (NODE_OPTIONS reaches the relaunched one too).
+    const log = path.join(dir, 'processes.log')
+    await writeFile(path.join(dir, 'probe.mjs'), `import {appendFileSync} from 'node:fs'\nappendFileSync(${JSON.stringify(log)}, JSON.stringify(process.execArgv) + '\\n')\n`)
+    const env = {...process.env, NODE_OPTIONS: `--import=${pathToFileURL(path.join(dir, 'probe.mjs')).href}`}
+    const processes = async () => (await readFile(log, 'utf8').catch(() => '')).trim().split('\n').filter(Boolean)
+    const compiled = async (argv: string[]) => {
+      await rm(log, {force: true})
+      return run(process.execPath, [cli, ...argv], {cwd: dir, env}).then(
+        ({stdout, stderr}) => ({code: 0, stdout, stderr}),
+        (error: {code: number; stdout: string; stderr: string}) => ({code: error.code, stdout: error.stdout, stderr: error.stderr})
+      )
+    }
+    const spawned = await compiled(['check', '--format', 'json', '--no-cache', '--jobs', '1'])
+    expect(spawned.code).toBe(1)
+    expect(spawned.stdout).toBe((await runCli(['check', '--format', 'json', '--no-cache', '--jobs', '1'], dir)).stdout)
+    expect(await processes()).toEqual(['[]', '["--max-semi-space-size=64"]'])
+    await rm(path.join(dir, 'briefs', 'broken.md'))
+    const built = await compiled(['build', '--jobs', '1'])
+    expect(built.code, built.stderr).toBe(0)
+    expect(built.stderr).toMatch(/Wrote \d+ pages/)
+    expect(await processes()).toHaveLength(2)
+    // Nothing to do: answered by the first process, with no second start-up.
+    const again = await compiled(['build', '--jobs', '1'])
+    expect(again.stderr).toMatch(/is up to date/)
+    expect(await processes()).toEqual(['[]'])
+  }, 180_000)
 })

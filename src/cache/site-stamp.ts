@@ -68,13 +68,21 @@ export type SiteReport = Array<{path: string; messages: PlainMessage[]}>
  * takes unchanged pages from this site. The sidecar is written first, so a
  * stamp never lacks it.
  */
-export async function recordSite(cwd: string, outDir: string, stamp: string, report: SiteReport, keys: ReadonlyMap<string, string> = new Map()): Promise<void> {
+export interface SiteRecord {
+  report: SiteReport
+  /** Site-relative file → key of the files the build wrote (src/render/site.ts). */
+  keys?: ReadonlyMap<string, string> | undefined
+  /** The report as printed, under a key naming its format: printing thousands of warnings is not free. */
+  printed?: {as: string; text: string} | undefined
+}
+
+export async function recordSite(cwd: string, outDir: string, stamp: string, {report, keys = new Map(), printed}: SiteRecord): Promise<void> {
   const identity = await markerIdentity(path.resolve(cwd, outDir))
   if (!identity) return
   const file = stampFile(cwd, outDir)
   await mkdir(path.dirname(file), {recursive: true})
   try {
-    await writeFile(`${file}.report`, serialize({stamp, report, identity, keys}))
+    await writeFile(`${file}.report`, serialize({stamp, report, identity, keys, printed}))
     await writeFile(file, `${stamp}\n${identity}\n`)
   } catch {
     // Only speed is lost: the next build analyses again.
@@ -86,6 +94,7 @@ interface Sidecar {
   report: SiteReport
   identity: string
   keys: Map<string, string>
+  printed: SiteRecord['printed']
 }
 
 async function readSidecar(cwd: string, outDir: string): Promise<Sidecar | undefined> {
@@ -99,9 +108,9 @@ async function readSidecar(cwd: string, outDir: string): Promise<Sidecar | undef
 }
 
 /** The report recorded with `stamp`, or undefined. */
-export async function readSiteReport(cwd: string, outDir: string, stamp: string): Promise<SiteReport | undefined> {
+export async function readSiteReport(cwd: string, outDir: string, stamp: string): Promise<Pick<SiteRecord, 'report' | 'printed'> | undefined> {
   const stored = await readSidecar(cwd, outDir)
-  return stored?.stamp === stamp ? stored.report : undefined
+  return stored?.stamp === stamp ? {report: stored.report, printed: stored.printed} : undefined
 }
 
 /**

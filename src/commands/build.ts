@@ -1,15 +1,15 @@
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {Brief} from '../brief.js'
-import {inputDigestOf, runPipeline, SITE_RENDER} from '../pipeline.js'
-import {renderBrief, selectBriefs, writeSite} from '../render/site.js'
-import {indexSearch} from '../render/search.js'
+import {inputDigestOf} from '../cache/input-digest.js'
+import {SITE_RENDER} from '../render/stage.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
-import {assertSafeOutDir, UnsafeOutDirError, writeAtomically} from '../write/atomic-site.js'
-import {buildStamp, previousPages, readSiteReport, recordSite, siteIsCurrent, type SiteReport} from '../cache/site-stamp.js'
+import {assertSafeOutDir, UnsafeOutDirError} from '../write/atomic-site.js'
+import {buildStamp, previousPages, readSiteReport, recordSite, siteIsCurrent, type SiteRecord, type SiteReport} from '../cache/site-stamp.js'
 import {fromPlainMessage, toPlainMessage} from '../cache/messages.js'
 import {VFile} from 'vfile'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
+import {relaunchWithYoungGeneration} from '../workers/young-generation.js'
 import {commonOptions, EXIT, parse, readConfig, readFormat, seconds, UsageError, type Io} from './shared.js'
 
 export const buildHelp = `Usage: briefpress build [options]
@@ -34,6 +34,9 @@ ${speedHelp}  -h, --help                     Show this help
 Exit codes: 0 built cleanly, 1 content errors (or warnings with --frail),
 2 usage, configuration, write or internal error.
 `
+
+/** Set for a relaunched build: its parent found the site out of date just before. */
+const CHECKED = 'BRIEFPRESS_SITE_OUT_OF_DATE'
 
 export async function build(argv: string[], io: Io): Promise<number> {
   const {values} = parse(argv, {
@@ -65,37 +68,48 @@ export async function build(argv: string[], io: Io): Promise<number> {
   const speed = readSpeedOptions(values)
   const outDir = path.resolve(io.cwd, values.out)
   const stampOptions = {drafts: values.drafts, keepGoing: values['keep-going'], search: !values['no-search']}
-  const pipelineOptions = {paths: [values.src], cwd: io.cwd, config, render: renderBrief, renderStage: SITE_RENDER, deferRendered: true, ...speed}
+  const pipelineOptions = {paths: [values.src], cwd: io.cwd, config, renderStage: SITE_RENDER, deferRendered: true, ...speed}
 
   // Nothing changed since the last build into this folder: print that
   // build's report and write nothing, without analysing any brief.
-  if (speed.cache) {
+  if (speed.cache && !process.env[CHECKED]) {
     const quick = await inputDigestOf(pipelineOptions)
     const stamp = quick && buildStamp(quick, stampOptions)
-    const report = stamp && (await siteIsCurrent(io.cwd, outDir, stamp)) ? await readSiteReport(io.cwd, outDir, stamp) : undefined
-    if (report) {
-      const files = report.map(({path: filePath, messages}) => {
+    const recorded = stamp && (await siteIsCurrent(io.cwd, outDir, stamp)) ? await readSiteReport(io.cwd, outDir, stamp) : undefined
+    if (recorded) {
+      const files = recorded.report.map(({path: filePath, messages}) => {
         const file = new VFile({path: filePath})
         for (const message of messages) file.messages.push(fromPlainMessage(message, filePath))
         return file
       })
-      const {counts, failed, summary} = printReport(files, format, io, values.frail)
+      const {counts, failed, summary} = printReport(files, format, io, values.frail, recorded.printed)
       if (failed && !values['keep-going']) return notWriting(io, outName, summary, files.length)
       io.stderr(`${outName} is up to date: ${plural(files.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
       return failed ? EXIT.content : EXIT.ok
     }
   }
 
-  const result = await runPipeline(pipelineOptions)
+  // Work to do: with a larger young generation (a second start-up, worth it).
+  const relaunched = await relaunchWithYoungGeneration({[CHECKED]: '1'})
+  if (relaunched !== undefined) return relaunched
+
+  // Loaded only now: a build with nothing to do never loads the parser or the renderer.
+  const [{runPipeline}, {renderBrief, selectBriefs, writeSite}, {indexSearch}, {writeAtomically}] = await Promise.all([
+    import('../pipeline.js'),
+    import('../render/site.js'),
+    import('../render/search.js'),
+    import('../write/atomic-site.js')
+  ])
+  const result = await runPipeline({...pipelineOptions, render: renderBrief})
   const {briefs} = result
   const files = briefs.map((brief) => brief.file)
-  const {counts, failed, summary} = printReport(files, format, io, values.frail)
+  const {counts, failed, summary, printed} = printReport(files, format, io, values.frail)
   if (failed && !values['keep-going']) return notWriting(io, outName, summary, briefs.length)
 
   const stamp = result.inputDigest && buildStamp(result.inputDigest, stampOptions)
   if (stamp && (await siteIsCurrent(io.cwd, outDir, stamp))) {
     // Recorded again with the report, for a site stamped without one.
-    await recordSite(io.cwd, outDir, stamp, siteReport(files), await previousPages(io.cwd, outDir))
+    await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys: await previousPages(io.cwd, outDir), printed})
     io.stderr(`${outName} is up to date: ${plural(briefs.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
     return failed ? EXIT.content : EXIT.ok
   }
@@ -117,7 +131,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
     io.stderr(`briefpress build: could not write ${outName}: ${reason}\nThe previous site is unchanged.\n`)
     return EXIT.usage
   }
-  if (stamp) await recordSite(io.cwd, outDir, stamp, siteReport(files), keys)
+  if (stamp) await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys, printed})
 
   const notes = [
     selection.broken.length > 0 ? `skipped ${plural(selection.broken.length, 'broken brief')}: ${names(selection.broken)}` : '',
@@ -135,14 +149,19 @@ function siteReport(files: readonly VFile[]): SiteReport {
   return files.map((file) => ({path: file.path, messages: file.messages.map(toPlainMessage)}))
 }
 
-function printReport(files: VFile[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined) {
-  const report = formatReport(format, files, {color: io.color})
+/**
+ * Prints the report; a report printed by the recorded build in the same
+ * format is printed again as it was, without formatting every message anew.
+ */
+function printReport(files: VFile[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined, recorded?: SiteRecord['printed']) {
+  const as = `${format}:${io.color}`
+  const report = recorded?.as === as ? recorded.text : formatReport(format, files, {color: io.color})
   if (format === 'pretty') io.stderr(report)
   else io.stdout(report)
   const counts = countMessages(files)
   const failed = counts.errors > 0 || (frail === true && counts.warnings > 0)
   const summary = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`
-  return {counts, failed, summary}
+  return {counts, failed, summary, printed: {as, text: report}}
 }
 
 function notWriting(io: Io, outName: string, summary: string, briefs: number): number {

@@ -1,7 +1,7 @@
 import {linkCheckHelp, linkCliOptions, runLinkCheck} from '../links/cli-options.js'
-import {runPipeline} from '../pipeline.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
 import {coverage, formatCoverage} from '../report/summary.js'
+import {relaunchWithYoungGeneration} from '../workers/young-generation.js'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
 import {commonOptions, EXIT, parse, readConfig, readFormat, seconds, type Io} from './shared.js'
 
@@ -30,9 +30,14 @@ export async function check(argv: string[], io: Io): Promise<number> {
   }
   const format = readFormat(values.format)
   const config = readConfig(io.cwd, values.config)
+  const speed = readSpeedOptions(values)
+  // Options are valid: parse with a larger young generation (src/workers/young-generation.ts).
+  const relaunched = await relaunchWithYoungGeneration()
+  if (relaunched !== undefined) return relaunched
   const start = process.hrtime.bigint()
   const paths = positionals.length > 0 ? positionals : ['briefs']
-  const {briefs, reporter} = await runPipeline({paths, cwd: io.cwd, config, ...readSpeedOptions(values)})
+  const {runPipeline} = await import('../pipeline.js')
+  const {briefs, reporter} = await runPipeline({paths, cwd: io.cwd, config, ...speed})
   await runLinkCheck(values, briefs, reporter, config, io)
   const files = briefs.map((brief) => brief.file)
 

@@ -12,24 +12,32 @@ export const MAIN_SEMI_SPACE_MB = 64
 
 const FLAG = '--max-semi-space-size'
 
-/** Commands that parse briefs in bulk, and so pay for the relaunch. */
-const HEAVY_COMMANDS = new Set(['build', 'check'])
+let launch: {script: string; argv: readonly string[]} | undefined
+
+/**
+ * Called by the CLI's entry point only (never by tests that call `main`):
+ * this process may be relaunched as `node --max-semi-space-size=… script argv`.
+ */
+export function allowRelaunch(script: string, argv: readonly string[]): void {
+  launch = {script, argv}
+}
 
 /**
  * The semi-space can only be set when V8 starts (`v8.setFlagsFromString`
- * comes too late: the heap is already configured), so the installed CLI
- * runs itself once more with the flag, unless the user chose a size
- * (`node --max-semi-space-size=… ` or NODE_OPTIONS) or opted out with
- * BRIEFPRESS_NO_RELAUNCH=1. Returns the child's exit code, or undefined
+ * comes too late: the heap is already configured), so a command about to
+ * parse briefs in bulk runs the CLI once more with the flag, unless the user
+ * chose a size (`node --max-semi-space-size=…` or NODE_OPTIONS), opted out
+ * with BRIEFPRESS_NO_RELAUNCH=1, or this process was not started as the CLI.
+ * `build` calls it only once it knows there is work to do, so a no-change
+ * build pays for one start-up. Returns the child's exit code, or undefined
  * when this process should do the work itself.
  */
-export async function relaunchWithYoungGeneration(script: string, argv: readonly string[]): Promise<number | undefined> {
-  if (!HEAVY_COMMANDS.has(argv[0] ?? '')) return undefined
-  if (process.env.BRIEFPRESS_NO_RELAUNCH) return undefined
+export async function relaunchWithYoungGeneration(env: Record<string, string> = {}): Promise<number | undefined> {
+  if (!launch || process.env.BRIEFPRESS_NO_RELAUNCH) return undefined
   if (process.execArgv.some((arg) => arg.startsWith(FLAG)) || (process.env.NODE_OPTIONS ?? '').includes(FLAG)) return undefined
-  const child = spawn(process.execPath, [`${FLAG}=${MAIN_SEMI_SPACE_MB}`, ...process.execArgv, script, ...argv], {
+  const child = spawn(process.execPath, [`${FLAG}=${MAIN_SEMI_SPACE_MB}`, ...process.execArgv, launch.script, ...launch.argv], {
     stdio: 'inherit',
-    env: {...process.env, BRIEFPRESS_NO_RELAUNCH: '1'}
+    env: {...process.env, ...env, BRIEFPRESS_NO_RELAUNCH: '1'}
   })
   // A terminal signals the whole process group; a signal sent to this
   // process alone (a CI runner's SIGTERM) is passed on.

@@ -1,0 +1,43 @@
+import {createHash} from 'node:crypto'
+import type {Config} from '../config/schema.js'
+import {Reporter} from '../diagnostics/reporter.js'
+import {toDisplayPath} from '../load/display-path.js'
+import {findBriefs} from '../load/find-briefs.js'
+import {readBrief} from '../load/read-brief.js'
+import {briefKey, environmentDigest} from './digest.js'
+
+// Kept apart from the pipeline (and its parser) so that a build with nothing
+// to do loads only this. Must hash exactly as runPipeline does.
+
+/** Briefs read at once. */
+const IN_PROGRESS = 32
+
+/**
+ * The `inputDigest` that `runPipeline` would return for these options,
+ * computed by reading and hashing every brief without analysing anything or
+ * opening the cache: what lets a build with nothing to do say so at the cost
+ * of reading the briefs once. Texts are not kept, so memory stays flat.
+ */
+export async function inputDigestOf(options: {paths: readonly string[]; cwd: string; config: Config; renderStage?: {module: string; export: string} | undefined}): Promise<string | undefined> {
+  if (!options.renderStage) return undefined
+  const environment = environmentDigest(options.config, `${options.renderStage.module}#${options.renderStage.export}`)
+  const inputs = createHash('sha256').update(environment)
+  const reporter = new Reporter(options.config.rules)
+  const reads: Array<Promise<{path: string; key: string}>> = []
+  const files = await findBriefs(options.paths, options.cwd)
+  // A few reads in flight at once: the disk and the hashing overlap.
+  const results: Array<{path: string; key: string}> = []
+  for (const absolutePath of files) {
+    const displayPath = toDisplayPath(absolutePath, options.cwd)
+    reads.push(
+      readBrief(absolutePath, reporter, {maxFileSize: options.config.maxFileSize, displayPath}).then(({file, text}) => ({
+        path: file.path,
+        key: text === undefined ? '-' : briefKey(environment, text)
+      }))
+    )
+    if (reads.length >= IN_PROGRESS) results.push(...(await Promise.all(reads.splice(0))))
+  }
+  results.push(...(await Promise.all(reads)))
+  for (const {path: filePath, key} of results) inputs.update(`\0${filePath}\0${key}`)
+  return inputs.digest('hex')
+}
