@@ -5,7 +5,10 @@
 // else a copy-and-perturb of fixtures/seed-brief.md), then measures on the same
 // files, each as a separate process timed by /usr/bin/time:
 //   floor      parse + gfm + rehype + stringify only (scripts/bench-floor.mjs)
+//   floor64    the same with node --max-semi-space-size=64 (the young generation
+//              the CLI gives itself), for a like-for-like ratio
 //   cold       briefpress build --jobs 1 --no-cache, no previous site (one thread)
+//   cold-nosearch  the same with --no-search (the floor builds no search index)
 //   parallel   briefpress build (one worker per core), empty cache, no previous site
 //   no-change  briefpress build again, nothing changed
 //   one-added  briefpress build after adding one brief
@@ -104,8 +107,10 @@ const clean = () => {
   rmSync(path.join(work, '.briefpress-cache'), {recursive: true, force: true})
 }
 if (want('floor')) rows.floor = measure('floor (parse+gfm+rehype+stringify)', count, clean, process.execPath, [path.join(root, 'scripts', 'bench-floor.mjs'), src, out])
+if (want('floor64')) rows.floor64 = measure('floor, --max-semi-space-size=64', count, clean, process.execPath, ['--max-semi-space-size=64', path.join(root, 'scripts', 'bench-floor.mjs'), src, out])
 const buildArgs = [cli, 'build', '--src', src, '--out', out, '--keep-going']
 if (want('cold')) rows.cold = measure('cold build, 1 thread', count, clean, process.execPath, [...buildArgs, '--jobs', '1', '--no-cache'])
+if (want('cold-nosearch')) rows.coldNoSearch = measure('cold build, 1 thread, --no-search', count, clean, process.execPath, [...buildArgs, '--jobs', '1', '--no-cache', '--no-search'])
 if (want('parallel')) rows.parallel = measure(`cold build, ${os.availableParallelism()} workers`, count, clean, process.execPath, buildArgs)
 if (want('no-change')) rows.noChange = measure('no-change rebuild', count, () => spawnSync(process.execPath, buildArgs, {cwd: work}), process.execPath, buildArgs)
 if (want('one-added')) {
@@ -119,7 +124,12 @@ if (want('one-added')) {
   }, process.execPath, buildArgs)
   rmSync(extra, {force: true})
 }
-if (rows.floor && rows.cold) {
-  console.log(`\ncold build (1 thread) / floor: ${(rows.cold.wall / rows.floor.wall).toFixed(2)}x wall, ${(rows.cold.cpu / rows.floor.cpu).toFixed(2)}x CPU (target <= 1.15x)`)
+const ratio = (a, b, label) => {
+  if (a && b) console.log(`${label}: ${(a.wall / b.wall).toFixed(2)}x wall, ${(a.cpu / b.cpu).toFixed(2)}x CPU (target <= 1.15x)`)
 }
+console.log('')
+ratio(rows.cold, rows.floor, 'cold build (1 thread) / floor')
+ratio(rows.coldNoSearch, rows.floor, 'cold build (1 thread, --no-search) / floor')
+ratio(rows.cold, rows.floor64, 'cold build (1 thread) / floor with the same young generation')
+ratio(rows.coldNoSearch, rows.floor64, 'cold build (1 thread, --no-search) / floor with the same young generation')
 if (!values.keep) rmSync(work, {recursive: true, force: true})

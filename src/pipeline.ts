@@ -27,6 +27,7 @@ import {toDisplayPath} from './load/display-path.js'
 
 export {DeferredBody}
 export {inputDigestOf} from './cache/input-digest.js'
+import {stageId} from './cache/input-digest.js'
 import {AnalysisPool} from './workers/pool.js'
 
 declare module 'vfile' {
@@ -55,6 +56,13 @@ export interface PipelineOptions {
    * it, a `render` function runs in-process and uncached.
    */
   renderStage?: RenderStage
+  /**
+   * Keep of each brief only what the site needs: no citations (the day's
+   * sources are in `data`), no front-matter places, and no text once the
+   * brief is analysed. What the build holds per brief then stays small
+   * enough for 10,000 briefs in well under 1 GiB.
+   */
+  lean?: boolean
   /** Worker threads for the per-brief stage; 1 (the default) runs in-process. */
   jobs?: number
   /** Reuse per-brief results from `.briefpress-cache/` in `cwd` (default false). */
@@ -124,7 +132,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const reporter = new Reporter(options.config.rules)
   const files = await findBriefs(options.paths, options.cwd)
   const render = options.render ?? (options.renderStage && (await loadRenderStage(options.renderStage)))
-  const renderId = options.renderStage ? `${options.renderStage.module}#${options.renderStage.export}` : options.render ? undefined : 'none'
+  const renderId = options.renderStage ? stageId(options.renderStage, options.lean) : options.render ? undefined : 'none'
   const cache = options.cache && renderId !== undefined ? new BriefCache(options.cwd) : undefined
   const environment = cache ? environmentDigest(options.config, renderId!) : ''
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1))
@@ -137,7 +145,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const deferredBody = (key: string, file: VFile) =>
     new DeferredBody(async () => {
       const body = await cache!.get<{rendered: unknown}>(key, 'body')
-      return body ? body.rendered : analyseBrief(String(file.value), file.path, String(file.data.absolutePath), options.config, render).rendered
+      if (body) return body.rendered
+      // The text again (a lean build dropped it), as long as it is the text analysed.
+      const text = (await readBrief(String(file.data.absolutePath), new Reporter(options.config.rules), {maxFileSize: options.config.maxFileSize, displayPath: file.path})).text
+      if (text === undefined || briefKey(environment, text) !== key) throw new Error(`${file.path} changed during the build; build again`)
+      return analyseBrief(text, file.path, String(file.data.absolutePath), options.config, render).rendered
     })
 
   const analyse = async (text: string, file: VFile, absolutePath: string): Promise<BriefAnalysis> => {
@@ -166,7 +178,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       const {rendered, ...meta} = analysis
       // The body first: a meta entry that promises a body always has one.
       if (rendered !== undefined) await cache.put(key, {rendered}, 'body')
-      await cache.put(key, rendered === undefined ? meta : {...meta, rendered: DEFERRED})
+      // A lean build stores what it keeps (src/cache/input-digest.ts keys it apart).
+      const stored = options.lean ? {...meta, citations: undefined, frontMatterPlaces: undefined} : meta
+      await cache.put(key, rendered === undefined ? stored : {...stored, rendered: DEFERRED})
       // The body is on disk now: hold only a way to read it back.
       if (rendered !== undefined && options.deferRendered) return {...meta, rendered: deferredBody(key, file)}
     }
@@ -184,7 +198,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       const displayPath = toDisplayPath(absolutePath, options.cwd)
       const {file, text} = await readBrief(absolutePath, reporter, {maxFileSize: options.config.maxFileSize, displayPath})
       if (text === undefined) inputs?.update(`\0${file.path}\0-`)
-      const brief = text === undefined ? Promise.resolve(emptyBrief(file)) : analyse(text, file, absolutePath).then((analysis) => toBrief(file, analysis))
+      const brief = text === undefined ? Promise.resolve(emptyBrief(file)) : analyse(text, file, absolutePath).then((analysis) => toBrief(file, analysis, options.lean === true))
       // Read on while the brief is analysed; awaited in file order below.
       brief.catch(() => undefined)
       pending.push(brief)
@@ -222,8 +236,14 @@ function emptyBrief(file: VFile): Brief {
   return {file, frontMatter: undefined, citations: undefined, extracted: undefined, data: undefined, excerpt: ''}
 }
 
-function toBrief(file: VFile, analysis: BriefAnalysis): Brief {
+function toBrief(file: VFile, analysis: BriefAnalysis, lean: boolean): Brief {
   for (const message of analysis.messages) file.messages.push(fromPlainMessage(message, file.path))
+  if (lean) {
+    // Only the line endings stay: messages of the archive rules are still
+    // checked against the file's lines (src/diagnostics/reporter.ts).
+    file.value = String(file.value).replace(/[^\r\n]+/g, '')
+    return {file, frontMatter: analysis.frontMatter, citations: undefined, extracted: analysis.extracted, data: analysis.data, excerpt: analysis.excerpt, ...(analysis.rendered !== undefined && {rendered: analysis.rendered})}
+  }
   const brief: Brief = {
     file,
     frontMatter: analysis.frontMatter,

@@ -18,9 +18,14 @@ const IN_PROGRESS = 32
  * opening the cache: what lets a build with nothing to do say so at the cost
  * of reading the briefs once. Texts are not kept, so memory stays flat.
  */
-export async function inputDigestOf(options: {paths: readonly string[]; cwd: string; config: Config; renderStage?: {module: string; export: string} | undefined}): Promise<string | undefined> {
+/** The render stage as the cache keys it: a lean pipeline stores less, under its own entries. */
+export function stageId(stage: {module: string; export: string}, lean: boolean | undefined): string {
+  return `${stage.module}#${stage.export}${lean ? '#lean' : ''}`
+}
+
+export async function inputDigestOf(options: {paths: readonly string[]; cwd: string; config: Config; renderStage?: {module: string; export: string} | undefined; lean?: boolean}): Promise<string | undefined> {
   if (!options.renderStage) return undefined
-  const environment = environmentDigest(options.config, `${options.renderStage.module}#${options.renderStage.export}`)
+  const environment = environmentDigest(options.config, stageId(options.renderStage, options.lean))
   const inputs = createHash('sha256').update(environment)
   const reporter = new Reporter(options.config.rules)
   const reads: Array<Promise<{path: string; key: string}>> = []

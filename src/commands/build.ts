@@ -68,7 +68,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
   const speed = readSpeedOptions(values)
   const outDir = path.resolve(io.cwd, values.out)
   const stampOptions = {drafts: values.drafts, keepGoing: values['keep-going'], search: !values['no-search']}
-  const pipelineOptions = {paths: [values.src], cwd: io.cwd, config, renderStage: SITE_RENDER, deferRendered: true, ...speed}
+  const pipelineOptions = {paths: [values.src], cwd: io.cwd, config, renderStage: SITE_RENDER, deferRendered: true, lean: true, ...speed}
 
   // Nothing changed since the last build into this folder: print that
   // build's report and write nothing, without analysing any brief.
