@@ -4,6 +4,7 @@ import {Reporter} from '../diagnostics/reporter.js'
 import {toDisplayPath} from '../load/display-path.js'
 import {findBriefs} from '../load/find-briefs.js'
 import {readBrief} from '../load/read-brief.js'
+import {BriefStats} from './brief-stats.js'
 import {briefKey, environmentDigest} from './digest.js'
 
 // Kept apart from the pipeline (and its parser) so that a build with nothing
@@ -30,19 +31,30 @@ export async function inputDigestOf(options: {paths: readonly string[]; cwd: str
   const reporter = new Reporter(options.config.rules)
   const reads: Array<Promise<{path: string; key: string}>> = []
   const files = await findBriefs(options.paths, options.cwd)
+  // Briefs whose stats are unchanged since they were last hashed are not read (src/cache/brief-stats.ts).
+  const stats = BriefStats.open(options.cwd, environment)
   // A few reads in flight at once: the disk and the hashing overlap.
   const results: Array<{path: string; key: string}> = []
   for (const absolutePath of files) {
     const displayPath = toDisplayPath(absolutePath, options.cwd)
+    const recordedAt = Date.now()
+    const before = BriefStats.stat(absolutePath)
+    const known = stats.lookup(absolutePath, before)
+    if (known !== undefined) {
+      reads.push(Promise.resolve({path: displayPath, key: known}))
+      continue
+    }
     reads.push(
-      readBrief(absolutePath, reporter, {maxFileSize: options.config.maxFileSize, displayPath}).then(({file, text}) => ({
-        path: file.path,
-        key: text === undefined ? '-' : briefKey(environment, text)
-      }))
+      readBrief(absolutePath, reporter, {maxFileSize: options.config.maxFileSize, displayPath}).then(({file, text}) => {
+        const key = text === undefined ? '-' : briefKey(environment, text)
+        stats.record(absolutePath, before, recordedAt, key)
+        return {path: file.path, key}
+      })
     )
     if (reads.length >= IN_PROGRESS) results.push(...(await Promise.all(reads.splice(0))))
   }
   results.push(...(await Promise.all(reads)))
+  stats.save()
   for (const {path: filePath, key} of results) inputs.update(`\0${filePath}\0${key}`)
   return inputs.digest('hex')
 }

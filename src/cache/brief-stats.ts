@@ -1,0 +1,88 @@
+import {createHash} from 'node:crypto'
+import {mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats} from 'node:fs'
+import path from 'node:path'
+import {deserialize, serialize} from 'node:v8'
+import {CACHE_FORMAT} from './digest.js'
+import {CACHE_DIR} from './store.js'
+
+/**
+ * What each brief's key was when its file last had this size, mtime, ctime
+ * and inode: a build with nothing to do stats the briefs instead of reading
+ * and hashing them (4,000 briefs are 84 MB). As make and ninja do, it trusts
+ * the file system's times, with two guards:
+ * - ctime is compared too, and the system sets it on every write and on
+ *   `utimes`, so an edit that restores the old mtime is still seen;
+ * - an entry is trusted only for a file whose mtime is older than the moment
+ *   it was recorded by more than RACY_MS ("racy git"): an edit within the same
+ *   tick of a coarse clock (FAT: 2 s, some network file systems: 1 s) could
+ *   keep size and times, so such files are read and hashed again until their
+ *   mtime is old enough.
+ * Anything else (a different stat, no entry, unreadable cache) falls back to
+ * reading and hashing the file, so a wrong answer needs a file system that
+ * lies about times.
+ */
+const RACY_MS = 2_000
+
+/** [size, mtimeMs, ctimeMs, ino, recordedAt, key] */
+type Entry = [number, number, number, number, number, string]
+
+export class BriefStats {
+  readonly #file: string
+  readonly #entries: Map<string, Entry>
+  readonly #seen = new Map<string, Entry>()
+  #changed = false
+
+  private constructor(file: string, entries: Map<string, Entry>) {
+    this.#file = file
+    this.#entries = entries
+  }
+
+  /** The stats recorded under this environment digest (keys depend on it). */
+  static open(cwd: string, environment: string): BriefStats {
+    const file = path.join(cwd, CACHE_DIR, CACHE_FORMAT, 'stats', environment.slice(0, 32))
+    let entries = new Map<string, Entry>()
+    try {
+      const stored = deserialize(readFileSync(file)) as unknown
+      if (stored instanceof Map) entries = stored as Map<string, Entry>
+    } catch {
+      // No stats yet, or unreadable: every brief is read once.
+    }
+    return new BriefStats(file, entries)
+  }
+
+  /** The file's stats now, or undefined when it cannot be stat'ed (the read then reports why). */
+  static stat(absolutePath: string): Stats | undefined {
+    return statSync(absolutePath, {throwIfNoEntry: false})
+  }
+
+  /** The recorded key, when the file's stats are unchanged and old enough to trust. */
+  lookup(absolutePath: string, stats: Stats | undefined): string | undefined {
+    const entry = this.#entries.get(absolutePath)
+    if (!entry || !stats) return undefined
+    const [size, mtimeMs, ctimeMs, ino, recordedAt, key] = entry
+    if (stats.size !== size || stats.mtimeMs !== mtimeMs || stats.ctimeMs !== ctimeMs || stats.ino !== ino) return undefined
+    if (mtimeMs > recordedAt - RACY_MS || ctimeMs > recordedAt - RACY_MS) return undefined
+    this.#seen.set(absolutePath, entry)
+    return key
+  }
+
+  /** Records the key read from a file with these stats (taken before the read). */
+  record(absolutePath: string, stats: Stats | undefined, recordedAt: number, key: string): void {
+    if (!stats) return
+    this.#seen.set(absolutePath, [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino, recordedAt, key])
+    this.#changed = true
+  }
+
+  /** Writes the entries of the files seen in this run, when any differs from what was stored. */
+  save(): void {
+    if (!this.#changed && this.#seen.size === this.#entries.size) return
+    try {
+      mkdirSync(path.dirname(this.#file), {recursive: true})
+      const temporary = `${this.#file}.${process.pid}.${createHash('sha256').update(String(Math.random())).digest('hex').slice(0, 8)}`
+      writeFileSync(temporary, serialize(this.#seen))
+      renameSync(temporary, this.#file)
+    } catch {
+      // Only speed is lost: the next build reads the briefs again.
+    }
+  }
+}
