@@ -10,7 +10,7 @@ async function withConfig(config: unknown): Promise<string> {
   return dir
 }
 
-function find(messages: Array<{ruleId: string | null}>, ruleId: string) {
+function find<M extends {ruleId: string | null}>(messages: M[], ruleId: string): M[] {
   return messages.filter((message) => message.ruleId === ruleId)
 }
 
