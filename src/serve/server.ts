@@ -1,7 +1,8 @@
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
-import {mkdtemp, readdir, readFile, realpath, rm, stat} from 'node:fs/promises'
+import {mkdtemp, readFile, realpath, rm, stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import {removeFoldersOfDeadProcesses} from '../write/stale-folders.js'
 import {CONFIG_FILE} from '../config/schema.js'
 import {MissingPathError} from '../load/find-briefs.js'
 import {formatPretty, plural} from '../report/format.js'
@@ -265,22 +266,6 @@ function removeLater(folder: string): Promise<void> {
 const PREVIEW_DIR_PREFIX = 'briefpress-preview-'
 
 /** Removes the temporary folders of previews whose process is gone (killed without a chance to clean up). */
-async function removeStalePreviews(): Promise<void> {
-  const entries = await readdir(os.tmpdir()).catch(() => [] as string[])
-  for (const name of entries) {
-    if (!name.startsWith(PREVIEW_DIR_PREFIX)) continue
-    const pid = Number(name.slice(PREVIEW_DIR_PREFIX.length).split('-')[0])
-    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) {
-      await rm(path.join(os.tmpdir(), name), {recursive: true, force: true}).catch(() => undefined)
-    }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
+function removeStalePreviews(): Promise<void> {
+  return removeFoldersOfDeadProcesses(os.tmpdir(), PREVIEW_DIR_PREFIX)
 }

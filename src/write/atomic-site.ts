@@ -1,7 +1,8 @@
 import {randomBytes} from 'node:crypto'
 import {existsSync, readdirSync, statSync} from 'node:fs'
-import {constants, copyFile, link, mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises'
+import {constants, copyFile, link, mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {removeFoldersOfDeadProcesses} from './stale-folders.js'
 
 /**
  * Marks a folder as a site Briefpress built. The build replaces the output
@@ -138,25 +139,8 @@ function tempPrefix(outDir: string): string {
 }
 
 /** Removes temporary folders of builds whose process is gone (a crash, a kill -9). */
-async function removeStaleTempDirs(outDir: string): Promise<void> {
-  const prefix = tempPrefix(outDir)
-  const entries = await readdir(path.dirname(outDir)).catch(() => [])
-  for (const name of entries) {
-    if (!name.startsWith(prefix)) continue
-    const pid = Number(name.slice(prefix.length).split('-')[0])
-    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) {
-      await rm(path.join(path.dirname(outDir), name), {recursive: true, force: true}).catch(() => undefined)
-    }
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
+function removeStaleTempDirs(outDir: string): Promise<void> {
+  return removeFoldersOfDeadProcesses(path.dirname(outDir), tempPrefix(outDir))
 }
 
 /**
