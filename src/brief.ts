@@ -3,6 +3,7 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import type {Config} from './config/schema.js'
 import type {BriefData} from './data/brief-data-schema.js'
+import type {DaySummary} from './data/day-summary.js'
 import type {Extracted} from './extract/brief-data.js'
 import type {Citations} from './extract/citations-types.js'
 import type {FrontMatterBlock} from './parse/front-matter.js'
@@ -24,6 +25,8 @@ export interface BriefContext {
   citations: Citations
   /** Sections, market figures and headlines read from the tree. */
   extracted: Extracted
+  /** The day's published data, when the front matter is valid and the data passed its schema. */
+  data?: BriefData | undefined
   config: Config
 }
 
@@ -36,8 +39,15 @@ export interface Brief {
   frontMatterPlaces?: Record<string, Position>
   citations: Citations | undefined
   extracted: Extracted | undefined
-  /** The day's published data (`brief.json`), validated against the data contract. */
+  /**
+   * The day's published data (`brief.json`), validated against the data
+   * contract. A lean pipeline (the build's) drops it: its render stage has
+   * written `brief.json`'s text into the rendered brief, and the archive's
+   * pages need only `summary`.
+   */
   data: BriefData | undefined
+  /** The day's figures and top severity, for the archive's pages; set whenever `data` was valid. */
+  summary?: DaySummary | undefined
   /** First words of the brief, for the index and feeds. */
   excerpt: string
   /** What the build sink made of the brief while its tree was in memory. */

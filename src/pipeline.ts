@@ -7,6 +7,7 @@ import type {BriefData} from './data/brief-data-schema.js'
 import type {Config} from './config/schema.js'
 import {Reporter} from './diagnostics/reporter.js'
 import {briefDataSchema} from './data/brief-data-schema.js'
+import {summarize} from './data/day-summary.js'
 import {excerptOf} from './extract/excerpt.js'
 import {extractStructure, toBriefData} from './extract/brief-data.js'
 import {extractCitations} from './extract/citations.js'
@@ -111,6 +112,7 @@ export interface BriefAnalysis {
   citations: Brief['citations']
   extracted: Brief['extracted']
   data: Brief['data']
+  summary: Brief['summary']
   excerpt: string
   rendered?: unknown
 }
@@ -173,13 +175,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     stats.analysed++
     const analysis = pool
       ? await pool.analyse({text, path: file.path, absolutePath})
-      : analyseBrief(text, file.path, absolutePath, options.config, render)
+      : analyseBrief(text, file.path, absolutePath, options.config, render, options.lean === true)
     if (cache) {
       const {rendered, ...meta} = analysis
       // The body first: a meta entry that promises a body always has one.
       if (rendered !== undefined) await cache.put(key, {rendered}, 'body')
       // A lean build stores what it keeps (src/cache/input-digest.ts keys it apart).
-      const stored = options.lean ? {...meta, citations: undefined, frontMatterPlaces: undefined} : meta
+      const stored = options.lean ? leanAnalysis(meta) : meta
       await cache.put(key, rendered === undefined ? stored : {...stored, rendered: DEFERRED})
       // The body is on disk now: hold only a way to read it back.
       if (rendered !== undefined && options.deferRendered) return {...meta, rendered: deferredBody(key, file)}
@@ -191,7 +193,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   let briefs: Brief[]
   try {
     if (canUseWorkers && files.length >= MIN_BRIEFS_PER_WORKER * 2) {
-      pool = AnalysisPool.start(Math.min(jobs, Math.floor(files.length / MIN_BRIEFS_PER_WORKER)), options.config, options.renderStage)
+      pool = AnalysisPool.start(Math.min(jobs, Math.floor(files.length / MIN_BRIEFS_PER_WORKER)), options.config, options.renderStage, options.lean === true)
       stats.workers = pool?.size ?? 0
     }
     for (const absolutePath of files) {
@@ -236,13 +238,26 @@ function emptyBrief(file: VFile): Brief {
   return {file, frontMatter: undefined, citations: undefined, extracted: undefined, data: undefined, excerpt: ''}
 }
 
+/**
+ * What a lean pipeline keeps of an analysis: no citations, front-matter
+ * places or full data (the rendered brief carries `brief.json`'s text), and
+ * of the extracted structure only the market figures, which the archive
+ * rules compare across days. About 2 KB a brief instead of 27.
+ */
+function leanAnalysis<T extends Omit<BriefAnalysis, 'rendered'>>(analysis: T): Omit<T, 'rendered'> {
+  const {rendered: _rendered, ...kept} = analysis as T & {rendered?: unknown}
+  const extracted = analysis.extracted && {sections: [], headlines: [], market: analysis.extracted.market}
+  return {...kept, citations: undefined, frontMatterPlaces: undefined, data: undefined, extracted}
+}
+
 function toBrief(file: VFile, analysis: BriefAnalysis, lean: boolean): Brief {
   for (const message of analysis.messages) file.messages.push(fromPlainMessage(message, file.path))
   if (lean) {
     // Only the line endings stay: messages of the archive rules are still
     // checked against the file's lines (src/diagnostics/reporter.ts).
     file.value = String(file.value).replace(/[^\r\n]+/g, '')
-    return {file, frontMatter: analysis.frontMatter, citations: undefined, extracted: analysis.extracted, data: analysis.data, excerpt: analysis.excerpt, ...(analysis.rendered !== undefined && {rendered: analysis.rendered})}
+    const kept = leanAnalysis(analysis)
+    return {file, frontMatter: kept.frontMatter, citations: undefined, extracted: kept.extracted, data: undefined, summary: kept.summary, excerpt: kept.excerpt, ...(analysis.rendered !== undefined && {rendered: analysis.rendered})}
   }
   const brief: Brief = {
     file,
@@ -250,6 +265,7 @@ function toBrief(file: VFile, analysis: BriefAnalysis, lean: boolean): Brief {
     citations: analysis.citations,
     extracted: analysis.extracted,
     data: analysis.data,
+    summary: analysis.summary,
     excerpt: analysis.excerpt
   }
   if (analysis.frontMatterPlaces) brief.frontMatterPlaces = analysis.frontMatterPlaces
@@ -268,23 +284,27 @@ export function analyseBrief(
   displayPath: string,
   absolutePath: string,
   config: Config,
-  render?: (brief: BriefContext) => unknown
+  render?: (brief: BriefContext) => unknown,
+  lean = false
 ): BriefAnalysis {
   const file = new VFile({path: displayPath, value: text})
   file.data.absolutePath = absolutePath
   const reporter = new Reporter(config.rules)
   const brief = emptyBrief(file)
   processText(file, text, brief, config, reporter, render)
-  return {
+  const analysis: BriefAnalysis = {
     messages: file.messages.map(toPlainMessage),
     frontMatter: brief.frontMatter,
     frontMatterPlaces: brief.frontMatterPlaces,
     citations: brief.citations,
     extracted: brief.extracted,
     data: brief.data,
+    summary: brief.data && summarize(brief.data),
     excerpt: brief.excerpt,
     ...(brief.rendered !== undefined && {rendered: brief.rendered})
   }
+  // Lean: a worker sends back only what the main thread keeps.
+  return lean ? {...leanAnalysis(analysis), ...(brief.rendered !== undefined && {rendered: brief.rendered})} : analysis
 }
 
 function processText(file: VFile, text: string, brief: Brief, config: Config, reporter: Reporter, render?: (brief: BriefContext) => unknown): void {
@@ -319,7 +339,7 @@ function processText(file: VFile, text: string, brief: Brief, config: Config, re
     for (const rule of fileRules) {
       if (reporter.enabled(rule.meta)) rule.check(context, reporter)
     }
-    if (frontMatter) brief.data = validateBriefData(context, frontMatter, reporter)
+    if (frontMatter) brief.data = context.data = validateBriefData(context, frontMatter, reporter)
     if (render && !file.messages.some((message) => message.fatal === true)) {
       brief.rendered = render(context)
     }

@@ -3,7 +3,7 @@ import {h} from 'hastscript'
 import {monthOf, shortDate} from '../src/render/dates.js'
 import {percent, usd} from '../src/render/figures.js'
 import type {PublishedBrief} from '../src/render/site.js'
-import {highestSeverity, severityBadge} from './key-figures.js'
+import {severityBadge} from './key-figures.js'
 
 export interface BriefListProps {
   /** In the order shown (newest first on every list page). */
@@ -49,7 +49,7 @@ function dayFigures(item: PublishedBrief): Array<string | Element> {
     const change = quote.change24hPct !== undefined ? percent(quote.change24hPct) : quote.change24hRange ? `${percent(quote.change24hRange[0])} to ${percent(quote.change24hRange[1])}` : undefined
     if (value) parts.push(' · ', h('span.btc', [h('abbr', {title: 'Bitcoin'}, 'BTC'), ` ${value}`, change ? ` (${change})` : '']))
   }
-  const severity = highestSeverity(item.data)
+  const severity = item.data.topSeverity
   if (severity) parts.push(' · ', h('span.top-severity', ['Top severity: ', severityBadge(severity)]))
   return parts
 }

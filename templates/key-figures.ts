@@ -1,7 +1,10 @@
 import type {Element, ElementContent} from 'hast'
 import {h, type Child} from 'hastscript'
-import type {BriefData} from '../src/data/brief-data-schema.js'
+import type {BriefData, Severity} from '../src/data/brief-data-schema.js'
 import {percent, trendOf, usd, usdCompact, type Trend} from '../src/render/figures.js'
+
+/** The figures a day's panel shows: a day's data or its summary (src/data/day-summary.ts). */
+export type DayFigures = Pick<BriefData, 'prices' | 'marketCap' | 'fearGreed' | 'fearGreedRange' | 'liquidations' | 'etfFlows'>
 
 /** Arrows and words carry the direction, so it never depends on colour alone. */
 const TREND_MARK: Record<Trend, {arrow: string; words: string}> = {
@@ -31,7 +34,7 @@ export function price(quote: BriefData['prices'][number]): string {
  * Fear & Greed, liquidations and ETF flows, as read from the brief. Empty
  * when the brief states none of them.
  */
-export function keyFigures(data: BriefData, assetHref: (symbol: string) => string | undefined = () => undefined): Element | undefined {
+export function keyFigures(data: DayFigures, assetHref: (symbol: string) => string | undefined = () => undefined): Element | undefined {
   const blocks: ElementContent[] = []
   if (data.prices.length > 0) {
     blocks.push(
@@ -88,16 +91,8 @@ export function quoteChange(quote: BriefData['prices'][number]): ElementContent 
   return quote.change24hRange ? change(quote.change24hRange[0], quote.change24hRange[1]) : change(quote.change24hPct)
 }
 
-export const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info'] as const
-
-/** The most severe headline of the day, for the index. */
-export function highestSeverity(data: BriefData): (typeof SEVERITY_ORDER)[number] | undefined {
-  const found = new Set(data.headlines.map((headline) => headline.severity))
-  return SEVERITY_ORDER.find((level) => found.has(level))
-}
-
 /** A badge whose text names the level: colour is a second cue, not the only one. */
-export function severityBadge(severity: (typeof SEVERITY_ORDER)[number], label?: string): Element {
+export function severityBadge(severity: Severity, label?: string): Element {
   const name = severity[0]!.toUpperCase() + severity.slice(1)
   return h(`span.badge.severity-${severity}`, {title: label && label.toLowerCase() !== severity ? `As written: ${label}` : undefined}, name)
 }

@@ -19,6 +19,25 @@ async function buildSample(): Promise<string> {
 }
 
 describe('brief.json and its JSON Schema', () => {
+  it("writes data/briefs.json: each day's summary, valid against its published schema, linking to the day's brief.json", async () => {
+    const site = await buildSample()
+    const schema = JSON.parse(await readFile(path.join(site, 'schema', 'day-summary.schema.json'), 'utf8'))
+    const validate = new Ajv2020({allErrors: true, strict: false}).compile(schema)
+    const summaries = JSON.parse(await readFile(path.join(site, 'data', 'briefs.json'), 'utf8')) as Array<Record<string, unknown>>
+    expect(summaries.length).toBeGreaterThanOrEqual(8)
+    for (const summary of summaries) {
+      expect(validate(summary), JSON.stringify(validate.errors)).toBe(true)
+      const day = JSON.parse(await readFile(path.join(site, String(summary.data)), 'utf8'))
+      // The summary is the day's data without headlines and citations, plus what stands for them.
+      const {headlines, citations, ...figures} = day
+      expect(summary).toMatchObject(figures)
+      expect(summary.headlineCount).toBe(headlines.length)
+      expect(summary.citationCount).toBe(citations.length)
+      const levels = ['critical', 'high', 'medium', 'low', 'info']
+      expect(summary.topSeverity).toBe(levels.find((level) => headlines.some((headline: {severity?: string}) => headline.severity === level)))
+    }
+  })
+
   it('writes a brief.json per day that validates against the published schema', async () => {
     const site = await buildSample()
     const schema = JSON.parse(await readFile(path.join(site, 'schema', 'brief.schema.json'), 'utf8'))

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {briefDataSchema, type BriefData} from '../src/data/brief-data-schema.js'
+import type {BriefData} from '../src/data/brief-data-schema.js'
+import {daySummarySchema, summarize, type DaySummary} from '../src/data/day-summary.js'
 import {briefsJson, downloadFiles, plainNumber, pricesCsv} from '../src/render/downloads.js'
 
 /** A day's data as the extractor produces it; prices vary per test. */
@@ -78,26 +79,40 @@ describe('plainNumber', () => {
 })
 
 describe('briefs.json', () => {
-  it('is every day object, oldest first, valid against the published schema', () => {
-    const data = JSON.parse(briefsJson([nov20, nov21, nov19])) as unknown[]
-    expect(data.map((day) => (day as BriefData).date)).toEqual(['2026-11-19', '2026-11-20', '2026-11-21'])
-    for (const day of data) expect(briefDataSchema.safeParse(day).success).toBe(true)
-    expect(data[2]).toEqual(nov21)
+  const headline = (title: string, severity: BriefData['headlines'][number]['severity']) => ({title, severity, citations: ['1'], line: 20})
+  const withHeadlines = brief('2026-11-18', [], {
+    headlines: [headline('Exchange hack', 'high'), headline('ETF filing', 'critical'), headline('Quiet day', 'low')],
+    citations: [{label: '1', url: 'https://example.com/a', referenced: true, hiddenOnly: false}]
+  })
+
+  it("is every day's summary, oldest first, valid against the published schema", () => {
+    const data = JSON.parse(briefsJson([nov20, nov21, nov19].map(summarize))) as DaySummary[]
+    expect(data.map((day) => day.date)).toEqual(['2026-11-19', '2026-11-20', '2026-11-21'])
+    for (const day of data) expect(daySummarySchema.safeParse(day).success).toBe(true)
+    expect(data[2]).toEqual({...summarize(nov21), headlineCount: 0, citationCount: 0, data: '2026/11/21/brief.json'})
+  })
+
+  it("keeps the figures, and of headlines and citations only counts, the top severity and a link to the day's brief.json", () => {
+    const [day] = JSON.parse(briefsJson([summarize(withHeadlines)])) as DaySummary[]
+    expect(day).toMatchObject({date: '2026-11-18', topSeverity: 'critical', headlineCount: 3, citationCount: 1, data: '2026/11/18/brief.json'})
+    expect(day).not.toHaveProperty('headlines')
+    expect(day).not.toHaveProperty('citations')
+    expect(summarize(nov19)).not.toHaveProperty('topSeverity')
   })
 
   it('writes keys in the schema order, whatever order the object was built in', () => {
-    const shuffled = Object.fromEntries(Object.entries(nov19).reverse()) as BriefData
-    expect(briefsJson([shuffled])).toBe(briefsJson([nov19]))
-    expect(Object.keys(JSON.parse(briefsJson([shuffled]))[0])).toEqual(['date', 'title', 'category', 'url', 'prices', 'liquidations', 'etfFlows', 'headlines', 'citations'])
+    const shuffled = Object.fromEntries(Object.entries(summarize(withHeadlines)).reverse()) as DaySummary
+    expect(briefsJson([shuffled])).toBe(briefsJson([summarize(withHeadlines)]))
+    expect(Object.keys(JSON.parse(briefsJson([shuffled]))[0])).toEqual(['date', 'title', 'category', 'url', 'prices', 'liquidations', 'etfFlows', 'topSeverity', 'headlineCount', 'citationCount', 'data'])
   })
 
   it('refuses data that breaks the schema rather than publish it', () => {
-    expect(() => briefsJson([brief('2026-11-20', [{asset: 'Bitcoin', symbol: 'btc', price: 1, line: 1}])])).toThrow()
+    expect(() => briefsJson([summarize(brief('2026-11-20', [{asset: 'Bitcoin', symbol: 'btc', price: 1, line: 1}]))])).toThrow()
   })
 
   it('comes with prices.csv as site files under data/', () => {
-    const files = downloadFiles([nov19, nov20])
+    const files = downloadFiles([nov19, nov20].map(summarize))
     expect(files.map((file) => file.path)).toEqual(['data/prices.csv', 'data/briefs.json'])
-    expect(files).toEqual(downloadFiles([nov20, nov19]))
+    expect(files).toEqual(downloadFiles([nov20, nov19].map(summarize)))
   })
 })

@@ -96,6 +96,7 @@ describe('day pages', () => {
       'robots.txt',
       'rss.xml',
       'schema/brief.schema.json',
+      'schema/day-summary.schema.json',
       'search/index.html',
       'search/search.js',
       'sitemap.xml',

@@ -60,7 +60,7 @@ export function chartValue(quote: PriceQuote): number | undefined {
 }
 
 /** The daily series of one asset across the archive (the first quote of the symbol in each brief). */
-export function assetSeries(briefs: readonly BriefData[], symbol: string): ChartPoint[] {
+export function assetSeries(briefs: readonly Pick<BriefData, 'date' | 'prices'>[], symbol: string): ChartPoint[] {
   const observations: DatedValue[] = []
   for (const brief of briefs) {
     const quote = brief.prices.filter((price) => price.symbol === symbol).sort((a, b) => a.line - b.line)[0]

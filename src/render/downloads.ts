@@ -1,10 +1,13 @@
-import {briefDataSchema, type BriefData} from '../data/brief-data-schema.js'
+import {daySummarySchema, type DaySummary} from '../data/day-summary.js'
 import type {SiteFile} from './feeds.js'
 
 /**
  * The archive as data: `data/prices.csv` for spreadsheets and `data/briefs.json`
- * for programs. Both are sorted and formatted without locale, so the same
- * archive always gives the same bytes.
+ * for programs: every day's figures, with a link to the day's own
+ * `brief.json` for its headlines and citations (all of them in one file
+ * would be 60 MB for 4,000 days, rewritten whenever one day is added).
+ * Both are sorted and formatted without locale, so the same archive always
+ * gives the same bytes.
  */
 
 export const DOWNLOAD_PATHS = {prices: 'data/prices.csv', briefs: 'data/briefs.json'} as const
@@ -12,7 +15,7 @@ export const DOWNLOAD_PATHS = {prices: 'data/prices.csv', briefs: 'data/briefs.j
 export const PRICE_COLUMNS = ['date', 'symbol', 'asset', 'price', 'range_low', 'range_high', 'change24h_pct', 'change24h_low', 'change24h_high'] as const
 
 /** Both downloads as site files. */
-export function downloadFiles(briefs: readonly BriefData[]): SiteFile[] {
+export function downloadFiles(briefs: readonly DaySummary[]): SiteFile[] {
   return [
     {path: DOWNLOAD_PATHS.prices, content: pricesCsv(briefs)},
     {path: DOWNLOAD_PATHS.briefs, content: briefsJson(briefs)}
@@ -24,7 +27,7 @@ export function downloadFiles(briefs: readonly BriefData[]): SiteFile[] {
  * was read from. A figure the brief does not state is an empty cell, never 0.
  * RFC 4180: CRLF line ends, a header row, fields quoted only when they must be.
  */
-export function pricesCsv(briefs: readonly BriefData[]): string {
+export function pricesCsv(briefs: readonly Pick<DaySummary, 'date' | 'url' | 'prices'>[]): string {
   const rows = byDate(briefs).flatMap((brief) =>
     [...brief.prices]
       .sort((a, b) => compare(a.symbol, b.symbol) || a.line - b.line)
@@ -44,15 +47,15 @@ export function pricesCsv(briefs: readonly BriefData[]): string {
 }
 
 /**
- * Every day's data object, oldest first. Each goes through the published
- * schema, so the file always matches `schema/brief.schema.json`, with its keys
- * in the schema's order whatever built the object.
+ * Every day's summary, oldest first. Each goes through the published
+ * schema, so the file always matches `schema/day-summary.schema.json`, with
+ * its keys in the schema's order whatever built the object.
  */
-export function briefsJson(briefs: readonly BriefData[]): string {
-  return `${JSON.stringify(byDate(briefs).map((brief) => briefDataSchema.parse(brief)), null, 2)}\n`
+export function briefsJson(briefs: readonly DaySummary[]): string {
+  return `${JSON.stringify(byDate(briefs).map((brief) => daySummarySchema.parse(brief)), null, 2)}\n`
 }
 
-function byDate(briefs: readonly BriefData[]): BriefData[] {
+function byDate<T extends Pick<DaySummary, 'date' | 'url'>>(briefs: readonly T[]): T[] {
   return [...briefs].sort((a, b) => compare(a.date, b.date) || compare(a.url, b.url))
 }
 

@@ -6,7 +6,8 @@ import {toHtml} from 'hast-util-to-html'
 import type {Root} from 'hast'
 import {hasErrors, type Brief, type BriefContext} from '../brief.js'
 import type {Config} from '../config/schema.js'
-import {briefJsonSchema, type BriefData} from '../data/brief-data-schema.js'
+import {briefJsonSchema} from '../data/brief-data-schema.js'
+import {daySummaryJsonSchema, type DaySummary} from '../data/day-summary.js'
 import type {SiteWriter} from '../write/atomic-site.js'
 import {DeferredBody} from '../cache/deferred-body.js'
 import {archivePage} from '../../templates/archive-page.js'
@@ -35,13 +36,16 @@ export interface RenderedBrief {
   html: string
   images: ImageAsset[]
   furtherSources: number
+  /** The day's `brief.json`, written here so that the build need not keep every day's full data. */
+  json: string
 }
 
 /** The build's per-brief stage, run while the tree is in memory. */
 export function renderBrief(context: BriefContext): RenderedBrief {
   const body = renderBody(context.tree, context.citations, {allowedImageHosts: context.config.allowedImageHosts})
   addSeverityBadges(body.tree, context.extracted.headlines)
-  return {html: toHtml(body.tree), images: body.images, furtherSources: body.furtherSources}
+  const json = context.data ? `${JSON.stringify(context.data, null, 2)}\n` : ''
+  return {html: toHtml(body.tree), images: body.images, furtherSources: body.furtherSources, json}
 }
 
 export interface PublishedBrief {
@@ -53,11 +57,13 @@ export interface PublishedBrief {
   excerpt: string
   /** Site-relative folder of the day page, `YYYY/MM/DD/`. */
   folder: string
-  /** The day's structured data, as written to `brief.json`. */
-  data: BriefData
+  /** The day's figures and top severity (its full data is in `json`). */
+  data: DaySummary
   /** The rendered body; empty while `body` holds it on disk. */
   html: string
   images: ImageAsset[]
+  /** The day's `brief.json`; empty while `body` holds it on disk. */
+  json: string
   /** Reads the rendered body from the cache, when the build left it there. */
   body?: (() => Promise<RenderedBrief>) | undefined
 }
@@ -81,7 +87,7 @@ export function selectBriefs(briefs: readonly Brief[], options: {drafts: boolean
   for (const brief of ordered) {
     const fm = brief.frontMatter
     const rendered = brief.rendered as RenderedBrief | DeferredBody | undefined
-    if (!fm || !rendered || !brief.data || hasErrors(brief)) {
+    if (!fm || !rendered || !brief.summary || hasErrors(brief)) {
       selection.broken.push(brief)
       continue
     }
@@ -104,9 +110,10 @@ export function selectBriefs(briefs: readonly Brief[], options: {drafts: boolean
       tags: fm.tags ?? [],
       excerpt: brief.excerpt,
       folder,
-      data: brief.data,
+      data: brief.summary,
       html: rendered instanceof DeferredBody ? '' : rendered.html,
       images: rendered instanceof DeferredBody ? [] : rendered.images,
+      json: rendered instanceof DeferredBody ? '' : rendered.json,
       body: rendered instanceof DeferredBody ? (rendered.load as () => Promise<RenderedBrief>) : undefined
     }
     byFolder.set(folder, item)
@@ -586,19 +593,20 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     // A body left in the cache is read for its page only, then let go: the
     // build never holds every body at once.
     const body = item?.body && (await item.body())
-    if (item && body) Object.assign(item, {html: body.html, images: body.images})
+    if (item && body) Object.assign(item, {html: body.html, images: body.images, json: body.json})
     await writer.write(page.file, stringify(page.render()))
     if (item) {
       const files = [`${item.folder}brief.json`, ...item.images.map((image) => `${item.folder}${image.name}`)]
-      await writer.write(files[0]!, `${JSON.stringify(item.data, null, 2)}\n`)
+      await writer.write(files[0]!, item.json)
       for (const [index, image] of item.images.entries()) await writer.write(files[index + 1]!, image.bytes)
       if (briefKey) for (const file of files) keys?.set(file, `brief:${briefKey}`)
     }
-    if (item && body) Object.assign(item, {html: '', images: []})
+    if (item && body) Object.assign(item, {html: '', images: [], json: ''})
   }
   await writer.write('style.css', await stylesheet())
   await writer.write(SEARCH_SCRIPT, await searchScript())
   await writer.write(SCHEMA_PATH, `${JSON.stringify(briefJsonSchema(), null, 2)}\n`)
+  await writer.write(SUMMARY_SCHEMA_PATH, `${JSON.stringify(daySummaryJsonSchema(), null, 2)}\n`)
   const newestFirst = [...published].reverse()
   const site = {title: config.siteTitle, description: config.siteDescription, baseUrl: config.baseUrl}
   // Days are unique, so the feeds' newest items are the first of newestFirst:
@@ -622,6 +630,8 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
 
 /** Where the JSON Schema of `brief.json` is published. */
 export const SCHEMA_PATH = 'schema/brief.schema.json'
+/** Where the JSON Schema of each entry of `data/briefs.json` is published. */
+export const SUMMARY_SCHEMA_PATH = 'schema/day-summary.schema.json'
 
 let css: Promise<Buffer> | undefined
 

@@ -49,10 +49,10 @@ export class AnalysisPool {
   #nextId = 0
   #failure: Error | undefined
 
-  private constructor(script: string, size: number, config: Config, renderStage: RenderStage | undefined) {
+  private constructor(script: string, size: number, config: Config, renderStage: RenderStage | undefined, lean: boolean) {
     for (let index = 0; index < size; index++) {
       const worker = new Worker(script, {
-        workerData: {config, renderStage},
+        workerData: {config, renderStage, lean},
         resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB}
       })
       const slot: Slot = {worker, running: new Map()}
@@ -66,9 +66,9 @@ export class AnalysisPool {
   }
 
   /** A pool of `size` workers, or undefined when the compiled worker script cannot be found. */
-  static start(size: number, config: Config, renderStage: RenderStage | undefined): AnalysisPool | undefined {
+  static start(size: number, config: Config, renderStage: RenderStage | undefined, lean = false): AnalysisPool | undefined {
     const script = workerScript()
-    return script && size > 1 ? new AnalysisPool(script, size, config, renderStage) : undefined
+    return script && size > 1 ? new AnalysisPool(script, size, config, renderStage, lean) : undefined
   }
 
   get size(): number {
