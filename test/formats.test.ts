@@ -1,5 +1,8 @@
 import path from 'node:path'
+import {VFile} from 'vfile'
+import {reporter} from 'vfile-reporter'
 import {describe, expect, it} from 'vitest'
+import {formatPretty, type PrettyMemo} from '../src/report/format.js'
 import {fixtures, runCli} from './helpers.js'
 
 const dir = path.join(fixtures, 'front-matter')
@@ -63,4 +66,118 @@ describe('--format', () => {
       expect(result.stderr).toMatch(/^Checked 1 brief: 0 errors, 0 warnings in \d+\.\d s\n$/)
     }
   })
+
+  it('pretty aligns columns within each file, so that a long line in one file leaves the others as they are', async () => {
+    const result = await runCli(['check', 'invalid.md', 'news-article.md'], dir)
+    const alone = await runCli(['check', 'news-article.md'], dir)
+    // news-article.md's block is the same beside invalid.md's longer positions as alone.
+    const block = (stderr: string) => stderr.split('\n\n').find((part) => part.startsWith('news-article.md\n'))
+    expect(block(result.stderr)).toBe(block(alone.stderr))
+    expect(block(result.stderr)).toMatch(/^news-article\.md\n1:1 error /)
+    expect(result.stderr).toMatch(/^\d+ messages \(✖ 5 errors, ⚠ \d+ warnings?\)$/m)
+  })
 })
+
+describe('formatPretty', () => {
+  function files(): VFile[] {
+    const b = new VFile({path: 'b.md'})
+    b.message('Short', {place: {line: 1, column: 1}, ruleId: 'r', source: 's'})
+    b.message('A much longer `code` reason', {place: {start: {line: 120, column: 10}, end: {line: 120, column: 44}}, ruleId: 'long-rule-name', source: 'briefpress'}).fatal = true
+    const a = new VFile({path: 'a.md'})
+    a.message('Tiny', {place: {line: 2, column: 3}, ruleId: 'x', source: 's'})
+    a.info('Note', {place: {line: 3, column: 1}})
+    const clean = new VFile({path: 'c.md'})
+    return [b, clean, a]
+  }
+
+  it('prints files in path order, each aligned on its own, then one summary line for all', () => {
+    expect(formatPretty(files())).toBe(
+      [
+        'a.md',
+        '2:3 warning Tiny x s',
+        '3:1 info    Note',
+        '',
+        'b.md',
+        '1:1           warning Short                       r              s',
+        '120:10-120:44 error   A much longer `code` reason long-rule-name briefpress',
+        '',
+        '4 messages (✖ 1 error, ⚠ 2 warnings)',
+        ''
+      ].join('\n')
+    )
+  })
+
+  it("is vfile-reporter's own report of each file, and its summary of all files, with color too", () => {
+    for (const color of [false, true]) {
+      const shown = files()
+        .filter((file) => file.messages.length > 0)
+        .sort((a, b) => a.path.localeCompare(b.path))
+      const report = formatPretty(files(), {color})
+      const whole = reporter(shown, {color})
+      const summary = whole.slice(whole.lastIndexOf('\n') + 1)
+      expect(summary).toMatch(/✖.*⚠/)
+      expect(report.endsWith(`\n\n${summary}\n`)).toBe(true)
+      const blocks = shown.map((file) => {
+        const own = reporter([file], {color})
+        return own.slice(0, own.lastIndexOf('\n\n'))
+      })
+      expect(report).toBe(`${blocks.join('\n\n')}\n\n${summary}\n`)
+    }
+  })
+
+  it("uses vfile-reporter's summary wording for errors only, warnings only, and infos only (no summary)", () => {
+    const make = (kinds: Array<boolean | undefined>) => {
+      const file = new VFile({path: 'x.md'})
+      for (const [index, fatal] of kinds.entries()) file.message(`Message ${index}`, {place: {line: index + 1, column: 1}}).fatal = fatal
+      return [file]
+    }
+    for (const kinds of [[true], [true, true], [false], [false, false, false], [true, false], [undefined, false], [undefined]]) {
+      const whole = reporter(make(kinds))
+      const report = formatPretty(make(kinds))
+      const expected = kinds.some((fatal) => fatal !== undefined) ? whole.slice(whole.lastIndexOf('\n') + 1) : undefined
+      if (expected) expect(report.endsWith(`\n\n${expected}\n`)).toBe(true)
+      else expect(report).toBe(`${whole}\n`)
+    }
+  })
+
+  it('with a memo, formats again only the files whose messages changed, and prints the same', () => {
+    const memo = new Map<string, string>()
+    const first = files()
+    expect(formatPretty(first, {memo})).toBe(formatPretty(first))
+    expect(memo.size).toBe(2)
+
+    // One file gets another warning: its block is formatted anew, the other comes from the memo.
+    const second = files()
+    second[2]!.message('Added later', {place: {line: 9, column: 9}, ruleId: 'y', source: 's'})
+    const formatted: string[] = []
+    const counting: PrettyMemo = {
+      get: (key) => memo.get(key),
+      set: (key, block) => {
+        if (!memo.has(key)) formatted.push(block)
+        memo.set(key, block)
+      }
+    }
+    const report = formatPretty(second, {memo: counting})
+    expect(report).toBe(formatPretty(second))
+    expect(report).toContain('Added later')
+    expect(formatted).toHaveLength(1)
+    expect(formatted[0]).toMatch(/^a\.md\n/)
+
+    // Color is part of the key: a colored report never reuses a plain block.
+    expect(formatPretty(second, {color: true, memo})).toBe(formatPretty(second, {color: true}))
+  })
+
+  it('a memo keyed on stale text is not used for a file whose message changed in place or severity', () => {
+    const memo = new Map<string, string>()
+    const make = (reason: string, fatal: boolean, line = 1) => {
+      const file = new VFile({path: 'x.md'})
+      file.message(reason, {place: {line, column: 1}}).fatal = fatal
+      return [file]
+    }
+    formatPretty(make('One', false), {memo})
+    expect(formatPretty(make('Two', false), {memo})).toMatch(/^1:1 warning Two$/m)
+    expect(formatPretty(make('Two', true), {memo})).toMatch(/^1:1 error Two$/m)
+    expect(formatPretty(make('Two', true, 7), {memo})).toMatch(/^7:1 error Two$/m)
+  })
+})
+

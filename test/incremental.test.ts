@@ -133,6 +133,28 @@ describe('no-change builds', () => {
   })
 })
 
+describe('the pretty report across builds', () => {
+  it('is printed again from the previous build for unchanged briefs, and anew for an edited one, as a clean build prints it', async () => {
+    const dir = await project()
+    const names = (await readdir(path.join(dir, 'briefs', '2026', '11'))).map((name) => name.replace(/\.md$/, '')).sort()
+    const [one, two] = [briefPath(dir, names[0]!), briefPath(dir, names[3]!)]
+    for (const file of [one, two]) await writeFile(file, (await readFile(file, 'utf8')) + '\n[^unused-one]: https://example.com/never-cited\n')
+    const report = (stderr: string) => stderr.slice(0, stderr.search(/^(Wrote|site\/ is up to date|clean\/ is up to date)/m))
+    const first = await runCli(['build', '--out', 'site'], dir)
+    expect(report(first.stderr)).toMatch(/unused-citation[\s\S]*unused-citation[\s\S]*⚠ 2 warnings\n$/)
+    const again = await runCli(['build', '--out', 'site'], dir)
+    expect(again.stderr).toMatch(/site\/ is up to date/)
+    expect(report(again.stderr)).toBe(report(first.stderr))
+    // The second brief gets another warning; the first brief's block is the previous build's.
+    await writeFile(two, (await readFile(two, 'utf8')) + '\n[^unused-two]: https://example.com/never-cited-either\n')
+    const edited = await runCli(['build', '--out', 'site'], dir)
+    const clean = await runCli(['build', '--out', 'clean', '--no-cache'], dir)
+    expect(report(edited.stderr)).toContain('unused-two')
+    expect(report(edited.stderr)).toMatch(/⚠ 3 warnings\n$/)
+    expect(report(edited.stderr)).toBe(report(clean.stderr))
+  })
+})
+
 describe('pages kept from the previous build', () => {
   const dayFile = (day: string) => path.join(...day.slice(0, 10).split('-'), 'index.html')
   const inode = async (site: string, file: string) => (await stat(path.join(site, file))).ino

@@ -5,7 +5,7 @@ import {inputDigestOf} from '../cache/input-digest.js'
 import {SITE_RENDER} from '../render/stage.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
 import {assertSafeOutDir, UnsafeOutDirError} from '../write/atomic-site.js'
-import {buildStamp, previousPages, readSiteReport, recordSite, siteIsCurrent, type SiteRecord, type SiteReport} from '../cache/site-stamp.js'
+import {buildStamp, previousPages, previousPrettyBlocks, readSiteReport, recordSite, siteIsCurrent, type SiteReport} from '../cache/site-stamp.js'
 import {fromPlainMessage, toPlainMessage} from '../cache/messages.js'
 import {VFile} from 'vfile'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
@@ -82,7 +82,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
         for (const message of messages) file.messages.push(fromPlainMessage(message, filePath))
         return file
       })
-      const {counts, failed, summary} = printReport(files, format, io, values.frail, recorded.printed)
+      const {counts, failed, summary} = printReport(files, format, io, values.frail, recorded.prettyBlocks)
       if (failed && !values['keep-going']) return notWriting(io, outName, summary, files.length)
       io.stderr(`${outName} is up to date: ${plural(files.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
       return failed ? EXIT.content : EXIT.ok
@@ -103,13 +103,13 @@ export async function build(argv: string[], io: Io): Promise<number> {
   const result = await runPipeline({...pipelineOptions, render: renderBrief})
   const {briefs} = result
   const files = briefs.map((brief) => brief.file)
-  const {counts, failed, summary, printed} = printReport(files, format, io, values.frail)
+  const {counts, failed, summary, prettyBlocks} = printReport(files, format, io, values.frail, speed.cache ? await previousPrettyBlocks(io.cwd, outDir) : undefined)
   if (failed && !values['keep-going']) return notWriting(io, outName, summary, briefs.length)
 
   const stamp = result.inputDigest && buildStamp(result.inputDigest, stampOptions)
   if (stamp && (await siteIsCurrent(io.cwd, outDir, stamp))) {
     // Recorded again with the report, for a site stamped without one.
-    await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys: await previousPages(io.cwd, outDir), printed})
+    await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys: await previousPages(io.cwd, outDir), prettyBlocks})
     io.stderr(`${outName} is up to date: ${plural(briefs.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
     return failed ? EXIT.content : EXIT.ok
   }
@@ -131,7 +131,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
     io.stderr(`briefpress build: could not write ${outName}: ${reason}\nThe previous site is unchanged.\n`)
     return EXIT.usage
   }
-  if (stamp) await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys, printed})
+  if (stamp) await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys, prettyBlocks})
 
   const notes = [
     selection.broken.length > 0 ? `skipped ${plural(selection.broken.length, 'broken brief')}: ${names(selection.broken)}` : '',
@@ -150,18 +150,21 @@ function siteReport(files: readonly VFile[]): SiteReport {
 }
 
 /**
- * Prints the report; a report printed by the recorded build in the same
- * format is printed again as it was, without formatting every message anew.
+ * Prints the report. The pretty format takes each file's block from the
+ * previous build's when that file's messages are unchanged; returned are
+ * the blocks printed now, for the next build.
  */
-function printReport(files: VFile[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined, recorded?: SiteRecord['printed']) {
-  const as = `${format}:${io.color}`
-  const report = recorded?.as === as ? recorded.text : formatReport(format, files, {color: io.color})
+function printReport(files: VFile[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined, previous?: ReadonlyMap<string, string>) {
+  const blocks = new Map<string, string>()
+  const memo = {get: (key: string) => previous?.get(key), set: (key: string, block: string) => void blocks.set(key, block)}
+  const report = formatReport(format, files, {color: io.color, memo})
   if (format === 'pretty') io.stderr(report)
   else io.stdout(report)
   const counts = countMessages(files)
   const failed = counts.errors > 0 || (frail === true && counts.warnings > 0)
   const summary = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`
-  return {counts, failed, summary, printed: {as, text: report}}
+  // Another format leaves the pretty blocks as they were.
+  return {counts, failed, summary, prettyBlocks: format === 'pretty' ? blocks : previous}
 }
 
 function notWriting(io: Io, outName: string, summary: string, briefs: number): number {

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {reporter as vfileReporter} from 'vfile-reporter'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -12,14 +13,76 @@ function withMessages(files: readonly VFile[]): VFile[] {
 }
 
 /**
- * vfile-reporter style: the file, then `line:col-line:col  severity  message
- * ruleId  source` per message, then a summary line. Clean files are not
- * listed, so a large archive's report shows only what needs fixing.
+ * Formatted blocks of the pretty report by digest of what they show (file,
+ * color, messages): a caller that keeps it between runs formats again only
+ * the files whose messages changed. A `Map` will do; `set` is called for
+ * every block printed, hit or not, so a caller can keep only those.
  */
-export function formatPretty(files: readonly VFile[], options: {color?: boolean} = {}): string {
-  const shown = withMessages(files)
+export interface PrettyMemo {
+  get(key: string): string | undefined
+  set(key: string, block: string): void
+}
+
+/**
+ * vfile-reporter style: each file, then `line:col-line:col  severity
+ * message  ruleId  source` per message, then one summary line. Clean files
+ * are not listed, so a large archive's report shows only what needs fixing.
+ * Columns are aligned within each file, not across files, so that a file's
+ * block depends on that file alone and can be kept in `memo`: formatting
+ * thousands of warnings (string widths of every cell) is not free.
+ */
+export function formatPretty(files: readonly VFile[], options: {color?: boolean; memo?: PrettyMemo | undefined} = {}): string {
+  const color = options.color ?? false
+  // vfile-reporter's file order (vfile-sort's compareFile).
+  const shown = withMessages(files).sort((a, b) => String(a.path || '').localeCompare(String(b.path || '')))
   if (shown.length === 0) return ''
-  return vfileReporter(shown, {color: options.color ?? false, quiet: false}) + '\n'
+  const blocks = shown.map((file) => prettyBlock(file, color, options.memo))
+  const summary = prettySummary(shown.flatMap((file) => file.messages), color)
+  return `${blocks.join('\n\n')}${summary ? `\n\n${summary}` : ''}\n`
+}
+
+/** vfile-reporter's report of this file alone, without its summary line. */
+function prettyBlock(file: VFile, color: boolean, memo: PrettyMemo | undefined): string {
+  const key = memo && blockKey(file, color)
+  let block = key === undefined ? undefined : memo!.get(key)
+  if (block === undefined) {
+    block = vfileReporter([file], {color, quiet: false})
+    const summary = prettySummary(file.messages, color)
+    if (summary && block.endsWith(`\n\n${summary}`)) block = block.slice(0, -summary.length - 2)
+  }
+  if (key !== undefined) memo!.set(key, block)
+  return block
+}
+
+/**
+ * What the block shows, as plain data: the file's names and, of each
+ * message, what vfile-reporter prints without `verbose`. A message with a
+ * cause (an internal error) has no key: its block is always formatted anew.
+ */
+function blockKey(file: VFile, color: boolean): string | undefined {
+  if (file.messages.some((message) => message.cause !== undefined)) return undefined
+  const messages = file.messages.map((message) => [message.stack || message.message, message.place ?? null, message.fatal ?? null, message.ruleId ?? null, message.source ?? null])
+  return createHash('sha256').update(JSON.stringify([file.history[0] ?? null, file.path ?? null, Boolean(file.stored), color, messages])).digest('hex')
+}
+
+/**
+ * vfile-reporter's summary line (its createByline): `✖ 1 error, ⚠ 2 warnings`,
+ * `4 messages (⚠ 3 warnings)` when some are infos; none without errors or warnings.
+ */
+function prettySummary(messages: readonly VFileMessage[], color: boolean): string {
+  let fatal = 0
+  let warn = 0
+  for (const message of messages) {
+    if (message.fatal) fatal++
+    else if (message.fatal === false) warn++
+  }
+  if (fatal === 0 && warn === 0) return ''
+  const paint = (code: string, text: string) => (color ? `\u001B[${code}m${text}\u001B[39m` : text)
+  const parts: string[] = []
+  if (fatal) parts.push(`${paint('31', '✖')} ${fatal} error${fatal === 1 ? '' : 's'}`)
+  if (warn) parts.push(`${paint('33', '⚠')} ${warn} warning${warn === 1 ? '' : 's'}`)
+  const summary = parts.join(', ')
+  return messages.length !== fatal && messages.length !== warn ? `${messages.length} messages (${summary})` : summary
 }
 
 export interface JsonMessage {
@@ -100,7 +163,7 @@ function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C')
 }
 
-export function formatReport(format: Format, files: readonly VFile[], options: {color?: boolean} = {}): string {
+export function formatReport(format: Format, files: readonly VFile[], options: {color?: boolean; memo?: PrettyMemo | undefined} = {}): string {
   if (format === 'json') return formatJson(files)
   if (format === 'github') return formatGithub(files)
   return formatPretty(files, options)
