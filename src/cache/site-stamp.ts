@@ -6,7 +6,7 @@ import {deserialize, serialize} from 'node:v8'
 import type {PlainMessage} from './messages.js'
 import {SITE_MARKER} from '../write/atomic-site.js'
 import {CACHE_DIR} from './store.js'
-import {CACHE_FORMAT} from './digest.js'
+import {briefpressCodeDigest, CACHE_FORMAT} from './digest.js'
 
 /**
  * Remembers, in the cache folder, what each output folder was built from:
@@ -85,16 +85,18 @@ export interface SiteRecord {
    * later build formats again only the files whose messages changed.
    */
   prettyBlocks?: ReadonlyMap<string, string> | undefined
+  /** The feeds' bodies with absolute links, by digest of body and page URL (src/render/feeds.ts). */
+  feedLinks?: ReadonlyMap<string, string> | undefined
 }
 
-export async function recordSite(cwd: string, outDir: string, stamp: string, {report, keys = new Map(), prettyBlocks}: SiteRecord): Promise<void> {
+export async function recordSite(cwd: string, outDir: string, stamp: string, {report, keys = new Map(), prettyBlocks, feedLinks}: SiteRecord): Promise<void> {
   const identity = await markerIdentity(path.resolve(cwd, outDir))
   if (!identity) return
   const file = stampFile(cwd, outDir)
   await mkdir(path.dirname(file), {recursive: true})
   lastRead = undefined
   try {
-    await writeFile(`${file}.report`, serialize({stamp, report, identity, keys, prettyBlocks}))
+    await writeFile(`${file}.report`, serialize({stamp, report, identity, keys, prettyBlocks, feedLinks, code: briefpressCodeDigest()}))
     await writeFile(file, `${stamp}\n${identity}\n`)
   } catch {
     // Only speed is lost: the next build analyses again.
@@ -107,6 +109,9 @@ interface Sidecar {
   identity: string
   keys: Map<string, string>
   prettyBlocks: SiteRecord['prettyBlocks']
+  feedLinks: SiteRecord['feedLinks']
+  /** The code that made the memos above. */
+  code: string
 }
 
 /**
@@ -140,12 +145,13 @@ export async function readSiteReport(cwd: string, outDir: string, stamp: string)
 }
 
 /**
- * The pretty report's blocks recorded by the last build into `outDir`,
- * whatever its inputs: a block is keyed by what it shows, so any build may
- * print it again.
+ * The memos of the last build into `outDir`, whatever its inputs: entries
+ * are keyed by what they were made from, so any build may use them, as long
+ * as the same code made them.
  */
-export async function previousPrettyBlocks(cwd: string, outDir: string): Promise<ReadonlyMap<string, string> | undefined> {
-  return (await readSidecar(cwd, outDir))?.prettyBlocks
+export async function previousMemos(cwd: string, outDir: string): Promise<Pick<SiteRecord, 'prettyBlocks' | 'feedLinks'>> {
+  const stored = await readSidecar(cwd, outDir)
+  return stored?.code === briefpressCodeDigest() ? {prettyBlocks: stored.prettyBlocks, feedLinks: stored.feedLinks} : {}
 }
 
 /**

@@ -5,7 +5,8 @@ import {inputDigestOf} from '../cache/input-digest.js'
 import {SITE_RENDER} from '../render/stage.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
 import {assertSafeOutDir, UnsafeOutDirError} from '../write/atomic-site.js'
-import {buildStamp, previousPages, previousPrettyBlocks, readSiteReport, recordSite, siteIsCurrent, type SiteReport} from '../cache/site-stamp.js'
+import {buildStamp, previousMemos, previousPages, readSiteReport, recordSite, siteIsCurrent, type SiteReport} from '../cache/site-stamp.js'
+import {CarriedMemo} from '../cache/carried-memo.js'
 import {fromPlainMessage, toPlainMessage} from '../cache/messages.js'
 import {VFile} from 'vfile'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
@@ -103,13 +104,14 @@ export async function build(argv: string[], io: Io): Promise<number> {
   const result = await runPipeline({...pipelineOptions, render: renderBrief})
   const {briefs} = result
   const files = briefs.map((brief) => brief.file)
-  const {counts, failed, summary, prettyBlocks} = printReport(files, format, io, values.frail, speed.cache ? await previousPrettyBlocks(io.cwd, outDir) : undefined)
+  const memos = speed.cache ? await previousMemos(io.cwd, outDir) : {}
+  const {counts, failed, summary, prettyBlocks} = printReport(files, format, io, values.frail, memos.prettyBlocks)
   if (failed && !values['keep-going']) return notWriting(io, outName, summary, briefs.length)
 
   const stamp = result.inputDigest && buildStamp(result.inputDigest, stampOptions)
   if (stamp && (await siteIsCurrent(io.cwd, outDir, stamp))) {
     // Recorded again with the report, for a site stamped without one.
-    await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys: await previousPages(io.cwd, outDir), prettyBlocks})
+    await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys: await previousPages(io.cwd, outDir), prettyBlocks, feedLinks: memos.feedLinks})
     io.stderr(`${outName} is up to date: ${plural(briefs.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
     return failed ? EXIT.content : EXIT.ok
   }
@@ -117,10 +119,11 @@ export async function build(argv: string[], io: Io): Promise<number> {
   // Pages whose inputs are unchanged are taken from the previous build.
   const previous = stamp ? await previousPages(io.cwd, outDir) : undefined
   const keys = new Map<string, string>()
+  const feedLinks = new CarriedMemo(memos.feedLinks)
   let pages: number
   try {
     pages = await writeAtomically(outDir, async (writer) => {
-      const written = await writeSite(selection.published, config, writer, {previous: previous && {dir: outDir, keys: previous}, keys})
+      const written = await writeSite(selection.published, config, writer, {previous: previous && {dir: outDir, keys: previous}, keys, feedLinks})
       // Pagefind reads the finished pages in the temporary folder, before the
       // swap: a failed index leaves the previous site as it was.
       if (!values['no-search']) await indexSearch(writer.tempDir)
@@ -131,7 +134,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
     io.stderr(`briefpress build: could not write ${outName}: ${reason}\nThe previous site is unchanged.\n`)
     return EXIT.usage
   }
-  if (stamp) await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys, prettyBlocks})
+  if (stamp) await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys, prettyBlocks, feedLinks: feedLinks.next})
 
   const notes = [
     selection.broken.length > 0 ? `skipped ${plural(selection.broken.length, 'broken brief')}: ${names(selection.broken)}` : '',
@@ -155,8 +158,7 @@ function siteReport(files: readonly VFile[]): SiteReport {
  * the blocks printed now, for the next build.
  */
 function printReport(files: VFile[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined, previous?: ReadonlyMap<string, string>) {
-  const blocks = new Map<string, string>()
-  const memo = {get: (key: string) => previous?.get(key), set: (key: string, block: string) => void blocks.set(key, block)}
+  const memo = new CarriedMemo(previous)
   const report = formatReport(format, files, {color: io.color, memo})
   if (format === 'pretty') io.stderr(report)
   else io.stdout(report)
@@ -164,7 +166,7 @@ function printReport(files: VFile[], format: ReturnType<typeof readFormat>, io: 
   const failed = counts.errors > 0 || (frail === true && counts.warnings > 0)
   const summary = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`
   // Another format leaves the pretty blocks as they were.
-  return {counts, failed, summary, prettyBlocks: format === 'pretty' ? blocks : previous}
+  return {counts, failed, summary, prettyBlocks: format === 'pretty' ? memo.next : previous}
 }
 
 function notWriting(io: Io, outName: string, summary: string, briefs: number): number {

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import type {Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {Feed, type Item} from 'feed'
@@ -41,6 +42,12 @@ export interface FeedItem {
 export interface FeedOptions {
   /** How many of the latest briefs the feeds carry. */
   limit?: number
+  /**
+   * Bodies whose links were made absolute, by digest of body and page URL,
+   * kept between builds by the caller (src/cache/carried-memo.ts): a build
+   * that adds one brief then parses one body, not all of them.
+   */
+  linkMemo?: {get(key: string): string | undefined; set(key: string, html: string): void} | undefined
 }
 
 export interface SiteFile {
@@ -108,7 +115,7 @@ export function renderFeeds(site: FeedSite, items: readonly FeedItem[], options:
   for (const item of latest) {
     const link = absoluteUrl(site.baseUrl, item.url)
     const day = utcMidnight(item.date)
-    const content = absoluteLinks(item.html, link)
+    const content = memoizedAbsoluteLinks(item.html, link, options.linkMemo)
     const common: Item = {
       title: item.title,
       link,
@@ -154,6 +161,15 @@ export function absoluteLinks(html: string, pageUrl: string): string {
     }
   })
   return toHtml(tree)
+}
+
+/** `absoluteLinks`, from the memo when this body was resolved against this URL before. */
+function memoizedAbsoluteLinks(html: string, pageUrl: string, memo: FeedOptions['linkMemo']): string {
+  if (!memo) return absoluteLinks(html, pageUrl)
+  const key = createHash('sha256').update(pageUrl).update('\0').update(html).digest('hex')
+  const resolved = memo.get(key) ?? absoluteLinks(html, pageUrl)
+  memo.set(key, resolved)
+  return resolved
 }
 
 function escapeHtml(text: string): string {

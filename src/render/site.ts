@@ -23,7 +23,7 @@ import {renderBody} from './body.js'
 import {assetSeries, type ChartPoint} from './chart-data.js'
 import {monthOf, shortDate} from './dates.js'
 import {downloadFiles} from './downloads.js'
-import {DEFAULT_FEED_LIMIT, FEED_PATHS, feedFiles} from './feeds.js'
+import {DEFAULT_FEED_LIMIT, FEED_PATHS, feedFiles, type FeedOptions} from './feeds.js'
 import {sitemapFiles} from './sitemap.js'
 import {SEARCH_FOLDER, SEARCH_SCRIPT, searchPageHead, searchScript} from './search.js'
 import {addSeverityBadges} from './severity-badges.js'
@@ -562,6 +562,8 @@ export interface WriteSiteOptions {
   previous?: PageReuse | undefined
   /** Filled with the key of every keyed file written, for the next build. */
   keys?: Map<string, string>
+  /** The feeds' bodies with absolute links, kept between builds (src/render/feeds.ts). */
+  feedLinks?: FeedOptions['linkMemo']
 }
 
 /** Writes every page and file of the site; returns how many HTML pages were written. */
@@ -622,7 +624,7 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     }))
   )
   const sitemapPages = pages.filter((page) => page.sitemap).map((page) => ({path: page.url, ...(page.lastmod && {lastmod: page.lastmod})}))
-  for (const file of [...feedFiles(site, feedItems), ...sitemapFiles(config.baseUrl, sitemapPages), ...downloadFiles(published.map((item) => item.data))]) {
+  for (const file of [...feedFiles(site, feedItems, {linkMemo: options.feedLinks}), ...sitemapFiles(config.baseUrl, sitemapPages), ...downloadFiles(published.map((item) => item.data))]) {
     await writer.write(file.path, file.content)
   }
   return pages.length
