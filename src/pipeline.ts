@@ -23,6 +23,8 @@ import {dayFolder} from './render/paths.js'
 import {briefKey, environmentDigest} from './cache/digest.js'
 import {fromPlainMessage, toPlainMessage, type PlainMessage} from './cache/messages.js'
 import {BriefCache} from './cache/store.js'
+import {AnalysisPack} from './cache/analysis-pack.js'
+import {BriefStats} from './cache/brief-stats.js'
 import {DeferredBody} from './cache/deferred-body.js'
 import {toDisplayPath} from './load/display-path.js'
 
@@ -120,6 +122,26 @@ export interface BriefAnalysis {
 /** Briefs read ahead of the oldest one still in progress. */
 const IN_PROGRESS = 32
 
+/** Files being read ahead of the brief being analysed in this thread. */
+const READ_AHEAD = 4
+
+type LeanAnalysis = ReturnType<typeof leanAnalysis> & {rendered?: typeof DEFERRED | undefined}
+
+/**
+ * The pack's entry for a file whose stats are unchanged since its key was
+ * recorded, as a file with its read messages; undefined to read it.
+ */
+function fromPack(pack: AnalysisPack<LeanAnalysis>, briefStats: BriefStats, absolutePath: string, displayPath: string) {
+  const key = briefStats.lookup(absolutePath, BriefStats.stat(absolutePath))
+  const entry = key === undefined ? undefined : pack.take(key)
+  if (!key || !entry) return undefined
+  const file = new VFile({path: displayPath, value: entry.lineEnds})
+  file.data.absolutePath = absolutePath
+  file.data.briefKey = key
+  for (const message of entry.read) file.messages.push(fromPlainMessage(message, displayPath))
+  return {key, file, analysis: entry.analysis}
+}
+
 /** Below this many briefs to analyse, starting workers costs more than it saves. */
 const MIN_BRIEFS_PER_WORKER = 4
 
@@ -143,6 +165,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const stats = {analysed: 0, cached: 0, workers: 0}
 
   const inputs = cache ? createHash('sha256').update(environment) : undefined
+  // With the render stage's bodies left on disk, a lean build takes unchanged
+  // briefs from one pack file (src/cache/analysis-pack.ts).
+  const pack = cache && options.lean && options.deferRendered && render ? AnalysisPack.open<LeanAnalysis>(options.cwd, environment) : undefined
+  const briefStats = pack ? BriefStats.open(options.cwd, environment) : undefined
   // A body removed from the cache under our feet: analyse the brief again.
   const deferredBody = (key: string, file: VFile) =>
     new DeferredBody(async () => {
@@ -196,11 +222,41 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       pool = AnalysisPool.start(Math.min(jobs, Math.floor(files.length / MIN_BRIEFS_PER_WORKER)), options.config, options.renderStage, options.lean === true)
       stats.workers = pool?.size ?? 0
     }
-    for (const absolutePath of files) {
-      const displayPath = toDisplayPath(absolutePath, options.cwd)
-      const {file, text} = await readBrief(absolutePath, reporter, {maxFileSize: options.config.maxFileSize, displayPath})
+    // Reads run a few files ahead, so the disk works while a brief is analysed.
+    const reads: Array<ReturnType<typeof readBrief> | undefined> = []
+    const read = (index: number) =>
+      (reads[index] ??= readBrief(files[index]!, reporter, {maxFileSize: options.config.maxFileSize, displayPath: toDisplayPath(files[index]!, options.cwd)}))
+    for (const [index, absolutePath] of files.entries()) {
+      // An unchanged brief of a lean build comes whole from the pack: not even read.
+      const known = pack && fromPack(pack, briefStats!, absolutePath, toDisplayPath(absolutePath, options.cwd))
+      if (known) {
+        inputs!.update(`\0${known.file.path}\0${known.key}`)
+        stats.cached++
+        const rendered = known.analysis.rendered === DEFERRED && render ? deferredBody(known.key, known.file) : undefined
+        pending.push(Promise.resolve(toBrief(known.file, {...known.analysis, ...(rendered && {rendered})}, true)))
+        continue
+      }
+      const recordedAt = Date.now()
+      const before = pack && BriefStats.stat(absolutePath)
+      if (!pack) {
+        for (let ahead = index + 1; ahead < Math.min(files.length, index + READ_AHEAD); ahead++) read(ahead).catch(() => undefined)
+      }
+      const {file, text} = await read(index)
+      reads[index] = undefined
       if (text === undefined) inputs?.update(`\0${file.path}\0-`)
-      const brief = text === undefined ? Promise.resolve(emptyBrief(file)) : analyse(text, file, absolutePath).then((analysis) => toBrief(file, analysis, options.lean === true))
+      const readMessages = pack && file.messages.map(toPlainMessage)
+      const brief =
+        text === undefined
+          ? Promise.resolve(emptyBrief(file))
+          : analyse(text, file, absolutePath).then((analysis) => {
+              if (pack && readMessages && typeof file.data.briefKey === 'string') {
+                const key = file.data.briefKey
+                const {rendered, ...meta} = analysis
+                pack.add(key, {read: readMessages, lineEnds: text.replace(/[^\r\n]+/g, ''), analysis: {...leanAnalysis(meta), rendered: rendered === undefined ? undefined : DEFERRED}})
+                briefStats!.record(absolutePath, before, recordedAt, key)
+              }
+              return toBrief(file, analysis, options.lean === true)
+            })
       // Read on while the brief is analysed; awaited in file order below.
       brief.catch(() => undefined)
       pending.push(brief)
@@ -209,6 +265,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       if (pending.length > IN_PROGRESS) await pending[pending.length - 1 - IN_PROGRESS]
     }
     briefs = await Promise.all(pending)
+    pack?.save()
+    briefStats?.save()
   } finally {
     await pool?.close()
   }

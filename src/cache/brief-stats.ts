@@ -1,8 +1,8 @@
-import {createHash} from 'node:crypto'
-import {mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats} from 'node:fs'
+import {readFileSync, statSync, type Stats} from 'node:fs'
 import path from 'node:path'
 import {deserialize, serialize} from 'node:v8'
 import {CACHE_FORMAT} from './digest.js'
+import {replaceFileSync} from './replace-file.js'
 import {CACHE_DIR} from './store.js'
 
 /**
@@ -76,13 +76,7 @@ export class BriefStats {
   /** Writes the entries of the files seen in this run, when any differs from what was stored. */
   save(): void {
     if (!this.#changed && this.#seen.size === this.#entries.size) return
-    try {
-      mkdirSync(path.dirname(this.#file), {recursive: true})
-      const temporary = `${this.#file}.${process.pid}.${createHash('sha256').update(String(Math.random())).digest('hex').slice(0, 8)}`
-      writeFileSync(temporary, serialize(this.#seen))
-      renameSync(temporary, this.#file)
-    } catch {
-      // Only speed is lost: the next build reads the briefs again.
-    }
+    // Unwritable: only speed is lost, the next build reads the briefs again.
+    replaceFileSync(this.#file, serialize(this.#seen))
   }
 }
