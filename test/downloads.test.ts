@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import type {BriefData} from '../src/data/brief-data-schema.js'
 import {daySummarySchema, summarize, type DaySummary} from '../src/data/day-summary.js'
@@ -106,8 +107,52 @@ describe('briefs.json', () => {
     expect(Object.keys(JSON.parse(briefsJson([shuffled]))[0])).toEqual(['date', 'title', 'category', 'url', 'prices', 'liquidations', 'etfFlows', 'topSeverity', 'headlineCount', 'citationCount', 'data'])
   })
 
-  it('refuses data that breaks the schema rather than publish it', () => {
-    expect(() => briefsJson([summarize(brief('2026-11-20', [{asset: 'Bitcoin', symbol: 'btc', price: 1, line: 1}]))])).toThrow()
+  it('refuses data that breaks the schema rather than publish it: no summary is made of it', () => {
+    expect(() => summarize(brief('2026-11-20', [{asset: 'Bitcoin', symbol: 'btc', price: 1, line: 1}]))).toThrow(/symbol/)
+    expect(() => summarize(brief('2026-11-20', [], {fearGreed: 101}))).toThrow(/fearGreed/)
+  })
+
+  /** Every key of the schema used, at every depth. */
+  const full = brief(
+    '2026-11-17',
+    [
+      {asset: 'Bitcoin', symbol: 'BTC', price: 104250.5, range: [103000, 105000], change24hPct: -1.25, change24hRange: [-2, -0.5], line: 11},
+      {asset: 'Ether', symbol: 'ETH', line: 12}
+    ],
+    {
+      marketCap: {usd: 3.4e12, usdRange: [3.3e12, 3.5e12], change24hPct: 1.5, change24hRange: [1, 2]},
+      fearGreed: 44,
+      fearGreedRange: [40, 48],
+      liquidations: [{amountUsd: 5.2e8, amountUsdRange: [5e8, 5.5e8], window: '24h', longUsd: 3e8, shortUsd: 2.2e8, line: 20}],
+      etfFlows: [{asset: 'BTC', direction: 'outflow', amountUsd: 1.2e8, amountUsdRange: [1e8, 1.4e8], day: '2026-11-16', issuers: [{name: 'IBIT', amountUsd: -8e7}, {name: 'FBTC', amountUsd: -4e7}], line: 25}],
+      headlines: [headline('Exchange hack', 'high')],
+      citations: [{label: '1', url: 'https://example.com/a', referenced: true, hiddenOnly: false}]
+    }
+  )
+
+  /** The value with every object's keys in an order picked by `order`, and unknown keys added where `extra` says. */
+  function reshuffled(value: unknown, order: () => number, extra: () => boolean): unknown {
+    if (Array.isArray(value)) return value.map((item) => reshuffled(item, order, extra))
+    if (value === null || typeof value !== 'object') return value
+    const entries = Object.entries(value).map(([key, item]) => [key, reshuffled(item, order, extra)] as const)
+    if (extra()) entries.push(['notInTheSchema', {nested: true}])
+    return Object.fromEntries(entries.map((entry) => ({entry, rank: order()})).sort((a, b) => a.rank - b.rank).map(({entry}) => entry))
+  }
+
+  it("is exactly what parsing every summary with the schema gives: the schema's keys only, in its order, at every depth", () => {
+    const summaries = [full, nov19, nov20, nov21, withHeadlines].map(summarize)
+    const parsed = (days: readonly DaySummary[]) => `${JSON.stringify([...days].sort((a, b) => a.date.localeCompare(b.date)).map((day) => daySummarySchema.parse(day)), null, 2)}\n`
+    expect(briefsJson(summaries)).toBe(parsed(summaries))
+    fc.assert(
+      fc.property(fc.infiniteStream(fc.double({noNaN: true})), fc.infiniteStream(fc.boolean()), (ranks, extras) => {
+        const shuffled = reshuffled(summaries, () => ranks.next().value, () => extras.next().value) as DaySummary[]
+        expect(briefsJson(shuffled)).toBe(parsed(shuffled))
+      }),
+      {numRuns: 200}
+    )
+    // Every key of the schema came through, nested ones included.
+    expect(briefsJson(summaries)).toMatch(/"issuers": \[\s+\{\s+"name": "IBIT",\s+"amountUsd": -80000000/)
+    expect(briefsJson(reshuffled(summaries, () => 0, () => true) as DaySummary[])).not.toContain('notInTheSchema')
   })
 
   it('comes with prices.csv as site files under data/', () => {

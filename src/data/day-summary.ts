@@ -24,7 +24,12 @@ export type DaySummary = z.infer<typeof daySummarySchema>
 /** From most to least severe. */
 export const SEVERITY_ORDER: readonly Severity[] = severitySchema.options
 
-/** The day's summary, its keys in the schema's order (the published file's order). */
+/**
+ * The day's summary, its keys in the schema's order (the published file's
+ * order), checked against the published schema: made once per brief and
+ * cached with it, so the build that writes `data/briefs.json` need not
+ * check every day again. Throws on a summary the schema refuses (a bug).
+ */
 export function summarize(data: BriefData): DaySummary {
   const found = new Set(data.headlines.map((headline) => headline.severity))
   const topSeverity = SEVERITY_ORDER.find((level) => found.has(level))
@@ -36,7 +41,7 @@ export function summarize(data: BriefData): DaySummary {
     citationCount: citations.length,
     data: `${data.url}brief.json`
   }
-  return summary
+  return daySummarySchema.parse(summary)
 }
 
 /** The JSON Schema written to `site/schema/day-summary.schema.json`. */

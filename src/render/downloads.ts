@@ -1,4 +1,5 @@
 import {daySummarySchema, type DaySummary} from '../data/day-summary.js'
+import {schemaOrder} from '../data/schema-order.js'
 import type {SiteFile} from './feeds.js'
 
 /**
@@ -46,13 +47,17 @@ export function pricesCsv(briefs: readonly Pick<DaySummary, 'date' | 'url' | 'pr
   return [[...PRICE_COLUMNS], ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('')
 }
 
+/** A summary with the schema's keys only, in the schema's order. */
+const inSummaryOrder = schemaOrder(daySummarySchema)
+
 /**
- * Every day's summary, oldest first. Each goes through the published
- * schema, so the file always matches `schema/day-summary.schema.json`, with
- * its keys in the schema's order whatever built the object.
+ * Every day's summary, oldest first. Each was checked against the published
+ * schema when it was made (`summarize`), so the file always matches
+ * `schema/day-summary.schema.json`; here its keys are put in the schema's
+ * order whatever built the object, as parsing it again would.
  */
 export function briefsJson(briefs: readonly DaySummary[]): string {
-  return `${JSON.stringify(byDate(briefs).map((brief) => daySummarySchema.parse(brief)), null, 2)}\n`
+  return `${JSON.stringify(byDate(briefs).map(inSummaryOrder), null, 2)}\n`
 }
 
 function byDate<T extends Pick<DaySummary, 'date' | 'url'>>(briefs: readonly T[]): T[] {
