@@ -2,6 +2,7 @@ import type {Root} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
+import {autolinkPrefilter} from './autolink-prefilter.js'
 import {footnoteIndex} from './footnote-index.js'
 import {assertReasonableNesting} from './nesting-guard.js'
 
@@ -9,7 +10,11 @@ export {NestingLimitError} from './nesting-guard.js'
 
 // One frozen processor for the whole run: footnotes, tables and strikethrough
 // come from remark-gfm (remark-footnotes@5 is an empty deprecated stub).
-const processor = unified().use(remarkParse).use(remarkGfm).use(footnoteIndex).freeze()
+// autolinkPrefilter must follow remark-gfm, whose transform it wraps.
+const processor = unified().use(remarkParse).use(remarkGfm).use(autolinkPrefilter).use(footnoteIndex).freeze()
+
+/** The processor behind parseMarkdown, for tests that inspect its configuration. */
+export const markdownProcessor = processor
 
 /**
  * Parses the body of a brief. The front matter is blanked out rather than cut
