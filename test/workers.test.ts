@@ -107,10 +107,21 @@ describe.skipIf(!hasDist)('parallel builds on worker threads', () => {
     const built = await compiled(['build', '--jobs', '1'])
     expect(built.code, built.stderr).toBe(0)
     expect(built.stderr).toMatch(/Wrote \d+ pages/)
-    expect(await processes()).toHaveLength(2)
+    // Eight briefs to analyse: a second start-up would cost more than it saves.
+    expect(await processes()).toEqual(['[]'])
     // Nothing to do: answered by the first process, with no second start-up.
     const again = await compiled(['build', '--jobs', '1'])
     expect(again.stderr).toMatch(/is up to date/)
     expect(await processes()).toEqual(['[]'])
+    // Without the cache every brief is parsed: relaunched.
+    expect((await compiled(['build', '--jobs', '1', '--no-cache', '--out', 'cold'])).code).toBe(0)
+    expect(await processes()).toHaveLength(2)
+    // Fifty new briefs are worth it.
+    for (let day = 1; day <= 50; day++) {
+      const date = `2025-0${1 + (day % 9)}-${String(1 + (day % 28)).padStart(2, '0')}`
+      await writeFile(path.join(dir, 'briefs', `extra-${day}.md`), `---\ntitle: Extra ${day}\ndate: ${date}\ncategory: crypto\n---\n\n## Market Overview\n\nQuiet day ${day}.\n`)
+    }
+    await compiled(['build', '--jobs', '1', '--keep-going'])
+    expect(await processes()).toHaveLength(2)
   }, 180_000)
 })

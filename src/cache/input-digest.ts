@@ -13,18 +13,19 @@ import {briefKey, environmentDigest} from './digest.js'
 /** Briefs read at once. */
 const IN_PROGRESS = 32
 
-/**
- * The `inputDigest` that `runPipeline` would return for these options,
- * computed by reading and hashing every brief without analysing anything or
- * opening the cache: what lets a build with nothing to do say so at the cost
- * of reading the briefs once. Texts are not kept, so memory stays flat.
- */
 /** The render stage as the cache keys it: a lean pipeline stores less, under its own entries. */
 export function stageId(stage: {module: string; export: string}, lean: boolean | undefined): string {
   return `${stage.module}#${stage.export}${lean ? '#lean' : ''}`
 }
 
-export async function inputDigestOf(options: {paths: readonly string[]; cwd: string; config: Config; renderStage?: {module: string; export: string} | undefined; lean?: boolean}): Promise<string | undefined> {
+/**
+ * The `inputDigest` that `runPipeline` would return for these options,
+ * computed by reading and hashing every brief without analysing anything or
+ * opening the cache: what lets a build with nothing to do say so at the cost
+ * of reading the briefs once. Texts are not kept, so memory stays flat.
+ * `read` counts the briefs whose stats were not known (new or changed).
+ */
+export async function inputDigestOf(options: {paths: readonly string[]; cwd: string; config: Config; renderStage?: {module: string; export: string} | undefined; lean?: boolean}): Promise<{digest: string; read: number} | undefined> {
   if (!options.renderStage) return undefined
   const environment = environmentDigest(options.config, stageId(options.renderStage, options.lean))
   const inputs = createHash('sha256').update(environment)
@@ -35,6 +36,8 @@ export async function inputDigestOf(options: {paths: readonly string[]; cwd: str
   const stats = BriefStats.open(options.cwd, environment)
   // A few reads in flight at once: the disk and the hashing overlap.
   const results: Array<{path: string; key: string}> = []
+  // Briefs read because their stats were not known: about what the build will analyse.
+  let read = 0
   for (const absolutePath of files) {
     const displayPath = toDisplayPath(absolutePath, options.cwd)
     const recordedAt = Date.now()
@@ -44,6 +47,7 @@ export async function inputDigestOf(options: {paths: readonly string[]; cwd: str
       reads.push(Promise.resolve({path: displayPath, key: known}))
       continue
     }
+    read++
     reads.push(
       readBrief(absolutePath, reporter, {maxFileSize: options.config.maxFileSize, displayPath}).then(({file, text}) => {
         const key = text === undefined ? '-' : briefKey(environment, text)
@@ -56,5 +60,5 @@ export async function inputDigestOf(options: {paths: readonly string[]; cwd: str
   results.push(...(await Promise.all(reads)))
   stats.save()
   for (const {path: filePath, key} of results) inputs.update(`\0${filePath}\0${key}`)
-  return inputs.digest('hex')
+  return {digest: inputs.digest('hex'), read}
 }
