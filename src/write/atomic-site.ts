@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto'
-import {existsSync, readdirSync, statSync} from 'node:fs'
-import {constants, copyFile, link, mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, statSync} from 'node:fs'
+import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {removeFoldersOfDeadProcesses} from './stale-folders.js'
 
@@ -33,6 +33,8 @@ export class AtomicSiteWriter implements SiteWriter {
   readonly outDir: string
   readonly tempDir: string
   #closed = false
+  /** Folders `reuse` made, so that a thousand files in one folder cost one mkdir. */
+  readonly #folders = new Set<string>()
 
   private constructor(outDir: string) {
     this.outDir = outDir
@@ -59,20 +61,23 @@ export class AtomicSiteWriter implements SiteWriter {
 
   /**
    * Hard links to the previous site's files (the old folder is deleted after
-   * the swap, so the new site keeps the only link), else copies.
+   * the swap, so the new site keeps the only link), else copies. Synchronous
+   * on purpose: a build reuses thousands of files, and awaiting a mkdir and a
+   * link for each spent most of the time waiting on the thread pool (8,000
+   * files: ~1-1.5 s awaited, ~0.3 s in a tight loop).
    */
   async reuse(files: ReadonlyArray<{path: string; source: string}>): Promise<boolean> {
     if (this.#closed) throw new Error('The site was already committed or aborted')
     const done: string[] = []
     for (const file of files) {
       const target = this.#target(file.path)
-      await mkdir(path.dirname(target), {recursive: true})
-      const ok = await link(file.source, target).then(
-        () => true,
-        () => copyFile(file.source, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE).then(() => true, () => false)
-      )
-      if (!ok) {
-        for (const made of done) await rm(made, {force: true})
+      const folder = path.dirname(target)
+      if (!this.#folders.has(folder)) {
+        mkdirSync(folder, {recursive: true})
+        this.#folders.add(folder)
+      }
+      if (!linkOrCopy(file.source, target)) {
+        for (const made of done) rmSync(made, {force: true})
         return false
       }
       done.push(target)
@@ -130,6 +135,20 @@ export async function writeAtomically<T>(outDir: string, write: (writer: AtomicS
   } catch (error) {
     await writer.abort()
     throw error
+  }
+}
+
+function linkOrCopy(source: string, target: string): boolean {
+  try {
+    linkSync(source, target)
+    return true
+  } catch {
+    try {
+      copyFileSync(source, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE)
+      return true
+    } catch {
+      return false
+    }
   }
 }
 
