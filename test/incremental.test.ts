@@ -175,6 +175,34 @@ describe('pages kept from the previous build', () => {
     expect((await stat(path.join(site, dayFile(days[0]!)))).nlink).toBe(1)
   })
 
+  it('month and year pages are kept while their briefs and neighbours are unchanged, and match a clean build when not', async () => {
+    const dir = await project()
+    const days = (await readdir(path.join(dir, 'briefs', '2026', '11'))).sort()
+    const text = await readFile(path.join(dir, 'briefs', '2026', '11', days[0]!), 'utf8')
+    const addBrief = (date: string) => writeFile(path.join(dir, 'briefs', `${date}.md`), text.replace(/^date: .*$/m, `date: ${date}`).replace(/^title: .*$/m, `title: "Brief of ${date}"`))
+    await addBrief('2025-10-01')
+    await expectSameAsClean(dir)
+    const site = path.join(dir, 'site')
+    const archive = ['2025/index.html', '2025/10/index.html', '2026/index.html', '2026/11/index.html']
+    const inodes = async () => Object.fromEntries(await Promise.all(archive.map(async (file) => [file, await inode(site, file)] as const)))
+    const first = await inodes()
+    // An edit in November 2026 leaves 2025's pages alone.
+    const file = path.join(dir, 'briefs', '2026', '11', days[2]!)
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: "Edited for the archive test"'))
+    await expectSameAsClean(dir)
+    const second = await inodes()
+    expect(second['2025/index.html']).toBe(first['2025/index.html'])
+    expect(second['2025/10/index.html']).toBe(first['2025/10/index.html'])
+    expect(second['2026/11/index.html']).not.toBe(first['2026/11/index.html'])
+    expect(second['2026/index.html']).not.toBe(first['2026/index.html'])
+    // A new month between them changes their neighbours' links: rendered again, as a clean build has them.
+    await addBrief('2025-12-01')
+    await expectSameAsClean(dir)
+    const third = await inodes()
+    expect(third['2025/10/index.html']).not.toBe(second['2025/10/index.html'])
+    expect(await readFile(path.join(site, '2025', '10', 'index.html'), 'utf8')).toContain('12/index.html')
+  })
+
   it('a site edited by hand is not reused: the next build puts every page right', async () => {
     const dir = await project()
     const days = (await readdir(path.join(dir, 'briefs', '2026', '11'))).map((name) => name.replace(/\.md$/, '')).sort()

@@ -270,6 +270,19 @@ function shell(context: SiteContext, props: ShellProps): Root {
 
 const monthName = (month: string) => monthOf(`${month}-01`)
 
+/**
+ * The page with a key made of what it shows (`parts`: briefs as their
+ * content key and folder, and plain values), with the cache only: an
+ * archive page whose briefs and neighbours are unchanged is taken from the
+ * previous build. The code and config are in every brief's key.
+ */
+function keyed(parts: ReadonlyArray<string | undefined | readonly PublishedBrief[]>, page: SitePage): SitePage {
+  const identity = (item: PublishedBrief) => item.brief.file.data.briefKey && `${item.brief.file.data.briefKey}@${item.folder}`
+  const flat = parts.map((part) => (Array.isArray(part) ? (part as readonly PublishedBrief[]).map(identity) : part))
+  if (flat.some((part) => Array.isArray(part) && part.some((id) => id === undefined))) return page
+  return {...page, key: createHash('sha256').update(JSON.stringify([page.kind, page.file, flat])).digest('hex')}
+}
+
 function folderPage(kind: PageKind, folder: string, lastmod: string | undefined, render: () => Root): SitePage {
   return {kind, file: `${folder}index.html`, url: folder, lastmod, sitemap: true, render}
 }
@@ -385,7 +398,7 @@ export function archivePages(context: SiteContext): SitePage[] {
     const items = context.years.get(year)!
     const [later, earlier] = [years[position - 1], years[position + 1]]
     pages.push(
-      folderPage('year', folder, items[0]!.date, () =>
+      keyed(['year', items, earlier, later], folderPage('year', folder, items[0]!.date, () =>
         shell(context, {
           kind: 'year',
           folder,
@@ -405,7 +418,7 @@ export function archivePages(context: SiteContext): SitePage[] {
             indexHref: link('')
           })
         })
-      )
+      ))
     )
   }
   const months = [...context.months.keys()]
@@ -416,7 +429,7 @@ export function archivePages(context: SiteContext): SitePage[] {
     const [later, earlier] = [months[position - 1], months[position + 1]]
     const year = month.slice(0, 4)
     pages.push(
-      folderPage('month', folder, items[0]!.date, () =>
+      keyed(['month', items, earlier, later], folderPage('month', folder, items[0]!.date, () =>
         shell(context, {
           kind: 'month',
           folder,
@@ -434,7 +447,7 @@ export function archivePages(context: SiteContext): SitePage[] {
             indexHref: link('')
           })
         })
-      )
+      ))
     )
   }
   return pages
@@ -585,8 +598,8 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     if (page.key) keys?.set(page.file, page.key)
     // Unchanged since the previous build: the page and the files beside it
     // are taken from there, without reading the body or rendering.
-    if (item && page.key && briefKey && previous?.keys.get(page.file) === page.key) {
-      const files = beside.get(`brief:${briefKey}`)?.filter((file) => file.startsWith(item.folder))
+    if (page.key && previous?.keys.get(page.file) === page.key) {
+      const files = item ? briefKey && beside.get(`brief:${briefKey}`)?.filter((file) => file.startsWith(item.folder)) : []
       if (files && (await reuse([page.file, ...files]))) {
         for (const file of files) keys?.set(file, `brief:${briefKey}`)
         continue
