@@ -60,16 +60,37 @@ export interface PagerLink {
 }
 
 /**
+ * The page numbers a pager shows: the first and last pages, and two on each
+ * side of the current one, with a gap (`null`) for the pages between; a gap
+ * never stands for a single page, which is shown instead. 4,000 briefs make
+ * 134 pages: a row of 134 numbers helps no one.
+ */
+export function pageNumbers(page: number, pages: number, around = 2): Array<number | null> {
+  const shown = new Set([1, pages])
+  for (let n = Math.max(1, page - around); n <= Math.min(pages, page + around); n++) shown.add(n)
+  const sorted = [...shown].sort((a, b) => a - b)
+  const result: Array<number | null> = []
+  for (const [index, n] of sorted.entries()) {
+    const before = sorted[index - 1]
+    if (before !== undefined && n - before === 2) result.push(n - 1)
+    else if (before !== undefined && n - before > 2) result.push(null)
+    result.push(n)
+  }
+  return result
+}
+
+/**
  * Page numbers of a paginated list with newer/older links; the current page
  * is marked with `aria-current` and is not a link.
  */
 export function pagination(props: {page: number; pages: number; href: (page: number) => string}): Element | undefined {
   const {page, pages, href} = props
   if (pages <= 1) return undefined
-  const numbers: Element[] = []
-  for (let n = 1; n <= pages; n++) {
-    numbers.push(h('li', [n === page ? h('span.current', {ariaCurrent: 'page'}, [h('span.visually-hidden', 'Page '), String(n)]) : h('a', {href: href(n)}, [h('span.visually-hidden', 'Page '), String(n)])]))
-  }
+  const numbers = pageNumbers(page, pages).map((n) =>
+    n === null
+      ? h('li.pagination-gap', {ariaHidden: 'true'}, '…')
+      : h('li', [n === page ? h('span.current', {ariaCurrent: 'page'}, [h('span.visually-hidden', 'Page '), String(n)]) : h('a', {href: href(n)}, [h('span.visually-hidden', 'Page '), String(n)])])
+  )
   return h('nav.pagination', {ariaLabel: 'Pages'}, [
     page > 1 ? h('a.pagination-newer', {href: href(page - 1), rel: 'prev'}, '← Newer') : h('span.pagination-newer'),
     h('ol.pagination-pages', numbers),

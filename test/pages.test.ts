@@ -7,6 +7,8 @@ import type {Element, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {categoryFolders, slug} from '../src/render/paths.js'
+import {toHtml} from 'hast-util-to-html'
+import {pageNumbers, pagination} from '../templates/brief-list.js'
 import {fixtures, runCli, tempDir} from './helpers.js'
 import {byTag, elements, hasClass, listFiles, parseHtml, prop, readPages} from './site-helpers.js'
 
@@ -385,5 +387,28 @@ describe('config', () => {
     const {result} = await buildPages({pageSize: 0})
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/pageSize/)
+  })
+})
+
+describe('page numbers of a long index', () => {
+  it('shows the first, the last and two pages around the current one, with gaps that never hide a single page', () => {
+    expect(pageNumbers(1, 3)).toEqual([1, 2, 3])
+    expect(pageNumbers(1, 134)).toEqual([1, 2, 3, null, 134])
+    expect(pageNumbers(50, 134)).toEqual([1, null, 48, 49, 50, 51, 52, null, 134])
+    expect(pageNumbers(4, 134)).toEqual([1, 2, 3, 4, 5, 6, null, 134])
+    expect(pageNumbers(5, 134)).toEqual([1, 2, 3, 4, 5, 6, 7, null, 134])
+    expect(pageNumbers(134, 134)).toEqual([1, null, 132, 133, 134])
+    expect(pageNumbers(7, 9)).toEqual([1, null, 5, 6, 7, 8, 9])
+    expect(pageNumbers(3, 5)).toEqual([1, 2, 3, 4, 5])
+  })
+
+  it('renders gaps as a hidden ellipsis and keeps the current page unlinked', () => {
+    const nav = pagination({page: 50, pages: 134, href: (n) => `page/${n}/`})!
+    const items = (nav.children[1] as Element).children as Element[]
+    expect(items).toHaveLength(9)
+    expect(items.filter((item) => item.properties.className?.toString().includes('pagination-gap')).map((item) => item.properties.ariaHidden)).toEqual(['true', 'true'])
+    expect(toHtml(nav)).toContain('<span class="current" aria-current="page"><span class="visually-hidden">Page </span>50</span>')
+    expect(toHtml(nav)).toContain('href="page/134/"')
+    expect(toHtml(nav)).not.toContain('href="page/47/"')
   })
 })
