@@ -218,8 +218,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const pending: Array<Promise<Brief>> = []
   let briefs: Brief[]
   try {
-    if (canUseWorkers && files.length >= MIN_BRIEFS_PER_WORKER * 2) {
-      pool = AnalysisPool.start(Math.min(jobs, Math.floor(files.length / MIN_BRIEFS_PER_WORKER)), options.config, options.renderStage, options.lean === true)
+    // An unchanged brief of a lean build comes whole from the pack: not even read.
+    const fromPacked = files.map((absolutePath) => pack && fromPack(pack, briefStats!, absolutePath, toDisplayPath(absolutePath, options.cwd)))
+    // Workers only for enough briefs to analyse: starting them takes about a second.
+    const toAnalyse = fromPacked.filter((known) => !known).length
+    if (canUseWorkers && toAnalyse >= MIN_BRIEFS_PER_WORKER * 2) {
+      pool = AnalysisPool.start(Math.min(jobs, Math.floor(toAnalyse / MIN_BRIEFS_PER_WORKER)), options.config, options.renderStage, options.lean === true)
       stats.workers = pool?.size ?? 0
     }
     // Reads run a few files ahead, so the disk works while a brief is analysed.
@@ -227,8 +231,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const read = (index: number) =>
       (reads[index] ??= readBrief(files[index]!, reporter, {maxFileSize: options.config.maxFileSize, displayPath: toDisplayPath(files[index]!, options.cwd)}))
     for (const [index, absolutePath] of files.entries()) {
-      // An unchanged brief of a lean build comes whole from the pack: not even read.
-      const known = pack && fromPack(pack, briefStats!, absolutePath, toDisplayPath(absolutePath, options.cwd))
+      const known = fromPacked[index]
       if (known) {
         inputs!.update(`\0${known.file.path}\0${known.key}`)
         stats.cached++

@@ -238,7 +238,7 @@ describe('the brief cache', () => {
     const cold = await runPipeline(options)
     expect(cold.stats).toMatchObject({analysed: 8, cached: 0})
     const warm = await runPipeline(options)
-    expect(warm.stats).toMatchObject({analysed: 0, cached: 8})
+    expect(warm.stats).toMatchObject({analysed: 0, cached: 8, workers: 0})
     expect(warm.inputDigest).toBe(cold.inputDigest)
 
     // Proof that the stored result is what the build uses: doctor one entry.
@@ -298,16 +298,19 @@ describe('the analysis pack (unchanged briefs of a build are not read again)', (
 
   it('takes every unchanged brief from the pack, with its read messages, even with the per-brief entries gone', async () => {
     const dir = await agedProject()
-    const options = {paths: ['briefs'], cwd: dir, config: defaultConfig(), renderStage: SITE_RENDER, cache: true, lean: true, deferRendered: true}
+    const options = {paths: ['briefs'], cwd: dir, config: defaultConfig(), renderStage: SITE_RENDER, cache: true, lean: true, deferRendered: true, jobs: 2}
     const cold = await runPipeline(options)
     expect(cold.stats).toMatchObject({analysed: 8, cached: 0})
+    // Worker threads (when compiled) for eight briefs to analyse; none for none.
+    const workers = existsSync(path.join(projectRoot, 'dist', 'src', 'workers', 'worker.js')) ? 2 : 0
+    expect(cold.stats.workers).toBe(workers)
     const messages = (result: typeof cold) => result.briefs.map((brief) => [brief.file.path, brief.file.messages.map((message) => `${message.place && 'line' in message.place ? message.place.line : ''}:${message.ruleId}:${message.reason}`)])
     expect(messages(cold).flatMap(([, list]) => list)).toContainEqual(expect.stringContaining('line-endings'))
 
     // Without the pack these would be misses, analysed again.
     await rm(path.join(dir, CACHE_DIR, 'briefpress-cache-1', 'briefs'), {recursive: true})
     const warm = await runPipeline(options)
-    expect(warm.stats).toMatchObject({analysed: 0, cached: 8})
+    expect(warm.stats).toMatchObject({analysed: 0, cached: 8, workers: 0})
     expect(messages(warm)).toEqual(messages(cold))
     expect(warm.inputDigest).toBe(cold.inputDigest)
     expect(warm.briefs.map((brief) => brief.summary)).toEqual(cold.briefs.map((brief) => brief.summary))
