@@ -60,7 +60,8 @@ async function hasLeftovers(outDir: string): Promise<boolean> {
 /** True when `outDir` holds the site built from exactly this stamp. */
 export async function siteIsCurrent(cwd: string, outDir: string, stamp: string): Promise<boolean> {
   const recorded = await readFile(stampFile(cwd, outDir), 'utf8').catch(() => undefined)
-  if (!recorded || (await hasLeftovers(path.resolve(cwd, outDir)))) return false
+  // Another stamp: no need to stat the whole site to say no.
+  if (!recorded?.startsWith(`${stamp}\n`) || (await hasLeftovers(path.resolve(cwd, outDir)))) return false
   const identity = await markerIdentity(path.resolve(cwd, outDir))
   return identity !== undefined && recorded === `${stamp}\n${identity}\n`
 }
