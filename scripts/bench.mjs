@@ -12,6 +12,7 @@
 //   parallel   briefpress build (one worker per core), empty cache, no previous site
 //   no-change  briefpress build again, nothing changed
 //   one-added  briefpress build after adding one brief
+//   one-added-nosearch  the same with --no-search (Pagefind re-indexes every page)
 // The generated briefs trip implausible-value (perturbed ranges), so the
 // work folder gets a config that makes it a warning, and builds use
 // --keep-going: every brief is parsed, rendered and written.
@@ -113,17 +114,20 @@ if (want('cold')) rows.cold = measure('cold build, 1 thread', count, clean, proc
 if (want('cold-nosearch')) rows.coldNoSearch = measure('cold build, 1 thread, --no-search', count, clean, process.execPath, [...buildArgs, '--jobs', '1', '--no-cache', '--no-search'])
 if (want('parallel')) rows.parallel = measure(`cold build, ${os.availableParallelism()} workers`, count, clean, process.execPath, buildArgs)
 if (want('no-change')) rows.noChange = measure('no-change rebuild', count, () => spawnSync(process.execPath, buildArgs, {cwd: work}), process.execPath, buildArgs)
-if (want('one-added')) {
-  const extra = path.join(src, '2099-01-01-added.md')
+const extra = path.join(src, '2099-01-01-added.md')
+const oneAdded = (name, args) => {
   const first = readdirSync(src).filter((f) => f.endsWith('.md')).sort()[0]
   const template = readFileSync(path.join(src, first), 'utf8').replace(/^date: .*$/m, 'date: 2099-01-01').replace(/^title: .*$/m, 'title: "Added brief"')
-  rows.oneAdded = measure('one brief added', count + 1, () => {
+  const row = measure(name, count + 1, () => {
     rmSync(extra, {force: true})
-    spawnSync(process.execPath, buildArgs, {cwd: work})
+    spawnSync(process.execPath, args, {cwd: work})
     writeFileSync(extra, template)
-  }, process.execPath, buildArgs)
+  }, process.execPath, args)
   rmSync(extra, {force: true})
+  return row
 }
+if (want('one-added')) rows.oneAdded = oneAdded('one brief added', buildArgs)
+if (want('one-added-nosearch')) rows.oneAddedNoSearch = oneAdded('one brief added, --no-search', [...buildArgs, '--no-search'])
 const ratio = (a, b, label) => {
   if (a && b) console.log(`${label}: ${(a.wall / b.wall).toFixed(2)}x wall, ${(a.cpu / b.cpu).toFixed(2)}x CPU (target <= 1.15x)`)
 }
