@@ -1,10 +1,12 @@
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {PublishedBrief} from '../src/render/site.js'
-import {briefList, type PagerLink} from './brief-list.js'
+import {briefList, type CardMemo, type PagerLink} from './brief-list.js'
 import type {BrowseLink} from './index-page.js'
 
 export interface ArchiveProps {
+  /** Rendered cards to reuse (see briefList). */
+  cards?: CardMemo | undefined
   /** "2026", "November 2026", "Category: crypto". */
   title: string
   /** Newest first. */
@@ -30,7 +32,7 @@ export function archivePage(props: ArchiveProps): ElementContent[] {
           h('ul.inline-list', props.months.map((month) => h('li', [h('a', {href: month.href}, month.label), h('span.count-badge', ` (${month.count})`)])))
         ])
       : undefined,
-    ...briefList({items, link: props.link, monthLink: props.monthLink}),
+    ...briefList({items, link: props.link, monthLink: props.monthLink, cards: props.cards}),
     h('nav.pager', {ariaLabel: 'Other periods'}, [
       props.previous ? h('a.pager-previous', {href: props.previous.href, rel: 'prev'}, [h('span.pager-label', '← Earlier'), h('span.pager-title', props.previous.label)]) : h('span.pager-previous'),
       h('a.pager-index', {href: props.indexHref}, 'All briefs'),

@@ -1,5 +1,6 @@
 import type {Element} from 'hast'
 import {h} from 'hastscript'
+import {toHtml} from 'hast-util-to-html'
 import {monthOf, shortDate} from '../src/render/dates.js'
 import {percent, usd} from '../src/render/figures.js'
 import type {PublishedBrief} from '../src/render/site.js'
@@ -14,10 +15,18 @@ export interface BriefListProps {
   monthLink?: ((month: string) => string) | undefined
   /** Heading level of the month headings (the cards' titles are one below). */
   level?: 2 | 3
+  /** HTML of cards already rendered (by this build or the previous one), by brief, link and level. */
+  cards?: CardMemo | undefined
+}
+
+/** What `briefList` needs of a memo: src/cache/carried-memo.ts is one. */
+export interface CardMemo {
+  get(key: string): string | undefined
+  set(key: string, html: string): void
 }
 
 /** Briefs as cards grouped under their month: date, title, category, BTC figure, top severity, excerpt. */
-export function briefList({items, link, monthLink, level = 2}: BriefListProps): Element[] {
+export function briefList({items, link, monthLink, level = 2, cards}: BriefListProps): Element[] {
   const months: Element[] = []
   let current: {month: string; list: Element} | undefined
   for (const item of items) {
@@ -27,15 +36,22 @@ export function briefList({items, link, monthLink, level = 2}: BriefListProps): 
       const label = monthOf(item.date)
       months.push(h('section.month', [h(`h${level}`, monthLink ? h('a', {href: monthLink(month)}, label) : label), current.list]))
     }
-    current.list.children.push(
+    const href = link(item)
+    const card = () =>
       h('li', [
         h('article.brief-card', [
-          h(`h${level + 1}`, [h('a', {href: link(item)}, item.title)]),
+          h(`h${level + 1}`, [h('a', {href}, item.title)]),
           h('p.meta', [h('time', {dateTime: item.date}, shortDate(item.date)), ' · ', h('span.category', item.category), ...dayFigures(item)]),
           item.excerpt ? h('p.excerpt', item.excerpt) : undefined
         ])
       ])
-    )
+    // A card is the same wherever its brief is listed at this depth: its HTML
+    // is made once and kept (a brief's key covers its text, config and code).
+    const briefKey = item.brief.file.data.briefKey
+    const key = cards && briefKey && `${briefKey}@${item.folder}\0${href}\0${level}`
+    let html = key ? cards.get(key) : undefined
+    if (key && html === undefined) cards.set(key, (html = toHtml(card())))
+    current.list.children.push(html === undefined ? card() : {type: 'raw', value: html})
   }
   return months
 }

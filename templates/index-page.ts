@@ -3,7 +3,7 @@ import {h} from 'hastscript'
 import type {ChartPoint} from '../src/render/chart-data.js'
 import {summaryText} from '../src/render/chart-data.js'
 import type {PublishedBrief} from '../src/render/site.js'
-import {briefList, pagination} from './brief-list.js'
+import {briefList, pagination, type CardMemo} from './brief-list.js'
 import {priceChart} from './chart.js'
 
 export interface BrowseLink {
@@ -23,6 +23,8 @@ export interface Browse {
 }
 
 export interface IndexProps {
+  /** Rendered cards to reuse (see briefList). */
+  cards?: CardMemo | undefined
   siteTitle: string
   description: string
   /** This page's briefs, newest first. */
@@ -65,7 +67,7 @@ export function indexPage(props: IndexProps): ElementContent[] {
         ])
       : undefined,
     count,
-    ...briefList({items, link: props.link, monthLink: props.monthLink}),
+    ...briefList({items, link: props.link, monthLink: props.monthLink, cards: props.cards}),
     pagination({page, pages, href: props.pageHref}),
     props.browse && total > 0 ? browse(props.browse) : undefined
   ].filter((node): node is Element => node !== undefined)

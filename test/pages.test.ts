@@ -8,7 +8,8 @@ import {toString} from 'hast-util-to-string'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {categoryFolders, slug} from '../src/render/paths.js'
 import {toHtml} from 'hast-util-to-html'
-import {pageNumbers, pagination} from '../templates/brief-list.js'
+import {briefList, pageNumbers, pagination} from '../templates/brief-list.js'
+import type {PublishedBrief} from '../src/render/site.js'
 import {fixtures, runCli, tempDir} from './helpers.js'
 import {byTag, elements, hasClass, listFiles, parseHtml, prop, readPages} from './site-helpers.js'
 
@@ -410,5 +411,37 @@ describe('page numbers of a long index', () => {
     expect(toHtml(nav)).toContain('<span class="current" aria-current="page"><span class="visually-hidden">Page </span>50</span>')
     expect(toHtml(nav)).toContain('href="page/134/"')
     expect(toHtml(nav)).not.toContain('href="page/47/"')
+  })
+})
+
+describe('brief cards kept between pages and builds', () => {
+  const item = (day: string, briefKey: string | undefined) =>
+    ({
+      brief: {file: {data: briefKey ? {briefKey} : {}}},
+      date: `2026-11-${day}`,
+      title: `Brief ${day}`,
+      category: 'crypto',
+      tags: [],
+      excerpt: `Excerpt ${day}`,
+      folder: `2026/11/${day}/`,
+      data: {prices: [{asset: 'Bitcoin', symbol: 'BTC', price: 100000, line: 1}], topSeverity: 'high'}
+    }) as unknown as PublishedBrief
+  const render = (items: PublishedBrief[], cards?: Map<string, string>, link = (to: PublishedBrief) => `../../${to.folder}index.html`) =>
+    // As the site stringifies its pages: raw HTML (the memo's) passes through.
+    toHtml({type: 'root', children: briefList({items, link, cards: cards && {get: (key) => cards.get(key), set: (key, html) => void cards.set(key, html)}})}, {allowDangerousHtml: true})
+
+  it('renders a memoised card exactly as a fresh one, and takes it from the memo when its brief, link and level match', () => {
+    const items = [item('20', 'key-20'), item('19', 'key-19')]
+    const cards = new Map<string, string>()
+    const fresh = render(items)
+    expect(render(items, cards)).toBe(fresh)
+    expect(cards.size).toBe(2)
+    // Proof that the memo is what is used: doctor one entry.
+    const [key] = [...cards.keys()].filter((entry) => entry.startsWith('key-20@'))
+    cards.set(key!, '<li>FROM THE MEMO</li>')
+    expect(render(items, cards)).toContain('<li>FROM THE MEMO</li>')
+    // Another link (another depth), another card; no key (no cache), no memo.
+    expect(render(items, cards, (to) => `../${to.folder}index.html`)).not.toContain('FROM THE MEMO')
+    expect(render([item('20', undefined)], cards)).not.toContain('FROM THE MEMO')
   })
 })

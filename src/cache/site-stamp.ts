@@ -88,16 +88,18 @@ export interface SiteRecord {
   prettyBlocks?: ReadonlyMap<string, string> | undefined
   /** The feeds' bodies with absolute links, by digest of body and page URL (src/render/feeds.ts). */
   feedLinks?: ReadonlyMap<string, string> | undefined
+  /** The list pages' brief cards, by brief, link and level (templates/brief-list.ts). */
+  cards?: ReadonlyMap<string, string> | undefined
 }
 
-export async function recordSite(cwd: string, outDir: string, stamp: string, {report, keys = new Map(), prettyBlocks, feedLinks}: SiteRecord): Promise<void> {
+export async function recordSite(cwd: string, outDir: string, stamp: string, {report, keys = new Map(), prettyBlocks, feedLinks, cards}: SiteRecord): Promise<void> {
   const identity = await markerIdentity(path.resolve(cwd, outDir))
   if (!identity) return
   const file = stampFile(cwd, outDir)
   await mkdir(path.dirname(file), {recursive: true})
   lastRead = undefined
   try {
-    await writeFile(`${file}.report`, serialize({stamp, report, identity, keys, prettyBlocks, feedLinks, code: briefpressCodeDigest()}))
+    await writeFile(`${file}.report`, serialize({stamp, report, identity, keys, prettyBlocks, feedLinks, cards, code: briefpressCodeDigest()}))
     await writeFile(file, `${stamp}\n${identity}\n`)
   } catch {
     // Only speed is lost: the next build analyses again.
@@ -111,6 +113,7 @@ interface Sidecar {
   keys: Map<string, string>
   prettyBlocks: SiteRecord['prettyBlocks']
   feedLinks: SiteRecord['feedLinks']
+  cards: SiteRecord['cards']
   /** The code that made the memos above. */
   code: string
 }
@@ -150,9 +153,9 @@ export async function readSiteReport(cwd: string, outDir: string, stamp: string)
  * are keyed by what they were made from, so any build may use them, as long
  * as the same code made them.
  */
-export async function previousMemos(cwd: string, outDir: string): Promise<Pick<SiteRecord, 'prettyBlocks' | 'feedLinks'>> {
+export async function previousMemos(cwd: string, outDir: string): Promise<Pick<SiteRecord, 'prettyBlocks' | 'feedLinks' | 'cards'>> {
   const stored = await readSidecar(cwd, outDir)
-  return stored?.code === briefpressCodeDigest() ? {prettyBlocks: stored.prettyBlocks, feedLinks: stored.feedLinks} : {}
+  return stored?.code === briefpressCodeDigest() ? {prettyBlocks: stored.prettyBlocks, feedLinks: stored.feedLinks, cards: stored.cards} : {}
 }
 
 /**

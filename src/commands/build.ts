@@ -121,7 +121,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
   const stamp = result.inputDigest && buildStamp(result.inputDigest, stampOptions)
   if (stamp && (await siteIsCurrent(io.cwd, outDir, stamp))) {
     // Recorded again with the report, for a site stamped without one.
-    await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys: await previousPages(io.cwd, outDir), prettyBlocks, feedLinks: memos.feedLinks})
+    await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys: await previousPages(io.cwd, outDir), prettyBlocks, feedLinks: memos.feedLinks, cards: memos.cards})
     io.stderr(`${outName} is up to date: ${plural(briefs.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
     return failed ? EXIT.content : EXIT.ok
   }
@@ -130,10 +130,11 @@ export async function build(argv: string[], io: Io): Promise<number> {
   const previous = stamp ? await previousPages(io.cwd, outDir) : undefined
   const keys = new Map<string, string>()
   const feedLinks = new CarriedMemo(memos.feedLinks)
+  const cards = new CarriedMemo(memos.cards)
   let pages: number
   try {
     pages = await writeAtomically(outDir, async (writer) => {
-      const written = await writeSite(selection.published, config, writer, {previous: previous && {dir: outDir, keys: previous}, keys, feedLinks})
+      const written = await writeSite(selection.published, config, writer, {previous: previous && {dir: outDir, keys: previous}, keys, feedLinks, cards})
       // Pagefind reads the finished pages in the temporary folder, before the
       // swap: a failed index leaves the previous site as it was.
       if (!values['no-search']) await indexSearch(writer.tempDir)
@@ -144,7 +145,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
     io.stderr(`briefpress build: could not write ${outName}: ${reason}\nThe previous site is unchanged.\n`)
     return EXIT.usage
   }
-  if (stamp) await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys, prettyBlocks, feedLinks: feedLinks.next})
+  if (stamp) await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys, prettyBlocks, feedLinks: feedLinks.next, cards: cards.next})
 
   const notes = [
     selection.broken.length > 0 ? `skipped ${plural(selection.broken.length, 'broken brief')}: ${names(selection.broken)}` : '',

@@ -11,6 +11,7 @@ import {daySummaryJsonSchema, type DaySummary} from '../data/day-summary.js'
 import type {SiteWriter} from '../write/atomic-site.js'
 import {DeferredBody} from '../cache/deferred-body.js'
 import {archivePage} from '../../templates/archive-page.js'
+import type {CardMemo} from '../../templates/brief-list.js'
 import {assetPage, assetsIndexPage} from '../../templates/asset-page.js'
 import {dayPage} from '../../templates/day.js'
 import {indexPage} from '../../templates/index-page.js'
@@ -176,6 +177,8 @@ export interface SiteContext {
   /** `YYYY-MM` → briefs, newest first; months newest first. */
   months: Map<string, PublishedBrief[]>
   assets: AssetInfo[]
+  /** Brief cards rendered before, to reuse (templates/brief-list.ts). */
+  cards?: CardMemo | undefined
 }
 
 /** Assets that always get a page; others need prices on at least two days. */
@@ -186,7 +189,11 @@ export function siteContext(published: readonly PublishedBrief[], config: Config
   const newestFirst = [...published].reverse()
   const group = (key: (item: PublishedBrief) => string) => {
     const groups = new Map<string, PublishedBrief[]>()
-    for (const item of newestFirst) groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
+    for (const item of newestFirst) {
+      const group = groups.get(key(item))
+      if (group) group.push(item)
+      else groups.set(key(item), [item])
+    }
     return groups
   }
   return {
@@ -354,6 +361,7 @@ export function indexPages(context: SiteContext): SitePage[] {
           previous: page > 1 ? link(indexFolder(page - 1)) : undefined,
           next: page < pages ? link(indexFolder(page + 1)) : undefined,
           main: indexPage({
+            cards: context.cards,
             siteTitle: config.siteTitle,
             description: config.siteDescription,
             items,
@@ -408,6 +416,7 @@ export function archivePages(context: SiteContext): SitePage[] {
           next: later && link(yearFolder(later)),
           breadcrumbs: [{label: 'Home', href: link('')}, {label: year}],
           main: archivePage({
+            cards: context.cards,
             title: year,
             items,
             link: (to) => link(to.folder),
@@ -439,6 +448,7 @@ export function archivePages(context: SiteContext): SitePage[] {
           next: later && link(monthFolder(later)),
           breadcrumbs: [{label: 'Home', href: link('')}, {label: year, href: link(yearFolder(year))}, {label: monthName(month).split(' ')[0]!}],
           main: archivePage({
+            cards: context.cards,
             title: monthName(month),
             items,
             link: (to) => link(to.folder),
@@ -466,7 +476,7 @@ export function categoryPages(context: SiteContext): SitePage[] {
         title,
         description: `Every brief filed under ${category}.`,
         breadcrumbs: [{label: 'Home', href: link('')}, {label: title}],
-        main: archivePage({title, items, link: (to) => link(to.folder), monthLink: (month) => link(monthFolder(month)), indexHref: link('')})
+        main: archivePage({cards: context.cards, title, items, link: (to) => link(to.folder), monthLink: (month) => link(monthFolder(month)), indexHref: link('')})
       })
     )
   })
@@ -553,8 +563,8 @@ export function searchPages(context: SiteContext): SitePage[] {
 export const PAGE_BUILDERS: ReadonlyArray<(context: SiteContext) => SitePage[]> = [indexPages, dayPages, archivePages, categoryPages, assetPages, notFoundPages, searchPages]
 
 /** Every HTML page the build writes for these briefs, without rendering them. */
-export function sitePages(published: readonly PublishedBrief[], config: Config): SitePage[] {
-  const context = siteContext(published, config)
+export function sitePages(published: readonly PublishedBrief[], config: Config, cards?: CardMemo): SitePage[] {
+  const context = {...siteContext(published, config), cards}
   return PAGE_BUILDERS.flatMap((build) => build(context))
 }
 
@@ -577,11 +587,13 @@ export interface WriteSiteOptions {
   keys?: Map<string, string>
   /** The feeds' bodies with absolute links, kept between builds (src/render/feeds.ts). */
   feedLinks?: FeedOptions['linkMemo']
+  /** Brief cards of the list pages, kept between builds (templates/brief-list.ts). */
+  cards?: CardMemo | undefined
 }
 
 /** Writes every page and file of the site; returns how many HTML pages were written. */
 export async function writeSite(published: readonly PublishedBrief[], config: Config, writer: SiteWriter, options: WriteSiteOptions = {}): Promise<number> {
-  const pages = sitePages(published, config)
+  const pages = sitePages(published, config, options.cards)
   const {previous, keys} = options
   // Files written for a brief beside its page (brief.json, images), by key.
   const beside = new Map<string, string[]>()
