@@ -125,6 +125,10 @@ describe('site pages', () => {
       'assets/sol/index.html',
       'assets/avax/index.html'
     ])
+    // Deeper index pages link to the same pages from their depth.
+    for (const file of ['page/2/index.html', 'page/3/index.html']) {
+      expect(links(elements(page(file), hasClass('browse'))[0]!)).toEqual(links(browse).map((href) => `../../${href}`))
+    }
   })
 
   it('gives each day breadcrumbs to its year and month, a category link and previous/next days', () => {

@@ -14,7 +14,7 @@ import {archivePage} from '../../templates/archive-page.js'
 import type {CardMemo} from '../../templates/brief-list.js'
 import {assetPage, assetsIndexPage} from '../../templates/asset-page.js'
 import {dayPage} from '../../templates/day.js'
-import {indexPage} from '../../templates/index-page.js'
+import {indexPage, type Browse} from '../../templates/index-page.js'
 import {layout, type Crumb, type LayoutProps} from '../../templates/layout.js'
 import {notFoundPage} from '../../templates/not-found.js'
 import {searchPage} from '../../templates/search-page.js'
@@ -346,6 +346,31 @@ export function indexPages(context: SiteContext): SitePage[] {
   const size = config.pageSize
   const pages = Math.max(1, Math.ceil(newestFirst.length / size))
   const btcAsset = context.assets.find((asset) => asset.symbol === 'BTC')
+  // The same Browse object for pages at the same depth: the template renders it once.
+  const browseByRoot = new Map<string, Browse>()
+  const browseFrom = (folder: string): Browse => {
+    const root = rootFrom(folder)
+    const known = browseByRoot.get(root)
+    if (known) return known
+    const link = (to: string) => pageLink(folder, to)
+    const browse: Browse = {
+      years: [...context.years].map(([year, briefs]) => ({
+        label: year,
+        href: link(yearFolder(year)),
+        count: briefs.length,
+        months: [...context.months].filter(([month]) => month.startsWith(`${year}-`)).map(([month, inMonth]) => ({label: monthName(month).split(' ')[0]!, href: link(monthFolder(month)), count: inMonth.length}))
+      })),
+      categories: [...context.categories].map(([category, categoryFolder]) => ({
+        label: category,
+        href: link(categoryFolder),
+        count: newestFirst.filter((item) => item.category === category).length
+      })),
+      assets: context.assets.filter((asset) => asset.quotes.length > 0).map((asset) => ({label: asset.symbol, href: link(asset.folder), count: asset.quotes.length})),
+      assetsHref: link(ASSETS_FOLDER)
+    }
+    browseByRoot.set(root, browse)
+    return browse
+  }
   const result: SitePage[] = []
   for (let page = 1; page <= pages; page++) {
     const folder = indexFolder(page)
@@ -373,21 +398,7 @@ export function indexPages(context: SiteContext): SitePage[] {
             monthLink: (month) => link(monthFolder(month)),
             btc: page === 1 ? btcAsset?.points : undefined,
             btcHref: btcAsset && link(btcAsset.folder),
-            browse: {
-              years: [...context.years].map(([year, briefs]) => ({
-                label: year,
-                href: link(yearFolder(year)),
-                count: briefs.length,
-                months: [...context.months].filter(([month]) => month.startsWith(`${year}-`)).map(([month, inMonth]) => ({label: monthName(month).split(' ')[0]!, href: link(monthFolder(month)), count: inMonth.length}))
-              })),
-              categories: [...context.categories].map(([category, categoryFolder]) => ({
-                label: category,
-                href: link(categoryFolder),
-                count: newestFirst.filter((item) => item.category === category).length
-              })),
-              assets: context.assets.filter((asset) => asset.quotes.length > 0).map((asset) => ({label: asset.symbol, href: link(asset.folder), count: asset.quotes.length})),
-              assetsHref: link(ASSETS_FOLDER)
-            }
+            browse: browseFrom(folder)
           })
         })
       )
