@@ -5,6 +5,7 @@ import {summarize, summaryText} from '../src/render/chart-data.js'
 import type {PriceQuote} from '../src/data/brief-data-schema.js'
 import {shortDate} from '../src/render/dates.js'
 import {usd} from '../src/render/figures.js'
+import {memoised, type CardMemo} from './brief-list.js'
 import {priceChart} from './chart.js'
 import {price, quoteChange} from './key-figures.js'
 
@@ -13,6 +14,8 @@ export interface AssetDay {
   quote: PriceQuote
   /** Relative link to the day page. */
   href: string
+  /** What the row is made of (the brief's key, the symbol and link), to keep its HTML between builds. */
+  key?: string | undefined
 }
 
 export interface AssetProps {
@@ -24,10 +27,12 @@ export interface AssetProps {
   /** Days with a quote, newest first. */
   days: readonly AssetDay[]
   assetsHref: string
+  /** Rows rendered before, by key (see brief-list's cards). */
+  rows?: CardMemo | undefined
 }
 
 /** One asset's price history: a chart drawn at build time and the table of every stated figure. */
-export function assetPage({symbol, name, points, days, assetsHref}: AssetProps): ElementContent[] {
+export function assetPage({symbol, name, points, days, assetsHref, rows}: AssetProps): ElementContent[] {
   const known = points.filter((point) => point.value !== undefined).length
   const id = `chart-${symbol.toLowerCase()}`
   return [
@@ -47,12 +52,15 @@ export function assetPage({symbol, name, points, days, assetsHref}: AssetProps):
             h(
               'tbody',
               days.map((day) =>
-                h('tr', [
-                  // The date links to the day's brief, where the figure was read.
-                  h('th', {scope: 'row'}, [h('a', {href: day.href}, [h('time', {dateTime: day.date}, shortDate(day.date))])]),
-                  h('td.num', price(day.quote)),
-                  h('td.num', [quoteChange(day.quote)])
-                ])
+                // Thousands of rows, each unchanged while its brief is: kept as HTML.
+                memoised(rows, day.key, () =>
+                  h('tr', [
+                    // The date links to the day's brief, where the figure was read.
+                    h('th', {scope: 'row'}, [h('a', {href: day.href}, [h('time', {dateTime: day.date}, shortDate(day.date))])]),
+                    h('td.num', price(day.quote)),
+                    h('td.num', [quoteChange(day.quote)])
+                  ])
+                )
               )
             )
           ])

@@ -25,6 +25,18 @@ export interface CardMemo {
   set(key: string, html: string): void
 }
 
+/**
+ * The element `build` makes, as HTML from the memo when `key` is there
+ * (a raw node: the site stringifies pages with raw HTML allowed), else
+ * built, and kept under `key`. Without a memo or a key, just built.
+ */
+export function memoised(memo: CardMemo | undefined, key: string | undefined, build: () => Element): Element {
+  if (!memo || !key) return build()
+  let html = memo.get(key)
+  if (html === undefined) memo.set(key, (html = toHtml(build())))
+  return {type: 'raw', value: html} as unknown as Element
+}
+
 /** Briefs as cards grouped under their month: date, title, category, BTC figure, top severity, excerpt. */
 export function briefList({items, link, monthLink, level = 2, cards}: BriefListProps): Element[] {
   const months: Element[] = []
@@ -48,10 +60,7 @@ export function briefList({items, link, monthLink, level = 2, cards}: BriefListP
     // A card is the same wherever its brief is listed at this depth: its HTML
     // is made once and kept (a brief's key covers its text, config and code).
     const briefKey = item.brief.file.data.briefKey
-    const key = cards && briefKey && `${briefKey}@${item.folder}\0${href}\0${level}`
-    let html = key ? cards.get(key) : undefined
-    if (key && html === undefined) cards.set(key, (html = toHtml(card())))
-    current.list.children.push(html === undefined ? card() : {type: 'raw', value: html})
+    current.list.children.push(memoised(cards, briefKey && `${briefKey}@${item.folder}\0${href}\0${level}`, card))
   }
   return months
 }

@@ -522,8 +522,12 @@ export function assetPages(context: SiteContext): SitePage[] {
             symbol: asset.symbol,
             name: asset.name,
             points: asset.points,
-            days: asset.quotes.map(({item, quote}) => ({date: item.date, quote, href: link(item.folder)})),
-            assetsHref: link(listFolder)
+            days: asset.quotes.map(({item, quote}) => {
+              const briefKey = item.brief.file.data.briefKey
+              return {date: item.date, quote, href: link(item.folder), key: briefKey && `${briefKey}@${item.folder}\0${asset.symbol}\0${link(item.folder)}`}
+            }),
+            assetsHref: link(listFolder),
+            rows: context.cards
           })
         })
       )
