@@ -27,6 +27,7 @@ import {AnalysisPack} from './cache/analysis-pack.js'
 import {BriefStats} from './cache/brief-stats.js'
 import {DeferredBody} from './cache/deferred-body.js'
 import {toDisplayPath} from './load/display-path.js'
+import {lineEndsOf} from './load/line-ends.js'
 
 export {DeferredBody}
 export {inputDigestOf} from './cache/input-digest.js'
@@ -255,7 +256,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
               if (pack && readMessages && typeof file.data.briefKey === 'string') {
                 const key = file.data.briefKey
                 const {rendered, ...meta} = analysis
-                pack.add(key, {read: readMessages, lineEnds: text.replace(/[^\r\n]+/g, ''), analysis: {...leanAnalysis(meta), rendered: rendered === undefined ? undefined : DEFERRED}})
+                pack.add(key, {read: readMessages, lineEnds: lineEndsOf(text), analysis: {...leanAnalysis(meta), rendered: rendered === undefined ? undefined : DEFERRED}})
                 briefStats!.record(absolutePath, before, recordedAt, key)
               }
               return toBrief(file, analysis, options.lean === true)
@@ -316,7 +317,7 @@ function toBrief(file: VFile, analysis: BriefAnalysis, lean: boolean): Brief {
   if (lean) {
     // Only the line endings stay: messages of the archive rules are still
     // checked against the file's lines (src/diagnostics/reporter.ts).
-    file.value = String(file.value).replace(/[^\r\n]+/g, '')
+    file.value = lineEndsOf(String(file.value))
     const kept = leanAnalysis(analysis)
     return {file, frontMatter: kept.frontMatter, citations: undefined, extracted: kept.extracted, data: undefined, summary: kept.summary, excerpt: kept.excerpt, ...(analysis.rendered !== undefined && {rendered: analysis.rendered})}
   }
