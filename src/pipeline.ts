@@ -170,16 +170,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   // briefs from one pack file (src/cache/analysis-pack.ts).
   const pack = cache && options.lean && options.deferRendered && render ? AnalysisPack.open<LeanAnalysis>(options.cwd, environment) : undefined
   const briefStats = pack ? BriefStats.open(options.cwd, environment) : undefined
-  // A body removed from the cache under our feet: analyse the brief again.
-  const deferredBody = (key: string, file: VFile) =>
-    new DeferredBody(async () => {
-      const body = await cache!.get<{rendered: unknown}>(key, 'body')
-      if (body) return body.rendered
-      // The text again (a lean build dropped it), as long as it is the text analysed.
-      const text = (await readBrief(String(file.data.absolutePath), new Reporter(options.config.rules), {maxFileSize: options.config.maxFileSize, displayPath: file.path})).text
-      if (text === undefined || briefKey(environment, text) !== key) throw new Error(`${file.path} changed during the build; build again`)
-      return analyseBrief(text, file.path, String(file.data.absolutePath), options.config, render).rendered
-    })
+  // Made outside this scope: see deferredBodies.
+  const deferredBody = deferredBodies(cache, environment, options, render)
 
   const analyse = async (text: string, file: VFile, absolutePath: string): Promise<BriefAnalysis> => {
     const key = cache ? briefKey(environment, text) : ''
@@ -278,12 +270,35 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     if (reporter.enabled(rule.meta)) rule.check(briefs, reporter, options.config)
   }
   for (const brief of briefs) brief.file.messages.sort(compareMessages)
-  const loadRendered = async () => {
+  return {briefs, reporter, stats, inputDigest: inputs?.digest('hex'), loadRendered: renderedLoader(briefs)}
+}
+
+/**
+ * The closures a pipeline's result keeps (each deferred body's `load`,
+ * `loadRendered`) are made here, outside `runPipeline`: V8 gives all the
+ * closures of a scope one shared context, so one made inside would keep that
+ * whole scope (the pack, the stats, every pending brief) as long as any brief
+ * is held, which is to the end of the build.
+ */
+function deferredBodies(cache: BriefCache | undefined, environment: string, options: PipelineOptions, render: ((brief: BriefContext) => unknown) | undefined) {
+  // A body removed from the cache under our feet: analyse the brief again.
+  return (key: string, file: VFile) =>
+    new DeferredBody(async () => {
+      const body = await cache!.get<{rendered: unknown}>(key, 'body')
+      if (body) return body.rendered
+      // The text again (a lean build dropped it), as long as it is the text analysed.
+      const text = (await readBrief(String(file.data.absolutePath), new Reporter(options.config.rules), {maxFileSize: options.config.maxFileSize, displayPath: file.path})).text
+      if (text === undefined || briefKey(environment, text) !== key) throw new Error(`${file.path} changed during the build; build again`)
+      return analyseBrief(text, file.path, String(file.data.absolutePath), options.config, render).rendered
+    })
+}
+
+function renderedLoader(briefs: Brief[]): () => Promise<void> {
+  return async () => {
     for (const brief of briefs) {
       if (brief.rendered instanceof DeferredBody) brief.rendered = await brief.rendered.load()
     }
   }
-  return {briefs, reporter, stats, inputDigest: inputs?.digest('hex'), loadRendered}
 }
 
 /** Stored in a meta entry in place of the rendered body, which has its own entry. */
