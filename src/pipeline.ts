@@ -192,13 +192,15 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       }
     }
     stats.analysed++
+    // A body that stays on disk is written by the worker (src/workers/worker.ts), never sent here.
+    const body = pool && cache && render && options.deferRendered ? {cwd: options.cwd, key} : undefined
     const analysis = pool
-      ? await pool.analyse({text, path: file.path, absolutePath})
+      ? await pool.analyse({text, path: file.path, absolutePath, ...(body && {body})})
       : analyseBrief(text, file.path, absolutePath, options.config, render, options.lean === true)
     if (cache) {
       const {rendered, ...meta} = analysis
       // The body first: a meta entry that promises a body always has one.
-      if (rendered !== undefined) await cache.put(key, {rendered}, 'body')
+      if (rendered !== undefined && rendered !== BODY_IN_CACHE) await cache.put(key, {rendered}, 'body')
       // A lean build stores what it keeps (src/cache/input-digest.ts keys it apart).
       const stored = options.lean ? leanAnalysis(meta) : meta
       await cache.put(key, rendered === undefined ? stored : {...stored, rendered: DEFERRED})
@@ -303,6 +305,9 @@ function renderedLoader(briefs: Brief[]): () => Promise<void> {
 
 /** Stored in a meta entry in place of the rendered body, which has its own entry. */
 const DEFERRED = 'briefpress:rendered-body-entry'
+
+/** A worker's `rendered` when it wrote the body to the cache itself. */
+export const BODY_IN_CACHE = 'briefpress:body-written-by-worker'
 
 export async function loadRenderStage(stage: RenderStage): Promise<(brief: BriefContext) => unknown> {
   const module = (await import(new URL(`./${stage.module}`, import.meta.url).href)) as Record<string, unknown>

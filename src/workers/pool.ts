@@ -11,6 +11,12 @@ export interface AnalysisRequest {
   text: string
   path: string
   absolutePath: string
+  /**
+   * With the cache: the worker writes the rendered body to the cache itself,
+   * under this key, and replies without it (`rendered` is then the marker
+   * BODY_IN_CACHE), so the main thread never receives or holds bodies.
+   */
+  body?: {cwd: string; key: string}
 }
 
 export type AnalysisReply = {id: number; analysis: BriefAnalysis} | {id: number; error: {name: string; message: string; stack: string | undefined}}
