@@ -123,5 +123,10 @@ describe.skipIf(!hasDist)('parallel builds on worker threads', () => {
     }
     await compiled(['build', '--jobs', '1', '--keep-going'])
     expect(await processes()).toHaveLength(2)
+    // On worker threads the main thread does not parse: no larger young generation, no second start-up.
+    const parallel = await compiled(['build', '--jobs', '2', '--no-cache', '--keep-going', '--out', 'parallel'])
+    expect(parallel.stderr).toMatch(/Wrote \d+ pages/)
+    expect(await processes()).toContain('[]')
+    expect(await processes()).not.toContain('["--max-semi-space-size=64"]')
   }, 180_000)
 })

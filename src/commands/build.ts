@@ -101,7 +101,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
 
   // Many briefs to analyse: with a larger young generation (a second
   // start-up, worth it for more than a few dozen briefs, not for one).
-  const relaunched = changedBriefs !== undefined && changedBriefs < RELAUNCH_MIN_BRIEFS ? undefined : await relaunchWithYoungGeneration({[CHECKED]: '1'})
+  const relaunched = changedBriefs !== undefined && changedBriefs < RELAUNCH_MIN_BRIEFS ? undefined : await relaunchWithYoungGeneration(speed.jobs, {[CHECKED]: '1'})
   if (relaunched !== undefined) return relaunched
 
   // Loaded only now: a build with nothing to do never loads the parser or the renderer.

@@ -32,7 +32,7 @@ export async function check(argv: string[], io: Io): Promise<number> {
   const config = readConfig(io.cwd, values.config)
   const speed = readSpeedOptions(values)
   // Options are valid: parse with a larger young generation (src/workers/young-generation.ts).
-  const relaunched = await relaunchWithYoungGeneration()
+  const relaunched = await relaunchWithYoungGeneration(speed.jobs)
   if (relaunched !== undefined) return relaunched
   const start = process.hrtime.bigint()
   const paths = positionals.length > 0 ? positionals : ['briefs']
