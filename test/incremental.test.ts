@@ -10,13 +10,12 @@ import {projectRoot, runCli, tempDir} from './helpers.js'
 
 const sample = path.join(projectRoot, 'briefs')
 
-/** Every file of a site, path → bytes (as base64, so that diffs stay readable in failures). */
+/** Every file and folder of a site, path → bytes (as base64, so that diffs stay readable in failures) or "folder". */
 async function snapshot(site: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {}
   for (const entry of await readdir(site, {recursive: true, withFileTypes: true})) {
-    if (!entry.isFile()) continue
     const file = path.join(entry.parentPath, entry.name)
-    files[path.relative(site, file)] = (await readFile(file)).toString('base64')
+    files[path.relative(site, file)] = entry.isDirectory() ? 'folder' : (await readFile(file)).toString('base64')
   }
   return files
 }
@@ -27,12 +26,16 @@ async function project(): Promise<string> {
   return dir
 }
 
-/** The cached build into `site/` must equal a clean, uncached build into `clean/`. */
-async function expectSameAsClean(dir: string): Promise<{stderr: string}> {
-  const cached = await runCli(['build', '--out', 'site'], dir)
+/**
+ * The cached build into `site/` must equal a clean, uncached build into
+ * `clean/`. With `--no-search` (`args`), a cached build patches the previous
+ * site in place rather than replacing it: both ways are checked.
+ */
+async function expectSameAsClean(dir: string, args: readonly string[] = []): Promise<{stderr: string}> {
+  const cached = await runCli(['build', '--out', 'site', ...args], dir)
   expect(cached.code, cached.stderr).toBe(0)
   await rm(path.join(dir, 'clean'), {recursive: true, force: true})
-  const clean = await runCli(['build', '--out', 'clean', '--no-cache'], dir)
+  const clean = await runCli(['build', '--out', 'clean', '--no-cache', ...args], dir)
   expect(clean.code, clean.stderr).toBe(0)
   expect(await snapshot(path.join(dir, 'site'))).toEqual(await snapshot(path.join(dir, 'clean')))
   return cached
@@ -40,7 +43,13 @@ async function expectSameAsClean(dir: string): Promise<{stderr: string}> {
 
 const briefPath = (dir: string, day: string) => path.join(dir, 'briefs', '2026', '11', `${day}.md`)
 
-describe('incremental builds', () => {
+/** Builds with search (the site is replaced) and without (the site is patched in place). */
+const modes = [
+  {mode: 'with search', args: [] as string[]},
+  {mode: 'with --no-search', args: ['--no-search']}
+]
+
+describe.each(modes)('incremental builds, $mode', ({args}) => {
   let dir: string
   let days: string[]
   beforeAll(async () => {
@@ -49,13 +58,13 @@ describe('incremental builds', () => {
   })
 
   it('a cold cached build writes what a clean build writes, and fills .briefpress-cache/', async () => {
-    await expectSameAsClean(dir)
+    await expectSameAsClean(dir, args)
     expect(existsSync(path.join(dir, CACHE_DIR))).toBe(true)
   })
 
   it('a rebuild with nothing changed writes nothing and says the site is up to date', async () => {
     const before = await snapshot(path.join(dir, 'site'))
-    const result = await runCli(['build', '--out', 'site'], dir)
+    const result = await runCli(['build', '--out', 'site', ...args], dir)
     expect(result.code).toBe(0)
     expect(result.stderr).toMatch(/site\/ is up to date: 8 briefs unchanged/)
     expect(await snapshot(path.join(dir, 'site'))).toEqual(before)
@@ -63,13 +72,13 @@ describe('incremental builds', () => {
 
   it('a site deleted or replaced by hand is written again, not reported up to date', async () => {
     await rm(path.join(dir, 'site'), {recursive: true})
-    const result = await runCli(['build', '--out', 'site'], dir)
+    const result = await runCli(['build', '--out', 'site', ...args], dir)
     expect(result.stderr).toMatch(/Wrote \d+ pages/)
     expect(existsSync(path.join(dir, 'site', 'index.html'))).toBe(true)
     const before = await snapshot(path.join(dir, 'site'))
     await writeFile(path.join(dir, 'site', 'stray.html'), 'added by hand')
     await writeFile(path.join(dir, 'site', 'index.html'), 'edited by hand')
-    expect((await runCli(['build', '--out', 'site'], dir)).stderr).toMatch(/Wrote \d+ pages/)
+    expect((await runCli(['build', '--out', 'site', ...args], dir)).stderr).toMatch(/Wrote \d+ pages/)
     expect(await snapshot(path.join(dir, 'site'))).toEqual(before)
   })
 
@@ -77,20 +86,21 @@ describe('incremental builds', () => {
     const file = briefPath(dir, days[3]!)
     const text = await readFile(file, 'utf8')
     await writeFile(file, text.replace(/^title: .*$/m, 'title: "An edited title for the incremental test"'))
-    const {stderr} = await expectSameAsClean(dir)
+    const {stderr} = await expectSameAsClean(dir, args)
     expect(stderr).toMatch(/Wrote \d+ pages/)
     expect(await readFile(path.join(dir, 'site', 'index.html'), 'utf8')).toContain('An edited title for the incremental test')
   })
 
   it('after a deletion', async () => {
     await rm(briefPath(dir, days[5]!))
-    await expectSameAsClean(dir)
-    expect(existsSync(path.join(dir, 'site', ...days[5]!.slice(0, 10).split('-'), 'index.html'))).toBe(false)
+    await expectSameAsClean(dir, args)
+    // Its folder too, not just its files.
+    expect(existsSync(path.join(dir, 'site', ...days[5]!.slice(0, 10).split('-')))).toBe(false)
   })
 
   it('after a rename (same text, new path), whose messages name the new path', async () => {
     await rename(briefPath(dir, days[1]!), path.join(dir, 'briefs', '2026', 'renamed.md'))
-    await expectSameAsClean(dir)
+    await expectSameAsClean(dir, args)
     await writeFile(path.join(dir, 'briefs', '2026', 'renamed.md'), (await readFile(path.join(dir, 'briefs', '2026', 'renamed.md'), 'utf8')) + '\n[^zz]: https://example.com/unused\n')
     const cached = await runCli(['check', '--format', 'json'], dir)
     const cold = await runCli(['check', '--format', 'json', '--no-cache'], dir)
@@ -100,8 +110,8 @@ describe('incremental builds', () => {
 
   it('after a config change', async () => {
     await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({siteTitle: 'Renamed site', rules: {'unused-citation': 'error'}}))
-    const cached = await runCli(['build', '--out', 'site', '--keep-going'], dir)
-    const clean = await runCli(['build', '--out', 'clean', '--keep-going', '--no-cache'], dir)
+    const cached = await runCli(['build', '--out', 'site', '--keep-going', ...args], dir)
+    const clean = await runCli(['build', '--out', 'clean', '--keep-going', '--no-cache', ...args], dir)
     expect(cached.code).toBe(clean.code)
     expect(cached.stderr.replace(/ in \d+\.\d s/g, '').replaceAll('clean/', 'site/')).toBe(clean.stderr.replace(/ in \d+\.\d s/g, '').replaceAll('clean/', 'site/'))
     expect(await snapshot(path.join(dir, 'site'))).toEqual(await snapshot(path.join(dir, 'clean')))
@@ -155,20 +165,20 @@ describe('the pretty report across builds', () => {
   })
 })
 
-describe('pages kept from the previous build', () => {
+describe.each(modes)('pages kept from the previous build, $mode', ({args}) => {
   const dayFile = (day: string) => path.join(...day.slice(0, 10).split('-'), 'index.html')
   const inode = async (site: string, file: string) => (await stat(path.join(site, file))).ino
 
   it('an edit re-renders the day and its neighbours and keeps every other day page as it was', async () => {
     const dir = await project()
     const days = (await readdir(path.join(dir, 'briefs', '2026', '11'))).map((name) => name.replace(/\.md$/, '')).sort()
-    await expectSameAsClean(dir)
+    await expectSameAsClean(dir, args)
     const site = path.join(dir, 'site')
     const before = new Map<string, number>()
     for (const day of days) before.set(day, await inode(site, dayFile(day)))
     const file = briefPath(dir, days[4]!)
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: "Edited for the reuse test"'))
-    await expectSameAsClean(dir)
+    await expectSameAsClean(dir, args)
     const changed = (await Promise.all(days.map(async (day) => ((await inode(site, dayFile(day))) === before.get(day) ? undefined : day)))).filter(Boolean)
     // The edited day and its neighbours, whose previous/next links show its title.
     expect(changed).toEqual([days[3], days[4], days[5]])
@@ -181,7 +191,7 @@ describe('pages kept from the previous build', () => {
     const text = await readFile(path.join(dir, 'briefs', '2026', '11', days[0]!), 'utf8')
     const addBrief = (date: string) => writeFile(path.join(dir, 'briefs', `${date}.md`), text.replace(/^date: .*$/m, `date: ${date}`).replace(/^title: .*$/m, `title: "Brief of ${date}"`))
     await addBrief('2025-10-01')
-    await expectSameAsClean(dir)
+    await expectSameAsClean(dir, args)
     const site = path.join(dir, 'site')
     const archive = ['2025/index.html', '2025/10/index.html', '2026/index.html', '2026/11/index.html']
     const inodes = async () => Object.fromEntries(await Promise.all(archive.map(async (file) => [file, await inode(site, file)] as const)))
@@ -189,7 +199,7 @@ describe('pages kept from the previous build', () => {
     // An edit in November 2026 leaves 2025's pages alone.
     const file = path.join(dir, 'briefs', '2026', '11', days[2]!)
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: "Edited for the archive test"'))
-    await expectSameAsClean(dir)
+    await expectSameAsClean(dir, args)
     const second = await inodes()
     expect(second['2025/index.html']).toBe(first['2025/index.html'])
     expect(second['2025/10/index.html']).toBe(first['2025/10/index.html'])
@@ -197,20 +207,35 @@ describe('pages kept from the previous build', () => {
     expect(second['2026/index.html']).not.toBe(first['2026/index.html'])
     // A new month between them changes their neighbours' links: rendered again, as a clean build has them.
     await addBrief('2025-12-01')
-    await expectSameAsClean(dir)
+    await expectSameAsClean(dir, args)
     const third = await inodes()
     expect(third['2025/10/index.html']).not.toBe(second['2025/10/index.html'])
     expect(await readFile(path.join(site, '2025', '10', 'index.html'), 'utf8')).toContain('12/index.html')
   })
 
+  it('the site folder is patched in place without search, replaced whole with it', async () => {
+    const dir = await project()
+    const days = (await readdir(path.join(dir, 'briefs', '2026', '11'))).map((name) => name.replace(/\.md$/, '')).sort()
+    await expectSameAsClean(dir, args)
+    const site = path.join(dir, 'site')
+    const before = await inode(dir, 'site')
+    const file = briefPath(dir, days[2]!)
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: "Edited for the patch test"'))
+    await expectSameAsClean(dir, args)
+    expect((await inode(dir, 'site')) === before).toBe(args.includes('--no-search'))
+    expect(await readFile(path.join(site, dayFile(days[2]!)), 'utf8')).toContain('Edited for the patch test')
+    // Nothing is left beside the site.
+    expect((await readdir(dir)).filter((name) => name.startsWith('.site-'))).toEqual([])
+  })
+
   it('a site edited by hand is not reused: the next build puts every page right', async () => {
     const dir = await project()
     const days = (await readdir(path.join(dir, 'briefs', '2026', '11'))).map((name) => name.replace(/\.md$/, '')).sort()
-    await expectSameAsClean(dir)
+    await expectSameAsClean(dir, args)
     await writeFile(path.join(dir, 'site', dayFile(days[0]!)), 'edited by hand')
     const file = briefPath(dir, days[6]!)
     await writeFile(file, (await readFile(file, 'utf8')) + '\nOne more line.\n')
-    await expectSameAsClean(dir)
+    await expectSameAsClean(dir, args)
   })
 })
 

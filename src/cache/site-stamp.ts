@@ -30,8 +30,9 @@ function stampFile(cwd: string, outDir: string): string {
  * The output folder as it stands: the marker's identity and every file's
  * path, size and mtime, so that a page added, removed or edited by hand
  * since the build is noticed (a full build then puts the folder right).
+ * Also returned: the files' site-relative paths.
  */
-async function markerIdentity(outDir: string): Promise<string | undefined> {
+async function siteIdentity(outDir: string): Promise<{identity: string; files: string[]} | undefined> {
   const marker = await stat(path.join(outDir, SITE_MARKER)).catch(() => undefined)
   if (!marker) return undefined
   const hash = createHash('sha256').update(`${marker.dev}:${marker.ino}:${marker.mtimeMs}:${marker.size}`)
@@ -41,14 +42,21 @@ async function markerIdentity(outDir: string): Promise<string | undefined> {
   } catch {
     return undefined
   }
-  const files = entries.filter((entry) => !entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name)).sort()
+  const files = entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort()
   // Synchronous on purpose: thousands of awaited stats spent most of a
   // no-change build waiting on the thread pool (0.6 s of 1.2 s for 4,000 briefs).
   for (const file of files) {
-    const stats = statSync(file, {throwIfNoEntry: false})
-    hash.update(`\0${path.relative(outDir, file)}:${stats?.size}:${stats?.mtimeMs}`)
+    const stats = statSync(path.join(outDir, file), {throwIfNoEntry: false})
+    hash.update(`\0${file}:${stats?.size}:${stats?.mtimeMs}`)
   }
-  return hash.digest('hex')
+  return {identity: hash.digest('hex'), files}
+}
+
+async function markerIdentity(outDir: string): Promise<string | undefined> {
+  return (await siteIdentity(outDir))?.identity
 }
 
 /** A temporary folder beside the output, left by a crashed build: a full build clears it. */
@@ -158,13 +166,23 @@ export async function previousMemos(cwd: string, outDir: string): Promise<Pick<S
   return stored?.code === briefpressCodeDigest() ? {prettyBlocks: stored.prettyBlocks, feedLinks: stored.feedLinks, cards: stored.cards} : {}
 }
 
+/** What a build may take from the previous site in its output folder. */
+export interface PreviousSite {
+  /** Site-relative file → key, of the files the previous build wrote with one. */
+  keys: Map<string, string>
+  /** Every file of the folder, site-relative. */
+  files: string[]
+}
+
 /**
- * The keys of the files the previous build wrote into `outDir`, when the
- * folder still holds exactly what that build wrote (nothing edited, added
- * or removed by hand since): only then may its files be reused.
+ * The keys of the files the previous build wrote into `outDir`, and all of
+ * its files, when the folder still holds exactly what that build wrote
+ * (nothing edited, added or removed by hand since, no build interrupted):
+ * only then may its files be reused, and the folder patched in place.
  */
-export async function previousPages(cwd: string, outDir: string): Promise<Map<string, string> | undefined> {
+export async function previousSite(cwd: string, outDir: string): Promise<PreviousSite | undefined> {
   const stored = await readSidecar(cwd, outDir)
   if (!stored?.keys || stored.keys.size === 0 || (await hasLeftovers(path.resolve(cwd, outDir)))) return undefined
-  return (await markerIdentity(path.resolve(cwd, outDir))) === stored.identity ? stored.keys : undefined
+  const current = await siteIdentity(path.resolve(cwd, outDir))
+  return current?.identity === stored.identity ? {keys: stored.keys, files: current.files} : undefined
 }

@@ -5,7 +5,7 @@ import {inputDigestOf} from '../cache/input-digest.js'
 import {SITE_RENDER} from '../render/stage.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
 import {assertSafeOutDir, UnsafeOutDirError} from '../write/atomic-site.js'
-import {buildStamp, previousMemos, previousPages, readSiteReport, recordSite, siteIsCurrent, type SiteReport} from '../cache/site-stamp.js'
+import {buildStamp, previousMemos, previousSite, readSiteReport, recordSite, siteIsCurrent, type SiteReport} from '../cache/site-stamp.js'
 import {CarriedMemo} from '../cache/carried-memo.js'
 import {fromPlainMessage, toPlainMessage} from '../cache/messages.js'
 import {VFile} from 'vfile'
@@ -121,25 +121,27 @@ export async function build(argv: string[], io: Io): Promise<number> {
   const stamp = result.inputDigest && buildStamp(result.inputDigest, stampOptions)
   if (stamp && (await siteIsCurrent(io.cwd, outDir, stamp))) {
     // Recorded again with the report, for a site stamped without one.
-    await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys: await previousPages(io.cwd, outDir), prettyBlocks, feedLinks: memos.feedLinks, cards: memos.cards})
+    await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys: (await previousSite(io.cwd, outDir))?.keys, prettyBlocks, feedLinks: memos.feedLinks, cards: memos.cards})
     io.stderr(`${outName} is up to date: ${plural(briefs.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
     return failed ? EXIT.content : EXIT.ok
   }
   const selection = selectBriefs(briefs, {drafts: values.drafts})
   // Pages whose inputs are unchanged are taken from the previous build.
-  const previous = stamp ? await previousPages(io.cwd, outDir) : undefined
+  const previous = stamp ? await previousSite(io.cwd, outDir) : undefined
   const keys = new Map<string, string>()
   const feedLinks = new CarriedMemo(memos.feedLinks)
   const cards = new CarriedMemo(memos.cards)
   let pages: number
   try {
     pages = await writeAtomically(outDir, async (writer) => {
-      const written = await writeSite(selection.published, config, writer, {previous: previous && {dir: outDir, keys: previous}, keys, feedLinks, cards})
+      const written = await writeSite(selection.published, config, writer, {previous: previous && {dir: outDir, keys: previous.keys}, keys, feedLinks, cards})
       // Pagefind reads the finished pages in the temporary folder, before the
       // swap: a failed index leaves the previous site as it was.
       if (!values['no-search']) await indexSearch(writer.tempDir)
       return written
-    })
+      // Pagefind indexes the temporary folder, which holds the whole site
+      // only when the build replaces it: with search, no patching.
+    }, values['no-search'] ? previous?.files : undefined)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     io.stderr(`briefpress build: could not write ${outName}: ${reason}\nThe previous site is unchanged.\n`)

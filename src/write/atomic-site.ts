@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto'
-import {constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, statSync} from 'node:fs'
+import {constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync} from 'node:fs'
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {removeFoldersOfDeadProcesses} from './stale-folders.js'
@@ -36,27 +36,59 @@ export class AtomicSiteWriter implements SiteWriter {
   /** Folders `reuse` made, so that a thousand files in one folder cost one mkdir. */
   readonly #folders = new Set<string>()
 
-  private constructor(outDir: string) {
+  /**
+   * Patch mode: the files of the previous site, which the caller verified
+   * are exactly what the last build wrote. Reused files then stay where
+   * they are, and the commit moves only new and changed files in.
+   */
+  readonly #previous: ReadonlySet<string> | undefined
+  /** Patch mode: files of the previous site that stay as they are. */
+  readonly #kept = new Set<string>()
+
+  private constructor(outDir: string, previous: ReadonlySet<string> | undefined) {
     this.outDir = outDir
+    this.#previous = previous
     // Beside the output, so the final rename stays on one filesystem; the
     // process id lets a later build clear what a crashed one left behind.
     this.tempDir = path.join(path.dirname(outDir), `${tempPrefix(outDir)}${process.pid}-${randomBytes(4).toString('hex')}`)
   }
 
-  static async open(outDir: string): Promise<AtomicSiteWriter> {
-    const writer = new AtomicSiteWriter(path.resolve(outDir))
+  /**
+   * A writer for a new site in `outDir`. Given `previousFiles` (the
+   * site-relative paths of every file in `outDir`, known to be exactly what
+   * the previous build wrote), it patches that site instead of replacing it.
+   */
+  static async open(outDir: string, previousFiles?: readonly string[]): Promise<AtomicSiteWriter> {
+    const resolved = path.resolve(outDir)
+    const writer = new AtomicSiteWriter(resolved, previousFiles && existsSync(resolved) ? new Set(previousFiles) : undefined)
     await removeStaleTempDirs(writer.outDir)
     await mkdir(writer.tempDir, {recursive: true})
     return writer
+  }
+
+  /** True when this writer patches the previous site rather than replacing it. */
+  get patching(): boolean {
+    return this.#previous !== undefined
   }
 
   /** Writes `relativePath` (with `/` separators) inside the new site. */
   async write(relativePath: string, content: string | Uint8Array): Promise<void> {
     if (this.#closed) throw new Error('The site was already committed or aborted')
     const target = this.#target(relativePath)
+    if (this.#kept.has(relativePath)) throw new Error(`${relativePath} was already taken from the previous site`)
     await mkdir(path.dirname(target), {recursive: true})
     // `wx`: two pages claiming one path is a bug, not something to overwrite silently.
     await writeFile(target, content, {flag: 'wx'})
+  }
+
+  /**
+   * Where `relativePath` is while the site is being written: in the
+   * temporary folder, or, when patching, in the output folder for a file
+   * kept from the previous site.
+   */
+  sourcePath(relativePath: string): string {
+    const target = this.#target(relativePath)
+    return this.#kept.has(relativePath) ? path.join(this.outDir, relativePath) : target
   }
 
   /**
@@ -69,6 +101,13 @@ export class AtomicSiteWriter implements SiteWriter {
   async reuse(files: ReadonlyArray<{path: string; source: string}>): Promise<boolean> {
     if (this.#closed) throw new Error('The site was already committed or aborted')
     const done: string[] = []
+    // Patching: a file the previous site holds at the same path stays there.
+    const stay = this.#previous && files.every((file) => this.#previous!.has(file.path) && path.resolve(file.source) === path.join(this.outDir, file.path))
+    if (stay) {
+      for (const file of files) this.#target(file.path)
+      for (const file of files) this.#kept.add(file.path)
+      return true
+    }
     for (const file of files) {
       const target = this.#target(file.path)
       const folder = path.dirname(target)
@@ -94,9 +133,10 @@ export class AtomicSiteWriter implements SiteWriter {
     return target
   }
 
-  /** Swaps the new site in place of the old one. */
+  /** Swaps the new site in place of the old one, or patches the old one. */
   async commit(): Promise<void> {
     if (this.#closed) throw new Error('The site was already committed or aborted')
+    if (this.#previous) return this.#patch(this.#previous)
     await writeFile(path.join(this.tempDir, SITE_MARKER), MARKER_TEXT)
     this.#closed = true
     const old = `${this.tempDir}-old`
@@ -113,6 +153,40 @@ export class AtomicSiteWriter implements SiteWriter {
     if (hadOld) await rm(old, {recursive: true, force: true}).catch(() => undefined)
   }
 
+  /**
+   * Brings the previous site to the new one in place: removes the files the
+   * new site lacks, then renames each new or changed file over its old
+   * version (each rename is atomic, so a reader sees the old page or the
+   * new one, never a partial file). Everything was written before this
+   * starts, so it takes milliseconds rather than the seconds that linking
+   * thousands of unchanged files into a new folder, and deleting the old
+   * one, cost. A crash in between leaves the temporary folder behind; the
+   * next build sees it and rebuilds the site whole.
+   */
+  #patch(previous: ReadonlySet<string>): void {
+    this.#closed = true
+    const written = listFiles(this.tempDir)
+    const next = new Set([...this.#kept, ...written])
+    const removed = [...previous].filter((file) => file !== SITE_MARKER && !next.has(file))
+    // Removals first: a removed file may be where a new folder goes.
+    const emptied = new Set<string>()
+    for (const file of removed) {
+      rmSync(path.join(this.outDir, file), {force: true})
+      emptied.add(path.dirname(file))
+    }
+    removeEmptyFolders(this.outDir, emptied)
+    const folders = new Set<string>()
+    for (const file of written) {
+      const folder = path.dirname(path.join(this.outDir, file))
+      if (!folders.has(folder)) {
+        mkdirSync(folder, {recursive: true})
+        folders.add(folder)
+      }
+      renameSync(path.join(this.tempDir, file), path.join(this.outDir, file))
+    }
+    rmSync(this.tempDir, {recursive: true, force: true})
+  }
+
   /** Throws the new site away; the old one was never touched. */
   async abort(): Promise<void> {
     if (this.#closed) return
@@ -126,8 +200,8 @@ export class AtomicSiteWriter implements SiteWriter {
  * throws (or the swap fails) the temporary folder is removed, the previous
  * site is left as it was, and the error is rethrown.
  */
-export async function writeAtomically<T>(outDir: string, write: (writer: AtomicSiteWriter) => Promise<T>): Promise<T> {
-  const writer = await AtomicSiteWriter.open(outDir)
+export async function writeAtomically<T>(outDir: string, write: (writer: AtomicSiteWriter) => Promise<T>, previousFiles?: readonly string[]): Promise<T> {
+  const writer = await AtomicSiteWriter.open(outDir, previousFiles)
   try {
     const result = await write(writer)
     await writer.commit()
@@ -135,6 +209,30 @@ export async function writeAtomically<T>(outDir: string, write: (writer: AtomicS
   } catch (error) {
     await writer.abort()
     throw error
+  }
+}
+
+/** Site-relative paths (with `/`) of the files under `dir`. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, {recursive: true, withFileTypes: true})
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+}
+
+/** Removes each of `folders` (site-relative) and its parents that are left empty, up to `root`. */
+function removeEmptyFolders(root: string, folders: ReadonlySet<string>): void {
+  const candidates = new Set<string>()
+  for (const folder of folders) {
+    for (let current = folder; current !== '.' && current !== '' && !candidates.has(current); current = path.dirname(current)) candidates.add(current)
+  }
+  // Deepest first, so that a folder is tried after all of its subfolders.
+  const depth = (folder: string) => folder.split('/').length
+  for (const folder of [...candidates].sort((a, b) => depth(b) - depth(a))) {
+    try {
+      rmdirSync(path.join(root, folder))
+    } catch {
+      // Not empty: it holds files of the new site.
+    }
   }
 }
 
