@@ -3,7 +3,7 @@ import {mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/pr
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {writeAtomically} from '../src/write/atomic-site.js'
+import {PartlyWrittenSiteError, writeAtomically} from '../src/write/atomic-site.js'
 import {tempDir} from './helpers.js'
 
 /** A previous site with `count` day folders of two files each. */
@@ -136,6 +136,23 @@ describe('the atomic writer patching the previous site in place', () => {
     ).rejects.toThrow('a page failed')
     expect(await read()).toEqual(before)
     expect((await readdir(path.dirname(site))).filter((name) => name.startsWith('.site-build-'))).toEqual([])
+  })
+
+  it('says so when a patch fails half-way, and leaves its temporary folder for the next build to see', async () => {
+    const {site, files} = await builtSite(1)
+    await expect(
+      writeAtomically(
+        site,
+        async (writer) => {
+          await writer.write('2026/11/02/index.html', 'moved in before the failure\n')
+          // Kept as a file, yet asked to be a folder: the move into the site fails.
+          await writer.reuse(from(site, ['2026/11/01/index.html']))
+          await writer.write('2026/11/01/index.html/page.html', 'cannot go there\n')
+        },
+        files
+      )
+    ).rejects.toThrow(PartlyWrittenSiteError)
+    expect((await readdir(path.dirname(site))).filter((name) => name.startsWith('.site-build-'))).toHaveLength(1)
   })
 
   it('refuses to write a file it kept from the previous site', async () => {

@@ -4,7 +4,7 @@ import type {Brief} from '../brief.js'
 import {inputDigestOf} from '../cache/input-digest.js'
 import {SITE_RENDER} from '../render/stage.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
-import {assertSafeOutDir, UnsafeOutDirError} from '../write/atomic-site.js'
+import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError} from '../write/atomic-site.js'
 import {buildStamp, previousMemos, previousSite, readSiteReport, recordSite, siteIsCurrent, type SiteReport} from '../cache/site-stamp.js'
 import {CarriedMemo} from '../cache/carried-memo.js'
 import {fromPlainMessage, toPlainMessage} from '../cache/messages.js'
@@ -15,9 +15,10 @@ import {commonOptions, EXIT, parse, readConfig, readFormat, seconds, UsageError,
 
 export const buildHelp = `Usage: briefpress build [options]
 
-Checks every brief, then renders the static site. The site is written to a
-temporary folder beside the output and swapped in only when complete: with
-errors it writes nothing and leaves the previous site exactly as it was.
+Checks every brief, then renders the static site. New and changed files are
+written to a temporary folder beside the output and moved in only when every
+one is written: with errors it writes nothing and leaves the previous site
+exactly as it was.
 
 Options:
   --src <folder>                 Folder of briefs (default briefs)
@@ -144,7 +145,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
     }, values['no-search'] ? previous?.files : undefined)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    io.stderr(`briefpress build: could not write ${outName}: ${reason}\nThe previous site is unchanged.\n`)
+    io.stderr(`briefpress build: could not write ${outName}: ${reason}\n${error instanceof PartlyWrittenSiteError ? '' : 'The previous site is unchanged.\n'}`)
     return EXIT.usage
   }
   if (stamp) await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys, prettyBlocks, feedLinks: feedLinks.next, cards: cards.next})

@@ -165,7 +165,16 @@ export class AtomicSiteWriter implements SiteWriter {
    */
   #patch(previous: ReadonlySet<string>): void {
     this.#closed = true
-    const written = listFiles(this.tempDir)
+    try {
+      this.#movePatch(previous)
+    } catch (error) {
+      // The temporary folder stays: the next build sees it and rebuilds the site whole.
+      throw new PartlyWrittenSiteError(error)
+    }
+  }
+
+  #movePatch(previous: ReadonlySet<string>): void {
+    const {files: written, folders: stagedFolders} = listTree(this.tempDir)
     const next = new Set([...this.#kept, ...written])
     const removed = [...previous].filter((file) => file !== SITE_MARKER && !next.has(file))
     // Removals first: a removed file may be where a new folder goes.
@@ -184,7 +193,17 @@ export class AtomicSiteWriter implements SiteWriter {
       }
       renameSync(path.join(this.tempDir, file), path.join(this.outDir, file))
     }
-    rmSync(this.tempDir, {recursive: true, force: true})
+    // Only empty folders are left: rmdir them, deepest first (a recursive
+    // rm would lstat and readdir each of them again).
+    removeEmptyFolders(this.tempDir, new Set(stagedFolders))
+    try {
+      rmdirSync(this.tempDir)
+    } catch {
+      // Left behind if this fails too; the next build clears it (and, seeing it, rebuilds whole).
+      try {
+        rmSync(this.tempDir, {recursive: true, force: true})
+      } catch {}
+    }
   }
 
   /** Throws the new site away; the old one was never touched. */
@@ -212,11 +231,15 @@ export async function writeAtomically<T>(outDir: string, write: (writer: AtomicS
   }
 }
 
-/** Site-relative paths (with `/`) of the files under `dir`. */
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, {recursive: true, withFileTypes: true})
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+/** Site-relative paths (with `/`) of the files and of the folders under `dir`. */
+function listTree(dir: string): {files: string[]; folders: string[]} {
+  const files: string[] = []
+  const folders: string[] = []
+  for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')
+    ;(entry.isDirectory() ? folders : files).push(relative)
+  }
+  return {files, folders}
 }
 
 /** Removes each of `folders` (site-relative) and its parents that are left empty, up to `root`. */
@@ -279,6 +302,14 @@ export function assertSafeOutDir(outDir: string, cwd: string, srcDirs: readonly 
   const entries = readdirSync(out)
   if (entries.length > 0 && !entries.includes(SITE_MARKER)) {
     throw new UnsafeOutDirError(outDir, `it holds files that Briefpress did not build (no ${SITE_MARKER} file in it); delete it first or choose another --out`)
+  }
+}
+
+/** A patch that failed half-way: the site holds some new files and some old ones until the next build. */
+export class PartlyWrittenSiteError extends Error {
+  override name = 'PartlyWrittenSiteError'
+  constructor(cause: unknown) {
+    super(`${cause instanceof Error ? cause.message : String(cause)}; the site was partly updated, and the next build rewrites it whole`, {cause})
   }
 }
 
