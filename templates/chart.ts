@@ -35,6 +35,7 @@ export interface PriceChartOptions {
 
 const FULL_MARGIN = {top: 12, right: 16, bottom: 28, left: 72}
 const SMALL_MARGIN = {top: 4, right: 4, bottom: 4, left: 4}
+const DAY_MS = 86_400_000
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 export function priceChart(options: PriceChartOptions): Element {
@@ -84,9 +85,14 @@ export function priceChart(options: PriceChartOptions): Element {
   const y = scaleLinear().domain([low, high]).range([bottom, top])
   if (!small) y.nice(5)
 
+  // One point a day from first to last (as dailySeries gives them): the
+  // index is the day, and parsing thousands of dates again costs more than
+  // drawing them.
+  const daily = points.length === (last.getTime() - first.getTime()) / DAY_MS + 1
+  const dayOf = (point: ChartPoint, index: number) => (daily ? first.getTime() + index * DAY_MS : utcMidnight(point.date).getTime())
   const path = line<ChartPoint>()
     .defined((point) => isNumber(point.value))
-    .x((point) => x(utcMidnight(point.date)))
+    .x((point, index) => x(dayOf(point, index)))
     .y((point) => y(point.value as number))
     .digits(2)(points as ChartPoint[])
 
@@ -104,9 +110,9 @@ export function priceChart(options: PriceChartOptions): Element {
     })
   )
   // A day with no neighbour is a segment of one point, which a stroke cannot show.
-  const dots = points.filter((point, index) => isNumber(point.value) && ((small && index === points.length - 1) || (!isNumber(points[index - 1]?.value) && !isNumber(points[index + 1]?.value))))
-  for (const point of dots) {
-    children.push(s('circle', {className: ['chart-dot'], cx: r(x(utcMidnight(point.date))), cy: r(y(point.value as number)), r: small ? 2 : 2.5, fill: 'currentColor'}))
+  const dots = points.flatMap((point, index) => (isNumber(point.value) && ((small && index === points.length - 1) || (!isNumber(points[index - 1]?.value) && !isNumber(points[index + 1]?.value))) ? [{point, index}] : []))
+  for (const {point, index} of dots) {
+    children.push(s('circle', {className: ['chart-dot'], cx: r(x(dayOf(point, index))), cy: r(y(point.value as number)), r: small ? 2 : 2.5, fill: 'currentColor'}))
   }
   return svg(children)
 }

@@ -38,6 +38,18 @@ function coordinates(segment: string): Array<[number, number]> {
 }
 
 describe('priceChart', () => {
+  it('places each point at its own day, whether or not the points are one a day', () => {
+    const daily = chart(series([100, 110, 120, 130, 140, 150, 160, 170, 180, 190]))
+    const xs = coordinates(segments(daily)[0]!).map(([x]) => x)
+    // Evenly spaced from the left margin to the right one.
+    expect(xs[0]).toBe(72)
+    expect(xs.at(-1)).toBe(624)
+    expect(xs[3]! - xs[2]!).toBeCloseTo((624 - 72) / 9, 1)
+    // The same span with days left out: the remaining points keep their days' places.
+    const sparse = chart(series([100, 110, 120, 130, 140, 150, 160, 170, 180, 190]).filter((_, index) => index === 0 || index === 1 || index === 9))
+    expect(coordinates(segments(sparse)[0]!).map(([x]) => x)).toEqual([xs[0], xs[1], xs[9]])
+  })
+
   it('draws missing days as gaps: one path segment per run of days with figures', () => {
     const svg = chart(series([100, 110, undefined, undefined, 120, 130, 125, undefined, 90, 95]))
     const parts = segments(svg)

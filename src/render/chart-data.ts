@@ -59,11 +59,28 @@ export function chartValue(quote: PriceQuote): number | undefined {
   return quote.range ? (quote.range[0] + quote.range[1]) / 2 : undefined
 }
 
+const firstQuotes = new WeakMap<readonly PriceQuote[], Map<string, PriceQuote>>()
+
+/**
+ * The first quote of `symbol` in a brief (by line), the one its charts and
+ * tables show. Indexed once per brief: a site asks for every asset of every
+ * brief.
+ */
+export function firstQuote(prices: readonly PriceQuote[], symbol: string): PriceQuote | undefined {
+  let bySymbol = firstQuotes.get(prices)
+  if (!bySymbol) {
+    bySymbol = new Map()
+    for (const quote of [...prices].sort((a, b) => a.line - b.line)) if (!bySymbol.has(quote.symbol)) bySymbol.set(quote.symbol, quote)
+    firstQuotes.set(prices, bySymbol)
+  }
+  return bySymbol.get(symbol)
+}
+
 /** The daily series of one asset across the archive (the first quote of the symbol in each brief). */
 export function assetSeries(briefs: readonly Pick<BriefData, 'date' | 'prices'>[], symbol: string): ChartPoint[] {
   const observations: DatedValue[] = []
   for (const brief of briefs) {
-    const quote = brief.prices.filter((price) => price.symbol === symbol).sort((a, b) => a.line - b.line)[0]
+    const quote = firstQuote(brief.prices, symbol)
     const value = quote && chartValue(quote)
     if (value !== undefined) observations.push({date: brief.date, value})
   }

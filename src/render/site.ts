@@ -21,7 +21,7 @@ import {searchPage} from '../../templates/search-page.js'
 import type {PriceQuote} from '../data/brief-data-schema.js'
 import {absoluteUrl} from './absolute-url.js'
 import {renderBody} from './body.js'
-import {assetSeries, type ChartPoint} from './chart-data.js'
+import {assetSeries, firstQuote, type ChartPoint} from './chart-data.js'
 import {monthOf, shortDate} from './dates.js'
 import {downloadFiles} from './downloads.js'
 import {DEFAULT_FEED_LIMIT, FEED_PATHS, feedFiles, type FeedOptions} from './feeds.js'
@@ -218,7 +218,7 @@ function assetsOf(published: readonly PublishedBrief[]): AssetInfo[] {
     const quotes: AssetInfo['quotes'] = []
     for (const item of [...published].reverse()) {
       // The first quote of the symbol in the brief, as the chart's series takes it.
-      const quote = item.data.prices.filter((price) => price.symbol === symbol).sort((a, b) => a.line - b.line)[0]
+      const quote = firstQuote(item.data.prices, symbol)
       if (quote) quotes.push({item, quote})
     }
     return {symbol, name: quotes[0]?.quote.asset ?? MAIN_NAMES[symbol] ?? symbol, folder: assetFolder(symbol), points: assetSeries(data, symbol), quotes}
