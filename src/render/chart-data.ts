@@ -67,13 +67,18 @@ const firstQuotes = new WeakMap<readonly PriceQuote[], Map<string, PriceQuote>>(
  * brief.
  */
 export function firstQuote(prices: readonly PriceQuote[], symbol: string): PriceQuote | undefined {
+  return firstQuotesOf(prices).get(symbol)
+}
+
+/** Each symbol's first quote in a brief (by line). */
+export function firstQuotesOf(prices: readonly PriceQuote[]): ReadonlyMap<string, PriceQuote> {
   let bySymbol = firstQuotes.get(prices)
   if (!bySymbol) {
     bySymbol = new Map()
     for (const quote of [...prices].sort((a, b) => a.line - b.line)) if (!bySymbol.has(quote.symbol)) bySymbol.set(quote.symbol, quote)
     firstQuotes.set(prices, bySymbol)
   }
-  return bySymbol.get(symbol)
+  return bySymbol
 }
 
 /** The daily series of one asset across the archive (the first quote of the symbol in each brief). */

@@ -21,7 +21,7 @@ import {searchPage} from '../../templates/search-page.js'
 import type {PriceQuote} from '../data/brief-data-schema.js'
 import {absoluteUrl} from './absolute-url.js'
 import {renderBody} from './body.js'
-import {assetSeries, firstQuote, type ChartPoint} from './chart-data.js'
+import {assetSeries, firstQuotesOf, type ChartPoint} from './chart-data.js'
 import {monthOf, shortDate} from './dates.js'
 import {downloadFiles} from './downloads.js'
 import {DEFAULT_FEED_LIMIT, FEED_PATHS, feedFiles, type FeedOptions} from './feeds.js'
@@ -208,20 +208,31 @@ export function siteContext(published: readonly PublishedBrief[], config: Config
 }
 
 function assetsOf(published: readonly PublishedBrief[]): AssetInfo[] {
-  const data = published.map((item) => item.data)
+  // One pass over the archive, newest first: each brief's first quote of each symbol.
+  const bySymbol = new Map<string, AssetInfo['quotes']>()
+  for (let index = published.length - 1; index >= 0; index--) {
+    const item = published[index]!
+    for (const [symbol, quote] of firstQuotesOf(item.data.prices)) {
+      const quotes = bySymbol.get(symbol)
+      if (quotes) quotes.push({item, quote})
+      else bySymbol.set(symbol, [{item, quote}])
+    }
+  }
+  // Oldest first, only the briefs that quote the symbol: its series is the same as across the whole archive.
+  const seriesOf = (symbol: string) => assetSeries((bySymbol.get(symbol) ?? []).map(({item}) => item.data).reverse(), symbol)
   const symbols = new Set<string>(MAIN_ASSETS)
-  const others = [...new Set(data.flatMap((brief) => brief.prices.map((quote) => quote.symbol)))].sort()
-  for (const symbol of others) {
-    if (assetSeries(data, symbol).filter((point) => point.value !== undefined).length >= 2) symbols.add(symbol)
+  const series = new Map<string, ChartPoint[]>()
+  for (const symbol of [...bySymbol.keys()].sort()) {
+    if (symbols.has(symbol)) continue
+    const points = seriesOf(symbol)
+    if (points.filter((point) => point.value !== undefined).length >= 2) {
+      symbols.add(symbol)
+      series.set(symbol, points)
+    }
   }
   return [...symbols].map((symbol) => {
-    const quotes: AssetInfo['quotes'] = []
-    for (const item of [...published].reverse()) {
-      // The first quote of the symbol in the brief, as the chart's series takes it.
-      const quote = firstQuote(item.data.prices, symbol)
-      if (quote) quotes.push({item, quote})
-    }
-    return {symbol, name: quotes[0]?.quote.asset ?? MAIN_NAMES[symbol] ?? symbol, folder: assetFolder(symbol), points: assetSeries(data, symbol), quotes}
+    const quotes = bySymbol.get(symbol) ?? []
+    return {symbol, name: quotes[0]?.quote.asset ?? MAIN_NAMES[symbol] ?? symbol, folder: assetFolder(symbol), points: series.get(symbol) ?? seriesOf(symbol), quotes}
   })
 }
 
