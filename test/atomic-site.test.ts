@@ -100,10 +100,16 @@ describe('the atomic writer patching the previous site in place', () => {
         expect(await writer.reuse(from(site, files.filter((file) => /\/0[12]\//.test(file))))).toBe(true)
         expect(writer.sourcePath('2026/11/01/index.html')).toBe(path.join(site, '2026/11/01/index.html'))
         await writer.write('2026/11/03/index.html', 'changed\n')
-        expect(writer.sourcePath('2026/11/03/index.html')).toBe(path.join(writer.tempDir, '2026/11/03/index.html'))
+        expect(await readFile(writer.sourcePath('2026/11/03/index.html'), 'utf8')).toBe('changed\n')
         await writer.write('2026/11/05/index.html', 'new\n')
         // A file where a folder was, as a renamed output could have it.
         await writer.write('2026/11/04', 'a file now\n')
+        // A tool (Pagefind) writes its files under their site paths.
+        await mkdir(path.join(writer.treeDir, 'pagefind', 'fragment'), {recursive: true})
+        await writeFile(path.join(writer.treeDir, 'pagefind', 'fragment', 'one.pf_fragment'), 'index\n')
+        // Written pages wait side by side, not in a copy of the site's folders (removing folders is slow).
+        const waiting = await readdir(writer.tempDir, {withFileTypes: true})
+        expect(waiting.filter((entry) => entry.isDirectory()).map((entry) => entry.name)).toEqual(['tree'])
       },
       files
     )
@@ -116,7 +122,7 @@ describe('the atomic writer patching the previous site in place', () => {
     // Not written again: gone, and so is its folder once empty.
     expect(existsSync(path.join(site, '2026/11/03/brief.json'))).toBe(false)
     const left = (await readdir(site, {recursive: true})).sort()
-    expect(left).toEqual(['.briefpress-site', '2026', '2026/11', '2026/11/01', '2026/11/01/brief.json', '2026/11/01/index.html', '2026/11/02', '2026/11/02/brief.json', '2026/11/02/index.html', '2026/11/03', '2026/11/03/index.html', '2026/11/04', '2026/11/05', '2026/11/05/index.html'])
+    expect(left).toEqual(['.briefpress-site', '2026', '2026/11', '2026/11/01', '2026/11/01/brief.json', '2026/11/01/index.html', '2026/11/02', '2026/11/02/brief.json', '2026/11/02/index.html', '2026/11/03', '2026/11/03/index.html', '2026/11/04', '2026/11/05', '2026/11/05/index.html', 'pagefind', 'pagefind/fragment', 'pagefind/fragment/one.pf_fragment'])
     expect((await readdir(path.dirname(site))).filter((name) => name.startsWith('.site-build-'))).toEqual([])
   })
 
