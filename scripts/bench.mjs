@@ -11,8 +11,11 @@
 //   cold-nosearch  the same with --no-search (the floor builds no search index)
 //   parallel   briefpress build (one worker per core), empty cache, no previous site
 //   no-change  briefpress build again, nothing changed
-//   one-added  briefpress build after adding one brief
-//   one-added-nosearch  the same with --no-search (Pagefind re-indexes every page)
+//   one-added  briefpress build after adding one brief, the day after the
+//              newest (an author's daily step)
+//   one-added-nosearch  the same with --no-search
+//   new-year   briefpress build after adding a brief in a new year (the
+//              search index's year tiers all move: its worst case)
 // The generated briefs trip implausible-value (perturbed ranges), so the
 // work folder gets a config that makes it a warning, and builds use
 // --keep-going: every brief is parsed, rendered and written.
@@ -114,10 +117,15 @@ if (want('cold')) rows.cold = measure('cold build, 1 thread', count, clean, proc
 if (want('cold-nosearch')) rows.coldNoSearch = measure('cold build, 1 thread, --no-search', count, clean, process.execPath, [...buildArgs, '--jobs', '1', '--no-cache', '--no-search'])
 if (want('parallel')) rows.parallel = measure(`cold build, ${os.availableParallelism()} workers`, count, clean, process.execPath, buildArgs)
 if (want('no-change')) rows.noChange = measure('no-change rebuild', count, () => spawnSync(process.execPath, buildArgs, {cwd: work}), process.execPath, buildArgs)
-const extra = path.join(src, '2099-01-01-added.md')
-const oneAdded = (name, args) => {
-  const first = readdirSync(src).filter((f) => f.endsWith('.md')).sort()[0]
-  const template = readFileSync(path.join(src, first), 'utf8').replace(/^date: .*$/m, 'date: 2099-01-01').replace(/^title: .*$/m, 'title: "Added brief"')
+/** The day after the newest brief's (file names start with the date). */
+function nextDay() {
+  const newest = readdirSync(src).filter((f) => /^\d{4}-\d{2}-\d{2}/.test(f)).sort().at(-1)
+  return new Date(Date.parse(newest.slice(0, 10)) + 86_400_000).toISOString().slice(0, 10)
+}
+const oneAdded = (name, args, day = nextDay()) => {
+  const extra = path.join(src, `${day}-added.md`)
+  const first = readdirSync(src).filter((f) => f.endsWith('.md')).sort().at(-1)
+  const template = readFileSync(path.join(src, first), 'utf8').replace(/^date: .*$/m, `date: ${day}`).replace(/^title: .*$/m, 'title: "Added brief"')
   const row = measure(name, count + 1, () => {
     rmSync(extra, {force: true})
     spawnSync(process.execPath, args, {cwd: work})
@@ -128,6 +136,7 @@ const oneAdded = (name, args) => {
 }
 if (want('one-added')) rows.oneAdded = oneAdded('one brief added', buildArgs)
 if (want('one-added-nosearch')) rows.oneAddedNoSearch = oneAdded('one brief added, --no-search', [...buildArgs, '--no-search'])
+if (want('new-year')) rows.newYear = oneAdded('one brief added in a new year', buildArgs, `${Number(nextDay().slice(0, 4)) + 1}-01-01`)
 const ratio = (a, b, label) => {
   if (a && b) console.log(`${label}: ${(a.wall / b.wall).toFixed(2)}x wall, ${(a.cpu / b.cpu).toFixed(2)}x CPU (target <= 1.15x)`)
 }
