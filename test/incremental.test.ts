@@ -224,6 +224,11 @@ describe.each(modes)('pages kept from the previous build, $mode', ({args}) => {
     await expectSameAsClean(dir, args)
     expect((await inode(dir, 'site')) === before).toBe(args.includes('--no-search'))
     expect(await readFile(path.join(site, dayFile(days[2]!)), 'utf8')).toContain('Edited for the patch test')
+    // The patched site is known as it stands: up to date now, and patched again after the next edit.
+    expect((await runCli(['build', '--out', 'site', ...args], dir)).stderr).toMatch(/site\/ is up to date/)
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: "Edited twice for the patch test"'))
+    await expectSameAsClean(dir, args)
+    expect((await inode(dir, 'site')) === before).toBe(args.includes('--no-search'))
     // Nothing is left beside the site.
     expect((await readdir(dir)).filter((name) => name.startsWith('.site-'))).toEqual([])
   })

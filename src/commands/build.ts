@@ -4,8 +4,8 @@ import type {Brief} from '../brief.js'
 import {inputDigestOf} from '../cache/input-digest.js'
 import {SITE_RENDER} from '../render/stage.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
-import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError} from '../write/atomic-site.js'
-import {buildStamp, previousMemos, previousSite, readSiteReport, recordSite, siteIsCurrent, type SiteReport} from '../cache/site-stamp.js'
+import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type AtomicSiteWriter} from '../write/atomic-site.js'
+import {buildStamp, patchedIdentity, previousMemos, previousSite, readSiteReport, recordSite, siteIsCurrent, type SiteReport} from '../cache/site-stamp.js'
 import {CarriedMemo} from '../cache/carried-memo.js'
 import {fromPlainMessage, toPlainMessage} from '../cache/messages.js'
 import {VFile} from 'vfile'
@@ -133,8 +133,11 @@ export async function build(argv: string[], io: Io): Promise<number> {
   const feedLinks = new CarriedMemo(memos.feedLinks)
   const cards = new CarriedMemo(memos.cards)
   let pages: number
+  // The writer, to ask after the patch what it changed: the site need not be walked again.
+  const used: {writer?: AtomicSiteWriter} = {}
   try {
     pages = await writeAtomically(outDir, async (writer) => {
+      used.writer = writer
       const written = await writeSite(selection.published, config, writer, {previous: previous && {dir: outDir, keys: previous.keys}, keys, feedLinks, cards})
       // Pagefind reads the finished pages in the temporary folder, before the
       // swap: a failed index leaves the previous site as it was.
@@ -148,7 +151,9 @@ export async function build(argv: string[], io: Io): Promise<number> {
     io.stderr(`briefpress build: could not write ${outName}: ${reason}\n${error instanceof PartlyWrittenSiteError ? '' : 'The previous site is unchanged.\n'}`)
     return EXIT.usage
   }
-  if (stamp) await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys, prettyBlocks, feedLinks: feedLinks.next, cards: cards.next})
+  const changes = used.writer?.changes
+  const identity = previous && changes ? patchedIdentity(outDir, previous, changes) : undefined
+  if (stamp) await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys, prettyBlocks, feedLinks: feedLinks.next, cards: cards.next, identity})
 
   const notes = [
     selection.broken.length > 0 ? `skipped ${plural(selection.broken.length, 'broken brief')}: ${names(selection.broken)}` : '',

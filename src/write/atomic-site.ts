@@ -53,6 +53,7 @@ export class AtomicSiteWriter implements SiteWriter {
    */
   readonly #staged = new Map<string, string>()
   #count = 0
+  #changes: {written: string[]; removed: string[]} | undefined
 
   private constructor(outDir: string, previous: ReadonlySet<string> | undefined) {
     this.outDir = outDir
@@ -78,6 +79,11 @@ export class AtomicSiteWriter implements SiteWriter {
   /** True when this writer patches the previous site rather than replacing it. */
   get patching(): boolean {
     return this.#previous !== undefined
+  }
+
+  /** After a patch: the files it moved in and the ones it removed, site-relative. */
+  get changes(): {written: readonly string[]; removed: readonly string[]} | undefined {
+    return this.#changes
   }
 
   /**
@@ -215,6 +221,7 @@ export class AtomicSiteWriter implements SiteWriter {
     const written = [...moves.keys()]
     const next = new Set([...this.#kept, ...written])
     const removed = [...previous].filter((file) => file !== SITE_MARKER && !next.has(file))
+    this.#changes = {written, removed}
     // Removals first: a removed file may be where a new folder goes.
     const emptied = new Set<string>()
     for (const file of removed) {
