@@ -135,9 +135,10 @@ export async function build(argv: string[], io: Io): Promise<number> {
   try {
     pages = await writeAtomically(outDir, async (writer) => {
       const written = await writeSite(selection.published, config, writer, {previous: previous && {dir: outDir, keys: previous}, keys, feedLinks, cards})
-      // Pagefind reads the finished pages in the temporary folder, before the
-      // swap: a failed index leaves the previous site as it was.
-      if (!values['no-search']) await indexSearch(writer.tempDir)
+      // Pagefind reads the finished pages in the new site, before the swap: a
+      // failed index leaves the previous site as it was. Tiers of the index
+      // whose days are unchanged are taken from the previous site, like pages.
+      if (!values['no-search']) await indexSearch(selection.published, writer, {previous: previous && {dir: outDir, keys: previous}, keys})
       return written
     })
   } catch (error) {

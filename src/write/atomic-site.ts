@@ -22,6 +22,8 @@ export interface SiteWriter {
    * none (the caller then writes them).
    */
   reuse?(files: ReadonlyArray<{path: string; source: string}>): Promise<boolean>
+  /** Absolute path of `relativePath` as the new site holds it (written or reused): the search index reads the finished pages. */
+  sourcePath?(relativePath: string): string
 }
 
 /**
@@ -83,6 +85,10 @@ export class AtomicSiteWriter implements SiteWriter {
       done.push(target)
     }
     return true
+  }
+
+  sourcePath(relativePath: string): string {
+    return this.#target(relativePath)
   }
 
   #target(relativePath: string): string {
