@@ -6,6 +6,9 @@
   // This file is `search/search.js`: the site root is one folder up, which
   // keeps result links right when the site is served under a base path.
   const root = new URL('../', document.currentScript.src)
+  // The index's older tiers (site-relative bundle folders, newest first),
+  // searched with the primary bundle by search/pagefind.js.
+  const merged = document.getElementById('search').dataset.bundles.split(' ').filter(Boolean)
   const select = document.getElementById('search-sort')
   const sorts = {relevance: undefined, newest: {date: 'desc'}, oldest: {date: 'asc'}}
   const params = new URLSearchParams(location.search)
@@ -31,7 +34,10 @@
     ui?.destroy()
     ui = new PagefindUI({
       element: '#search',
-      bundlePath: new URL('pagefind/', root).pathname,
+      // Pagefind's UI loads `pagefind.js` from here: search/pagefind.js,
+      // which searches every tier's bundle and merges the results.
+      bundlePath: new URL('search/', root).pathname,
+      mergeIndex: merged.map((folder) => ({bundlePath: new URL(folder, root).pathname})),
       baseUrl: root.pathname,
       showSubResults: true,
       showImages: false,

@@ -138,14 +138,15 @@ export async function build(argv: string[], io: Io): Promise<number> {
   try {
     pages = await writeAtomically(outDir, async (writer) => {
       used.writer = writer
-      const written = await writeSite(selection.published, config, writer, {previous: previous && {dir: outDir, keys: previous.keys}, keys, feedLinks, cards})
-      // Pagefind reads the finished pages in the temporary folder, before the
-      // swap: a failed index leaves the previous site as it was.
-      if (!values['no-search']) await indexSearch(writer.tempDir)
+      const reuse = previous && {dir: outDir, keys: previous.keys}
+      const written = await writeSite(selection.published, config, writer, {previous: reuse, keys, feedLinks, cards})
+      // Pagefind reads the finished pages through the writer, before the
+      // site is swapped or patched: a failed index leaves the previous site as
+      // it was. Tiers of the index whose days are unchanged are taken from the
+      // previous site, like pages.
+      if (!values['no-search']) await indexSearch(selection.published, writer, {previous: reuse, keys})
       return written
-      // Pagefind indexes the temporary folder, which holds the whole site
-      // only when the build replaces it: with search, no patching.
-    }, values['no-search'] ? previous?.files : undefined)
+    }, previous?.files)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     io.stderr(`briefpress build: could not write ${outName}: ${reason}\n${error instanceof PartlyWrittenSiteError ? '' : 'The previous site is unchanged.\n'}`)

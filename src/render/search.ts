@@ -1,22 +1,34 @@
 /**
- * Full-text search with Pagefind: a static index written beside the pages
+ * Full-text search with Pagefind: static indexes written beside the pages
  * and a search page that loads Pagefind's default UI from the site itself.
  *
- * Pagefind reads the finished HTML, so the index is built from the
- * temporary build folder after every page is written and before the swap:
- * a failed index leaves the previous site exactly as it was.
+ * Pagefind reads the finished HTML, so the index is built from the new site
+ * after every page is written and before the swap: a failed index leaves the
+ * previous site exactly as it was. The day pages are indexed in tiers
+ * (src/render/search-tiers.ts), each its own bundle, and a tier whose days
+ * are unchanged is taken from the previous site instead of being indexed
+ * again.
  */
+import {readFileSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import * as pagefind from 'pagefind'
+import type {SiteWriter} from '../write/atomic-site.js'
+import {PAGEFIND_FOLDER, searchTierKey, searchTiers, type SearchTier, type SearchTierName} from './search-tiers.js'
+import type {PageReuse, PublishedBrief} from './site.js'
 
+export {PAGEFIND_FOLDER}
 /** Site-relative folder of the search page. */
 export const SEARCH_FOLDER = 'search/'
-/** Site-relative folder Pagefind writes its index and UI into. */
-export const PAGEFIND_FOLDER = 'pagefind/'
 /** Site-relative path of the search page's script. */
 export const SEARCH_SCRIPT = `${SEARCH_FOLDER}search.js`
+/**
+ * Site-relative path of the module Pagefind's UI loads as `pagefind.js`
+ * (its `bundlePath` is the search folder): it searches every tier's bundle
+ * and merges the results (templates/search-bundles.js).
+ */
+export const SEARCH_BUNDLES_SCRIPT = `${SEARCH_FOLDER}pagefind.js`
 
 /**
  * Parts of a day page left out of the index: the key figures repeat the
@@ -25,11 +37,39 @@ export const SEARCH_SCRIPT = `${SEARCH_FOLDER}search.js`
  */
 const NOT_SEARCHED = ['.key-figures', 'section[data-footnotes]', '.further-sources', 'a[data-footnote-ref]']
 
+// keepIndexUrl: result links name `index.html`, like every other link of
+// the site, so they also resolve on servers without folder indexes.
+const INDEX_OPTIONS = {keepIndexUrl: true, excludeSelectors: NOT_SEARCHED}
+
+/** The installed Pagefind's version: a new one may write other bundles, so it is part of every tier's key. */
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as {version: string}).version
+
+export interface SearchTierResult {
+  name: SearchTierName
+  /** Site-relative folder of the tier's bundle. */
+  folder: string
+  /** Day pages the tier covers. */
+  pages: number
+  /** Indexed in this build (false: its bundle was taken from the previous site). */
+  indexed: boolean
+}
+
 export interface SearchIndexResult {
-  /** HTML files Pagefind read; it indexes only the day pages, the ones marked `data-pagefind-body`. */
-  htmlFiles: number
-  /** Milliseconds spent indexing and writing the index. */
+  tiers: SearchTierResult[]
+  /** Day pages Pagefind read in this build, over every tier indexed. */
+  indexedPages: number
+  /** Milliseconds spent indexing, writing and reusing bundles. */
   ms: number
+}
+
+/** A site writer that can say where the new site holds a file, so that Pagefind can read the finished pages. */
+export type SearchWriter = SiteWriter & {sourcePath(relativePath: string): string}
+
+export interface IndexSearchOptions {
+  /** The previous site and its files' keys, to take unchanged tiers from. */
+  previous?: PageReuse | undefined
+  /** Filled with the key of every file of every keyed tier, for the next build. */
+  keys?: Map<string, string> | undefined
 }
 
 export class SearchIndexError extends Error {
@@ -40,26 +80,69 @@ export class SearchIndexError extends Error {
 }
 
 /**
- * Indexes every HTML page under `siteDir` and writes the index, with
- * Pagefind's UI files, to `siteDir/pagefind/`.
+ * Indexes the day pages of `published` (oldest first) in tiers, each tier's
+ * bundle under its folder of `pagefind/`, with Pagefind's UI files in the
+ * primary one. A tier whose key is unchanged since the previous build is
+ * linked from the previous site; the others are indexed from the pages the
+ * writer holds, which must all be written already.
  */
-export async function indexSearch(siteDir: string): Promise<SearchIndexResult> {
+export async function indexSearch(published: readonly PublishedBrief[], writer: SearchWriter, options: IndexSearchOptions = {}): Promise<SearchIndexResult> {
   const start = performance.now()
+  const {previous, keys} = options
+  // The previous build's files of each tier, by the tier's key.
+  const previousTiers = new Map<string, string[]>()
+  for (const [file, key] of previous?.keys ?? []) if (key.startsWith('search:')) previousTiers.set(key, [...(previousTiers.get(key) ?? []), file])
+  const tiers: SearchTierResult[] = []
+  let started = false
   try {
-    // keepIndexUrl: result links name `index.html`, like every other link of
-    // the site, so they also resolve on servers without folder indexes.
-    const created = await pagefind.createIndex({keepIndexUrl: true, excludeSelectors: NOT_SEARCHED})
-    if (!created.index) throw new SearchIndexError(created.errors)
-    const {index} = created
-    const added = await index.addDirectory({path: siteDir})
-    if (added.errors.length > 0) throw new SearchIndexError(added.errors)
-    const written = await index.writeFiles({outputPath: path.join(siteDir, PAGEFIND_FOLDER)})
-    if (written.errors.length > 0) throw new SearchIndexError(written.errors)
-    return {htmlFiles: added.page_count, ms: performance.now() - start}
+    for (const tier of searchTiers(published)) {
+      const key = searchTierKey(tier, [PAGEFIND_VERSION, INDEX_OPTIONS])
+      const files = key && previous && writer.reuse ? previousTiers.get(key) : undefined
+      if (files && (await writer.reuse!(files.map((file) => ({path: file, source: path.join(previous!.dir, file)}))))) {
+        for (const file of files) keys?.set(file, key!)
+        tiers.push({name: tier.name, folder: tier.folder, pages: tier.items.length, indexed: false})
+        continue
+      }
+      started = true
+      for (const file of await indexTier(tier, writer)) if (key) keys?.set(file, key)
+      tiers.push({name: tier.name, folder: tier.folder, pages: tier.items.length, indexed: true})
+    }
   } finally {
     // Pagefind runs as a child process; left open, it keeps Node alive.
-    await pagefind.close()
+    if (started) await pagefind.close()
   }
+  return {tiers, indexedPages: tiers.reduce((sum, tier) => sum + (tier.indexed ? tier.pages : 0), 0), ms: performance.now() - start}
+}
+
+/**
+ * Indexes one tier's day pages into its bundle; returns the files written.
+ * Pages are added one at a time, oldest first: Pagefind numbers pages in the
+ * order they come, so the same days always give the same bundle (added
+ * concurrently, they did not). Reading the pages here and sending them
+ * costs about what Pagefind's own directory walk does (see the README).
+ */
+async function indexTier(tier: SearchTier, writer: SearchWriter): Promise<string[]> {
+  const created = await pagefind.createIndex(INDEX_OPTIONS)
+  if (!created.index) throw new SearchIndexError(created.errors)
+  const {index} = created
+  for (const item of tier.items) {
+    const page = `${item.folder}index.html`
+    const added = await index.addHTMLFile({url: `/${page}`, content: await readFile(writer.sourcePath(page), 'utf8')})
+    if (added.errors.length > 0) throw new SearchIndexError(added.errors)
+  }
+  const built = await index.getFiles()
+  if (built.errors.length > 0) throw new SearchIndexError(built.errors)
+  await index.deleteIndex()
+  const written: string[] = []
+  for (const file of built.files) {
+    // The older tiers' bundles hold their index and WebAssembly only: the
+    // search page loads Pagefind's scripts and styles from the primary one.
+    if (tier.folder !== PAGEFIND_FOLDER && /\.(js|css)$/.test(file.path)) continue
+    const target = `${tier.folder}${file.path}`
+    await writer.write(target, file.content)
+    written.push(target)
+  }
+  return written
 }
 
 /**
@@ -84,9 +167,12 @@ export function searchPageHead(root: string): {stylesheets: string[]; scripts: s
   }
 }
 
-/** The search page's script, `search/search.js` (templates/search.js). */
-export function searchScript(): Promise<Buffer> {
-  return templateFile('search.js')
+/** The search page's scripts, as site files: `search/search.js` (templates/search.js) and the module merging the tiers' results. */
+export async function searchScripts(): Promise<Array<{path: string; content: Buffer}>> {
+  return [
+    {path: SEARCH_SCRIPT, content: await templateFile('search.js')},
+    {path: SEARCH_BUNDLES_SCRIPT, content: await templateFile('search-bundles.js')}
+  ]
 }
 
 const cache = new Map<string, Promise<Buffer>>()

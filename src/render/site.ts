@@ -26,7 +26,8 @@ import {monthOf, shortDate} from './dates.js'
 import {downloadFiles} from './downloads.js'
 import {DEFAULT_FEED_LIMIT, FEED_PATHS, feedFiles, type FeedOptions} from './feeds.js'
 import {sitemapFiles} from './sitemap.js'
-import {SEARCH_FOLDER, SEARCH_SCRIPT, searchPageHead, searchScript} from './search.js'
+import {SEARCH_FOLDER, searchPageHead, searchScripts} from './search.js'
+import {searchTiers} from './search-tiers.js'
 import {addSeverityBadges} from './severity-badges.js'
 import type {ImageAsset} from './offsite-images.js'
 import {ASSETS_FOLDER, assetFolder, basePath, categoryFolders, dayFolder, indexFolder, monthFolder, pageLink, rootFrom, yearFolder} from './paths.js'
@@ -575,10 +576,14 @@ export const NOT_FOUND_PATH = '404.html'
  */
 export function searchPages(context: SiteContext): SitePage[] {
   const folder = SEARCH_FOLDER
+  // The older tiers' bundles, whose results the page merges with the primary one's.
+  const merged = searchTiers(context.published)
+    .slice(1)
+    .map((tier) => tier.folder)
   return [
     {
       ...folderPage('search', folder, undefined, () =>
-        shell(context, {kind: 'search', folder, title: 'Search', description: `Search every brief of ${context.config.siteTitle}.`, ...searchPageHead(rootFrom(folder)), main: searchPage()})
+        shell(context, {kind: 'search', folder, title: 'Search', description: `Search every brief of ${context.config.siteTitle}.`, ...searchPageHead(rootFrom(folder)), main: searchPage({merged})})
       ),
       sitemap: false
     }
@@ -657,7 +662,7 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     if (item && body) Object.assign(item, {html: '', images: [], json: ''})
   }
   await writer.write('style.css', await stylesheet())
-  await writer.write(SEARCH_SCRIPT, await searchScript())
+  for (const script of await searchScripts()) await writer.write(script.path, script.content)
   await writer.write(SCHEMA_PATH, `${JSON.stringify(briefJsonSchema(), null, 2)}\n`)
   await writer.write(SUMMARY_SCHEMA_PATH, `${JSON.stringify(daySummaryJsonSchema(), null, 2)}\n`)
   const newestFirst = [...published].reverse()

@@ -22,6 +22,8 @@ export interface SiteWriter {
    * none (the caller then writes them).
    */
   reuse?(files: ReadonlyArray<{path: string; source: string}>): Promise<boolean>
+  /** Absolute path of `relativePath` as the new site holds it (written or reused): the search index reads the finished pages. */
+  sourcePath?(relativePath: string): string
 }
 
 /**

@@ -11,7 +11,8 @@ import path from 'node:path'
 import {toString} from 'hast-util-to-string'
 import type {Browser, BrowserContext, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {projectRoot, runCli, tempDir} from '../helpers.js'
+import {projectRoot, runCli} from '../helpers.js'
+import {TIER_DAYS, tieredProject} from '../search-fixture.js'
 import {elements, hasClass, readPages} from '../site-helpers.js'
 import {launchChromium, runBrowserTests, serveStatic, watch, type Watch} from './browser.js'
 
@@ -31,9 +32,11 @@ describe.skipIf(!runBrowserTests)('the built sample archive in Chromium', () => 
   let assetPages: string[] = []
 
   beforeAll(async () => {
-    const out = await tempDir()
-    site = path.join(out, 'site')
-    const built = await runCli(['build', '--src', path.join(projectRoot, 'briefs'), '--out', site])
+    // The sample spread over the search index's three tiers, so that every
+    // search runs over the three bundles.
+    const project = await tieredProject()
+    site = path.join(project, 'site')
+    const built = await runCli(['build', '--out', site], project)
     expect(built.code, built.stderr).toBe(0)
     for (const [file, page] of await readPages(site)) {
       const article = elements(page.tree, hasClass('brief'))[0]
@@ -142,6 +145,31 @@ describe.skipIf(!runBrowserTests)('the built sample archive in Chromium', () => 
     await done(session)
   })
 
+  it('finds a brief of each tier of the index, and opens it', async () => {
+    // For each tier, a word only one of its days' articles contains; that
+    // day is in its tier's bundle only.
+    const session = await open()
+    const {page} = session
+    for (const [tier, tierDays] of Object.entries(TIER_DAYS)) {
+      const files = tierDays.map((date) => `${date.replaceAll('-', '/')}/index.html`)
+      const only = [...words(days.get(files[0]!)!)].filter((word) => [...days].every(([file, text]) => file === files[0] || !words(text).has(word))).sort()[0]
+      expect(only, `a word found only in ${files[0]} (${tier})`).toBeDefined()
+      await page.goto(server.url(`search/index.html?q=${only}`))
+      await page.locator(RESULT).first().waitFor()
+      // Pagefind also finds words of the same stem elsewhere: the day is among the results, once.
+      const result = page.locator(`${RESULT}[href="/${files[0]}"]`)
+      await expect(result.count()).resolves.toBe(1)
+      await result.click()
+      await page.waitForURL(`**/${files[0]}`)
+      await expect(page.locator('article.brief').textContent()).resolves.toMatch(new RegExp(only!, 'i'))
+    }
+    // The filters offered are the pages' own (the category), never the hidden one that tells the tiers apart.
+    await page.goto(server.url(`search/index.html?q=bitcoin`))
+    await page.locator(RESULT).first().waitFor()
+    await expect(page.locator('.pagefind-ui__filter-name').allTextContents()).resolves.toEqual(['Category'])
+    await done(session)
+  })
+
   it('sorts results by date, newest or oldest first, and keeps the search in the address', async () => {
     // A word every day's article contains: all days match, so the order shows.
     const everywhere = [...words([...days.values()][0]!)].filter((word) => [...days.values()].every((text) => words(text).has(word))).sort()[0]
@@ -155,6 +183,8 @@ describe.skipIf(!runBrowserTests)('the built sample archive in Chromium', () => 
     await search(page, everywhere!)
     const newest = await resultDates(page)
     expect(newest).toEqual([...dates].reverse().slice(0, newest.length))
+    // Searched tier by tier, the filter still counts every result once.
+    await expect(page.locator('.pagefind-ui__filter-label').allTextContents()).resolves.toEqual([`crypto (${dates.length})`])
     expect(new URL(page.url()).searchParams.get('sort')).toBe('newest')
 
     await page.locator('#search-sort').selectOption('oldest')
