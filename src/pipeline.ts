@@ -231,7 +231,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         inputs!.update(`\0${known.file.path}\0${known.key}`)
         stats.cached++
         const rendered = known.analysis.rendered === DEFERRED && render ? deferredBody(known.key, known.file) : undefined
-        pending.push(Promise.resolve(toBrief(known.file, {...known.analysis, ...(rendered && {rendered})}, true)))
+        pending.push(Promise.resolve(packedBrief(known.file, known.analysis, rendered)))
         continue
       }
       const recordedAt = Date.now()
@@ -330,6 +330,17 @@ function leanAnalysis<T extends Omit<BriefAnalysis, 'rendered'>>(analysis: T): O
   const {rendered: _rendered, ...kept} = analysis as T & {rendered?: unknown}
   const extracted = analysis.extracted && {sections: [], headlines: [], market: analysis.extracted.market}
   return {...kept, citations: undefined, frontMatterPlaces: undefined, data: undefined, extracted}
+}
+
+/**
+ * A brief from the pack, as toBrief makes a lean one: its analysis is lean
+ * already and its file holds only line endings, so without toBrief's copies
+ * and its scan of the line endings for line endings.
+ */
+function packedBrief(file: VFile, analysis: LeanAnalysis, rendered: DeferredBody | undefined): Brief {
+  for (const message of analysis.messages) file.messages.push(fromPlainMessage(message, file.path))
+  const {frontMatter, extracted, summary, excerpt} = analysis
+  return {file, frontMatter, citations: undefined, extracted, data: undefined, summary, excerpt, ...(rendered && {rendered})}
 }
 
 function toBrief(file: VFile, analysis: BriefAnalysis, lean: boolean): Brief {
