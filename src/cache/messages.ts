@@ -34,7 +34,17 @@ export function toPlainMessage(message: VFileMessage): PlainMessage {
 
 /** The message again, on the file at `path` (a renamed brief reports its new name). */
 export function fromPlainMessage(plain: PlainMessage, path: string): VFileMessage {
-  const message = new VFileMessage(plain.reason, {place: plain.place, ruleId: plain.ruleId, source: plain.source})
+  // VFileMessage is an Error, which captures a stack trace that its
+  // constructor then replaces with '': half the cost of rebuilding the
+  // 10,000 messages of a 4,000-brief archive.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let message: VFileMessage
+  try {
+    message = new VFileMessage(plain.reason, {place: plain.place, ruleId: plain.ruleId, source: plain.source})
+  } finally {
+    Error.stackTraceLimit = limit
+  }
   message.file = path
   message.url = plain.url
   message.fatal = plain.fatal
