@@ -17,6 +17,11 @@ describe('messages kept as plain data (cache, workers)', () => {
       actual: 'thing',
       note: 'Why it matters.'
     })!
+    const plain = toPlainMessage(made)
+    // A copy: the plain message holds nothing of the live one.
+    expect(plain.place).toEqual(made.place)
+    expect(plain.place).not.toBe(made.place)
+    expect((plain.place as {start: object}).start).not.toBe((made.place as {start: object}).start)
     const limit = Error.stackTraceLimit
     const rebuilt = fromPlainMessage(toPlainMessage(made), 'briefs/a.md')
     expect(Error.stackTraceLimit).toBe(limit)
