@@ -20,7 +20,7 @@ import {validateFrontMatter} from './validate/front-matter.js'
 import {implausibleValue} from './validate/rules/implausible-value.js'
 import {archiveRules, fileRules} from './validate/rules/index.js'
 import {dayFolder} from './render/paths.js'
-import {briefKey, environmentDigest} from './cache/digest.js'
+import {environmentDigest} from './cache/digest.js'
 import {fromPlainMessage, toPlainMessage, type PlainMessage} from './cache/messages.js'
 import {BriefCache} from './cache/store.js'
 import {AnalysisPack} from './cache/analysis-pack.js'
@@ -31,7 +31,7 @@ import {lineEndsOf} from './load/line-ends.js'
 
 export {DeferredBody}
 export {inputDigestOf} from './cache/input-digest.js'
-import {stageId} from './cache/input-digest.js'
+import {readKey, stageId} from './cache/input-digest.js'
 import {AnalysisPool} from './workers/pool.js'
 
 declare module 'vfile' {
@@ -173,8 +173,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   // Made outside this scope: see deferredBodies.
   const deferredBody = deferredBodies(cache, environment, options, render)
 
-  const analyse = async (text: string, file: VFile, absolutePath: string): Promise<BriefAnalysis> => {
-    const key = cache ? briefKey(environment, text) : ''
+  const analyse = async (text: string, file: VFile, absolutePath: string, bom: true | undefined): Promise<BriefAnalysis> => {
+    const key = cache ? readKey(environment, {text, bom}) : ''
     if (cache) {
       inputs!.update(`\0${file.path}\0${key}`)
       file.data.briefKey = key
@@ -231,7 +231,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
         inputs!.update(`\0${known.file.path}\0${known.key}`)
         stats.cached++
         const rendered = known.analysis.rendered === DEFERRED && render ? deferredBody(known.key, known.file) : undefined
-        pending.push(Promise.resolve(toBrief(known.file, {...known.analysis, ...(rendered && {rendered})}, true)))
+        pending.push(Promise.resolve(packedBrief(known.file, known.analysis, rendered)))
         continue
       }
       const recordedAt = Date.now()
@@ -239,14 +239,14 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       if (!pack) {
         for (let ahead = index + 1; ahead < Math.min(files.length, index + READ_AHEAD); ahead++) read(ahead).catch(() => undefined)
       }
-      const {file, text} = await read(index)
+      const {file, text, bom} = await read(index)
       reads[index] = undefined
       if (text === undefined) inputs?.update(`\0${file.path}\0-`)
       const readMessages = pack && file.messages.map(toPlainMessage)
       const brief =
         text === undefined
           ? Promise.resolve(emptyBrief(file))
-          : analyse(text, file, absolutePath).then((analysis) => {
+          : analyse(text, file, absolutePath, bom).then((analysis) => {
               if (pack && readMessages && typeof file.data.briefKey === 'string') {
                 const key = file.data.briefKey
                 const {rendered, ...meta} = analysis
@@ -289,8 +289,8 @@ function deferredBodies(cache: BriefCache | undefined, environment: string, opti
       const body = await cache!.get<{rendered: unknown}>(key, 'body')
       if (body) return body.rendered
       // The text again (a lean build dropped it), as long as it is the text analysed.
-      const text = (await readBrief(String(file.data.absolutePath), new Reporter(options.config.rules), {maxFileSize: options.config.maxFileSize, displayPath: file.path})).text
-      if (text === undefined || briefKey(environment, text) !== key) throw new Error(`${file.path} changed during the build; build again`)
+      const {text, bom} = await readBrief(String(file.data.absolutePath), new Reporter(options.config.rules), {maxFileSize: options.config.maxFileSize, displayPath: file.path})
+      if (text === undefined || readKey(environment, {text, bom}) !== key) throw new Error(`${file.path} changed during the build; build again`)
       return analyseBrief(text, file.path, String(file.data.absolutePath), options.config, render).rendered
     })
 }
@@ -330,6 +330,17 @@ function leanAnalysis<T extends Omit<BriefAnalysis, 'rendered'>>(analysis: T): O
   const {rendered: _rendered, ...kept} = analysis as T & {rendered?: unknown}
   const extracted = analysis.extracted && {sections: [], headlines: [], market: analysis.extracted.market}
   return {...kept, citations: undefined, frontMatterPlaces: undefined, data: undefined, extracted}
+}
+
+/**
+ * A brief from the pack, as toBrief makes a lean one: its analysis is lean
+ * already and its file holds only line endings, so without toBrief's copies
+ * and its scan of the line endings for line endings.
+ */
+function packedBrief(file: VFile, analysis: LeanAnalysis, rendered: DeferredBody | undefined): Brief {
+  for (const message of analysis.messages) file.messages.push(fromPlainMessage(message, file.path))
+  const {frontMatter, extracted, summary, excerpt} = analysis
+  return {file, frontMatter, citations: undefined, extracted, data: undefined, summary, excerpt, ...(rendered && {rendered})}
 }
 
 function toBrief(file: VFile, analysis: BriefAnalysis, lean: boolean): Brief {

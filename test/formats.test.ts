@@ -179,5 +179,24 @@ describe('formatPretty', () => {
     expect(formatPretty(make('Two', true), {memo})).toMatch(/^1:1 error Two$/m)
     expect(formatPretty(make('Two', true, 7), {memo})).toMatch(/^7:1 error Two$/m)
   })
+
+  it('a memo is not used for a file whose message changed its rule, source or end, or for a reason that reads like another message', () => {
+    const memo = new Map<string, string>()
+    const make = (messages: Array<{reason: string; ruleId?: string; source?: string; endColumn?: number}>) => {
+      const file = new VFile({path: 'x.md'})
+      for (const {reason, ruleId = 'r', source = 's', endColumn = 3} of messages) file.message(reason, {place: {start: {line: 1, column: 1}, end: {line: 1, column: endColumn}}, ruleId, source}).fatal = false
+      return [file]
+    }
+    const cases = [
+      [{reason: 'One'}],
+      [{reason: 'One', ruleId: 'q'}],
+      [{reason: 'One', source: 't'}],
+      [{reason: 'One', endColumn: 4}],
+      [{reason: 'One'}, {reason: 'Two'}],
+      [{reason: 'One" 1:1:undefined-1:3:undefined false r s\n"Two'}]
+    ]
+    for (const messages of cases) expect(formatPretty(make(messages), {memo})).toBe(formatPretty(make(messages)))
+    expect(memo.size).toBe(cases.length)
+  })
 })
 

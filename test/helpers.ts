@@ -42,9 +42,13 @@ export async function checkJson(argv: string[], cwd: string = projectRoot) {
   return {...result, report}
 }
 
+/** Folders `tempDir()` handed out in this test file; test/cleanup-temp.ts removes them after the file's last test. */
+export const handedOut: string[] = []
+
 /** A fresh temporary folder, optionally seeded with a copy of `from`. */
 export async function tempDir(from?: string): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'briefpress-test-'))
+  handedOut.push(dir)
   if (from) await cp(from, dir, {recursive: true})
   return dir
 }

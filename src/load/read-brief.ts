@@ -15,7 +15,18 @@ export interface ReadOptions {
  * the file with no text. A byte-order mark is dropped (and reported) so that
  * columns on line 1 match what an editor shows.
  */
-export async function readBrief(absolutePath: string, reporter: Reporter, options: ReadOptions): Promise<{file: VFile; text?: string}> {
+/**
+ * A brief as read: the file with the messages of reading, and its text when
+ * it could be decoded; `bom` when a byte-order mark was dropped from it, the
+ * one thing of the bytes (and of the messages) that the text does not show.
+ */
+export interface ReadResult {
+  file: VFile
+  text?: string
+  bom?: true
+}
+
+export async function readBrief(absolutePath: string, reporter: Reporter, options: ReadOptions): Promise<ReadResult> {
   const file = new VFile({path: options.displayPath, value: ''})
   file.data.absolutePath = absolutePath
   const handle = await open(absolutePath, 'r')
@@ -40,7 +51,7 @@ export async function readBrief(absolutePath: string, reporter: Reporter, option
 }
 
 /** Decodes bytes already in memory; exported for tests and for `serve`. */
-export function decodeBrief(file: VFile, bytes: Uint8Array, reporter: Reporter): {file: VFile; text?: string} {
+export function decodeBrief(file: VFile, bytes: Uint8Array, reporter: Reporter): ReadResult {
   if (bytes.length === 0) {
     reporter.report(file, emptyFile, 'Unexpected empty file, expected a brief with front matter and sections', {line: 1, column: 1})
     return {file}
@@ -76,7 +87,8 @@ export function decodeBrief(file: VFile, bytes: Uint8Array, reporter: Reporter):
     )
     return {file}
   }
-  if (text.charCodeAt(0) === 0xfeff) {
+  const bom = text.charCodeAt(0) === 0xfeff
+  if (bom) {
     text = text.slice(1)
     file.value = text
     reporter.report(file, byteOrderMark, 'Unexpected byte-order mark, expected UTF-8 without BOM', {line: 1, column: 1})
@@ -91,7 +103,7 @@ export function decodeBrief(file: VFile, bytes: Uint8Array, reporter: Reporter):
     reporter.report(file, emptyFile, 'Unexpected blank file, expected a brief with front matter and sections', {line: 1, column: 1})
     return {file}
   }
-  return {file, text}
+  return bom ? {file, text, bom} : {file, text}
 }
 
 /** The point just after `prefix`, counting lines as micromark and vfile do (`\r`, `\n`, `\r\n`). */

@@ -29,22 +29,18 @@ export function downloadFiles(briefs: readonly DaySummary[]): SiteFile[] {
  * RFC 4180: CRLF line ends, a header row, fields quoted only when they must be.
  */
 export function pricesCsv(briefs: readonly Pick<DaySummary, 'date' | 'url' | 'prices'>[]): string {
-  const rows = byDate(briefs).flatMap((brief) =>
-    [...brief.prices]
-      .sort((a, b) => compare(a.symbol, b.symbol) || a.line - b.line)
-      .map((quote) => [
-        brief.date,
-        quote.symbol,
-        quote.asset,
-        quote.price,
-        quote.range?.[0],
-        quote.range?.[1],
-        quote.change24hPct,
-        quote.change24hRange?.[0],
-        quote.change24hRange?.[1]
-      ])
-  )
-  return [[...PRICE_COLUMNS], ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('')
+  // One string appended to row by row: an array per row and per cell, joined,
+  // took most of the time of 30,000 rows.
+  let csv = `${PRICE_COLUMNS.map(csvField).join(',')}\r\n`
+  for (const brief of byDate(briefs)) {
+    const date = csvField(brief.date)
+    for (const quote of [...brief.prices].sort((a, b) => compare(a.symbol, b.symbol) || a.line - b.line)) {
+      csv +=
+        `${date},${csvField(quote.symbol)},${csvField(quote.asset)},${csvField(quote.price)},${csvField(quote.range?.[0])},${csvField(quote.range?.[1])},` +
+        `${csvField(quote.change24hPct)},${csvField(quote.change24hRange?.[0])},${csvField(quote.change24hRange?.[1])}\r\n`
+    }
+  }
+  return csv
 }
 
 /** A summary with the schema's keys only, in the schema's order. */
@@ -66,8 +62,9 @@ function byDate<T extends Pick<DaySummary, 'date' | 'url'>>(briefs: readonly T[]
 
 function csvField(value: string | number | undefined): string {
   if (value === undefined) return ''
-  const text = typeof value === 'number' ? plainNumber(value) : value
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+  // A plain number is digits, a sign and a point: never quoted.
+  if (typeof value === 'number') return plainNumber(value)
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 }
 
 /**
@@ -78,6 +75,8 @@ function csvField(value: string | number | undefined): string {
 export function plainNumber(value: number): string {
   if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`)
   const text = String(value)
+  // Most figures have no exponent: no pattern to run (a third of the CSV's time).
+  if (!text.includes('e')) return text
   const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text)
   if (!match) return text
   const [, sign, lead, fraction = '', exponentText] = match as unknown as [string, string, string, string | undefined, string]

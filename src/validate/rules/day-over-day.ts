@@ -24,19 +24,31 @@ export const dayOverDay: ArchiveRule = {
     // With two briefs for one day there is no single "previous day" to trust: duplicate-date reports it.
     for (const date of duplicated) byDate.delete(date)
     const tolerance = config.dayOverDayTolerance
+    // Each date's previous day, worked out once: date arithmetic on every
+    // lookup was a third of this rule's time on 4,000 briefs.
+    const days = new Map<string, string>()
+    const dayBefore = (date: string) => {
+      let day = days.get(date)
+      if (day === undefined) days.set(date, (day = previousDay(date)))
+      return day
+    }
 
-    // Every disagreement between a day and the day before, by date and symbol.
-    const findings = new Map<string, Finding>()
+    // Every disagreement between a day and the day before, by date, then symbol.
+    const findings = new Map<string, Map<string, Finding>>()
     for (const [date, today] of byDate) {
-      const yesterday = byDate.get(previousDay(date))
+      const yesterday = byDate.get(dayBefore(date))
       if (!yesterday) continue
-      const before = new Map(yesterday.extracted!.market.prices.map((quote) => [quote.symbol, quote]))
+      const before = yesterday.extracted!.market.prices
       for (const quote of today.extracted!.market.prices) {
-        const previous = before.get(quote.symbol)
+        // The day before's last quote of the symbol.
+        const previous = before.findLast((other) => other.symbol === quote.symbol)
         const then = previous && valueOf(previous)
         const comparison = then === undefined ? undefined : compare(quote, then)
         if (!comparison || comparison.gap <= tolerance) continue
-        findings.set(`${date} ${quote.symbol}`, {date, today, yesterday, quote, then: then!, ...comparison})
+        const {implied, low, high, gap} = comparison
+        let ofDay = findings.get(date)
+        if (!ofDay) findings.set(date, (ofDay = new Map()))
+        ofDay.set(quote.symbol, {date, today, yesterday, quote, then: then!, implied, low, high, gap})
       }
     }
 
@@ -45,8 +57,8 @@ export const dayOverDay: ArchiveRule = {
     // day is reported: the next day's author has nothing to fix.
     const confirmedBy = new Map<Finding, Brief>()
     const shown: Finding[] = []
-    for (const finding of findings.values()) {
-      const outlier = findings.get(`${previousDay(finding.date)} ${finding.quote.symbol}`)
+    for (const finding of [...findings.values()].flatMap((ofDay) => [...ofDay.values()])) {
+      const outlier = findings.get(dayBefore(finding.date))?.get(finding.quote.symbol)
       const across = outlier && compare(finding.quote, outlier.then)
       if (outlier && across && across.gap <= 2 * tolerance) {
         confirmedBy.set(outlier, finding.today)
@@ -66,7 +78,7 @@ export const dayOverDay: ArchiveRule = {
       reporter.report(
         today.file,
         this.meta,
-        `Unexpected ${quote.symbol} price ${money(now)}: ${signed(implied)} from ${money(then)} on ${previousDay(date)} (${yesterday.file.path}), while the brief states ${low === high ? signed(low) : `${signed(low)} to ${signed(high)}`} in 24h; expected about ${money(expected)} (tolerance ${tolerance} points)`,
+        `Unexpected ${quote.symbol} price ${money(now)}: ${signed(implied)} from ${money(then)} on ${dayBefore(date)} (${yesterday.file.path}), while the brief states ${low === high ? signed(low) : `${signed(low)} to ${signed(high)}`} in 24h; expected about ${money(expected)} (tolerance ${tolerance} points)`,
         {line: quote.line, column: 1},
         {note}
       )
