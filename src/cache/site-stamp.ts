@@ -21,7 +21,8 @@ export function buildStamp(inputDigest: string, options: Record<string, unknown>
   return createHash('sha256').update(inputDigest).update('\0').update(JSON.stringify(options)).digest('hex')
 }
 
-function stampFile(cwd: string, outDir: string): string {
+/** The stamp of `outDir` (its sidecar is `<stamp>.report`); cache pruning keeps it while a build's record names it. */
+export function stampFile(cwd: string, outDir: string): string {
   const name = createHash('sha256').update(path.resolve(cwd, outDir)).digest('hex').slice(0, 32)
   return path.join(cwd, CACHE_DIR, CACHE_FORMAT, 'sites', name)
 }

@@ -7,6 +7,7 @@ import {countMessages, formatReport, plural} from '../report/format.js'
 import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type AtomicSiteWriter} from '../write/atomic-site.js'
 import {buildStamp, patchedIdentity, previousMemos, previousSite, readSiteReport, recordSite, siteIsCurrent, type SiteReport} from '../cache/site-stamp.js'
 import {CarriedMemo} from '../cache/carried-memo.js'
+import {afterRun, touchRun} from '../cache/prune.js'
 import {fromPlainMessage, toPlainMessage} from '../cache/messages.js'
 import {VFile} from 'vfile'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
@@ -88,6 +89,8 @@ export async function build(argv: string[], io: Io): Promise<number> {
     const stamp = quick && buildStamp(quick.digest, stampOptions)
     const recorded = stamp && (await siteIsCurrent(io.cwd, outDir, stamp)) ? await readSiteReport(io.cwd, outDir, stamp) : undefined
     if (recorded) {
+      // Cache pruning (src/cache/prune.ts): this build's entries count as used now.
+      touchRun({...pipelineOptions, configFile: values.config, outDir})
       const files = recorded.report.map(({path: filePath, messages}) => {
         const file = new VFile({path: filePath})
         for (const message of messages) file.messages.push(fromPlainMessage(message, filePath))
@@ -113,6 +116,8 @@ export async function build(argv: string[], io: Io): Promise<number> {
     import('../write/atomic-site.js')
   ])
   const result = await runPipeline({...pipelineOptions, render: renderBrief})
+  // Cache pruning (src/cache/prune.ts): records this run's entries, sweeps stale ones once a day.
+  await afterRun({...pipelineOptions, configFile: values.config, outDir}, result.briefs)
   const {briefs} = result
   const files = briefs.map((brief) => brief.file)
   const memos = speed.cache ? await previousMemos(io.cwd, outDir) : {}

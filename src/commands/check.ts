@@ -1,3 +1,4 @@
+import {afterRun} from '../cache/prune.js'
 import {linkCheckHelp, linkCliOptions, runLinkCheck} from '../links/cli-options.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
 import {coverage, formatCoverage} from '../report/summary.js'
@@ -38,6 +39,8 @@ export async function check(argv: string[], io: Io): Promise<number> {
   const paths = positionals.length > 0 ? positionals : ['briefs']
   const {runPipeline} = await import('../pipeline.js')
   const {briefs, reporter} = await runPipeline({paths, cwd: io.cwd, config, ...speed})
+  // Cache pruning (src/cache/prune.ts): records this run's entries, sweeps stale ones once a day.
+  await afterRun({paths, cwd: io.cwd, config, ...speed, configFile: values.config}, briefs)
   await runLinkCheck(values, briefs, reporter, config, io)
   const files = briefs.map((brief) => brief.file)
 

@@ -7,6 +7,7 @@ import {runPipeline, SITE_RENDER, type PipelineResult} from '../pipeline.js'
 import {renderBrief, selectBriefs, writeSite} from '../render/site.js'
 import {countMessages, toJsonMessage, type Counts} from '../report/format.js'
 import {writeAtomically} from '../write/atomic-site.js'
+import {afterRun} from '../cache/prune.js'
 import {readSpeedOptions} from '../workers/cli-options.js'
 import type {Problem} from './overlay.js'
 
@@ -75,8 +76,12 @@ export async function buildPreview(options: PreviewBuildOptions): Promise<Previe
  * cached in `.briefpress-cache/` (so a save re-analyses only the briefs that
  * changed) and worker threads for a cold start.
  */
-export function runBuildPipeline(cwd: string, src: string, config: Config): Promise<PipelineResult> {
-  return runPipeline({paths: [src], cwd, config, render: renderBrief, renderStage: SITE_RENDER, ...readSpeedOptions({})})
+export async function runBuildPipeline(cwd: string, src: string, config: Config): Promise<PipelineResult> {
+  const options = {paths: [src], cwd, config, render: renderBrief, renderStage: SITE_RENDER, ...readSpeedOptions({})}
+  const result = await runPipeline(options)
+  // Cache pruning (src/cache/prune.ts): without a record, build's and check's sweeps would drop the preview's entries.
+  await afterRun(options, result.briefs)
+  return result
 }
 
 function toProblem(file: VFile, message: VFile['messages'][number]): Problem {

@@ -17,7 +17,7 @@ export async function removeFoldersOfDeadProcesses(parent: string, prefix: strin
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
