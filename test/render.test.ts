@@ -98,6 +98,7 @@ describe('day pages', () => {
       'schema/brief.schema.json',
       'schema/day-summary.schema.json',
       'search/index.html',
+      'search/pagefind.js',
       'search/search.js',
       'sitemap.xml',
       'style.css'
