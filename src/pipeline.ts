@@ -23,7 +23,7 @@ import {dayFolder} from './render/paths.js'
 import {environmentDigest} from './cache/digest.js'
 import {fromPlainMessage, toPlainMessage, type PlainMessage} from './cache/messages.js'
 import {BriefCache} from './cache/store.js'
-import {AnalysisPack} from './cache/analysis-pack.js'
+import {AnalysisPack, type PackEntry} from './cache/analysis-pack.js'
 import {BriefStats} from './cache/brief-stats.js'
 import {DeferredBody} from './cache/deferred-body.js'
 import {toDisplayPath} from './load/display-path.js'
@@ -132,7 +132,7 @@ type LeanAnalysis = ReturnType<typeof leanAnalysis> & {rendered?: typeof DEFERRE
  * The pack's entry for a file whose stats are unchanged since its key was
  * recorded, as a file with its read messages; undefined to read it.
  */
-function fromPack(pack: AnalysisPack<LeanAnalysis>, briefStats: BriefStats, absolutePath: string, displayPath: string) {
+function fromPack(pack: AnalysisPack<PackEntry<LeanAnalysis>>, briefStats: BriefStats, absolutePath: string, displayPath: string) {
   const key = briefStats.lookup(absolutePath, BriefStats.stat(absolutePath))
   const entry = key === undefined ? undefined : pack.take(key)
   if (!key || !entry) return undefined
@@ -168,7 +168,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const inputs = cache ? createHash('sha256').update(environment) : undefined
   // With the render stage's bodies left on disk, a lean build takes unchanged
   // briefs from one pack file (src/cache/analysis-pack.ts).
-  const pack = cache && options.lean && options.deferRendered && render ? AnalysisPack.open<LeanAnalysis>(options.cwd, environment) : undefined
+  const pack = cache && options.lean && options.deferRendered && render ? AnalysisPack.open<PackEntry<LeanAnalysis>>(options.cwd, environment) : undefined
   const briefStats = pack ? BriefStats.open(options.cwd, environment) : undefined
   // Made outside this scope: see deferredBodies.
   const deferredBody = deferredBodies(cache, environment, options, render)
@@ -269,7 +269,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     await pool?.close()
   }
   for (const rule of archiveRules) {
-    if (reporter.enabled(rule.meta)) rule.check(briefs, reporter, options.config)
+    if (!reporter.enabled(rule.meta)) continue
+    // With the pack, what a rule found on unchanged briefs is kept beside it.
+    const memo = pack && AnalysisPack.open<PlainMessage[]>(options.cwd, environment, rule.meta.id)
+    rule.check(briefs, reporter, options.config, memo)
+    memo?.save()
   }
   for (const brief of briefs) brief.file.messages.sort(compareMessages)
   return {briefs, reporter, stats, inputDigest: inputs?.digest('hex'), loadRendered: renderedLoader(briefs)}

@@ -20,7 +20,7 @@ async function files(dir: string): Promise<Record<string, number>> {
 /** Builds a pack of `count` entries, as a first build does. */
 async function packOf(count: number): Promise<string> {
   const dir = await tempDir()
-  const pack = AnalysisPack.open<{n: number}>(dir, 'env')
+  const pack = AnalysisPack.open<PackEntry<{n: number}>>(dir, 'env')
   for (const [index, key] of keys(count).entries()) pack.add(key, entry(index))
   pack.save()
   return dir
@@ -28,7 +28,7 @@ async function packOf(count: number): Promise<string> {
 
 /** A run that takes these keys and adds those, then saves. */
 function run(dir: string, take: string[], add: Array<[string, PackEntry<{n: number}>]> = []) {
-  const pack = AnalysisPack.open<{n: number}>(dir, 'env')
+  const pack = AnalysisPack.open<PackEntry<{n: number}>>(dir, 'env')
   const taken = take.map((key) => pack.take(key))
   for (const [key, value] of add) pack.add(key, value)
   pack.save()
@@ -82,7 +82,7 @@ describe('the analysis pack', () => {
     expect(Object.keys(await files(dir)).sort()).toEqual(['log', 'pack'])
     run(dir, keys(1000).slice(30), keys(20, 3000).map((key, index) => [key, entry(index)]))
     expect(Object.keys(await files(dir))).toEqual(['pack'])
-    const pack = AnalysisPack.open<{n: number}>(dir, 'env')
+    const pack = AnalysisPack.open<PackEntry<{n: number}>>(dir, 'env')
     expect(pack.take('key-0')).toBeUndefined()
     expect(pack.take('key-2000')).toBeUndefined()
     expect(pack.take('key-3019')?.analysis.n).toBe(19)

@@ -31,7 +31,9 @@ const COMPACT_MIN = 64
  * build that adds one brief to 4,000 then reads one file of about 4 KB per
  * brief instead of 4,000 briefs and 4,000 cache entries (6 of 18 s). Keyed
  * by content, like the cache; the files' keys come from their stats
- * (src/cache/brief-stats.ts), so unchanged briefs are not even read.
+ * (src/cache/brief-stats.ts), so unchanged briefs are not even read. A pack
+ * of another part (`open`'s `part`) keeps other results by content the same
+ * way, such as an archive rule's messages by what they depend on.
  *
  * Entries added since the pack was written go to a log beside it
  * (`<pack>.log`: records of a 4-byte length and one serialised
@@ -41,28 +43,28 @@ const COMPACT_MIN = 64
  * lost to a concurrent build only costs reading that brief again; a torn or
  * unreadable record ends the log, and the next save compacts.
  */
-export class AnalysisPack<Analysis> {
+export class AnalysisPack<Entry> {
   readonly #file: string
-  readonly #entries: Map<string, PackEntry<Analysis>>
-  readonly #seen = new Map<string, PackEntry<Analysis>>()
+  readonly #entries: Map<string, Entry>
+  readonly #seen = new Map<string, Entry>()
   /** Entries to append, in order. */
-  readonly #added: Array<[string, PackEntry<Analysis>]> = []
+  readonly #added: Array<[string, Entry]> = []
   /** Records read from the log, and whether it ended in a torn or unreadable one. */
   readonly #log: {records: number; torn: boolean}
 
-  private constructor(file: string, entries: Map<string, PackEntry<Analysis>>, log: {records: number; torn: boolean}) {
+  private constructor(file: string, entries: Map<string, Entry>, log: {records: number; torn: boolean}) {
     this.#file = file
     this.#entries = entries
     this.#log = log
   }
 
-  /** The pack of this environment (config, code, render stage), empty when absent or unreadable. */
-  static open<Analysis>(cwd: string, environment: string): AnalysisPack<Analysis> {
-    const file = path.join(cwd, CACHE_DIR, CACHE_FORMAT, 'packs', environment.slice(0, 32))
-    let entries = new Map<string, PackEntry<Analysis>>()
+  /** The pack of this environment (config, code, render stage) and part, empty when absent or unreadable. */
+  static open<Entry>(cwd: string, environment: string, part?: string): AnalysisPack<Entry> {
+    const file = path.join(cwd, CACHE_DIR, CACHE_FORMAT, 'packs', `${environment.slice(0, 32)}${part ? `.${part}` : ''}`)
+    let entries = new Map<string, Entry>()
     try {
       const stored = deserialize(readFileSync(file)) as unknown
-      if (stored instanceof Map) entries = stored as Map<string, PackEntry<Analysis>>
+      if (stored instanceof Map) entries = stored as Map<string, Entry>
     } catch {
       // No pack yet, or unreadable: briefs are read and their entries looked up one by one.
     }
@@ -70,14 +72,14 @@ export class AnalysisPack<Analysis> {
   }
 
   /** The entry of this key, kept for the next run. */
-  take(key: string): PackEntry<Analysis> | undefined {
+  take(key: string): Entry | undefined {
     const entry = this.#entries.get(key)
     if (entry) this.#seen.set(key, entry)
     return entry
   }
 
-  /** A brief read and analysed in this run; stored even under a known key, whose read messages may differ (a byte-order mark added). */
-  add(key: string, entry: PackEntry<Analysis>): void {
+  /** An entry made in this run; stored even under a known key (a brief's read messages may differ: a byte-order mark added). */
+  add(key: string, entry: Entry): void {
     this.#seen.set(key, entry)
     this.#added.push([key, entry])
   }
@@ -109,7 +111,7 @@ function record(bytes: Buffer): Buffer {
 }
 
 /** Adds the log's records to `entries`; counts them, and tells whether the log ended early. */
-function readLog<Analysis>(file: string, entries: Map<string, PackEntry<Analysis>>): {records: number; torn: boolean} {
+function readLog<Entry>(file: string, entries: Map<string, Entry>): {records: number; torn: boolean} {
   let bytes: Buffer
   try {
     bytes = readFileSync(file)
@@ -122,7 +124,7 @@ function readLog<Analysis>(file: string, entries: Map<string, PackEntry<Analysis
     const end = offset + 4 + (offset + 4 <= bytes.length ? bytes.readUInt32LE(offset) : 0)
     if (offset + 4 > bytes.length || end > bytes.length) return {records, torn: true}
     try {
-      const [key, entry] = deserialize(bytes.subarray(offset + 4, end)) as [string, PackEntry<Analysis>]
+      const [key, entry] = deserialize(bytes.subarray(offset + 4, end)) as [string, Entry]
       if (typeof key !== 'string') return {records, torn: true}
       entries.set(key, entry)
     } catch {

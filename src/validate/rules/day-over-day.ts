@@ -1,4 +1,5 @@
 import type {Brief} from '../../brief.js'
+import {fromPlainMessage, toPlainMessage} from '../../cache/messages.js'
 import {defineRule} from '../../diagnostics/rule.js'
 import type {PriceQuote} from '../../extract/market/types.js'
 import type {ArchiveRule} from '../rule-types.js'
@@ -12,7 +13,7 @@ export const dayOverDay: ArchiveRule = {
     description:
       "Between consecutive days, a price disagrees with the previous day's price and its own stated 24h change by more than `dayOverDayTolerance` percentage points (a stale or mistyped price). When the next day agrees with the day before, only the odd day is reported."
   }),
-  check(briefs, reporter, config) {
+  check(briefs, reporter, config, memo) {
     const byDate = new Map<string, Brief>()
     const duplicated = new Set<string>()
     for (const brief of briefs) {
@@ -32,12 +33,23 @@ export const dayOverDay: ArchiveRule = {
       if (day === undefined) days.set(date, (day = previousDay(date)))
       return day
     }
+    /** The day whose previous day is this one. */
+    const dayAfter = new Map<string, string>()
+    for (const date of byDate.keys()) dayAfter.set(dayBefore(date), date)
 
-    // Every disagreement between a day and the day before, by date, then symbol.
-    const findings = new Map<string, Map<string, Finding>>()
-    for (const [date, today] of byDate) {
+    // Every disagreement between a day and the day before, by symbol; worked
+    // out only for the days whose messages are not in the memo, and their neighbours.
+    const found = new Map<string, Map<string, Finding> | undefined>()
+    const findingsAt = (date: string | undefined): Map<string, Finding> | undefined => {
+      if (date === undefined) return undefined
+      if (!found.has(date)) found.set(date, findingsOf(date))
+      return found.get(date)
+    }
+    const findingsOf = (date: string): Map<string, Finding> | undefined => {
+      const today = byDate.get(date)
       const yesterday = byDate.get(dayBefore(date))
-      if (!yesterday) continue
+      if (!today || !yesterday) return undefined
+      const findings = new Map<string, Finding>()
       const before = yesterday.extracted!.market.prices
       for (const quote of today.extracted!.market.prices) {
         // The day before's last quote of the symbol.
@@ -46,44 +58,69 @@ export const dayOverDay: ArchiveRule = {
         const comparison = then === undefined ? undefined : compare(quote, then)
         if (!comparison || comparison.gap <= tolerance) continue
         const {implied, low, high, gap} = comparison
-        let ofDay = findings.get(date)
-        if (!ofDay) findings.set(date, (ofDay = new Map()))
-        ofDay.set(quote.symbol, {date, today, yesterday, quote, then: then!, implied, low, high, gap})
+        findings.set(quote.symbol, {date, today, yesterday, quote, then: then!, implied, low, high, gap})
       }
+      return findings
     }
-
     // One wrong day contradicts both neighbours. When the next day agrees with
     // the day before the wrong one (two days of moves allowed), only the wrong
     // day is reported: the next day's author has nothing to fix.
-    const confirmedBy = new Map<Finding, Brief>()
-    const shown: Finding[] = []
-    for (const finding of [...findings.values()].flatMap((ofDay) => [...ofDay.values()])) {
-      const outlier = findings.get(dayBefore(finding.date))?.get(finding.quote.symbol)
-      const across = outlier && compare(finding.quote, outlier.then)
-      if (outlier && across && across.gap <= 2 * tolerance) {
-        confirmedBy.set(outlier, finding.today)
-        continue
-      }
-      shown.push(finding)
+    const agrees = (finding: Finding, outlier: Finding) => {
+      const across = compare(finding.quote, outlier.then)
+      return across !== undefined && across.gap <= 2 * tolerance
     }
 
-    for (const finding of shown) {
-      const {date, today, yesterday, quote, then, implied, low, high} = finding
-      const now = valueOf(quote)!
-      const expected = then * (1 + (low + high) / 200)
-      const next = confirmedBy.get(finding)
-      const note = next
-        ? `The next day's brief (${next.file.path}) agrees with the day before, so this day's ${quote.symbol} figures are the odd ones out: a price or 24h change copied from an older source.`
-        : 'A price copied from an older source, or a 24h change from another time, makes the archive contradict itself.'
-      reporter.report(
-        today.file,
-        this.meta,
-        `Unexpected ${quote.symbol} price ${money(now)}: ${signed(implied)} from ${money(then)} on ${dayBefore(date)} (${yesterday.file.path}), while the brief states ${low === high ? signed(low) : `${signed(low)} to ${signed(high)}`} in 24h; expected about ${money(expected)} (tolerance ${tolerance} points)`,
-        {line: quote.line, column: 1},
-        {note}
-      )
+    const report = (date: string) => {
+      for (const finding of findingsAt(date)?.values() ?? []) {
+        const outlier = findingsAt(dayBefore(date))?.get(finding.quote.symbol)
+        if (outlier && agrees(finding, outlier)) continue
+        const {today, yesterday, quote, then, implied, low, high} = finding
+        const now = valueOf(quote)!
+        const expected = then * (1 + (low + high) / 200)
+        const confirming = findingsAt(dayAfter.get(date))?.get(quote.symbol)
+        const next = confirming && agrees(confirming, finding) ? confirming.today : undefined
+        const note = next
+          ? `The next day's brief (${next.file.path}) agrees with the day before, so this day's ${quote.symbol} figures are the odd ones out: a price or 24h change copied from an older source.`
+          : 'A price copied from an older source, or a 24h change from another time, makes the archive contradict itself.'
+        reporter.report(
+          today.file,
+          this.meta,
+          `Unexpected ${quote.symbol} price ${money(now)}: ${signed(implied)} from ${money(then)} on ${dayBefore(date)} (${yesterday.file.path}), while the brief states ${low === high ? signed(low) : `${signed(low)} to ${signed(high)}`} in 24h; expected about ${money(expected)} (tolerance ${tolerance} points)`,
+          {line: quote.line, column: 1},
+          {note}
+        )
+      }
+    }
+
+    for (const [date, today] of byDate) {
+      // A day's messages depend on it, the two days before and the day after.
+      const key = memo && windowKey(tolerance, [dayBefore(dayBefore(date)), dayBefore(date), date, dayAfter.get(date)], byDate)
+      const known = key === undefined ? undefined : memo!.take(key)
+      if (known) {
+        for (const message of known) today.file.messages.push(fromPlainMessage(message, today.file.path))
+        continue
+      }
+      const before = today.file.messages.length
+      report(date)
+      if (key !== undefined) memo!.add(key, today.file.messages.slice(before).map(toPlainMessage))
     }
   }
+}
+
+/**
+ * What a day's messages depend on: the tolerance and, of each day of its
+ * window, the date, the brief's content key and its path (which the messages
+ * name). Kept whole rather than hashed: 4,000 digests cost more than the
+ * longer keys. Undefined when a brief has no key (built without the cache).
+ */
+function windowKey(tolerance: number, window: ReadonlyArray<string | undefined>, byDate: ReadonlyMap<string, Brief>): string | undefined {
+  let key = String(tolerance)
+  for (const date of window) {
+    const brief = date === undefined ? undefined : byDate.get(date)
+    if (brief && typeof brief.file.data.briefKey !== 'string') return undefined
+    key += brief ? `\n${date} ${brief.file.data.briefKey} ${JSON.stringify(brief.file.path)}` : '\n-'
+  }
+  return key
 }
 
 interface Finding {
