@@ -264,6 +264,8 @@ describe('cache pruning', () => {
     await symlink(outside, path.join(older, 'briefs', 'out'))
     await writeFile(path.join(dir, CACHE_DIR, 'links.json'), '{"version":1,"entries":{}}\n')
     await writeFile(path.join(dir, CACHE_DIR, 'notes.txt'), 'a file Briefpress does not know')
+    await mkdir(path.join(dir, CACHE_DIR, 'briefpress-cache-1-mine'))
+    await writeFile(path.join(dir, CACHE_DIR, 'briefpress-cache-1-mine', 'notes.txt'), 'nor this folder')
     const project_ = async () => Object.fromEntries(await Promise.all((await filesUnder(dir)).filter((file) => !file.startsWith(CACHE_DIR)).map(async (file) => [file, (await stat(path.join(dir, file))).mtimeMs])))
     const beforeProject = await project_()
     const beforeOutside = await Promise.all(outsideFiles.map(async (file) => [await readFile(path.join(outside, file), 'utf8'), (await stat(path.join(outside, file))).mtimeMs]))
@@ -279,6 +281,7 @@ describe('cache pruning', () => {
     expect(existsSync(path.join(older, 'briefs', 'ab'))).toBe(false)
     expect(await readFile(path.join(dir, CACHE_DIR, 'links.json'), 'utf8')).toContain('"version":1')
     expect(existsSync(path.join(dir, CACHE_DIR, 'notes.txt'))).toBe(true)
+    expect(existsSync(path.join(dir, CACHE_DIR, 'briefpress-cache-1-mine', 'notes.txt'))).toBe(true)
     // 40 days unused: the build's and the check's entries, packs, stats and stamps are gone.
     expect(await entries(dir)).toEqual([])
     expect(await filesUnder(path.join(cache, 'sites'))).toEqual([])
