@@ -47,6 +47,18 @@ describe('front matter', () => {
     expect(messages[4]!.message).toContain('did you mean `title`?')
   })
 
+  it('validates against the categories of each config, however many configs one process sees', async () => {
+    // The schema is made once per list of categories: a second config must not get the first one's.
+    const categoriesOf = async (categories: string[]) => {
+      const {briefs} = await runPipeline({paths: ['valid.md'], cwd: dir, config: {...defaultConfig(), categories}})
+      return briefs[0]!.file.messages.map((message) => `${message.ruleId}: ${message.reason}`)
+    }
+    expect(await categoriesOf(['crypto'])).toEqual([])
+    expect(await categoriesOf(['macro', 'equities'])).toEqual(['unknown-category: Unexpected category `crypto`, expected one of `macro`, `equities`'])
+    expect(await categoriesOf(['macro', 'crypto'])).toEqual([])
+    expect(await categoriesOf(['crypto'])).toEqual([])
+  })
+
   it('gives a date with a time one message, not two', async () => {
     const messages = await findings('date-formats.md')
     expect(messages.map(short)).toEqual(['3:7-3:32 error front-matter-schema'])

@@ -49,6 +49,25 @@ export function frontMatterSchema(categories: readonly string[]) {
 
 export type FrontMatter = z.infer<ReturnType<typeof frontMatterSchema>>
 
+type Schemas = {schema: ReturnType<typeof frontMatterSchema>; strict: ReturnType<ReturnType<typeof frontMatterSchema>['strict']>}
+const schemasByCategories = new Map<string, Schemas>()
+
+/**
+ * The schema for a list of categories, made once: building a zod object
+ * schema, and the parser zod compiles for it on first use, cost more than
+ * validating one brief's front matter with it.
+ */
+function schemasFor(categories: readonly string[]): Schemas {
+  const key = JSON.stringify(categories)
+  let schemas = schemasByCategories.get(key)
+  if (!schemas) {
+    const schema = frontMatterSchema(categories)
+    // Strict, so that unknown keys surface as issues (reported as warnings).
+    schemasByCategories.set(key, (schemas = {schema, strict: schema.strict()}))
+  }
+  return schemas
+}
+
 /**
  * Validates front matter with zod and turns each issue into its own located
  * message (as Astro's content layer does): at the offending key's value, or
@@ -60,9 +79,8 @@ export function validateFrontMatter(
   categories: readonly string[],
   reporter: Reporter
 ): FrontMatter | undefined {
-  const schema = frontMatterSchema(categories)
-  // Strict, so that unknown keys surface as issues (reported as warnings).
-  const result = schema.strict().safeParse(block.data)
+  const {schema, strict} = schemasFor(categories)
+  const result = strict.safeParse(block.data)
   if (result.success) return result.data
 
   let fatal = false
