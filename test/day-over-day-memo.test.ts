@@ -66,7 +66,7 @@ function fresh(briefs: readonly Brief[]): Brief[] {
   })
 }
 
-const messagesOf = (briefs: readonly Brief[]) => briefs.map((item) => [item.file.path, item.file.messages.map((message) => ({...message}))])
+const messagesOf = (briefs: readonly Brief[]): Array<[string, object[]]> => briefs.map((item) => [item.file.path, item.file.messages.map((message) => ({...message}))])
 
 describe('day-over-day with a memo', () => {
   it('takes each day from the memo while its window (two days before, the day, the day after) is unchanged, and reports what it would find', async () => {
