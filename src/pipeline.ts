@@ -20,6 +20,7 @@ import {validateFrontMatter} from './validate/front-matter.js'
 import {implausibleValue} from './validate/rules/implausible-value.js'
 import {archiveRules, fileRules} from './validate/rules/index.js'
 import {dayFolder} from './render/paths.js'
+import {downloadParts, keepDownloadParts, type DownloadParts} from './render/downloads.js'
 import {environmentDigest} from './cache/digest.js'
 import {fromPlainMessage, toPlainMessage, type PlainMessage} from './cache/messages.js'
 import {BriefCache} from './cache/store.js'
@@ -126,7 +127,7 @@ const IN_PROGRESS = 32
 /** Files being read ahead of the brief being analysed in this thread. */
 const READ_AHEAD = 4
 
-type LeanAnalysis = ReturnType<typeof leanAnalysis> & {rendered?: typeof DEFERRED | undefined}
+type LeanAnalysis = ReturnType<typeof leanAnalysis> & {rendered?: typeof DEFERRED | undefined; downloads?: DownloadParts | undefined}
 
 /**
  * The pack's entry for a file whose stats are unchanged since its key was
@@ -250,7 +251,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
               if (pack && readMessages && typeof file.data.briefKey === 'string') {
                 const key = file.data.briefKey
                 const {rendered, ...meta} = analysis
-                pack.add(key, {read: readMessages, lineEnds: lineEndsOf(text), analysis: {...leanAnalysis(meta), rendered: rendered === undefined ? undefined : DEFERRED}})
+                // The day's share of the download files, made once and kept with it.
+                const downloads = meta.summary && downloadParts(meta.summary)
+                if (downloads) keepDownloadParts(meta.summary!, downloads)
+                pack.add(key, {read: readMessages, lineEnds: lineEndsOf(text), analysis: {...leanAnalysis(meta), rendered: rendered === undefined ? undefined : DEFERRED, downloads}})
                 briefStats!.record(absolutePath, before, recordedAt, key)
               }
               return toBrief(file, analysis, options.lean === true)
@@ -344,6 +348,7 @@ function leanAnalysis<T extends Omit<BriefAnalysis, 'rendered'>>(analysis: T): O
 function packedBrief(file: VFile, analysis: LeanAnalysis, rendered: DeferredBody | undefined): Brief {
   for (const message of analysis.messages) file.messages.push(fromPlainMessage(message, file.path))
   const {frontMatter, extracted, summary, excerpt} = analysis
+  if (summary && analysis.downloads) keepDownloadParts(summary, analysis.downloads)
   return {file, frontMatter, citations: undefined, extracted, data: undefined, summary, excerpt, ...(rendered && {rendered})}
 }
 

@@ -193,7 +193,8 @@ describe('formatPretty', () => {
       [{reason: 'One', source: 't'}],
       [{reason: 'One', endColumn: 4}],
       [{reason: 'One'}, {reason: 'Two'}],
-      [{reason: 'One" 1:1:undefined-1:3:undefined false r s\n"Two'}]
+      [{reason: 'One" 1:1:undefined-1:3:undefined false r s\n"Two'}],
+      [{reason: 'One1:1:undefined-1:3:undefined false 1:r1:s\n3:Two'}]
     ]
     for (const messages of cases) expect(formatPretty(make(messages), {memo})).toBe(formatPretty(make(messages)))
     expect(memo.size).toBe(cases.length)

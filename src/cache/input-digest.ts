@@ -13,6 +13,11 @@ import {briefKey, environmentDigest} from './digest.js'
 /** Briefs read at once. */
 const IN_PROGRESS = 32
 
+interface Entry {
+  path: string
+  key: string
+}
+
 /**
  * The key of a brief as read: its text under the environment, and whether a
  * byte-order mark was dropped from it, which the text does not show but the
@@ -40,12 +45,13 @@ export async function inputDigestOf(options: {paths: readonly string[]; cwd: str
   const environment = environmentDigest(options.config, stageId(options.renderStage, options.lean))
   const inputs = createHash('sha256').update(environment)
   const reporter = new Reporter(options.config.rules)
-  const reads: Array<Promise<{path: string; key: string}>> = []
   const files = await findBriefs(options.paths, options.cwd)
   // Briefs whose stats are unchanged since they were last hashed are not read (src/cache/brief-stats.ts).
   const stats = BriefStats.open(options.cwd, environment)
+  // Each brief's path and key, in file order; a read brief's once read.
+  const entries: Array<Entry | Promise<Entry>> = []
   // A few reads in flight at once: the disk and the hashing overlap.
-  const results: Array<{path: string; key: string}> = []
+  const reads: Array<Promise<Entry>> = []
   // Briefs read because their stats were not known: about what the build will analyse.
   let read = 0
   for (const absolutePath of files) {
@@ -54,21 +60,27 @@ export async function inputDigestOf(options: {paths: readonly string[]; cwd: str
     const before = BriefStats.stat(absolutePath)
     const known = stats.lookup(absolutePath, before)
     if (known !== undefined) {
-      reads.push(Promise.resolve({path: displayPath, key: known}))
+      entries.push({path: displayPath, key: known})
       continue
     }
     read++
-    reads.push(
-      readBrief(absolutePath, reporter, {maxFileSize: options.config.maxFileSize, displayPath}).then(({file, text, bom}) => {
-        const key = text === undefined ? '-' : readKey(environment, {text, bom})
-        stats.record(absolutePath, before, recordedAt, key)
-        return {path: file.path, key}
-      })
-    )
-    if (reads.length >= IN_PROGRESS) results.push(...(await Promise.all(reads.splice(0))))
+    const entry = readBrief(absolutePath, reporter, {maxFileSize: options.config.maxFileSize, displayPath}).then(({file, text, bom}) => {
+      const key = text === undefined ? '-' : readKey(environment, {text, bom})
+      stats.record(absolutePath, before, recordedAt, key)
+      return {path: file.path, key}
+    })
+    entries.push(entry)
+    reads.push(entry)
+    if (reads.length >= IN_PROGRESS) await Promise.all(reads.splice(0))
   }
-  results.push(...(await Promise.all(reads)))
+  await Promise.all(reads)
   stats.save()
-  for (const {path: filePath, key} of results) inputs.update(`\0${filePath}\0${key}`)
+  // One update: hashing the concatenation is hashing the parts in turn.
+  let text = ''
+  for (const entry of entries) {
+    const {path: filePath, key} = entry instanceof Promise ? await entry : entry
+    text += `\0${filePath}\0${key}`
+  }
+  inputs.update(text)
   return {digest: inputs.digest('hex'), read}
 }

@@ -65,10 +65,14 @@ function blockKey(file: VFile, color: boolean): string | undefined {
   let text = JSON.stringify([file.history[0] ?? null, file.path ?? null, Boolean(file.stored), color])
   for (const message of file.messages) {
     if (message.cause !== undefined) return undefined
-    // The reason is the one free text: quoted, so that no reason can pass for another field.
-    text += `\n${JSON.stringify(message.stack || message.message)} ${placeKey(message.place)} ${message.fatal} ${message.ruleId} ${message.source}`
+    // Texts after their length, so that none can pass for another field.
+    text += `\n${counted(message.stack || message.message)}${placeKey(message.place)} ${message.fatal} ${counted(message.ruleId)}${counted(message.source)}`
   }
   return createHash('sha256').update(text).digest('hex')
+}
+
+function counted(text: string | undefined): string {
+  return text === undefined ? '-' : `${text.length}:${text}`
 }
 
 function placeKey(place: VFileMessage['place']): string {
