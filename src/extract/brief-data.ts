@@ -4,6 +4,7 @@ import {citationData} from './citations.js'
 import {extractHeadlines, type Headline} from './headlines/index.js'
 import {extractMarketData} from './market/index.js'
 import type {MarketData} from './market/types.js'
+import {remembering} from './memo.js'
 import {findSections, type Section} from './sections.js'
 import type {BriefData} from '../data/brief-data-schema.js'
 import type {FrontMatter} from '../validate/front-matter.js'
@@ -17,12 +18,14 @@ export interface Extracted {
 }
 
 export function extractStructure(tree: Root, text: string): Extracted {
-  const sections = findSections(tree, text)
-  return {
-    sections: sections.map(({nodes: _nodes, ...section}) => section),
-    market: extractMarketData(tree, text, sections),
-    headlines: extractHeadlines(tree, text, sections)
-  }
+  return remembering(() => {
+    const sections = findSections(tree, text)
+    return {
+      sections: sections.map(({nodes: _nodes, ...section}) => section),
+      market: extractMarketData(tree, text, sections),
+      headlines: extractHeadlines(tree, text, sections)
+    }
+  })
 }
 
 /**

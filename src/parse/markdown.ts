@@ -3,7 +3,9 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {autolinkPrefilter} from './autolink-prefilter.js'
-import {mayHoldEmailLiteral, withoutEmailLiterals} from './email-literals.js'
+import {EMAIL_LITERAL, mayHoldEmailLiteral} from './email-literals.js'
+import {GFM_TABLE, mayHoldTable} from './gfm-tables.js'
+import {withoutConstructs} from './without-constructs.js'
 import {footnoteIndex} from './footnote-index.js'
 import {assertReasonableNesting} from './nesting-guard.js'
 
@@ -14,17 +16,34 @@ export {NestingLimitError} from './nesting-guard.js'
 // autolinkPrefilter must follow remark-gfm, whose transform it wraps.
 const parser = () => unified().use(remarkParse).use(remarkGfm).use(autolinkPrefilter).use(footnoteIndex)
 const processor = parser().freeze()
-// The same for documents in which no email literal can occur: same trees, a
-// sixth less time (src/parse/email-literals.ts). Made anew rather than copied:
-// a copy of a frozen processor would run remark-gfm's attacher twice.
-const withoutEmail = parser().use(withoutEmailLiterals).freeze()
+
+/**
+ * The same without the constructs that cannot succeed in a document (email
+ * literals, tables): same trees, less time (src/parse/email-literals.ts,
+ * src/parse/gfm-tables.ts). Made anew rather than copied, as a copy of a
+ * frozen processor would run remark-gfm's attacher twice; at most four.
+ */
+const leaner = new Map<string, typeof processor>()
+
+function processorWithout(email: boolean, table: boolean): typeof processor {
+  if (!email && !table) return processor
+  const key = `${email ? 'e' : ''}${table ? 't' : ''}`
+  let found = leaner.get(key)
+  if (!found) {
+    found = parser()
+      .use(withoutConstructs, {text: email ? [EMAIL_LITERAL] : [], flow: table ? [GFM_TABLE] : []})
+      .freeze()
+    leaner.set(key, found)
+  }
+  return found
+}
 
 /** The processor behind parseMarkdown, for tests that inspect its configuration. */
 export const markdownProcessor = processor
 
 /** The processor parseMarkdown uses for a (masked) document. */
 export function processorFor(document: string): typeof processor {
-  return mayHoldEmailLiteral(document) ? processor : withoutEmail
+  return processorWithout(!mayHoldEmailLiteral(document), !mayHoldTable(document))
 }
 
 /**

@@ -1,5 +1,5 @@
 import type {Element, ElementContent, Root as HastRoot} from 'hast'
-import type {FootnoteDefinition, FootnoteReference, ListItem, Root} from 'mdast'
+import type {FootnoteDefinition, FootnoteReference, ListItem, Nodes, Root} from 'mdast'
 import rehypeRaw from './raw-subtrees.js'
 import rehypeSanitize from 'rehype-sanitize'
 import remarkRehype, {defaultHandlers, type Options as ToHastOptions} from 'remark-rehype'
@@ -47,7 +47,7 @@ export function renderBody(tree: Root, citations: Citations | undefined, options
   }).runSync(tree, file) as HastRoot
 
   const further: ElementContent[] = []
-  const uncited = uncitedDefinitions(tree, isHidden)
+  const uncited = uncitedDefinitions(tree, citations, isHidden)
   if (uncited.length > 0) {
     const list: Root = {type: 'root', children: [{type: 'list', ordered: false, spread: false, children: uncited.map(asListItem)}]}
     const rendered = toSafeHast(options, {}).runSync(list, file) as HastRoot
@@ -91,20 +91,42 @@ function toSafeHast(options: BodyOptions, handlers: NonNullable<ToHastOptions['h
     .use(rehypeScrollTables)
 }
 
-/** Definitions no visible reference cites, once per label, in document order. */
-function uncitedDefinitions(tree: Root, isHidden: (node: FootnoteReference) => boolean): FootnoteDefinition[] {
+/**
+ * Definitions no visible reference cites, once per label, in document order.
+ * The brief's citations already list its references (those GFM resolved are
+ * the tree's `footnoteReference` nodes); without them the tree is walked.
+ */
+export function uncitedDefinitions(tree: Root, citations: Citations | undefined, isHidden: (node: FootnoteReference) => boolean): FootnoteDefinition[] {
   const cited = new Set<string>()
-  visit(tree, 'footnoteReference', (node) => {
-    if (!isHidden(node)) cited.add(node.identifier)
-  })
+  if (citations) {
+    for (const reference of citations.references) if (reference.resolved && !reference.hidden) cited.add(reference.identifier)
+  } else {
+    visit(tree, 'footnoteReference', (node) => {
+      if (!isHidden(node)) cited.add(node.identifier)
+    })
+  }
   const seen = new Set<string>()
   const uncited: FootnoteDefinition[] = []
-  visit(tree, 'footnoteDefinition', (node) => {
-    if (cited.has(node.identifier) || seen.has(node.identifier)) return
+  for (const node of footnoteDefinitions(tree)) {
+    if (cited.has(node.identifier) || seen.has(node.identifier)) continue
     seen.add(node.identifier)
     uncited.push(node)
-  })
+  }
   return uncited
+}
+
+/** Blocks whose children are inline content (or table rows of it), where no definition can be. */
+const INLINE_HOLDERS = new Set(['paragraph', 'heading', 'table'])
+
+/** Every footnote definition, in document order, without entering paragraphs, headings or tables. */
+function footnoteDefinitions(tree: Root): FootnoteDefinition[] {
+  const found: FootnoteDefinition[] = []
+  const walk = (node: Nodes): void => {
+    if (node.type === 'footnoteDefinition') found.push(node)
+    if ('children' in node && !INLINE_HOLDERS.has(node.type)) for (const child of node.children) walk(child)
+  }
+  walk(tree)
+  return found
 }
 
 function asListItem(definition: FootnoteDefinition): ListItem {

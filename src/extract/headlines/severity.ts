@@ -1,3 +1,4 @@
+import {memoised} from '../memo.js'
 import {isLegend, LEVEL, normaliseLevel, RANGE, type Severity} from './levels.js'
 
 /** A severity found in a line of text. */
@@ -97,8 +98,15 @@ export const severityRecognisers: readonly SeverityRecogniser[] = [
   fromPattern('tag-list', 'title', new RegExp(`,\\s*(?<level>${RANGE})\\s*(?=\\))`, 'gi'))
 ]
 
+/** Every recogniser needs a level word: a line without one has no marker (a quarter of the lines asked about). */
+const anyLevelWord = new RegExp(LEVEL, 'i')
+
+const titleMatches = memoised((text: string) => matchesIn(text, 'title'))
+const bodyMatches = memoised((text: string) => matchesIn(text, 'body'))
+
 function matchesIn(text: string, scope: 'title' | 'body'): SeverityMatch[] {
   const matches: SeverityMatch[] = []
+  if (!anyLevelWord.test(text)) return matches
   for (const recogniser of severityRecognisers) {
     if (scope === 'body' && recogniser.scope !== 'any') continue
     for (const found of recogniser.find(text)) {
@@ -112,13 +120,13 @@ function matchesIn(text: string, scope: 'title' | 'body'): SeverityMatch[] {
 
 /** The first severity in a line: on a title line every recogniser applies, elsewhere only unambiguous ones. */
 export function findSeverity(text: string, scope: 'title' | 'body'): SeverityMatch | undefined {
-  return matchesIn(text, scope)[0]
+  return (scope === 'title' ? titleMatches : bodyMatches)(text)[0]
 }
 
 /** Every severity marker in a title line, non-overlapping, to strip them from the title. */
 export function severityMarkers(text: string): SeverityMatch[] {
   const kept: SeverityMatch[] = []
-  for (const match of matchesIn(text, 'title')) {
+  for (const match of titleMatches(text)) {
     if (kept.every((other) => match.start >= other.end || match.end <= other.start)) kept.push(match)
   }
   return kept

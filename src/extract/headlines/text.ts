@@ -1,5 +1,6 @@
 import type {Nodes} from 'mdast'
 import {visit} from '../../visit.js'
+import {memoised} from '../memo.js'
 
 const blockTypes = new Set(['root', 'list', 'listItem', 'blockquote', 'table', 'footnoteDefinition'])
 
@@ -35,13 +36,13 @@ export function plainText(node: Nodes): string {
   return (node.children as Nodes[]).map(plainText).join(separator)
 }
 
-/** Non-empty, trimmed lines of a node's text. */
-export function linesOf(node: Nodes): string[] {
-  return plainText(node)
+/** Non-empty, trimmed lines of a node's text (shared while remembering: do not change the array). */
+export const linesOf: (node: Nodes) => string[] = memoised((node: Nodes) =>
+  plainText(node)
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line.length > 0)
-}
+)
 
 /** A `[^label]` left as text (no definition, or inside a link GFM did not resolve). */
 const literalReference = /\[\^([^\]\s]+)\]/g

@@ -1,3 +1,5 @@
+import {memoised} from '../memo.js'
+
 /** Assets a brief's market overview names, by symbol, with the names authors use. */
 export const assets: ReadonlyArray<{symbol: string; name: string; pattern: RegExp}> = [
   {symbol: 'BTC', name: 'Bitcoin', pattern: /\b(bitcoin|btc)\b/gi},
@@ -45,8 +47,10 @@ const NOT_A_QUOTE_AFTER = /^\W{0,3}(?:\w+\s+)?(dominance|etfs?\b|spot etfs?|futu
 const COMPARISON_BEFORE = /(\bvs\.?|\bversus|\bthan|\bagainst|\brelative to|\bout(?:pac|perform)\w*|\bunderperform\w*|\btrail\w*|\blagg\w*)\s+\(?$/i
 const NOT_A_QUOTE_BEFORE = /(\/|\bin|\bof|\bper|\bvs\.?|\bversus|\bthan|\bagainst|\brelative to|\bout(?:pac|perform)\w*|\bunderperform\w*|\btrail\w*|\blagg\w*|\bmillion|\bbillion|\d[\d,]*(?:\.\d+)?[kKmM]?)\s+\(?$|\/$/i
 
-/** Every asset name or symbol in the (cleaned) text, in order. */
-export function findAssetMentions(text: string): AssetMention[] {
+/** Every asset name or symbol in the (cleaned) text, in order (shared while remembering: do not change the array). */
+export const findAssetMentions: (text: string) => AssetMention[] = memoised(assetMentions)
+
+function assetMentions(text: string): AssetMention[] {
   const mentions: AssetMention[] = []
   for (const asset of assets) {
     for (const match of text.matchAll(asset.pattern)) {
