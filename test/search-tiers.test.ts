@@ -100,12 +100,12 @@ describe('a build indexes only the tiers whose days changed', () => {
     const ui = elements(search, (node) => prop(node, 'id') === 'search')
     expect(ui.map((node) => prop(node, 'dataBundles'))).toEqual(['pagefind/year/ pagefind/older/'])
     expect(elements(search, byTag('script')).map((node) => prop(node, 'src'))).toEqual(['../pagefind/pagefind-ui.js', '../search/search.js'])
-    // The older bundles hold their index and WebAssembly; the scripts come from the primary bundle.
+    // The older bundles hold their index only; scripts, styles and WebAssembly come from the primary bundle.
     const files = await listFiles(path.join(site(), 'pagefind', 'older'))
     expect(files).toContain('pagefind-entry.json')
     expect(files.some((file) => file.startsWith('fragment/'))).toBe(true)
-    expect(files.some((file) => file.endsWith('.pagefind'))).toBe(true)
-    expect(files.filter((file) => /\.(js|css)$/.test(file))).toEqual([])
+    expect(files.some((file) => file.endsWith('.pf_meta'))).toBe(true)
+    expect(files.filter((file) => /\.(js|css)$|^wasm\./.test(file))).toEqual([])
   })
 
   it('adding the next day indexes the newest month only', async () => {

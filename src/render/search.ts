@@ -146,9 +146,9 @@ async function indexTier(tier: SearchTier, writer: SearchWriter): Promise<string
   await index.deleteIndex()
   const written: string[] = []
   for (const file of built.files) {
-    // The older tiers' bundles hold their index and WebAssembly only: the
-    // search page loads Pagefind's scripts and styles from the primary one.
-    if (tier.folder !== PAGEFIND_FOLDER && /\.(js|css)$/.test(file.path)) continue
+    // The older tiers' bundles hold their index only: a merged bundle is
+    // searched with the primary one's scripts, styles and WebAssembly.
+    if (tier.folder !== PAGEFIND_FOLDER && /\.(js|css)$|^wasm\./.test(file.path)) continue
     const target = `${tier.folder}${file.path}`
     await writer.write(target, file.content)
     written.push(target)
