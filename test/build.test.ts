@@ -63,21 +63,38 @@ describe('build', () => {
     const {config} = loadConfig(dir, undefined)
     const {briefs} = await runPipeline({paths: ['briefs'], cwd: dir, config, render: renderBrief})
     const {published} = selectBriefs(briefs, {drafts: false})
-    const written: string[] = []
+    // Pages are written several at a time: the failure must still stop the
+    // build, and no write may still be running once writeSite gives up (the
+    // writer then removes its temporary folder).
+    let calls = 0
+    let running = 0
+    let runningAtFailure: number | undefined
     await expect(
-      writeAtomically(site, (writer) => {
-        // The real writer, failing on the third page as a full disk would.
+      writeAtomically(site, async (writer) => {
+        // The real writer, failing on the third file as a full disk would.
         const failing: SiteWriter = {
           write: async (file, content) => {
-            if (written.length === 2) throw new Error('ENOSPC: no space left on device')
-            await writer.write(file, content)
-            written.push(file)
+            if (++calls === 3) throw new Error('ENOSPC: no space left on device')
+            running++
+            try {
+              // Slow, so that other pages' writes are under way when the third fails.
+              await new Promise((resolve) => setTimeout(resolve, 20))
+              await writer.write(file, content)
+            } finally {
+              running--
+            }
           }
         }
-        return writeSite(published, config, failing)
+        try {
+          return await writeSite(published, config, failing)
+        } catch (error) {
+          runningAtFailure = running
+          throw error
+        }
       })
     ).rejects.toThrow('ENOSPC')
-    expect(written).toHaveLength(2)
+    expect(runningAtFailure).toBe(0)
+    expect(calls).toBeGreaterThanOrEqual(3)
     expect(await hashTree(site)).toEqual(before)
     expect(await leftovers(dir)).toEqual([])
   })

@@ -635,32 +635,55 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     if (!previous || !writer.reuse) return false
     return writer.reuse(files.map((file) => ({path: file, source: path.join(previous.dir, file)})))
   }
-  for (const page of pages) {
+  // Pages are written a few at a time: while one waits for its body to be
+  // read or its files to land, the next is rendered. One after another, a
+  // cold build of 4,000 briefs spent half of its 12 s of writing idle.
+  // Keys are gathered per page and set in page order, as before.
+  const inFlight = new Set<Promise<void>>()
+  const pageKeys: Array<Array<[string, string]>> = []
+  let failure: {error: unknown} | undefined
+  const writePage = async (page: SitePage, own: Array<[string, string]>): Promise<void> => {
     const item = page.item
     const briefKey = item?.brief.file.data.briefKey
-    if (page.key) keys?.set(page.file, page.key)
+    if (page.key) own.push([page.file, page.key])
     // Unchanged since the previous build: the page and the files beside it
     // are taken from there, without reading the body or rendering.
     if (page.key && previous?.keys.get(page.file) === page.key) {
       const files = item ? briefKey && beside.get(`brief:${briefKey}`)?.filter((file) => file.startsWith(item.folder)) : []
       if (files && (await reuse([page.file, ...files]))) {
-        for (const file of files) keys?.set(file, `brief:${briefKey}`)
-        continue
+        for (const file of files) own.push([file, `brief:${briefKey}`])
+        return
       }
     }
     // A body left in the cache is read for its page only, then let go: the
     // build never holds every body at once.
     const body = item?.body && (await item.body())
     if (item && body) Object.assign(item, {html: body.html, images: body.images, json: body.json})
-    await writer.write(page.file, stringify(page.render()))
+    const writes = [writer.write(page.file, stringify(page.render()))]
     if (item) {
       const files = [`${item.folder}brief.json`, ...item.images.map((image) => `${item.folder}${image.name}`)]
-      await writer.write(files[0]!, item.json)
-      for (const [index, image] of item.images.entries()) await writer.write(files[index + 1]!, image.bytes)
-      if (briefKey) for (const file of files) keys?.set(file, `brief:${briefKey}`)
+      writes.push(writer.write(files[0]!, item.json))
+      for (const [index, image] of item.images.entries()) writes.push(writer.write(files[index + 1]!, image.bytes))
+      if (briefKey) for (const file of files) own.push([file, `brief:${briefKey}`])
     }
     if (item && body) Object.assign(item, {html: '', images: [], json: ''})
+    await settleAll(writes)
   }
+  for (const page of pages) {
+    if (failure) break
+    while (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight)
+    const own: Array<[string, string]> = []
+    pageKeys.push(own)
+    const task: Promise<void> = writePage(page, own)
+      .catch((error: unknown) => {
+        failure ??= {error}
+      })
+      .finally(() => inFlight.delete(task))
+    inFlight.add(task)
+  }
+  await Promise.all(inFlight)
+  if (failure) throw failure.error
+  if (keys) for (const own of pageKeys) for (const [file, key] of own) keys.set(file, key)
   await writer.write('style.css', await stylesheet())
   for (const script of await searchScripts()) await writer.write(script.path, script.content)
   await writer.write(SCHEMA_PATH, `${JSON.stringify(briefJsonSchema(), null, 2)}\n`)
@@ -684,6 +707,16 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     await writer.write(file.path, file.content)
   }
   return pages.length
+}
+
+/** Pages rendered and written at once by writeSite. */
+const PAGES_IN_FLIGHT = 8
+
+/** Waits for every promise, then throws the first failure, so no write is left running. */
+async function settleAll(promises: ReadonlyArray<Promise<unknown>>): Promise<void> {
+  const results = await Promise.allSettled(promises)
+  const failed = results.find((result) => result.status === 'rejected')
+  if (failed) throw failed.reason
 }
 
 /** Where the JSON Schema of `brief.json` is published. */
