@@ -5,7 +5,8 @@ import {summarize, summaryText} from '../src/render/chart-data.js'
 import type {PriceQuote} from '../src/data/brief-data-schema.js'
 import {shortDate} from '../src/render/dates.js'
 import {usd} from '../src/render/figures.js'
-import {memoised, type CardMemo} from './brief-list.js'
+import {memoisedHtml, type CardMemo} from './brief-list.js'
+import {spliced} from './spliced.js'
 import {priceChart} from './chart.js'
 import {price, quoteChange} from './key-figures.js'
 
@@ -49,11 +50,11 @@ export function assetPage({symbol, name, points, days, assetsHref, rows}: AssetP
           h('table.asset-history', [
             h('caption', `${symbol} price and 24h change by day, newest first; each date links to its brief`),
             h('thead', [h('tr', [h('th', {scope: 'col'}, 'Date'), h('th', {scope: 'col'}, 'Price or range'), h('th', {scope: 'col'}, '24h change')])]),
-            h(
-              'tbody',
+            spliced(
+              h('tbody'),
               days.map((day) =>
                 // Thousands of rows, each unchanged while its brief is: kept as HTML.
-                memoised(rows, day.key, () =>
+                memoisedHtml(rows, day.key, () =>
                   h('tr', [
                     // The date links to the day's brief, where the figure was read.
                     h('th', {scope: 'row'}, [h('a', {href: day.href}, [h('time', {dateTime: day.date}, shortDate(day.date))])]),

@@ -5,6 +5,7 @@ import {monthOf, shortDate} from '../src/render/dates.js'
 import {percent, usd} from '../src/render/figures.js'
 import type {PublishedBrief} from '../src/render/site.js'
 import {severityBadge} from './key-figures.js'
+import {spliced} from './spliced.js'
 
 export interface BriefListProps {
   /** In the order shown (newest first on every list page). */
@@ -26,27 +27,32 @@ export interface CardMemo {
 }
 
 /**
- * The element `build` makes, as HTML from the memo when `key` is there
- * (a raw node: the site stringifies pages with raw HTML allowed), else
- * built, and kept under `key`. Without a memo or a key, just built.
+ * The HTML of the element `build` makes: from the memo when `key` is there,
+ * else built and kept under `key` (without a memo or a key, just built).
+ * Lists splice it into their element (templates/spliced.ts).
  */
-export function memoised(memo: CardMemo | undefined, key: string | undefined, build: () => Element): Element {
-  if (!memo || !key) return build()
-  let html = memo.get(key)
-  if (html === undefined) memo.set(key, (html = toHtml(build())))
-  return {type: 'raw', value: html} as unknown as Element
+export function memoisedHtml(memo: CardMemo | undefined, key: string | undefined, build: () => Element): string {
+  let html = memo && key ? memo.get(key) : undefined
+  if (html === undefined) {
+    html = toHtml(build())
+    if (memo && key) memo.set(key, html)
+  }
+  return html
 }
 
 /** Briefs as cards grouped under their month: date, title, category, BTC figure, top severity, excerpt. */
 export function briefList({items, link, monthLink, level = 2, cards}: BriefListProps): Element[] {
+  // Each month's cards are kept as HTML and spliced into its list: the
+  // category page lists every brief of the archive.
   const months: Element[] = []
-  let current: {month: string; list: Element} | undefined
+  const lists: Array<{heading: Element; cards: string[]}> = []
+  let current: {month: string; cards: string[]} | undefined
   for (const item of items) {
     const month = item.date.slice(0, 7)
     if (current?.month !== month) {
-      current = {month, list: h('ol.brief-list')}
+      current = {month, cards: []}
       const label = monthOf(item.date)
-      months.push(h('section.month', [h(`h${level}`, monthLink ? h('a', {href: monthLink(month)}, label) : label), current.list]))
+      lists.push({heading: h(`h${level}`, monthLink ? h('a', {href: monthLink(month)}, label) : label), cards: current.cards})
     }
     const href = link(item)
     const card = () =>
@@ -60,8 +66,9 @@ export function briefList({items, link, monthLink, level = 2, cards}: BriefListP
     // A card is the same wherever its brief is listed at this depth: its HTML
     // is made once and kept (a brief's key covers its text, config and code).
     const briefKey = item.brief.file.data.briefKey
-    current.list.children.push(memoised(cards, briefKey && `${briefKey}@${item.folder}\0${href}\0${level}`, card))
+    current.cards.push(memoisedHtml(cards, briefKey && `${briefKey}@${item.folder}\0${href}\0${level}`, card))
   }
+  for (const {heading, cards} of lists) months.push(h('section.month', [heading, spliced(h('ol.brief-list'), cards)]))
   return months
 }
 
