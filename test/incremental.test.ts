@@ -6,6 +6,9 @@ import {briefKey, environmentDigest} from '../src/cache/digest.js'
 import {BriefCache, CACHE_DIR} from '../src/cache/store.js'
 import {defaultConfig} from '../src/config/load.js'
 import {runPipeline, SITE_RENDER} from '../src/pipeline.js'
+import {SEARCH_BUNDLES_SCRIPT, SEARCH_SCRIPT} from '../src/render/search.js'
+import {SCHEMA_PATH, SUMMARY_SCHEMA_PATH} from '../src/render/site.js'
+import {ROBOTS_PATH} from '../src/render/sitemap.js'
 import {projectRoot, runCli, tempDir} from './helpers.js'
 
 const sample = path.join(projectRoot, 'briefs')
@@ -182,6 +185,21 @@ describe.each(modes)('pages kept from the previous build, $mode', ({args}) => {
     // The edited day and its neighbours, whose previous/next links show its title.
     expect(changed).toEqual([days[3], days[4], days[5]])
     expect((await stat(path.join(site, dayFile(days[0]!)))).nlink).toBe(1)
+  })
+
+  it('files that change only with the code (stylesheet, scripts, schemas, robots.txt) stay as they were', async () => {
+    const dir = await project()
+    const days = (await readdir(path.join(dir, 'briefs', '2026', '11'))).map((name) => name.replace(/\.md$/, '')).sort()
+    await expectSameAsClean(dir, args)
+    const site = path.join(dir, 'site')
+    const fixed = ['style.css', SEARCH_SCRIPT, SEARCH_BUNDLES_SCRIPT, SCHEMA_PATH, SUMMARY_SCHEMA_PATH, ROBOTS_PATH]
+    const before = await Promise.all(fixed.map((file) => inode(site, file)))
+    const file = briefPath(dir, days[4]!)
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, 'title: "Edited for the fixed-files test"'))
+    await expectSameAsClean(dir, args)
+    expect(await Promise.all(fixed.map((file) => inode(site, file)))).toEqual(before)
+    // The feeds show the edited title: written again.
+    expect(await readFile(path.join(site, 'feed.xml'), 'utf8')).toContain('Edited for the fixed-files test')
   })
 
   it('month and year pages are kept while their briefs and neighbours are unchanged, and match a clean build when not', async () => {

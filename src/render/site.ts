@@ -21,11 +21,11 @@ import {searchPage} from '../../templates/search-page.js'
 import type {PriceQuote} from '../data/brief-data-schema.js'
 import {absoluteUrl} from './absolute-url.js'
 import {renderBody} from './body.js'
-import {assetSeries, firstQuotesOf, type ChartPoint} from './chart-data.js'
+import {assetSeries, chartValue, firstQuotesOf, type ChartPoint} from './chart-data.js'
 import {monthOf, shortDate} from './dates.js'
 import {downloadFiles} from './downloads.js'
 import {DEFAULT_FEED_LIMIT, FEED_PATHS, feedFiles, type FeedOptions} from './feeds.js'
-import {sitemapFiles} from './sitemap.js'
+import {ROBOTS_PATH, sitemapFiles} from './sitemap.js'
 import {SEARCH_FOLDER, searchPageHead, searchScripts} from './search.js'
 import {searchTiers} from './search-tiers.js'
 import {addSeverityBadges} from './severity-badges.js'
@@ -225,10 +225,16 @@ function assetsOf(published: readonly PublishedBrief[]): AssetInfo[] {
   const series = new Map<string, ChartPoint[]>()
   for (const symbol of [...bySymbol.keys()].sort()) {
     if (symbols.has(symbol)) continue
-    const points = seriesOf(symbol)
-    if (points.filter((point) => point.value !== undefined).length >= 2) {
+    // Days with a chart figure, counted without building the daily series:
+    // symbols quoted every day without a price (4,000 days each) get no page.
+    const days = new Set<string>()
+    for (const {item, quote} of bySymbol.get(symbol)!) {
+      const value = chartValue(quote)
+      if (value !== undefined && Number.isFinite(value)) days.add(item.data.date)
+    }
+    if (days.size >= 2) {
       symbols.add(symbol)
-      series.set(symbol, points)
+      series.set(symbol, seriesOf(symbol))
     }
   }
   return [...symbols].map((symbol) => {
@@ -684,10 +690,19 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
   await Promise.all(inFlight)
   if (failure) throw failure.error
   if (keys) for (const own of pageKeys) for (const [file, key] of own) keys.set(file, key)
-  await writer.write('style.css', await stylesheet())
-  for (const script of await searchScripts()) await writer.write(script.path, script.content)
-  await writer.write(SCHEMA_PATH, `${JSON.stringify(briefJsonSchema(), null, 2)}\n`)
-  await writer.write(SUMMARY_SCHEMA_PATH, `${JSON.stringify(daySummaryJsonSchema(), null, 2)}\n`)
+  // Files that change only with the code, keyed by their bytes: the same
+  // bytes stay where the previous build left them rather than being
+  // written and swapped in again.
+  const writeFixed = async (file: string, content: string | Buffer) => {
+    const key = `file:${createHash('sha256').update(content).digest('hex')}`
+    keys?.set(file, key)
+    if (previous?.keys.get(file) === key && (await reuse([file]))) return
+    await writer.write(file, content)
+  }
+  await writeFixed('style.css', await stylesheet())
+  for (const script of await searchScripts()) await writeFixed(script.path, script.content)
+  await writeFixed(SCHEMA_PATH, `${JSON.stringify(briefJsonSchema(), null, 2)}\n`)
+  await writeFixed(SUMMARY_SCHEMA_PATH, `${JSON.stringify(daySummaryJsonSchema(), null, 2)}\n`)
   const newestFirst = [...published].reverse()
   const site = {title: config.siteTitle, description: config.siteDescription, baseUrl: config.baseUrl}
   // Days are unique, so the feeds' newest items are the first of newestFirst:
@@ -704,7 +719,7 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
   )
   const sitemapPages = pages.filter((page) => page.sitemap).map((page) => ({path: page.url, ...(page.lastmod && {lastmod: page.lastmod})}))
   for (const file of [...feedFiles(site, feedItems, {linkMemo: options.feedLinks}), ...sitemapFiles(config.baseUrl, sitemapPages), ...downloadFiles(published.map((item) => item.data))]) {
-    await writer.write(file.path, file.content)
+    await (file.path === ROBOTS_PATH ? writeFixed : writer.write.bind(writer))(file.path, file.content)
   }
   return pages.length
 }
