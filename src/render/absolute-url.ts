@@ -19,5 +19,11 @@ export function siteRoot(baseUrl: string): URL {
  * root, so a site under a base path never links outside itself.
  */
 export function absoluteUrl(baseUrl: string, sitePath: string): string {
-  return new URL(sitePath.replace(/^\/+/, ''), siteRoot(baseUrl)).href
+  return absoluteUrls(baseUrl)(sitePath)
+}
+
+/** `absoluteUrl` for many paths under one base URL, which is parsed once (the sitemap lists every page). */
+export function absoluteUrls(baseUrl: string): (sitePath: string) => string {
+  const root = siteRoot(baseUrl)
+  return (sitePath) => new URL(sitePath.replace(/^\/+/, ''), root).href
 }

@@ -1,4 +1,4 @@
-import {absoluteUrl} from './absolute-url.js'
+import {absoluteUrl, absoluteUrls} from './absolute-url.js'
 import {utcMidnight, type SiteFile} from './feeds.js'
 
 /**
@@ -34,9 +34,10 @@ export function sitemapFiles(baseUrl: string, pages: readonly SitemapPage[]): Si
  */
 export function sitemapXml(baseUrl: string, pages: readonly SitemapPage[]): string {
   const byUrl = new Map<string, string | undefined>()
+  const urlOf = absoluteUrls(baseUrl)
   for (const page of pages) {
     if (page.lastmod !== undefined) utcMidnight(page.lastmod) // throws on anything but a calendar day
-    const url = absoluteUrl(baseUrl, page.path)
+    const url = urlOf(page.path)
     const known = byUrl.get(url)
     byUrl.set(url, known === undefined || (page.lastmod !== undefined && page.lastmod > known) ? page.lastmod : known)
   }
