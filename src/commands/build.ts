@@ -7,6 +7,7 @@ import {countMessages, formatReport, plural} from '../report/format.js'
 import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type AtomicSiteWriter} from '../write/atomic-site.js'
 import {buildStamp, patchedIdentity, previousMemos, previousSite, readSiteReport, recordSite, siteIsCurrent, type SiteReport} from '../cache/site-stamp.js'
 import {CarriedMemo} from '../cache/carried-memo.js'
+import type {StringTable} from '../cache/string-table.js'
 import {afterRun, touchRun} from '../cache/prune.js'
 import {fromPlainMessage, toPlainMessage} from '../cache/messages.js'
 import {VFile} from 'vfile'
@@ -182,7 +183,7 @@ function siteReport(files: readonly VFile[]): SiteReport {
  * previous build's when that file's messages are unchanged; returned are
  * the blocks printed now, for the next build.
  */
-function printReport(files: VFile[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined, previous?: ReadonlyMap<string, string>) {
+function printReport(files: VFile[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined, previous?: StringTable) {
   const memo = new CarriedMemo(previous)
   const report = formatReport(format, files, {color: io.color, memo})
   if (format === 'pretty') io.stderr(report)
