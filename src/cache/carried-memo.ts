@@ -1,4 +1,4 @@
-import type {StringTable} from './string-table.js'
+import {StringTable} from './string-table.js'
 
 /** What a memo keeps for the next build: new values as strings, carried ones as the previous table's bytes. */
 export type MemoEntries = ReadonlyMap<string, string | Uint8Array>
@@ -13,11 +13,12 @@ export type MemoEntries = ReadonlyMap<string, string | Uint8Array>
  */
 export class CarriedMemo {
   readonly #next = new Map<string, string | Uint8Array>()
-  readonly #previous: StringTable | ReadonlyMap<string, string> | undefined
+  readonly #previous: StringTable | MemoEntries | undefined
   /** The last value decoded from bytes, so that setting it back keeps the bytes. */
   #decoded: {key: string; value: string} | undefined
 
-  constructor(previous?: StringTable | ReadonlyMap<string, string>) {
+  /** `previous`: the last build's table, or another memo's `next`. */
+  constructor(previous?: StringTable | MemoEntries) {
     this.#previous = previous
   }
 
@@ -29,15 +30,12 @@ export class CarriedMemo {
   get(key: string): string | undefined {
     const kept = this.#next.get(key)
     if (typeof kept === 'string') return kept
-    const raw = kept ?? (this.#previous && 'raw' in this.#previous ? this.#previous.raw(key) : undefined)
-    if (raw) {
-      this.#next.set(key, raw)
-      const value = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8')
-      this.#decoded = {key, value}
-      return value
-    }
-    const value = this.#previous?.get(key)
-    if (value !== undefined) this.#next.set(key, value)
+    const found = kept ?? (this.#previous instanceof StringTable ? this.#previous.raw(key) : this.#previous?.get(key))
+    if (found === undefined) return undefined
+    this.#next.set(key, found)
+    if (typeof found === 'string') return found
+    const value = Buffer.from(found.buffer, found.byteOffset, found.byteLength).toString('utf8')
+    this.#decoded = {key, value}
     return value
   }
 
