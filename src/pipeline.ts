@@ -79,6 +79,8 @@ export interface PipelineOptions {
    * one that writes holds one body at a time.
    */
   deferRendered?: boolean
+  /** The briefs' stats as `inputDigestOf` checked them in this run: not opened or stated again. */
+  briefStats?: BriefStats | undefined
 }
 
 /** A per-brief render stage: a module path relative to `src/` and its export. */
@@ -134,7 +136,7 @@ type LeanAnalysis = ReturnType<typeof leanAnalysis> & {rendered?: typeof DEFERRE
  * recorded, as a file with its read messages; undefined to read it.
  */
 function fromPack(pack: AnalysisPack<PackEntry<LeanAnalysis>>, briefStats: BriefStats, absolutePath: string, displayPath: string) {
-  const key = briefStats.lookup(absolutePath, BriefStats.stat(absolutePath))
+  const key = briefStats.trusted(absolutePath) ?? briefStats.lookup(absolutePath, BriefStats.stat(absolutePath))
   const entry = key === undefined ? undefined : pack.take(key)
   if (!key || !entry) return undefined
   const file = new VFile({path: displayPath, value: entry.lineEnds})
@@ -170,7 +172,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   // With the render stage's bodies left on disk, a lean build takes unchanged
   // briefs from one pack file (src/cache/analysis-pack.ts).
   const pack = cache && options.lean && options.deferRendered && render ? AnalysisPack.open<PackEntry<LeanAnalysis>>(options.cwd, environment) : undefined
-  const briefStats = pack ? BriefStats.open(options.cwd, environment) : undefined
+  const briefStats = pack ? BriefStats.open(options.cwd, environment, options.briefStats) : undefined
   // Made outside this scope: see deferredBodies.
   const deferredBody = deferredBodies(cache, environment, options, render)
 

@@ -2,7 +2,12 @@ import {cp, readFile, stat, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {BriefStats} from '../src/cache/brief-stats.js'
+import {CACHE_FORMAT} from '../src/cache/digest.js'
+import {CACHE_DIR} from '../src/cache/store.js'
 import {projectRoot, runCli, tempDir} from './helpers.js'
+
+/** The one stats file of a test folder. */
+const statsFile = (dir: string) => path.join(dir, CACHE_DIR, CACHE_FORMAT, 'stats', 'env')
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -30,6 +35,33 @@ describe('brief stats: a no-change build stats the briefs instead of hashing the
     expect(trusted.lookup(file, Object.assign(Object.create(before), {ino: before.ino + 1}))).toBeUndefined()
     // Another environment (config, code) has its own keys.
     expect(BriefStats.open(dir, 'other').lookup(file, before)).toBeUndefined()
+  })
+
+  it('are opened and checked once a run: the pipeline takes them as the up-to-date check left them', async () => {
+    const dir = await tempDir()
+    const file = path.join(dir, 'a.md')
+    await writeFile(file, 'one')
+    const before = BriefStats.stat(file)!
+    const seed = BriefStats.open(dir, 'env')
+    seed.record(file, before, Math.max(before.mtimeMs, before.ctimeMs) + 2_500, 'key-1')
+    seed.save()
+    const checked = BriefStats.open(dir, 'env')
+    expect(checked.trusted(file)).toBeUndefined()
+    expect(checked.lookup(file, before)).toBe('key-1')
+    expect(checked.trusted(file)).toBe('key-1')
+    // The same stats again for this environment, others' opened anew.
+    expect(BriefStats.open(dir, 'env', checked)).toBe(checked)
+    expect(BriefStats.open(dir, 'other', checked)).not.toBe(checked)
+    // A second record of the same file and key changes nothing: the save writes nothing.
+    const other = path.join(dir, 'b.md')
+    await writeFile(other, 'two')
+    checked.record(other, BriefStats.stat(other), Date.now(), 'key-2')
+    checked.save()
+    const written = (await stat(statsFile(dir))).mtimeMs
+    await sleep(20)
+    checked.record(other, BriefStats.stat(other), Date.now(), 'key-2')
+    checked.save()
+    expect((await stat(statsFile(dir))).mtimeMs).toBe(written)
   })
 
   it('sees same-size edits, with a new mtime or with the old mtime restored by utimes', async () => {

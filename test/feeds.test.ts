@@ -125,7 +125,7 @@ describe('feed content', () => {
 
 describe('bodies with absolute links, kept between builds', () => {
   /** A memo carried on from `previous`, counting the bodies it could not answer for (which were parsed). */
-  function counting(previous?: ReadonlyMap<string, string>) {
+  function counting(previous?: ConstructorParameters<typeof CarriedMemo>[0]) {
     const memo = new CarriedMemo(previous)
     let parsed = 0
     const linkMemo: FeedOptions['linkMemo'] = {

@@ -28,8 +28,10 @@ type Entry = [number, number, number, number, number, string]
 
 export class BriefStats {
   readonly #file: string
-  readonly #entries: Map<string, Entry>
+  #entries: Map<string, Entry>
   readonly #seen = new Map<string, Entry>()
+  /** Keys of the files whose stats were trusted in this run (`lookup`), by path. */
+  readonly #trusted = new Map<string, string>()
   #changed = false
 
   private constructor(file: string, entries: Map<string, Entry>) {
@@ -37,9 +39,13 @@ export class BriefStats {
     this.#entries = entries
   }
 
-  /** The stats recorded under this environment digest (keys depend on it). */
-  static open(cwd: string, environment: string): BriefStats {
+  /**
+   * The stats recorded under this environment digest (keys depend on it);
+   * `opened` when it is these very stats, opened earlier in this run.
+   */
+  static open(cwd: string, environment: string, opened?: BriefStats): BriefStats {
     const file = path.join(cwd, CACHE_DIR, CACHE_FORMAT, 'stats', environment.slice(0, 32))
+    if (opened && opened.#file === file) return opened
     let entries = new Map<string, Entry>()
     try {
       const stored = deserialize(readFileSync(file)) as unknown
@@ -63,12 +69,26 @@ export class BriefStats {
     if (stats.size !== size || stats.mtimeMs !== mtimeMs || stats.ctimeMs !== ctimeMs || stats.ino !== ino) return undefined
     if (mtimeMs > recordedAt - RACY_MS || ctimeMs > recordedAt - RACY_MS) return undefined
     this.#seen.set(absolutePath, entry)
+    this.#trusted.set(absolutePath, key)
     return key
+  }
+
+  /**
+   * The key `lookup` trusted for this file earlier in this run: a build
+   * checks the briefs' stats once, before it knows whether it has anything
+   * to do, and its pipeline takes the answers instead of stating every
+   * brief again (src/commands/build.ts).
+   */
+  trusted(absolutePath: string): string | undefined {
+    return this.#trusted.get(absolutePath)
   }
 
   /** Records the key read from a file with these stats (taken before the read). */
   record(absolutePath: string, stats: Stats | undefined, recordedAt: number, key: string): void {
     if (!stats) return
+    const seen = this.#seen.get(absolutePath)
+    // Recorded already in this run from the same file: the earlier time is the safer one.
+    if (seen && seen[0] === stats.size && seen[1] === stats.mtimeMs && seen[2] === stats.ctimeMs && seen[3] === stats.ino && seen[5] === key) return
     this.#seen.set(absolutePath, [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino, recordedAt, key])
     this.#changed = true
   }
@@ -78,5 +98,8 @@ export class BriefStats {
     if (!this.#changed && this.#seen.size === this.#entries.size) return
     // Unwritable: only speed is lost, the next build reads the briefs again.
     replaceFileSync(this.#file, serialize(this.#seen))
+    // What is on disk now: a second save in the same run writes only what changed since.
+    this.#changed = false
+    this.#entries = new Map(this.#seen)
   }
 }

@@ -1,21 +1,46 @@
+import {StringTable} from './string-table.js'
+
+/** What a memo keeps for the next build: new values as strings, carried ones as the previous table's bytes. */
+export type MemoEntries = ReadonlyMap<string, string | Uint8Array>
+
 /**
  * A memo carried from one build to the next: it answers from the previous
- * build's entries and keeps for the next build only the entries used now,
- * so it never grows beyond what one build prints or writes.
+ * build's entries and keeps for the next build only the entries used now
+ * (asked for or set), so it never grows beyond what one build prints or
+ * writes. An entry answered from a previous `StringTable` is kept as its
+ * bytes: a build that reuses thousands of cards does not hold them all as
+ * strings to the end.
  */
 export class CarriedMemo {
-  readonly next = new Map<string, string>()
-  readonly #previous: ReadonlyMap<string, string> | undefined
+  readonly #next = new Map<string, string | Uint8Array>()
+  readonly #previous: StringTable | MemoEntries | undefined
+  /** The last value decoded from bytes, so that setting it back keeps the bytes. */
+  #decoded: {key: string; value: string} | undefined
 
-  constructor(previous?: ReadonlyMap<string, string>) {
+  /** `previous`: the last build's table, or another memo's `next`. */
+  constructor(previous?: StringTable | MemoEntries) {
     this.#previous = previous
   }
 
+  /** The entries to keep for the next build. */
+  get next(): MemoEntries {
+    return this.#next
+  }
+
   get(key: string): string | undefined {
-    return this.next.get(key) ?? this.#previous?.get(key)
+    const kept = this.#next.get(key)
+    if (typeof kept === 'string') return kept
+    const found = kept ?? (this.#previous instanceof StringTable ? this.#previous.raw(key) : this.#previous?.get(key))
+    if (found === undefined) return undefined
+    this.#next.set(key, found)
+    if (typeof found === 'string') return found
+    const value = Buffer.from(found.buffer, found.byteOffset, found.byteLength).toString('utf8')
+    this.#decoded = {key, value}
+    return value
   }
 
   set(key: string, value: string): void {
-    this.next.set(key, value)
+    if (this.#decoded?.key === key && this.#decoded.value === value && this.#next.has(key)) return
+    this.#next.set(key, value)
   }
 }

@@ -38,9 +38,10 @@ export function stageId(stage: {module: string; export: string}, lean: boolean |
  * computed by reading and hashing every brief without analysing anything or
  * opening the cache: what lets a build with nothing to do say so at the cost
  * of reading the briefs once. Texts are not kept, so memory stays flat.
- * `read` counts the briefs whose stats were not known (new or changed).
+ * `read` counts the briefs whose stats were not known (new or changed);
+ * `stats` are the briefs' stats as checked, for the pipeline to take.
  */
-export async function inputDigestOf(options: {paths: readonly string[]; cwd: string; config: Config; renderStage?: {module: string; export: string} | undefined; lean?: boolean}): Promise<{digest: string; read: number} | undefined> {
+export async function inputDigestOf(options: {paths: readonly string[]; cwd: string; config: Config; renderStage?: {module: string; export: string} | undefined; lean?: boolean}): Promise<{digest: string; read: number; stats: BriefStats} | undefined> {
   if (!options.renderStage) return undefined
   const environment = environmentDigest(options.config, stageId(options.renderStage, options.lean))
   const inputs = createHash('sha256').update(environment)
@@ -82,5 +83,5 @@ export async function inputDigestOf(options: {paths: readonly string[]; cwd: str
     text += `\0${filePath}\0${key}`
   }
   inputs.update(text)
-  return {digest: inputs.digest('hex'), read}
+  return {digest: inputs.digest('hex'), read, stats}
 }

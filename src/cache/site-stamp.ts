@@ -1,12 +1,14 @@
 import {createHash} from 'node:crypto'
 import {readdirSync, statSync} from 'node:fs'
-import {mkdir, readdir, readFile, stat, writeFile} from 'node:fs/promises'
+import {mkdir, open, readdir, readFile, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {deserialize, serialize} from 'node:v8'
 import type {PlainMessage} from './messages.js'
 import {SITE_MARKER} from '../write/atomic-site.js'
 import {CACHE_DIR} from './store.js'
 import {briefpressCodeDigest, CACHE_FORMAT} from './digest.js'
+import type {MemoEntries} from './carried-memo.js'
+import {stringTableParts, StringTable} from './string-table.js'
 
 /**
  * Remembers, in the cache folder, what each output folder was built from:
@@ -126,45 +128,125 @@ export interface SiteRecord {
    * (src/report/format.ts): printing thousands of warnings is not free, so a
    * later build formats again only the files whose messages changed.
    */
-  prettyBlocks?: ReadonlyMap<string, string> | undefined
+  prettyBlocks?: Memo | undefined
   /** The feeds' bodies with absolute links, by digest of body and page URL (src/render/feeds.ts). */
-  feedLinks?: ReadonlyMap<string, string> | undefined
+  feedLinks?: Memo | undefined
   /** The list pages' brief cards, by brief, link and level (templates/brief-list.ts). */
-  cards?: ReadonlyMap<string, string> | undefined
+  cards?: Memo | undefined
   /** The output folder's identity when the caller knows it (`patchedIdentity`); else the folder is walked. */
   identity?: string | undefined
 }
+
+/** A memo's entries as recorded (`CarriedMemo.next`) or as read back. */
+type Memo = MemoEntries | StringTable
+
+/** The sidecar's parts, each read only by the build that needs it. */
+const SECTIONS = ['report', 'keys', 'prettyBlocks', 'feedLinks', 'cards'] as const
+type Section = (typeof SECTIONS)[number]
 
 export async function recordSite(cwd: string, outDir: string, stamp: string, {report, keys = new Map(), prettyBlocks, feedLinks, cards, identity: known}: SiteRecord): Promise<void> {
   const identity = known ?? (await markerIdentity(path.resolve(cwd, outDir)))
   if (!identity) return
   const file = stampFile(cwd, outDir)
   await mkdir(path.dirname(file), {recursive: true})
-  lastRead = undefined
   try {
-    await writeFile(`${file}.report`, serialize({stamp, report, identity, keys, prettyBlocks, feedLinks, cards, code: briefpressCodeDigest()}))
+    const parts = sidecarParts({stamp, identity, code: briefpressCodeDigest()}, {
+      report: [serialize(report)],
+      keys: [serialize(keys)],
+      prettyBlocks: prettyBlocks && stringTableParts(prettyBlocks),
+      feedLinks: feedLinks && stringTableParts(feedLinks),
+      cards: cards && stringTableParts(cards)
+    })
+    lastRead = undefined
+    const handle = await open(`${file}.report`, 'w')
+    try {
+      await handle.writev(parts)
+    } finally {
+      await handle.close()
+    }
     await writeFile(file, `${stamp}\n${identity}\n`)
   } catch {
     // Only speed is lost: the next build analyses again.
   }
 }
 
-interface Sidecar {
+interface SidecarHead {
   stamp: string
-  report: SiteReport
   identity: string
-  keys: Map<string, string>
-  prettyBlocks: SiteRecord['prettyBlocks']
-  feedLinks: SiteRecord['feedLinks']
-  cards: SiteRecord['cards']
-  /** The code that made the memos above. */
+  /** The code that made the memos. */
   code: string
 }
 
 /**
+ * The sidecar file: a u32 length, a serialised head (stamp, identity, code
+ * and where each section lies), then the sections. A build adding one brief
+ * needs the keys and memos, never the report (15,000 messages at 4,000
+ * briefs); a build with nothing to do needs the report and blocks only.
+ */
+function sidecarParts(head: SidecarHead, sections: Record<Section, Uint8Array[] | undefined>): Uint8Array[] {
+  const places: Partial<Record<Section, [number, number]>> = {}
+  const parts: Uint8Array[] = []
+  let offset = 0
+  for (const name of SECTIONS) {
+    const section = sections[name]
+    if (!section) continue
+    const start = offset
+    for (const part of section) {
+      offset += part.byteLength
+      parts.push(part)
+    }
+    places[name] = [start, offset]
+  }
+  const headBytes = serialize({...head, places})
+  const length = Buffer.alloc(4)
+  length.writeUInt32LE(headBytes.length)
+  return [length, headBytes, ...parts]
+}
+
+interface Sidecar extends SidecarHead {
+  report: () => SiteReport | undefined
+  keys: () => Map<string, string> | undefined
+  prettyBlocks: () => StringTable | undefined
+  feedLinks: () => StringTable | undefined
+  cards: () => StringTable | undefined
+}
+
+function decodeSidecar(bytes: Buffer): Sidecar {
+  const headEnd = 4 + bytes.readUInt32LE(0)
+  const {stamp, identity, code, places} = deserialize(bytes.subarray(4, headEnd)) as SidecarHead & {places: Partial<Record<Section, [number, number]>>}
+  if (typeof stamp !== 'string' || typeof identity !== 'string' || typeof code !== 'string') throw new TypeError('Not a sidecar')
+  // Each section decoded once, when first asked for; an unreadable one is as good as absent.
+  const section = <T>(name: Section, decode: (bytes: Buffer) => T): (() => T | undefined) => {
+    let decoded: {value: T | undefined} | undefined
+    return () => {
+      if (decoded) return decoded.value
+      const place = places[name]
+      decoded = {value: undefined}
+      if (place && headEnd + place[1] <= bytes.length) {
+        try {
+          decoded.value = decode(bytes.subarray(headEnd + place[0], headEnd + place[1]))
+        } catch {
+          // As absent: what it would have saved is done again.
+        }
+      }
+      return decoded.value
+    }
+  }
+  return {
+    stamp,
+    identity,
+    code,
+    report: section('report', (part) => deserialize(part) as SiteReport),
+    keys: section('keys', (part) => deserialize(part) as Map<string, string>),
+    prettyBlocks: section('prettyBlocks', (part) => new StringTable(part)),
+    feedLinks: section('feedLinks', (part) => new StringTable(part)),
+    cards: section('cards', (part) => new StringTable(part))
+  }
+}
+
+/**
  * The last sidecar read, with its file's identity: a build reads it for the
- * report's blocks, then for the pages to reuse, and deserialising it costs
- * about 0.2 s at 4,000 briefs. Shared: callers only read it.
+ * report's blocks, then for the pages to reuse. Shared: callers only read it.
  */
 let lastRead: {file: string; identity: string; sidecar: Sidecar} | undefined
 
@@ -177,7 +259,7 @@ async function readSidecar(cwd: string, outDir: string): Promise<Sidecar | undef
   const bytes = await readFile(file).catch(() => undefined)
   if (!bytes) return undefined
   try {
-    const sidecar = deserialize(bytes) as Sidecar
+    const sidecar = decodeSidecar(bytes)
     lastRead = {file, identity, sidecar}
     return sidecar
   } catch {
@@ -186,9 +268,10 @@ async function readSidecar(cwd: string, outDir: string): Promise<Sidecar | undef
 }
 
 /** The report recorded with `stamp`, or undefined. */
-export async function readSiteReport(cwd: string, outDir: string, stamp: string): Promise<Pick<SiteRecord, 'report' | 'prettyBlocks'> | undefined> {
+export async function readSiteReport(cwd: string, outDir: string, stamp: string): Promise<{report: SiteReport; prettyBlocks: StringTable | undefined} | undefined> {
   const stored = await readSidecar(cwd, outDir)
-  return stored?.stamp === stamp ? {report: stored.report, prettyBlocks: stored.prettyBlocks} : undefined
+  const report = stored?.stamp === stamp ? stored.report() : undefined
+  return report && {report, prettyBlocks: stored!.prettyBlocks()}
 }
 
 /**
@@ -196,9 +279,9 @@ export async function readSiteReport(cwd: string, outDir: string, stamp: string)
  * are keyed by what they were made from, so any build may use them, as long
  * as the same code made them.
  */
-export async function previousMemos(cwd: string, outDir: string): Promise<Pick<SiteRecord, 'prettyBlocks' | 'feedLinks' | 'cards'>> {
+export async function previousMemos(cwd: string, outDir: string): Promise<{prettyBlocks?: StringTable | undefined; feedLinks?: StringTable | undefined; cards?: StringTable | undefined}> {
   const stored = await readSidecar(cwd, outDir)
-  return stored?.code === briefpressCodeDigest() ? {prettyBlocks: stored.prettyBlocks, feedLinks: stored.feedLinks, cards: stored.cards} : {}
+  return stored?.code === briefpressCodeDigest() ? {prettyBlocks: stored.prettyBlocks(), feedLinks: stored.feedLinks(), cards: stored.cards()} : {}
 }
 
 /** What a build may take from the previous site in its output folder. */
@@ -215,7 +298,8 @@ export interface PreviousSite extends Omit<SiteListing, 'identity'> {
  */
 export async function previousSite(cwd: string, outDir: string): Promise<PreviousSite | undefined> {
   const stored = await readSidecar(cwd, outDir)
-  if (!stored?.keys || stored.keys.size === 0 || (await hasLeftovers(path.resolve(cwd, outDir)))) return undefined
+  const keys = stored?.keys()
+  if (!keys || keys.size === 0 || (await hasLeftovers(path.resolve(cwd, outDir)))) return undefined
   const current = await siteIdentity(path.resolve(cwd, outDir))
-  return current?.identity === stored.identity ? {keys: stored.keys, marker: current.marker, files: current.files, stats: current.stats} : undefined
+  return current?.identity === stored!.identity ? {keys, marker: current.marker, files: current.files, stats: current.stats} : undefined
 }

@@ -1,12 +1,14 @@
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {Brief} from '../brief.js'
+import type {PipelineOptions} from '../pipeline.js'
 import {inputDigestOf} from '../cache/input-digest.js'
 import {SITE_RENDER} from '../render/stage.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
 import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type AtomicSiteWriter} from '../write/atomic-site.js'
 import {buildStamp, patchedIdentity, previousMemos, previousSite, readSiteReport, recordSite, siteIsCurrent, type SiteReport} from '../cache/site-stamp.js'
 import {CarriedMemo} from '../cache/carried-memo.js'
+import type {StringTable} from '../cache/string-table.js'
 import {afterRun, touchRun} from '../cache/prune.js'
 import {fromPlainMessage, toPlainMessage} from '../cache/messages.js'
 import {VFile} from 'vfile'
@@ -78,7 +80,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
   const speed = readSpeedOptions(values)
   const outDir = path.resolve(io.cwd, values.out)
   const stampOptions = {drafts: values.drafts, keepGoing: values['keep-going'], search: !values['no-search']}
-  const pipelineOptions = {paths: [values.src], cwd: io.cwd, config, renderStage: SITE_RENDER, deferRendered: true, lean: true, ...speed}
+  const pipelineOptions: Omit<PipelineOptions, 'render'> = {paths: [values.src], cwd: io.cwd, config, renderStage: SITE_RENDER, deferRendered: true, lean: true, ...speed}
 
   // Nothing changed since the last build into this folder: print that
   // build's report and write nothing, without analysing any brief.
@@ -86,6 +88,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
   if (speed.cache && !process.env[CHECKED]) {
     const quick = await inputDigestOf(pipelineOptions)
     changedBriefs = quick?.read
+    pipelineOptions.briefStats = quick?.stats
     const stamp = quick && buildStamp(quick.digest, stampOptions)
     const recorded = stamp && (await siteIsCurrent(io.cwd, outDir, stamp)) ? await readSiteReport(io.cwd, outDir, stamp) : undefined
     if (recorded) {
@@ -182,7 +185,7 @@ function siteReport(files: readonly VFile[]): SiteReport {
  * previous build's when that file's messages are unchanged; returned are
  * the blocks printed now, for the next build.
  */
-function printReport(files: VFile[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined, previous?: ReadonlyMap<string, string>) {
+function printReport(files: VFile[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined, previous?: StringTable) {
   const memo = new CarriedMemo(previous)
   const report = formatReport(format, files, {color: io.color, memo})
   if (format === 'pretty') io.stderr(report)
