@@ -21,7 +21,7 @@
 // --keep-going: every brief is parsed, rendered and written.
 // and prints wall time, CPU, pages per second and peak memory (max RSS).
 import {execFileSync, spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -71,12 +71,26 @@ function writeConfig() {
   writeFileSync(path.join(work, 'briefpress.config.json'), JSON.stringify({rules: {'implausible-value': 'warn'}}))
 }
 
-/** Runs a command under /usr/bin/time; returns wall s, CPU s and peak RSS MiB. */
+/**
+ * Runs a command under /usr/bin/time; returns wall s, CPU s and peak RSS MiB.
+ * The command's output goes to a file, not a pipe: the report of thousands
+ * of warnings outgrows spawnSync's buffer, which then kills the build.
+ */
 function timed(command, args) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', command, ...args], {encoding: 'utf8', cwd: work})
-  const last = result.stderr.trim().split('\n').at(-1)
-  const [wall, user, sys, rss] = last.split(' ').map(Number)
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`)
+  const timing = path.join(work, '.bench-time')
+  const output = path.join(work, '.bench-output')
+  const log = openSync(output, 'w')
+  let result
+  try {
+    result = spawnSync('/usr/bin/time', ['-o', timing, '-f', '%e %U %S %M', command, ...args], {cwd: work, stdio: ['ignore', log, log]})
+  } finally {
+    closeSync(log)
+  }
+  if (result.status !== 0 && result.status !== 1) {
+    const tail = readFileSync(output, 'utf8').trim().split('\n').slice(-20).join('\n')
+    throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal}):\n${tail}`)
+  }
+  const [wall, user, sys, rss] = readFileSync(timing, 'utf8').trim().split('\n').at(-1).split(' ').map(Number)
   return {wall, cpu: user + sys, peakMiB: rss / 1024, status: result.status}
 }
 
@@ -116,7 +130,7 @@ const buildArgs = [cli, 'build', '--src', src, '--out', out, '--keep-going']
 if (want('cold')) rows.cold = measure('cold build, 1 thread', count, clean, process.execPath, [...buildArgs, '--jobs', '1', '--no-cache'])
 if (want('cold-nosearch')) rows.coldNoSearch = measure('cold build, 1 thread, --no-search', count, clean, process.execPath, [...buildArgs, '--jobs', '1', '--no-cache', '--no-search'])
 if (want('parallel')) rows.parallel = measure(`cold build, ${os.availableParallelism()} workers`, count, clean, process.execPath, buildArgs)
-if (want('no-change')) rows.noChange = measure('no-change rebuild', count, () => spawnSync(process.execPath, buildArgs, {cwd: work}), process.execPath, buildArgs)
+if (want('no-change')) rows.noChange = measure('no-change rebuild', count, () => spawnSync(process.execPath, buildArgs, {cwd: work, stdio: 'ignore'}), process.execPath, buildArgs)
 /** The day after the newest brief's (file names start with the date). */
 function nextDay() {
   const newest = readdirSync(src).filter((f) => /^\d{4}-\d{2}-\d{2}/.test(f)).sort().at(-1)
@@ -128,7 +142,7 @@ const oneAdded = (name, args, day = nextDay()) => {
   const template = readFileSync(path.join(src, first), 'utf8').replace(/^date: .*$/m, `date: ${day}`).replace(/^title: .*$/m, 'title: "Added brief"')
   const row = measure(name, count + 1, () => {
     rmSync(extra, {force: true})
-    spawnSync(process.execPath, args, {cwd: work})
+    spawnSync(process.execPath, args, {cwd: work, stdio: 'ignore'})
     writeFileSync(extra, template)
   }, process.execPath, args)
   rmSync(extra, {force: true})
