@@ -22,22 +22,23 @@ function day(date: string, briefKey = `key-${date}`): PublishedBrief {
 const dates = (tier: {items: PublishedBrief[]} | undefined) => tier?.items.map((item) => item.date)
 
 describe('search tiers', () => {
-  it('splits the days by the newest brief: its month, the rest of its year, older years', () => {
+  it('splits the days by the newest brief: its month, the rest of its year, each older year', () => {
     const published = ['2024-12-31', '2025-06-13', '2026-01-01', '2026-03-15', '2026-03-31', '2026-11-01', '2026-11-20'].map((date) => day(date))
     const tiers = searchTiers(published)
     expect(tiers.map((tier) => [tier.name, tier.folder])).toEqual([
       ['month', 'pagefind/'],
       ['year', 'pagefind/year/'],
-      ['older', 'pagefind/older/']
+      ['2025', 'pagefind/older/2025/'],
+      ['2024', 'pagefind/older/2024/']
     ])
-    expect(tiers.map(dates)).toEqual([['2026-11-01', '2026-11-20'], ['2026-01-01', '2026-03-15', '2026-03-31'], ['2024-12-31', '2025-06-13']])
+    expect(tiers.map(dates)).toEqual([['2026-11-01', '2026-11-20'], ['2026-01-01', '2026-03-15', '2026-03-31'], ['2025-06-13'], ['2024-12-31']])
   })
 
   it('leaves out empty tiers but the primary one, which is there even with no brief', () => {
     // The first day of a year: nothing earlier that year.
     expect(searchTiers(['2025-12-31', '2026-01-01'].map((date) => day(date))).map((tier) => [tier.name, dates(tier)])).toEqual([
       ['month', ['2026-01-01']],
-      ['older', ['2025-12-31']]
+      ['2025', ['2025-12-31']]
     ])
     expect(searchTiers(['2026-11-19', '2026-11-20'].map((date) => day(date))).map((tier) => tier.name)).toEqual(['month'])
     expect(searchTiers([]).map((tier) => [tier.name, dates(tier)])).toEqual([['month', []]])
@@ -50,7 +51,7 @@ describe('search tiers', () => {
     expect(Object.values(before).every((key) => /^search:[0-9a-f]{64}$/.test(key!))).toBe(true)
     // An old brief edited: only its tier's key changes.
     const edited = keys(published.map((item) => (item.date === '2025-06-13' ? day(item.date, 'edited') : item)))
-    expect(edited).toEqual({...before, older: expect.not.stringMatching(before.older!)})
+    expect(edited).toEqual({...before, 2025: expect.not.stringMatching(before['2025']!)})
     // The next day added: only the newest month's key changes.
     const added = keys([...published, day('2026-11-21')])
     expect(added).toEqual({...before, month: expect.not.stringMatching(before.month!)})
@@ -95,13 +96,13 @@ describe('a build indexes only the tiers whose days changed', () => {
     await buildAndCompare()
     expect(await pageCount('pagefind')).toBe(TIER_DAYS.month.length)
     expect(await pageCount('pagefind/year')).toBe(TIER_DAYS.year.length)
-    expect(await pageCount('pagefind/older')).toBe(TIER_DAYS.older.length)
+    expect(await pageCount('pagefind/older/2025')).toBe(TIER_DAYS.older.length)
     const search = parseHtml(await readFile(path.join(site(), 'search', 'index.html'), 'utf8'))
     const ui = elements(search, (node) => prop(node, 'id') === 'search')
-    expect(ui.map((node) => prop(node, 'dataBundles'))).toEqual(['pagefind/year/ pagefind/older/'])
+    expect(ui.map((node) => prop(node, 'dataBundles'))).toEqual(['pagefind/year/ pagefind/older/2025/'])
     expect(elements(search, byTag('script')).map((node) => prop(node, 'src'))).toEqual(['../pagefind/pagefind-ui.js', '../search/search.js'])
     // The older bundles hold their index only; scripts, styles and WebAssembly come from the primary bundle.
-    const files = await listFiles(path.join(site(), 'pagefind', 'older'))
+    const files = await listFiles(path.join(site(), 'pagefind', 'older', '2025'))
     expect(files).toContain('pagefind-entry.json')
     expect(files.some((file) => file.startsWith('fragment/'))).toBe(true)
     expect(files.some((file) => file.endsWith('.pf_meta'))).toBe(true)
@@ -143,5 +144,24 @@ describe('a build indexes only the tiers whose days changed', () => {
     expect((await listFiles(site())).some((file) => file.startsWith('pagefind/'))).toBe(false)
     // The previous site has no bundle to take: every tier is indexed again, as a clean build does.
     await buildAndCompare()
+  })
+
+  it('the first brief of a new year indexes the year just ended, not the years before it', async () => {
+    const before = await bundles()
+    const source = path.join(dir, 'briefs', '2026', '11', '2026-11-20-daily-brief.md')
+    const text = await readFile(source, 'utf8')
+    await writeFile(path.join(dir, 'briefs', '2027-01-01-daily-brief.md'), text.replace(/^date: \S+$/m, 'date: 2027-01-01').replace(/^title: .*$/m, 'title: "Daily Crypto Market Brief - New Year"'))
+    await buildAndCompare()
+    const after = await bundles()
+    // 2025's bundle is taken as it was; 2026 became an earlier year, with all its days.
+    expect(Object.keys(after.older).filter((file) => file.startsWith('pagefind/older/2025/'))).not.toEqual([])
+    for (const [file, inode] of Object.entries(after.older)) {
+      if (file.startsWith('pagefind/older/2025/')) expect(inode, file).toBe(before.older[file])
+    }
+    expect(await pageCount('pagefind/older/2026')).toBe(TIER_DAYS.year.length + TIER_DAYS.month.length + 1)
+    expect(await pageCount('pagefind')).toBe(1)
+    expect(after.year).toEqual({})
+    const search = parseHtml(await readFile(path.join(site(), 'search', 'index.html'), 'utf8'))
+    expect(elements(search, (node) => prop(node, 'id') === 'search').map((node) => prop(node, 'dataBundles'))).toEqual(['pagefind/older/2026/ pagefind/older/2025/'])
   })
 })

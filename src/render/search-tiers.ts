@@ -1,15 +1,21 @@
 /**
  * The search index in tiers: Pagefind has no incremental mode, so the day
- * pages are split into a few separate Pagefind bundles by date, anchored on
- * the newest published brief, and a build indexes again only the tiers whose
+ * pages are split into separate Pagefind bundles by date, anchored on the
+ * newest published brief, and a build indexes again only the tiers whose
  * days changed. Adding the next day touches only the smallest tier.
  *
  *   month: days of the newest brief's month  → `pagefind/` (the primary bundle, with Pagefind's UI)
  *   year:  earlier days of that year         → `pagefind/year/`
- *   older: every earlier year                → `pagefind/older/`
+ *   2025, 2024, …: each earlier year         → `pagefind/older/2025/`, …
  *
- * The search page searches every bundle and merges the results
- * (templates/search-bundles.js).
+ * An earlier year's bundle never changes once the year is over, unless one
+ * of its briefs does: the first brief of a new year indexes the year just
+ * ended (at most 365 pages) rather than the whole archive, and no Pagefind
+ * index ever holds more than a year of pages, which bounds its memory
+ * (one bundle of 4,000 pages took Pagefind 3.4-4 GiB).
+ *
+ * The search page searches every bundle and merges the results, newest tier
+ * first (templates/search-bundles.js).
  */
 import {createHash} from 'node:crypto'
 import type {PublishedBrief} from './site.js'
@@ -17,7 +23,8 @@ import type {PublishedBrief} from './site.js'
 /** Site-relative folder of the primary bundle: Pagefind's UI, and the newest tier's index. */
 export const PAGEFIND_FOLDER = 'pagefind/'
 
-export type SearchTierName = 'month' | 'year' | 'older'
+/** `month`, `year`, or an earlier year (`2025`). */
+export type SearchTierName = string
 
 export interface SearchTier {
   name: SearchTierName
@@ -27,24 +34,30 @@ export interface SearchTier {
   items: PublishedBrief[]
 }
 
-const FOLDERS: Record<SearchTierName, string> = {month: PAGEFIND_FOLDER, year: `${PAGEFIND_FOLDER}year/`, older: `${PAGEFIND_FOLDER}older/`}
-
 /**
  * The tiers of these briefs (oldest first, as `selectBriefs` orders them),
- * newest tier first. The primary tier is always there, empty when nothing is
- * published, so the search page always has a bundle to load; the others
- * only when they hold a day.
+ * newest tier first: the order in which the search page lists results by
+ * date. The primary tier is always there, empty when nothing is published,
+ * so the search page always has a bundle to load; the others only when they
+ * hold a day.
  */
 export function searchTiers(published: readonly PublishedBrief[]): SearchTier[] {
   const newest = published.at(-1)?.date ?? ''
-  const tiers: SearchTier[] = (['month', 'year', 'older'] as const).map((name) => ({name, folder: FOLDERS[name], items: []}))
-  const [month, year, older] = tiers as [SearchTier, SearchTier, SearchTier]
+  const month: SearchTier = {name: 'month', folder: PAGEFIND_FOLDER, items: []}
+  const year: SearchTier = {name: 'year', folder: `${PAGEFIND_FOLDER}year/`, items: []}
+  const earlier = new Map<string, SearchTier>()
   for (const item of published) {
     if (item.date.slice(0, 7) === newest.slice(0, 7)) month.items.push(item)
     else if (item.date.slice(0, 4) === newest.slice(0, 4)) year.items.push(item)
-    else older.items.push(item)
+    else {
+      const name = item.date.slice(0, 4)
+      let tier = earlier.get(name)
+      if (!tier) earlier.set(name, (tier = {name, folder: `${PAGEFIND_FOLDER}older/${name}/`, items: []}))
+      tier.items.push(item)
+    }
   }
-  return tiers.filter((tier) => tier === month || tier.items.length > 0)
+  const older = [...earlier.values()].sort((a, b) => (a.name < b.name ? 1 : -1))
+  return [month, ...(year.items.length > 0 ? [year] : []), ...older]
 }
 
 /**

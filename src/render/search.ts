@@ -94,7 +94,10 @@ export async function indexSearch(published: readonly PublishedBrief[], writer: 
   for (const [file, key] of previous?.keys ?? []) if (key.startsWith('search:')) previousTiers.set(key, [...(previousTiers.get(key) ?? []), file])
   let started = false
   // Tiers run side by side: an unchanged tier's files are linked while
-  // Pagefind starts and indexes a changed one in its own process.
+  // Pagefind starts and indexes a changed one in its own process. At most
+  // INDEXES_AT_ONCE indexes are built at a time: Pagefind holds each whole
+  // in memory until its files are taken.
+  const slots = new Slots(INDEXES_AT_ONCE)
   const work = searchTiers(published).map(async (tier): Promise<SearchTierResult> => {
     const key = searchTierKey(tier, [PAGEFIND_VERSION, INDEX_OPTIONS])
     const files = key && previous && writer.reuse ? previousTiers.get(key) : undefined
@@ -104,7 +107,8 @@ export async function indexSearch(published: readonly PublishedBrief[], writer: 
       return {...result, indexed: false}
     }
     started = true
-    for (const file of await indexTier(tier, writer)) if (key) keys?.set(file, key)
+    const written = await slots.run(() => indexTier(tier, writer))
+    for (const file of written) if (key) keys?.set(file, key)
     return {...result, indexed: true}
   })
   // Every tier settles before the build goes on (or the writer aborts): none writes after.
@@ -121,6 +125,29 @@ export async function indexSearch(published: readonly PublishedBrief[], writer: 
     tiers.push(outcome.value)
   }
   return {tiers, indexedPages: tiers.reduce((sum, tier) => sum + (tier.indexed ? tier.pages : 0), 0), ms: performance.now() - start}
+}
+
+/** Pagefind indexes built at once: one per core on this kind of machine, each at most a year of pages. */
+const INDEXES_AT_ONCE = 2
+
+/** Runs tasks with at most `size` of them under way, in the order they ask. */
+class Slots {
+  #free: number
+  readonly #waiting: Array<() => void> = []
+  constructor(size: number) {
+    this.#free = size
+  }
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.#free > 0) this.#free--
+    else await new Promise<void>((resolve) => this.#waiting.push(resolve))
+    try {
+      return await task()
+    } finally {
+      const next = this.#waiting.shift()
+      if (next) next()
+      else this.#free++
+    }
+  }
 }
 
 /**
