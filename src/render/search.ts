@@ -15,6 +15,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import * as pagefind from 'pagefind'
 import type {SiteWriter} from '../write/atomic-site.js'
+import {settleAll, Slots} from '../slots.js'
 import {PAGEFIND_FOLDER, searchTierKey, searchTiers, type SearchTier, type SearchTierName} from './search-tiers.js'
 import type {PageReuse, PublishedBrief} from './site.js'
 
@@ -112,43 +113,18 @@ export async function indexSearch(published: readonly PublishedBrief[], writer: 
     return {...result, indexed: true}
   })
   // Every tier settles before the build goes on (or the writer aborts): none writes after.
-  let settled: Array<PromiseSettledResult<SearchTierResult>>
+  let tiers: SearchTierResult[]
   try {
-    settled = await Promise.allSettled(work)
+    tiers = await settleAll(work)
   } finally {
     // Pagefind runs as a child process; left open, it keeps Node alive.
     if (started) await pagefind.close()
-  }
-  const tiers: SearchTierResult[] = []
-  for (const outcome of settled) {
-    if (outcome.status === 'rejected') throw outcome.reason
-    tiers.push(outcome.value)
   }
   return {tiers, indexedPages: tiers.reduce((sum, tier) => sum + (tier.indexed ? tier.pages : 0), 0), ms: performance.now() - start}
 }
 
 /** Pagefind indexes built at once: one per core on this kind of machine, each at most a year of pages. */
 const INDEXES_AT_ONCE = 2
-
-/** Runs tasks with at most `size` of them under way, in the order they ask. */
-class Slots {
-  #free: number
-  readonly #waiting: Array<() => void> = []
-  constructor(size: number) {
-    this.#free = size
-  }
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.#free > 0) this.#free--
-    else await new Promise<void>((resolve) => this.#waiting.push(resolve))
-    try {
-      return await task()
-    } finally {
-      const next = this.#waiting.shift()
-      if (next) next()
-      else this.#free++
-    }
-  }
-}
 
 /**
  * Indexes one tier's day pages into its bundle; returns the files written.

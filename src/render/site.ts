@@ -28,6 +28,7 @@ import {DEFAULT_FEED_LIMIT, FEED_PATHS, feedFiles, type FeedOptions} from './fee
 import {ROBOTS_PATH, sitemapFiles} from './sitemap.js'
 import {SEARCH_FOLDER, searchPageHead, searchScripts} from './search.js'
 import {searchTiers} from './search-tiers.js'
+import {settleAll, Slots} from '../slots.js'
 import {addSeverityBadges} from './severity-badges.js'
 import type {ImageAsset} from './offsite-images.js'
 import {ASSETS_FOLDER, assetFolder, basePath, categoryFolders, dayFolder, indexFolder, monthFolder, pageLink, rootFrom, yearFolder} from './paths.js'
@@ -644,10 +645,10 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
   // Pages are written a few at a time: while one waits for its body to be
   // read or its files to land, the next is rendered. One after another, a
   // cold build of 4,000 briefs spent half of its 12 s of writing idle.
-  // Keys are gathered per page and set in page order, as before.
-  const inFlight = new Set<Promise<void>>()
-  const pageKeys: Array<Array<[string, string]>> = []
-  let failure: {error: unknown} | undefined
+  // Keys are gathered per page and set in page order, as before; after a
+  // failure no further page starts.
+  const slots = new Slots(PAGES_IN_FLIGHT)
+  let failed = false
   const writePage = async (page: SitePage, own: Array<[string, string]>): Promise<void> => {
     const item = page.item
     const briefKey = item?.brief.file.data.briefKey
@@ -675,20 +676,18 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     if (item && body) Object.assign(item, {html: '', images: [], json: ''})
     await settleAll(writes)
   }
-  for (const page of pages) {
-    if (failure) break
-    while (inFlight.size >= PAGES_IN_FLIGHT) await Promise.race(inFlight)
-    const own: Array<[string, string]> = []
-    pageKeys.push(own)
-    const task: Promise<void> = writePage(page, own)
-      .catch((error: unknown) => {
-        failure ??= {error}
+  const pageKeys = pages.map((): Array<[string, string]> => [])
+  await settleAll(
+    pages.map((page, index) =>
+      slots.run(async () => {
+        if (failed) return
+        await writePage(page, pageKeys[index]!).catch((error: unknown) => {
+          failed = true
+          throw error
+        })
       })
-      .finally(() => inFlight.delete(task))
-    inFlight.add(task)
-  }
-  await Promise.all(inFlight)
-  if (failure) throw failure.error
+    )
+  )
   if (keys) for (const own of pageKeys) for (const [file, key] of own) keys.set(file, key)
   // Files that change only with the code, keyed by their bytes: the same
   // bytes stay where the previous build left them rather than being
@@ -726,13 +725,6 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
 
 /** Pages rendered and written at once by writeSite. */
 const PAGES_IN_FLIGHT = 8
-
-/** Waits for every promise, then throws the first failure, so no write is left running. */
-async function settleAll(promises: ReadonlyArray<Promise<unknown>>): Promise<void> {
-  const results = await Promise.allSettled(promises)
-  const failed = results.find((result) => result.status === 'rejected')
-  if (failed) throw failed.reason
-}
 
 /** Where the JSON Schema of `brief.json` is published. */
 export const SCHEMA_PATH = 'schema/brief.schema.json'
