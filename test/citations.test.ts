@@ -108,6 +108,16 @@ describe('suspicious-citation-url', () => {
     )
   })
 
+  test('plain `http://` URLs get one warning between them, at the first; a URL broken otherwise keeps its own', async () => {
+    const {places, messages} = await findings('suspicious-citation-url-http.md')
+    expect(places).toEqual(['11:7-11:48 warning suspicious-citation-url', '15:7-15:29 warning suspicious-citation-url'])
+    expect(messages[0]!.message).toBe('Unexpected `http://` in 3 citation URLs, of `[^2]`, `[^3]`, `[^5]`, expected `https://` where the site supports it')
+    expect(messages[0]!.actual).toBe('http://eudl.example.org/pdf/10.4108/paper http://status.example.com http://www.example.org.uk/roadmap.pdf')
+    expect(messages[1]!.message).toBe(
+      'Unexpected spaces, `http://` in citation URL `http://example.net/a b` of `[^4]`, expected spaces encoded as `%20`, `https://` where the site supports it'
+    )
+  })
+
   test('dots and commas inside the URL and %20 are fine', async () => {
     expect((await findings('suspicious-citation-url-valid.md')).places).toEqual([])
   })
