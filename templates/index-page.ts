@@ -1,10 +1,9 @@
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import {toHtml} from 'hast-util-to-html'
 import type {ChartPoint} from '../src/render/chart-data.js'
 import {summaryText} from '../src/render/chart-data.js'
 import type {PublishedBrief} from '../src/render/site.js'
-import {briefList, pagination, type CardMemo} from './brief-list.js'
+import {briefList, type CardMemo, type PagerLink} from './brief-list.js'
 import {priceChart} from './chart.js'
 
 export interface BrowseLink {
@@ -28,39 +27,42 @@ export interface IndexProps {
   cards?: CardMemo | undefined
   siteTitle: string
   description: string
-  /** This page's briefs, newest first. */
+  /** The newest briefs, newest first (`pageSize` of them). */
   items: readonly PublishedBrief[]
   /** Briefs in the whole archive. */
   total: number
-  /** 1-based page of the index, out of `pages`. */
-  page: number
-  pages: number
-  pageHref: (page: number) => string
+  /** The month archive where the briefs not listed here begin. */
+  older?: PagerLink | undefined
   link: (to: PublishedBrief) => string
   monthLink: (month: string) => string
-  /** BTC across the archive, every calendar day (gaps where unknown); on the first page only. */
+  /** BTC across the archive, every calendar day (gaps where unknown). */
   btc?: readonly ChartPoint[] | undefined
   /** The BTC asset page, linked under the small chart. */
   btcHref?: string | undefined
-  /** Ways into the archive besides the pages: years, months, categories, assets. */
+  /** Ways into the archive besides the newest briefs: years, months, categories, assets. */
   browse?: Browse | undefined
 }
 
-/** The archive, newest first, grouped by month, a page at a time, with the ways to browse it. */
+/**
+ * The home page: the newest briefs, grouped by month, and the ways into the
+ * rest of the archive. Older briefs are read in their month and year
+ * archives, not on numbered pages: a month page keeps its address and its
+ * content as briefs are added, so links, bookmarks and caches stay good, and
+ * a new brief rewrites one list instead of every page of a newest-first
+ * series (134 pages at 4,000 briefs).
+ */
 export function indexPage(props: IndexProps): ElementContent[] {
-  const {siteTitle, description, items, total, page, pages, btc} = props
+  const {siteTitle, description, items, total, btc, older} = props
   const known = btc?.filter((point) => point.value !== undefined).length ?? 0
-  const first = items[0]
-  const last = items.at(-1)
   const count =
     total === 0
       ? h('p.empty', 'No briefs published yet.')
-      : pages === 1
+      : items.length === total
         ? h('p.count', `${total} ${total === 1 ? 'brief' : 'briefs'}, newest first.`)
-        : h('p.count', `${total} briefs, newest first. Page ${page} of ${pages}${first && last ? `: ${last.date} to ${first.date}` : ''}.`)
+        : h('p.count', `${total} briefs; the newest ${items.length} below, the rest by month, year, category and asset.`)
   return [
-    h('h1', page === 1 ? siteTitle : `${siteTitle}: page ${page}`),
-    description && page === 1 ? h('p.lede', description) : undefined,
+    h('h1', siteTitle),
+    description ? h('p.lede', description) : undefined,
     btc && known > 1
       ? h('figure.index-chart', [
           priceChart({title: 'Bitcoin price across the archive', description: summaryText(btc), points: [...btc], width: 320, height: 64, small: true, id: 'btc-sparkline'}),
@@ -69,21 +71,9 @@ export function indexPage(props: IndexProps): ElementContent[] {
       : undefined,
     count,
     ...briefList({items, link: props.link, monthLink: props.monthLink, cards: props.cards}),
-    pagination({page, pages, href: props.pageHref}),
-    props.browse && total > 0 ? browseOnce(props.browse) : undefined
+    older ? h('nav.pager', {ariaLabel: 'Older briefs'}, [h('span.pager-previous'), h('span.pager-index'), h('a.pager-next', {href: older.href}, [h('span.pager-label', 'Older briefs →'), h('span.pager-title', older.label)])]) : undefined,
+    props.browse && total > 0 ? browse(props.browse) : undefined
   ].filter((node): node is Element => node !== undefined)
-}
-
-/**
- * Every index page but the first lists the same years, months, categories
- * and assets from the same depth: given the same Browse object, its HTML is
- * made once (134 pages at 4,000 briefs, ~20 KB each).
- */
-const browseHtml = new WeakMap<Browse, string>()
-function browseOnce(props: Browse): Element {
-  let html = browseHtml.get(props)
-  if (html === undefined) browseHtml.set(props, (html = toHtml(browse(props))))
-  return {type: 'raw', value: html} as unknown as Element
 }
 
 /** Years with their months, categories and assets, with counts. */

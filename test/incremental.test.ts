@@ -202,7 +202,7 @@ describe.each(modes)('pages kept from the previous build, $mode', ({args}) => {
     expect(await readFile(path.join(site, 'feed.xml'), 'utf8')).toContain('Edited for the fixed-files test')
   })
 
-  it('month and year pages are kept while their briefs and neighbours are unchanged, and match a clean build when not', async () => {
+  it('month and year pages, and the year pages of categories and assets, are kept while their briefs and neighbours are unchanged, and match a clean build when not', async () => {
     const dir = await project()
     const days = (await readdir(path.join(dir, 'briefs', '2026', '11'))).sort()
     const text = await readFile(path.join(dir, 'briefs', '2026', '11', days[0]!), 'utf8')
@@ -210,7 +210,7 @@ describe.each(modes)('pages kept from the previous build, $mode', ({args}) => {
     await addBrief('2025-10-01')
     await expectSameAsClean(dir, args)
     const site = path.join(dir, 'site')
-    const archive = ['2025/index.html', '2025/10/index.html', '2026/index.html', '2026/11/index.html']
+    const archive = ['2025/index.html', '2025/10/index.html', '2026/index.html', '2026/11/index.html', 'category/crypto/2025/index.html', 'category/crypto/2026/index.html', 'assets/btc/2025/index.html', 'assets/btc/2026/index.html']
     const inodes = async () => Object.fromEntries(await Promise.all(archive.map(async (file) => [file, await inode(site, file)] as const)))
     const first = await inodes()
     // An edit in November 2026 leaves 2025's pages alone.
@@ -222,6 +222,10 @@ describe.each(modes)('pages kept from the previous build, $mode', ({args}) => {
     expect(second['2025/10/index.html']).toBe(first['2025/10/index.html'])
     expect(second['2026/11/index.html']).not.toBe(first['2026/11/index.html'])
     expect(second['2026/index.html']).not.toBe(first['2026/index.html'])
+    expect(second['category/crypto/2025/index.html']).toBe(first['category/crypto/2025/index.html'])
+    expect(second['assets/btc/2025/index.html']).toBe(first['assets/btc/2025/index.html'])
+    expect(second['category/crypto/2026/index.html']).not.toBe(first['category/crypto/2026/index.html'])
+    expect(second['assets/btc/2026/index.html']).not.toBe(first['assets/btc/2026/index.html'])
     // A new month between them changes their neighbours' links: rendered again, as a clean build has them.
     await addBrief('2025-12-01')
     await expectSameAsClean(dir, args)

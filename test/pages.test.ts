@@ -7,8 +7,7 @@ import type {Element, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {categoryFolders, slug} from '../src/render/paths.js'
-import {toHtml} from 'hast-util-to-html'
-import {briefList, pageNumbers, pagination} from '../templates/brief-list.js'
+import {briefList} from '../templates/brief-list.js'
 import type {PublishedBrief} from '../src/render/site.js'
 import {fixtures, runCli, tempDir} from './helpers.js'
 import {byTag, elements, hasClass, listFiles, parseHtml, prop, readPages} from './site-helpers.js'
@@ -51,7 +50,7 @@ describe('site pages', () => {
     pages = await readPages(built.site)
   })
 
-  it('writes the paginated index, day, year, month, category, asset and 404 pages, and counts them all', async () => {
+  it('writes the index, day, year, month, category, asset and 404 pages, and counts them all', async () => {
     const html = (await listFiles(built.site)).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'))
     expect(html).toEqual([
       '2025/12/30/index.html',
@@ -66,16 +65,24 @@ describe('site pages', () => {
       '2026/index.html',
       '404.html',
       // AVAX has prices on two days; ADA on one day only, so no page.
+      // Each asset and category has a page per year besides its own.
+      'assets/avax/2026/index.html',
       'assets/avax/index.html',
+      'assets/btc/2025/index.html',
+      'assets/btc/2026/index.html',
       'assets/btc/index.html',
+      'assets/eth/2025/index.html',
       'assets/eth/index.html',
       'assets/index.html',
+      'assets/sol/2026/index.html',
       'assets/sol/index.html',
+      'category/crypto/2025/index.html',
+      'category/crypto/2026/index.html',
       'category/crypto/index.html',
+      'category/macro-etfs/2025/index.html',
+      'category/macro-etfs/2026/index.html',
       'category/macro-etfs/index.html',
       'index.html',
-      'page/2/index.html',
-      'page/3/index.html',
       ...html.filter((file) => file.startsWith('search/'))
     ])
     expect(built.result.stderr).toMatch(new RegExp(`^Wrote ${html.length} pages \\(5 briefs\\)`, 'm'))
@@ -88,24 +95,28 @@ describe('site pages', () => {
     expect([...locs].sort()).toEqual(expected.sort())
   })
 
-  it('paginates the index newest first, with newer/older links and page numbers', () => {
+  it('lists the newest briefs on the index, and leads on to the month where the others begin', () => {
     const cards = (file: string) => elements(page(file), hasClass('brief-card')).map((card) => prop(elements(card, byTag('time'))[0]!, 'dateTime'))
+    // pageSize is 2: the other three briefs are in their months and years, never on numbered pages.
     expect(cards('index.html')).toEqual(['2026-02-02', '2026-01-05'])
-    expect(cards('page/2/index.html')).toEqual(['2026-01-02', '2025-12-31'])
-    expect(cards('page/3/index.html')).toEqual(['2025-12-30'])
-
-    const nav = (file: string) => elements(page(file), hasClass('pagination'))[0]!
-    expect(links(nav('index.html'))).toEqual(['page/2/index.html', 'page/3/index.html', 'page/2/index.html'])
-    expect(texts(elements(nav('index.html'), (node) => prop(node, 'ariaCurrent') === 'page'))).toEqual(['Page 1'])
-    expect(links(nav('page/2/index.html'))).toEqual(['../../index.html', '../../index.html', '../../page/3/index.html', '../../page/3/index.html'])
-    expect(links(nav('page/3/index.html'), (node) => prop(node, 'rel') === 'prev')).toEqual(['../../page/2/index.html'])
-    // The head says it too, for crawlers and browsers.
-    const rel = (file: string, name: string) => elements(page(file), (node) => node.tagName === 'link' && prop(node, 'rel') === name).map((node) => prop(node, 'href'))
-    expect(rel('page/2/index.html', 'prev')).toEqual(['../../index.html'])
-    expect(rel('page/2/index.html', 'next')).toEqual(['../../page/3/index.html'])
-    // The BTC chart is on the first page only.
+    expect([...pages.keys()].filter((file) => file.startsWith('page/'))).toEqual([])
+    expect(texts(elements(page('index.html'), hasClass('count')))).toEqual(['5 briefs; the newest 2 below, the rest by month, year, category and asset.'])
+    // 2 Jan 2026 is the first brief not listed: January's page lists it, with the month's other brief.
+    const older = elements(page('index.html'), (node) => hasClass('pager')(node))[0]!
+    expect(links(older)).toEqual(['2026/01/index.html'])
+    expect(toString(older)).toBe('Older briefs →January 2026')
+    expect(cards('2026/01/index.html')).toEqual(['2026-01-05', '2026-01-02'])
+    // The BTC chart is on the index.
     expect(elements(page('index.html'), byTag('svg'))).toHaveLength(1)
-    expect(elements(page('page/2/index.html'), byTag('svg'))).toHaveLength(0)
+  })
+
+  it('says so when the index lists every brief, and has no link to older ones', async () => {
+    const all = await buildPages({pageSize: 5})
+    expect(all.result.code, all.result.stderr).toBe(0)
+    const index = parseHtml(await readFile(path.join(all.site, 'index.html'), 'utf8'))
+    expect(elements(index, hasClass('brief-card'))).toHaveLength(5)
+    expect(texts(elements(index, hasClass('count')))).toEqual(['5 briefs, newest first.'])
+    expect(elements(index, hasClass('pager'))).toEqual([])
   })
 
   it('links the index to every year, month, category and asset page', () => {
@@ -125,10 +136,6 @@ describe('site pages', () => {
       'assets/sol/index.html',
       'assets/avax/index.html'
     ])
-    // Deeper index pages link to the same pages from their depth.
-    for (const file of ['page/2/index.html', 'page/3/index.html']) {
-      expect(links(elements(page(file), hasClass('browse'))[0]!)).toEqual(links(browse).map((href) => `../../${href}`))
-    }
   })
 
   it('gives each day breadcrumbs to its year and month, a category link and previous/next days', () => {
@@ -155,10 +162,28 @@ describe('site pages', () => {
     expect(links(pager, (node) => prop(node, 'rel') === 'next')).toEqual(['../../2026/02/index.html'])
   })
 
-  it('gives each category its page with only its briefs', () => {
-    const category = page('category/macro-etfs/index.html')
-    expect(texts(elements(category, byTag('h1')))).toEqual(['Category: Macro & ETFs'])
-    expect(elements(category, hasClass('brief-card')).map((card) => prop(elements(card, byTag('time'))[0]!, 'dateTime'))).toEqual(['2026-02-02', '2025-12-31'])
+  it('gives each category a page of its newest briefs and a page per year with all of them', () => {
+    const cards = (tree: Root) => elements(tree, hasClass('brief-card')).map((card) => prop(elements(card, byTag('time'))[0]!, 'dateTime'))
+    const macro = page('category/macro-etfs/index.html')
+    expect(texts(elements(macro, byTag('h1')))).toEqual(['Category: Macro & ETFs'])
+    expect(cards(macro)).toEqual(['2026-02-02', '2025-12-31'])
+    // crypto has three briefs, more than pageSize: the newest two, then its years.
+    const crypto = page('category/crypto/index.html')
+    expect(cards(crypto)).toEqual(['2026-01-05', '2026-01-02'])
+    expect(texts(elements(crypto, hasClass('count')))).toEqual(["3 briefs; the newest 2 below, every one in its year's list."])
+    const years = elements(crypto, hasClass('month-summary'))[0]!
+    expect(links(years)).toEqual(['../../category/crypto/2026/index.html', '../../category/crypto/2025/index.html'])
+    expect(toString(years)).toBe('2026 (2)2025 (1)')
+
+    const year = page('category/crypto/2025/index.html')
+    expect(texts(elements(year, byTag('h1')))).toEqual(['Category: crypto, 2025'])
+    expect(cards(year)).toEqual(['2025-12-30'])
+    expect(links(elements(year, hasClass('brief-card'))[0]!)).toEqual(['../../../2025/12/30/index.html'])
+    expect(links(elements(year, hasClass('breadcrumbs'))[0]!)).toEqual(['../../../index.html', '../../../category/crypto/index.html'])
+    const pager = elements(year, hasClass('pager'))[0]!
+    expect(links(pager, (node) => prop(node, 'rel') === 'next')).toEqual(['../../../category/crypto/2026/index.html'])
+    expect(links(pager, hasClass('pager-index'))).toEqual(['../../../category/crypto/index.html'])
+    expect(cards(page('category/crypto/2026/index.html'))).toEqual(['2026-01-05', '2026-01-02'])
   })
 
   it('draws each asset’s history as an inline SVG chart with gaps for missing days, and a table with caption and headers', () => {
@@ -175,9 +200,22 @@ describe('site pages', () => {
     const table = elements(btc, byTag('table'))[0]!
     expect(toString(elements(table, byTag('caption'))[0]!)).toMatch(/^BTC price and 24h change by day/)
     expect(elements(table, (node) => node.tagName === 'th' && prop(node, 'scope') === 'col').map((node) => toString(node))).toEqual(['Date', 'Price or range', '24h change'])
-    const rows = elements(table, (node) => node.tagName === 'th' && prop(node, 'scope') === 'row')
-    expect(rows.map((row) => links(row)[0])).toEqual(['../../2026/02/02/index.html', '../../2026/01/05/index.html', '../../2026/01/02/index.html', '../../2025/12/31/index.html', '../../2025/12/30/index.html'])
-    expect(toString(elements(table, byTag('tr'))[4]!)).toMatch(/31 Dec 2025\$93,600.*−0\.53%/)
+    const rowLinks = (tree: Root | Element) => elements(tree, (node) => node.tagName === 'th' && prop(node, 'scope') === 'row').map((row) => links(row)[0])
+    // The newest pageSize (2) days; every day is in its year's table.
+    expect(rowLinks(table)).toEqual(['../../2026/02/02/index.html', '../../2026/01/05/index.html'])
+    const years = elements(btc, hasClass('month-summary'))[0]!
+    expect(links(years)).toEqual(['../../assets/btc/2026/index.html', '../../assets/btc/2025/index.html'])
+    expect(toString(years)).toContain('5 days with a figure; the newest 2 below')
+
+    const btc2025 = page('assets/btc/2025/index.html')
+    expect(texts(elements(btc2025, byTag('h1')))).toEqual(['Bitcoin (BTC) in 2025'])
+    expect(rowLinks(btc2025)).toEqual(['../../../2025/12/31/index.html', '../../../2025/12/30/index.html'])
+    expect(toString(elements(btc2025, byTag('tr'))[1]!)).toMatch(/31 Dec 2025\$93,600.*−0\.53%/)
+    // The year's own chart: 30 and 31 December.
+    expect(toString(elements(elements(btc2025, byTag('svg'))[0]!, byTag('desc'))[0]!)).toContain('Lowest $93,600 on 31 Dec 2025')
+    expect(toString(elements(elements(btc2025, byTag('svg'))[0]!, byTag('desc'))[0]!)).not.toContain('2026')
+    expect(links(elements(btc2025, hasClass('pager'))[0]!)).toEqual(['../../../assets/btc/index.html', '../../../assets/btc/2026/index.html'])
+    expect(rowLinks(page('assets/btc/2026/index.html'))).toEqual(['../../../2026/02/02/index.html', '../../../2026/01/05/index.html', '../../../2026/01/02/index.html'])
     // The table scrolls in its own box on a narrow screen.
     expect(elements(btc, hasClass('table-scroll')).flatMap((box) => elements(box, byTag('table')))).toHaveLength(1)
 
@@ -392,60 +430,5 @@ describe('config', () => {
     const {result} = await buildPages({pageSize: 0})
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/pageSize/)
-  })
-})
-
-describe('page numbers of a long index', () => {
-  it('shows the first, the last and two pages around the current one, with gaps that never hide a single page', () => {
-    expect(pageNumbers(1, 3)).toEqual([1, 2, 3])
-    expect(pageNumbers(1, 134)).toEqual([1, 2, 3, null, 134])
-    expect(pageNumbers(50, 134)).toEqual([1, null, 48, 49, 50, 51, 52, null, 134])
-    expect(pageNumbers(4, 134)).toEqual([1, 2, 3, 4, 5, 6, null, 134])
-    expect(pageNumbers(5, 134)).toEqual([1, 2, 3, 4, 5, 6, 7, null, 134])
-    expect(pageNumbers(134, 134)).toEqual([1, null, 132, 133, 134])
-    expect(pageNumbers(7, 9)).toEqual([1, null, 5, 6, 7, 8, 9])
-    expect(pageNumbers(3, 5)).toEqual([1, 2, 3, 4, 5])
-  })
-
-  it('renders gaps as a hidden ellipsis and keeps the current page unlinked', () => {
-    const nav = pagination({page: 50, pages: 134, href: (n) => `page/${n}/`})!
-    const items = (nav.children[1] as Element).children as Element[]
-    expect(items).toHaveLength(9)
-    expect(items.filter((item) => item.properties.className?.toString().includes('pagination-gap')).map((item) => item.properties.ariaHidden)).toEqual(['true', 'true'])
-    expect(toHtml(nav)).toContain('<span class="current" aria-current="page"><span class="visually-hidden">Page </span>50</span>')
-    expect(toHtml(nav)).toContain('href="page/134/"')
-    expect(toHtml(nav)).not.toContain('href="page/47/"')
-  })
-})
-
-describe('brief cards kept between pages and builds', () => {
-  const item = (day: string, briefKey: string | undefined) =>
-    ({
-      brief: {file: {data: briefKey ? {briefKey} : {}}},
-      date: `2026-11-${day}`,
-      title: `Brief ${day}`,
-      category: 'crypto',
-      tags: [],
-      excerpt: `Excerpt ${day}`,
-      folder: `2026/11/${day}/`,
-      data: {prices: [{asset: 'Bitcoin', symbol: 'BTC', price: 100000, line: 1}], topSeverity: 'high'}
-    }) as unknown as PublishedBrief
-  const render = (items: PublishedBrief[], cards?: Map<string, string>, link = (to: PublishedBrief) => `../../${to.folder}index.html`) =>
-    // As the site stringifies its pages: raw HTML (the memo's) passes through.
-    toHtml({type: 'root', children: briefList({items, link, cards: cards && {get: (key) => cards.get(key), set: (key, html) => void cards.set(key, html)}})}, {allowDangerousHtml: true})
-
-  it('renders a memoised card exactly as a fresh one, and takes it from the memo when its brief, link and level match', () => {
-    const items = [item('20', 'key-20'), item('19', 'key-19')]
-    const cards = new Map<string, string>()
-    const fresh = render(items)
-    expect(render(items, cards)).toBe(fresh)
-    expect(cards.size).toBe(2)
-    // Proof that the memo is what is used: doctor one entry.
-    const [key] = [...cards.keys()].filter((entry) => entry.startsWith('key-20@'))
-    cards.set(key!, '<li>FROM THE MEMO</li>')
-    expect(render(items, cards)).toContain('<li>FROM THE MEMO</li>')
-    // Another link (another depth), another card; no key (no cache), no memo.
-    expect(render(items, cards, (to) => `../${to.folder}index.html`)).not.toContain('FROM THE MEMO')
-    expect(render([item('20', undefined)], cards)).not.toContain('FROM THE MEMO')
   })
 })

@@ -25,9 +25,9 @@ export function monthFolder(month: string): string {
   return `${month.replace('-', '/')}/`
 }
 
-/** Page `n` (1-based) of the paginated index: `''` for the first, `page/2/` after. */
-export function indexFolder(page: number): string {
-  return page <= 1 ? '' : `page/${page}/`
+/** `category/crypto/2025/`, `assets/btc/2025/`: one year of a category or an asset, below its page. */
+export function periodFolder(folder: string, year: string): string {
+  return `${folder}${year}/`
 }
 
 export const ASSETS_FOLDER = 'assets/'

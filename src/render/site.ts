@@ -31,7 +31,7 @@ import {searchTiers} from './search-tiers.js'
 import {settleAll, Slots} from '../slots.js'
 import {addSeverityBadges} from './severity-badges.js'
 import type {ImageAsset} from './offsite-images.js'
-import {ASSETS_FOLDER, assetFolder, basePath, categoryFolders, dayFolder, indexFolder, monthFolder, pageLink, rootFrom, yearFolder} from './paths.js'
+import {ASSETS_FOLDER, assetFolder, basePath, categoryFolders, dayFolder, monthFolder, pageLink, periodFolder, rootFrom, yearFolder} from './paths.js'
 
 /** What the build keeps of each brief once its tree is released. */
 export interface RenderedBrief {
@@ -189,22 +189,13 @@ const MAIN_NAMES: Record<string, string> = {BTC: 'Bitcoin', ETH: 'Ethereum', SOL
 
 export function siteContext(published: readonly PublishedBrief[], config: Config): SiteContext {
   const newestFirst = [...published].reverse()
-  const group = (key: (item: PublishedBrief) => string) => {
-    const groups = new Map<string, PublishedBrief[]>()
-    for (const item of newestFirst) {
-      const group = groups.get(key(item))
-      if (group) group.push(item)
-      else groups.set(key(item), [item])
-    }
-    return groups
-  }
   return {
     config,
     published,
     newestFirst,
     categories: categoryFolders(published.map((item) => item.category)),
-    years: group((item) => item.date.slice(0, 4)),
-    months: group((item) => item.date.slice(0, 7)),
+    years: groupBy(newestFirst, (item) => item.date.slice(0, 4)),
+    months: groupBy(newestFirst, (item) => item.date.slice(0, 7)),
     assets: assetsOf(published)
   }
 }
@@ -359,71 +350,60 @@ export function dayPages(context: SiteContext): SitePage[] {
   })
 }
 
-/** The index, `pageSize` briefs a page: `index.html`, `page/2/index.html`, … */
+/**
+ * The home page, `index.html`: the newest `pageSize` briefs, a small BTC
+ * chart, and links to every year, month, category and asset. The rest of
+ * the archive is read by month and year (see templates/index-page.ts).
+ */
 export function indexPages(context: SiteContext): SitePage[] {
   const {config, newestFirst} = context
-  const size = config.pageSize
-  const pages = Math.max(1, Math.ceil(newestFirst.length / size))
+  const folder = ''
+  const link = (to: string) => pageLink(folder, to)
+  const items = newestFirst.slice(0, config.pageSize)
+  // Where the briefs not listed begin: that month's archive lists them from its first day.
+  const firstUnlisted = newestFirst[items.length]
   const btcAsset = context.assets.find((asset) => asset.symbol === 'BTC')
-  // The same Browse object for pages at the same depth: the template renders it once.
-  const browseByRoot = new Map<string, Browse>()
-  const browseFrom = (folder: string): Browse => {
-    const root = rootFrom(folder)
-    const known = browseByRoot.get(root)
-    if (known) return known
-    const link = (to: string) => pageLink(folder, to)
-    const browse: Browse = {
-      years: [...context.years].map(([year, briefs]) => ({
-        label: year,
-        href: link(yearFolder(year)),
-        count: briefs.length,
-        months: [...context.months].filter(([month]) => month.startsWith(`${year}-`)).map(([month, inMonth]) => ({label: monthName(month).split(' ')[0]!, href: link(monthFolder(month)), count: inMonth.length}))
-      })),
-      categories: [...context.categories].map(([category, categoryFolder]) => ({
-        label: category,
-        href: link(categoryFolder),
-        count: newestFirst.filter((item) => item.category === category).length
-      })),
-      assets: context.assets.filter((asset) => asset.quotes.length > 0).map((asset) => ({label: asset.symbol, href: link(asset.folder), count: asset.quotes.length})),
-      assetsHref: link(ASSETS_FOLDER)
-    }
-    browseByRoot.set(root, browse)
-    return browse
+  const categoryCounts = countBy(newestFirst, (item) => item.category)
+  const browse: Browse = {
+    years: [...context.years].map(([year, briefs]) => ({
+      label: year,
+      href: link(yearFolder(year)),
+      count: briefs.length,
+      months: [...context.months].filter(([month]) => month.startsWith(`${year}-`)).map(([month, inMonth]) => ({label: monthName(month).split(' ')[0]!, href: link(monthFolder(month)), count: inMonth.length}))
+    })),
+    categories: [...context.categories].map(([category, categoryFolder]) => ({label: category, href: link(categoryFolder), count: categoryCounts.get(category) ?? 0})),
+    assets: context.assets.filter((asset) => asset.quotes.length > 0).map((asset) => ({label: asset.symbol, href: link(asset.folder), count: asset.quotes.length})),
+    assetsHref: link(ASSETS_FOLDER)
   }
-  const result: SitePage[] = []
-  for (let page = 1; page <= pages; page++) {
-    const folder = indexFolder(page)
-    const link = (to: string) => pageLink(folder, to)
-    const items = newestFirst.slice((page - 1) * size, page * size)
-    result.push(
-      folderPage('index', folder, newestFirst[0]?.date, () =>
-        shell(context, {
-          kind: 'index',
-          folder,
-          title: page === 1 ? config.siteTitle : `Page ${page}`,
+  return [
+    folderPage('index', folder, newestFirst[0]?.date, () =>
+      shell(context, {
+        kind: 'index',
+        folder,
+        title: config.siteTitle,
+        description: config.siteDescription,
+        main: indexPage({
+          cards: context.cards,
+          siteTitle: config.siteTitle,
           description: config.siteDescription,
-          previous: page > 1 ? link(indexFolder(page - 1)) : undefined,
-          next: page < pages ? link(indexFolder(page + 1)) : undefined,
-          main: indexPage({
-            cards: context.cards,
-            siteTitle: config.siteTitle,
-            description: config.siteDescription,
-            items,
-            total: newestFirst.length,
-            page,
-            pages,
-            pageHref: (n) => link(indexFolder(n)),
-            link: (to) => link(to.folder),
-            monthLink: (month) => link(monthFolder(month)),
-            btc: page === 1 ? btcAsset?.points : undefined,
-            btcHref: btcAsset && link(btcAsset.folder),
-            browse: browseFrom(folder)
-          })
+          items,
+          total: newestFirst.length,
+          older: firstUnlisted && {label: monthName(firstUnlisted.date.slice(0, 7)), href: link(monthFolder(firstUnlisted.date.slice(0, 7)))},
+          link: (to) => link(to.folder),
+          monthLink: (month) => link(monthFolder(month)),
+          btc: btcAsset?.points,
+          btcHref: btcAsset && link(btcAsset.folder),
+          browse
         })
-      )
+      })
     )
-  }
-  return result
+  ]
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1)
+  return counts
 }
 
 /** `2026/index.html`: the year's briefs; and `2026/11/index.html`: the month's. */
@@ -451,7 +431,10 @@ export function archivePages(context: SiteContext): SitePage[] {
             items,
             link: (to) => link(to.folder),
             monthLink: (month) => link(monthFolder(month)),
-            months: [...context.months].filter(([month]) => month.startsWith(`${year}-`)).map(([month, inMonth]) => ({label: monthName(month), href: link(monthFolder(month)), count: inMonth.length})),
+            periods: {
+              label: `Months of ${year}`,
+              links: [...context.months].filter(([month]) => month.startsWith(`${year}-`)).map(([month, inMonth]) => ({label: monthName(month), href: link(monthFolder(month)), count: inMonth.length}))
+            },
             previous: earlier ? {label: earlier, href: link(yearFolder(earlier))} : undefined,
             next: later ? {label: later, href: link(yearFolder(later))} : undefined,
             indexHref: link('')
@@ -493,26 +476,93 @@ export function archivePages(context: SiteContext): SitePage[] {
   return pages
 }
 
-/** `category/<slug>/index.html` per category with briefs. */
+/**
+ * Per category with briefs, `category/<slug>/index.html`: its newest
+ * `pageSize` briefs and its years; and `category/<slug>/<year>/index.html`:
+ * every brief of the category that year. A new brief rewrites the category's
+ * page and its year's, not a page listing the whole archive (2.5 MB at
+ * 4,000 briefs); earlier years keep their pages.
+ */
 export function categoryPages(context: SiteContext): SitePage[] {
-  return [...context.categories].map(([category, folder]) => {
+  const pages: SitePage[] = []
+  for (const [category, folder] of context.categories) {
     const link = (to: string) => pageLink(folder, to)
     const items = context.newestFirst.filter((item) => item.category === category)
+    const byYear = groupBy(items, (item) => item.date.slice(0, 4))
+    const years = [...byYear.keys()]
     const title = `Category: ${category}`
-    return folderPage('category', folder, items[0]?.date, () =>
-      shell(context, {
-        kind: 'category',
-        folder,
-        title,
-        description: `Every brief filed under ${category}.`,
-        breadcrumbs: [{label: 'Home', href: link('')}, {label: title}],
-        main: archivePage({cards: context.cards, title, items, link: (to) => link(to.folder), monthLink: (month) => link(monthFolder(month)), indexHref: link('')})
-      })
+    pages.push(
+      folderPage('category', folder, items[0]?.date, () =>
+        shell(context, {
+          kind: 'category',
+          folder,
+          title,
+          description: `Every brief filed under ${category}.`,
+          breadcrumbs: [{label: 'Home', href: link('')}, {label: title}],
+          main: archivePage({
+            cards: context.cards,
+            title,
+            items: items.slice(0, context.config.pageSize),
+            total: items.length,
+            periods: {label: `Years of ${title}`, links: years.map((year) => ({label: year, href: link(periodFolder(folder, year)), count: byYear.get(year)!.length}))},
+            link: (to) => link(to.folder),
+            monthLink: (month) => link(monthFolder(month)),
+            indexHref: link('')
+          })
+        })
+      )
     )
-  })
+    for (const [position, year] of years.entries()) {
+      const yearFolder = periodFolder(folder, year)
+      const yearLink = (to: string) => pageLink(yearFolder, to)
+      const inYear = byYear.get(year)!
+      const [later, earlier] = [years[position - 1], years[position + 1]]
+      const yearTitle = `${title}, ${year}`
+      pages.push(
+        keyed(['category-year', category, inYear, earlier, later], folderPage('category', yearFolder, inYear[0]!.date, () =>
+          shell(context, {
+            kind: 'category',
+            folder: yearFolder,
+            title: yearTitle,
+            description: `Every brief of ${year} filed under ${category}.`,
+            previous: earlier && yearLink(periodFolder(folder, earlier)),
+            next: later && yearLink(periodFolder(folder, later)),
+            breadcrumbs: [{label: 'Home', href: yearLink('')}, {label: title, href: yearLink(folder)}, {label: year}],
+            main: archivePage({
+              cards: context.cards,
+              title: yearTitle,
+              items: inYear,
+              link: (to) => yearLink(to.folder),
+              monthLink: (month) => yearLink(monthFolder(month)),
+              previous: earlier ? {label: earlier, href: yearLink(periodFolder(folder, earlier))} : undefined,
+              next: later ? {label: later, href: yearLink(periodFolder(folder, later))} : undefined,
+              indexHref: yearLink(folder),
+              indexLabel: title
+            })
+          })
+        ))
+      )
+    }
+  }
+  return pages
 }
 
-/** `assets/index.html` and `assets/<symbol>/index.html`: price history as a chart and a table. */
+/** Items grouped by `key`, in their order (newest first in, newest first out). */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const group = groups.get(key(item))
+    if (group) group.push(item)
+    else groups.set(key(item), [item])
+  }
+  return groups
+}
+
+/**
+ * `assets/index.html`, `assets/<symbol>/index.html` (the whole history as a
+ * chart, the newest `pageSize` figures as a table) and
+ * `assets/<symbol>/<year>/index.html` (that year's chart and every figure).
+ */
 export function assetPages(context: SiteContext): SitePage[] {
   const listFolder = ASSETS_FOLDER
   const pages: SitePage[] = [
@@ -528,29 +578,68 @@ export function assetPages(context: SiteContext): SitePage[] {
     )
   ]
   for (const asset of context.assets) {
-    const link = (to: string) => pageLink(asset.folder, to)
+    const {symbol, name, folder} = asset
+    const link = (to: string) => pageLink(folder, to)
+    const rowsFrom = (from: string, quotes: AssetInfo['quotes']) =>
+      quotes.map(({item, quote}) => {
+        const briefKey = item.brief.file.data.briefKey
+        const href = pageLink(from, item.folder)
+        return {date: item.date, quote, href, key: briefKey && `${briefKey}@${item.folder}\0${symbol}\0${href}`}
+      })
+    const byYear = groupBy(asset.quotes, ({item}) => item.date.slice(0, 4))
+    const years = [...byYear.keys()]
     pages.push(
-      folderPage('asset', asset.folder, asset.quotes[0]?.item.date ?? context.newestFirst[0]?.date, () =>
+      folderPage('asset', folder, asset.quotes[0]?.item.date ?? context.newestFirst[0]?.date, () =>
         shell(context, {
           kind: 'asset',
-          folder: asset.folder,
-          title: `${asset.name} (${asset.symbol})`,
-          description: `${asset.symbol} price history across the archive.`,
-          breadcrumbs: [{label: 'Home', href: link('')}, {label: 'Assets', href: link(listFolder)}, {label: asset.symbol}],
+          folder,
+          title: `${name} (${symbol})`,
+          description: `${symbol} price history across the archive.`,
+          breadcrumbs: [{label: 'Home', href: link('')}, {label: 'Assets', href: link(listFolder)}, {label: symbol}],
           main: assetPage({
-            symbol: asset.symbol,
-            name: asset.name,
+            symbol,
+            name,
             points: asset.points,
-            days: asset.quotes.map(({item, quote}) => {
-              const briefKey = item.brief.file.data.briefKey
-              return {date: item.date, quote, href: link(item.folder), key: briefKey && `${briefKey}@${item.folder}\0${asset.symbol}\0${link(item.folder)}`}
-            }),
+            days: rowsFrom(folder, asset.quotes.slice(0, context.config.pageSize)),
+            total: asset.quotes.length,
+            years: years.map((year) => ({label: year, href: link(periodFolder(folder, year)), count: byYear.get(year)!.length})),
             assetsHref: link(listFolder),
             rows: context.cards
           })
         })
       )
     )
+    for (const [position, year] of years.entries()) {
+      const yearFolder = periodFolder(folder, year)
+      const yearLink = (to: string) => pageLink(yearFolder, to)
+      const quotes = byYear.get(year)!
+      const [later, earlier] = [years[position - 1], years[position + 1]]
+      pages.push(
+        keyed(['asset-year', symbol, name, quotes.map(({item}) => item), earlier, later], folderPage('asset', yearFolder, quotes[0]!.item.date, () =>
+          shell(context, {
+            kind: 'asset',
+            folder: yearFolder,
+            title: `${name} (${symbol}) in ${year}`,
+            description: `${symbol} price in ${year}, as stated in the briefs.`,
+            previous: earlier && yearLink(periodFolder(folder, earlier)),
+            next: later && yearLink(periodFolder(folder, later)),
+            breadcrumbs: [{label: 'Home', href: yearLink('')}, {label: 'Assets', href: yearLink(listFolder)}, {label: symbol, href: yearLink(folder)}, {label: year}],
+            main: assetPage({
+              symbol,
+              name,
+              year,
+              points: asset.points.filter((point) => point.date.startsWith(year)),
+              days: rowsFrom(yearFolder, quotes),
+              assetsHref: yearLink(listFolder),
+              assetHref: yearLink(folder),
+              previous: earlier ? {label: earlier, href: yearLink(periodFolder(folder, earlier))} : undefined,
+              next: later ? {label: later, href: yearLink(periodFolder(folder, later))} : undefined,
+              rows: context.cards
+            })
+          })
+        ))
+      )
+    }
   }
   return pages
 }
