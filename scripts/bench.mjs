@@ -42,8 +42,9 @@ const runs = Number(values.runs)
 const work = path.join(values.work, String(n))
 const src = path.join(work, 'briefs')
 const out = path.join(work, 'site')
-const cli = path.join(root, 'dist', 'src', 'cli.js')
-if (!existsSync(cli)) execFileSync('npx', ['tsc', '-p', root], {stdio: 'inherit'})
+// The bin (the bundle, scripts/bundle.mjs): what users run.
+const cli = path.join(root, JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).bin.briefpress)
+if (!existsSync(cli)) execFileSync('npm', ['run', 'build:ts'], {cwd: root, stdio: 'inherit'})
 
 function generate() {
   rmSync(work, {recursive: true, force: true})

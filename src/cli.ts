@@ -58,7 +58,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 async function version(): Promise<string> {
   const {readFile} = await import('node:fs/promises')
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}
+  const path = await import('node:path')
+  const {packageRoot} = await import('./package-root.js')
+  const pkg = JSON.parse(await readFile(path.join(packageRoot(), 'package.json'), 'utf8')) as {version: string}
   return pkg.version
 }
 

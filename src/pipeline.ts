@@ -34,6 +34,7 @@ export {DeferredBody}
 export {inputDigestOf} from './cache/input-digest.js'
 import {readKey, stageId} from './cache/input-digest.js'
 import {AnalysisPool} from './workers/pool.js'
+import {loadRenderStage, type RenderStage} from './render/stage.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -83,13 +84,7 @@ export interface PipelineOptions {
   briefStats?: BriefStats | undefined
 }
 
-/** A per-brief render stage: a module path relative to `src/` and its export. */
-export interface RenderStage {
-  module: string
-  export: string
-}
-
-export {SITE_RENDER} from './render/stage.js'
+export {SITE_RENDER, loadRenderStage, type RenderStage} from './render/stage.js'
 
 export interface PipelineResult {
   briefs: Brief[]
@@ -318,13 +313,6 @@ const DEFERRED = 'briefpress:rendered-body-entry'
 
 /** A worker's `rendered` when it wrote the body to the cache itself. */
 export const BODY_IN_CACHE = 'briefpress:body-written-by-worker'
-
-export async function loadRenderStage(stage: RenderStage): Promise<(brief: BriefContext) => unknown> {
-  const module = (await import(new URL(`./${stage.module}`, import.meta.url).href)) as Record<string, unknown>
-  const render = module[stage.export]
-  if (typeof render !== 'function') throw new Error(`Render stage ${stage.module}#${stage.export} is not a function`)
-  return render as (brief: BriefContext) => unknown
-}
 
 function emptyBrief(file: VFile): Brief {
   return {file, frontMatter: undefined, citations: undefined, extracted: undefined, data: undefined, excerpt: ''}

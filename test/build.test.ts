@@ -8,7 +8,7 @@ import {loadConfig} from '../src/config/load.js'
 import {runPipeline} from '../src/pipeline.js'
 import {renderBrief, selectBriefs, writeSite} from '../src/render/site.js'
 import {writeAtomically, type SiteWriter} from '../src/write/atomic-site.js'
-import {fixtures, projectRoot, runCli, tempDir} from './helpers.js'
+import {binPath, fixtures, projectRoot, runCli, tempDir} from './helpers.js'
 import {hashTree, listFiles} from './site-helpers.js'
 
 const run = promisify(execFile)
@@ -161,9 +161,9 @@ describe('build', () => {
   })
 })
 
-/** Compiles the project unless dist/ is newer than every source file (npm test compiles first). */
+/** Compiles and bundles the project unless the bin is newer than every source file (npm test compiles first). */
 async function ensureCompiled(): Promise<string> {
-  const cli = path.join(projectRoot, 'dist', 'src', 'cli.js')
+  const cli = binPath
   const built = existsSync(cli) ? (await stat(cli)).mtimeMs : 0
   let newest = 0
   for (const folder of ['src', 'templates']) {
@@ -174,6 +174,7 @@ async function ensureCompiled(): Promise<string> {
   if (newest > built) {
     // Type errors elsewhere do not stop tsc from emitting; the build below is what is tested.
     await run(path.join(projectRoot, 'node_modules', '.bin', 'tsc'), ['-p', projectRoot]).catch(() => undefined)
+    await run(process.execPath, [path.join(projectRoot, 'scripts', 'bundle.mjs')])
   }
   return cli
 }

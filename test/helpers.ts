@@ -1,4 +1,4 @@
-import {existsSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {cp, mkdtemp} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,6 +7,8 @@ import {main} from '../src/cli.js'
 import type {JsonMessage} from '../src/report/format.js'
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+/** The `bin` of package.json (the bundle, scripts/bundle.mjs): what users run and tests that spawn the CLI run. */
+export const binPath = path.join(projectRoot, (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {bin: {briefpress: string}}).bin.briefpress)
 export const fixtures = path.join(projectRoot, 'fixtures')
 
 /** `../shared` beside the project: present for developers and CI, absent in a user's clone. */

@@ -4,6 +4,7 @@ import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {briefKey, environmentDigest} from '../src/cache/digest.js'
 import {BriefCache, CACHE_DIR} from '../src/cache/store.js'
+import {stageId} from '../src/cache/input-digest.js'
 import {defaultConfig} from '../src/config/load.js'
 import {runPipeline, SITE_RENDER} from '../src/pipeline.js'
 import {SEARCH_BUNDLES_SCRIPT, SEARCH_SCRIPT} from '../src/render/search.js'
@@ -294,7 +295,7 @@ describe('the brief cache', () => {
 
     // Proof that the stored result is what the build uses: doctor one entry.
     const target = warm.briefs[0]!
-    const key = briefKey(environmentDigest(config, 'render/site.js#renderBrief'), String(target.file.value))
+    const key = briefKey(environmentDigest(config, stageId(SITE_RENDER, false)), String(target.file.value))
     const cache = new BriefCache(dir)
     const body = await cache.get<{rendered: {html: string}}>(key, 'body')
     expect(body?.rendered.html).toBe((target.rendered as {html: string}).html)

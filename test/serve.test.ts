@@ -11,7 +11,7 @@ import {runServe} from '../src/commands/serve.js'
 import {allowPreviewAssets, injectPreview} from '../src/serve/inject.js'
 import {renderOverlay} from '../src/serve/overlay.js'
 import {startServer, type PreviewServer} from '../src/serve/server.js'
-import {fixtures, projectRoot, runCli, tempDir} from './helpers.js'
+import {binPath, fixtures, projectRoot, runCli, tempDir} from './helpers.js'
 import {byTag, elements, parseHtml, prop} from './site-helpers.js'
 
 const archive = path.join(fixtures, 'build', 'archive')
@@ -369,10 +369,9 @@ describe('briefpress serve (command line)', () => {
     expect(missing.stderr).toContain('Cannot find nowhere')
   })
 
-  // The compiled CLI, signalled as a terminal would: only when dist/ is up to date with src/serve.
-  const cli = path.join(projectRoot, 'dist', 'src', 'cli.js')
-  const fresh = existsSync(cli) && existsSync(path.join(projectRoot, 'dist', 'src', 'serve', 'server.js')) &&
-    statSync(path.join(projectRoot, 'dist', 'src', 'serve', 'server.js')).mtimeMs >= statSync(path.join(projectRoot, 'src', 'serve', 'server.ts')).mtimeMs
+  // The bin (the bundle), signalled as a terminal would: only when it is up to date with src/serve.
+  const cli = binPath
+  const fresh = existsSync(cli) && statSync(cli).mtimeMs >= statSync(path.join(projectRoot, 'src', 'serve', 'server.ts')).mtimeMs
   it.skipIf(!fresh)('stops on SIGTERM and SIGINT with exit 0', async () => {
     const dir = await project()
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -5,16 +5,16 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {promisify} from 'node:util'
 import {describe, expect, it} from 'vitest'
-import {corpusDir, hasShared, projectRoot, tempDir} from './helpers.js'
+import {binPath, corpusDir, hasShared, projectRoot, tempDir} from './helpers.js'
 
-// Workers run the compiled code in dist/ (`npm test` compiles first), so
-// everything here runs that same code.
+// Workers run the compiled code in dist/ (`npm test` compiles first): the
+// library's dist/src/ in-process, the bundle through the bin.
 const dist = (file: string) => pathToFileURL(path.join(projectRoot, 'dist', 'src', file)).href
-const hasDist = existsSync(path.join(projectRoot, 'dist', 'src', 'workers', 'worker.js'))
+const hasDist = existsSync(path.join(projectRoot, 'dist', 'src', 'workers', 'worker.js')) && existsSync(binPath)
 const run = promisify(execFile)
 
 async function build(dir: string, argv: string[]): Promise<number> {
-  return run(process.execPath, [path.join(projectRoot, 'dist', 'src', 'cli.js'), 'build', '--keep-going', ...argv], {cwd: dir}).then(
+  return run(process.execPath, [binPath, 'build', '--keep-going', ...argv], {cwd: dir}).then(
     () => 0,
     (error: {code: number}) => error.code
   )

@@ -6,12 +6,12 @@ import {promisify} from 'node:util'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {runCli} from './helpers.js'
-import {corpusDir, hasShared, projectRoot, tempDir} from './helpers.js'
+import {binPath, corpusDir, hasShared, projectRoot, tempDir} from './helpers.js'
 
 // Workers run the compiled code in dist/ (`npm test` compiles first), so both
-// sides of every comparison here run that same code.
-const cli = path.join(projectRoot, 'dist', 'src', 'cli.js')
-const hasDist = existsSync(path.join(projectRoot, 'dist', 'src', 'workers', 'worker.js'))
+// sides of every comparison here run that same code: the bundle (the bin).
+const cli = binPath
+const hasDist = existsSync(path.join(projectRoot, 'dist', 'src', 'workers', 'worker.js')) && existsSync(binPath)
 const run = promisify(execFile)
 
 async function build(dir: string, out: string, extra: string[]): Promise<{code: number; stderr: string}> {

@@ -3,6 +3,7 @@ import {readdirSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Config} from '../config/schema.js'
+import {bundled, packageRoot} from '../package-root.js'
 
 /** Bumped when the cache's layout or the shape of what it stores changes. */
 export const CACHE_FORMAT = 'briefpress-cache-1'
@@ -10,24 +11,24 @@ export const CACHE_FORMAT = 'briefpress-cache-1'
 let codeDigest: string | undefined
 
 /**
- * A digest of the code that analyses and renders briefs: every file of
- * `src/` (or `dist/src/` when installed) and of the templates. Any edit to
- * the renderer, a template, a rule or a dependency-free helper changes it,
- * so no cached result outlives the code that made it. Hashing ~200 small
- * files costs a few milliseconds, once per process.
+ * A digest of the code that analyses and renders briefs, as it runs: every
+ * file of the CLI's bundle (its dependencies included) when bundled, else
+ * every file of `src/` (or `dist/src/` and the compiled `dist/templates/`),
+ * plus `templates/` and package.json. Any edit to the renderer, a template,
+ * a rule or a helper changes it, so no cached result outlives the code that
+ * made it. Hashing a few MB costs a few milliseconds, once per process.
  */
 export function briefpressCodeDigest(): string {
   if (codeDigest) return codeDigest
-  const srcRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-  const codeRoot = path.dirname(srcRoot)
-  // The package root holds templates/style.css and brief.md; in dist the
-  // compiled templates sit in dist/templates.
-  const packageRoot = path.basename(codeRoot) === 'dist' ? path.dirname(codeRoot) : codeRoot
-  const folders = [...new Set([srcRoot, path.join(codeRoot, 'templates'), path.join(packageRoot, 'templates'), path.join(packageRoot, 'package.json')])]
+  const here = path.dirname(fileURLToPath(import.meta.url))
+  const root = packageRoot()
+  // The bundle is one flat folder (scripts/bundle.mjs); src/ and dist/src/ have this module in cache/.
+  const code = bundled ? [here] : [path.resolve(here, '..'), path.resolve(here, '..', '..', 'templates')]
+  const entries = [...new Set([...code, path.join(root, 'templates'), path.join(root, 'package.json')])]
   const hash = createHash('sha256')
-  for (const folder of folders) {
-    for (const file of listFiles(folder)) {
-      hash.update(path.relative(packageRoot, file)).update('\0').update(readFileSync(file)).update('\0')
+  for (const entry of entries) {
+    for (const file of listFiles(entry)) {
+      hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0')
     }
   }
   codeDigest = hash.digest('hex')

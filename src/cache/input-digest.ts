@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto'
 import type {Config} from '../config/schema.js'
+import type {RenderStage} from '../render/stage.js'
 import {Reporter} from '../diagnostics/reporter.js'
 import {toDisplayPath} from '../load/display-path.js'
 import {findBriefs} from '../load/find-briefs.js'
@@ -29,8 +30,8 @@ export function readKey(environment: string, read: {text: string; bom?: true | u
 }
 
 /** The render stage as the cache keys it: a lean pipeline stores less, under its own entries. */
-export function stageId(stage: {module: string; export: string}, lean: boolean | undefined): string {
-  return `${stage.module}#${stage.export}${lean ? '#lean' : ''}`
+export function stageId(stage: RenderStage, lean: boolean | undefined): string {
+  return `${stage.id}${lean ? '#lean' : ''}`
 }
 
 /**
@@ -41,7 +42,7 @@ export function stageId(stage: {module: string; export: string}, lean: boolean |
  * `read` counts the briefs whose stats were not known (new or changed);
  * `stats` are the briefs' stats as checked, for the pipeline to take.
  */
-export async function inputDigestOf(options: {paths: readonly string[]; cwd: string; config: Config; renderStage?: {module: string; export: string} | undefined; lean?: boolean}): Promise<{digest: string; read: number; stats: BriefStats} | undefined> {
+export async function inputDigestOf(options: {paths: readonly string[]; cwd: string; config: Config; renderStage?: RenderStage | undefined; lean?: boolean}): Promise<{digest: string; read: number; stats: BriefStats} | undefined> {
   if (!options.renderStage) return undefined
   const environment = environmentDigest(options.config, stageId(options.renderStage, options.lean))
   const inputs = createHash('sha256').update(environment)

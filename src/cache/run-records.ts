@@ -3,6 +3,7 @@ import {readFileSync, utimesSync} from 'node:fs'
 import path from 'node:path'
 import type {Brief} from '../brief.js'
 import type {Config} from '../config/schema.js'
+import type {RenderStage} from '../render/stage.js'
 import {environmentDigest} from './digest.js'
 import {stageId} from './input-digest.js'
 import {replaceFileSync} from './replace-file.js'
@@ -16,7 +17,7 @@ export interface RunOptions {
   cwd: string
   paths: readonly string[]
   config: Config
-  renderStage?: {module: string; export: string} | undefined
+  renderStage?: RenderStage | undefined
   /** A `render` function without a `renderStage` runs uncached: nothing to record. */
   render?: unknown
   lean?: boolean | undefined

@@ -1,9 +1,9 @@
 import {existsSync} from 'node:fs'
 import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {VFile} from 'vfile'
 import {Reporter} from '../diagnostics/reporter.js'
+import {packageRoot} from '../package-root.js'
 import {findBriefs} from '../load/find-briefs.js'
 import {parseFrontMatter} from '../parse/front-matter.js'
 import {calendarDay} from '../validate/front-matter.js'
@@ -90,11 +90,10 @@ async function briefDated(date: string, folder: string, cwd: string): Promise<st
   return undefined
 }
 
-/** `templates/brief.md` beside `src/` (running from source) or beside `dist/` (installed). */
+/** `templates/brief.md` of the Briefpress package, whether it runs from `src/`, `dist/src/` or the bundle. */
 function templatePath(): string {
-  const candidates = ['../../templates/brief.md', '../../../templates/brief.md'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
-  const found = candidates.find((candidate) => existsSync(candidate))
-  if (!found) throw new Error(`Cannot find templates/brief.md (looked in ${candidates.join(', ')})`)
+  const found = path.join(packageRoot(), 'templates', 'brief.md')
+  if (!existsSync(found)) throw new Error(`Cannot find templates/brief.md (looked in ${found})`)
   return found
 }
 

@@ -123,7 +123,9 @@ export class AnalysisPool {
 }
 
 /**
- * The compiled worker beside this module; when Briefpress runs from its
+ * The compiled worker beside this module: in dist/src/workers/, or in the
+ * bundle's one flat folder, where this module's chunk sits beside the
+ * worker's entry (scripts/bundle.mjs). When Briefpress runs from its
  * TypeScript sources (the tests), the one in dist/ from `npm run build:ts`.
  */
 function workerScript(): string | undefined {
