@@ -6,7 +6,7 @@ import {inputDigestOf} from '../cache/input-digest.js'
 import {SITE_RENDER} from '../render/stage.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
 import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type AtomicSiteWriter} from '../write/atomic-site.js'
-import {buildStamp, patchedIdentity, previousMemos, previousSite, readSiteReport, recordSite, siteIsCurrent, type SiteReport} from '../cache/site-stamp.js'
+import {buildStamp, listSiteSoon, patchedIdentity, previousMemos, previousSite, readSiteReport, recordSite, siteIsCurrent, type SiteReport} from '../cache/site-stamp.js'
 import {CarriedMemo} from '../cache/carried-memo.js'
 import type {StringTable} from '../cache/string-table.js'
 import {afterRun, touchRun} from '../cache/prune.js'
@@ -118,6 +118,9 @@ export async function build(argv: string[], io: Io): Promise<number> {
     import('../render/search.js'),
     import('../write/atomic-site.js')
   ])
+  // The output folder is listed on another thread while briefs are analysed:
+  // the pages kept from it are known once the briefs are (`previousSite`).
+  const listing = speed.cache ? listSiteSoon(io.cwd, outDir) : undefined
   const result = await runPipeline({...pipelineOptions, render: renderBrief})
   // Cache pruning (src/cache/prune.ts): records this run's entries, sweeps stale ones once a day.
   await afterRun({...pipelineOptions, configFile: values.config, outDir}, result.briefs)
@@ -136,7 +139,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
   }
   const selection = selectBriefs(briefs, {drafts: values.drafts})
   // Pages whose inputs are unchanged are taken from the previous build.
-  const previous = stamp ? await previousSite(io.cwd, outDir) : undefined
+  const previous = stamp ? await previousSite(io.cwd, outDir, listing) : undefined
   const keys = new Map<string, string>()
   const feedLinks = new CarriedMemo(memos.feedLinks)
   const cards = new CarriedMemo(memos.cards)
