@@ -144,6 +144,26 @@ describe('no-change builds', () => {
     const changed = await expectSameAsClean(dir)
     expect(changed.stderr).toMatch(/Wrote \d+ pages/)
   })
+
+  it('replay, in every format, the report of a build that kept the other briefs\' recorded messages', async () => {
+    const dir = await project()
+    const names = (await readdir(path.join(dir, 'briefs', '2026', '11'))).map((name) => name.replace(/\.md$/, '')).sort()
+    const warn = async (day: string, label: string) => writeFile(briefPath(dir, day), (await readFile(briefPath(dir, day), 'utf8')) + `\n[^${label}]: https://example.com/${label}\n`)
+    await warn(names[0]!, 'unused-one')
+    await warn(names[3]!, 'unused-two')
+    expect((await runCli(['build', '--out', 'site'], dir)).stderr).toMatch(/Wrote/)
+    // An edit: this build records the edited brief's messages anew and carries the others' bytes.
+    await warn(names[3]!, 'unused-three')
+    expect((await runCli(['build', '--out', 'site'], dir)).stderr).toMatch(/Wrote/)
+    for (const format of ['json', 'github', 'pretty']) {
+      const replayed = await runCli(['build', '--out', 'site', '--format', format], dir)
+      expect(replayed.stderr).toMatch(/site\/ is up to date: 8 briefs unchanged/)
+      const clean = await runCli(['check', 'briefs', '--no-cache', '--format', format], dir)
+      const report = (result: {stdout: string; stderr: string}) => (format === 'pretty' ? result.stderr.slice(0, result.stderr.search(/^(site\/ is up to date|Checked)/m)) : result.stdout)
+      expect(report(replayed)).toBe(report(clean))
+      expect(report(replayed)).toContain('unused-three')
+    }
+  })
 })
 
 describe('the pretty report across builds', () => {

@@ -2,7 +2,9 @@ import {createHash} from 'node:crypto'
 import {mkdir, open, readdir, readFile, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {deserialize, serialize} from 'node:v8'
-import type {PlainMessage} from './messages.js'
+import {VFile} from 'vfile'
+import {fromPlainMessage, toPlainMessage, type PlainMessage} from './messages.js'
+import {messageCounts, reportDigest, type ReportEntry} from '../report/format.js'
 import {SITE_MARKER} from '../write/atomic-site.js'
 import {CACHE_DIR} from './store.js'
 import {briefpressCodeDigest, CACHE_FORMAT} from './digest.js'
@@ -89,9 +91,6 @@ export async function siteIsCurrent(cwd: string, outDir: string, stamp: string):
   return identity !== undefined && recorded === `${stamp}\n${identity}\n`
 }
 
-/** Every brief's path and messages, as the build that wrote the site reported them. */
-export type SiteReport = Array<{path: string; messages: PlainMessage[]}>
-
 /**
  * Records the stamp, the build's report and the key of every keyed file it
  * wrote: a later build with the same stamp prints that report without
@@ -100,7 +99,14 @@ export type SiteReport = Array<{path: string; messages: PlainMessage[]}>
  * stamp never lacks it.
  */
 export interface SiteRecord {
-  report: SiteReport
+  /** Every brief's file with its messages, as the build reported them. */
+  files: readonly VFile[]
+  /**
+   * The previous record's messages by report digest (`previousMemos`): a
+   * file whose report is unchanged keeps its recorded bytes, so a build that
+   * adds one brief to 4,000 encodes one file's messages, not 15,000.
+   */
+  reportMessages?: StringTable | undefined
   /** Site-relative file → key of the files the build wrote (src/render/site.ts). */
   keys?: ReadonlyMap<string, string> | undefined
   /**
@@ -117,21 +123,64 @@ export interface SiteRecord {
   identity?: string | undefined
 }
 
+/** One file of the recorded report: path, key of its messages, and counts (total, errors, warnings). */
+type RecordedFile = [path: string, key: string, total: number, errors: number, warnings: number]
+
+/**
+ * The report as recorded: each file's path, counts and the key of its
+ * messages, and the messages, as JSON, by key. The key is the file's report
+ * digest, or `~<index>` for a file that has none (an internal error), never
+ * carried to another build.
+ */
+function reportParts(files: readonly VFile[], previous: StringTable | undefined): {files: Uint8Array[]; messages: Uint8Array[]} {
+  const recorded: RecordedFile[] = []
+  const messages = new Map<string, string | Uint8Array>()
+  for (const [index, file] of files.entries()) {
+    const counts = messageCounts(file.messages)
+    const digest = reportDigest(file)
+    const key = digest ?? `~${index}`
+    if (counts.total > 0 && !messages.has(key)) messages.set(key, (digest && previous?.raw(digest)) ?? JSON.stringify(file.messages.map(toPlainMessage)))
+    recorded.push([file.path, key, counts.total, counts.errors, counts.warnings])
+  }
+  return {files: [serialize(recorded)], messages: stringTableParts(messages)}
+}
+
+/** The recorded report as entries to print (src/report/format.ts): a file's messages are decoded only if its block must be formatted. */
+function recordedEntries(recorded: RecordedFile[], messages: StringTable): ReportEntry[] {
+  return recorded.map(([filePath, key, total, errors, warnings]) => {
+    let file: VFile | undefined
+    return {
+      path: filePath,
+      digest: key.startsWith('~') ? undefined : key,
+      counts: {total, errors, warnings},
+      file: () => {
+        if (file) return file
+        file = new VFile({path: filePath})
+        const plain = total > 0 ? (JSON.parse(messages.get(key) ?? '[]') as PlainMessage[]) : []
+        for (const message of plain) file.messages.push(fromPlainMessage(message, filePath))
+        return file
+      }
+    }
+  })
+}
+
 /** A memo's entries as recorded (`CarriedMemo.next`) or as read back. */
 type Memo = MemoEntries | StringTable
 
 /** The sidecar's parts, each read only by the build that needs it. */
-const SECTIONS = ['report', 'keys', 'prettyBlocks', 'feedLinks', 'cards'] as const
+const SECTIONS = ['reportFiles', 'reportMessages', 'keys', 'prettyBlocks', 'feedLinks', 'cards'] as const
 type Section = (typeof SECTIONS)[number]
 
-export async function recordSite(cwd: string, outDir: string, stamp: string, {report, keys = new Map(), prettyBlocks, feedLinks, cards, identity: known}: SiteRecord): Promise<void> {
+export async function recordSite(cwd: string, outDir: string, stamp: string, {files, reportMessages, keys = new Map(), prettyBlocks, feedLinks, cards, identity: known}: SiteRecord): Promise<void> {
   const identity = known ?? (await markerIdentity(path.resolve(cwd, outDir)))
   if (!identity) return
   const file = stampFile(cwd, outDir)
   await mkdir(path.dirname(file), {recursive: true})
   try {
+    const report = reportParts(files, reportMessages)
     const parts = sidecarParts({stamp, identity, code: briefpressCodeDigest()}, {
-      report: [serialize(report)],
+      reportFiles: report.files,
+      reportMessages: report.messages,
       keys: [serialize(keys)],
       prettyBlocks: prettyBlocks && stringTableParts(prettyBlocks),
       feedLinks: feedLinks && stringTableParts(feedLinks),
@@ -184,7 +233,8 @@ function sidecarParts(head: SidecarHead, sections: Record<Section, Uint8Array[] 
 }
 
 interface Sidecar extends SidecarHead {
-  report: () => SiteReport | undefined
+  reportFiles: () => RecordedFile[] | undefined
+  reportMessages: () => StringTable | undefined
   keys: () => Map<string, string> | undefined
   prettyBlocks: () => StringTable | undefined
   feedLinks: () => StringTable | undefined
@@ -216,7 +266,8 @@ function decodeSidecar(bytes: Buffer): Sidecar {
     stamp,
     identity,
     code,
-    report: section('report', (part) => deserialize(part) as SiteReport),
+    reportFiles: section('reportFiles', (part) => deserialize(part) as RecordedFile[]),
+    reportMessages: section('reportMessages', (part) => new StringTable(part)),
     keys: section('keys', (part) => deserialize(part) as Map<string, string>),
     prettyBlocks: section('prettyBlocks', (part) => new StringTable(part)),
     feedLinks: section('feedLinks', (part) => new StringTable(part)),
@@ -247,11 +298,13 @@ async function readSidecar(cwd: string, outDir: string): Promise<Sidecar | undef
   }
 }
 
-/** The report recorded with `stamp`, or undefined. */
-export async function readSiteReport(cwd: string, outDir: string, stamp: string): Promise<{report: SiteReport; prettyBlocks: StringTable | undefined} | undefined> {
+/** The report recorded with `stamp` (and the pretty blocks printed with it), or undefined. */
+export async function readSiteReport(cwd: string, outDir: string, stamp: string): Promise<{entries: ReportEntry[]; prettyBlocks: StringTable | undefined} | undefined> {
   const stored = await readSidecar(cwd, outDir)
-  const report = stored?.stamp === stamp ? stored.report() : undefined
-  return report && {report, prettyBlocks: stored!.prettyBlocks()}
+  if (stored?.stamp !== stamp) return undefined
+  const recorded = stored.reportFiles()
+  const messages = stored.reportMessages()
+  return recorded && messages && {entries: recordedEntries(recorded, messages), prettyBlocks: stored.prettyBlocks()}
 }
 
 /**
@@ -259,9 +312,9 @@ export async function readSiteReport(cwd: string, outDir: string, stamp: string)
  * are keyed by what they were made from, so any build may use them, as long
  * as the same code made them.
  */
-export async function previousMemos(cwd: string, outDir: string): Promise<{prettyBlocks?: StringTable | undefined; feedLinks?: StringTable | undefined; cards?: StringTable | undefined}> {
+export async function previousMemos(cwd: string, outDir: string): Promise<{prettyBlocks?: StringTable | undefined; feedLinks?: StringTable | undefined; cards?: StringTable | undefined; reportMessages?: StringTable | undefined}> {
   const stored = await readSidecar(cwd, outDir)
-  return stored?.code === briefpressCodeDigest() ? {prettyBlocks: stored.prettyBlocks(), feedLinks: stored.feedLinks(), cards: stored.cards()} : {}
+  return stored?.code === briefpressCodeDigest() ? {prettyBlocks: stored.prettyBlocks(), feedLinks: stored.feedLinks(), cards: stored.cards(), reportMessages: stored.reportMessages()} : {}
 }
 
 /** What a build may take from the previous site in its output folder. */

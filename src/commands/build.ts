@@ -4,14 +4,12 @@ import type {Brief} from '../brief.js'
 import type {PipelineOptions} from '../pipeline.js'
 import {inputDigestOf} from '../cache/input-digest.js'
 import {SITE_RENDER} from '../render/stage.js'
-import {countMessages, formatReport, plural} from '../report/format.js'
+import {formatPrettyEntries, formatReport, plural, reportEntry, type ReportEntry} from '../report/format.js'
 import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type AtomicSiteWriter} from '../write/atomic-site.js'
-import {buildStamp, listSiteSoon, patchedIdentity, previousMemos, previousSite, readSiteReport, recordSite, siteIsCurrent, type SiteReport} from '../cache/site-stamp.js'
+import {buildStamp, listSiteSoon, patchedIdentity, previousMemos, previousSite, readSiteReport, recordSite, siteIsCurrent} from '../cache/site-stamp.js'
 import {CarriedMemo} from '../cache/carried-memo.js'
 import type {StringTable} from '../cache/string-table.js'
 import {afterRun, touchRun} from '../cache/prune.js'
-import {fromPlainMessage, toPlainMessage} from '../cache/messages.js'
-import {VFile} from 'vfile'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
 import {relaunchWithYoungGeneration} from '../workers/young-generation.js'
 import {commonOptions, EXIT, parse, readConfig, readFormat, seconds, UsageError, type Io} from './shared.js'
@@ -94,14 +92,11 @@ export async function build(argv: string[], io: Io): Promise<number> {
     if (recorded) {
       // Cache pruning (src/cache/prune.ts): this build's entries count as used now.
       touchRun({...pipelineOptions, configFile: values.config, outDir})
-      const files = recorded.report.map(({path: filePath, messages}) => {
-        const file = new VFile({path: filePath})
-        for (const message of messages) file.messages.push(fromPlainMessage(message, filePath))
-        return file
-      })
-      const {counts, failed, summary} = printReport(files, format, io, values.frail, recorded.prettyBlocks)
-      if (failed && !values['keep-going']) return notWriting(io, outName, summary, files.length)
-      io.stderr(`${outName} is up to date: ${plural(files.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
+      // Each file's block from the last build's; its messages are decoded only to format one anew.
+      const {entries} = recorded
+      const {counts, failed, summary} = printReport(entries, format, io, values.frail, recorded.prettyBlocks)
+      if (failed && !values['keep-going']) return notWriting(io, outName, summary, entries.length)
+      io.stderr(`${outName} is up to date: ${plural(entries.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
       return failed ? EXIT.content : EXIT.ok
     }
   }
@@ -127,13 +122,13 @@ export async function build(argv: string[], io: Io): Promise<number> {
   const {briefs} = result
   const files = briefs.map((brief) => brief.file)
   const memos = speed.cache ? await previousMemos(io.cwd, outDir) : {}
-  const {counts, failed, summary, prettyBlocks} = printReport(files, format, io, values.frail, memos.prettyBlocks)
+  const {counts, failed, summary, prettyBlocks} = printReport(files.map(reportEntry), format, io, values.frail, memos.prettyBlocks)
   if (failed && !values['keep-going']) return notWriting(io, outName, summary, briefs.length)
 
   const stamp = result.inputDigest && buildStamp(result.inputDigest, stampOptions)
   if (stamp && (await siteIsCurrent(io.cwd, outDir, stamp))) {
     // Recorded again with the report, for a site stamped without one.
-    await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys: (await previousSite(io.cwd, outDir))?.keys, prettyBlocks, feedLinks: memos.feedLinks, cards: memos.cards})
+    await recordSite(io.cwd, outDir, stamp, {files, reportMessages: memos.reportMessages, keys: (await previousSite(io.cwd, outDir))?.keys, prettyBlocks, feedLinks: memos.feedLinks, cards: memos.cards})
     io.stderr(`${outName} is up to date: ${plural(briefs.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
     return failed ? EXIT.content : EXIT.ok
   }
@@ -165,7 +160,7 @@ export async function build(argv: string[], io: Io): Promise<number> {
   }
   const changes = used.writer?.changes
   const identity = previous && changes ? patchedIdentity(outDir, previous, changes) : undefined
-  if (stamp) await recordSite(io.cwd, outDir, stamp, {report: siteReport(files), keys, prettyBlocks, feedLinks: feedLinks.next, cards: cards.next, identity})
+  if (stamp) await recordSite(io.cwd, outDir, stamp, {files, reportMessages: memos.reportMessages, keys, prettyBlocks, feedLinks: feedLinks.next, cards: cards.next, identity})
 
   const notes = [
     selection.broken.length > 0 ? `skipped ${plural(selection.broken.length, 'broken brief')}: ${names(selection.broken)}` : '',
@@ -179,21 +174,20 @@ export async function build(argv: string[], io: Io): Promise<number> {
   return failed ? EXIT.content : EXIT.ok
 }
 
-function siteReport(files: readonly VFile[]): SiteReport {
-  return files.map((file) => ({path: file.path, messages: file.messages.map(toPlainMessage)}))
-}
-
 /**
  * Prints the report. The pretty format takes each file's block from the
  * previous build's when that file's messages are unchanged; returned are
  * the blocks printed now, for the next build.
  */
-function printReport(files: VFile[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined, previous?: StringTable) {
+function printReport(entries: readonly ReportEntry[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined, previous?: StringTable) {
   const memo = new CarriedMemo(previous)
-  const report = formatReport(format, files, {color: io.color, memo})
-  if (format === 'pretty') io.stderr(report)
-  else io.stdout(report)
-  const counts = countMessages(files)
+  if (format === 'pretty') io.stderr(formatPrettyEntries(entries, {color: io.color, memo}))
+  else io.stdout(formatReport(format, entries.map((entry) => entry.file())))
+  const counts = {errors: 0, warnings: 0}
+  for (const entry of entries) {
+    counts.errors += entry.counts.errors
+    counts.warnings += entry.counts.warnings
+  }
   const failed = counts.errors > 0 || (frail === true && counts.warnings > 0)
   const summary = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`
   // Another format leaves the pretty blocks as they were.

@@ -7,11 +7,6 @@ import {messageSeverity} from '../diagnostics/reporter.js'
 export const FORMATS = ['pretty', 'json', 'github'] as const
 export type Format = (typeof FORMATS)[number]
 
-/** Files with messages, in path order: the one thing every format prints. */
-function withMessages(files: readonly VFile[]): VFile[] {
-  return files.filter((file) => file.messages.length > 0)
-}
-
 /**
  * Formatted blocks of the pretty report by digest of what they show (file,
  * color, messages): a caller that keeps it between runs formats again only
@@ -32,43 +27,92 @@ export interface PrettyMemo {
  * thousands of warnings (string widths of every cell) is not free.
  */
 export function formatPretty(files: readonly VFile[], options: {color?: boolean; memo?: PrettyMemo | undefined} = {}): string {
+  return formatPrettyEntries(files.map(reportEntry), options)
+}
+
+/**
+ * A file as the report needs it: its path, the digest of what the report
+ * shows of it (`reportDigest`), its counts, and the file itself, made only
+ * when a block must be formatted. A build with nothing to do prints the
+ * previous build's report from such entries, without rebuilding thousands
+ * of messages whose blocks it has kept.
+ */
+export interface ReportEntry {
+  path: string
+  digest: string | undefined
+  counts: MessageCounts
+  file: () => VFile
+}
+
+/** Messages of a file by severity; `total` includes infos. */
+export interface MessageCounts {
+  total: number
+  errors: number
+  warnings: number
+}
+
+export function reportEntry(file: VFile): ReportEntry {
+  return {path: file.path, digest: reportDigest(file), counts: messageCounts(file.messages), file: () => file}
+}
+
+/** `formatPretty` of the files behind `entries`. */
+export function formatPrettyEntries(entries: readonly ReportEntry[], options: {color?: boolean; memo?: PrettyMemo | undefined} = {}): string {
   const color = options.color ?? false
   // vfile-reporter's file order (vfile-sort's compareFile).
-  const shown = withMessages(files).sort((a, b) => String(a.path || '').localeCompare(String(b.path || '')))
+  const shown = entries.filter((entry) => entry.counts.total > 0).sort((a, b) => String(a.path || '').localeCompare(String(b.path || '')))
   if (shown.length === 0) return ''
-  const blocks = shown.map((file) => prettyBlock(file, color, options.memo))
-  const summary = prettySummary(shown.flatMap((file) => file.messages), color)
+  const blocks = shown.map((entry) => prettyBlock(entry, color, options.memo))
+  const all = {total: 0, errors: 0, warnings: 0}
+  for (const {counts} of shown) {
+    all.total += counts.total
+    all.errors += counts.errors
+    all.warnings += counts.warnings
+  }
+  const summary = prettySummary(all, color)
   return `${blocks.join('\n\n')}${summary ? `\n\n${summary}` : ''}\n`
 }
 
 /** vfile-reporter's report of this file alone, without its summary line. */
-function prettyBlock(file: VFile, color: boolean, memo: PrettyMemo | undefined): string {
-  const key = memo && blockKey(file, color)
+function prettyBlock(entry: ReportEntry, color: boolean, memo: PrettyMemo | undefined): string {
+  const key = memo && entry.digest !== undefined ? `${entry.digest}:${color ? 'color' : 'plain'}` : undefined
   let block = key === undefined ? undefined : memo!.get(key)
   if (block === undefined) {
+    const file = entry.file()
     block = vfileReporter([file], {color, quiet: false})
-    const summary = prettySummary(file.messages, color)
+    const summary = prettySummary(entry.counts, color)
     if (summary && block.endsWith(`\n\n${summary}`)) block = block.slice(0, -summary.length - 2)
   }
   if (key !== undefined) memo!.set(key, block)
   return block
 }
 
+const digests = new WeakMap<VFile, string | undefined>()
+
 /**
- * What the block shows: the file's names and, of each message, what
- * vfile-reporter prints without `verbose`. A message with a cause (an
- * internal error) has no key: its block is always formatted anew. Written out
- * by hand rather than with JSON.stringify of each message: 4,000 files' keys
- * are computed on every build, whichever blocks are reused.
+ * A digest of everything any report format shows of a file: its names and,
+ * of each message, its text, place, severity, rule, source, docs URL,
+ * expected, actual and note. Files with the same digest print the same
+ * block and the same JSON, so a build keeps both by digest. A message with
+ * a cause (an internal error) has none: it is always formatted anew.
+ * Computed once per file (the report asks, then the record of the build):
+ * written out by hand rather than with JSON.stringify of each message, as
+ * 4,000 files' digests are computed on every build.
  */
-function blockKey(file: VFile, color: boolean): string | undefined {
-  let text = JSON.stringify([file.history[0] ?? null, file.path ?? null, Boolean(file.stored), color])
+export function reportDigest(file: VFile): string | undefined {
+  if (digests.has(file)) return digests.get(file)
+  let text = JSON.stringify([file.history[0] ?? null, file.path ?? null, Boolean(file.stored)])
   for (const message of file.messages) {
-    if (message.cause !== undefined) return undefined
+    if (message.cause !== undefined) {
+      digests.set(file, undefined)
+      return undefined
+    }
     // Texts after their length, so that none can pass for another field.
-    text += `\n${counted(message.stack || message.message)}${placeKey(message.place)} ${message.fatal} ${counted(message.ruleId)}${counted(message.source)}`
+    text += `\n${counted(message.reason)}${counted(message.stack || undefined)}${placeKey(message.place)} ${message.fatal} ${counted(message.ruleId)}${counted(message.source)}${counted(message.url)}`
+    text += `${message.expected ? `${message.expected.length}[${message.expected.map(counted).join('')}]` : '-'}${counted(message.actual)}${counted(message.note)}`
   }
-  return createHash('sha256').update(text).digest('hex')
+  const digest = createHash('sha256').update(text).digest('hex')
+  digests.set(file, digest)
+  return digest
 }
 
 function counted(text: string | undefined): string {
@@ -85,20 +129,25 @@ function placeKey(place: VFileMessage['place']): string {
  * vfile-reporter's summary line (its createByline): `✖ 1 error, ⚠ 2 warnings`,
  * `4 messages (⚠ 3 warnings)` when some are infos; none without errors or warnings.
  */
-function prettySummary(messages: readonly VFileMessage[], color: boolean): string {
-  let fatal = 0
-  let warn = 0
-  for (const message of messages) {
-    if (message.fatal) fatal++
-    else if (message.fatal === false) warn++
-  }
-  if (fatal === 0 && warn === 0) return ''
+function prettySummary({total, errors, warnings}: MessageCounts, color: boolean): string {
+  if (errors === 0 && warnings === 0) return ''
   const paint = (code: string, text: string) => (color ? `\u001B[${code}m${text}\u001B[39m` : text)
   const parts: string[] = []
-  if (fatal) parts.push(`${paint('31', '✖')} ${fatal} error${fatal === 1 ? '' : 's'}`)
-  if (warn) parts.push(`${paint('33', '⚠')} ${warn} warning${warn === 1 ? '' : 's'}`)
+  if (errors) parts.push(`${paint('31', '✖')} ${errors} error${errors === 1 ? '' : 's'}`)
+  if (warnings) parts.push(`${paint('33', '⚠')} ${warnings} warning${warnings === 1 ? '' : 's'}`)
   const summary = parts.join(', ')
-  return messages.length !== fatal && messages.length !== warn ? `${messages.length} messages (${summary})` : summary
+  return total !== errors && total !== warnings ? `${total} messages (${summary})` : summary
+}
+
+/** A file's messages by severity (fatal: error; false: warning; else info). */
+export function messageCounts(messages: readonly VFileMessage[]): MessageCounts {
+  let errors = 0
+  let warnings = 0
+  for (const message of messages) {
+    if (message.fatal) errors++
+    else if (message.fatal === false) warnings++
+  }
+  return {total: messages.length, errors, warnings}
 }
 
 export interface JsonMessage {
