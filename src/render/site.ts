@@ -729,7 +729,7 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
   }
   const reuse = async (files: readonly string[]) => {
     if (!previous || !writer.reuse) return false
-    return writer.reuse(files.map((file) => ({path: file, source: path.join(previous.dir, file)})))
+    return writer.reuse(files.map((file) => ({path: file, source: `${previous.dir}${path.sep}${file}`})))
   }
   // Pages are written a few at a time: while one waits for its body to be
   // read or its files to land, the next is rendered. One after another, a
