@@ -363,7 +363,7 @@ export function indexPages(context: SiteContext): SitePage[] {
   // Where the briefs not listed begin: that month's archive lists them from its first day.
   const firstUnlisted = newestFirst[items.length]
   const btcAsset = context.assets.find((asset) => asset.symbol === 'BTC')
-  const categoryCounts = countBy(newestFirst, (item) => item.category)
+  const byCategory = groupBy(newestFirst, (item) => item.category)
   const browse: Browse = {
     years: [...context.years].map(([year, briefs]) => ({
       label: year,
@@ -371,7 +371,7 @@ export function indexPages(context: SiteContext): SitePage[] {
       count: briefs.length,
       months: [...context.months].filter(([month]) => month.startsWith(`${year}-`)).map(([month, inMonth]) => ({label: monthName(month).split(' ')[0]!, href: link(monthFolder(month)), count: inMonth.length}))
     })),
-    categories: [...context.categories].map(([category, categoryFolder]) => ({label: category, href: link(categoryFolder), count: categoryCounts.get(category) ?? 0})),
+    categories: [...context.categories].map(([category, categoryFolder]) => ({label: category, href: link(categoryFolder), count: byCategory.get(category)?.length ?? 0})),
     assets: context.assets.filter((asset) => asset.quotes.length > 0).map((asset) => ({label: asset.symbol, href: link(asset.folder), count: asset.quotes.length})),
     assetsHref: link(ASSETS_FOLDER)
   }
@@ -398,12 +398,6 @@ export function indexPages(context: SiteContext): SitePage[] {
       })
     )
   ]
-}
-
-function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1)
-  return counts
 }
 
 /** `2026/index.html`: the year's briefs; and `2026/11/index.html`: the month's. */

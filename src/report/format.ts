@@ -242,10 +242,9 @@ export interface Counts {
 export function countMessages(files: readonly VFile[]): Counts {
   const counts = {errors: 0, warnings: 0}
   for (const file of files) {
-    for (const message of file.messages) {
-      if (message.fatal === true) counts.errors++
-      else if (message.fatal === false) counts.warnings++
-    }
+    const {errors, warnings} = messageCounts(file.messages)
+    counts.errors += errors
+    counts.warnings += warnings
   }
   return counts
 }
