@@ -25,6 +25,7 @@ import {environmentDigest} from './cache/digest.js'
 import {fromPlainMessage, toPlainMessage, type PlainMessage} from './cache/messages.js'
 import {BriefCache} from './cache/store.js'
 import {AnalysisPack, type PackEntry} from './cache/analysis-pack.js'
+import {packMessages, pendOn, type PackedMessages} from './cache/packed-messages.js'
 import {BriefStats} from './cache/brief-stats.js'
 import {DeferredBody} from './cache/deferred-body.js'
 import {toDisplayPath} from './load/display-path.js'
@@ -124,7 +125,7 @@ const IN_PROGRESS = 32
 /** Files being read ahead of the brief being analysed in this thread. */
 const READ_AHEAD = 4
 
-type LeanAnalysis = ReturnType<typeof leanAnalysis> & {rendered?: typeof DEFERRED | undefined; downloads?: DownloadParts | undefined}
+type LeanAnalysis = ReturnType<typeof leanAnalysis> & {rendered?: typeof DEFERRED | undefined; downloads?: DownloadParts | undefined; packedMessages?: PackedMessages | undefined}
 
 /**
  * The pack's entry for a file whose stats are unchanged since its key was
@@ -251,7 +252,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
                 // The day's share of the download files, made once and kept with it.
                 const downloads = meta.summary && downloadParts(meta.summary)
                 if (downloads) keepDownloadParts(meta.summary!, downloads)
-                pack.add(key, {read: readMessages, lineEnds: lineEndsOf(text), analysis: {...leanAnalysis(meta), rendered: rendered === undefined ? undefined : DEFERRED, downloads}})
+                pack.add(key, {read: readMessages, lineEnds: lineEndsOf(text), analysis: {...leanAnalysis(meta), messages: [], packedMessages: packMessages(meta.messages), rendered: rendered === undefined ? undefined : DEFERRED, downloads}})
                 briefStats!.record(absolutePath, before, recordedAt, key)
               }
               return toBrief(file, analysis, options.lean === true)
@@ -337,6 +338,10 @@ function leanAnalysis<T extends Omit<BriefAnalysis, 'rendered'>>(analysis: T): O
  */
 function packedBrief(file: VFile, analysis: LeanAnalysis, rendered: DeferredBody | undefined): Brief {
   for (const message of analysis.messages) file.messages.push(fromPlainMessage(message, file.path))
+  // Left packed until needed (src/cache/packed-messages.ts); rebuilt now behind
+  // messages of reading the file (a byte-order mark), as they were made.
+  if (analysis.packedMessages && file.messages.length === 0) pendOn(file, analysis.packedMessages)
+  else if (analysis.packedMessages) for (const message of JSON.parse(analysis.packedMessages.json) as PlainMessage[]) file.messages.push(fromPlainMessage(message, file.path))
   const {frontMatter, extracted, summary, excerpt} = analysis
   if (summary && analysis.downloads) keepDownloadParts(summary, analysis.downloads)
   return {file, frontMatter, citations: undefined, extracted, data: undefined, summary, excerpt, ...(rendered && {rendered})}

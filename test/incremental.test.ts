@@ -7,6 +7,8 @@ import {BriefCache, CACHE_DIR} from '../src/cache/store.js'
 import {stageId} from '../src/cache/input-digest.js'
 import {defaultConfig} from '../src/config/load.js'
 import {runPipeline, SITE_RENDER} from '../src/pipeline.js'
+import {hasErrors, type Brief} from '../src/brief.js'
+import {materialize, pendingMessages} from '../src/cache/packed-messages.js'
 import {SEARCH_BUNDLES_SCRIPT, SEARCH_SCRIPT} from '../src/render/search.js'
 import {SCHEMA_PATH, SUMMARY_SCHEMA_PATH} from '../src/render/site.js'
 import {ROBOTS_PATH} from '../src/render/sitemap.js'
@@ -387,6 +389,41 @@ describe('the analysis pack (unchanged briefs of a build are not read again)', (
     expect(warm.inputDigest).toBe(cold.inputDigest)
     expect(warm.briefs.map((brief) => brief.summary)).toEqual(cold.briefs.map((brief) => brief.summary))
     expect(warm.briefs.map((brief) => String(brief.file.value))).toEqual(cold.briefs.map((brief) => String(brief.file.value)))
+  })
+
+  it('leaves unchanged briefs\' messages packed until a report needs them, and reports and skips them as a clean build does', async () => {
+    const dir = await agedProject()
+    const days = (await readdir(path.join(dir, 'briefs', '2026', '11'))).sort()
+    const day = (index: number) => path.join(dir, 'briefs', '2026', '11', days[index]!)
+    // A warning (a citation never cited) and an error (an unknown category).
+    await writeFile(day(2), (await readFile(day(2), 'utf8')) + '\n[^never]: https://example.com/never-cited\n')
+    await writeFile(day(5), (await readFile(day(5), 'utf8')).replace(/^category: .*$/m, 'category: crpyto'))
+    await sleep(2_100)
+    const options = {paths: ['briefs'], cwd: dir, config: defaultConfig(), renderStage: SITE_RENDER, cache: true, lean: true, deferRendered: true, jobs: 1}
+    const cold = await runPipeline(options)
+    const warm = await runPipeline(options)
+    expect(warm.stats).toMatchObject({analysed: 0, cached: 8})
+    const warned = warm.briefs.find((brief) => brief.file.path.endsWith(days[2]!))!
+    const broken = warm.briefs.find((brief) => brief.file.path.endsWith(days[5]!))!
+    expect(pendingMessages(warned.file)?.counts).toEqual({total: 1, errors: 0, warnings: 1})
+    expect(hasErrors(broken)).toBe(true)
+    // Rebuilt on demand, they are the messages the cold run made.
+    const shown = (brief: Brief) => materialize(brief.file).map((message) => `${message.line}:${message.column} ${message.fatal} ${message.ruleId} ${message.reason}`)
+    for (const [index, brief] of warm.briefs.entries()) expect(shown(brief)).toEqual(shown(cold.briefs[index]!))
+
+    for (const format of ['json', 'pretty']) {
+      const edited = day(0)
+      await writeFile(edited, (await readFile(edited, 'utf8')).replace(/^title: .*$/m, `title: "Edited for ${format}"`))
+      const cached = await runCli(['build', '--out', 'site', '--keep-going', '--format', format], dir)
+      const clean = await runCli(['build', '--out', 'clean', '--no-cache', '--keep-going', '--format', format], dir)
+      expect(cached.code).toBe(1)
+      expect(clean.code).toBe(1)
+      const report = (result: {stdout: string; stderr: string}) => (format === 'pretty' ? result.stderr.replace(/ in \d+\.\d s/, '').replaceAll('clean/', 'site/') : result.stdout)
+      expect(report(cached)).toBe(report(clean))
+      expect(report(cached)).toContain('crpyto')
+      expect(await snapshot(path.join(dir, 'site'))).toEqual(await snapshot(path.join(dir, 'clean')))
+      await rm(path.join(dir, 'clean'), {recursive: true})
+    }
   })
 
   it('a build after an edit, with the others from the pack, writes and reports what a clean build does', async () => {

@@ -11,6 +11,7 @@ import {briefpressCodeDigest, CACHE_FORMAT} from './digest.js'
 import type {MemoEntries} from './carried-memo.js'
 import {stringTableParts, StringTable} from './string-table.js'
 import {fileStat, listSite, listSiteAside, type SiteFiles} from './site-listing.js'
+import {pendingMessages} from './packed-messages.js'
 
 /**
  * Remembers, in the cache folder, what each output folder was built from:
@@ -136,10 +137,12 @@ function reportParts(files: readonly VFile[], previous: StringTable | undefined)
   const recorded: RecordedFile[] = []
   const messages = new Map<string, string | Uint8Array>()
   for (const [index, file] of files.entries()) {
-    const counts = messageCounts(file.messages)
+    // Messages left packed are recorded as the pack keeps them: the same JSON.
+    const pending = pendingMessages(file)
+    const counts = pending ? pending.counts : messageCounts(file.messages)
     const digest = reportDigest(file)
     const key = digest ?? `~${index}`
-    if (counts.total > 0 && !messages.has(key)) messages.set(key, (digest && previous?.raw(digest)) ?? JSON.stringify(file.messages.map(toPlainMessage)))
+    if (counts.total > 0 && !messages.has(key)) messages.set(key, (digest && previous?.raw(digest)) ?? pending?.json ?? JSON.stringify(file.messages.map(toPlainMessage)))
     recorded.push([file.path, key, counts.total, counts.errors, counts.warnings])
   }
   return {files: [serialize(recorded)], messages: stringTableParts(messages)}

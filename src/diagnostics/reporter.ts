@@ -2,6 +2,7 @@ import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {SOURCE, docsUrl, type RuleMeta, type RuleSetting, type Severity} from './rule.js'
+import {materialize} from '../cache/packed-messages.js'
 
 export type Place = Point | Position
 
@@ -55,7 +56,7 @@ export class Reporter {
     if (details.expected) message.expected = details.expected
     if (details.actual !== undefined) message.actual = details.actual
     if (details.note) message.note = details.note
-    file.messages.push(message)
+    materialize(file).push(message)
     return message
   }
 }

@@ -3,6 +3,7 @@ import {fromPlainMessage, toPlainMessage} from '../../cache/messages.js'
 import {defineRule} from '../../diagnostics/rule.js'
 import type {PriceQuote} from '../../extract/market/types.js'
 import type {ArchiveRule} from '../rule-types.js'
+import {materialize} from '../../cache/packed-messages.js'
 
 const DAY_MS = 86_400_000
 
@@ -97,10 +98,12 @@ export const dayOverDay: ArchiveRule = {
       const key = memo && windowKey(tolerance, [dayBefore(dayBefore(date)), dayBefore(date), date, dayAfter.get(date)], byDate)
       const known = key === undefined ? undefined : memo!.take(key)
       if (known) {
+        // A brief left with its own messages packed keeps them so unless this rule has something to add.
+        if (known.length > 0) materialize(today.file)
         for (const message of known) today.file.messages.push(fromPlainMessage(message, today.file.path))
         continue
       }
-      const before = today.file.messages.length
+      const before = materialize(today.file).length
       report(date)
       if (key !== undefined) memo!.add(key, today.file.messages.slice(before).map(toPlainMessage))
     }
