@@ -426,6 +426,33 @@ describe('the analysis pack (unchanged briefs of a build are not read again)', (
     }
   })
 
+  it('keeps an archive rule\'s remembered messages packed with an unchanged brief\'s own, and reports them as a clean build does', async () => {
+    const dir = await agedProject()
+    const days = (await readdir(path.join(dir, 'briefs', '2026', '11'))).sort()
+    const day = (index: number) => path.join(dir, 'briefs', '2026', '11', days[index]!)
+    // BTC at $60,000 on the 16th, far from the 15th and from what the brief says of its day.
+    await writeFile(day(3), (await readFile(day(3), 'utf8')).replace('$93,870', '$60,000'))
+    await sleep(2_100)
+    const options = {paths: ['briefs'], cwd: dir, config: defaultConfig(), renderStage: SITE_RENDER, cache: true, lean: true, deferRendered: true, jobs: 1}
+    const cold = await runPipeline(options)
+    const sixteenth = (result: typeof cold) => result.briefs.find((brief) => brief.file.path.endsWith(days[3]!))!
+    expect(sixteenth(cold).file.messages.map((message) => message.ruleId)).toContain('day-over-day')
+    const warm = await runPipeline(options)
+    expect(pendingMessages(sixteenth(warm).file)?.added.map((message) => message.ruleId)).toContain('day-over-day')
+    const shown = (brief: Brief) => materialize(brief.file).map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`)
+    for (const [index, brief] of warm.briefs.entries()) expect(shown(brief)).toEqual(shown(cold.briefs[index]!))
+
+    // A build after an edit elsewhere reports them, and replays them with nothing changed, as a clean build does.
+    await runCli(['build', '--out', 'site', '--format', 'json'], dir)
+    await writeFile(day(0), (await readFile(day(0), 'utf8')).replace(/^title: .*$/m, 'title: "Edited away from the 16th"'))
+    const clean = await runCli(['build', '--out', 'clean', '--no-cache', '--format', 'json'], dir)
+    for (const run of ['edited', 'unchanged']) {
+      const cached = await runCli(['build', '--out', 'site', '--format', 'json'], dir)
+      expect(cached.stdout, run).toBe(clean.stdout)
+    }
+    expect(clean.stdout).toContain('day-over-day')
+  })
+
   it('a build after an edit, with the others from the pack, writes and reports what a clean build does', async () => {
     const dir = await agedProject()
     const first = await runCli(['build', '--out', 'site', '--format', 'json'], dir)

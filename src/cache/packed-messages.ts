@@ -45,23 +45,63 @@ function column(message: PlainMessage): number {
 
 const PENDING = 'briefpressPendingMessages'
 
+/** A file's messages while left packed: its own, and those archive rules added from their memos. */
+export interface Pending {
+  own: PackedMessages
+  /** Messages of archive rules, as plain data, in the order the rules added them. */
+  added: PlainMessage[]
+  counts: PackedMessages['counts']
+}
+
 /** Leaves `packed` as the messages of `file`, which must have none yet. */
 export function pendOn(file: VFile, packed: PackedMessages): void {
   if (file.messages.length > 0) throw new Error(`${file.path} has messages already`)
-  if (packed.counts.total > 0) file.data[PENDING] = packed
+  file.data[PENDING] = {own: packed, added: [], counts: {...packed.counts}} satisfies Pending
 }
 
 /** The messages a file holds still packed, if any. */
-export function pendingMessages(file: VFile): PackedMessages | undefined {
-  return file.data[PENDING] as PackedMessages | undefined
+export function pendingMessages(file: VFile): Pending | undefined {
+  return file.data[PENDING] as Pending | undefined
 }
 
-/** Rebuilds the messages left packed on `file` (if any) and returns its messages. */
+/**
+ * Adds messages to `file` as plain data: kept packed with its own when they
+ * are (an archive rule's memo hit on an unchanged brief), else rebuilt.
+ */
+export function addMessages(file: VFile, messages: readonly PlainMessage[]): void {
+  if (messages.length === 0) return
+  const pending = pendingMessages(file)
+  if (!pending) {
+    for (const message of messages) file.messages.push(fromPlainMessage(message, file.path))
+    return
+  }
+  for (const message of messages) {
+    pending.added.push(message)
+    pending.counts.total++
+    if (message.fatal) pending.counts.errors++
+    else if (message.fatal === false) pending.counts.warnings++
+  }
+}
+
+/**
+ * What the packed messages are, as text: the own messages' digest and the
+ * added messages, so that equal texts mean equal messages.
+ */
+export function pendingText(pending: Pending): string {
+  return pending.added.length === 0 ? pending.own.digest : `${pending.own.digest}\n${JSON.stringify(pending.added)}`
+}
+
+/**
+ * Rebuilds the messages left packed on `file` (if any), in the order the
+ * pipeline sorts a file's messages (by place, stable), and returns them.
+ */
 export function materialize(file: VFile): VFile['messages'] {
-  const packed = pendingMessages(file)
-  if (packed) {
+  const pending = pendingMessages(file)
+  if (pending) {
     delete file.data[PENDING]
-    for (const message of JSON.parse(packed.json) as PlainMessage[]) file.messages.push(fromPlainMessage(message, file.path))
+    for (const message of JSON.parse(pending.own.json) as PlainMessage[]) file.messages.push(fromPlainMessage(message, file.path))
+    for (const message of pending.added) file.messages.push(fromPlainMessage(message, file.path))
+    if (pending.added.length > 0) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
   }
   return file.messages
 }

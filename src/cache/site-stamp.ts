@@ -11,7 +11,7 @@ import {briefpressCodeDigest, CACHE_FORMAT} from './digest.js'
 import type {MemoEntries} from './carried-memo.js'
 import {stringTableParts, StringTable} from './string-table.js'
 import {fileStat, listSite, listSiteAside, type SiteFiles} from './site-listing.js'
-import {pendingMessages} from './packed-messages.js'
+import {materialize, pendingMessages} from './packed-messages.js'
 
 /**
  * Remembers, in the cache folder, what each output folder was built from:
@@ -142,7 +142,8 @@ function reportParts(files: readonly VFile[], previous: StringTable | undefined)
     const counts = pending ? pending.counts : messageCounts(file.messages)
     const digest = reportDigest(file)
     const key = digest ?? `~${index}`
-    if (counts.total > 0 && !messages.has(key)) messages.set(key, (digest && previous?.raw(digest)) ?? pending?.json ?? JSON.stringify(file.messages.map(toPlainMessage)))
+    // A file whose messages were left packed: its own JSON when nothing was added, else rebuilt (only when not carried).
+    if (counts.total > 0 && !messages.has(key)) messages.set(key, (digest && previous?.raw(digest)) ?? (pending?.added.length === 0 ? pending.own.json : JSON.stringify(materialize(file).map(toPlainMessage))))
     recorded.push([file.path, key, counts.total, counts.errors, counts.warnings])
   }
   return {files: [serialize(recorded)], messages: stringTableParts(messages)}

@@ -3,7 +3,7 @@ import {reporter as vfileReporter} from 'vfile-reporter'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {messageSeverity} from '../diagnostics/reporter.js'
-import {materialize, pendingMessages} from '../cache/packed-messages.js'
+import {materialize, pendingMessages, pendingText} from '../cache/packed-messages.js'
 
 export const FORMATS = ['pretty', 'json', 'github'] as const
 export type Format = (typeof FORMATS)[number]
@@ -106,7 +106,7 @@ export function reportDigest(file: VFile): string | undefined {
   // Messages left packed (src/cache/packed-messages.ts): their JSON's digest stands for them.
   const pending = pendingMessages(file)
   if (pending) {
-    const digest = createHash('sha256').update(`packed\n${text}\n${pending.digest}`).digest('hex')
+    const digest = createHash('sha256').update(`packed\n${text}\n${pendingText(pending)}`).digest('hex')
     digests.set(file, digest)
     return digest
   }

@@ -1,9 +1,9 @@
 import type {Brief} from '../../brief.js'
-import {fromPlainMessage, toPlainMessage} from '../../cache/messages.js'
+import {toPlainMessage} from '../../cache/messages.js'
 import {defineRule} from '../../diagnostics/rule.js'
 import type {PriceQuote} from '../../extract/market/types.js'
 import type {ArchiveRule} from '../rule-types.js'
-import {materialize} from '../../cache/packed-messages.js'
+import {addMessages, materialize} from '../../cache/packed-messages.js'
 
 const DAY_MS = 86_400_000
 
@@ -98,9 +98,8 @@ export const dayOverDay: ArchiveRule = {
       const key = memo && windowKey(tolerance, [dayBefore(dayBefore(date)), dayBefore(date), date, dayAfter.get(date)], byDate)
       const known = key === undefined ? undefined : memo!.take(key)
       if (known) {
-        // A brief left with its own messages packed keeps them so unless this rule has something to add.
-        if (known.length > 0) materialize(today.file)
-        for (const message of known) today.file.messages.push(fromPlainMessage(message, today.file.path))
+        // Kept packed with the brief's own messages when they are (src/cache/packed-messages.ts).
+        addMessages(today.file, known)
         continue
       }
       const before = materialize(today.file).length
