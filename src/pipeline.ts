@@ -22,7 +22,7 @@ import {archiveRules, fileRules} from './validate/rules/index.js'
 import {dayFolder} from './render/paths.js'
 import {downloadParts, keepDownloadParts, type DownloadParts} from './render/downloads.js'
 import {environmentDigest} from './cache/digest.js'
-import {fromPlainMessage, toPlainMessage, type PlainMessage} from './cache/messages.js'
+import {compareMessages, fromPlainMessage, toPlainMessage, type PlainMessage} from './cache/messages.js'
 import {BriefCache} from './cache/store.js'
 import {AnalysisPack, type PackEntry} from './cache/analysis-pack.js'
 import {packMessages, pendOn, type PackedMessages} from './cache/packed-messages.js'
@@ -487,10 +487,4 @@ function reportParseFailure(file: Brief['file'], reporter: Reporter, error: unkn
   reporter.report(file, parseError, `Unexpected Markdown that could not be parsed (${reason}), expected a brief of ordinary structure`, {line, column: 1}, {
     note: 'Look for deeply nested lists or block quotes, or thousands of nested brackets.'
   })
-}
-
-
-
-function compareMessages(a: {line?: number | undefined; column?: number | undefined}, b: {line?: number | undefined; column?: number | undefined}): number {
-  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
 }

@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto'
 import type {VFile} from 'vfile'
-import {fromPlainMessage, type PlainMessage} from './messages.js'
+import {compareMessages, fromPlainMessage, placeStart, type PlainMessage} from './messages.js'
 
 /**
  * A brief's own messages as the analysis pack keeps them: one JSON text,
@@ -21,7 +21,7 @@ export interface PackedMessages {
 
 export function packMessages(messages: readonly PlainMessage[]): PackedMessages {
   // Stable, as Array#sort is: messages at one place keep their order.
-  const sorted = [...messages].sort((a, b) => line(a) - line(b) || column(a) - column(b))
+  const sorted = [...messages].sort((a, b) => compareMessages(placeStart(a), placeStart(b)))
   const json = JSON.stringify(sorted)
   let errors = 0
   let warnings = 0
@@ -30,17 +30,6 @@ export function packMessages(messages: readonly PlainMessage[]): PackedMessages 
     else if (message.fatal === false) warnings++
   }
   return {json, digest: createHash('sha256').update(json).digest('hex'), counts: {total: sorted.length, errors, warnings}}
-}
-
-/** As VFileMessage reads them from its place (src/pipeline.ts sorts by them). */
-function line(message: PlainMessage): number {
-  const place = message.place
-  return (place && ('start' in place ? place.start.line : place.line)) ?? 0
-}
-
-function column(message: PlainMessage): number {
-  const place = message.place
-  return (place && ('start' in place ? place.start.column : place.column)) ?? 0
 }
 
 const PENDING = 'briefpressPendingMessages'
@@ -101,7 +90,7 @@ export function materialize(file: VFile): VFile['messages'] {
     delete file.data[PENDING]
     for (const message of JSON.parse(pending.own.json) as PlainMessage[]) file.messages.push(fromPlainMessage(message, file.path))
     for (const message of pending.added) file.messages.push(fromPlainMessage(message, file.path))
-    if (pending.added.length > 0) file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+    if (pending.added.length > 0) file.messages.sort(compareMessages)
   }
   return file.messages
 }

@@ -11,7 +11,7 @@ import {daySummaryJsonSchema, type DaySummary} from '../data/day-summary.js'
 import type {SiteWriter} from '../write/atomic-site.js'
 import {DeferredBody} from '../cache/deferred-body.js'
 import {archivePage} from '../../templates/archive-page.js'
-import type {CardMemo} from '../../templates/brief-list.js'
+import type {CardMemo, PagerLink} from '../../templates/brief-list.js'
 import {assetPage, assetsIndexPage} from '../../templates/asset-page.js'
 import {dayPage} from '../../templates/day.js'
 import {indexPage, type Browse} from '../../templates/index-page.js'
@@ -482,8 +482,7 @@ export function categoryPages(context: SiteContext): SitePage[] {
   for (const [category, folder] of context.categories) {
     const link = (to: string) => pageLink(folder, to)
     const items = context.newestFirst.filter((item) => item.category === category)
-    const byYear = groupBy(items, (item) => item.date.slice(0, 4))
-    const years = [...byYear.keys()]
+    const years = yearPagesBelow(folder, groupBy(items, (item) => item.date.slice(0, 4)))
     const title = `Category: ${category}`
     pages.push(
       folderPage('category', folder, items[0]?.date, () =>
@@ -498,7 +497,7 @@ export function categoryPages(context: SiteContext): SitePage[] {
             title,
             items: items.slice(0, context.config.pageSize),
             total: items.length,
-            periods: {label: `Years of ${title}`, links: years.map((year) => ({label: year, href: link(periodFolder(folder, year)), count: byYear.get(year)!.length}))},
+            periods: {label: `Years of ${title}`, links: years.links},
             link: (to) => link(to.folder),
             monthLink: (month) => link(monthFolder(month)),
             indexHref: link('')
@@ -506,21 +505,17 @@ export function categoryPages(context: SiteContext): SitePage[] {
         })
       )
     )
-    for (const [position, year] of years.entries()) {
-      const yearFolder = periodFolder(folder, year)
-      const yearLink = (to: string) => pageLink(yearFolder, to)
-      const inYear = byYear.get(year)!
-      const [later, earlier] = [years[position - 1], years[position + 1]]
+    for (const {year, folder: yearFolder, link: yearLink, items: inYear, earlier, later} of years.pages) {
       const yearTitle = `${title}, ${year}`
       pages.push(
-        keyed(['category-year', category, inYear, earlier, later], folderPage('category', yearFolder, inYear[0]!.date, () =>
+        keyed(['category-year', category, inYear, earlier?.label, later?.label], folderPage('category', yearFolder, inYear[0]!.date, () =>
           shell(context, {
             kind: 'category',
             folder: yearFolder,
             title: yearTitle,
             description: `Every brief of ${year} filed under ${category}.`,
-            previous: earlier && yearLink(periodFolder(folder, earlier)),
-            next: later && yearLink(periodFolder(folder, later)),
+            previous: earlier?.href,
+            next: later?.href,
             breadcrumbs: [{label: 'Home', href: yearLink('')}, {label: title, href: yearLink(folder)}, {label: year}],
             main: archivePage({
               cards: context.cards,
@@ -528,8 +523,8 @@ export function categoryPages(context: SiteContext): SitePage[] {
               items: inYear,
               link: (to) => yearLink(to.folder),
               monthLink: (month) => yearLink(monthFolder(month)),
-              previous: earlier ? {label: earlier, href: yearLink(periodFolder(folder, earlier))} : undefined,
-              next: later ? {label: later, href: yearLink(periodFolder(folder, later))} : undefined,
+              previous: earlier,
+              next: later,
               indexHref: yearLink(folder),
               indexLabel: title
             })
@@ -539,6 +534,25 @@ export function categoryPages(context: SiteContext): SitePage[] {
     }
   }
   return pages
+}
+
+/**
+ * The year pages below `folder` (`category/crypto/2025/`, `assets/btc/2025/`),
+ * newest first: each with its items, its relative links and the years
+ * around it; and the links to them from `folder`'s own page, with counts.
+ */
+function yearPagesBelow<T>(folder: string, byYear: ReadonlyMap<string, readonly T[]>) {
+  const years = [...byYear.keys()]
+  const fromFolder = (to: string) => pageLink(folder, to)
+  return {
+    links: years.map((year) => ({label: year, href: fromFolder(periodFolder(folder, year)), count: byYear.get(year)!.length})),
+    pages: years.map((year, position) => {
+      const here = periodFolder(folder, year)
+      const link = (to: string) => pageLink(here, to)
+      const around = (other: string | undefined): PagerLink | undefined => (other === undefined ? undefined : {label: other, href: link(periodFolder(folder, other))})
+      return {year, folder: here, link, items: byYear.get(year)!, earlier: around(years[position + 1]), later: around(years[position - 1])}
+    })
+  }
 }
 
 /** Items grouped by `key`, in their order (newest first in, newest first out). */
@@ -574,14 +588,13 @@ export function assetPages(context: SiteContext): SitePage[] {
   for (const asset of context.assets) {
     const {symbol, name, folder} = asset
     const link = (to: string) => pageLink(folder, to)
-    const rowsFrom = (from: string, quotes: AssetInfo['quotes']) =>
+    const rowsFrom = (from: string, quotes: Readonly<AssetInfo['quotes']>) =>
       quotes.map(({item, quote}) => {
         const briefKey = item.brief.file.data.briefKey
         const href = pageLink(from, item.folder)
         return {date: item.date, quote, href, key: briefKey && `${briefKey}@${item.folder}\0${symbol}\0${href}`}
       })
-    const byYear = groupBy(asset.quotes, ({item}) => item.date.slice(0, 4))
-    const years = [...byYear.keys()]
+    const years = yearPagesBelow(folder, groupBy(asset.quotes, ({item}) => item.date.slice(0, 4)))
     pages.push(
       folderPage('asset', folder, asset.quotes[0]?.item.date ?? context.newestFirst[0]?.date, () =>
         shell(context, {
@@ -596,27 +609,23 @@ export function assetPages(context: SiteContext): SitePage[] {
             points: asset.points,
             days: rowsFrom(folder, asset.quotes.slice(0, context.config.pageSize)),
             total: asset.quotes.length,
-            years: years.map((year) => ({label: year, href: link(periodFolder(folder, year)), count: byYear.get(year)!.length})),
+            years: years.links,
             assetsHref: link(listFolder),
             rows: context.cards
           })
         })
       )
     )
-    for (const [position, year] of years.entries()) {
-      const yearFolder = periodFolder(folder, year)
-      const yearLink = (to: string) => pageLink(yearFolder, to)
-      const quotes = byYear.get(year)!
-      const [later, earlier] = [years[position - 1], years[position + 1]]
+    for (const {year, folder: yearFolder, link: yearLink, items: quotes, earlier, later} of years.pages) {
       pages.push(
-        keyed(['asset-year', symbol, name, quotes.map(({item}) => item), earlier, later], folderPage('asset', yearFolder, quotes[0]!.item.date, () =>
+        keyed(['asset-year', symbol, name, quotes.map(({item}) => item), earlier?.label, later?.label], folderPage('asset', yearFolder, quotes[0]!.item.date, () =>
           shell(context, {
             kind: 'asset',
             folder: yearFolder,
             title: `${name} (${symbol}) in ${year}`,
             description: `${symbol} price in ${year}, as stated in the briefs.`,
-            previous: earlier && yearLink(periodFolder(folder, earlier)),
-            next: later && yearLink(periodFolder(folder, later)),
+            previous: earlier?.href,
+            next: later?.href,
             breadcrumbs: [{label: 'Home', href: yearLink('')}, {label: 'Assets', href: yearLink(listFolder)}, {label: symbol, href: yearLink(folder)}, {label: year}],
             main: assetPage({
               symbol,
@@ -626,8 +635,8 @@ export function assetPages(context: SiteContext): SitePage[] {
               days: rowsFrom(yearFolder, quotes),
               assetsHref: yearLink(listFolder),
               assetHref: yearLink(folder),
-              previous: earlier ? {label: earlier, href: yearLink(periodFolder(folder, earlier))} : undefined,
-              next: later ? {label: later, href: yearLink(periodFolder(folder, later))} : undefined,
+              previous: earlier,
+              next: later,
               rows: context.cards
             })
           })
