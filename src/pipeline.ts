@@ -25,8 +25,9 @@ import {environmentDigest} from './cache/digest.js'
 import {compareMessages, fromPlainMessage, toPlainMessage, type PlainMessage} from './cache/messages.js'
 import {BriefCache} from './cache/store.js'
 import {AnalysisPack, type PackEntry} from './cache/analysis-pack.js'
-import {packMessages, pendOn, type PackedMessages} from './cache/packed-messages.js'
+import {packMessages, pendOn, unpack, type PackedMessages} from './cache/packed-messages.js'
 import {BriefStats} from './cache/brief-stats.js'
+import {lazyExtracted, packMarket} from './cache/packed-market.js'
 import {DeferredBody} from './cache/deferred-body.js'
 import {toDisplayPath} from './load/display-path.js'
 import {lineEndsOf} from './load/line-ends.js'
@@ -125,13 +126,20 @@ const IN_PROGRESS = 32
 /** Files being read ahead of the brief being analysed in this thread. */
 const READ_AHEAD = 4
 
-type LeanAnalysis = ReturnType<typeof leanAnalysis> & {rendered?: typeof DEFERRED | undefined; downloads?: DownloadParts | undefined; packedMessages?: PackedMessages | undefined}
+type LeanAnalysis = ReturnType<typeof leanAnalysis>
+
+/**
+ * A lean analysis as the pack keeps it: the market figures as bytes
+ * (src/cache/packed-market.ts), the messages packed
+ * (src/cache/packed-messages.ts), and the day's share of the downloads.
+ */
+type PackedAnalysis = Omit<LeanAnalysis, 'extracted'> & {market: Uint8Array | undefined; rendered: typeof DEFERRED | undefined; downloads: DownloadParts | undefined; packedMessages: PackedMessages}
 
 /**
  * The pack's entry for a file whose stats are unchanged since its key was
  * recorded, as a file with its read messages; undefined to read it.
  */
-function fromPack(pack: AnalysisPack<PackEntry<LeanAnalysis>>, briefStats: BriefStats, absolutePath: string, displayPath: string) {
+function fromPack(pack: AnalysisPack<PackEntry<PackedAnalysis>>, briefStats: BriefStats, absolutePath: string, displayPath: string) {
   const key = briefStats.trusted(absolutePath) ?? briefStats.lookup(absolutePath, BriefStats.stat(absolutePath))
   const entry = key === undefined ? undefined : pack.take(key)
   if (!key || !entry) return undefined
@@ -167,7 +175,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const inputs = cache ? createHash('sha256').update(environment) : undefined
   // With the render stage's bodies left on disk, a lean build takes unchanged
   // briefs from one pack file (src/cache/analysis-pack.ts).
-  const pack = cache && options.lean && options.deferRendered && render ? AnalysisPack.open<PackEntry<LeanAnalysis>>(options.cwd, environment) : undefined
+  const pack = cache && options.lean && options.deferRendered && render ? AnalysisPack.open<PackEntry<PackedAnalysis>>(options.cwd, environment) : undefined
   const briefStats = pack ? BriefStats.open(options.cwd, environment, options.briefStats) : undefined
   // Made outside this scope: see deferredBodies.
   const deferredBody = deferredBodies(cache, environment, options, render)
@@ -252,7 +260,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
                 // The day's share of the download files, made once and kept with it.
                 const downloads = meta.summary && downloadParts(meta.summary)
                 if (downloads) keepDownloadParts(meta.summary!, downloads)
-                pack.add(key, {read: readMessages, lineEnds: lineEndsOf(text), analysis: {...leanAnalysis(meta), messages: [], packedMessages: packMessages(meta.messages), rendered: rendered === undefined ? undefined : DEFERRED, downloads}})
+                const {extracted, ...lean} = leanAnalysis(meta)
+                pack.add(key, {
+                  read: readMessages,
+                  lineEnds: lineEndsOf(text),
+                  analysis: {...lean, market: extracted && packMarket(extracted), messages: [], packedMessages: packMessages(meta.messages), rendered: rendered === undefined ? undefined : DEFERRED, downloads}
+                })
                 briefStats!.record(absolutePath, before, recordedAt, key)
               }
               return toBrief(file, analysis, options.lean === true)
@@ -273,7 +286,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   for (const rule of archiveRules) {
     if (!reporter.enabled(rule.meta)) continue
     // With the pack, what a rule found on unchanged briefs is kept beside it.
-    const memo = pack && AnalysisPack.open<PlainMessage[]>(options.cwd, environment, rule.meta.id)
+    const memo = pack && AnalysisPack.open<PackedMessages>(options.cwd, environment, rule.meta.id)
     rule.check(briefs, reporter, options.config, memo)
     memo?.save()
   }
@@ -336,14 +349,15 @@ function leanAnalysis<T extends Omit<BriefAnalysis, 'rendered'>>(analysis: T): O
  * already and its file holds only line endings, so without toBrief's copies
  * and its scan of the line endings for line endings.
  */
-function packedBrief(file: VFile, analysis: LeanAnalysis, rendered: DeferredBody | undefined): Brief {
+function packedBrief(file: VFile, analysis: PackedAnalysis, rendered: DeferredBody | undefined): Brief {
   for (const message of analysis.messages) file.messages.push(fromPlainMessage(message, file.path))
   // Left packed until needed (src/cache/packed-messages.ts); rebuilt now behind
   // messages of reading the file (a byte-order mark), as they were made.
   if (analysis.packedMessages && file.messages.length === 0) pendOn(file, analysis.packedMessages)
-  else if (analysis.packedMessages) for (const message of JSON.parse(analysis.packedMessages.json) as PlainMessage[]) file.messages.push(fromPlainMessage(message, file.path))
-  const {frontMatter, extracted, summary, excerpt} = analysis
+  else if (analysis.packedMessages) for (const message of unpack(analysis.packedMessages)) file.messages.push(fromPlainMessage(message, file.path))
+  const {frontMatter, summary, excerpt} = analysis
   if (summary && analysis.downloads) keepDownloadParts(summary, analysis.downloads)
+  const extracted = analysis.market && lazyExtracted(analysis.market)
   return {file, frontMatter, citations: undefined, extracted, data: undefined, summary, excerpt, ...(rendered && {rendered})}
 }
 

@@ -2,7 +2,7 @@ import {mkdir, readdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {Brief} from '../src/brief.js'
-import type {PlainMessage} from '../src/cache/messages.js'
+import {packMessages, unpack, type PackedMessages} from '../src/cache/packed-messages.js'
 import {CACHE_DIR} from '../src/cache/store.js'
 import {defaultConfig} from '../src/config/load.js'
 import {Reporter} from '../src/diagnostics/reporter.js'
@@ -78,7 +78,7 @@ describe('day-over-day with a memo', () => {
     const expected = messagesOf(plain)
     expect(expected.flatMap(([, list]) => list)).toHaveLength(2)
 
-    const store = new Map<string, PlainMessage[]>()
+    const store = new Map<string, PackedMessages>()
     const counts = {taken: 0, added: 0}
     const memo = {
       take: (key: string) => {
@@ -86,7 +86,7 @@ describe('day-over-day with a memo', () => {
         if (found) counts.taken++
         return found
       },
-      add: (key: string, messages: PlainMessage[]) => {
+      add: (key: string, messages: PackedMessages) => {
         counts.added++
         store.set(key, messages)
       }
@@ -102,8 +102,8 @@ describe('day-over-day with a memo', () => {
     expect(counts).toEqual({taken: 10, added: 10})
 
     // Proof that the memo is what is reported: doctor the odd day's entry.
-    const oddKey = [...store.keys()].find((key) => store.get(key)!.length > 0 && key.includes('briefs/2025-12-04.md'))!
-    store.set(oddKey, store.get(oddKey)!.map((message) => ({...message, reason: 'FROM THE MEMO'})))
+    const oddKey = [...store.keys()].find((key) => store.get(key)!.counts.total > 0 && key.includes('briefs/2025-12-04.md'))!
+    store.set(oddKey, packMessages(unpack(store.get(oddKey)!).map((message) => ({...message, reason: 'FROM THE MEMO'}))))
     const doctored = fresh(briefs)
     dayOverDay.check(doctored, new Reporter(config.rules), config, memo)
     expect(doctored.find((item) => item.file.path === 'briefs/2025-12-04.md')!.file.messages.map((message) => message.reason)).toEqual(['FROM THE MEMO'])

@@ -164,7 +164,7 @@ describe('briefs.json', () => {
     expect(downloadFiles(again)).toEqual(expected)
     // Doctored parts show that they are what is written.
     const doctored = [nov19, nov20].map(summarize)
-    for (const day of doctored) keepDownloadParts(day, {csv: `${day.date},KEPT\r\n`, json: `"kept ${day.date}"`})
+    for (const day of doctored) keepDownloadParts(day, {csv: Buffer.from(`${day.date},KEPT\r\n`), json: Buffer.from(`"kept ${day.date}"`)})
     expect(pricesCsv(doctored)).toBe(`${PRICE_COLUMNS.join(',')}\r\n2026-11-19,KEPT\r\n2026-11-20,KEPT\r\n`)
     expect(JSON.parse(briefsJson(doctored))).toEqual(['kept 2026-11-19', 'kept 2026-11-20'])
     // One day without kept parts: all are written from the summaries.

@@ -53,7 +53,7 @@ export interface FeedOptions {
 export interface SiteFile {
   /** Site-relative path with `/` separators. */
   path: string
-  content: string
+  content: string | Uint8Array
 }
 
 export const DEFAULT_FEED_LIMIT = 20

@@ -784,7 +784,7 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
   // Files that change only with the code, keyed by their bytes: the same
   // bytes stay where the previous build left them rather than being
   // written and swapped in again.
-  const writeFixed = async (file: string, content: string | Buffer) => {
+  const writeFixed = async (file: string, content: string | Uint8Array) => {
     const key = `file:${createHash('sha256').update(content).digest('hex')}`
     keys?.set(file, key)
     if (previous?.keys.get(file) === key && (await reuse([file]))) return

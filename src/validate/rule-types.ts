@@ -4,7 +4,7 @@ import type {Config} from '../config/schema.js'
 import type {Reporter} from '../diagnostics/reporter.js'
 import type {RuleMeta} from '../diagnostics/rule.js'
 import type {Brief, BriefContext} from '../brief.js'
-import type {PlainMessage} from '../cache/messages.js'
+import type {PackedMessages} from '../cache/packed-messages.js'
 
 export type {Root, VFile}
 
@@ -19,8 +19,8 @@ export interface FileRule {
  * they depend on (src/cache/analysis-pack.ts keeps them with the cache).
  */
 export interface ArchiveMemo {
-  take(key: string): PlainMessage[] | undefined
-  add(key: string, messages: PlainMessage[]): void
+  take(key: string): PackedMessages | undefined
+  add(key: string, messages: PackedMessages): void
 }
 
 /** A rule that runs once all briefs are loaded (duplicates, day-over-day). */

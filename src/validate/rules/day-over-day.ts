@@ -3,7 +3,7 @@ import {toPlainMessage} from '../../cache/messages.js'
 import {defineRule} from '../../diagnostics/rule.js'
 import type {PriceQuote} from '../../extract/market/types.js'
 import type {ArchiveRule} from '../rule-types.js'
-import {addMessages, materialize} from '../../cache/packed-messages.js'
+import {addMessages, materialize, packMessages} from '../../cache/packed-messages.js'
 
 const DAY_MS = 86_400_000
 
@@ -104,7 +104,7 @@ export const dayOverDay: ArchiveRule = {
       }
       const before = materialize(today.file).length
       report(date)
-      if (key !== undefined) memo!.add(key, today.file.messages.slice(before).map(toPlainMessage))
+      if (key !== undefined) memo!.add(key, packMessages(today.file.messages.slice(before).map(toPlainMessage)))
     }
   }
 }
