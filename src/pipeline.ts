@@ -175,7 +175,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const inputs = cache ? createHash('sha256').update(environment) : undefined
   // With the render stage's bodies left on disk, a lean build takes unchanged
   // briefs from one pack file (src/cache/analysis-pack.ts).
-  const pack = cache && options.lean && options.deferRendered && render ? AnalysisPack.open<PackEntry<PackedAnalysis>>(options.cwd, environment) : undefined
+  const pack = cache && options.lean && options.deferRendered && render ? await AnalysisPack.load<PackEntry<PackedAnalysis>>(options.cwd, environment) : undefined
   const briefStats = pack ? BriefStats.open(options.cwd, environment, options.briefStats) : undefined
   // Made outside this scope: see deferredBodies.
   const deferredBody = deferredBodies(cache, environment, options, render)
@@ -286,7 +286,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   for (const rule of archiveRules) {
     if (!reporter.enabled(rule.meta)) continue
     // With the pack, what a rule found on unchanged briefs is kept beside it.
-    const memo = pack && AnalysisPack.open<PackedMessages>(options.cwd, environment, rule.meta.id)
+    const memo = pack && (await AnalysisPack.load<PackedMessages>(options.cwd, environment, rule.meta.id))
     rule.check(briefs, reporter, options.config, memo)
     memo?.save()
   }

@@ -30,7 +30,7 @@ export async function runCli(argv: string[], cwd: string = projectRoot): Promise
   const code = await main(argv, {
     cwd,
     stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
+    stderr: (text) => void (stderr += String(text)),
     color: false
   })
   return {code, stdout, stderr}

@@ -9,6 +9,7 @@ import {defaultConfig} from '../src/config/load.js'
 import {runPipeline, SITE_RENDER} from '../src/pipeline.js'
 import {hasErrors, type Brief} from '../src/brief.js'
 import {materialize, pendingMessages, unpack} from '../src/cache/packed-messages.js'
+import {marketStillPacked} from '../src/cache/packed-market.js'
 import {SEARCH_BUNDLES_SCRIPT, SEARCH_SCRIPT} from '../src/render/search.js'
 import {SCHEMA_PATH, SUMMARY_SCHEMA_PATH} from '../src/render/site.js'
 import {ROBOTS_PATH} from '../src/render/sitemap.js'
@@ -432,7 +433,7 @@ describe('the analysis pack (unchanged briefs of a build are not read again)', (
     const cold = await runPipeline(options)
     const warm = await runPipeline(options)
     expect(warm.stats).toMatchObject({analysed: 0, cached: 8})
-    const packed = (brief: Brief) => typeof Object.getOwnPropertyDescriptor(brief.extracted!, 'market')?.get === 'function'
+    const packed = (brief: Brief) => marketStillPacked(brief.extracted!)
     // Every day-over-day window came from its memo: no brief's figures were decoded.
     expect(warm.briefs.filter(packed)).toHaveLength(8)
     expect(warm.briefs.map((brief) => brief.extracted!.market)).toEqual(cold.briefs.map((brief) => brief.extracted!.market))

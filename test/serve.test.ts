@@ -332,7 +332,7 @@ describe('briefpress serve', () => {
 describe('briefpress serve (command line)', () => {
   const io = (dir: string) => {
     const out = {stdout: '', stderr: ''}
-    return {out, io: {cwd: dir, color: false, stdout: (text: string) => void (out.stdout += text), stderr: (text: string) => void (out.stderr += text)}}
+    return {out, io: {cwd: dir, color: false, stdout: (text: string) => void (out.stdout += text), stderr: (text: string | Buffer) => void (out.stderr += String(text))}}
   }
 
   it('prints the address of a free port with --port 0 and stops cleanly', async () => {

@@ -1,4 +1,5 @@
 import {appendFileSync, mkdirSync, readFileSync, rmSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {deserialize, serialize} from 'node:v8'
 import {CACHE_FORMAT} from './digest.js'
@@ -60,10 +61,32 @@ export class AnalysisPack<Entry> {
 
   /** The pack of this environment (config, code, render stage) and part, empty when absent or unreadable. */
   static open<Entry>(cwd: string, environment: string, part?: string): AnalysisPack<Entry> {
-    const file = path.join(cwd, CACHE_DIR, CACHE_FORMAT, 'packs', `${environment.slice(0, 32)}${part ? `.${part}` : ''}`)
+    const file = packFile(cwd, environment, part)
+    return AnalysisPack.#decode(file, readOrNothing(file))
+  }
+
+  /** `open`, with the bytes `prefetch` began to read when it did. */
+  static async load<Entry>(cwd: string, environment: string, part?: string): Promise<AnalysisPack<Entry>> {
+    const file = packFile(cwd, environment, part)
+    const ahead = prefetched.get(file)
+    prefetched.delete(file)
+    return AnalysisPack.#decode(file, ahead ? await ahead : readOrNothing(file))
+  }
+
+  /**
+   * Begins to read the pack on the thread pool: a build that will analyse
+   * briefs calls it before loading the parser and the renderer, whose
+   * compilation then overlaps the read (21 MB at 4,000 briefs).
+   */
+  static prefetch(cwd: string, environment: string, part?: string): void {
+    const file = packFile(cwd, environment, part)
+    if (!prefetched.has(file)) prefetched.set(file, readFile(file).catch(() => undefined))
+  }
+
+  static #decode<Entry>(file: string, bytes: Buffer | undefined): AnalysisPack<Entry> {
     let entries = new Map<string, Entry>()
     try {
-      const stored = deserialize(readFileSync(file)) as unknown
+      const stored = bytes && (deserialize(bytes) as unknown)
       if (stored instanceof Map) entries = stored as Map<string, Entry>
     } catch {
       // No pack yet, or unreadable: briefs are read and their entries looked up one by one.
@@ -101,6 +124,21 @@ export class AnalysisPack<Entry> {
     } catch {
       // As above: only speed is lost.
     }
+  }
+}
+
+/** Reads begun by `AnalysisPack.prefetch`, by pack file. */
+const prefetched = new Map<string, Promise<Buffer | undefined>>()
+
+function packFile(cwd: string, environment: string, part: string | undefined): string {
+  return path.join(cwd, CACHE_DIR, CACHE_FORMAT, 'packs', `${environment.slice(0, 32)}${part ? `.${part}` : ''}`)
+}
+
+function readOrNothing(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file)
+  } catch {
+    return undefined
   }
 }
 

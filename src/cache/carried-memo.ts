@@ -28,18 +28,23 @@ export class CarriedMemo {
   }
 
   get(key: string): string | undefined {
-    const kept = this.#next.get(key)
-    if (typeof kept === 'string') return kept
-    const found = kept ?? (this.#previous instanceof StringTable ? this.#previous.raw(key) : this.#previous?.get(key))
-    if (found === undefined) return undefined
-    this.#next.set(key, found)
-    if (typeof found === 'string') return found
+    const found = this.kept(key)
+    if (found === undefined || typeof found === 'string') return found
     const value = Buffer.from(found.buffer, found.byteOffset, found.byteLength).toString('utf8')
     this.#decoded = {key, value}
     return value
   }
 
-  set(key: string, value: string): void {
+  /** The entry as it is kept, a string or UTF-8 bytes, for a caller that can use bytes as they are; kept for the next build. */
+  kept(key: string): string | Uint8Array | undefined {
+    const kept = this.#next.get(key)
+    if (kept !== undefined) return kept
+    const found = this.#previous instanceof StringTable ? this.#previous.raw(key) : this.#previous?.get(key)
+    if (found !== undefined) this.#next.set(key, found)
+    return found
+  }
+
+  set(key: string, value: string | Uint8Array): void {
     if (this.#decoded?.key === key && this.#decoded.value === value && this.#next.has(key)) return
     this.#next.set(key, value)
   }

@@ -40,9 +40,10 @@ export function stageId(stage: RenderStage, lean: boolean | undefined): string {
  * opening the cache: what lets a build with nothing to do say so at the cost
  * of reading the briefs once. Texts are not kept, so memory stays flat.
  * `read` counts the briefs whose stats were not known (new or changed);
- * `stats` are the briefs' stats as checked, for the pipeline to take.
+ * `stats` are the briefs' stats as checked, for the pipeline to take;
+ * `environment` is what the cache's entries are kept under.
  */
-export async function inputDigestOf(options: {paths: readonly string[]; cwd: string; config: Config; renderStage?: RenderStage | undefined; lean?: boolean}): Promise<{digest: string; read: number; stats: BriefStats} | undefined> {
+export async function inputDigestOf(options: {paths: readonly string[]; cwd: string; config: Config; renderStage?: RenderStage | undefined; lean?: boolean}): Promise<{digest: string; read: number; stats: BriefStats; environment: string} | undefined> {
   if (!options.renderStage) return undefined
   const environment = environmentDigest(options.config, stageId(options.renderStage, options.lean))
   const inputs = createHash('sha256').update(environment)
@@ -84,5 +85,5 @@ export async function inputDigestOf(options: {paths: readonly string[]; cwd: str
     text += `\0${filePath}\0${key}`
   }
   inputs.update(text)
-  return {digest: inputs.digest('hex'), read, stats}
+  return {digest: inputs.digest('hex'), read, stats, environment}
 }

@@ -4,7 +4,8 @@ import type {Brief} from '../brief.js'
 import type {PipelineOptions} from '../pipeline.js'
 import {inputDigestOf} from '../cache/input-digest.js'
 import {SITE_RENDER} from '../render/stage.js'
-import {formatPrettyEntries, formatReport, plural, reportEntry, type ReportEntry} from '../report/format.js'
+import {AnalysisPack} from '../cache/analysis-pack.js'
+import {formatPrettyBytes, formatReport, plural, reportEntry, type ReportEntry} from '../report/format.js'
 import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type AtomicSiteWriter} from '../write/atomic-site.js'
 import {buildStamp, listSiteSoon, patchedIdentity, previousMemos, previousSite, readSiteReport, recordSite, siteIsCurrent} from '../cache/site-stamp.js'
 import {CarriedMemo} from '../cache/carried-memo.js'
@@ -83,8 +84,10 @@ export async function build(argv: string[], io: Io): Promise<number> {
   // Nothing changed since the last build into this folder: print that
   // build's report and write nothing, without analysing any brief.
   let changedBriefs: number | undefined
+  let environment: string | undefined
   if (speed.cache && !process.env[CHECKED]) {
     const quick = await inputDigestOf(pipelineOptions)
+    environment = quick?.environment
     changedBriefs = quick?.read
     pipelineOptions.briefStats = quick?.stats
     const stamp = quick && buildStamp(quick.digest, stampOptions)
@@ -105,6 +108,8 @@ export async function build(argv: string[], io: Io): Promise<number> {
   // start-up, worth it for more than a few dozen briefs, not for one).
   const relaunched = changedBriefs !== undefined && changedBriefs < RELAUNCH_MIN_BRIEFS ? undefined : await relaunchWithYoungGeneration(speed.jobs, {[CHECKED]: '1'})
   if (relaunched !== undefined) return relaunched
+  // The briefs' pack is read while the parser and the renderer load.
+  if (environment) AnalysisPack.prefetch(io.cwd, environment)
 
   // Loaded only now: a build with nothing to do never loads the parser or the renderer.
   const [{runPipeline}, {renderBrief, selectBriefs, writeSite}, {indexSearch}, {writeAtomically}] = await Promise.all([
@@ -181,7 +186,8 @@ export async function build(argv: string[], io: Io): Promise<number> {
  */
 function printReport(entries: readonly ReportEntry[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined, previous?: StringTable) {
   const memo = new CarriedMemo(previous)
-  if (format === 'pretty') io.stderr(formatPrettyEntries(entries, {color: io.color, memo}))
+  // Kept blocks are printed as the bytes they were kept as.
+  if (format === 'pretty') io.stderr(formatPrettyBytes(entries, {color: io.color, memo: {get: (key) => memo.kept(key), set: (key, block) => memo.set(key, block)}}))
   else io.stdout(formatReport(format, entries.map((entry) => entry.file())))
   const counts = {errors: 0, warnings: 0}
   for (const entry of entries) {

@@ -11,7 +11,8 @@ export class UsageError extends Error {
 export interface Io {
   cwd: string
   stdout: (text: string) => void
-  stderr: (text: string) => void
+  /** Text, or UTF-8 bytes (a Buffer: the report's kept blocks). */
+  stderr: (text: string | Buffer) => void
   /** Colour in pretty output (a TTY that did not ask for NO_COLOR). */
   color: boolean
 }

@@ -15,8 +15,9 @@ export type Format = (typeof FORMATS)[number]
  * every block printed, hit or not, so a caller can keep only those.
  */
 export interface PrettyMemo {
-  get(key: string): string | undefined
-  set(key: string, block: string): void
+  /** A block as text, or as the UTF-8 bytes a carried memo keeps (src/cache/carried-memo.ts). */
+  get(key: string): string | Uint8Array | undefined
+  set(key: string, block: string | Uint8Array): void
 }
 
 /**
@@ -59,11 +60,31 @@ export function reportEntry(file: VFile): ReportEntry {
 
 /** `formatPretty` of the files behind `entries`. */
 export function formatPrettyEntries(entries: readonly ReportEntry[], options: {color?: boolean; memo?: PrettyMemo | undefined} = {}): string {
+  return prettyParts(entries, options)
+    .map((part) => (typeof part === 'string' ? part : Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8')))
+    .join('')
+}
+
+/**
+ * `formatPrettyEntries` as UTF-8 bytes, to be written as they are: the
+ * blocks a carried memo kept are joined as bytes, never decoded (4,000
+ * blocks of a build that adds one brief were decoded, joined and encoded
+ * again on the way to stderr).
+ */
+export function formatPrettyBytes(entries: readonly ReportEntry[], options: {color?: boolean; memo?: PrettyMemo | undefined} = {}): Buffer {
+  return Buffer.concat(prettyParts(entries, options).map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)))
+}
+
+function prettyParts(entries: readonly ReportEntry[], options: {color?: boolean; memo?: PrettyMemo | undefined}): Array<string | Uint8Array> {
   const color = options.color ?? false
   // vfile-reporter's file order (vfile-sort's compareFile).
   const shown = entries.filter((entry) => entry.counts.total > 0).sort((a, b) => String(a.path || '').localeCompare(String(b.path || '')))
-  if (shown.length === 0) return ''
-  const blocks = shown.map((entry) => prettyBlock(entry, color, options.memo))
+  if (shown.length === 0) return []
+  const parts: Array<string | Uint8Array> = []
+  for (const [index, entry] of shown.entries()) {
+    if (index > 0) parts.push('\n\n')
+    parts.push(prettyBlock(entry, color, options.memo))
+  }
   const all = {total: 0, errors: 0, warnings: 0}
   for (const {counts} of shown) {
     all.total += counts.total
@@ -71,11 +92,12 @@ export function formatPrettyEntries(entries: readonly ReportEntry[], options: {c
     all.warnings += counts.warnings
   }
   const summary = prettySummary(all, color)
-  return `${blocks.join('\n\n')}${summary ? `\n\n${summary}` : ''}\n`
+  parts.push(`${summary ? `\n\n${summary}` : ''}\n`)
+  return parts
 }
 
 /** vfile-reporter's report of this file alone, without its summary line. */
-function prettyBlock(entry: ReportEntry, color: boolean, memo: PrettyMemo | undefined): string {
+function prettyBlock(entry: ReportEntry, color: boolean, memo: PrettyMemo | undefined): string | Uint8Array {
   const key = memo && entry.digest !== undefined ? `${entry.digest}:${color ? 'color' : 'plain'}` : undefined
   let block = key === undefined ? undefined : memo!.get(key)
   if (block === undefined) {
