@@ -118,8 +118,7 @@ describe('feed content', () => {
 
   it('leaves absolute and mailto links alone', () => {
     const html = absoluteLinks('<p><a href="https://coindesk.com/x?a=1&amp;b=2">a</a> <a href="mailto:desk@example.org">m</a></p>', 'https://example.org/2026/11/20/')
-    expect(html).toContain('href="https://coindesk.com/x?a=1&#x26;b=2"')
-    expect(html).toContain('href="mailto:desk@example.org"')
+    expect(html).toBe('<p><a href="https://coindesk.com/x?a=1&amp;b=2">a</a> <a href="mailto:desk@example.org">m</a></p>')
   })
 })
 

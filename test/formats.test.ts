@@ -153,8 +153,8 @@ describe('formatPretty', () => {
     const counting: PrettyMemo = {
       get: (key) => memo.get(key),
       set: (key, block) => {
-        if (!memo.has(key)) formatted.push(block)
-        memo.set(key, block)
+        if (!memo.has(key)) formatted.push(String(block))
+        memo.set(key, String(block))
       }
     }
     const report = formatPretty(second, {memo: counting})

@@ -1,11 +1,10 @@
 import {createHash} from 'node:crypto'
-import type {Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {Feed, type Item} from 'feed'
-import rehypeRaw from 'rehype-raw'
-import {unified} from 'unified'
-import {visit} from '../visit.js'
+import {absoluteLinks} from './absolute-links.js'
 import {absoluteUrl, siteRoot} from './absolute-url.js'
+
+export {absoluteLinks}
 
 /**
  * Atom (`feed.xml`), RSS 2.0 (`rss.xml`) and JSON Feed 1.1 (`feed.json`) of
@@ -140,27 +139,6 @@ function jsonFeed11(json1: string, author: {name: string}, language: string): st
   const {version: _version, author: _author, items, ...head} = JSON.parse(json1) as Record<string, unknown>
   const feed = {version: JSON_FEED_VERSION, ...head, language, authors: [author], items}
   return `${JSON.stringify(feed, null, 2)}\n`
-}
-
-/**
- * Resolves every relative `href` and `src` of the body against the day
- * page's absolute URL: a feed reader shows the HTML away from the site, where
- * `#user-content-fn-1` or an image beside the page would lead nowhere.
- */
-export function absoluteLinks(html: string, pageUrl: string): string {
-  const tree = unified().use(rehypeRaw).runSync({type: 'root', children: [{type: 'raw', value: html}]}) as Root
-  visit(tree, 'element', (node) => {
-    for (const name of ['href', 'src'] as const) {
-      const value = node.properties[name]
-      if (typeof value !== 'string') continue
-      try {
-        node.properties[name] = new URL(value, pageUrl).href
-      } catch {
-        // Not resolvable: leave it exactly as the sanitizer let it through.
-      }
-    }
-  })
-  return toHtml(tree)
 }
 
 /** `absoluteLinks`, from the memo when this body was resolved against this URL before. */
