@@ -12,7 +12,8 @@
 //   parallel   briefpress build (one worker per core), empty cache, no previous site
 //   no-change  briefpress build again, nothing changed
 //   one-added  briefpress build after adding one brief, the day after the
-//              newest (an author's daily step)
+//              newest (an author's daily step), with a title never used
+//              before: its analysis is in no cache
 //   one-added-nosearch  the same with --no-search
 //   new-year   briefpress build after adding a brief in a new year (the
 //              search index's year tiers all move: its worst case)
@@ -140,11 +141,13 @@ function nextDay() {
 const oneAdded = (name, args, day = nextDay()) => {
   const extra = path.join(src, `${day}-added.md`)
   const first = readdirSync(src).filter((f) => f.endsWith('.md')).sort().at(-1)
-  const template = readFileSync(path.join(src, first), 'utf8').replace(/^date: .*$/m, `date: ${day}`).replace(/^title: .*$/m, 'title: "Added brief"')
+  const template = readFileSync(path.join(src, first), 'utf8').replace(/^date: .*$/m, `date: ${day}`)
+  let added = 0
   const row = measure(name, count + 1, () => {
     rmSync(extra, {force: true})
     spawnSync(process.execPath, args, {cwd: work, stdio: 'ignore'})
-    writeFileSync(extra, template)
+    // A brief never seen before, as an author's is: its analysis is in no cache.
+    writeFileSync(extra, template.replace(/^title: .*$/m, `title: "Added brief ${process.pid}-${++added}"`))
   }, process.execPath, args)
   rmSync(extra, {force: true})
   return row
