@@ -1,4 +1,4 @@
-import {StringTable} from './string-table.js'
+import {StringTable, utf8} from './string-table.js'
 
 /** What a memo keeps for the next build: new values as strings, carried ones as the previous table's bytes. */
 export type MemoEntries = ReadonlyMap<string, string | Uint8Array>
@@ -30,7 +30,7 @@ export class CarriedMemo {
   get(key: string): string | undefined {
     const found = this.kept(key)
     if (found === undefined || typeof found === 'string') return found
-    const value = Buffer.from(found.buffer, found.byteOffset, found.byteLength).toString('utf8')
+    const value = utf8(found)
     this.#decoded = {key, value}
     return value
   }

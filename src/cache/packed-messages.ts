@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import type {VFile} from 'vfile'
 import {compareMessages, fromPlainMessage, placeStart, type PlainMessage} from './messages.js'
+import {utf8} from './string-table.js'
 
 /**
  * A brief's own messages as the analysis pack keeps them: one JSON text,
@@ -90,10 +91,6 @@ export function unpack(packed: PackedMessages): PlainMessage[] {
   return JSON.parse(utf8(packed.json)) as PlainMessage[]
 }
 
-/** The text of UTF-8 bytes, a Buffer's or a plain Uint8Array's. */
-export function utf8(bytes: Uint8Array): string {
-  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('utf8')
-}
 
 /**
  * Rebuilds the messages left packed on `file` (if any), in the order the

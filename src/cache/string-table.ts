@@ -57,6 +57,11 @@ export class StringTable implements Iterable<[string, Uint8Array]> {
   }
 }
 
+/** The text of UTF-8 bytes, a Buffer's or a plain Uint8Array's (a view, not a copy, is decoded). */
+export function utf8(bytes: Uint8Array): string {
+  return (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('utf8')
+}
+
 /** A table's bytes: values given as strings, or as UTF-8 bytes (`StringTable.raw`). */
 export function encodeStrings(entries: Iterable<[string, string | Uint8Array]>): Buffer {
   return Buffer.concat(stringTableParts(entries))

@@ -60,9 +60,7 @@ export function reportEntry(file: VFile): ReportEntry {
 
 /** `formatPretty` of the files behind `entries`. */
 export function formatPrettyEntries(entries: readonly ReportEntry[], options: {color?: boolean; memo?: PrettyMemo | undefined} = {}): string {
-  return prettyParts(entries, options)
-    .map((part) => (typeof part === 'string' ? part : Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('utf8')))
-    .join('')
+  return formatPrettyBytes(entries, options).toString('utf8')
 }
 
 /**
