@@ -46,6 +46,23 @@ describe.skipIf(!existsSync(binPath))('the bundled CLI', () => {
     expect(await readFile(path.join(bundledDir, file), 'utf8')).toBe(await readFile(path.join(sourcesDir, file), 'utf8'))
   })
 
+  it('aligns the report as the sources do, with wide characters in a message (string-width loaded lazily)', async () => {
+    const dir = await tempDir()
+    expect((await runCli(['new', '2025-11-05'], dir)).code).toBe(0)
+    const file = path.join(dir, 'briefs', '2025-11-05-daily-brief.md')
+    const text = await readFile(file, 'utf8')
+    // A headline without severity, quoted in its message: CJK (two columns each) and an emoji.
+    const edited = text.replace(/^\*\*1\. .*$/m, '**1. 比特币 ETF 资金流入 🚀 whales move**').replace(/^category: .*$/m, 'category: crpyto')
+    expect(edited).not.toBe(text)
+    await writeFile(file, edited)
+    const timing = / in \d+(\.\d+)? s$/m
+    const bundled = await bin(['check', 'briefs'], dir)
+    const sources = await runCli(['check', 'briefs'], dir)
+    expect(bundled.stderr).toContain('比特币 ETF 资金流入 🚀')
+    expect(bundled.code).toBe(sources.code)
+    expect(bundled.stderr.replace(timing, '')).toBe(sources.stderr.replace(timing, ''))
+  })
+
   it('loads the parser only for commands that parse', async () => {
     // Module hooks (node:module register) log every file Node loads.
     const dir = await project()
