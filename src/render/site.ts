@@ -308,7 +308,8 @@ function folderPage(kind: PageKind, folder: string, lastmod: string | undefined,
 export function dayPages(context: SiteContext): SitePage[] {
   const {published} = context
   const assetFolders = new Map(context.assets.map((asset) => [asset.symbol, asset.folder]))
-  const assetLinks = [...assetFolders]
+  // Written once, not once per day: the same for every page.
+  const assetLinks = JSON.stringify([...assetFolders])
   return published.map((item, index) => {
     const previous = published[index - 1]
     const next = published[index + 1]
@@ -345,7 +346,7 @@ export function dayPages(context: SiteContext): SitePage[] {
     // The day's text (under config and code), its neighbours' (their titles,
     // dates and folders are on the page), and the site-wide links it makes.
     const keys = [previous, item, next].map((brief) => brief && `${brief.brief.file.data.briefKey}@${brief.folder}`)
-    const key = item.brief.file.data.briefKey && createHash('sha256').update(JSON.stringify([keys, context.categories.get(item.category), assetLinks])).digest('hex')
+    const key = item.brief.file.data.briefKey && createHash('sha256').update(JSON.stringify([keys, context.categories.get(item.category)])).update('\0').update(assetLinks).digest('hex')
     return {...page, item, key}
   })
 }
