@@ -99,6 +99,54 @@ describe('build', () => {
     expect(await leftovers(dir)).toEqual([])
   })
 
+  it('starts the work that reads the day pages (the search index) once they are written, while the rest of the site is, and returns after it', async () => {
+    const dir = await project()
+    const {config} = loadConfig(dir, undefined)
+    const {briefs} = await runPipeline({paths: ['briefs'], cwd: dir, config, render: renderBrief})
+    const {published} = selectBriefs(briefs, {drafts: false})
+    const written: string[] = []
+    const writer: SiteWriter = {write: async (file) => void written.push(file)}
+    let writtenAtStart: string[] | undefined
+    let finish!: () => void
+    const alongside = () => {
+      writtenAtStart = [...written]
+      return new Promise<void>((resolve) => (finish = resolve))
+    }
+    let settled = false
+    const done = writeSite(published, config, writer, {alongside}).finally(() => (settled = true))
+    // Every file of the site is written, and writeSite still waits for the work alongside.
+    await expect.poll(() => written.includes('data/briefs.json')).toBe(true)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(settled).toBe(false)
+    const dayPages = published.map((item) => `${item.folder}index.html`)
+    expect(dayPages.length).toBeGreaterThan(2)
+    expect(writtenAtStart).toEqual(expect.arrayContaining(dayPages))
+    // Started before the feeds and the data files were written, not after.
+    expect(writtenAtStart).not.toContain('feed.xml')
+    expect(writtenAtStart).not.toContain('data/briefs.json')
+    finish()
+    await expect(done).resolves.toBeGreaterThan(dayPages.length)
+  })
+
+  it('fails with the work alongside only once the rest of the site is written, and writes nothing after', async () => {
+    const dir = await project()
+    const {config} = loadConfig(dir, undefined)
+    const {briefs} = await runPipeline({paths: ['briefs'], cwd: dir, config, render: renderBrief})
+    const {published} = selectBriefs(briefs, {drafts: false})
+    const written: string[] = []
+    const writer: SiteWriter = {write: async (file) => void written.push(file)}
+    await expect(writeSite(published, config, writer, {alongside: () => Promise.reject(new Error('Pagefind could not build the search index'))})).rejects.toThrow('Pagefind')
+    const count = written.length
+    expect(written).toContain('data/briefs.json')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(written.length).toBe(count)
+    // A day page that fails to write stops the build before the work alongside starts.
+    let started = false
+    const failing: SiteWriter = {write: async (file) => (/^\d{4}\/\d{2}\/\d{2}\/index\.html$/.test(file) ? Promise.reject(new Error('ENOSPC')) : undefined)}
+    await expect(writeSite(published, config, failing, {alongside: async () => void (started = true)})).rejects.toThrow('ENOSPC')
+    expect(started).toBe(false)
+  })
+
   it('clears temporary folders that a crashed build left behind', async () => {
     const {dir} = await builtProject()
     // No process has this id (above Linux's pid_max), so its build is gone.

@@ -150,13 +150,12 @@ export async function build(argv: string[], io: Io): Promise<number> {
     pages = await writeAtomically(outDir, async (writer) => {
       used.writer = writer
       const reuse = previous && {dir: outDir, keys: previous.keys}
-      const written = await writeSite(selection.published, config, writer, {previous: reuse, keys, feedLinks, cards})
-      // Pagefind reads the finished pages through the writer, before the
-      // site is swapped or patched: a failed index leaves the previous site as
-      // it was. Tiers of the index whose days are unchanged are taken from the
-      // previous site, like pages.
-      if (!values['no-search']) await indexSearch(selection.published, writer, {previous: reuse, keys})
-      return written
+      // Pagefind reads the finished day pages through the writer, while the
+      // rest of the site is written and before it is swapped or patched: a
+      // failed index leaves the previous site as it was. Tiers of the index
+      // whose days are unchanged are taken from the previous site, like pages.
+      const search = values['no-search'] ? undefined : () => indexSearch(selection.published, writer, {previous: reuse, keys})
+      return writeSite(selection.published, config, writer, {previous: reuse, keys, feedLinks, cards, alongside: search})
     }, previous?.files)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)

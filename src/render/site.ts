@@ -720,6 +720,14 @@ export interface WriteSiteOptions {
   feedLinks?: FeedOptions['linkMemo']
   /** Brief cards of the list pages, kept between builds (templates/brief-list.ts). */
   cards?: CardMemo | undefined
+  /**
+   * Work that reads the finished day pages (the search index), started as
+   * soon as every day page is written, while the other pages, the feeds and
+   * the data files are: Pagefind then indexes in its own process instead of
+   * after the site is written. Settled before writeSite returns or throws,
+   * so nothing writes to the site after it.
+   */
+  alongside?: (() => Promise<unknown>) | undefined
 }
 
 /** Writes every page and file of the site; returns how many HTML pages were written. */
@@ -770,48 +778,62 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     await settleAll(writes)
   }
   const pageKeys = pages.map((): Array<[string, string]> => [])
-  await settleAll(
-    pages.map((page, index) =>
-      slots.run(async () => {
-        if (failed) return
-        await writePage(page, pageKeys[index]!).catch((error: unknown) => {
-          failed = true
-          throw error
-        })
+  const runs = pages.map((page, index) =>
+    slots.run(async () => {
+      if (failed) return
+      await writePage(page, pageKeys[index]!).catch((error: unknown) => {
+        failed = true
+        throw error
       })
+    })
+  )
+  const afterDayPages = options.alongside
+  const alongside = afterDayPages && settleAll(runs.filter((_, index) => pages[index]!.kind === 'day')).then(() => afterDayPages())
+  // Handled here as well, so that a failure while the rest is written is
+  // not reported as unhandled; it is rethrown below.
+  alongside?.catch(() => undefined)
+  // The other pages, the code's files, the feeds, the sitemap and the data files.
+  const writeRest = async (): Promise<void> => {
+    await settleAll(runs)
+    if (keys) for (const own of pageKeys) for (const [file, key] of own) keys.set(file, key)
+    // Files that change only with the code, keyed by their bytes: the same
+    // bytes stay where the previous build left them rather than being
+    // written and swapped in again.
+    const writeFixed = async (file: string, content: string | Uint8Array) => {
+      const key = `file:${createHash('sha256').update(content).digest('hex')}`
+      keys?.set(file, key)
+      if (previous?.keys.get(file) === key && (await reuse([file]))) return
+      await writer.write(file, content)
+    }
+    await writeFixed('style.css', await stylesheet())
+    for (const script of await searchScripts()) await writeFixed(script.path, script.content)
+    await writeFixed(SCHEMA_PATH, `${JSON.stringify(briefJsonSchema(), null, 2)}\n`)
+    await writeFixed(SUMMARY_SCHEMA_PATH, `${JSON.stringify(daySummaryJsonSchema(), null, 2)}\n`)
+    const newestFirst = [...published].reverse()
+    const site = {title: config.siteTitle, description: config.siteDescription, baseUrl: config.baseUrl}
+    // Days are unique, so the feeds' newest items are the first of newestFirst:
+    // only their bodies are read.
+    const feedItems = await Promise.all(
+      newestFirst.map(async (item, index) => ({
+        date: item.date,
+        title: item.title,
+        url: item.folder,
+        summary: item.excerpt,
+        html: item.body && index < DEFAULT_FEED_LIMIT ? (await item.body()).html : item.html,
+        category: item.category
+      }))
     )
-  )
-  if (keys) for (const own of pageKeys) for (const [file, key] of own) keys.set(file, key)
-  // Files that change only with the code, keyed by their bytes: the same
-  // bytes stay where the previous build left them rather than being
-  // written and swapped in again.
-  const writeFixed = async (file: string, content: string | Uint8Array) => {
-    const key = `file:${createHash('sha256').update(content).digest('hex')}`
-    keys?.set(file, key)
-    if (previous?.keys.get(file) === key && (await reuse([file]))) return
-    await writer.write(file, content)
+    const sitemapPages = pages.filter((page) => page.sitemap).map((page) => ({path: page.url, ...(page.lastmod && {lastmod: page.lastmod})}))
+    for (const file of [...feedFiles(site, feedItems, {linkMemo: options.feedLinks}), ...sitemapFiles(config.baseUrl, sitemapPages), ...downloadFiles(published.map((item) => item.data))]) {
+      await (file.path === ROBOTS_PATH ? writeFixed : writer.write.bind(writer))(file.path, file.content)
+    }
   }
-  await writeFixed('style.css', await stylesheet())
-  for (const script of await searchScripts()) await writeFixed(script.path, script.content)
-  await writeFixed(SCHEMA_PATH, `${JSON.stringify(briefJsonSchema(), null, 2)}\n`)
-  await writeFixed(SUMMARY_SCHEMA_PATH, `${JSON.stringify(daySummaryJsonSchema(), null, 2)}\n`)
-  const newestFirst = [...published].reverse()
-  const site = {title: config.siteTitle, description: config.siteDescription, baseUrl: config.baseUrl}
-  // Days are unique, so the feeds' newest items are the first of newestFirst:
-  // only their bodies are read.
-  const feedItems = await Promise.all(
-    newestFirst.map(async (item, index) => ({
-      date: item.date,
-      title: item.title,
-      url: item.folder,
-      summary: item.excerpt,
-      html: item.body && index < DEFAULT_FEED_LIMIT ? (await item.body()).html : item.html,
-      category: item.category
-    }))
-  )
-  const sitemapPages = pages.filter((page) => page.sitemap).map((page) => ({path: page.url, ...(page.lastmod && {lastmod: page.lastmod})}))
-  for (const file of [...feedFiles(site, feedItems, {linkMemo: options.feedLinks}), ...sitemapFiles(config.baseUrl, sitemapPages), ...downloadFiles(published.map((item) => item.data))]) {
-    await (file.path === ROBOTS_PATH ? writeFixed : writer.write.bind(writer))(file.path, file.content)
+  try {
+    await writeRest()
+    await alongside
+  } catch (error) {
+    await alongside?.catch(() => undefined)
+    throw error
   }
   return pages.length
 }
