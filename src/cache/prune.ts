@@ -71,8 +71,8 @@ const ENTRY = /^([0-9a-f]{64})\.(?:meta|body)$/
 const OF_ENVIRONMENT = /^([0-9a-f]{32})(?:\.|$)/
 /** A cache format's folder, as CACHE_FORMAT names them. */
 const OTHER_FORMAT = /^briefpress-cache-[0-9]+$/
-/** A site stamp or its sidecar. */
-const SITE = /^([0-9a-f]{32})(?:\.report)?$/
+/** A site stamp or one of its sidecars. */
+const SITE = /^([0-9a-f]{32})(?:\.report|\.memos)?$/
 /** Temporary files: BriefCache's `<file>.<pid>-<random>.tmp`, replaceFileSync's `<file>.<pid>.<hex>`, any `.tmp`. */
 const TEMPORARY = /\.(\d+)(?:-[0-9a-z]+\.tmp|\.[0-9a-f]{8}|\.tmp)$|\.tmp$/
 
@@ -223,7 +223,7 @@ async function liveRecords(folder: string, now: number, remove: (file: string, m
   return live
 }
 
-/** Removes site stamps neither kept by a record nor written in the last UNUSED_MS: the stamp, then its sidecar. */
+/** Removes site stamps neither kept by a record nor written in the last UNUSED_MS: the stamp, then its sidecars. */
 async function pruneSites(folder: string, kept: ReadonlySet<string>, result: Sweep): Promise<void> {
   const stamps = new Map<string, string[]>()
   for (const name of await fileNames(folder)) {
@@ -231,10 +231,10 @@ async function pruneSites(folder: string, kept: ReadonlySet<string>, result: Swe
     if (stamp !== undefined && !kept.has(stamp)) stamps.set(stamp, [...(stamps.get(stamp) ?? []), name])
   }
   for (const [stamp, names] of stamps) {
-    const files = [stamp, `${stamp}.report`].filter((name) => names.includes(name)).map((name) => path.join(folder, name))
+    const files = [stamp, `${stamp}.report`, `${stamp}.memos`].filter((name) => names.includes(name)).map((name) => path.join(folder, name))
     const stats = await Promise.all(files.map((file) => lstat(file).catch(() => undefined)))
     if (stats.some((item) => !item?.isFile() || result.now - item.mtimeMs < UNUSED_MS)) continue
-    // The stamp first: a stamp never lacks its sidecar (src/cache/site-stamp.ts).
+    // The stamp first: a stamp never lacks its sidecars (src/cache/site-stamp.ts).
     if (result.files >= result.maxRemovals) {
       result.complete = false
       return

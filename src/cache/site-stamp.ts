@@ -26,7 +26,7 @@ export function buildStamp(inputDigest: string, options: Record<string, unknown>
   return createHash('sha256').update(inputDigest).update('\0').update(JSON.stringify(options)).digest('hex')
 }
 
-/** The stamp of `outDir` (its sidecar is `<stamp>.report`); cache pruning keeps it while a build's record names it. */
+/** The stamp of `outDir` (its sidecars are `<stamp>.report` and `<stamp>.memos`); cache pruning keeps it while a build's record names it. */
 export function stampFile(cwd: string, outDir: string): string {
   const name = createHash('sha256').update(path.resolve(cwd, outDir)).digest('hex').slice(0, 32)
   return path.join(cwd, CACHE_DIR, CACHE_FORMAT, 'sites', name)
@@ -93,13 +93,15 @@ export async function siteIsCurrent(cwd: string, outDir: string, stamp: string):
 }
 
 /**
- * Records the stamp, the build's report and the key of every keyed file it
- * wrote: a later build with the same stamp prints that report without
- * analysing (or even loading) any brief, and a later build with changes
- * takes unchanged pages from this site. The sidecar is written first, so a
- * stamp never lacks it.
+ * What a build records besides its stamp, in two sidecars beside it: the
+ * report (`<stamp>.report`, written by `recordReport` as soon as the report
+ * is printed, while the site is written) and the memos and keys
+ * (`<stamp>.memos`, written by `recordSite` at the end). A later build with
+ * the same stamp prints that report without analysing (or even loading) any
+ * brief, and a later build with changes takes unchanged pages from this
+ * site. The sidecars are written first, so a stamp never lacks them.
  */
-export interface SiteRecord {
+export interface ReportRecord {
   /** Every brief's file with its messages, as the build reported them. */
   files: readonly VFile[]
   /**
@@ -108,14 +110,19 @@ export interface SiteRecord {
    * adds one brief to 4,000 encodes one file's messages, not 15,000.
    */
   reportMessages?: StringTable | undefined
-  /** Site-relative file → key of the files the build wrote (src/render/site.ts). */
-  keys?: ReadonlyMap<string, string> | undefined
   /**
    * The pretty report's block of each file, by digest of what it shows
    * (src/report/format.ts): printing thousands of warnings is not free, so a
    * later build formats again only the files whose messages changed.
    */
   prettyBlocks?: Memo | undefined
+}
+
+export interface SiteRecord {
+  /** The report's sidecar being written (`recordReport`): the stamp is written only once it is. */
+  report: Promise<boolean>
+  /** Site-relative file → key of the files the build wrote (src/render/site.ts). */
+  keys?: ReadonlyMap<string, string> | undefined
   /** The feeds' bodies with absolute links, by digest of body and page URL (src/render/feeds.ts). */
   feedLinks?: Memo | undefined
   /** The list pages' brief cards, by brief, link and level (templates/brief-list.ts). */
@@ -171,56 +178,80 @@ function recordedEntries(recorded: RecordedFile[], messages: StringTable): Repor
 /** A memo's entries as recorded (`CarriedMemo.next`) or as read back. */
 type Memo = MemoEntries | StringTable
 
-/** The sidecar's parts, each read only by the build that needs it. */
-const SECTIONS = ['reportFiles', 'reportMessages', 'keys', 'prettyBlocks', 'feedLinks', 'cards'] as const
-type Section = (typeof SECTIONS)[number]
+/** The sidecars' parts, each read only by the build that needs it. */
+const REPORT_SECTIONS = ['reportFiles', 'reportMessages', 'prettyBlocks'] as const
+const MEMO_SECTIONS = ['keys', 'feedLinks', 'cards'] as const
+type Section = (typeof REPORT_SECTIONS)[number] | (typeof MEMO_SECTIONS)[number]
 
-export async function recordSite(cwd: string, outDir: string, stamp: string, {files, reportMessages, keys = new Map(), prettyBlocks, feedLinks, cards, identity: known}: SiteRecord): Promise<void> {
-  const identity = known ?? (await markerIdentity(path.resolve(cwd, outDir)))
-  if (!identity) return
-  const file = stampFile(cwd, outDir)
-  await mkdir(path.dirname(file), {recursive: true})
+/**
+ * Writes the report's sidecar. Called as soon as the report is printed: its
+ * 13 MB at 4,000 briefs are written on the thread pool while the site is,
+ * instead of at the end of the build. False when it could not be written
+ * (the stamp is then not written either: only speed is lost).
+ */
+export async function recordReport(cwd: string, outDir: string, stamp: string, {files, reportMessages, prettyBlocks}: ReportRecord): Promise<boolean> {
   try {
     const report = reportParts(files, reportMessages)
-    const parts = sidecarParts({stamp, identity, code: briefpressCodeDigest()}, {
+    const parts = sidecarParts({stamp, code: briefpressCodeDigest()}, REPORT_SECTIONS, {
       reportFiles: report.files,
       reportMessages: report.messages,
+      prettyBlocks: prettyBlocks && stringTableParts(prettyBlocks)
+    })
+    await writeSidecar(`${stampFile(cwd, outDir)}.report`, parts)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Writes the memos' sidecar once the report's is written, then the stamp. */
+export async function recordSite(cwd: string, outDir: string, stamp: string, {report, keys = new Map(), feedLinks, cards, identity: known}: SiteRecord): Promise<void> {
+  const identity = known ?? (await markerIdentity(path.resolve(cwd, outDir)))
+  if (!(await report) || !identity) return
+  const file = stampFile(cwd, outDir)
+  try {
+    const parts = sidecarParts({stamp, identity, code: briefpressCodeDigest()}, MEMO_SECTIONS, {
       keys: [serialize(keys)],
-      prettyBlocks: prettyBlocks && stringTableParts(prettyBlocks),
       feedLinks: feedLinks && stringTableParts(feedLinks),
       cards: cards && stringTableParts(cards)
     })
-    lastRead = undefined
-    const handle = await open(`${file}.report`, 'w')
-    try {
-      await handle.writev(parts)
-    } finally {
-      await handle.close()
-    }
+    await writeSidecar(`${file}.memos`, parts)
     await writeFile(file, `${stamp}\n${identity}\n`)
   } catch {
     // Only speed is lost: the next build analyses again.
   }
 }
 
+async function writeSidecar(file: string, parts: Uint8Array[]): Promise<void> {
+  await mkdir(path.dirname(file), {recursive: true})
+  lastRead.delete(file)
+  const handle = await open(file, 'w')
+  try {
+    await handle.writev(parts)
+  } finally {
+    await handle.close()
+  }
+}
+
 interface SidecarHead {
   stamp: string
-  identity: string
+  /** The site's identity when the build ended (the memos' sidecar only). */
+  identity?: string | undefined
   /** The code that made the memos. */
   code: string
 }
 
 /**
- * The sidecar file: a u32 length, a serialised head (stamp, identity, code
+ * A sidecar file: a u32 length, a serialised head (stamp, code, identity
  * and where each section lies), then the sections. A build adding one brief
  * needs the keys and memos, never the report (15,000 messages at 4,000
  * briefs); a build with nothing to do needs the report and blocks only.
  */
-function sidecarParts(head: SidecarHead, sections: Record<Section, Uint8Array[] | undefined>): Uint8Array[] {
+function sidecarParts<Name extends Section>(head: SidecarHead, names: readonly Name[], sections: Record<Name, Uint8Array[] | undefined>): Uint8Array[] {
   const places: Partial<Record<Section, [number, number]>> = {}
   const parts: Uint8Array[] = []
   let offset = 0
-  for (const name of SECTIONS) {
+  for (const name of names) {
     const section = sections[name]
     if (!section) continue
     const start = offset
@@ -237,78 +268,79 @@ function sidecarParts(head: SidecarHead, sections: Record<Section, Uint8Array[] 
 }
 
 interface Sidecar extends SidecarHead {
-  reportFiles: () => RecordedFile[] | undefined
-  reportMessages: () => StringTable | undefined
-  keys: () => Map<string, string> | undefined
-  prettyBlocks: () => StringTable | undefined
-  feedLinks: () => StringTable | undefined
-  cards: () => StringTable | undefined
+  /** Section → its bytes, or undefined when absent or out of range. */
+  section: (name: Section) => Buffer | undefined
 }
 
 function decodeSidecar(bytes: Buffer): Sidecar {
   const headEnd = 4 + bytes.readUInt32LE(0)
   const {stamp, identity, code, places} = deserialize(bytes.subarray(4, headEnd)) as SidecarHead & {places: Partial<Record<Section, [number, number]>>}
-  if (typeof stamp !== 'string' || typeof identity !== 'string' || typeof code !== 'string') throw new TypeError('Not a sidecar')
-  // Each section decoded once, when first asked for; an unreadable one is as good as absent.
-  const section = <T>(name: Section, decode: (bytes: Buffer) => T): (() => T | undefined) => {
-    let decoded: {value: T | undefined} | undefined
-    return () => {
-      if (decoded) return decoded.value
-      const place = places[name]
-      decoded = {value: undefined}
-      if (place && headEnd + place[1] <= bytes.length) {
-        try {
-          decoded.value = decode(bytes.subarray(headEnd + place[0], headEnd + place[1]))
-        } catch {
-          // As absent: what it would have saved is done again.
-        }
-      }
-      return decoded.value
-    }
-  }
+  if (typeof stamp !== 'string' || typeof code !== 'string' || (identity !== undefined && typeof identity !== 'string')) throw new TypeError('Not a sidecar')
   return {
     stamp,
     identity,
     code,
-    reportFiles: section('reportFiles', (part) => deserialize(part) as RecordedFile[]),
-    reportMessages: section('reportMessages', (part) => new StringTable(part)),
-    keys: section('keys', (part) => deserialize(part) as Map<string, string>),
-    prettyBlocks: section('prettyBlocks', (part) => new StringTable(part)),
-    feedLinks: section('feedLinks', (part) => new StringTable(part)),
-    cards: section('cards', (part) => new StringTable(part))
+    section: (name) => {
+      const place = places[name]
+      return place && headEnd + place[1] <= bytes.length ? bytes.subarray(headEnd + place[0], headEnd + place[1]) : undefined
+    }
   }
 }
 
-/**
- * The last sidecar read, with its file's identity: a build reads it for the
- * report's blocks, then for the pages to reuse. Shared: callers only read it.
- */
-let lastRead: {file: string; identity: string; sidecar: Sidecar} | undefined
+/** Each section decoded once, when first asked for; an unreadable one is as good as absent. */
+function decoded<T>(sidecar: Sidecar | undefined, name: Section, decode: (bytes: Buffer) => T): T | undefined {
+  if (!sidecar) return undefined
+  const memo = (decodedSections.get(sidecar) ?? new Map<Section, {value: unknown}>()) as Map<Section, {value: T | undefined}>
+  decodedSections.set(sidecar, memo as Map<Section, {value: unknown}>)
+  const known = memo.get(name)
+  if (known) return known.value
+  let value: T | undefined
+  const bytes = sidecar.section(name)
+  try {
+    value = bytes && decode(bytes)
+  } catch {
+    // As absent: what it would have saved is done again.
+  }
+  memo.set(name, {value})
+  return value
+}
+const decodedSections = new WeakMap<Sidecar, Map<Section, {value: unknown}>>()
 
-async function readSidecar(cwd: string, outDir: string): Promise<Sidecar | undefined> {
-  const file = `${stampFile(cwd, outDir)}.report`
+/**
+ * The last sidecars read, with their files' identities: a build reads the
+ * report's for its blocks, then the memos' for the pages to reuse. Shared:
+ * callers only read them.
+ */
+const lastRead = new Map<string, {identity: string; sidecar: Sidecar}>()
+
+async function readSidecar(file: string): Promise<Sidecar | undefined> {
   const stats = await stat(file).catch(() => undefined)
   if (!stats) return undefined
   const identity = `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeMs}`
-  if (lastRead?.file === file && lastRead.identity === identity) return lastRead.sidecar
+  const last = lastRead.get(file)
+  if (last?.identity === identity) return last.sidecar
   const bytes = await readFile(file).catch(() => undefined)
   if (!bytes) return undefined
   try {
     const sidecar = decodeSidecar(bytes)
-    lastRead = {file, identity, sidecar}
+    lastRead.set(file, {identity, sidecar})
     return sidecar
   } catch {
     return undefined
   }
 }
 
+const reportSidecar = (cwd: string, outDir: string) => readSidecar(`${stampFile(cwd, outDir)}.report`)
+const memoSidecar = (cwd: string, outDir: string) => readSidecar(`${stampFile(cwd, outDir)}.memos`)
+const stringTable = (bytes: Buffer) => new StringTable(bytes)
+
 /** The report recorded with `stamp` (and the pretty blocks printed with it), or undefined. */
 export async function readSiteReport(cwd: string, outDir: string, stamp: string): Promise<{entries: ReportEntry[]; prettyBlocks: StringTable | undefined} | undefined> {
-  const stored = await readSidecar(cwd, outDir)
+  const stored = await reportSidecar(cwd, outDir)
   if (stored?.stamp !== stamp) return undefined
-  const recorded = stored.reportFiles()
-  const messages = stored.reportMessages()
-  return recorded && messages && {entries: recordedEntries(recorded, messages), prettyBlocks: stored.prettyBlocks()}
+  const recorded = decoded(stored, 'reportFiles', (bytes) => deserialize(bytes) as RecordedFile[])
+  const messages = decoded(stored, 'reportMessages', stringTable)
+  return recorded && messages && {entries: recordedEntries(recorded, messages), prettyBlocks: decoded(stored, 'prettyBlocks', stringTable)}
 }
 
 /**
@@ -317,8 +349,15 @@ export async function readSiteReport(cwd: string, outDir: string, stamp: string)
  * as the same code made them.
  */
 export async function previousMemos(cwd: string, outDir: string): Promise<{prettyBlocks?: StringTable | undefined; feedLinks?: StringTable | undefined; cards?: StringTable | undefined; reportMessages?: StringTable | undefined}> {
-  const stored = await readSidecar(cwd, outDir)
-  return stored?.code === briefpressCodeDigest() ? {prettyBlocks: stored.prettyBlocks(), feedLinks: stored.feedLinks(), cards: stored.cards(), reportMessages: stored.reportMessages()} : {}
+  const code = briefpressCodeDigest()
+  const [report, memos] = await Promise.all([reportSidecar(cwd, outDir), memoSidecar(cwd, outDir)])
+  const ofThisCode = (sidecar: Sidecar | undefined) => (sidecar?.code === code ? sidecar : undefined)
+  return {
+    prettyBlocks: decoded(ofThisCode(report), 'prettyBlocks', stringTable),
+    reportMessages: decoded(ofThisCode(report), 'reportMessages', stringTable),
+    feedLinks: decoded(ofThisCode(memos), 'feedLinks', stringTable),
+    cards: decoded(ofThisCode(memos), 'cards', stringTable)
+  }
 }
 
 /** What a build may take from the previous site in its output folder. */
@@ -335,9 +374,9 @@ export interface PreviousSite extends Omit<SiteListing, 'identity'> {
  * `listing`: the folder as listed by `listSiteSoon` when the build began.
  */
 export async function previousSite(cwd: string, outDir: string, listing?: Promise<SiteFiles | undefined>): Promise<PreviousSite | undefined> {
-  const stored = await readSidecar(cwd, outDir)
-  const keys = stored?.keys()
+  const stored = await memoSidecar(cwd, outDir)
+  const keys = decoded(stored, 'keys', (bytes) => deserialize(bytes) as Map<string, string>)
   if (!keys || keys.size === 0 || (await hasLeftovers(path.resolve(cwd, outDir)))) return undefined
   const current = await siteIdentity(path.resolve(cwd, outDir), listing)
-  return current?.identity === stored!.identity ? {keys, marker: current.marker, files: current.files, stats: current.stats} : undefined
+  return current && current.identity === stored!.identity ? {keys, marker: current.marker, files: current.files, stats: current.stats} : undefined
 }

@@ -7,7 +7,7 @@ import {SITE_RENDER} from '../render/stage.js'
 import {AnalysisPack} from '../cache/analysis-pack.js'
 import {formatPrettyBytes, formatReport, plural, reportEntry, type ReportEntry} from '../report/format.js'
 import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type AtomicSiteWriter} from '../write/atomic-site.js'
-import {buildStamp, listSiteSoon, patchedIdentity, previousMemos, previousSite, readSiteReport, recordSite, siteIsCurrent} from '../cache/site-stamp.js'
+import {buildStamp, listSiteSoon, patchedIdentity, previousMemos, previousSite, readSiteReport, recordReport, recordSite, siteIsCurrent} from '../cache/site-stamp.js'
 import {CarriedMemo} from '../cache/carried-memo.js'
 import type {StringTable} from '../cache/string-table.js'
 import {afterRun, touchRun} from '../cache/prune.js'
@@ -133,7 +133,8 @@ export async function build(argv: string[], io: Io): Promise<number> {
   const stamp = result.inputDigest && buildStamp(result.inputDigest, stampOptions)
   if (stamp && (await siteIsCurrent(io.cwd, outDir, stamp))) {
     // Recorded again with the report, for a site stamped without one.
-    await recordSite(io.cwd, outDir, stamp, {files, reportMessages: memos.reportMessages, keys: (await previousSite(io.cwd, outDir))?.keys, prettyBlocks, feedLinks: memos.feedLinks, cards: memos.cards})
+    const report = recordReport(io.cwd, outDir, stamp, {files, reportMessages: memos.reportMessages, prettyBlocks})
+    await recordSite(io.cwd, outDir, stamp, {report, keys: (await previousSite(io.cwd, outDir))?.keys, feedLinks: memos.feedLinks, cards: memos.cards})
     io.stderr(`${outName} is up to date: ${plural(briefs.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
     return failed ? EXIT.content : EXIT.ok
   }
@@ -141,6 +142,8 @@ export async function build(argv: string[], io: Io): Promise<number> {
   // Pages whose inputs are unchanged are taken from the previous build.
   const previous = stamp ? await previousSite(io.cwd, outDir, listing) : undefined
   const keys = new Map<string, string>()
+  // The report's sidecar is written while the site is (recordSite waits for it).
+  const report = stamp ? recordReport(io.cwd, outDir, stamp, {files, reportMessages: memos.reportMessages, prettyBlocks}) : undefined
   const feedLinks = new CarriedMemo(memos.feedLinks)
   const cards = new CarriedMemo(memos.cards)
   let pages: number
@@ -160,11 +163,12 @@ export async function build(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     io.stderr(`briefpress build: could not write ${outName}: ${reason}\n${error instanceof PartlyWrittenSiteError ? '' : 'The previous site is unchanged.\n'}`)
+    await report
     return EXIT.usage
   }
   const changes = used.writer?.changes
   const identity = previous && changes ? patchedIdentity(outDir, previous, changes) : undefined
-  if (stamp) await recordSite(io.cwd, outDir, stamp, {files, reportMessages: memos.reportMessages, keys, prettyBlocks, feedLinks: feedLinks.next, cards: cards.next, identity})
+  if (stamp && report) await recordSite(io.cwd, outDir, stamp, {report, keys, feedLinks: feedLinks.next, cards: cards.next, identity})
 
   const notes = [
     selection.broken.length > 0 ? `skipped ${plural(selection.broken.length, 'broken brief')}: ${names(selection.broken)}` : '',
