@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench -- [--n 1000] [--runs 1] [--keep] [--only step,step] [--hugo]
+// npm run bench -- [--n 1000] [--runs 1] [--keep] [--only step,step] [--hugo] [--jekyll]
 //
 // Generates N synthetic briefs (../shared/bench/gen-corpus.mjs when present,
 // else a copy-and-perturb of fixtures/seed-brief.md), then measures on the same
@@ -10,6 +10,7 @@
 //   cold       briefpress build --jobs 1 --no-cache, no previous site (one thread)
 //   cold-nosearch  the same with --no-search (the floor builds no search index)
 //   parallel   briefpress build (one worker per core), empty cache, no previous site
+//   parallel-nosearch  the same with --no-search (the peers build no search index)
 //   no-change  briefpress build again, nothing changed
 //   one-added  briefpress build after adding one brief, the day after the
 //              newest (an author's daily step), with a title never used
@@ -20,9 +21,10 @@
 // With --hugo (Hugo installed, ../shared present): before each one-added run,
 // Hugo builds the same N briefs from scratch (../shared/bench/run-peers.sh's
 // command and layout), and the bench prints the one-added/Hugo ratio of these
-// interleaved runs: the issue's target is a ratio on one machine, and this
-// machine's speed drifts by a quarter within the hour, so only runs taken
-// side by side compare.
+// interleaved runs. With --jekyll, Jekyll's full build runs before each run
+// of the cold steps the same way. The issue's targets are ratios on one
+// machine, and this machine's speed drifts by a quarter within the hour, so
+// only runs taken side by side compare.
 // The generated briefs trip implausible-value (perturbed ranges), so the
 // work folder gets a config that makes it a warning, and builds use
 // --keep-going: every brief is parsed, rendered and written.
@@ -42,6 +44,7 @@ const {values} = parseArgs({
     keep: {type: 'boolean', default: false},
     only: {type: 'string'},
     hugo: {type: 'boolean', default: false},
+    jekyll: {type: 'boolean', default: false},
     work: {type: 'string', default: path.join(os.tmpdir(), 'briefpress-bench')}
   }
 })
@@ -108,10 +111,19 @@ function median(list) {
   return sorted[Math.floor(sorted.length / 2)]
 }
 
-function measure(name, pages, setup, command, args) {
+/** Peers' full builds timed beside a step's runs: step name → {tool, samples}. */
+const peerRuns = new Map()
+
+/** Runs a step `runs` times; with `beside` (a peer), the peer's full build is timed before each run. */
+function measure(name, pages, setup, command, args, beside) {
   const samples = []
   for (let r = 0; r < runs; r++) {
     setup()
+    if (beside?.command) {
+      const peer = peerRuns.get(name) ?? {tool: beside.tool, samples: []}
+      peer.samples.push(timed('sh', ['-c', beside.command]))
+      peerRuns.set(name, peer)
+    }
     samples.push(timed(command, args))
   }
   const wall = median(samples.map((s) => s.wall))
@@ -121,26 +133,27 @@ function measure(name, pages, setup, command, args) {
 }
 
 /**
- * Hugo's cold full build of the same briefs, as ../shared/bench/run-peers.sh
+ * A peer's cold full build of the same briefs, as ../shared/bench/run-peers.sh
  * runs it (its command, its corpus layout), or why it cannot run.
  */
-function hugoPeer() {
+function peer(tool) {
   const bench = path.resolve(root, '..', 'shared', 'bench')
-  if (!existsSync(path.join(bench, 'run-peers.sh'))) return {missing: '../shared/bench/run-peers.sh is not beside the project'}
-  if (spawnSync('hugo', ['version'], {stdio: 'ignore'}).status !== 0) return {missing: 'hugo is not installed (apt-get install -y hugo)'}
+  if (!existsSync(path.join(bench, 'run-peers.sh'))) return {tool, missing: '../shared/bench/run-peers.sh is not beside the project'}
+  if (spawnSync('sh', ['-c', `command -v ${tool}`], {stdio: 'ignore'}).status !== 0) return {tool, missing: `${tool} is not installed (apt-get install -y ${tool})`}
   const peers = path.join(work, 'peers')
-  const corpus = path.join(peers, 'corpus', `hugo-${n}`)
-  execFileSync(process.execPath, [path.join(bench, 'gen-corpus.mjs'), '--n', String(n), '--out', corpus, '--layout', 'hugo'], {stdio: 'ignore'})
-  const command = execFileSync('bash', [path.join(bench, 'run-peers.sh'), '--print-cmd', 'hugo', String(n)], {env: {...process.env, PEERS: peers}, encoding: 'utf8'}).trim()
+  const corpus = path.join(peers, 'corpus', `${tool}-${n}`)
+  execFileSync(process.execPath, [path.join(bench, 'gen-corpus.mjs'), '--n', String(n), '--out', corpus, '--layout', tool], {stdio: 'ignore'})
+  const command = execFileSync('bash', [path.join(bench, 'run-peers.sh'), '--print-cmd', tool, String(n)], {env: {...process.env, PEERS: peers}, encoding: 'utf8'}).trim()
   // One untimed warm-up, as run-peers.sh does.
   spawnSync('sh', ['-c', command], {stdio: 'ignore'})
-  return {command}
+  return {tool, command}
 }
 
 const source = generate()
 writeConfig()
-const hugo = values.hugo ? hugoPeer() : undefined
-if (hugo?.missing) console.log(`--hugo: not run, ${hugo.missing}\n`)
+const hugo = values.hugo ? peer('hugo') : undefined
+const jekyll = values.jekyll ? peer('jekyll') : undefined
+for (const tool of [hugo, jekyll]) if (tool?.missing) console.log(`--${tool.tool}: not run, ${tool.missing}\n`)
 const count = readdirSync(src).length
 console.log(`Briefpress benchmark: ${count} briefs from ${source}, node ${process.version}, ${os.cpus().length} cores, ${runs} run(s) each, median\n`)
 console.log('| step | briefs | wall s | CPU s | pages/s | peak MiB |')
@@ -155,18 +168,17 @@ const clean = () => {
 if (want('floor')) rows.floor = measure('floor (parse+gfm+rehype+stringify)', count, clean, process.execPath, [path.join(root, 'scripts', 'bench-floor.mjs'), src, out])
 if (want('floor64')) rows.floor64 = measure('floor, --max-semi-space-size=64', count, clean, process.execPath, ['--max-semi-space-size=64', path.join(root, 'scripts', 'bench-floor.mjs'), src, out])
 const buildArgs = [cli, 'build', '--src', src, '--out', out, '--keep-going']
-if (want('cold')) rows.cold = measure('cold build, 1 thread', count, clean, process.execPath, [...buildArgs, '--jobs', '1', '--no-cache'])
-if (want('cold-nosearch')) rows.coldNoSearch = measure('cold build, 1 thread, --no-search', count, clean, process.execPath, [...buildArgs, '--jobs', '1', '--no-cache', '--no-search'])
-if (want('parallel')) rows.parallel = measure(`cold build, ${os.availableParallelism()} workers`, count, clean, process.execPath, buildArgs)
+if (want('cold')) rows.cold = measure('cold build, 1 thread', count, clean, process.execPath, [...buildArgs, '--jobs', '1', '--no-cache'], jekyll)
+if (want('cold-nosearch')) rows.coldNoSearch = measure('cold build, 1 thread, --no-search', count, clean, process.execPath, [...buildArgs, '--jobs', '1', '--no-cache', '--no-search'], jekyll)
+if (want('parallel')) rows.parallel = measure(`cold build, ${os.availableParallelism()} workers`, count, clean, process.execPath, buildArgs, jekyll)
+if (want('parallel-nosearch')) rows.parallelNoSearch = measure(`cold build, ${os.availableParallelism()} workers, --no-search`, count, clean, process.execPath, [...buildArgs, '--no-search'], jekyll)
 if (want('no-change')) rows.noChange = measure('no-change rebuild', count, () => spawnSync(process.execPath, buildArgs, {cwd: work, stdio: 'ignore'}), process.execPath, buildArgs)
 /** The day after the newest brief's (file names start with the date). */
 function nextDay() {
   const newest = readdirSync(src).filter((f) => /^\d{4}-\d{2}-\d{2}/.test(f)).sort().at(-1)
   return new Date(Date.parse(newest.slice(0, 10)) + 86_400_000).toISOString().slice(0, 10)
 }
-/** Hugo's full builds timed beside the one-added runs, by step name. */
-const hugoRuns = new Map()
-const oneAdded = (name, args, day = nextDay(), {beside} = {}) => {
+const oneAdded = (name, args, day = nextDay(), beside = undefined) => {
   const extra = path.join(src, `${day}-added.md`)
   const first = readdirSync(src).filter((f) => f.endsWith('.md')).sort().at(-1)
   const template = readFileSync(path.join(src, first), 'utf8').replace(/^date: .*$/m, `date: ${day}`)
@@ -176,26 +188,27 @@ const oneAdded = (name, args, day = nextDay(), {beside} = {}) => {
     spawnSync(process.execPath, args, {cwd: work, stdio: 'ignore'})
     // A brief never seen before, as an author's is: its analysis is in no cache.
     writeFileSync(extra, template.replace(/^title: .*$/m, `title: "Added brief ${process.pid}-${++added}"`))
-    if (beside) hugoRuns.set(name, [...(hugoRuns.get(name) ?? []), timed('sh', ['-c', beside])])
-  }, process.execPath, args)
+  }, process.execPath, args, beside)
   rmSync(extra, {force: true})
   return row
 }
-const hugoCommand = hugo?.command
-if (want('one-added')) rows.oneAdded = oneAdded('one brief added', buildArgs, undefined, {beside: hugoCommand})
-if (want('one-added-nosearch')) rows.oneAddedNoSearch = oneAdded('one brief added, --no-search', [...buildArgs, '--no-search'], undefined, {beside: hugoCommand})
-for (const [name, samples] of hugoRuns) {
-  const wall = median(samples.map((s) => s.wall))
-  console.log(`| Hugo full build, beside "${name}" | ${n} | ${wall.toFixed(2)} | ${median(samples.map((s) => s.cpu)).toFixed(1)} | ${(n / wall).toFixed(0)} | ${Math.max(...samples.map((s) => s.peakMiB)).toFixed(0)} |`)
-}
+if (want('one-added')) rows.oneAdded = oneAdded('one brief added', buildArgs, undefined, hugo)
+if (want('one-added-nosearch')) rows.oneAddedNoSearch = oneAdded('one brief added, --no-search', [...buildArgs, '--no-search'], undefined, hugo)
 if (want('new-year')) rows.newYear = oneAdded('one brief added in a new year', buildArgs, `${Number(nextDay().slice(0, 4)) + 1}-01-01`)
+for (const [name, {tool, samples}] of peerRuns) {
+  const wall = median(samples.map((s) => s.wall))
+  console.log(`| ${tool[0].toUpperCase()}${tool.slice(1)} full build, beside "${name}" | ${n} | ${wall.toFixed(2)} | ${median(samples.map((s) => s.cpu)).toFixed(1)} | ${(n / wall).toFixed(0)} | ${Math.max(...samples.map((s) => s.peakMiB)).toFixed(0)} |`)
+}
 const ratio = (a, b, label) => {
   if (a && b) console.log(`${label}: ${(a.wall / b.wall).toFixed(2)}x wall, ${(a.cpu / b.cpu).toFixed(2)}x CPU (target <= 1.15x)`)
 }
 console.log('')
-for (const [step, row] of [['one brief added', rows.oneAdded], ['one brief added, --no-search', rows.oneAddedNoSearch]]) {
-  const samples = hugoRuns.get(step)
-  if (row && samples) console.log(`${step} / Hugo's full build, run side by side: ${(row.wall / median(samples.map((s) => s.wall))).toFixed(3)} (target < 0.2)`)
+// The issue's targets against the peers: one brief added under a fifth of
+// Hugo's full build, a cold build faster than Jekyll's.
+const targets = {hugo: 'target < 0.2', jekyll: 'target < 1'}
+for (const [name, {tool, samples}] of peerRuns) {
+  const row = Object.values(rows).find((item) => item.name === name)
+  console.log(`${name} / ${tool}'s full build, run side by side: ${(row.wall / median(samples.map((s) => s.wall))).toFixed(3)} (${targets[tool]})`)
 }
 ratio(rows.cold, rows.floor, 'cold build (1 thread) / floor')
 ratio(rows.coldNoSearch, rows.floor, 'cold build (1 thread, --no-search) / floor')
