@@ -32,6 +32,17 @@ async function builtProject(): Promise<{dir: string; site: string; before: Recor
   return {dir, site, before: await hashTree(site)}
 }
 
+/** The fixture archive's published briefs, and a writer that only records the paths written. */
+async function publishedArchive() {
+  const dir = await project()
+  const {config} = loadConfig(dir, undefined)
+  const {briefs} = await runPipeline({paths: ['briefs'], cwd: dir, config, render: renderBrief})
+  const {published} = selectBriefs(briefs, {drafts: false})
+  const written: string[] = []
+  const writer: SiteWriter = {write: async (file) => void written.push(file)}
+  return {config, published, written, writer}
+}
+
 const leftovers = async (dir: string) => (await readdir(dir)).filter((name) => name.startsWith('.site-'))
 
 describe('build', () => {
@@ -100,12 +111,7 @@ describe('build', () => {
   })
 
   it('starts the work that reads the day pages (the search index) once they are written, while the rest of the site is, and returns after it', async () => {
-    const dir = await project()
-    const {config} = loadConfig(dir, undefined)
-    const {briefs} = await runPipeline({paths: ['briefs'], cwd: dir, config, render: renderBrief})
-    const {published} = selectBriefs(briefs, {drafts: false})
-    const written: string[] = []
-    const writer: SiteWriter = {write: async (file) => void written.push(file)}
+    const {config, published, written, writer} = await publishedArchive()
     let writtenAtStart: string[] | undefined
     let finish!: () => void
     const alongside = () => {
@@ -129,12 +135,7 @@ describe('build', () => {
   })
 
   it('fails with the work alongside only once the rest of the site is written, and writes nothing after', async () => {
-    const dir = await project()
-    const {config} = loadConfig(dir, undefined)
-    const {briefs} = await runPipeline({paths: ['briefs'], cwd: dir, config, render: renderBrief})
-    const {published} = selectBriefs(briefs, {drafts: false})
-    const written: string[] = []
-    const writer: SiteWriter = {write: async (file) => void written.push(file)}
+    const {config, published, written, writer} = await publishedArchive()
     await expect(writeSite(published, config, writer, {alongside: () => Promise.reject(new Error('Pagefind could not build the search index'))})).rejects.toThrow('Pagefind')
     const count = written.length
     expect(written).toContain('data/briefs.json')
