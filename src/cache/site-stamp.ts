@@ -268,43 +268,47 @@ function sidecarParts<Name extends Section>(head: SidecarHead, names: readonly N
 }
 
 interface Sidecar extends SidecarHead {
-  /** Section → its bytes, or undefined when absent or out of range. */
-  section: (name: Section) => Buffer | undefined
+  reportFiles: () => RecordedFile[] | undefined
+  reportMessages: () => StringTable | undefined
+  prettyBlocks: () => StringTable | undefined
+  keys: () => Map<string, string> | undefined
+  feedLinks: () => StringTable | undefined
+  cards: () => StringTable | undefined
 }
 
 function decodeSidecar(bytes: Buffer): Sidecar {
   const headEnd = 4 + bytes.readUInt32LE(0)
   const {stamp, identity, code, places} = deserialize(bytes.subarray(4, headEnd)) as SidecarHead & {places: Partial<Record<Section, [number, number]>>}
   if (typeof stamp !== 'string' || typeof code !== 'string' || (identity !== undefined && typeof identity !== 'string')) throw new TypeError('Not a sidecar')
+  // Each section decoded once, when first asked for; an absent or unreadable one is undefined.
+  const section = <T>(name: Section, decode: (bytes: Buffer) => T): (() => T | undefined) => {
+    let decoded: {value: T | undefined} | undefined
+    return () => {
+      if (decoded) return decoded.value
+      const place = places[name]
+      decoded = {value: undefined}
+      if (place && headEnd + place[1] <= bytes.length) {
+        try {
+          decoded.value = decode(bytes.subarray(headEnd + place[0], headEnd + place[1]))
+        } catch {
+          // As absent: what it would have saved is done again.
+        }
+      }
+      return decoded.value
+    }
+  }
   return {
     stamp,
     identity,
     code,
-    section: (name) => {
-      const place = places[name]
-      return place && headEnd + place[1] <= bytes.length ? bytes.subarray(headEnd + place[0], headEnd + place[1]) : undefined
-    }
+    reportFiles: section('reportFiles', (part) => deserialize(part) as RecordedFile[]),
+    reportMessages: section('reportMessages', (part) => new StringTable(part)),
+    prettyBlocks: section('prettyBlocks', (part) => new StringTable(part)),
+    keys: section('keys', (part) => deserialize(part) as Map<string, string>),
+    feedLinks: section('feedLinks', (part) => new StringTable(part)),
+    cards: section('cards', (part) => new StringTable(part))
   }
 }
-
-/** Each section decoded once, when first asked for; an unreadable one is as good as absent. */
-function decoded<T>(sidecar: Sidecar | undefined, name: Section, decode: (bytes: Buffer) => T): T | undefined {
-  if (!sidecar) return undefined
-  const memo = (decodedSections.get(sidecar) ?? new Map<Section, {value: unknown}>()) as Map<Section, {value: T | undefined}>
-  decodedSections.set(sidecar, memo as Map<Section, {value: unknown}>)
-  const known = memo.get(name)
-  if (known) return known.value
-  let value: T | undefined
-  const bytes = sidecar.section(name)
-  try {
-    value = bytes && decode(bytes)
-  } catch {
-    // As absent: what it would have saved is done again.
-  }
-  memo.set(name, {value})
-  return value
-}
-const decodedSections = new WeakMap<Sidecar, Map<Section, {value: unknown}>>()
 
 /**
  * The last sidecars read, with their files' identities: a build reads the
@@ -332,15 +336,14 @@ async function readSidecar(file: string): Promise<Sidecar | undefined> {
 
 const reportSidecar = (cwd: string, outDir: string) => readSidecar(`${stampFile(cwd, outDir)}.report`)
 const memoSidecar = (cwd: string, outDir: string) => readSidecar(`${stampFile(cwd, outDir)}.memos`)
-const stringTable = (bytes: Buffer) => new StringTable(bytes)
 
 /** The report recorded with `stamp` (and the pretty blocks printed with it), or undefined. */
 export async function readSiteReport(cwd: string, outDir: string, stamp: string): Promise<{entries: ReportEntry[]; prettyBlocks: StringTable | undefined} | undefined> {
   const stored = await reportSidecar(cwd, outDir)
   if (stored?.stamp !== stamp) return undefined
-  const recorded = decoded(stored, 'reportFiles', (bytes) => deserialize(bytes) as RecordedFile[])
-  const messages = decoded(stored, 'reportMessages', stringTable)
-  return recorded && messages && {entries: recordedEntries(recorded, messages), prettyBlocks: decoded(stored, 'prettyBlocks', stringTable)}
+  const recorded = stored.reportFiles()
+  const messages = stored.reportMessages()
+  return recorded && messages && {entries: recordedEntries(recorded, messages), prettyBlocks: stored.prettyBlocks()}
 }
 
 /**
@@ -353,10 +356,10 @@ export async function previousMemos(cwd: string, outDir: string): Promise<{prett
   const [report, memos] = await Promise.all([reportSidecar(cwd, outDir), memoSidecar(cwd, outDir)])
   const ofThisCode = (sidecar: Sidecar | undefined) => (sidecar?.code === code ? sidecar : undefined)
   return {
-    prettyBlocks: decoded(ofThisCode(report), 'prettyBlocks', stringTable),
-    reportMessages: decoded(ofThisCode(report), 'reportMessages', stringTable),
-    feedLinks: decoded(ofThisCode(memos), 'feedLinks', stringTable),
-    cards: decoded(ofThisCode(memos), 'cards', stringTable)
+    prettyBlocks: ofThisCode(report)?.prettyBlocks(),
+    reportMessages: ofThisCode(report)?.reportMessages(),
+    feedLinks: ofThisCode(memos)?.feedLinks(),
+    cards: ofThisCode(memos)?.cards()
   }
 }
 
@@ -375,7 +378,7 @@ export interface PreviousSite extends Omit<SiteListing, 'identity'> {
  */
 export async function previousSite(cwd: string, outDir: string, listing?: Promise<SiteFiles | undefined>): Promise<PreviousSite | undefined> {
   const stored = await memoSidecar(cwd, outDir)
-  const keys = decoded(stored, 'keys', (bytes) => deserialize(bytes) as Map<string, string>)
+  const keys = stored?.keys()
   if (!keys || keys.size === 0 || (await hasLeftovers(path.resolve(cwd, outDir)))) return undefined
   const current = await siteIdentity(path.resolve(cwd, outDir), listing)
   return current && current.identity === stored!.identity ? {keys, marker: current.marker, files: current.files, stats: current.stats} : undefined
