@@ -17,12 +17,12 @@ export interface Extracted {
   headlines: Headline[]
 }
 
-export function extractStructure(tree: Root, text: string): Extracted {
+export function extractStructure(tree: Root, text: string, date?: string): Extracted {
   return remembering(() => {
     const sections = findSections(tree, text)
     return {
       sections: sections.map(({nodes: _nodes, ...section}) => section),
-      market: extractMarketData(tree, text, sections),
+      market: extractMarketData(tree, text, sections, date === undefined ? {} : {date}),
       headlines: extractHeadlines(tree, text, sections)
     }
   })

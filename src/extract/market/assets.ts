@@ -75,3 +75,23 @@ export function assetOfLabel(label: string): {symbol: string; name: string} | un
   if (symbol) return {symbol, name: label.replace(/\([^)]*\)/, '').trim() || symbol}
   return undefined
 }
+
+/**
+ * Prices a major asset can plausibly trade at. A number written with no
+ * currency ("SOL ~89.6") is read as a price only next to the ticker and
+ * inside its band; assets without a band need a currency.
+ */
+export const PRICE_BANDS: Readonly<Record<string, readonly [number, number]>> = {
+  BTC: [1_000, 1_000_000],
+  ETH: [50, 50_000],
+  SOL: [1, 5_000],
+  XRP: [0.05, 50],
+  BNB: [10, 10_000],
+  DOGE: [0.005, 5],
+  ADA: [0.05, 20]
+}
+
+export function inPriceBand(symbol: string, value: number): boolean {
+  const band = PRICE_BANDS[symbol]
+  return band !== undefined && value >= band[0] && value <= band[1]
+}

@@ -29,6 +29,8 @@ export interface Liquidation {
   long?: number
   short?: number
   line: number
+  /** The clause the figure was read from, cleaned of markup. */
+  evidence?: string
 }
 
 export interface EtfFlow {
@@ -38,8 +40,11 @@ export interface EtfFlow {
   amountUsdRange?: [number, number]
   /** The day as written ("Dec 17", "Friday"), when stated. */
   day?: string
+  /** The day resolved against the brief's date (YYYY-MM-DD), when it can be. */
+  date?: string
   issuers?: Array<{name: string; amountUsd: number}>
   line: number
+  evidence?: string
 }
 
 /** A market-overview line naming an asset and a figure from which no price was read. */
@@ -51,6 +56,18 @@ export interface UnparsedPrice {
   text: string
 }
 
+/** A figure the extractor read but does not show: out of bounds, or contradicted elsewhere in the brief. */
+export interface Withheld {
+  /** What it would have been ("BTC 24h change", "24h liquidations"). */
+  field: string
+  /** As read ("64%", "$62.3B"). */
+  value: string
+  line: number
+  reason: 'implausible' | 'conflict'
+  /** What a plausible figure looks like, for the message. */
+  expected: string
+}
+
 export interface MarketData {
   prices: PriceQuote[]
   marketCap?: MarketCap
@@ -59,6 +76,8 @@ export interface MarketData {
   liquidations: Liquidation[]
   etfFlows: EtfFlow[]
   unparsed: UnparsedPrice[]
+  /** Figures kept off the panel and the data (see `plausible.ts`). */
+  withheld: Withheld[]
 }
 
 /** One line (or one table row) of a section, as recognisers see it. */
@@ -69,6 +88,10 @@ export interface LineContext {
   /** The line without markup or escapes (see `cleanText`). */
   text: string
   section: Section
+  /** The asset whose own heading the line sits under ("## Bitcoin (BTC)"). */
+  asset?: {symbol: string; name: string}
+  /** The brief's own day (YYYY-MM-DD), to resolve "Friday" or "Feb 2". */
+  date?: string
   /** Set for a GFM table row: its cells, cleaned, and the header's. */
   table?: {header: string[]; cells: string[]}
 }

@@ -1,5 +1,5 @@
-import {findAssetMentions} from '../assets.js'
-import {findMoney, findPercents, type MoneyMatch, type PercentMatch} from '../numbers.js'
+import {findAssetMentions, inPriceBand} from '../assets.js'
+import {findMoney, findPercents, findPlainNumbers, type MoneyMatch, type PercentMatch} from '../numbers.js'
 import type {LineContext, PriceQuote, Recogniser} from '../types.js'
 import {opensOnNonPriceTopic, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
 import {signFromWords} from './sign-words.js'
@@ -46,7 +46,7 @@ export const assetQuote: Recogniser<PriceQuote> = {
       const next = nextOther !== undefined && (!nextKnown || nextOther < nextKnown.index) ? {index: nextOther} : nextKnown
       const sentenceEnd = endOfSentence(text, mention.end)
       let end = Math.min(next?.index ?? text.length, sentenceEnd)
-      const quote = readSegment(text, mention.end, end)
+      const quote = readSegment(text, mention.end, end, mention.symbol)
       const hasLevel = quote.price !== undefined || quote.range !== undefined
       const hasChange = quote.change24hPct !== undefined || quote.change24hRange !== undefined
       if ((!hasLevel || !hasChange) && (!next || next.index > sentenceEnd)) {
@@ -89,9 +89,15 @@ function endOfSentence(text: string, from: number): number {
 type Figures = Pick<PriceQuote, 'price' | 'range' | 'change24hPct' | 'change24hRange'>
 
 /** The first price, range and 24h change in `text[from, end)`. */
-export function readSegment(text: string, from: number, end: number): Figures {
+export function readSegment(text: string, from: number, end: number, symbol?: string): Figures {
   const segment = text.slice(0, end)
   const figures: Figures = {}
+  // "SOL ~89.6", "BTC: 71,420", "ETH at 2,030": a plain number right after the ticker, inside the asset's band.
+  const plain = symbol === undefined ? undefined : findPlainNumbers(segment.slice(from)).find((number) => number.index < 24)
+  if (plain && /^[\s:(=@~≈-]*(?:(?:is|was|at|near|around|about|trades?|trading|traded|sits|hovers|holds|changed hands at|price)\s+)*[~≈]?\s*$/i.test(segment.slice(from, from + plain.index)) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
+    if (plain.range) figures.range = plain.range
+    else figures.price = plain.value
+  }
   for (const money of findMoney(segment)) {
     if (money.index < from || !isPriceAmount(money)) continue
     if (NOT_PRICE_BEFORE.test(segment.slice(from, money.index))) continue

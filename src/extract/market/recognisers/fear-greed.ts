@@ -17,11 +17,11 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
     if (!phrase) return []
     const after = context.text.slice(phrase.index + phrase[0].length, phrase.index + phrase[0].length + 80)
     if (/twitter|tweets|social/i.test(after.slice(0, 30))) return []
-    for (const match of after.matchAll(/(?<![\d.,$])(\d{1,3})(?:\s?[-–]\s?(\d{1,3}))?(?![\d%]|[.,]\d)/g)) {
+    for (const match of after.matchAll(/(?<![\d.,$])(\d{1,3})(?![\d])(?:\s?[-–]\s?(\d{1,3})(?!\d))?(?![\d%a-z]|[.,]\d|\s?%)/gi)) {
       const value = Number(match[1])
       const before = after.slice(0, match.index)
       if (value > 100 || MONTH.test(before) || MOVE.test(before)) continue
-      if (match[2] !== undefined) return [{range: [value, Number(match[2])] as [number, number], line: context.line}]
+      if (match[2] !== undefined) return [{range: [Math.min(value, Number(match[2])), Math.max(value, Number(match[2]))] as [number, number], line: context.line}]
       return [{value, line: context.line}]
     }
     return []

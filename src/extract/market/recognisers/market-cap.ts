@@ -3,7 +3,7 @@ import type {MarketCap, Recogniser} from '../types.js'
 import {readChange} from './change.js'
 
 const TOTAL_CAP = /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?market\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*market\s+cap(?:itali[sz]ation)?\b/i
-const OF_AN_ASSET = /\b(bitcoin|btc|ethereum|eth|solana|xrp|bnb|usdt|usdc|stablecoin|tether|defi|altcoin)\S*\s*(?:'s\s*)?market\s+cap/i
+const OF_AN_ASSET = /\b(bitcoin|btc|ethereum|eth|solana|xrp|bnb|usdt|usdc|stablecoin|tether|defi|altcoin|meme\w*|sector|ai|rwa|token|coin)\S*\s*(?:['’]s\s*)?(?:total\s+)?market\s+cap/i
 
 /**
  * "Total crypto market cap fell 3.2% to \$4.24 trillion", "**Total Market
@@ -19,7 +19,7 @@ export const marketCap: Recogniser<MarketCap> = {
     const sentenceStart = Math.max(text.lastIndexOf('. ', phrase.index) + 1, 0)
     const sentenceEnd = text.indexOf('. ', phrase.index + phrase[0].length)
     const end = sentenceEnd === -1 ? text.length : sentenceEnd + 1
-    const amounts = findMoney(text.slice(0, end)).filter((money) => money.index >= phrase.index && money.value >= 1e11 && !money.negative)
+    const amounts = findMoney(text.slice(0, end), {bare: true}).filter((money) => money.index >= phrase.index && money.value >= 1e11 && !money.negative)
     const amount = amounts.find((money) => !/\bfrom\s*$/i.test(text.slice(Math.max(0, money.index - 8), money.index))) ?? amounts[0]
     const result: MarketCap = {line: context.line}
     if (amount?.range) result.usdRange = amount.range
