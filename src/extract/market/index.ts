@@ -46,7 +46,7 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const overviewLines = new Set(overview.map((context) => context.line))
   // Then the lines under an asset's own heading, wherever it sits ("## Bitcoin (BTC)", "**Current Price:** …").
   const underAssets = sections.filter((section) => !NO_PRICE_KINDS.includes(section.kind)).flatMap(sectionContexts).filter((context) => context.asset)
-  const quotes = [...run(priceRecognisers, overview), ...run([labelledQuote], underAssets)]
+  const quotes = [...run(priceRecognisers, overview), ...joinLabelled(run([labelledQuote], underAssets))]
   const data: MarketData = {
     prices: mergeQuotes(quotes),
     liquidations: oneTotal(run(liquidationRecognisers, contexts(DERIVATIVE_KINDS)), overviewLines),
@@ -188,4 +188,23 @@ function assetHeadings(tree: Root, lines: readonly string[]): Map<number, {symbo
     for (let line = title.line + 1; line < end; line++) byLine.set(line, title.asset)
   })
   return byLine
+}
+
+/** "Current Price: …" and "24h Change: …" on two lines under one heading are one quote. */
+function joinLabelled(quotes: PriceQuote[]): PriceQuote[] {
+  const bySymbol = new Map<string, PriceQuote>()
+  for (const quote of quotes) {
+    const known = bySymbol.get(quote.symbol)
+    if (!known) {
+      bySymbol.set(quote.symbol, {...quote})
+      continue
+    }
+    if (known.price === undefined && known.range === undefined) Object.assign(known, pick(quote, 'price', 'range'))
+    if (known.change24hPct === undefined && known.change24hRange === undefined) Object.assign(known, pick(quote, 'change24hPct', 'change24hRange'))
+  }
+  return [...bySymbol.values()]
+}
+
+function pick<T extends object, K extends keyof T>(value: T, ...keys: K[]): Partial<T> {
+  return Object.fromEntries(keys.filter((key) => value[key] !== undefined).map((key) => [key, value[key]])) as unknown as Partial<T>
 }

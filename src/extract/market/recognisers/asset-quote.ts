@@ -10,7 +10,9 @@ const NOT_PRICE_BEFORE =
 /** Words just after a percentage that make it something other than the 24h change. */
 const NOT_CHANGE_AFTER =
   /^\s*\)?\s*(?:\w+\s+)?(week|wk|w\/w|wow|intra-?(?:week|month)|7-?d|7-day|month|30-?d|mo\b|yoy|y\/y|ytd|year|qtd|(?:over|in|during|for) (?:the )?(?:(?:past|last|prior) )?(?:\w+ )?(?:weeks?|months?|years?|days)\b|from (?:its |the )?(?:[\w-]+ ){0,3}(?:high|peak|ath|top|record)|below|above|since|dominance|share|of (?:total|the|market|traders|supply|(?:\w+ ){0,2}(?:volume|supply|transactions?|flows?))|probability|odds|annuali[sz]ed|apr|apy|longs?|shorts?|funding|premium|discount|retrac)/i
-const NOT_CHANGE_BEFORE = /\b(dominance|share|funding|rates?|odds|probability|oi|open interest|volume|ytd|yoy|weekly|monthly|week|apr|apy|ratio|supply|fibo\w*|retracement|account\w* for|make up|makes up)\b[^%]{0,16}$/i
+const NOT_CHANGE_BEFORE = /\b(\d+\s?-?(?:d|days?|w|wk|weeks?|mo|months?)|dominance|share|funding|rates?|odds|probability|oi|open interest|volume|ytd|yoy|weekly|monthly|week|apr|apy|ratio|supply|fibo\w*|retracement|account\w* for|make up|makes up)\b[^%]{0,16}$/i
+
+const OTHER_PERIOD_IN_SENTENCE = /\b(year[- ]to[- ]date|ytd|month[- ]to[- ]date|mtd|this (?:week|month|year)|(?:past|last|prior) (?:week|month|year|\d+ days)|week[- ]over[- ]week|wow|w\/w|\d+[- ]?(?:day|week|month)s?\b|weekly|monthly|yearly|since (?:january|february|march|april|may|june|july|august|september|october|november|december|launch|the start))/i
 
 /** Amounts that can be a coin's price: no M/B/T magnitude (those are caps and volumes). */
 function isPriceAmount(money: MoneyMatch): boolean {
@@ -102,7 +104,7 @@ export function readSegment(text: string, from: number, end: number, symbol?: st
     if (money.index < from || !isPriceAmount(money)) continue
     if (NOT_PRICE_BEFORE.test(segment.slice(from, money.index))) continue
     // "plunged to \$105,000 intraday before recovering to \$111,700": a level touched, not where it trades.
-    if (/^\s*(?:\w+\s+)?(?:support|resistance|max pain|strike|target|ath|peak|intraday\b(?! range))/i.test(segment.slice(money.end, money.end + 24))) continue
+    if (/^\s*(?:\w+\s+)?(?:support|resistance|max pain|strike|target|ath|peak|levels?\b|mark\b|zone|area\b|handle|threshold|barrier|intraday\b(?! range))/i.test(segment.slice(money.end, money.end + 24))) continue
     if (money.range) figures.range ??= money.range
     else figures.price ??= money.value
   }
@@ -110,6 +112,9 @@ export function readSegment(text: string, from: number, end: number, symbol?: st
     if (percent.index < from) continue
     if (NOT_CHANGE_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue
     if (NOT_CHANGE_BEFORE.test(segment.slice(from, percent.index))) continue
+    // "Year to date, Solana is up 2%": a period named earlier in the sentence, and no 24h nearer.
+    const opening = segment.slice(sentenceStart(segment, from), percent.index)
+    if (OTHER_PERIOD_IN_SENTENCE.test(opening) && !/\b24\s?-?h|\b24 hours|\bon the day|\bdaily\b|\bd\/d\b/i.test(opening)) continue
     const signed: PercentMatch = signFromWords(percent, segment, from)
     if (signed.value !== undefined) figures.change24hPct = signed.value
     else figures.change24hRange = signed.range

@@ -3,7 +3,7 @@ import {findMoney, findPercents, findPlainNumbers} from '../numbers.js'
 import type {PriceQuote, Recogniser} from '../types.js'
 import {signFromWords} from './sign-words.js'
 
-const LABEL = /^[\s>*+\-\d.)]*([A-Za-z][\w\s()%/&.-]{0,40}?)\s*:\s*(.+)$/
+const LABEL = /^[\s>*+\-]*(?:\d+[.)]\s+)?([A-Za-z0-9][\w\s()%/&.-]{0,40}?)\s*:\s*(.+)$/
 const PRICE_LABEL = /\b(?:current|spot|last|latest)?\s*price\b|\btrading at\b|\bspot\b|\blast\b|\bquote\b/i
 const NOT_PRICE_LABEL = /\b(target|support|resistance|high|low|ath|all-time|open|close|previous|prior|forecast|entry|stop|strike|level|cap|volume|dominance|supply|week|month|year|ytd)\b/i
 const CHANGE_LABEL = /\b24\s?-?h(?:ours?|r)?\b|\bdaily\b|\bday\b|\b1d\b/i

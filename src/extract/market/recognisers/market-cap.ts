@@ -16,9 +16,10 @@ export const marketCap: Recogniser<MarketCap> = {
     const {text} = context
     const phrase = TOTAL_CAP.exec(text)
     if (!phrase || OF_AN_ASSET.test(text.slice(Math.max(0, phrase.index - 20), phrase.index + phrase[0].length))) return []
-    const sentenceStart = Math.max(text.lastIndexOf('. ', phrase.index) + 1, 0)
-    const sentenceEnd = text.indexOf('. ', phrase.index + phrase[0].length)
-    const end = sentenceEnd === -1 ? text.length : sentenceEnd + 1
+    // The clause of the phrase: "Stablecoin cap rose 2.1%; total market cap rose 0.4%" gives 0.4%.
+    const sentenceStart = Math.max(text.lastIndexOf('. ', phrase.index) + 1, text.lastIndexOf(';', phrase.index) + 1, 0)
+    const ends = [text.indexOf('. ', phrase.index + phrase[0].length), text.indexOf(';', phrase.index + phrase[0].length)].filter((at) => at !== -1)
+    const end = ends.length === 0 ? text.length : Math.min(...ends) + 1
     const amounts = findMoney(text.slice(0, end), {bare: true}).filter((money) => money.index >= phrase.index && money.value >= 1e11 && !money.negative)
     const amount = amounts.find((money) => !/\bfrom\s*$/i.test(text.slice(Math.max(0, money.index - 8), money.index))) ?? amounts[0]
     const result: MarketCap = {line: context.line}
