@@ -24,20 +24,20 @@ const RUNS = Number(process.env.FC_RUNS ?? 300)
  * Issue targets: ≥95% for BTC price and BTC 24h change, ≥90% for every other field.
  */
 const RECALL_FLOORS: Record<Field, number> = {
-  'BTC price': 0.85,
-  'BTC 24h change': 0.87,
-  'ETH price': 0.95,
-  'ETH 24h change': 0.95,
+  'BTC price': 0.94,
+  'BTC 24h change': 0.96,
+  'ETH price': 0.97,
+  'ETH 24h change': 0.97,
   'SOL price': 0.94,
-  'SOL 24h change': 0.95,
-  'market cap': 0.95,
-  'market cap 24h change': 0.95,
-  'fear & greed': 0.95,
-  'liquidations 24h': 0.76,
-  'liquidations long': 0.53,
-  'liquidations short': 0.57,
-  'BTC ETF flow': 0.66,
-  'ETH ETF flow': 0.7
+  'SOL 24h change': 0.96,
+  'market cap': 0.97,
+  'market cap 24h change': 0.97,
+  'fear & greed': 0.97,
+  'liquidations 24h': 0.97,
+  'liquidations long': 0.8,
+  'liquidations short': 0.82,
+  'BTC ETF flow': 0.95,
+  'ETH ETF flow': 0.95
 }
 
 const samples = (): Brief[] => fc.sample(briefArb, {seed: SEED, numRuns: RUNS})

@@ -47,7 +47,9 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // A day named with the amount ("$366.6M on Friday alone", "(Oct 21)") makes it a day's flow
         // whatever the sentence says around it; without one, the whole clause must not speak of a longer span.
         const ownDay = nearestDay(`${before}\u0000${after}`, before.length, context.date)
-        const span = ownDay ? `${lead.slice(0, 30)}|${ownPhrase(before)}|${after.slice(0, 80)}` : `${lead}|${after.slice(0, 80)}`
+        // What follows the amount is its own only up to the next clause ("…, bringing cumulative inflows to …").
+        const ownAfter = after.slice(0, 80).split(/[,;]|\b(?:bringing|taking|lifting|pushing|while|whereas|but)\b/)[0]!
+        const span = ownDay ? `${lead.slice(0, 30)}|${ownPhrase(before)}|${ownAfter}` : `${lead}|${ownAfter}`
         if (NOT_A_DAY_FLOW.test(span) || sameAmountElsewhere(text, item, money)) continue
         if (ownDay && /^\s*[–-]\s*\d/.test(`${before}\u0000${after}`.slice(ownDay.end))) continue
         if (!/flow|net|redemption|withdr|bled|attracted|added|drew|pulled|shed|lost/i.test(`${lead}|${after.slice(0, 40)}`) && !item.negative && !/^\s*\(?[+−–-]/.test(text.slice(item.index - 2, item.index + 1))) continue
@@ -56,7 +58,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         if (issuerIsSubject(lead, after)) continue
         const asset = assetOf(before, after) ?? lineAsset(text)
         if (!asset) continue
-        const direction = item.negative || /^\s*[−–-]/.test(before.slice(-2)) ? 'outflow' : directionOf(before, after)
+        const direction = item.negative || /^\s*[−–-]/.test(before.slice(-2)) ? 'outflow' : /\+\s*$/.test(before) ? 'inflow' : directionOf(before, after)
         if (!direction) continue
         const flow: EtfFlow = {asset, direction, amountUsd: item.range ? item.range[0] : item.value, line: context.line, evidence: words.trim()}
         if (item.range) flow.amountUsdRange = item.range

@@ -40,18 +40,27 @@ export const liquidations: Recogniser<Liquidation> = {
     const money = findMoney(text, {bare: true}).filter(isLarge)
     for (const clause of clauses(text)) {
       const words = text.slice(clause.index, clause.end)
-      if (!/liquidat|wiped out/i.test(words) || HYPOTHETICAL.test(words)) continue
+      if (HYPOTHETICAL.test(words)) continue
+      if (!/liquidat|wiped out/i.test(words) && !(found.length > 0 && /\b(longs?|shorts?)\b/i.test(words))) continue
       const owned = ownWords(text, clause, money)
       const totals: typeof owned = []
       let long: number | undefined
       let short: number | undefined
-      for (const entry of owned) {
-        const role = roleOf(entry.before, entry.after)
+      for (const [index, entry] of owned.entries()) {
+        // "$298M liquidated …, the most since March's $500M": the word right after an amount is that amount's.
+        const before = index === 0 ? entry.before : entry.before.replace(ATTACHED_LABEL, '')
+        const role = roleOf(before, entry.after)
         if (role === 'total') totals.push(entry)
         else if (role === 'long') long ??= entry.item.value
         else if (role === 'short') short ??= entry.item.value
       }
       const [total] = totals
+      // "…reached $412M; longs accounted for $300M and shorts $112M": a split in the next clause is the last total's.
+      const previous = found.at(-1)
+      if (!total && previous && previous.line === context.line) {
+        if (long !== undefined && previous.long === undefined && long < previous.amountUsd) previous.long = long
+        if (short !== undefined && previous.short === undefined && short < previous.amountUsd) previous.short = short
+      }
       if (!total || total.item.negative) continue
       // Two different totals in one clause ("estimates range from $100m to over $600m"): neither.
       if (totals.some((other) => other.item.value !== total.item.value)) continue
@@ -70,8 +79,11 @@ export const liquidations: Recogniser<Liquidation> = {
       for (const percent of findPercents(words)) {
         if (percent.value === undefined || percent.value <= 0 || percent.value >= 100 || item.range) continue
         const after = words.slice(percent.end, percent.end + 24)
-        if (/^\W*(?:\w+\s+){0,2}longs?\b/i.test(after)) result.long ??= Math.round((item.value * percent.value) / 100)
-        else if (/^\W*(?:\w+\s+){0,2}shorts?\b/i.test(after)) result.short ??= Math.round((item.value * percent.value) / 100)
+        // "62% longs", "longs making up 78% of the total", "with shorts at 40%".
+        const lead = words.slice(Math.max(0, percent.index - 28), percent.index)
+        const side = /^\W*(?:\w+\s+){0,2}(long|short)s?\b/i.exec(after)?.[1] ?? /\b(long|short)s?\s+(?:made up|making up|make up|accounted for|accounting for|were|at|represented|comprised|of)\s+(?:about\s+|roughly\s+|~)?$/i.exec(lead)?.[1]
+        if (side?.toLowerCase() === 'long') result.long ??= Math.round((item.value * percent.value) / 100)
+        else if (side?.toLowerCase() === 'short') result.short ??= Math.round((item.value * percent.value) / 100)
       }
       found.push(result)
     }
@@ -84,14 +96,16 @@ function isLarge(money: MoneyMatch): boolean {
   return money.unit !== undefined && /^(m|mn|mm|million|b|bn|billion)$/.test(money.unit)
 }
 
+const ATTACHED_LABEL = /^\s*\)?\s*(?:(?:in|of|worth|were|was|being|leveraged|forced|positions?|long|short|crypto|market|futures)\s+)*(?:liquidat\w*|wiped out)/i
+
 function roleOf(before: string, after: string): string | undefined {
   const tail = before.slice(-64)
-  const head = after.slice(0, 32)
+  const head = after.slice(0, 64)
   // "$19B in long liquidations", "$136.6M from long positions": one side only.
-  const sideAfter = /^\s*\)?\s*(?:in|of|from)?\s*(long|short)s?\b/i.exec(head)?.[1]
+  const sideAfter = /^\s*\)?\s*(?:in|of|from)?\s*(long|short)s?\b/i.exec(head.slice(0, 24))?.[1]
   if (sideAfter) return sideAfter.toLowerCase()
   // "$136B in market value", "$62.3B in open interest".
-  for (const [role, pattern] of LABELS) if (role !== 'total' && new RegExp(`^\\s*\\)?\\s*(?:in|of)?\\s*(?:${pattern.source})`, 'i').test(head)) return role
+  for (const [role, pattern] of LABELS) if (role !== 'total' && new RegExp(`^\\s*\\)?\\s*(?:in|of)?\\s*(?:${pattern.source})`, 'i').test(head.slice(0, 32))) return role
   if (/\b(largest|biggest|single)\b/i.test(tail)) return 'single'
   const following = /^\s*\)?\s*(?:(?:in|of|worth|total|were|was|got|being|leveraged|forced|positions?|crypto|market|futures)\s+)*(liquidat\w*|wiped out)/i.exec(head)
   // Labels before the amount: the nearest one decides.
