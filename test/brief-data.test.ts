@@ -59,8 +59,10 @@ describe('brief.json and its JSON Schema', () => {
 
   it('rejects data that breaks the contract (the schema is not a rubber stamp)', () => {
     const validate = validator()
-    const base = {date: '2026-11-20', title: 't', category: 'crypto', url: '2026/11/20/', prices: [], liquidations: [], etfFlows: [], headlines: [], citations: []}
+    const base = {date: '2026-11-20', title: 't', category: 'crypto', url: '2026/11/20/', prices: [], liquidations: [], etfFlows: [], headlines: [], citations: [], evidence: {}}
     expect(validate(base)).toBe(true)
+    expect(validate({...base, evidence: {'prices.BTC': {line: 12, column: 3, text: 'Bitcoin traded at $95,975'}}})).toBe(true)
+    expect(validate({...base, evidence: {'prices.BTC': {line: 0, column: 3, text: 'x'}}})).toBe(false)
     expect(validate({...base, prices: [{asset: 'Bitcoin', symbol: 'btc', price: 1, line: 3}]})).toBe(false)
     expect(validate({...base, prices: [{asset: 'Bitcoin', symbol: 'BTC', price: '95,975', line: 3}]})).toBe(false)
     expect(validate({...base, etfFlows: [{asset: 'BTC', direction: 'sideways', amountUsd: 1, line: 2}]})).toBe(false)

@@ -16,6 +16,7 @@ function brief(date: string, prices: BriefData['prices'], extra: Partial<BriefDa
     etfFlows: [],
     headlines: [],
     citations: [],
+    evidence: {},
     ...extra
   }
 }

@@ -58,7 +58,16 @@ export function toBriefData(frontMatter: FrontMatter, url: string, extracted: Ex
       ...(item.short !== undefined && {shortUsd: item.short}),
       line: item.line
     })),
-    etfFlows: market.etfFlows.map((flow) => ({...flow})),
+    etfFlows: market.etfFlows.map((flow) => ({
+      asset: flow.asset,
+      direction: flow.direction,
+      amountUsd: flow.amountUsd,
+      ...(flow.amountUsdRange && {amountUsdRange: flow.amountUsdRange}),
+      ...(flow.day !== undefined && {day: flow.day}),
+      ...(flow.date !== undefined && {date: flow.date}),
+      ...(flow.issuers && {issuers: flow.issuers}),
+      line: flow.line
+    })),
     headlines: extracted.headlines.map((headline) => ({
       title: headline.title,
       ...(headline.severity && {severity: headline.severity}),
@@ -67,6 +76,7 @@ export function toBriefData(frontMatter: FrontMatter, url: string, extracted: Ex
       citations: headline.citations,
       line: headline.line
     })),
-    citations: citationData(citations)
+    citations: citationData(citations),
+    evidence: market.evidence
   }
 }

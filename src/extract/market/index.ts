@@ -5,6 +5,7 @@ import {assetOfLabel, findAssetMentions} from './assets.js'
 import {cleanText} from './numbers.js'
 import {etfFlowRecognisers, fearGreedRecognisers, liquidationRecognisers, marketCapRecognisers, priceRecognisers} from './recognisers/index.js'
 import type {EtfFlow, Liquidation, LineContext, MarketData, PriceQuote, Recogniser} from './types.js'
+import {evidenceOf} from './evidence.js'
 import {withholdImplausible} from './plausible.js'
 import {labelledQuote} from './recognisers/labelled-quote.js'
 import {findUnparsed} from './unparsed.js'
@@ -52,7 +53,8 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
     liquidations: oneTotal(run(liquidationRecognisers, contexts(DERIVATIVE_KINDS)), overviewLines),
     etfFlows: agreeingFlows(run(etfFlowRecognisers, contexts(ETF_KINDS))),
     unparsed: findUnparsed(overview, quotes),
-    withheld: []
+    withheld: [],
+    evidence: {}
   }
   const [cap] = run(marketCapRecognisers, overview)
   if (cap) data.marketCap = cap
@@ -61,7 +63,9 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const [index] = run(fearGreedRecognisers, [...overview, ...everywhere])
   if (index?.value !== undefined) data.fearGreed = index.value
   else if (index?.range) data.fearGreedRange = index.range
-  return withholdImplausible(data)
+  const shown = withholdImplausible(data)
+  shown.evidence = evidenceOf(shown, lines, index?.line)
+  return shown
 }
 
 /** Recogniser by recogniser, so that an earlier one (a prices table) is preferred over a later one (prose) wherever they sit. */

@@ -68,6 +68,14 @@ export interface Withheld {
   expected: string
 }
 
+/** Where a figure was read: a reader can check it against the brief. */
+export interface Evidence {
+  line: number
+  column: number
+  /** The words it was read from, cleaned of markup. */
+  text: string
+}
+
 export interface MarketData {
   prices: PriceQuote[]
   marketCap?: MarketCap
@@ -78,6 +86,8 @@ export interface MarketData {
   unparsed: UnparsedPrice[]
   /** Figures kept off the panel and the data (see `plausible.ts`). */
   withheld: Withheld[]
+  /** Evidence of every shown figure, by key (`prices.BTC`, `liquidations.0`; see `evidence.ts`). */
+  evidence: Record<string, Evidence>
 }
 
 /** One line (or one table row) of a section, as recognisers see it. */

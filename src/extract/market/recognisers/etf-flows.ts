@@ -49,7 +49,8 @@ export const etfFlows: Recogniser<EtfFlow> = {
         const ownDay = nearestDay(`${before}\u0000${after}`, before.length, context.date)
         // What follows the amount is its own only up to the next clause ("…, bringing cumulative inflows to …").
         const ownAfter = after.slice(0, 80).split(/[,;]|\b(?:bringing|taking|lifting|pushing|while|whereas|but)\b/)[0]!
-        const span = ownDay ? `${lead.slice(0, 30)}|${ownPhrase(before)}|${ownAfter}` : `${lead}|${ownAfter}`
+        const opening = lead.slice(0, 40).replace(/\S*$/, '')
+        const span = ownDay ? `${opening}|${ownPhrase(before)}|${ownAfter}` : `${lead}|${ownAfter}`
         if (NOT_A_DAY_FLOW.test(span) || sameAmountElsewhere(text, item, money)) continue
         if (ownDay && /^\s*[–-]\s*\d/.test(`${before}\u0000${after}`.slice(ownDay.end))) continue
         if (!/flow|net|redemption|withdr|bled|attracted|added|drew|pulled|shed|lost/i.test(`${lead}|${after.slice(0, 40)}`) && !item.negative && !/^\s*\(?[+−–-]/.test(text.slice(item.index - 2, item.index + 1))) continue
@@ -101,7 +102,8 @@ function lineAsset(text: string): string | undefined {
 function assetOf(before: string, after: string): string | undefined {
   // "$240M BTC", "$300M in Ethereum ETF inflows": the asset named right after the amount.
   for (const [symbol, pattern] of ASSETS) if (new RegExp(`^\\s*(?:${pattern.source})`, 'i').test(after)) return symbol
-  for (const [symbol, pattern] of ASSETS) if (new RegExp(`^\\s*\\)?\\s*(?:in|of|into|from|for)\\s+(?:net\\s+)?(?:\\w+\\s+){0,2}?(?:${pattern.source})`, 'i').test(after.slice(0, 40))) return symbol
+  // "$54.1M outflow from Ethereum ETFs": the asset of the flow word's own phrase.
+  for (const [symbol, pattern] of ASSETS) if (new RegExp(`^\\s*\\)?\\s*(?:(?:net|daily|in|of)\\s+)*(?:(?:inflows?|outflows?|redemptions?|flows?)\\s+)?(?:in|of|into|from|for|out of|by)\\s+(?:the\\s+)?(?:U\\.S\\.\\s+|US\\s+)?(?:spot\\s+)?(?:${pattern.source})`, 'i').test(after.slice(0, 48))) return symbol
   // Else the asset nearest before the amount in its own words, then the first one after it.
   let best: {symbol: string; at: number} | undefined
   for (const [symbol, pattern] of ASSETS) {
