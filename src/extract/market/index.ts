@@ -9,6 +9,7 @@ import {evidenceOf} from './evidence.js'
 import {withholdImplausible} from './plausible.js'
 import {labelledQuote} from './recognisers/labelled-quote.js'
 import {findUnparsed} from './unparsed.js'
+import {findUnread} from './unread.js'
 
 export type * from './types.js'
 export {cleanText, findMoney, findPercents, parseMoney, parseNumber, parsePercent} from './numbers.js'
@@ -54,6 +55,7 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
     etfFlows: agreeingFlows(run(etfFlowRecognisers, contexts(ETF_KINDS))),
     unparsed: findUnparsed(overview, quotes),
     withheld: [],
+    unread: [],
     evidence: {}
   }
   const [cap] = run(marketCapRecognisers, overview)
@@ -65,6 +67,7 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   else if (index?.range) data.fearGreedRange = index.range
   const shown = withholdImplausible(data)
   shown.evidence = evidenceOf(shown, lines, index?.line)
+  shown.unread = findUnread(shown, [...contexts(DERIVATIVE_KINDS), ...contexts(['sentiment'])].sort((a, b) => a.line - b.line))
   return shown
 }
 

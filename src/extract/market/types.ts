@@ -68,6 +68,18 @@ export interface Withheld {
   expected: string
 }
 
+/** A line that names a figure the brief then yields none of: what the author is told. */
+export interface Unread {
+  field: string
+  line: number
+  column: number
+  text: string
+  /** A way of writing it that is read. */
+  example: string
+  /** Set when a figure was read there but withheld. */
+  withheld?: Withheld['reason']
+}
+
 /** Where a figure was read: a reader can check it against the brief. */
 export interface Evidence {
   line: number
@@ -86,6 +98,8 @@ export interface MarketData {
   unparsed: UnparsedPrice[]
   /** Figures kept off the panel and the data (see `plausible.ts`). */
   withheld: Withheld[]
+  /** Topics the brief names with a number but yields no figure for (see `unread.ts`). */
+  unread: Unread[]
   /** Evidence of every shown figure, by key (`prices.BTC`, `liquidations.0`; see `evidence.ts`). */
   evidence: Record<string, Evidence>
 }
