@@ -25,7 +25,6 @@ import {environmentDigest} from './cache/digest.js'
 import {compareMessages, fromPlainMessage, toPlainMessage, type PlainMessage} from './cache/messages.js'
 import {BriefCache} from './cache/store.js'
 import {AnalysisPack, type PackEntry} from './cache/analysis-pack.js'
-import {packMessages, pendOn, unpack, type PackedMessages} from './cache/packed-messages.js'
 import {BriefStats} from './cache/brief-stats.js'
 import {lazyExtracted, packMarket} from './cache/packed-market.js'
 import {DeferredBody} from './cache/deferred-body.js'
@@ -130,10 +129,9 @@ type LeanAnalysis = ReturnType<typeof leanAnalysis>
 
 /**
  * A lean analysis as the pack keeps it: the market figures as bytes
- * (src/cache/packed-market.ts), the messages packed
- * (src/cache/packed-messages.ts), and the day's share of the downloads.
+ * (src/cache/packed-market.ts) and the day's share of the downloads.
  */
-type PackedAnalysis = Omit<LeanAnalysis, 'extracted'> & {market: Uint8Array | undefined; rendered: typeof DEFERRED | undefined; downloads: DownloadParts | undefined; packedMessages: PackedMessages}
+type PackedAnalysis = Omit<LeanAnalysis, 'extracted'> & {market: Uint8Array | undefined; rendered: typeof DEFERRED | undefined; downloads: DownloadParts | undefined}
 
 /**
  * The pack's entry for a file whose stats are unchanged since its key was
@@ -264,7 +262,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
                 pack.add(key, {
                   read: readMessages,
                   lineEnds: lineEndsOf(text),
-                  analysis: {...lean, market: extracted && packMarket(extracted), messages: [], packedMessages: packMessages(meta.messages), rendered: rendered === undefined ? undefined : DEFERRED, downloads}
+                  analysis: {...lean, market: extracted && packMarket(extracted), rendered: rendered === undefined ? undefined : DEFERRED, downloads}
                 })
                 briefStats!.record(absolutePath, before, recordedAt, key)
               }
@@ -284,11 +282,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     await pool?.close()
   }
   for (const rule of archiveRules) {
-    if (!reporter.enabled(rule.meta)) continue
-    // With the pack, what a rule found on unchanged briefs is kept beside it.
-    const memo = pack && (await AnalysisPack.load<PackedMessages>(options.cwd, environment, rule.meta.id))
-    rule.check(briefs, reporter, options.config, memo)
-    memo?.save()
+    if (reporter.enabled(rule.meta)) rule.check(briefs, reporter, options.config)
   }
   for (const brief of briefs) brief.file.messages.sort(compareMessages)
   return {briefs, reporter, stats, inputDigest: inputs?.digest('hex'), loadRendered: renderedLoader(briefs)}
@@ -351,10 +345,6 @@ function leanAnalysis<T extends Omit<BriefAnalysis, 'rendered'>>(analysis: T): O
  */
 function packedBrief(file: VFile, analysis: PackedAnalysis, rendered: DeferredBody | undefined): Brief {
   for (const message of analysis.messages) file.messages.push(fromPlainMessage(message, file.path))
-  // Left packed until needed (src/cache/packed-messages.ts); rebuilt now behind
-  // messages of reading the file (a byte-order mark), as they were made.
-  if (analysis.packedMessages && file.messages.length === 0) pendOn(file, analysis.packedMessages)
-  else if (analysis.packedMessages) for (const message of unpack(analysis.packedMessages)) file.messages.push(fromPlainMessage(message, file.path))
   const {frontMatter, summary, excerpt} = analysis
   if (summary && analysis.downloads) keepDownloadParts(summary, analysis.downloads)
   const extracted = analysis.market && lazyExtracted(analysis.market)

@@ -11,7 +11,6 @@ import {briefpressCodeDigest, CACHE_FORMAT} from './digest.js'
 import type {MemoEntries} from './carried-memo.js'
 import {stringTableParts, StringTable} from './string-table.js'
 import {fileStat, listSite, listSiteAside, type SiteFiles} from './site-listing.js'
-import {materialize, pendingMessages} from './packed-messages.js'
 
 /**
  * Remembers, in the cache folder, what each output folder was built from:
@@ -144,13 +143,11 @@ function reportParts(files: readonly VFile[], previous: StringTable | undefined)
   const recorded: RecordedFile[] = []
   const messages = new Map<string, string | Uint8Array>()
   for (const [index, file] of files.entries()) {
-    // Messages left packed are recorded as the pack keeps them: the same JSON.
-    const pending = pendingMessages(file)
-    const counts = pending ? pending.counts : messageCounts(file.messages)
+    const counts = messageCounts(file.messages)
     const digest = reportDigest(file)
     const key = digest ?? `~${index}`
     // A file whose messages were left packed: its own JSON when nothing was added, else rebuilt (only when not carried).
-    if (counts.total > 0 && !messages.has(key)) messages.set(key, (digest && previous?.raw(digest)) ?? (pending?.added.length === 0 ? pending.own.json : JSON.stringify(materialize(file).map(toPlainMessage))))
+    if (counts.total > 0 && !messages.has(key)) messages.set(key, (digest && previous?.raw(digest)) ?? JSON.stringify(file.messages.map(toPlainMessage)))
     recorded.push([file.path, key, counts.total, counts.errors, counts.warnings])
   }
   return {files: [serialize(recorded)], messages: stringTableParts(messages)}

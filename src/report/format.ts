@@ -3,7 +3,6 @@ import {reporter as vfileReporter} from 'vfile-reporter'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {messageSeverity} from '../diagnostics/reporter.js'
-import {materialize, pendingMessages, pendingText} from '../cache/packed-messages.js'
 
 export const FORMATS = ['pretty', 'json', 'github'] as const
 export type Format = (typeof FORMATS)[number]
@@ -54,8 +53,7 @@ export interface MessageCounts {
 }
 
 export function reportEntry(file: VFile): ReportEntry {
-  const pending = pendingMessages(file)
-  return {path: file.path, digest: reportDigest(file), counts: pending ? pending.counts : messageCounts(file.messages), file: () => (materialize(file), file)}
+  return {path: file.path, digest: reportDigest(file), counts: messageCounts(file.messages), file: () => file}
 }
 
 /** `formatPretty` of the files behind `entries`. */
@@ -123,13 +121,6 @@ const digests = new WeakMap<VFile, string | undefined>()
 export function reportDigest(file: VFile): string | undefined {
   if (digests.has(file)) return digests.get(file)
   let text = JSON.stringify([file.history[0] ?? null, file.path ?? null, Boolean(file.stored)])
-  // Messages left packed (src/cache/packed-messages.ts): their JSON's digest stands for them.
-  const pending = pendingMessages(file)
-  if (pending) {
-    const digest = createHash('sha256').update(`packed\n${text}\n${pendingText(pending)}`).digest('hex')
-    digests.set(file, digest)
-    return digest
-  }
   for (const message of file.messages) {
     if (message.cause !== undefined) {
       digests.set(file, undefined)
