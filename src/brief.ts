@@ -8,7 +8,6 @@ import type {Extracted} from './extract/brief-data.js'
 import type {Citations} from './extract/citations-types.js'
 import type {FrontMatterBlock} from './parse/front-matter.js'
 import type {FrontMatter} from './validate/front-matter.js'
-import {pendingMessages} from './cache/packed-messages.js'
 
 /**
  * Everything known about one brief while its tree is in memory: what file
@@ -57,6 +56,17 @@ export interface Brief {
 
 /** True when the brief produced an error (and so is not published). */
 export function hasErrors(brief: Brief): boolean {
-  const pending = pendingMessages(brief.file)
-  return (pending !== undefined && pending.counts.errors > 0) || brief.file.messages.some((message) => message.fatal === true)
+  return brief.file.messages.some((message) => message.fatal === true)
+}
+
+/**
+ * A rendered body left in the cache (`deferRendered`): what a brief holds in
+ * its place, so that a build never keeps every body in memory at once. Each
+ * `load()` reads it again; the caller drops it when done.
+ */
+export class DeferredBody {
+  readonly load: () => Promise<unknown>
+  constructor(load: () => Promise<unknown>) {
+    this.load = load
+  }
 }

@@ -1,5 +1,3 @@
-import {createHash} from 'node:crypto'
-import path from 'node:path'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import type {Brief, BriefContext} from './brief.js'
@@ -20,21 +18,12 @@ import {validateFrontMatter} from './validate/front-matter.js'
 import {implausibleValue} from './validate/rules/implausible-value.js'
 import {archiveRules, fileRules} from './validate/rules/index.js'
 import {dayFolder} from './render/paths.js'
-import {downloadParts, keepDownloadParts, type DownloadParts} from './render/downloads.js'
-import {environmentDigest} from './cache/digest.js'
+import {environmentDigest, inputDigest, readKey, stageId} from './cache/digest.js'
 import {compareMessages, fromPlainMessage, toPlainMessage, type PlainMessage} from './cache/messages.js'
 import {BriefCache} from './cache/store.js'
-import {AnalysisPack, type PackEntry} from './cache/analysis-pack.js'
-import {packMessages, pendOn, unpack, type PackedMessages} from './cache/packed-messages.js'
-import {BriefStats} from './cache/brief-stats.js'
-import {lazyExtracted, packMarket} from './cache/packed-market.js'
-import {DeferredBody} from './cache/deferred-body.js'
+import {DeferredBody} from './brief.js'
 import {toDisplayPath} from './load/display-path.js'
 import {lineEndsOf} from './load/line-ends.js'
-
-export {DeferredBody}
-export {inputDigestOf} from './cache/input-digest.js'
-import {readKey, stageId} from './cache/input-digest.js'
 import {AnalysisPool} from './workers/pool.js'
 import {loadRenderStage, type RenderStage} from './render/stage.js'
 
@@ -82,8 +71,11 @@ export interface PipelineOptions {
    * one that writes holds one body at a time.
    */
   deferRendered?: boolean
-  /** The briefs' stats as `inputDigestOf` checked them in this run: not opened or stated again. */
-  briefStats?: BriefStats | undefined
+  /**
+   * With the cache, a lean build's briefs known unchanged (src/cache/brief-keys.ts):
+   * absolute path → key. Their analysis comes from the store without reading the file.
+   */
+  knownKeys?: ReadonlyMap<string, string> | undefined
 }
 
 export {SITE_RENDER, loadRenderStage, type RenderStage} from './render/stage.js'
@@ -126,28 +118,23 @@ const IN_PROGRESS = 32
 /** Files being read ahead of the brief being analysed in this thread. */
 const READ_AHEAD = 4
 
-type LeanAnalysis = ReturnType<typeof leanAnalysis>
-
 /**
- * A lean analysis as the pack keeps it: the market figures as bytes
- * (src/cache/packed-market.ts), the messages packed
- * (src/cache/packed-messages.ts), and the day's share of the downloads.
+ * What the store keeps of a brief. A lean build's entry also holds the
+ * messages of reading the file (a byte-order mark, CRLF) and its line
+ * endings, so that an unchanged brief is not even read: archive rules check
+ * their places against its lines (src/diagnostics/reporter.ts).
  */
-type PackedAnalysis = Omit<LeanAnalysis, 'extracted'> & {market: Uint8Array | undefined; rendered: typeof DEFERRED | undefined; downloads: DownloadParts | undefined; packedMessages: PackedMessages}
+type StoredAnalysis = Omit<BriefAnalysis, 'rendered'> & {rendered?: typeof DEFERRED; read?: PlainMessage[]; lineEnds?: string}
 
-/**
- * The pack's entry for a file whose stats are unchanged since its key was
- * recorded, as a file with its read messages; undefined to read it.
- */
-function fromPack(pack: AnalysisPack<PackEntry<PackedAnalysis>>, briefStats: BriefStats, absolutePath: string, displayPath: string) {
-  const key = briefStats.trusted(absolutePath) ?? briefStats.lookup(absolutePath, BriefStats.stat(absolutePath))
-  const entry = key === undefined ? undefined : pack.take(key)
-  if (!key || !entry) return undefined
+/** The stored analysis of an unchanged brief of a lean build, with its file; undefined to read it. */
+function fromStore(cache: BriefCache, key: string | undefined, absolutePath: string, displayPath: string) {
+  const entry = key === undefined ? undefined : cache.getSync<StoredAnalysis>(key)
+  if (!key || !entry || entry.read === undefined || entry.lineEnds === undefined) return undefined
   const file = new VFile({path: displayPath, value: entry.lineEnds})
   file.data.absolutePath = absolutePath
   file.data.briefKey = key
   for (const message of entry.read) file.messages.push(fromPlainMessage(message, displayPath))
-  return {key, file, analysis: entry.analysis}
+  return {key, file, analysis: entry}
 }
 
 /** Below this many briefs to analyse, starting workers costs more than it saves. */
@@ -172,18 +159,16 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   let pool: AnalysisPool | undefined
   const stats = {analysed: 0, cached: 0, workers: 0}
 
-  const inputs = cache ? createHash('sha256').update(environment) : undefined
-  // With the render stage's bodies left on disk, a lean build takes unchanged
-  // briefs from one pack file (src/cache/analysis-pack.ts).
-  const pack = cache && options.lean && options.deferRendered && render ? await AnalysisPack.load<PackEntry<PackedAnalysis>>(options.cwd, environment) : undefined
-  const briefStats = pack ? BriefStats.open(options.cwd, environment, options.briefStats) : undefined
+  // Each brief's path and key, in file order, for `inputDigest`.
+  const inputs: Array<[string, string]> = []
+  const leanStore = cache && options.lean && options.deferRendered && render ? cache : undefined
   // Made outside this scope: see deferredBodies.
   const deferredBody = deferredBodies(cache, environment, options, render)
 
   const analyse = async (text: string, file: VFile, absolutePath: string, bom: true | undefined): Promise<BriefAnalysis> => {
     const key = cache ? readKey(environment, {text, bom}) : ''
+    const read = file.messages.map(toPlainMessage)
     if (cache) {
-      inputs!.update(`\0${file.path}\0${key}`)
       file.data.briefKey = key
       const cached = await cache.get<BriefAnalysis>(key)
       if (cached && render && options.deferRendered && cached.rendered === DEFERRED) {
@@ -208,8 +193,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       const {rendered, ...meta} = analysis
       // The body first: a meta entry that promises a body always has one.
       if (rendered !== undefined && rendered !== BODY_IN_CACHE) await cache.put(key, {rendered}, 'body')
-      // A lean build stores what it keeps (src/cache/input-digest.ts keys it apart).
-      const stored = options.lean ? leanAnalysis(meta) : meta
+      // A lean build stores what it keeps (stageId keys it apart), and what reading the file gave.
+      const stored: StoredAnalysis = options.lean ? {...leanAnalysis(meta), read, lineEnds: lineEndsOf(text)} : meta
       await cache.put(key, rendered === undefined ? stored : {...stored, rendered: DEFERRED})
       // The body is on disk now: hold only a way to read it back.
       if (rendered !== undefined && options.deferRendered) return {...meta, rendered: deferredBody(key, file)}
@@ -220,10 +205,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const pending: Array<Promise<Brief>> = []
   let briefs: Brief[]
   try {
-    // An unchanged brief of a lean build comes whole from the pack: not even read.
-    const fromPacked = files.map((absolutePath) => pack && fromPack(pack, briefStats!, absolutePath, toDisplayPath(absolutePath, options.cwd)))
+    // An unchanged brief of a lean build comes whole from the store: not even read.
+    const fromStored = files.map((absolutePath) => leanStore && fromStore(leanStore, options.knownKeys?.get(absolutePath), absolutePath, toDisplayPath(absolutePath, options.cwd)))
     // Workers only for enough briefs to analyse: starting them takes about a second.
-    const toAnalyse = fromPacked.filter((known) => !known).length
+    const toAnalyse = fromStored.filter((known) => !known).length
     if (canUseWorkers && toAnalyse >= MIN_BRIEFS_PER_WORKER * 2) {
       pool = AnalysisPool.start(Math.min(jobs, Math.floor(toAnalyse / MIN_BRIEFS_PER_WORKER)), options.config, options.renderStage, options.lean === true)
       stats.workers = pool?.size ?? 0
@@ -232,42 +217,26 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const reads: Array<ReturnType<typeof readBrief> | undefined> = []
     const read = (index: number) =>
       (reads[index] ??= readBrief(files[index]!, reporter, {maxFileSize: options.config.maxFileSize, displayPath: toDisplayPath(files[index]!, options.cwd)}))
-    for (const [index, absolutePath] of files.entries()) {
-      const known = fromPacked[index]
+    for (const [index] of files.entries()) {
+      const known = fromStored[index]
       if (known) {
-        inputs!.update(`\0${known.file.path}\0${known.key}`)
+        fromStored[index] = undefined
+        inputs.push([known.file.path, known.key])
         stats.cached++
         const rendered = known.analysis.rendered === DEFERRED && render ? deferredBody(known.key, known.file) : undefined
-        pending.push(Promise.resolve(packedBrief(known.file, known.analysis, rendered)))
+        pending.push(Promise.resolve(toBrief(known.file, {...known.analysis, rendered}, true)))
         continue
       }
-      const recordedAt = Date.now()
-      const before = pack && BriefStats.stat(absolutePath)
-      if (!pack) {
-        for (let ahead = index + 1; ahead < Math.min(files.length, index + READ_AHEAD); ahead++) read(ahead).catch(() => undefined)
-      }
+      for (let ahead = index + 1; ahead < Math.min(files.length, index + READ_AHEAD); ahead++) if (!fromStored[ahead]) read(ahead).catch(() => undefined)
       const {file, text, bom} = await read(index)
       reads[index] = undefined
-      if (text === undefined) inputs?.update(`\0${file.path}\0-`)
-      const readMessages = pack && file.messages.map(toPlainMessage)
+      inputs.push([file.path, text === undefined ? '-' : ''])
+      const slot = inputs.length - 1
       const brief =
         text === undefined
           ? Promise.resolve(emptyBrief(file))
-          : analyse(text, file, absolutePath, bom).then((analysis) => {
-              if (pack && readMessages && typeof file.data.briefKey === 'string') {
-                const key = file.data.briefKey
-                const {rendered, ...meta} = analysis
-                // The day's share of the download files, made once and kept with it.
-                const downloads = meta.summary && downloadParts(meta.summary)
-                if (downloads) keepDownloadParts(meta.summary!, downloads)
-                const {extracted, ...lean} = leanAnalysis(meta)
-                pack.add(key, {
-                  read: readMessages,
-                  lineEnds: lineEndsOf(text),
-                  analysis: {...lean, market: extracted && packMarket(extracted), messages: [], packedMessages: packMessages(meta.messages), rendered: rendered === undefined ? undefined : DEFERRED, downloads}
-                })
-                briefStats!.record(absolutePath, before, recordedAt, key)
-              }
+          : analyse(text, file, files[index]!, bom).then((analysis) => {
+              if (cache) inputs[slot]![1] = String(file.data.briefKey)
               return toBrief(file, analysis, options.lean === true)
             })
       // Read on while the brief is analysed; awaited in file order below.
@@ -278,20 +247,14 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       if (pending.length > IN_PROGRESS) await pending[pending.length - 1 - IN_PROGRESS]
     }
     briefs = await Promise.all(pending)
-    pack?.save()
-    briefStats?.save()
   } finally {
     await pool?.close()
   }
   for (const rule of archiveRules) {
-    if (!reporter.enabled(rule.meta)) continue
-    // With the pack, what a rule found on unchanged briefs is kept beside it.
-    const memo = pack && (await AnalysisPack.load<PackedMessages>(options.cwd, environment, rule.meta.id))
-    rule.check(briefs, reporter, options.config, memo)
-    memo?.save()
+    if (reporter.enabled(rule.meta)) rule.check(briefs, reporter, options.config)
   }
   for (const brief of briefs) brief.file.messages.sort(compareMessages)
-  return {briefs, reporter, stats, inputDigest: inputs?.digest('hex'), loadRendered: renderedLoader(briefs)}
+  return {briefs, reporter, stats, inputDigest: cache ? inputDigest(environment, inputs) : undefined, loadRendered: renderedLoader(briefs)}
 }
 
 /**
@@ -342,23 +305,6 @@ function leanAnalysis<T extends Omit<BriefAnalysis, 'rendered'>>(analysis: T): O
   const {rendered: _rendered, ...kept} = analysis as T & {rendered?: unknown}
   const extracted = analysis.extracted && {sections: [], headlines: [], market: analysis.extracted.market}
   return {...kept, citations: undefined, frontMatterPlaces: undefined, data: undefined, extracted}
-}
-
-/**
- * A brief from the pack, as toBrief makes a lean one: its analysis is lean
- * already and its file holds only line endings, so without toBrief's copies
- * and its scan of the line endings for line endings.
- */
-function packedBrief(file: VFile, analysis: PackedAnalysis, rendered: DeferredBody | undefined): Brief {
-  for (const message of analysis.messages) file.messages.push(fromPlainMessage(message, file.path))
-  // Left packed until needed (src/cache/packed-messages.ts); rebuilt now behind
-  // messages of reading the file (a byte-order mark), as they were made.
-  if (analysis.packedMessages && file.messages.length === 0) pendOn(file, analysis.packedMessages)
-  else if (analysis.packedMessages) for (const message of unpack(analysis.packedMessages)) file.messages.push(fromPlainMessage(message, file.path))
-  const {frontMatter, summary, excerpt} = analysis
-  if (summary && analysis.downloads) keepDownloadParts(summary, analysis.downloads)
-  const extracted = analysis.market && lazyExtracted(analysis.market)
-  return {file, frontMatter, citations: undefined, extracted, data: undefined, summary, excerpt, ...(rendered && {rendered})}
 }
 
 function toBrief(file: VFile, analysis: BriefAnalysis, lean: boolean): Brief {

@@ -20,7 +20,7 @@ export interface BriefListProps {
   cards?: CardMemo | undefined
 }
 
-/** What `briefList` needs of a memo: src/cache/carried-memo.ts is one. */
+/** What `briefList` needs of a memo: a `Map` will do (writeSite shares one across a build's pages). */
 export interface CardMemo {
   get(key: string): string | undefined
   set(key: string, html: string): void

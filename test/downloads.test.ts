@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import type {BriefData} from '../src/data/brief-data-schema.js'
 import {daySummarySchema, summarize, type DaySummary} from '../src/data/day-summary.js'
-import {briefsJson, downloadFiles, downloadParts, keepDownloadParts, plainNumber, PRICE_COLUMNS, pricesCsv} from '../src/render/downloads.js'
+import {briefsJson, downloadFiles, plainNumber, PRICE_COLUMNS, pricesCsv} from '../src/render/downloads.js'
 
 /** A day's data as the extractor produces it; prices vary per test. */
 function brief(date: string, prices: BriefData['prices'], extra: Partial<BriefData> = {}): BriefData {
@@ -154,22 +154,6 @@ describe('briefs.json', () => {
     // Every key of the schema came through, nested ones included.
     expect(briefsJson(summaries)).toMatch(/"issuers": \[\s+\{\s+"name": "IBIT",\s+"amountUsd": -80000000/)
     expect(briefsJson(reshuffled(summaries, () => 0, () => true) as DaySummary[])).not.toContain('notInTheSchema')
-  })
-
-  it("from each day's kept parts, writes what it writes from the summaries, and uses the parts", () => {
-    const days = [full, nov19, nov20, nov21, withHeadlines].map(summarize)
-    const expected = downloadFiles(days)
-    // Parts made by an earlier build from equal summaries.
-    const again = [full, nov19, nov20, nov21, withHeadlines].map(summarize)
-    for (const [index, day] of again.entries()) keepDownloadParts(day, downloadParts(days[index]!))
-    expect(downloadFiles(again)).toEqual(expected)
-    // Doctored parts show that they are what is written.
-    const doctored = [nov19, nov20].map(summarize)
-    for (const day of doctored) keepDownloadParts(day, {csv: Buffer.from(`${day.date},KEPT\r\n`), json: Buffer.from(`"kept ${day.date}"`)})
-    expect(pricesCsv(doctored)).toBe(`${PRICE_COLUMNS.join(',')}\r\n2026-11-19,KEPT\r\n2026-11-20,KEPT\r\n`)
-    expect(JSON.parse(briefsJson(doctored))).toEqual(['kept 2026-11-19', 'kept 2026-11-20'])
-    // One day without kept parts: all are written from the summaries.
-    expect(briefsJson([...doctored, summarize(nov21)])).toBe(briefsJson([nov19, nov20, nov21].map(summarize)))
   })
 
   it('comes with prices.csv as site files under data/', () => {

@@ -4,7 +4,6 @@ import type {Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import rehypeRaw from 'rehype-raw'
 import {afterEach, describe, expect, it, vi} from 'vitest'
-import {CarriedMemo} from '../src/cache/carried-memo.js'
 import {absoluteLinks, feedFiles, renderFeeds, utcMidnight, type FeedItem, type FeedOptions, type FeedSite} from '../src/render/feeds.js'
 
 /** Parses HTML the way a browser would (parse5, through rehype-raw). */
@@ -119,56 +118,6 @@ describe('feed content', () => {
   it('leaves absolute and mailto links alone', () => {
     const html = absoluteLinks('<p><a href="https://coindesk.com/x?a=1&amp;b=2">a</a> <a href="mailto:desk@example.org">m</a></p>', 'https://example.org/2026/11/20/')
     expect(html).toBe('<p><a href="https://coindesk.com/x?a=1&amp;b=2">a</a> <a href="mailto:desk@example.org">m</a></p>')
-  })
-})
-
-describe('bodies with absolute links, kept between builds', () => {
-  /** A memo carried on from `previous`, counting the bodies it could not answer for (which were parsed). */
-  function counting(previous?: ConstructorParameters<typeof CarriedMemo>[0]) {
-    const memo = new CarriedMemo(previous)
-    let parsed = 0
-    const linkMemo: FeedOptions['linkMemo'] = {
-      get: (key) => {
-        const html = memo.get(key)
-        if (html === undefined) parsed++
-        return html
-      },
-      set: (key, html) => memo.set(key, html)
-    }
-    return {memo, linkMemo, parsed: () => parsed}
-  }
-  const numbered = (count: number) => days(count).map((day) => ({...day, html: `${day.html}<p><a href="notes/${day.date}/">Notes</a></p>`}))
-
-  it('a later build parses only the new body, prints the same bytes, and carries on only the bodies in the feed', () => {
-    const items = numbered(25)
-    const first = counting()
-    expect(renderFeeds(site, items, {linkMemo: first.linkMemo})).toEqual(renderFeeds(site, items))
-    expect(first.parsed()).toBe(20)
-
-    const added = [...items, item('2026-12-01', {html: '<p><a href="notes/">Added</a></p>'})]
-    const second = counting(first.memo.next)
-    expect(renderFeeds(site, added, {linkMemo: second.linkMemo})).toEqual(renderFeeds(site, added))
-    expect(second.parsed()).toBe(1)
-    expect(second.memo.next.size).toBe(20)
-  })
-
-  it("takes a remembered body as it was remembered, and parses again a body whose HTML or page URL changed", () => {
-    const items = numbered(3)
-    const first = counting()
-    renderFeeds(site, items, {linkMemo: first.linkMemo})
-    // Marked, to see which bodies come from the memo.
-    const marked = new Map([...first.memo.next].map(([key, html]) => [key, `${html}<!--remembered-->`]))
-    const edited = items.map((day, index) => (index === 0 ? {...day, html: `${day.html}<p>Edited.</p>`} : day))
-    const second = counting(marked)
-    const atom = renderFeeds(site, edited, {linkMemo: second.linkMemo}).atom
-    expect(second.parsed()).toBe(1)
-    expect(atom.match(/remembered/g)).toHaveLength(2)
-    expect(atom).toContain('Edited.')
-
-    const moved = {...site, baseUrl: 'https://example.com/'}
-    const third = counting(marked)
-    expect(renderFeeds(moved, items, {linkMemo: third.linkMemo})).toEqual(renderFeeds(moved, items))
-    expect(third.parsed()).toBe(3)
   })
 })
 

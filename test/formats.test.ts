@@ -2,7 +2,7 @@ import path from 'node:path'
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {describe, expect, it} from 'vitest'
-import {formatPretty, type PrettyMemo} from '../src/report/format.js'
+import {formatPretty} from '../src/report/format.js'
 import {fixtures, runCli} from './helpers.js'
 
 const dir = path.join(fixtures, 'front-matter')
@@ -138,66 +138,6 @@ describe('formatPretty', () => {
       if (expected) expect(report.endsWith(`\n\n${expected}\n`)).toBe(true)
       else expect(report).toBe(`${whole}\n`)
     }
-  })
-
-  it('with a memo, formats again only the files whose messages changed, and prints the same', () => {
-    const memo = new Map<string, string>()
-    const first = files()
-    expect(formatPretty(first, {memo})).toBe(formatPretty(first))
-    expect(memo.size).toBe(2)
-
-    // One file gets another warning: its block is formatted anew, the other comes from the memo.
-    const second = files()
-    second[2]!.message('Added later', {place: {line: 9, column: 9}, ruleId: 'y', source: 's'})
-    const formatted: string[] = []
-    const counting: PrettyMemo = {
-      get: (key) => memo.get(key),
-      set: (key, block) => {
-        if (!memo.has(key)) formatted.push(String(block))
-        memo.set(key, String(block))
-      }
-    }
-    const report = formatPretty(second, {memo: counting})
-    expect(report).toBe(formatPretty(second))
-    expect(report).toContain('Added later')
-    expect(formatted).toHaveLength(1)
-    expect(formatted[0]).toMatch(/^a\.md\n/)
-
-    // Color is part of the key: a colored report never reuses a plain block.
-    expect(formatPretty(second, {color: true, memo})).toBe(formatPretty(second, {color: true}))
-  })
-
-  it('a memo keyed on stale text is not used for a file whose message changed in place or severity', () => {
-    const memo = new Map<string, string>()
-    const make = (reason: string, fatal: boolean, line = 1) => {
-      const file = new VFile({path: 'x.md'})
-      file.message(reason, {place: {line, column: 1}}).fatal = fatal
-      return [file]
-    }
-    formatPretty(make('One', false), {memo})
-    expect(formatPretty(make('Two', false), {memo})).toMatch(/^1:1 warning Two$/m)
-    expect(formatPretty(make('Two', true), {memo})).toMatch(/^1:1 error Two$/m)
-    expect(formatPretty(make('Two', true, 7), {memo})).toMatch(/^7:1 error Two$/m)
-  })
-
-  it('a memo is not used for a file whose message changed its rule, source or end, or for a reason that reads like another message', () => {
-    const memo = new Map<string, string>()
-    const make = (messages: Array<{reason: string; ruleId?: string; source?: string; endColumn?: number}>) => {
-      const file = new VFile({path: 'x.md'})
-      for (const {reason, ruleId = 'r', source = 's', endColumn = 3} of messages) file.message(reason, {place: {start: {line: 1, column: 1}, end: {line: 1, column: endColumn}}, ruleId, source}).fatal = false
-      return [file]
-    }
-    const cases = [
-      [{reason: 'One'}],
-      [{reason: 'One', ruleId: 'q'}],
-      [{reason: 'One', source: 't'}],
-      [{reason: 'One', endColumn: 4}],
-      [{reason: 'One'}, {reason: 'Two'}],
-      [{reason: 'One" 1:1:undefined-1:3:undefined false r s\n"Two'}],
-      [{reason: 'One1:1:undefined-1:3:undefined false 1:r1:s\n3:Two'}]
-    ]
-    for (const messages of cases) expect(formatPretty(make(messages), {memo})).toBe(formatPretty(make(messages)))
-    expect(memo.size).toBe(cases.length)
   })
 })
 

@@ -2,14 +2,11 @@ import {existsSync} from 'node:fs'
 import {cp, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {briefKey, environmentDigest} from '../src/cache/digest.js'
+import {briefKey, environmentDigest, stageId} from '../src/cache/digest.js'
 import {BriefCache, CACHE_DIR} from '../src/cache/store.js'
-import {stageId} from '../src/cache/input-digest.js'
 import {defaultConfig} from '../src/config/load.js'
 import {runPipeline, SITE_RENDER} from '../src/pipeline.js'
 import {hasErrors, type Brief} from '../src/brief.js'
-import {materialize, pendingMessages, unpack} from '../src/cache/packed-messages.js'
-import {marketStillPacked} from '../src/cache/packed-market.js'
 import {SEARCH_BUNDLES_SCRIPT, SEARCH_SCRIPT} from '../src/render/search.js'
 import {SCHEMA_PATH, SUMMARY_SCHEMA_PATH} from '../src/render/site.js'
 import {ROBOTS_PATH} from '../src/render/sitemap.js'
@@ -366,12 +363,12 @@ describe('the analysis pack (unchanged briefs of a build are not read again)', (
     const dir = await project()
     const file = briefPath(dir, (await readdir(path.join(dir, 'briefs', '2026', '11')))[0]!.replace(/\.md$/, ''))
     await writeFile(file, (await readFile(file, 'utf8')).replace(/\n/g, '\r\n'))
-    // Stats written within 2 s of a build are not trusted (src/cache/brief-stats.ts).
+    // Stats written within 2 s of a build are not trusted (src/cache/brief-keys.ts).
     await sleep(2_100)
     return dir
   }
 
-  it('takes every unchanged brief from the pack, with its read messages, even with the per-brief entries gone', async () => {
+  it('takes every unchanged brief from the store, with its read messages', async () => {
     const dir = await agedProject()
     const options = {paths: ['briefs'], cwd: dir, config: defaultConfig(), renderStage: SITE_RENDER, cache: true, lean: true, deferRendered: true, jobs: 2}
     const cold = await runPipeline(options)
@@ -382,9 +379,8 @@ describe('the analysis pack (unchanged briefs of a build are not read again)', (
     const messages = (result: typeof cold) => result.briefs.map((brief) => [brief.file.path, brief.file.messages.map((message) => `${message.place && 'line' in message.place ? message.place.line : ''}:${message.ruleId}:${message.reason}`)])
     expect(messages(cold).flatMap(([, list]) => list)).toContainEqual(expect.stringContaining('line-endings'))
 
-    // Without the pack these would be misses, analysed again.
-    await rm(path.join(dir, CACHE_DIR, 'briefpress-cache-1', 'briefs'), {recursive: true})
-    const warm = await runPipeline(options)
+    // Unchanged briefs (by their stats) come from the store, with the messages of reading them, without being read.
+    const warm = await runPipeline({...options, knownKeys: new Map(cold.briefs.map((brief) => [String(brief.file.data.absolutePath), String(brief.file.data.briefKey)]))})
     expect(warm.stats).toMatchObject({analysed: 0, cached: 8, workers: 0})
     expect(messages(warm)).toEqual(messages(cold))
     expect(warm.inputDigest).toBe(cold.inputDigest)
@@ -392,7 +388,7 @@ describe('the analysis pack (unchanged briefs of a build are not read again)', (
     expect(warm.briefs.map((brief) => String(brief.file.value))).toEqual(cold.briefs.map((brief) => String(brief.file.value)))
   })
 
-  it('leaves unchanged briefs\' messages packed until a report needs them, and reports and skips them as a clean build does', async () => {
+  it('restores unchanged briefs\' messages into file.messages, and reports and skips them as a clean build does', async () => {
     const dir = await agedProject()
     const days = (await readdir(path.join(dir, 'briefs', '2026', '11'))).sort()
     const day = (index: number) => path.join(dir, 'briefs', '2026', '11', days[index]!)
@@ -406,10 +402,10 @@ describe('the analysis pack (unchanged briefs of a build are not read again)', (
     expect(warm.stats).toMatchObject({analysed: 0, cached: 8})
     const warned = warm.briefs.find((brief) => brief.file.path.endsWith(days[2]!))!
     const broken = warm.briefs.find((brief) => brief.file.path.endsWith(days[5]!))!
-    expect(pendingMessages(warned.file)?.counts).toEqual({total: 1, errors: 0, warnings: 1})
+    expect(warned.file.messages.map((message) => message.fatal)).toEqual([false])
     expect(hasErrors(broken)).toBe(true)
-    // Rebuilt on demand, they are the messages the cold run made.
-    const shown = (brief: Brief) => materialize(brief.file).map((message) => `${message.line}:${message.column} ${message.fatal} ${message.ruleId} ${message.reason}`)
+    // They are the messages the cold run made.
+    const shown = (brief: Brief) => brief.file.messages.map((message) => `${message.line}:${message.column} ${message.fatal} ${message.ruleId} ${message.reason}`)
     for (const [index, brief] of warm.briefs.entries()) expect(shown(brief)).toEqual(shown(cold.briefs[index]!))
 
     for (const format of ['json', 'pretty']) {
@@ -427,21 +423,17 @@ describe('the analysis pack (unchanged briefs of a build are not read again)', (
     }
   })
 
-  it('leaves unchanged briefs\' market figures packed until something reads them, and they are the cold run\'s', async () => {
+  it('gives unchanged briefs\' market figures as the cold run found them', async () => {
     const dir = await agedProject()
     const options = {paths: ['briefs'], cwd: dir, config: defaultConfig(), renderStage: SITE_RENDER, cache: true, lean: true, deferRendered: true, jobs: 1}
     const cold = await runPipeline(options)
     const warm = await runPipeline(options)
     expect(warm.stats).toMatchObject({analysed: 0, cached: 8})
-    const packed = (brief: Brief) => marketStillPacked(brief.extracted!)
-    // Every day-over-day window came from its memo: no brief's figures were decoded.
-    expect(warm.briefs.filter(packed)).toHaveLength(8)
     expect(warm.briefs.map((brief) => brief.extracted!.market)).toEqual(cold.briefs.map((brief) => brief.extracted!.market))
-    expect(warm.briefs.filter(packed)).toHaveLength(0)
     expect(cold.briefs[0]!.extracted!.market.prices.length).toBeGreaterThan(0)
   })
 
-  it('keeps an archive rule\'s remembered messages packed with an unchanged brief\'s own, and reports them as a clean build does', async () => {
+  it('reports an archive rule\'s messages on unchanged briefs as a clean build does', async () => {
     const dir = await agedProject()
     const days = (await readdir(path.join(dir, 'briefs', '2026', '11'))).sort()
     const day = (index: number) => path.join(dir, 'briefs', '2026', '11', days[index]!)
@@ -453,8 +445,8 @@ describe('the analysis pack (unchanged briefs of a build are not read again)', (
     const sixteenth = (result: typeof cold) => result.briefs.find((brief) => brief.file.path.endsWith(days[3]!))!
     expect(sixteenth(cold).file.messages.map((message) => message.ruleId)).toContain('day-over-day')
     const warm = await runPipeline(options)
-    expect(pendingMessages(sixteenth(warm).file)?.added.flatMap((packed) => unpack(packed).map((message) => message.ruleId))).toContain('day-over-day')
-    const shown = (brief: Brief) => materialize(brief.file).map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`)
+    expect(sixteenth(warm).file.messages.map((message) => message.ruleId)).toContain('day-over-day')
+    const shown = (brief: Brief) => brief.file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`)
     for (const [index, brief] of warm.briefs.entries()) expect(shown(brief)).toEqual(shown(cold.briefs[index]!))
 
     // A build after an edit elsewhere reports them, and replays them with nothing changed, as a clean build does.

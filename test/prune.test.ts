@@ -92,7 +92,6 @@ describe('cache pruning', () => {
     const dir = await project()
     await cli(dir, 'build')
     const first = new Set(await entries(dir))
-    const packs = await readdir(path.join(cacheOf(dir), 'packs'))
     // The config changes: a new environment, every brief analysed again.
     await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({siteTitle: 'Renamed'}))
     await cli(dir, 'build')
@@ -106,17 +105,13 @@ describe('cache pruning', () => {
     expect(Date.now() - (await stat(path.join(cacheOf(dir), 'last-prune'))).mtimeMs).toBeLessThan(HOUR)
     expect(await entries(dir)).toEqual(expect.arrayContaining([...first]))
 
-    // ...a day after their last use they go, pack and stats included.
+    // ...a day after their last use they go.
     await age(path.join(dir, CACHE_DIR), 2 * DAY)
     const edited = path.join(dir, 'briefs', '2026', '11', '2026-11-20-daily-brief.md')
     await writeFile(edited, `${await readFile(edited, 'utf8')}\nOne more line.\n`)
     await cli(dir, 'build')
     const now = await entries(dir)
     expect(now.filter((file) => first.has(file))).toEqual([])
-    for (const pack of packs) {
-      expect(existsSync(path.join(cacheOf(dir), 'packs', pack))).toBe(false)
-      expect(existsSync(path.join(cacheOf(dir), 'stats', pack))).toBe(false)
-    }
     // The edited brief's old entry went too (no record lists it), the rest of the current config stayed.
     expect(now.filter((file) => second.includes(file)).length).toBe(second.length - 2)
   })
@@ -149,21 +144,16 @@ describe('cache pruning', () => {
     await cache.put(orphan, {old: true})
     await cache.put(orphan, {old: true}, 'body')
     await cache.put(young, {old: true})
-    const packs = path.join(cacheOf(dir), 'packs')
-    await mkdir(packs, {recursive: true})
-    await writeFile(path.join(packs, 'ef'.repeat(16)), 'a pack of an older version')
-    await writeFile(path.join(packs, `${'ef'.repeat(16)}.log`), 'its log')
     await age(path.join(dir, CACHE_DIR), 2 * HOUR)
     await utimes(path.join(cacheOf(dir), 'briefs', 'cd', `${young}.meta`), new Date(), new Date())
     await sweepDue(dir)
 
     const result = await afterRun({paths: ['briefs'], cwd: dir, config: defaultConfig(), cache: true}, (await checkPipeline(dir)).briefs)
-    expect(result).toMatchObject({files: 4, complete: true})
+    expect(result).toMatchObject({files: 2, complete: true})
     const left = await entries(dir)
     expect(left).not.toContain(`${orphan}.meta`)
     expect(left).not.toContain(`${orphan}.body`)
     expect(left).toContain(`${young}.meta`)
-    expect(await readdir(packs)).toEqual([])
     expect((await checkPipeline(dir)).stats).toMatchObject({analysed: 0, cached: 8})
   })
 
@@ -219,15 +209,11 @@ describe('cache pruning', () => {
     const shard = path.join(cacheOf(dir), 'briefs', 'ab')
     await mkdir(shard, {recursive: true})
     const names = {
-      live: `${'ab'.repeat(32)}.meta.${process.pid}-x1y2.tmp`,
-      dead: `${'ab'.repeat(32)}.meta.${dead}-x1y2.tmp`,
-      deadYoung: `${'ab'.repeat(32)}.body.${dead}-z3w4.tmp`
+      live: `${'ab'.repeat(32)}.meta.${process.pid}.0a1b2c3d.tmp`,
+      dead: `${'ab'.repeat(32)}.meta.${dead}.0a1b2c3d.tmp`,
+      deadYoung: `${'ab'.repeat(32)}.body.${dead}.4e5f6a7b.tmp`
     }
     for (const name of Object.values(names)) await writeFile(path.join(shard, name), 'half written')
-    const packs = path.join(cacheOf(dir), 'packs')
-    await mkdir(packs, {recursive: true})
-    const packTemps = {live: `${'ef'.repeat(16)}.${process.pid}.0a1b2c3d`, dead: `${'ef'.repeat(16)}.${dead}.0a1b2c3d`}
-    for (const name of Object.values(packTemps)) await writeFile(path.join(packs, name), 'half written')
     await age(path.join(dir, CACHE_DIR), 3 * HOUR)
     await utimes(path.join(shard, names.deadYoung), new Date(), new Date())
 
@@ -236,7 +222,6 @@ describe('cache pruning', () => {
     expect(left).toContain(names.live)
     expect(left).toContain(names.deadYoung)
     expect(left).not.toContain(names.dead)
-    expect(await readdir(packs)).toEqual([packTemps.live])
     // A day on, a file is left over whatever process its name gives.
     await pruneCache(dir, Date.now() + DAY)
     expect((await readdir(shard)).filter((name) => name.endsWith('.tmp'))).toEqual([])
@@ -255,7 +240,7 @@ describe('cache pruning', () => {
     await symlink(path.join(outside, 'ab'), path.join(cache, 'briefs', 'zz'))
     await mkdir(path.join(cache, 'briefs', 'ab'), {recursive: true})
     await symlink(path.join(outside, outsideFiles[0]!), path.join(cache, 'briefs', 'ab', `${'ab'.repeat(32)}.body`))
-    await symlink(path.join(outside, outsideFiles[1]!), path.join(cache, 'packs', 'ef'.repeat(16)))
+    await symlink(path.join(outside, outsideFiles[1]!), path.join(cache, 'sites', 'ef'.repeat(16)))
     await symlink(outside, path.join(dir, CACHE_DIR, 'briefpress-cache-0'))
     // An older format's real folder, with a link out of it.
     const older = path.join(dir, CACHE_DIR, 'briefpress-cache-00')
@@ -264,8 +249,8 @@ describe('cache pruning', () => {
     await symlink(outside, path.join(older, 'briefs', 'out'))
     await writeFile(path.join(dir, CACHE_DIR, 'links.json'), '{"version":1,"entries":{}}\n')
     await writeFile(path.join(dir, CACHE_DIR, 'notes.txt'), 'a file Briefpress does not know')
-    await mkdir(path.join(dir, CACHE_DIR, 'briefpress-cache-1-mine'))
-    await writeFile(path.join(dir, CACHE_DIR, 'briefpress-cache-1-mine', 'notes.txt'), 'nor this folder')
+    await mkdir(path.join(dir, CACHE_DIR, 'briefpress-cache-2-mine'))
+    await writeFile(path.join(dir, CACHE_DIR, 'briefpress-cache-2-mine', 'notes.txt'), 'nor this folder')
     const project_ = async () => Object.fromEntries(await Promise.all((await filesUnder(dir)).filter((file) => !file.startsWith(CACHE_DIR)).map(async (file) => [file, (await stat(path.join(dir, file))).mtimeMs])))
     const beforeProject = await project_()
     const beforeOutside = await Promise.all(outsideFiles.map(async (file) => [await readFile(path.join(outside, file), 'utf8'), (await stat(path.join(outside, file))).mtimeMs]))
@@ -275,16 +260,16 @@ describe('cache pruning', () => {
     expect(await Promise.all(outsideFiles.map(async (file) => [await readFile(path.join(outside, file), 'utf8'), (await stat(path.join(outside, file))).mtimeMs]))).toEqual(beforeOutside)
     expect(await project_()).toEqual(beforeProject)
     // The links themselves stay; the older format's folder goes but for its link.
-    for (const link of [path.join(cache, 'briefs', 'zz'), path.join(cache, 'briefs', 'ab', `${'ab'.repeat(32)}.body`), path.join(cache, 'packs', 'ef'.repeat(16)), path.join(dir, CACHE_DIR, 'briefpress-cache-0'), path.join(older, 'briefs', 'out')]) {
+    for (const link of [path.join(cache, 'briefs', 'zz'), path.join(cache, 'briefs', 'ab', `${'ab'.repeat(32)}.body`), path.join(cache, 'sites', 'ef'.repeat(16)), path.join(dir, CACHE_DIR, 'briefpress-cache-0'), path.join(older, 'briefs', 'out')]) {
       expect((await lstat(link)).isSymbolicLink()).toBe(true)
     }
     expect(existsSync(path.join(older, 'briefs', 'ab'))).toBe(false)
     expect(await readFile(path.join(dir, CACHE_DIR, 'links.json'), 'utf8')).toContain('"version":1')
     expect(existsSync(path.join(dir, CACHE_DIR, 'notes.txt'))).toBe(true)
-    expect(existsSync(path.join(dir, CACHE_DIR, 'briefpress-cache-1-mine', 'notes.txt'))).toBe(true)
-    // 40 days unused: the build's and the check's entries, packs, stats and stamps are gone.
+    expect(existsSync(path.join(dir, CACHE_DIR, 'briefpress-cache-2-mine', 'notes.txt'))).toBe(true)
+    // 40 days unused: the build's and the check's entries and the build's manifest are gone.
     expect(await entries(dir)).toEqual([])
-    expect(await filesUnder(path.join(cache, 'sites'))).toEqual([])
+    expect((await filesUnder(path.join(cache, 'sites'))).filter((file) => !file.endsWith('ef'.repeat(16)))).toEqual([])
   })
 
   it('keeps the entries of a check of a few files apart from those of the whole check, and those of the preview', async () => {

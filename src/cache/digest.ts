@@ -4,9 +4,10 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {Config} from '../config/schema.js'
 import {bundled, packageRoot} from '../package-root.js'
+import type {RenderStage} from '../render/stage.js'
 
 /** Bumped when the cache's layout or the shape of what it stores changes. */
-export const CACHE_FORMAT = 'briefpress-cache-1'
+export const CACHE_FORMAT = 'briefpress-cache-2'
 
 let codeDigest: string | undefined
 
@@ -68,4 +69,30 @@ export function environmentDigest(config: Config, renderId: string, code: string
 /** The cache key of one brief: its decoded text under the environment. */
 export function briefKey(environment: string, text: string): string {
   return createHash('sha256').update(environment).update('\0').update(text).digest('hex')
+}
+
+/**
+ * The key of a brief as read: its text under the environment, and whether a
+ * byte-order mark was dropped from it, which the text does not show but the
+ * messages of reading do.
+ */
+export function readKey(environment: string, read: {text: string; bom?: true | undefined}): string {
+  return briefKey(environment, read.bom ? `\uFEFF${read.text}` : read.text)
+}
+
+/** The render stage as the cache keys it: a lean pipeline stores less, under its own entries. */
+export function stageId(stage: RenderStage, lean: boolean | undefined): string {
+  return `${stage.id}${lean ? '#lean' : ''}`
+}
+
+/**
+ * A digest of everything a run's briefs give: each brief's path and key in
+ * file order (`-` for one that could not be read), under the environment.
+ * Equal between two runs exactly when every brief would give the same result.
+ */
+export function inputDigest(environment: string, briefs: ReadonlyArray<readonly [string, string]>): string {
+  // One update: hashing the concatenation is hashing the parts in turn.
+  let text = ''
+  for (const [displayPath, key] of briefs) text += `\0${displayPath}\0${key}`
+  return createHash('sha256').update(environment).update(text).digest('hex')
 }

@@ -11,8 +11,7 @@
  *   another environment (Briefpress upgraded, the config edited) is kept one
  *   day after its last use, in case of a rollback;
  * - per-brief entries (`briefs/ab/<key>.meta|.body`) are kept when a kept
- *   record lists their key, packs and stats (`packs/`, `stats/`) when a kept
- *   record is of their environment, and a site stamp (`sites/`) when a kept
+ *   record lists their key, and a build's manifest (`sites/`) when a kept
  *   record wrote it or it was written in the last 30 days;
  * - the folders of other cache formats (`.briefpress-cache/briefpress-cache-<n>`)
  *   are removed;
@@ -67,14 +66,12 @@ export const MAX_REMOVALS = 5_000
 
 /** A cache entry: `<key>.meta` or `<key>.body`. */
 const ENTRY = /^([0-9a-f]{64})\.(?:meta|body)$/
-/** A pack or stats file, or a file beside it such as the pack's log: `<environment>[.…]`. */
-const OF_ENVIRONMENT = /^([0-9a-f]{32})(?:\.|$)/
 /** A cache format's folder, as CACHE_FORMAT names them. */
 const OTHER_FORMAT = /^briefpress-cache-[0-9]+$/
-/** A site stamp or one of its sidecars. */
-const SITE = /^([0-9a-f]{32})(?:\.report|\.memos)?$/
-/** Temporary files: BriefCache's `<file>.<pid>-<random>.tmp`, replaceFileSync's `<file>.<pid>.<hex>`, any `.tmp`. */
-const TEMPORARY = /\.(\d+)(?:-[0-9a-z]+\.tmp|\.[0-9a-f]{8}|\.tmp)$|\.tmp$/
+/** A build's manifest (src/cache/manifest.ts). */
+const SITE = /^([0-9a-f]{32})$/
+/** Temporary files: writeAtomic's `<file>.<pid>.<hex>.tmp`, the link cache's `<file>.<pid>.tmp`, any `.tmp`. */
+const TEMPORARY = /\.(\d+)(?:\.[0-9a-f]{8})?\.tmp$|\.tmp$/
 
 export interface PruneResult {
   /** Files removed. */
@@ -155,13 +152,6 @@ export async function pruneCache(cwd: string, now = Date.now(), maxRemovals = MA
   }
 
   const live = await liveRecords(path.join(root, 'runs'), now, remove, temporary)
-  for (const folder of ['packs', 'stats']) {
-    for (const name of await fileNames(path.join(root, folder))) {
-      const file = path.join(root, folder, name)
-      const environment = OF_ENVIRONMENT.exec(name)?.[1]
-      if (!temporary(file, name) && environment !== undefined && !live.environments.has(environment)) remove(file)
-    }
-  }
   await pruneSites(path.join(root, 'sites'), live.sites, result)
   // Entries: one listing per shard folder, all at once.
   const shards = (await entries(path.join(root, 'briefs'))).filter((entry) => entry.isDirectory() && /^[0-9a-f]{2}$/.test(entry.name))
@@ -186,13 +176,12 @@ interface Sweep extends PruneResult {
 
 interface Live {
   keys: Set<string>
-  environments: Set<string>
   sites: Set<string>
 }
 
 /** Reads the records kept by the rules above, and queues the others' removal. */
 async function liveRecords(folder: string, now: number, remove: (file: string, minAge: number) => unknown, temporary: (file: string, name: string) => boolean): Promise<Live> {
-  const live: Live = {keys: new Set(), environments: new Set(), sites: new Set()}
+  const live: Live = {keys: new Set(), sites: new Set()}
   const slots = new Map<string, Array<{file: string; environment: string; mtimeMs: number}>>()
   for (const name of await fileNames(folder)) {
     const file = path.join(folder, name)
@@ -215,7 +204,6 @@ async function liveRecords(folder: string, now: number, remove: (file: string, m
       }
       const record = readRecord(file)
       if (!record) continue
-      live.environments.add(environment)
       for (const key of record.keys) live.keys.add(key)
       if (record.site) live.sites.add(record.site)
     }
@@ -223,27 +211,20 @@ async function liveRecords(folder: string, now: number, remove: (file: string, m
   return live
 }
 
-/** Removes site stamps neither kept by a record nor written in the last UNUSED_MS: the stamp, then its sidecars. */
+/** Removes build manifests neither kept by a record nor written in the last UNUSED_MS. */
 async function pruneSites(folder: string, kept: ReadonlySet<string>, result: Sweep): Promise<void> {
-  const stamps = new Map<string, string[]>()
   for (const name of await fileNames(folder)) {
-    const stamp = SITE.exec(name)?.[1]
-    if (stamp !== undefined && !kept.has(stamp)) stamps.set(stamp, [...(stamps.get(stamp) ?? []), name])
-  }
-  for (const [stamp, names] of stamps) {
-    const files = [stamp, `${stamp}.report`, `${stamp}.memos`].filter((name) => names.includes(name)).map((name) => path.join(folder, name))
-    const stats = await Promise.all(files.map((file) => lstat(file).catch(() => undefined)))
-    if (stats.some((item) => !item?.isFile() || result.now - item.mtimeMs < UNUSED_MS)) continue
-    // The stamp first: a stamp never lacks its sidecars (src/cache/site-stamp.ts).
+    if (!SITE.test(name) || kept.has(name)) continue
+    const file = path.join(folder, name)
+    const stats = await lstat(file).catch(() => undefined)
+    if (!stats?.isFile() || result.now - stats.mtimeMs < UNUSED_MS) continue
     if (result.files >= result.maxRemovals) {
       result.complete = false
       return
     }
-    for (const [index, file] of files.entries()) {
-      if (await unlink(file).then(() => true, () => false)) {
-        result.files++
-        result.bytes += stats[index]!.size
-      }
+    if (await unlink(file).then(() => true, () => false)) {
+      result.files++
+      result.bytes += stats.size
     }
   }
 }

@@ -4,10 +4,9 @@ import path from 'node:path'
 import type {Brief} from '../brief.js'
 import type {Config} from '../config/schema.js'
 import type {RenderStage} from '../render/stage.js'
-import {environmentDigest} from './digest.js'
-import {stageId} from './input-digest.js'
-import {replaceFileSync} from './replace-file.js'
-import {stampFile} from './site-stamp.js'
+import {writeAtomicSync} from './atomic-write.js'
+import {environmentDigest, stageId} from './digest.js'
+import {manifestFile} from './manifest.js'
 
 /**
  * What a command ran: the pipeline's options as `check`, `build` and `serve`
@@ -52,7 +51,6 @@ export function recordFile(options: RunOptions, cacheRoot: string): string | und
   const paths = options.paths.map((item) => path.resolve(options.cwd, item)).sort()
   const configFile = options.configFile === undefined ? '' : path.resolve(options.cwd, options.configFile)
   const slot = createHash('sha256').update(JSON.stringify([renderId, paths, configFile])).digest('hex').slice(0, 16)
-  // The first 32 digits, as packs and stats are named (src/cache/analysis-pack.ts).
   const environment = environmentDigest(options.config, renderId).slice(0, 32)
   return path.join(cacheRoot, 'runs', `${slot}-${environment}`)
 }
@@ -65,7 +63,7 @@ export function recordFile(options: RunOptions, cacheRoot: string): string | und
  */
 export function writeRecord(file: string, briefs: readonly Brief[], outDir: string | undefined, cwd: string, now: number): boolean {
   const keys = briefs.map((brief) => brief.file.data.briefKey).filter((key): key is string => typeof key === 'string')
-  const record: RunRecord = {keys: [...new Set(keys)].sort(), ...(outDir !== undefined && {site: path.basename(stampFile(cwd, outDir))})}
+  const record: RunRecord = {keys: [...new Set(keys)].sort(), ...(outDir !== undefined && {site: path.basename(manifestFile(cwd, outDir))})}
   const text = JSON.stringify(record)
   let stored: string | undefined
   try {
@@ -74,7 +72,7 @@ export function writeRecord(file: string, briefs: readonly Brief[], outDir: stri
     // Not recorded yet.
   }
   if (stored === text) return touch(file, now)
-  if (!replaceFileSync(file, Buffer.from(text))) return false
+  if (!writeAtomicSync(file, text)) return false
   return touch(file, now)
 }
 

@@ -1,16 +1,19 @@
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
+import {VFile} from 'vfile'
 import type {Brief} from '../brief.js'
 import type {PipelineOptions} from '../pipeline.js'
-import {inputDigestOf} from '../cache/input-digest.js'
-import {SITE_RENDER} from '../render/stage.js'
-import {AnalysisPack} from '../cache/analysis-pack.js'
-import {formatPrettyBytes, formatReport, plural, reportEntry, type ReportEntry} from '../report/format.js'
-import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type AtomicSiteWriter} from '../write/atomic-site.js'
-import {buildStamp, listSiteSoon, patchedIdentity, previousMemos, previousSite, readSiteReport, recordReport, recordSite, siteIsCurrent} from '../cache/site-stamp.js'
-import {CarriedMemo} from '../cache/carried-memo.js'
-import type {StringTable} from '../cache/string-table.js'
+import {briefKeys, type BriefKeys} from '../cache/brief-keys.js'
+import {environmentDigest, inputDigest, stageId} from '../cache/digest.js'
+import {fromPlainMessage} from '../cache/messages.js'
+import {readManifest, recordedReport, writeManifest, type Manifest} from '../cache/manifest.js'
 import {afterRun, touchRun} from '../cache/prune.js'
+import {findBriefs} from '../load/find-briefs.js'
+import {toDisplayPath} from '../load/display-path.js'
+import {SITE_RENDER} from '../render/stage.js'
+import {formatReport, messageCounts, plural} from '../report/format.js'
+import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type AtomicSiteWriter} from '../write/atomic-site.js'
+import {listSite, patchedListing, siteIdentity} from '../write/site-files.js'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
 import {relaunchWithYoungGeneration} from '../workers/young-generation.js'
 import {commonOptions, EXIT, parse, readConfig, readFormat, seconds, UsageError, type Io} from './shared.js'
@@ -49,6 +52,13 @@ const RELAUNCH_MIN_BRIEFS = 50
 /** Set for a relaunched build: its parent found the site out of date just before. */
 const CHECKED = 'BRIEFPRESS_SITE_OUT_OF_DATE'
 
+/**
+ * The build, as the orchestrator of the stages and the only user of the
+ * cache besides the pipeline's store: it reads the last build's manifest
+ * (src/cache/manifest.ts), prints its report when nothing changed, else runs
+ * the pipeline, renders and writes the site, reusing unchanged files, and
+ * writes the manifest last.
+ */
 export async function build(argv: string[], io: Io): Promise<number> {
   const {values} = parse(argv, {
     options: {
@@ -78,38 +88,40 @@ export async function build(argv: string[], io: Io): Promise<number> {
   const start = process.hrtime.bigint()
   const speed = readSpeedOptions(values)
   const outDir = path.resolve(io.cwd, values.out)
-  const stampOptions = {drafts: values.drafts, keepGoing: values['keep-going'], search: !values['no-search']}
   const pipelineOptions: Omit<PipelineOptions, 'render'> = {paths: [values.src], cwd: io.cwd, config, renderStage: SITE_RENDER, deferRendered: true, lean: true, ...speed}
+  const runOptions = {...pipelineOptions, configFile: values.config, outDir}
+  // What the build's result depends on besides the briefs: the cache's environment and the options.
+  const environment = environmentDigest(config, stageId(SITE_RENDER, true))
+  const buildOptions = JSON.stringify({drafts: values.drafts, keepGoing: values['keep-going'], search: !values['no-search']})
 
-  // Nothing changed since the last build into this folder: print that
-  // build's report and write nothing, without analysing any brief.
-  let changedBriefs: number | undefined
-  let environment: string | undefined
-  if (speed.cache && !process.env[CHECKED]) {
-    const quick = await inputDigestOf(pipelineOptions)
-    environment = quick?.environment
-    changedBriefs = quick?.read
-    pipelineOptions.briefStats = quick?.stats
-    const stamp = quick && buildStamp(quick.digest, stampOptions)
-    const recorded = stamp && (await siteIsCurrent(io.cwd, outDir, stamp)) ? await readSiteReport(io.cwd, outDir, stamp) : undefined
-    if (recorded) {
-      // Cache pruning (src/cache/prune.ts): this build's entries count as used now.
-      touchRun({...pipelineOptions, configFile: values.config, outDir})
-      // Each file's block from the last build's; its messages are decoded only to format one anew.
-      const {entries} = recorded
-      const {counts, failed, summary} = printReport(entries, format, io, values.frail, recorded.prettyBlocks)
-      if (failed && !values['keep-going']) return notWriting(io, outName, summary, entries.length)
-      io.stderr(`${outName} is up to date: ${plural(entries.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
+  let manifest: Manifest | undefined
+  let keys: BriefKeys | undefined
+  if (speed.cache) {
+    manifest = await readManifest(io.cwd, outDir)
+    if (manifest?.environment !== environment) manifest = undefined
+    const files = await findBriefs(pipelineOptions.paths, io.cwd)
+    keys = await briefKeys(files, io.cwd, config, environment, manifest?.inputs)
+    const digest = inputDigest(environment, files.map((file) => [toDisplayPath(file, io.cwd), keys!.keys.get(file)!]))
+    // Nothing changed since the last build into this folder: print its report and write nothing.
+    if (!process.env[CHECKED] && manifest?.inputDigest === digest && manifest.options === buildOptions && manifest.site === (await siteIdentity(outDir))) {
+      touchRun(runOptions)
+      const recorded = manifest.report.map(([filePath, messages]) => {
+        const file = new VFile({path: filePath})
+        for (const message of messages) file.messages.push(fromPlainMessage(message, filePath))
+        return file
+      })
+      const {counts, failed, summary} = printReport(recorded, format, io, values.frail)
+      if (failed && !values['keep-going']) return notWriting(io, outName, summary, recorded.length)
+      io.stderr(`${outName} is up to date: ${plural(recorded.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
       return failed ? EXIT.content : EXIT.ok
     }
   }
 
   // Many briefs to analyse: with a larger young generation (a second
   // start-up, worth it for more than a few dozen briefs, not for one).
+  const changedBriefs = keys && keys.keys.size - keys.trusted.size
   const relaunched = changedBriefs !== undefined && changedBriefs < RELAUNCH_MIN_BRIEFS ? undefined : await relaunchWithYoungGeneration(speed.jobs, {[CHECKED]: '1'})
   if (relaunched !== undefined) return relaunched
-  // The briefs' pack is read while the parser and the renderer load.
-  if (environment) AnalysisPack.prefetch(io.cwd, environment)
 
   // Loaded only now: a build with nothing to do never loads the parser or the renderer.
   const [{runPipeline}, {renderBrief, selectBriefs, writeSite}, {indexSearch}, {writeAtomically}] = await Promise.all([
@@ -118,57 +130,48 @@ export async function build(argv: string[], io: Io): Promise<number> {
     import('../render/search.js'),
     import('../write/atomic-site.js')
   ])
-  // The output folder is listed on another thread while briefs are analysed:
-  // the pages kept from it are known once the briefs are (`previousSite`).
-  const listing = speed.cache ? listSiteSoon(io.cwd, outDir) : undefined
-  const result = await runPipeline({...pipelineOptions, render: renderBrief})
+  const result = await runPipeline({...pipelineOptions, render: renderBrief, knownKeys: keys?.trusted})
   // Cache pruning (src/cache/prune.ts): records this run's entries, sweeps stale ones once a day.
-  await afterRun({...pipelineOptions, configFile: values.config, outDir}, result.briefs)
+  await afterRun(runOptions, result.briefs)
   const {briefs} = result
   const files = briefs.map((brief) => brief.file)
-  const memos = speed.cache ? await previousMemos(io.cwd, outDir) : {}
-  const {counts, failed, summary, prettyBlocks} = printReport(files.map(reportEntry), format, io, values.frail, memos.prettyBlocks)
+  const {counts, failed, summary} = printReport(files, format, io, values.frail)
   if (failed && !values['keep-going']) return notWriting(io, outName, summary, briefs.length)
 
-  const stamp = result.inputDigest && buildStamp(result.inputDigest, stampOptions)
-  if (stamp && (await siteIsCurrent(io.cwd, outDir, stamp))) {
-    // Recorded again with the report, for a site stamped without one.
-    const report = recordReport(io.cwd, outDir, stamp, {files, reportMessages: memos.reportMessages, prettyBlocks})
-    await recordSite(io.cwd, outDir, stamp, {report, keys: (await previousSite(io.cwd, outDir))?.keys, feedLinks: memos.feedLinks, cards: memos.cards})
-    io.stderr(`${outName} is up to date: ${plural(briefs.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
-    return failed ? EXIT.content : EXIT.ok
-  }
   const selection = selectBriefs(briefs, {drafts: values.drafts})
-  // Pages whose inputs are unchanged are taken from the previous build.
-  const previous = stamp ? await previousSite(io.cwd, outDir, listing) : undefined
-  const keys = new Map<string, string>()
-  // The report's sidecar is written while the site is (recordSite waits for it).
-  const report = stamp ? recordReport(io.cwd, outDir, stamp, {files, reportMessages: memos.reportMessages, prettyBlocks}) : undefined
-  const feedLinks = new CarriedMemo(memos.feedLinks)
-  const cards = new CarriedMemo(memos.cards)
+  // The previous site's files are reused only while it is exactly as the last build left it.
+  const listing = manifest && listSite(outDir)
+  const previous = listing && manifest!.site === (await siteIdentity(outDir, listing)) ? {dir: outDir, keys: manifest!.outputs} : undefined
+  const outputs = new Map<string, string>()
   let pages: number
-  // The writer, to ask after the patch what it changed: the site need not be walked again.
+  // The writer, to ask after the patch what it changed: the site need not be listed again.
   const used: {writer?: AtomicSiteWriter} = {}
   try {
-    pages = await writeAtomically(outDir, async (writer) => {
-      used.writer = writer
-      const reuse = previous && {dir: outDir, keys: previous.keys}
-      // Pagefind reads the finished day pages through the writer, while the
-      // rest of the site is written and before it is swapped or patched: a
-      // failed index leaves the previous site as it was. Tiers of the index
-      // whose days are unchanged are taken from the previous site, like pages.
-      const search = values['no-search'] ? undefined : () => indexSearch(selection.published, writer, {previous: reuse, keys})
-      return writeSite(selection.published, config, writer, {previous: reuse, keys, feedLinks, cards, alongside: search})
-    }, previous?.files)
+    pages = await writeAtomically(
+      outDir,
+      async (writer) => {
+        used.writer = writer
+        // Pagefind reads the finished day pages through the writer, while the
+        // rest of the site is written and before it is swapped or patched: a
+        // failed index leaves the previous site as it was. Tiers of the index
+        // whose days are unchanged are taken from the previous site, like pages.
+        const search = values['no-search'] ? undefined : () => indexSearch(selection.published, writer, {previous, keys: outputs})
+        return writeSite(selection.published, config, writer, {previous, keys: outputs, alongside: search})
+      },
+      previous && listing ? [...listing.stats.keys()] : undefined
+    )
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     io.stderr(`briefpress build: could not write ${outName}: ${reason}\n${error instanceof PartlyWrittenSiteError ? '' : 'The previous site is unchanged.\n'}`)
-    await report
     return EXIT.usage
   }
-  const changes = used.writer?.changes
-  const identity = previous && changes ? patchedIdentity(outDir, previous, changes) : undefined
-  if (stamp && report) await recordSite(io.cwd, outDir, stamp, {report, keys, feedLinks: feedLinks.next, cards: cards.next, identity})
+  if (keys && result.inputDigest) {
+    // The manifest last: the commit point of this build.
+    const changes = used.writer?.changes
+    const site = await siteIdentity(outDir, previous && listing && changes ? patchedListing(outDir, listing, changes) : undefined)
+    const inputs = new Map([...keys.inputs].filter(([file]) => keys!.keys.has(file)))
+    if (site) await writeManifest(io.cwd, outDir, {environment, options: buildOptions, inputs, inputDigest: result.inputDigest, site, outputs, report: recordedReport(files)})
+  }
 
   const notes = [
     selection.broken.length > 0 ? `skipped ${plural(selection.broken.length, 'broken brief')}: ${names(selection.broken)}` : '',
@@ -182,25 +185,19 @@ export async function build(argv: string[], io: Io): Promise<number> {
   return failed ? EXIT.content : EXIT.ok
 }
 
-/**
- * Prints the report. The pretty format takes each file's block from the
- * previous build's when that file's messages are unchanged; returned are
- * the blocks printed now, for the next build.
- */
-function printReport(entries: readonly ReportEntry[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined, previous?: StringTable) {
-  const memo = new CarriedMemo(previous)
-  // Kept blocks are printed as the bytes they were kept as.
-  if (format === 'pretty') io.stderr(formatPrettyBytes(entries, {color: io.color, memo: {get: (key) => memo.kept(key), set: (key, block) => memo.set(key, block)}}))
-  else io.stdout(formatReport(format, entries.map((entry) => entry.file())))
+function printReport(files: readonly VFile[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined) {
+  const report = formatReport(format, files, {color: io.color})
+  if (format === 'pretty') io.stderr(report)
+  else io.stdout(report)
   const counts = {errors: 0, warnings: 0}
-  for (const entry of entries) {
-    counts.errors += entry.counts.errors
-    counts.warnings += entry.counts.warnings
+  for (const file of files) {
+    const {errors, warnings} = messageCounts(file.messages)
+    counts.errors += errors
+    counts.warnings += warnings
   }
   const failed = counts.errors > 0 || (frail === true && counts.warnings > 0)
   const summary = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`
-  // Another format leaves the pretty blocks as they were.
-  return {counts, failed, summary, prettyBlocks: format === 'pretty' ? memo.next : previous}
+  return {counts, failed, summary}
 }
 
 function notWriting(io: Io, outName: string, summary: string, briefs: number): number {

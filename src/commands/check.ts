@@ -1,5 +1,5 @@
 import {afterRun} from '../cache/prune.js'
-import {linkCheckHelp, linkCliOptions, runLinkCheck} from '../links/cli-options.js'
+import {linkCheckHelp, linkCliOptions, runLinkCheck} from './link-options.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
 import {coverage, formatCoverage} from '../report/summary.js'
 import {relaunchWithYoungGeneration} from '../workers/young-generation.js'

@@ -2,7 +2,6 @@ import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {SOURCE, docsUrl, type RuleMeta, type RuleSetting, type Severity} from './rule.js'
-import {materialize} from '../cache/packed-messages.js'
 
 export type Place = Point | Position
 
@@ -56,7 +55,7 @@ export class Reporter {
     if (details.expected) message.expected = details.expected
     if (details.actual !== undefined) message.actual = details.actual
     if (details.note) message.note = details.note
-    materialize(file).push(message)
+    file.messages.push(message)
     return message
   }
 }

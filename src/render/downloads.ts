@@ -11,46 +11,19 @@ import type {SiteFile} from './feeds.js'
  * gives the same bytes.
  */
 
+/** A summary with the schema's keys only, in the schema's order. */
+const inSummaryOrder = schemaOrder(daySummarySchema)
+
 export const DOWNLOAD_PATHS = {prices: 'data/prices.csv', briefs: 'data/briefs.json'} as const
 
 export const PRICE_COLUMNS = ['date', 'symbol', 'asset', 'price', 'range_low', 'range_high', 'change24h_pct', 'change24h_low', 'change24h_high'] as const
 
-/** Both downloads as site files, their bytes joined from the days' parts. */
+/** Both downloads as site files. */
 export function downloadFiles(briefs: readonly DaySummary[]): SiteFile[] {
   return [
-    {path: DOWNLOAD_PATHS.prices, content: Buffer.concat(pricesCsvParts(briefs))},
-    {path: DOWNLOAD_PATHS.briefs, content: Buffer.concat(briefsJsonParts(briefs))}
+    {path: DOWNLOAD_PATHS.prices, content: pricesCsv(briefs)},
+    {path: DOWNLOAD_PATHS.briefs, content: briefsJson(briefs)}
   ]
-}
-
-/**
- * One day's share of both files, as text: its rows of `prices.csv` and its
- * entry of `briefs.json`, indented as it sits in the array. The pipeline
- * keeps them with the day's analysis (src/cache/analysis-pack.ts) and hands
- * them back through `keepDownloadParts`, so that a build of 4,000 days
- * formats only the days it analysed: formatting both files took 0.8 of the
- * 7.9 billion instructions (cachegrind) of the fixed work of adding a brief.
- */
-export interface DownloadParts {
-  /** UTF-8 bytes: read back from the pack, views of its buffer, never strings the collector copies. */
-  csv: Uint8Array
-  json: Uint8Array
-}
-
-/** A summary with the schema's keys only, in the schema's order. */
-const inSummaryOrder = schemaOrder(daySummarySchema)
-
-/** Parts kept for summaries seen in this process, by the summary itself. */
-const kept = new WeakMap<object, DownloadParts>()
-
-/** Hands over the parts of a summary, made earlier by `downloadParts` from an equal one. */
-export function keepDownloadParts(summary: DaySummary, parts: DownloadParts): void {
-  kept.set(summary, parts)
-}
-
-/** The parts of one day's summary, for `keepDownloadParts` in a later build. */
-export function downloadParts(summary: DaySummary): DownloadParts {
-  return {csv: Buffer.from(priceRows(summary), 'utf8'), json: Buffer.from(briefsJsonEntry(summary), 'utf8')}
 }
 
 /**
@@ -59,13 +32,9 @@ export function downloadParts(summary: DaySummary): DownloadParts {
  * RFC 4180: CRLF line ends, a header row, fields quoted only when they must be.
  */
 export function pricesCsv(briefs: readonly Pick<DaySummary, 'date' | 'url' | 'prices'>[]): string {
-  return Buffer.concat(pricesCsvParts(briefs)).toString('utf8')
-}
-
-function pricesCsvParts(briefs: readonly Pick<DaySummary, 'date' | 'url' | 'prices'>[]): Uint8Array[] {
-  const parts: Uint8Array[] = [Buffer.from(`${PRICE_COLUMNS.map(csvField).join(',')}\r\n`)]
-  for (const brief of byDate(briefs)) parts.push(kept.get(brief)?.csv ?? Buffer.from(priceRows(brief), 'utf8'))
-  return parts
+  let csv = `${PRICE_COLUMNS.map(csvField).join(',')}\r\n`
+  for (const brief of byDate(briefs)) csv += priceRows(brief)
+  return csv
 }
 
 /** A day's rows of prices.csv: one string appended to, rather than an array per row and per cell. */
@@ -84,31 +53,10 @@ function priceRows(brief: Pick<DaySummary, 'date' | 'prices'>): string {
  * Every day's summary, oldest first. Each was checked against the published
  * schema when it was made (`summarize`), so the file always matches
  * `schema/day-summary.schema.json`; here its keys are put in the schema's
- * order whatever built the object, as parsing it again would. From the
- * kept entries when every day has one, written as JSON.stringify(days,
- * null, 2) would write them.
+ * order whatever built the object, as parsing it again would.
  */
 export function briefsJson(briefs: readonly DaySummary[]): string {
-  return Buffer.concat(briefsJsonParts(briefs)).toString('utf8')
-}
-
-function briefsJsonParts(briefs: readonly DaySummary[]): Uint8Array[] {
-  const days = byDate(briefs)
-  // Without kept entries, one JSON.stringify is faster than one per day.
-  if (days.length === 0 || !days.every((day) => kept.has(day))) return [Buffer.from(`${JSON.stringify(days.map(inSummaryOrder), null, 2)}\n`, 'utf8')]
-  const between = Buffer.from(',\n  ')
-  const parts: Uint8Array[] = [Buffer.from('[\n  ')]
-  for (const [index, day] of days.entries()) {
-    if (index > 0) parts.push(between)
-    parts.push(kept.get(day)!.json)
-  }
-  parts.push(Buffer.from('\n]\n'))
-  return parts
-}
-
-/** A day's entry of briefs.json, indented one level as in the array. */
-function briefsJsonEntry(summary: DaySummary): string {
-  return JSON.stringify(inSummaryOrder(summary), null, 2).replaceAll('\n', '\n  ')
+  return `${JSON.stringify(byDate(briefs).map(inSummaryOrder), null, 2)}\n`
 }
 
 function byDate<T extends Pick<DaySummary, 'date' | 'url'>>(briefs: readonly T[]): T[] {

@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto'
 import {toHtml} from 'hast-util-to-html'
 import {Feed, type Item} from 'feed'
 import {absoluteLinks} from './absolute-links.js'
@@ -41,12 +40,6 @@ export interface FeedItem {
 export interface FeedOptions {
   /** How many of the latest briefs the feeds carry. */
   limit?: number
-  /**
-   * Bodies whose links were made absolute, by digest of body and page URL,
-   * kept between builds by the caller (src/cache/carried-memo.ts): a build
-   * that adds one brief then parses one body, not all of them.
-   */
-  linkMemo?: {get(key: string): string | undefined; set(key: string, html: string): void} | undefined
 }
 
 export interface SiteFile {
@@ -114,7 +107,7 @@ export function renderFeeds(site: FeedSite, items: readonly FeedItem[], options:
   for (const item of latest) {
     const link = absoluteUrl(site.baseUrl, item.url)
     const day = utcMidnight(item.date)
-    const content = memoizedAbsoluteLinks(item.html, link, options.linkMemo)
+    const content = absoluteLinks(item.html, link)
     const common: Item = {
       title: item.title,
       link,
@@ -139,15 +132,6 @@ function jsonFeed11(json1: string, author: {name: string}, language: string): st
   const {version: _version, author: _author, items, ...head} = JSON.parse(json1) as Record<string, unknown>
   const feed = {version: JSON_FEED_VERSION, ...head, language, authors: [author], items}
   return `${JSON.stringify(feed, null, 2)}\n`
-}
-
-/** `absoluteLinks`, from the memo when this body was resolved against this URL before. */
-function memoizedAbsoluteLinks(html: string, pageUrl: string, memo: FeedOptions['linkMemo']): string {
-  if (!memo) return absoluteLinks(html, pageUrl)
-  const key = createHash('sha256').update(pageUrl).update('\0').update(html).digest('hex')
-  const resolved = memo.get(key) ?? absoluteLinks(html, pageUrl)
-  memo.set(key, resolved)
-  return resolved
 }
 
 function escapeHtml(text: string): string {

@@ -9,7 +9,7 @@ import type {Config} from '../config/schema.js'
 import {briefJsonSchema} from '../data/brief-data-schema.js'
 import {daySummaryJsonSchema, type DaySummary} from '../data/day-summary.js'
 import type {SiteWriter} from '../write/atomic-site.js'
-import {DeferredBody} from '../cache/deferred-body.js'
+import {DeferredBody} from '../brief.js'
 import {archivePage} from '../../templates/archive-page.js'
 import type {CardMemo, PagerLink} from '../../templates/brief-list.js'
 import {assetPage, assetsIndexPage} from '../../templates/asset-page.js'
@@ -704,7 +704,7 @@ export function siteUrls(published: readonly PublishedBrief[], config: Config): 
   return sitePages(published, config).map((page) => page.url)
 }
 
-/** What a build may take from the previous one (src/cache/site-stamp.ts keeps it). */
+/** What a build may take from the previous one (src/cache/manifest.ts keeps it). */
 export interface PageReuse {
   /** The previous site, as that build wrote it. */
   dir: string
@@ -716,10 +716,6 @@ export interface WriteSiteOptions {
   previous?: PageReuse | undefined
   /** Filled with the key of every keyed file written, for the next build. */
   keys?: Map<string, string>
-  /** The feeds' bodies with absolute links, kept between builds (src/render/feeds.ts). */
-  feedLinks?: FeedOptions['linkMemo']
-  /** Brief cards of the list pages, kept between builds (templates/brief-list.ts). */
-  cards?: CardMemo | undefined
   /**
    * Work that reads the finished day pages (the search index), started as
    * soon as every day page is written, while the other pages, the feeds and
@@ -732,7 +728,8 @@ export interface WriteSiteOptions {
 
 /** Writes every page and file of the site; returns how many HTML pages were written. */
 export async function writeSite(published: readonly PublishedBrief[], config: Config, writer: SiteWriter, options: WriteSiteOptions = {}): Promise<number> {
-  const pages = sitePages(published, config, options.cards)
+  // A brief's card is rendered once for all the list pages that show it.
+  const pages = sitePages(published, config, new Map())
   const {previous, keys} = options
   // Files written for a brief beside its page (brief.json, images), by key.
   const beside = new Map<string, string[]>()
@@ -824,7 +821,7 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
       }))
     )
     const sitemapPages = pages.filter((page) => page.sitemap).map((page) => ({path: page.url, ...(page.lastmod && {lastmod: page.lastmod})}))
-    for (const file of [...feedFiles(site, feedItems, {linkMemo: options.feedLinks}), ...sitemapFiles(config.baseUrl, sitemapPages), ...downloadFiles(published.map((item) => item.data))]) {
+    for (const file of [...feedFiles(site, feedItems), ...sitemapFiles(config.baseUrl, sitemapPages), ...downloadFiles(published.map((item) => item.data))]) {
       await (file.path === ROBOTS_PATH ? writeFixed : writer.write.bind(writer))(file.path, file.content)
     }
   }

@@ -10,7 +10,7 @@ const stages = {
   site: async () => (await import('./site.js')).renderBrief
 } satisfies Record<string, () => Promise<(brief: BriefContext) => unknown>>
 
-/** A per-brief render stage as workers receive it and the cache names it (src/cache/input-digest.ts). */
+/** A per-brief render stage as workers receive it and the cache names it (`stageId` in src/cache/digest.ts). */
 export interface RenderStage {
   id: keyof typeof stages
 }

@@ -1,157 +1,35 @@
-import {createHash} from 'node:crypto'
 import {reporter as vfileReporter} from 'vfile-reporter'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {messageSeverity} from '../diagnostics/reporter.js'
-import {materialize, pendingMessages, pendingText} from '../cache/packed-messages.js'
 
 export const FORMATS = ['pretty', 'json', 'github'] as const
 export type Format = (typeof FORMATS)[number]
 
 /**
- * Formatted blocks of the pretty report by digest of what they show (file,
- * color, messages): a caller that keeps it between runs formats again only
- * the files whose messages changed. A `Map` will do; `set` is called for
- * every block printed, hit or not, so a caller can keep only those.
- */
-export interface PrettyMemo {
-  /** A block as text, or as the UTF-8 bytes a carried memo keeps (src/cache/carried-memo.ts). */
-  get(key: string): string | Uint8Array | undefined
-  set(key: string, block: string | Uint8Array): void
-}
-
-/**
  * vfile-reporter style: each file, then `line:col-line:col  severity
  * message  ruleId  source` per message, then one summary line. Clean files
  * are not listed, so a large archive's report shows only what needs fixing.
- * Columns are aligned within each file, not across files, so that a file's
- * block depends on that file alone and can be kept in `memo`: formatting
- * thousands of warnings (string widths of every cell) is not free.
+ * Columns are aligned within each file, not across files.
  */
-export function formatPretty(files: readonly VFile[], options: {color?: boolean; memo?: PrettyMemo | undefined} = {}): string {
-  return formatPrettyEntries(files.map(reportEntry), options)
-}
-
-/**
- * A file as the report needs it: its path, the digest of what the report
- * shows of it (`reportDigest`), its counts, and the file itself, made only
- * when a block must be formatted. A build with nothing to do prints the
- * previous build's report from such entries, without rebuilding thousands
- * of messages whose blocks it has kept.
- */
-export interface ReportEntry {
-  path: string
-  digest: string | undefined
-  counts: MessageCounts
-  file: () => VFile
-}
-
-/** Messages of a file by severity; `total` includes infos. */
-export interface MessageCounts {
-  total: number
-  errors: number
-  warnings: number
-}
-
-export function reportEntry(file: VFile): ReportEntry {
-  const pending = pendingMessages(file)
-  return {path: file.path, digest: reportDigest(file), counts: pending ? pending.counts : messageCounts(file.messages), file: () => (materialize(file), file)}
-}
-
-/** `formatPretty` of the files behind `entries`. */
-export function formatPrettyEntries(entries: readonly ReportEntry[], options: {color?: boolean; memo?: PrettyMemo | undefined} = {}): string {
-  return formatPrettyBytes(entries, options).toString('utf8')
-}
-
-/**
- * `formatPrettyEntries` as UTF-8 bytes, to be written as they are: the
- * blocks a carried memo kept are joined as bytes, never decoded (4,000
- * blocks of a build that adds one brief were decoded, joined and encoded
- * again on the way to stderr).
- */
-export function formatPrettyBytes(entries: readonly ReportEntry[], options: {color?: boolean; memo?: PrettyMemo | undefined} = {}): Buffer {
-  return Buffer.concat(prettyParts(entries, options).map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)))
-}
-
-function prettyParts(entries: readonly ReportEntry[], options: {color?: boolean; memo?: PrettyMemo | undefined}): Array<string | Uint8Array> {
+export function formatPretty(files: readonly VFile[], options: {color?: boolean} = {}): string {
   const color = options.color ?? false
   // vfile-reporter's file order (vfile-sort's compareFile).
-  const shown = entries.filter((entry) => entry.counts.total > 0).sort((a, b) => String(a.path || '').localeCompare(String(b.path || '')))
-  if (shown.length === 0) return []
-  const parts: Array<string | Uint8Array> = []
-  for (const [index, entry] of shown.entries()) {
-    if (index > 0) parts.push('\n\n')
-    parts.push(prettyBlock(entry, color, options.memo))
-  }
+  const shown = files.filter((file) => file.messages.length > 0).sort((a, b) => String(a.path || '').localeCompare(String(b.path || '')))
+  if (shown.length === 0) return ''
   const all = {total: 0, errors: 0, warnings: 0}
-  for (const {counts} of shown) {
+  const blocks = shown.map((file) => {
+    const counts = messageCounts(file.messages)
     all.total += counts.total
     all.errors += counts.errors
     all.warnings += counts.warnings
-  }
+    // vfile-reporter's report of this file alone, without its summary line.
+    const block = vfileReporter([file], {color, quiet: false})
+    const summary = prettySummary(counts, color)
+    return summary && block.endsWith(`\n\n${summary}`) ? block.slice(0, -summary.length - 2) : block
+  })
   const summary = prettySummary(all, color)
-  parts.push(`${summary ? `\n\n${summary}` : ''}\n`)
-  return parts
-}
-
-/** vfile-reporter's report of this file alone, without its summary line. */
-function prettyBlock(entry: ReportEntry, color: boolean, memo: PrettyMemo | undefined): string | Uint8Array {
-  const key = memo && entry.digest !== undefined ? `${entry.digest}:${color ? 'color' : 'plain'}` : undefined
-  let block = key === undefined ? undefined : memo!.get(key)
-  if (block === undefined) {
-    const file = entry.file()
-    block = vfileReporter([file], {color, quiet: false})
-    const summary = prettySummary(entry.counts, color)
-    if (summary && block.endsWith(`\n\n${summary}`)) block = block.slice(0, -summary.length - 2)
-  }
-  if (key !== undefined) memo!.set(key, block)
-  return block
-}
-
-const digests = new WeakMap<VFile, string | undefined>()
-
-/**
- * A digest of everything any report format shows of a file: its names and,
- * of each message, its text, place, severity, rule, source, docs URL,
- * expected, actual and note. Files with the same digest print the same
- * block and the same JSON, so a build keeps both by digest. A message with
- * a cause (an internal error) has none: it is always formatted anew.
- * Computed once per file (the report asks, then the record of the build):
- * written out by hand rather than with JSON.stringify of each message, as
- * 4,000 files' digests are computed on every build.
- */
-export function reportDigest(file: VFile): string | undefined {
-  if (digests.has(file)) return digests.get(file)
-  let text = JSON.stringify([file.history[0] ?? null, file.path ?? null, Boolean(file.stored)])
-  // Messages left packed (src/cache/packed-messages.ts): their JSON's digest stands for them.
-  const pending = pendingMessages(file)
-  if (pending) {
-    const digest = createHash('sha256').update(`packed\n${text}\n${pendingText(pending)}`).digest('hex')
-    digests.set(file, digest)
-    return digest
-  }
-  for (const message of file.messages) {
-    if (message.cause !== undefined) {
-      digests.set(file, undefined)
-      return undefined
-    }
-    // Texts after their length, so that none can pass for another field.
-    text += `\n${counted(message.reason)}${counted(message.stack || undefined)}${placeKey(message.place)} ${message.fatal} ${counted(message.ruleId)}${counted(message.source)}${counted(message.url)}`
-    text += `${message.expected ? `${message.expected.length}[${message.expected.map(counted).join('')}]` : '-'}${counted(message.actual)}${counted(message.note)}`
-  }
-  const digest = createHash('sha256').update(text).digest('hex')
-  digests.set(file, digest)
-  return digest
-}
-
-function counted(text: string | undefined): string {
-  return text === undefined ? '-' : `${text.length}:${text}`
-}
-
-function placeKey(place: VFileMessage['place']): string {
-  if (!place) return '-'
-  if ('start' in place) return `${place.start.line}:${place.start.column}:${place.start.offset}-${place.end.line}:${place.end.column}:${place.end.offset}`
-  return `${place.line}:${place.column}:${place.offset}`
+  return `${blocks.join('\n\n')}${summary ? `\n\n${summary}` : ''}\n`
 }
 
 /**
@@ -166,6 +44,13 @@ function prettySummary({total, errors, warnings}: MessageCounts, color: boolean)
   if (warnings) parts.push(`${paint('33', '⚠')} ${warnings} warning${warnings === 1 ? '' : 's'}`)
   const summary = parts.join(', ')
   return total !== errors && total !== warnings ? `${total} messages (${summary})` : summary
+}
+
+/** Messages of a file by severity; `total` includes infos. */
+export interface MessageCounts {
+  total: number
+  errors: number
+  warnings: number
 }
 
 /** A file's messages by severity (fatal: error; false: warning; else info). */
@@ -257,7 +142,7 @@ function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C')
 }
 
-export function formatReport(format: Format, files: readonly VFile[], options: {color?: boolean; memo?: PrettyMemo | undefined} = {}): string {
+export function formatReport(format: Format, files: readonly VFile[], options: {color?: boolean} = {}): string {
   if (format === 'json') return formatJson(files)
   if (format === 'github') return formatGithub(files)
   return formatPretty(files, options)

@@ -10,7 +10,6 @@ import {writeAtomically} from '../write/atomic-site.js'
 import {afterRun} from '../cache/prune.js'
 import {readSpeedOptions} from '../workers/cli-options.js'
 import type {Problem} from './overlay.js'
-import {materialize} from '../cache/packed-messages.js'
 
 export interface PreviewBuildOptions {
   cwd: string
@@ -57,8 +56,6 @@ export async function buildPreview(options: PreviewBuildOptions): Promise<Previe
     return failure(options.src, error.message)
   }
   const files = result.briefs.map((brief) => brief.file)
-  // The preview lists every problem: messages left packed are rebuilt.
-  for (const file of files) materialize(file)
   const counts = countMessages(files)
   const problems = result.briefs
     .filter((brief) => hasErrors(brief))

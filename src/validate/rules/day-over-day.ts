@@ -1,9 +1,7 @@
 import type {Brief} from '../../brief.js'
-import {toPlainMessage} from '../../cache/messages.js'
 import {defineRule} from '../../diagnostics/rule.js'
 import type {PriceQuote} from '../../extract/market/types.js'
 import type {ArchiveRule} from '../rule-types.js'
-import {addMessages, materialize, packMessages} from '../../cache/packed-messages.js'
 
 const DAY_MS = 86_400_000
 
@@ -14,7 +12,7 @@ export const dayOverDay: ArchiveRule = {
     description:
       "Between consecutive days, a price disagrees with the previous day's price and its own stated 24h change by more than `dayOverDayTolerance` percentage points (a stale or mistyped price). When the next day agrees with the day before, only the odd day is reported."
   }),
-  check(briefs, reporter, config, memo) {
+  check(briefs, reporter, config) {
     const byDate = new Map<string, Brief>()
     const duplicated = new Set<string>()
     for (const brief of briefs) {
@@ -38,8 +36,7 @@ export const dayOverDay: ArchiveRule = {
     const dayAfter = new Map<string, string>()
     for (const date of byDate.keys()) dayAfter.set(dayBefore(date), date)
 
-    // Every disagreement between a day and the day before, by symbol; worked
-    // out only for the days whose messages are not in the memo, and their neighbours.
+    // Every disagreement between a day and the day before, by symbol, worked out once.
     const found = new Map<string, Map<string, Finding> | undefined>()
     const findingsAt = (date: string | undefined): Map<string, Finding> | undefined => {
       if (date === undefined) return undefined
@@ -93,36 +90,8 @@ export const dayOverDay: ArchiveRule = {
       }
     }
 
-    for (const [date, today] of byDate) {
-      // A day's messages depend on it, the two days before and the day after.
-      const key = memo && windowKey(tolerance, [dayBefore(dayBefore(date)), dayBefore(date), date, dayAfter.get(date)], byDate)
-      const known = key === undefined ? undefined : memo!.take(key)
-      if (known) {
-        // Kept packed with the brief's own messages when they are (src/cache/packed-messages.ts).
-        addMessages(today.file, known)
-        continue
-      }
-      const before = materialize(today.file).length
-      report(date)
-      if (key !== undefined) memo!.add(key, packMessages(today.file.messages.slice(before).map(toPlainMessage)))
-    }
+    for (const date of byDate.keys()) report(date)
   }
-}
-
-/**
- * What a day's messages depend on: the tolerance and, of each day of its
- * window, the date, the brief's content key and its path (which the messages
- * name). Kept whole rather than hashed: 4,000 digests cost more than the
- * longer keys. Undefined when a brief has no key (built without the cache).
- */
-function windowKey(tolerance: number, window: ReadonlyArray<string | undefined>, byDate: ReadonlyMap<string, Brief>): string | undefined {
-  let key = String(tolerance)
-  for (const date of window) {
-    const brief = date === undefined ? undefined : byDate.get(date)
-    if (brief && typeof brief.file.data.briefKey !== 'string') return undefined
-    key += brief ? `\n${date} ${brief.file.data.briefKey} ${JSON.stringify(brief.file.path)}` : '\n-'
-  }
-  return key
 }
 
 interface Finding {

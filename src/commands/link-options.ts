@@ -1,9 +1,9 @@
 import type {Brief} from '../brief.js'
-import {UsageError, type Io} from '../commands/shared.js'
+import {UsageError, type Io} from './shared.js'
 import type {Config} from '../config/schema.js'
 import type {Reporter} from '../diagnostics/reporter.js'
-import {checkCitationLinks, LINK_CHECK_DEFAULTS} from './check-links.js'
-import {formatDuration, parseDuration} from './duration.js'
+import {checkCitationLinks, LINK_CHECK_DEFAULTS} from '../links/check-links.js'
+import {formatDuration, parseDuration} from '../links/duration.js'
 
 /** `check`'s options for the online link check (parseArgs shape). */
 export const linkCliOptions = {
