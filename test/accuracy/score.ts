@@ -55,10 +55,12 @@ function stated(label: Label, field: Field): Figure[] {
         : [figure(r.change24hPct, r.change24hRange)].filter((f): f is Figure => !!f)
     )
   }
-  if (field === 'marketCap') return [figure(label.marketCapUsd, label.marketCapUsdRange)].filter((f): f is Figure => !!f)
-  if (field === 'marketCap.change24h') return [figure(label.marketCapChange24hPct, label.marketCapChange24hRange)].filter((f): f is Figure => !!f)
-  if (field === 'fearGreed') return [figure(label.fearGreed, label.fearGreedRange)].filter((f): f is Figure => !!f)
-  if (field === 'liquidations24h') return [figure(label.liquidationsUsd, label.liquidationsUsdRange)].filter((f): f is Figure => !!f)
+  // A label may hold both a point and a band (two sources): either reading is right.
+  const both = (value?: number | null, range?: Pair | null) => [figure(value), figure(undefined, range)].filter((f): f is Figure => !!f)
+  if (field === 'marketCap') return both(label.marketCapUsd, label.marketCapUsdRange)
+  if (field === 'marketCap.change24h') return both(label.marketCapChange24hPct, label.marketCapChange24hRange)
+  if (field === 'fearGreed') return both(label.fearGreed, label.fearGreedRange)
+  if (field === 'liquidations24h') return both(label.liquidationsUsd, label.liquidationsUsdRange)
   return []
 }
 

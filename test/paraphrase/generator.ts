@@ -642,7 +642,7 @@ const standaloneDistractors: ReadonlyArray<(w: Writer, d: Dice) => Placed> = [
 // ─── Layout ─────────────────────────────────────────────────────────────────
 
 const TITLES: Record<Slot, string[]> = {
-  overview: ['Market Overview', 'Market Overview (24h)', 'Market Snapshot', 'Prices', 'Key Figures', 'Crypto Market Summary', 'Price Action', 'MARKET OVERVIEW (24H)'],
+  overview: ['Market Overview', 'Market Overview (24h)', 'Market Snapshot', 'Prices', 'Key Figures', 'Crypto Market Summary', 'Price Action', 'MARKET OVERVIEW (24H)', 'Markets at a Glance', 'Market Wrap', 'Daily Market Recap', 'Overview'],
   derivatives: ['Derivatives', 'Derivatives & Liquidations', 'Liquidations', 'Derivatives and Funding'],
   flows: ['ETF Flows', 'Flows', 'ETF & Spot Flows', 'Fund Flows'],
   sentiment: ['Sentiment', 'Market Sentiment', 'Social & Sentiment'],

@@ -44,7 +44,11 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   }
   const contexts = (kinds: SectionKind[]) => sections.filter((section) => kinds.includes(section.kind)).flatMap(sectionContexts)
 
-  const overview = contexts(PRICE_KINDS)
+  // A brief with no section named like a market overview (another author's layout) is read
+  // in its sections of unknown kind, or whole when it has no sections at all: the
+  // recognisers' own guards (an asset, a role, a unit) keep that from guessing.
+  const fallback = sections.length === 0 ? [wholeBody(tree, lines)] : sections.filter((section) => section.kind === 'other')
+  const overview = sections.some((section) => section.kind === 'market-overview') ? contexts(PRICE_KINDS) : fallback.flatMap(sectionContexts)
   const overviewLines = new Set(overview.map((context) => context.line))
   // Then the lines under an asset's own heading, wherever it sits ("## Bitcoin (BTC)", "**Current Price:** …").
   const underAssets = sections.filter((section) => !NO_PRICE_KINDS.includes(section.kind)).flatMap(sectionContexts).filter((context) => context.asset)
@@ -214,4 +218,12 @@ function joinLabelled(quotes: PriceQuote[]): PriceQuote[] {
 
 function pick<T extends object, K extends keyof T>(value: T, ...keys: K[]): Partial<T> {
   return Object.fromEntries(keys.filter((key) => value[key] !== undefined).map((key) => [key, value[key]])) as unknown as Partial<T>
+}
+
+/** The whole body as one section, for a brief with no titled sections. */
+function wholeBody(tree: Root, lines: readonly string[]): Section {
+  const nodes = tree.children.filter((node) => node.type !== 'footnoteDefinition' && node.type !== 'definition' && node.position && node.type !== 'yaml')
+  const line = nodes[0]?.position?.start.line ?? 1
+  const endLine = nodes.at(-1)?.position?.end.line ?? lines.length
+  return {kind: 'market-overview', title: '', marker: 'plain', line, column: 1, endLine, nodes}
 }
