@@ -48,15 +48,18 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   // in its sections of unknown kind, or whole when it has no sections at all: the
   // recognisers' own guards (an asset, a role, a unit) keep that from guessing.
   const fallback = sections.length === 0 ? [wholeBody(tree, lines)] : sections.filter((section) => section.kind === 'other')
-  const overview = sections.some((section) => section.kind === 'market-overview') ? contexts(PRICE_KINDS) : fallback.flatMap(sectionContexts)
+  const hasOverview = sections.some((section) => section.kind === 'market-overview')
+  const overview = hasOverview ? contexts(PRICE_KINDS) : fallback.flatMap(sectionContexts)
+  // Derivatives and flows are read where the prices are, and in their own sections.
+  const marketContexts = (kinds: SectionKind[]) => (hasOverview ? contexts(kinds) : [...fallback.flatMap(sectionContexts), ...contexts(kinds)].sort((a, b) => a.line - b.line))
   const overviewLines = new Set(overview.map((context) => context.line))
   // Then the lines under an asset's own heading, wherever it sits ("## Bitcoin (BTC)", "**Current Price:** …").
   const underAssets = sections.filter((section) => !NO_PRICE_KINDS.includes(section.kind)).flatMap(sectionContexts).filter((context) => context.asset)
   const quotes = [...run(priceRecognisers, overview), ...joinLabelled(run([labelledQuote], underAssets))]
   const data: MarketData = {
     prices: mergeQuotes(quotes),
-    liquidations: oneTotal(run(liquidationRecognisers, contexts(DERIVATIVE_KINDS)), overviewLines),
-    etfFlows: agreeingFlows(run(etfFlowRecognisers, contexts(ETF_KINDS))),
+    liquidations: oneTotal(run(liquidationRecognisers, marketContexts(DERIVATIVE_KINDS)), overviewLines),
+    etfFlows: agreeingFlows(run(etfFlowRecognisers, marketContexts(ETF_KINDS))),
     unparsed: findUnparsed(overview, quotes),
     withheld: [],
     unread: [],
@@ -71,7 +74,7 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   else if (index?.range) data.fearGreedRange = index.range
   const shown = withholdImplausible(data)
   shown.evidence = evidenceOf(shown, lines, index?.line)
-  shown.unread = findUnread(shown, [...contexts(DERIVATIVE_KINDS), ...contexts(['sentiment'])].sort((a, b) => a.line - b.line))
+  shown.unread = findUnread(shown, [...marketContexts(DERIVATIVE_KINDS), ...contexts(['sentiment'])].sort((a, b) => a.line - b.line))
   return shown
 }
 
@@ -210,7 +213,8 @@ function joinLabelled(quotes: PriceQuote[]): PriceQuote[] {
       bySymbol.set(quote.symbol, {...quote})
       continue
     }
-    if (known.price === undefined && known.range === undefined) Object.assign(known, pick(quote, 'price', 'range'))
+    if (known.price === undefined) Object.assign(known, pick(quote, 'price'))
+    if (known.range === undefined) Object.assign(known, pick(quote, 'range'))
     if (known.change24hPct === undefined && known.change24hRange === undefined) Object.assign(known, pick(quote, 'change24hPct', 'change24hRange'))
   }
   return [...bySymbol.values()]

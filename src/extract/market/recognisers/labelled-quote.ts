@@ -25,6 +25,12 @@ export const labelledQuote: Recogniser<PriceQuote> = {
     const [, label, value] = labelled as unknown as [string, string, string]
     const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line: context.line}
     const isChange = CHANGE_LABEL.test(label) && CHANGE_WORD.test(label)
+    // "24h Range: $77,900 – $80,150", "Day range: …": the day's low and high.
+    if (/\brange\b/i.test(label) && !/\b(week|7d|month|30d|year|52)/i.test(label)) {
+      const band = findMoney(value).find((m) => m.range && !m.negative && (m.unit === undefined || m.unit === 'k')) ?? findPlainNumbers(value).find((n) => n.range && inPriceBand(asset.symbol, n.range[0]))
+      if (band?.range) quote.range = band.range
+      return quote.range ? [quote] : []
+    }
     if (PRICE_LABEL.test(label) && !NOT_PRICE_LABEL.test(label) && !isChange) {
       const money = findMoney(value).find((m) => !m.negative && (m.unit === undefined || m.unit === 'k'))
       const plain = money ? undefined : findPlainNumbers(value).find((n) => n.index < 4 && inPriceBand(asset.symbol, n.value))
