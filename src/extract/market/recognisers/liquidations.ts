@@ -17,7 +17,7 @@ const LABELS: ReadonlyArray<[role: string, pattern: RegExp]> = [
   ['other', /\bmarket value|\bvolume|\bfunding|\bmarket cap|\binflows?|\boutflows?|\bETFs?\b|\bstablecoins?|\btvl\b|\bhack|\bstolen|\bexploit|\bfees?\b|\brevenue|\bsupply\b|\bhold(?:s|ings)?\b|\bworth\b/i]
 ]
 /** The amount is a forecast or a map, not what happened. */
-const HYPOTHETICAL = /\b(if|would|could|may|might|risk of|at risk|clusters?|pockets?|zones?|maps?|heatmap|walls?|levels? (?:of|near|at)|potential|expected|should)\b/i
+const HYPOTHETICAL = /\b(if|would|could|may|might|risk of|at risk|clusters?|pockets?|zones?|maps?|heatmap|walls?|levels? (?:of|near|at)|potential|expected|should|estimates?|ranging|range from|vary|varies)\b/i
 /** Windows other than the day: these are not the 24h total. */
 const OTHER_WINDOW = /\b(?:first|last|one|an|single|that) hour\b|\b(?:early|mid|late)[- ](?:january|february|march|april|may|june|july|august|september|october|november|december)|\b(?:in|during|of|for) (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|\b(1|one|4|four|8|12|twelve)[- ]?(?:h|hr|hours?)\b|\b(48|72)[- ]?(?:h|hr|hours?)\b|\btwo days|\bweek(?:end|ly)?\b|\bmonth|\bsince\b|\bthis year|\bin (?:a |one )?(?:minute|hour)s?|\bwithin (?:minutes|an hour|hours)|\bcumulative|\bYTD\b|\bOctober 10|\bcrash\b/i
 const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours|\bpast day|\bone day|\bdaily|\bon the day|\btoday\b|\bovernight|\bsession\b/i
@@ -65,7 +65,7 @@ export const liquidations: Recogniser<Liquidation> = {
       // Two different totals in one clause ("estimates range from $100m to over $600m"): neither.
       if (totals.some((other) => other.item.value !== total.item.value)) continue
       // The amount's own words say the window; else the clause does.
-      const own = `${total.before.slice(-60)} ${total.after.slice(0, 50)}`
+      const own = `${total.before.slice(-60)} ${total.after.slice(0, 80)}`
       const windowWords = OTHER_WINDOW.test(own) || DAY_WINDOW.test(own) ? own : words
       if (OTHER_WINDOW.test(windowWords) && !DAY_WINDOW.test(windowWords)) continue
       // A named day must be the brief's or the day before it.
@@ -107,6 +107,8 @@ function roleOf(before: string, after: string): string | undefined {
   // "$136B in market value", "$62.3B in open interest".
   for (const [role, pattern] of LABELS) if (role !== 'total' && new RegExp(`^\\s*\\)?\\s*(?:in|of)?\\s*(?:${pattern.source})`, 'i').test(head.slice(0, 32))) return role
   if (/\b(largest|biggest|single)\b/i.test(tail)) return 'single'
+  // "concentrated in ETH ($85.6M), BTC ($74.6M)": an asset named right before the amount.
+  if (assetBefore(tail.slice(-10), 10)) return 'asset'
   const following = /^\s*\)?\s*(?:(?:in|of|worth|total|were|was|got|being|leveraged|forced|positions?|crypto|market|futures)\s+)*(liquidat\w*|wiped out)/i.exec(head)
   // Labels before the amount: the nearest one decides.
   let best: {role: string; at: number} | undefined
