@@ -45,9 +45,10 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const contexts = (kinds: SectionKind[]) => sections.filter((section) => kinds.includes(section.kind)).flatMap(sectionContexts)
 
   // A brief with no section named like a market overview (another author's layout) is read
-  // in its sections of unknown kind, or whole when it has no sections at all: the
-  // recognisers' own guards (an asset, a role, a unit) keep that from guessing.
-  const fallback = sections.length === 0 ? [wholeBody(tree, lines)] : sections.filter((section) => section.kind === 'other')
+  // in its sections of unknown kind: the recognisers' own guards (an asset, a role, a unit)
+  // keep that from guessing. A brief with no sections at all (an outline, a list of
+  // headlines) gives no figures: missing-section tells its author why.
+  const fallback = sections.filter((section) => section.kind === 'other')
   const hasOverview = sections.some((section) => section.kind === 'market-overview')
   const overview = hasOverview ? contexts(PRICE_KINDS) : fallback.flatMap(sectionContexts)
   // Derivatives and flows are read where the prices are, and in their own sections.
@@ -222,12 +223,4 @@ function joinLabelled(quotes: PriceQuote[]): PriceQuote[] {
 
 function pick<T extends object, K extends keyof T>(value: T, ...keys: K[]): Partial<T> {
   return Object.fromEntries(keys.filter((key) => value[key] !== undefined).map((key) => [key, value[key]])) as unknown as Partial<T>
-}
-
-/** The whole body as one section, for a brief with no titled sections. */
-function wholeBody(tree: Root, lines: readonly string[]): Section {
-  const nodes = tree.children.filter((node) => node.type !== 'footnoteDefinition' && node.type !== 'definition' && node.position && node.type !== 'yaml')
-  const line = nodes[0]?.position?.start.line ?? 1
-  const endLine = nodes.at(-1)?.position?.end.line ?? lines.length
-  return {kind: 'market-overview', title: '', marker: 'plain', line, column: 1, endLine, nodes}
 }
