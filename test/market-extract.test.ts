@@ -201,3 +201,11 @@ describe('fixes found by the sample archive', () => {
     expect(quote(data, 'BTC')).toEqual({symbol: 'BTC', price: 96410, change24hPct: 2.71, line: BODY + 7})
   })
 })
+
+describe('days named in a brief', () => {
+  it('resolves dates and weekdays against the brief, and reads no date into a word that starts like a month', async () => {
+    const {findDays} = await import('../src/extract/market/days.js')
+    expect(findDays('Market cap declined 3.2% to $4.24T as of October 8, 2025.', '2025-10-08').map((day) => day.iso)).toEqual(['2025-10-08'])
+    expect(findDays('Outflows on Friday; inflows on Dec 30 and 2 Jan; marching 4 abreast', '2026-01-05').map((day) => day.iso)).toEqual(['2026-01-02', '2025-12-30', '2026-01-02'])
+  })
+})

@@ -6,7 +6,8 @@
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
-const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`
+// Whole names or their abbreviations only: "declined 3" is not "Dec 3".
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?`
 
 /** Any way briefs name a day. */
 export const DAY_PATTERN = new RegExp(
@@ -26,6 +27,8 @@ export interface DayMention {
 export function findDays(text: string, briefDate: string | undefined): DayMention[] {
   const found: DayMention[] = []
   for (const match of text.matchAll(DAY_PATTERN)) {
+    // "the first time since May 8", "up from Friday's": a point of reference, not the figure's day.
+    if (/\b(?:since|from|after|before|until|till|than)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, match.index - 12), match.index))) continue
     const mention: DayMention = {text: match[0], index: match.index, end: match.index + match[0].length}
     const iso = briefDate ? resolve(match.groups!, briefDate) : undefined
     if (iso) mention.iso = iso
@@ -43,7 +46,8 @@ function resolve(groups: Record<string, string | undefined>, briefDate: string):
   if (relative === 'yesterday' || relative === 'overnight') return shift(base, -1)
   if (groups.weekday) {
     const wanted = WEEKDAYS.indexOf(groups.weekday.toLowerCase())
-    const back = ((base.getUTCDay() - wanted + 7) % 7) || 7
+    // "as of Friday morning" in Friday's brief is today; another weekday is the last one before it.
+    const back = (base.getUTCDay() - wanted + 7) % 7
     return shift(base, -back)
   }
   const monthName = (groups.month ?? groups.month2)!.toLowerCase().slice(0, 3)
