@@ -41,6 +41,7 @@ describe('exit codes', () => {
     const typo = await runCli(['chek'])
     expect(typo.stderr).toContain('unknown command `chek` (did you mean `check`?)')
     expect(typo.code).toBe(2)
+    expect((await runCli(['check', '--frial'])).stderr).toMatch(/Unknown option '--frial'.*\(did you mean `--frail`\?\)/)
     expect((await runCli(['check', '--format', 'xml', clean])).stderr).toContain('expected one of pretty, json, github')
   })
 
