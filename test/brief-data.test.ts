@@ -29,8 +29,11 @@ describe('brief.json and its JSON Schema', () => {
       expect(validate(summary), JSON.stringify(validate.errors)).toBe(true)
       const day = JSON.parse(await readFile(path.join(site, String(summary.data)), 'utf8'))
       // The summary is the day's data without headlines and citations, plus what stands for them.
-      const {headlines, citations, ...figures} = day
+      const {headlines, citations, evidence, ...figures} = day
       expect(summary).toMatchObject(figures)
+      // Where each figure was read is in the day's brief.json, not repeated in the index of every day.
+      expect(evidence).toBeTypeOf('object')
+      expect(summary.evidence).toBeUndefined()
       expect(summary.headlineCount).toBe(headlines.length)
       expect(summary.citationCount).toBe(citations.length)
       const levels = ['critical', 'high', 'medium', 'low', 'info']
