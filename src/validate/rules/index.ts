@@ -1,4 +1,5 @@
 import type {ArchiveRule, FileRule} from '../rule-types.js'
+import {controlCharacterReferences} from './control-character.js'
 import {dayOverDay} from './day-over-day.js'
 import {duplicateDate} from './duplicate-date.js'
 import {duplicateTitle} from './duplicate-title.js'
@@ -26,7 +27,8 @@ export const fileRules: FileRule[] = [
   unparsedPrice,
   unreadFigure,
   implausibleValue,
-  headlineSeverity
+  headlineSeverity,
+  controlCharacterReferences
 ]
 
 /** Rules run once every brief is loaded. */
