@@ -8,6 +8,7 @@ import {headlineSeverity} from './headline-severity.js'
 import {hiddenCitation} from './hidden-citation.js'
 import {implausibleValue} from './implausible-value.js'
 import {invalidCitationUrl} from './invalid-citation-url.js'
+import {lookalikeCitationHost} from './lookalike-citation-host.js'
 import {missingSection} from './missing-section.js'
 import {suspiciousCitationUrl} from './suspicious-citation-url.js'
 import {undefinedCitation} from './undefined-citation.js'
@@ -32,4 +33,4 @@ export const fileRules: FileRule[] = [
 ]
 
 /** Rules run once every brief is loaded. */
-export const archiveRules: ArchiveRule[] = [duplicateDate, duplicateTitle, dayOverDay]
+export const archiveRules: ArchiveRule[] = [duplicateDate, duplicateTitle, dayOverDay, lookalikeCitationHost]
