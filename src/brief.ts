@@ -8,6 +8,7 @@ import type {Extracted} from './extract/brief-data.js'
 import type {Citations} from './extract/citations-types.js'
 import type {FrontMatterBlock} from './parse/front-matter.js'
 import type {FrontMatter} from './validate/front-matter.js'
+import type {CitedHost} from './validate/lookalike-hosts.js'
 
 /**
  * Everything known about one brief while its tree is in memory: what file
@@ -50,6 +51,10 @@ export interface Brief {
   summary?: DaySummary | undefined
   /** First words of the brief, for the index and feeds. */
   excerpt: string
+  /** Each host the brief cites, once, at its first citation (kept by lean pipelines too: `lookalike-citation-host` compares them across the archive). */
+  hosts?: CitedHost[] | undefined
+  /** Cited hosts that `lookalike-citation-host` found to imitate another: host → the host it reads as. The day page marks their links. */
+  lookalikeHosts?: Record<string, string>
   /** What the build sink made of the brief while its tree was in memory. */
   rendered?: unknown
 }

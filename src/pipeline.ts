@@ -25,6 +25,7 @@ import {DeferredBody} from './brief.js'
 import {toDisplayPath} from './load/display-path.js'
 import {lineEndsOf} from './load/line-ends.js'
 import {AnalysisPool} from './workers/pool.js'
+import {citedHosts} from './validate/lookalike-hosts.js'
 import {loadRenderStage, type RenderStage} from './render/stage.js'
 
 declare module 'vfile' {
@@ -109,6 +110,7 @@ export interface BriefAnalysis {
   data: Brief['data']
   summary: Brief['summary']
   excerpt: string
+  hosts?: Brief['hosts']
   rendered?: unknown
 }
 
@@ -314,7 +316,7 @@ function toBrief(file: VFile, analysis: BriefAnalysis, lean: boolean): Brief {
     // checked against the file's lines (src/diagnostics/reporter.ts).
     file.value = lineEndsOf(String(file.value))
     const kept = leanAnalysis(analysis)
-    return {file, frontMatter: kept.frontMatter, citations: undefined, extracted: kept.extracted, data: undefined, summary: kept.summary, excerpt: kept.excerpt, ...(analysis.rendered !== undefined && {rendered: analysis.rendered})}
+    return {file, frontMatter: kept.frontMatter, citations: undefined, extracted: kept.extracted, data: undefined, summary: kept.summary, excerpt: kept.excerpt, hosts: kept.hosts, ...(analysis.rendered !== undefined && {rendered: analysis.rendered})}
   }
   const brief: Brief = {
     file,
@@ -323,7 +325,8 @@ function toBrief(file: VFile, analysis: BriefAnalysis, lean: boolean): Brief {
     extracted: analysis.extracted,
     data: analysis.data,
     summary: analysis.summary,
-    excerpt: analysis.excerpt
+    excerpt: analysis.excerpt,
+    hosts: analysis.hosts
   }
   if (analysis.frontMatterPlaces) brief.frontMatterPlaces = analysis.frontMatterPlaces
   if (analysis.rendered !== undefined) brief.rendered = analysis.rendered
@@ -358,6 +361,7 @@ export function analyseBrief(
     data: brief.data,
     summary: brief.data && summarize(brief.data),
     excerpt: brief.excerpt,
+    hosts: brief.citations && citedHosts(brief.citations),
     ...(brief.rendered !== undefined && {rendered: brief.rendered})
   }
   // Lean: a worker sends back only what the main thread keeps.

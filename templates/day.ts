@@ -1,6 +1,7 @@
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {longDate} from '../src/render/dates.js'
+import {markLookalikes} from '../src/render/lookalike-marks.js'
 import type {PublishedBrief} from '../src/render/site.js'
 import {keyFigures} from './key-figures.js'
 
@@ -35,7 +36,8 @@ export function dayPage({item, previous, next, link, indexHref, categoryHref, as
       keyFigures(item.data, assetHref),
       // Sanitized HTML from the render stage, kept as a string so the tree
       // could be released while the rest of the archive was read.
-      h('div.brief-body', [{type: 'raw', value: item.html} as unknown as ElementContent])
+      // Sources whose host imitates a well-known site are marked (lookalike-citation-host).
+      h('div.brief-body', [{type: 'raw', value: markLookalikes(item.html, item.brief.lookalikeHosts)} as unknown as ElementContent])
     ]),
     h('nav.pager', {ariaLabel: 'Other days'}, [
       previous

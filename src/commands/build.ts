@@ -12,6 +12,7 @@ import {findBriefs} from '../load/find-briefs.js'
 import {toDisplayPath} from '../load/display-path.js'
 import {SITE_RENDER} from '../render/stage.js'
 import {formatReport, messageCounts, plural} from '../report/format.js'
+import {lockOutDir, OutDirLockedError} from '../write/out-lock.js'
 import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type AtomicSiteWriter} from '../write/atomic-site.js'
 import {listSite, patchedListing, siteIdentity} from '../write/site-files.js'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
@@ -60,6 +61,16 @@ const CHECKED = 'BRIEFPRESS_SITE_OUT_OF_DATE'
  * writes the manifest last.
  */
 export async function build(argv: string[], io: Io): Promise<number> {
+  const lock: {release?: () => Promise<void>} = {}
+  try {
+    return await buildLocked(argv, io, lock)
+  } finally {
+    await lock.release?.()
+  }
+}
+
+/** The build, which takes the output folder's lock (src/write/out-lock.ts) into `lock` before it reads the previous site. */
+async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promise<void>}): Promise<number> {
   const {values} = parse(argv, {
     options: {
       ...commonOptions,
@@ -88,6 +99,16 @@ export async function build(argv: string[], io: Io): Promise<number> {
   const start = process.hrtime.bigint()
   const speed = readSpeedOptions(values)
   const outDir = path.resolve(io.cwd, values.out)
+  // One build at a time into one folder; a relaunched build runs under its parent's lock.
+  if (!process.env[CHECKED]) {
+    try {
+      lock.release = await lockOutDir(outDir, {outName, onWait: (holder) => io.stderr(`Waiting for another build (process ${holder}) writing ${outName} to finish…\n`)})
+    } catch (error) {
+      if (!(error instanceof OutDirLockedError)) throw error
+      io.stderr(`briefpress build: ${error.message}\n`)
+      return EXIT.usage
+    }
+  }
   const pipelineOptions: Omit<PipelineOptions, 'render'> = {paths: [values.src], cwd: io.cwd, config, renderStage: SITE_RENDER, deferRendered: true, lean: true, ...speed}
   const runOptions = {...pipelineOptions, configFile: values.config, outDir}
   // What the build's result depends on besides the briefs: the cache's environment and the options.

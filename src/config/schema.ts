@@ -1,6 +1,9 @@
 import {z} from 'zod'
 import {isValidExclude} from '../links/exclude.js'
 
+/** A DNS host name: dot-separated labels of letters, digits and inner hyphens (international names in punycode). */
+const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
+
 export const ruleSettingSchema = z.enum(['off', 'warn', 'error'])
 
 /**
@@ -16,6 +19,12 @@ export const configSchema = z
     baseUrl: z.url({protocol: /^https?$/}).default('http://localhost:8080/'),
     /** Briefs per page of the index (`index.html`, `page/2/index.html`, …). */
     pageSize: z.number().int().positive().default(30),
+    /**
+     * `lookalike-citation-host`: hosts whose look-alikes are reported even
+     * when the archive rarely cites them, and that are never reported as
+     * look-alikes themselves.
+     */
+    trustedHosts: z.array(z.string().regex(HOST_NAME, {error: 'expected a host name such as `www.coinglass.com`'})).default([]),
     /** Allowed values of the `category` front-matter key. */
     categories: z.array(z.string().min(1)).min(1).default(['crypto']),
     /** Largest brief accepted, in bytes; larger files are reported and skipped. */

@@ -1,6 +1,7 @@
 import {open} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import type {Reporter} from '../diagnostics/reporter.js'
+import {rawControlCharacters, reportControlCharacters} from './control-characters.js'
 import {byteOrderMark, emptyFile, fileTooLarge, invalidEncoding, lineEndings} from './rules.js'
 
 export interface ReadOptions {
@@ -99,6 +100,8 @@ export function decodeBrief(file: VFile, bytes: Uint8Array, reporter: Reporter):
     const line = text.slice(0, crlf).split('\n').length
     reporter.report(file, lineEndings, 'Unexpected CRLF line endings, expected LF', {line, column: crlf - text.lastIndexOf('\n', crlf - 1)})
   }
+  // Read on: they are left out of every output (src/control-characters.ts).
+  reportControlCharacters(file, text, reporter, rawControlCharacters(text))
   if (text.trim() === '') {
     reporter.report(file, emptyFile, 'Unexpected blank file, expected a brief with front matter and sections', {line: 1, column: 1})
     return {file}

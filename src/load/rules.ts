@@ -30,4 +30,10 @@ export const lineEndings = defineRule({
   description: 'A brief uses CRLF (Windows) line endings; they are read fine, but diffs are noisier than with LF.'
 })
 
-export const loadRules = [fileTooLarge, invalidEncoding, emptyFile, byteOrderMark, lineEndings]
+export const controlCharacter = defineRule({
+  id: 'control-character',
+  severity: 'warning',
+  description: 'A brief holds a control character XML forbids (NUL, bell, form feed, a lone surrogate…), as is or written as an escape; it is left out of the site.'
+})
+
+export const loadRules = [fileTooLarge, invalidEncoding, emptyFile, byteOrderMark, lineEndings, controlCharacter]

@@ -1,5 +1,6 @@
 import {toHtml} from 'hast-util-to-html'
 import {Feed, type Item} from 'feed'
+import {cleanMarkup, cleanText} from '../control-characters.js'
 import {absoluteLinks} from './absolute-links.js'
 import {absoluteUrl, siteRoot} from './absolute-url.js'
 
@@ -79,15 +80,15 @@ export function renderFeeds(site: FeedSite, items: readonly FeedItem[], options:
   const limit = options.limit ?? DEFAULT_FEED_LIMIT
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`The feed limit must be a positive integer, not ${limit}`)
   // Newest first; ties (which `duplicate-date` forbids) by URL, in code-unit order.
-  const latest = [...items].sort((a, b) => compare(b.date, a.date) || compare(a.url, b.url)).slice(0, limit)
+  const latest = [...items].map(cleanItem).sort((a, b) => compare(b.date, a.date) || compare(a.url, b.url)).slice(0, limit)
   const home = siteRoot(site.baseUrl).href
   // An empty archive has no newest brief; the epoch keeps the output fixed rather than "now".
   const updated = latest[0] ? utcMidnight(latest[0].date) : new Date(0)
-  const author = {name: site.author ?? site.title}
+  const author = {name: cleanText(site.author ?? site.title)}
   const options_ = {
     id: home,
-    title: site.title,
-    description: site.description,
+    title: cleanText(site.title),
+    description: cleanText(site.description),
     link: home,
     language: site.language ?? 'en',
     updated,
@@ -117,11 +118,18 @@ export function renderFeeds(site: FeedSite, items: readonly FeedItem[], options:
       description: item.summary,
       ...(item.category ? {category: [{name: item.category, term: item.category}]} : {})
     }
-    xml.addItem({...common, title: escapeHtml(item.title), description: escapeHtml(item.summary)})
+    xml.addItem({...common, title: cdataSafe(escapeHtml(item.title)), description: cdataSafe(escapeHtml(item.summary)), content: cdataSafe(content)})
     json.addItem({...common, id: link})
   }
 
-  return {atom: xml.atom1(), rss: xml.rss2(), json: jsonFeed11(json.json1(), author, options_.language)}
+  // Whatever a brief holds, the XML feeds stay well-formed: the characters
+  // XML 1.0 forbids are left out (the `control-character` rule reports them).
+  return {atom: cleanMarkup(xml.atom1()), rss: cleanMarkup(xml.rss2()), json: jsonFeed11(json.json1(), author, options_.language)}
+}
+
+/** The item's text without control characters, for the JSON feed as for the XML ones. */
+function cleanItem(item: FeedItem): FeedItem {
+  return {...item, title: cleanText(item.title), summary: cleanText(item.summary), html: cleanMarkup(item.html)}
 }
 
 /**
@@ -132,6 +140,15 @@ function jsonFeed11(json1: string, author: {name: string}, language: string): st
   const {version: _version, author: _author, items, ...head} = JSON.parse(json1) as Record<string, unknown>
   const feed = {version: JSON_FEED_VERSION, ...head, language, authors: [author], items}
   return `${JSON.stringify(feed, null, 2)}\n`
+}
+
+/**
+ * `feed` puts HTML in CDATA sections and splits only the first `]]>` of a
+ * text, so a second one would end the section early and break the feed.
+ * In HTML, `>` and `&gt;` are the same character, in text and attributes.
+ */
+function cdataSafe(html: string): string {
+  return html.replaceAll(']]>', ']]&gt;')
 }
 
 function escapeHtml(text: string): string {

@@ -346,7 +346,8 @@ export function dayPages(context: SiteContext): SitePage[] {
     // The day's text (under config and code), its neighbours' (their titles,
     // dates and folders are on the page), and the site-wide links it makes.
     const keys = [previous, item, next].map((brief) => brief && `${brief.brief.file.data.briefKey}@${brief.folder}`)
-    const key = item.brief.file.data.briefKey && createHash('sha256').update(JSON.stringify([keys, context.categories.get(item.category)])).update('\0').update(assetLinks).digest('hex')
+    // Its look-alike sources too: they depend on the whole archive (lookalike-citation-host).
+    const key = item.brief.file.data.briefKey && createHash('sha256').update(JSON.stringify([keys, context.categories.get(item.category), item.brief.lookalikeHosts ?? null])).update('\0').update(assetLinks).digest('hex')
     return {...page, item, key}
   })
 }

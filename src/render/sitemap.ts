@@ -1,3 +1,4 @@
+import {cleanMarkup} from '../control-characters.js'
 import {absoluteUrl, absoluteUrls} from './absolute-url.js'
 import {utcMidnight, type SiteFile} from './feeds.js'
 
@@ -45,7 +46,7 @@ export function sitemapXml(baseUrl: string, pages: readonly SitemapPage[]): stri
   const entries = [...byUrl].map(([url, lastmod]) =>
     lastmod === undefined ? `  <url><loc>${escapeXml(url)}</loc></url>` : `  <url><loc>${escapeXml(url)}</loc><lastmod>${lastmod}</lastmod></url>`
   )
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...entries, '</urlset>', ''].join('\n')
+  return cleanMarkup(['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...entries, '</urlset>', ''].join('\n'))
 }
 
 /**

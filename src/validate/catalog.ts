@@ -5,12 +5,10 @@ import {parseRules} from '../parse/rules.js'
 import {frontMatterRules} from './front-matter.js'
 import {archiveRules, fileRules} from './rules/index.js'
 
-/** Every rule id Briefpress can report, for config validation and docs. */
+/**
+ * Every rule id Briefpress can report, for config validation and docs; each
+ * once, though a rule may check at several stages (`control-character`).
+ */
 export const allRules: readonly RuleMeta[] = [
-  ...loadRules,
-  ...parseRules,
-  ...frontMatterRules,
-  ...fileRules.map((rule) => rule.meta),
-  ...archiveRules.map((rule) => rule.meta),
-  ...linkRules
+  ...new Set([...loadRules, ...parseRules, ...frontMatterRules, ...fileRules.map((rule) => rule.meta), ...archiveRules.map((rule) => rule.meta), ...linkRules])
 ]

@@ -2,6 +2,7 @@ import {randomBytes} from 'node:crypto'
 import {constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync} from 'node:fs'
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {cleanMarkup, cleanText} from '../control-characters.js'
 import {removeFoldersOfDeadProcesses} from './stale-folders.js'
 
 /**
@@ -11,6 +12,21 @@ import {removeFoldersOfDeadProcesses} from './stale-folders.js'
  */
 export const SITE_MARKER = '.briefpress-site'
 const MARKER_TEXT = 'This folder was built by `briefpress build`, which replaces it whole on every build.\n'
+
+/** Markup files: whatever a brief holds, they never carry a character XML forbids. */
+const MARKUP = /\.(?:html|xml|svg)$/
+
+/**
+ * Pages, feeds and the sitemap as written: without the control characters
+ * and lone surrogates XML 1.0 forbids (src/control-characters.ts), the last
+ * guard after every renderer's own, so that no brief can make a feed
+ * unreadable. Data files (`.json`) lose the controls JSON leaves raw (DEL
+ * and C1; it escapes the others). Every other file is written as given.
+ */
+export function wellFormed(relativePath: string, content: string | Uint8Array): string | Uint8Array {
+  if (typeof content !== 'string') return content
+  return MARKUP.test(relativePath) ? cleanMarkup(content) : relativePath.endsWith('.json') ? cleanText(content) : content
+}
 
 /** Where pages go: the atomic writer, or anything with its `write`. */
 export interface SiteWriter {
@@ -103,7 +119,7 @@ export class AtomicSiteWriter implements SiteWriter {
     const target = this.#place(relativePath)
     if (!this.#previous) await mkdir(path.dirname(target), {recursive: true})
     // `wx`: two pages claiming one path is a bug, not something to overwrite silently.
-    await writeFile(target, content, {flag: 'wx'})
+    await writeFile(target, wellFormed(relativePath, content), {flag: 'wx'})
   }
 
   /**

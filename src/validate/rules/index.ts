@@ -1,4 +1,5 @@
 import type {ArchiveRule, FileRule} from '../rule-types.js'
+import {controlCharacterReferences} from './control-character.js'
 import {dayOverDay} from './day-over-day.js'
 import {duplicateDate} from './duplicate-date.js'
 import {duplicateTitle} from './duplicate-title.js'
@@ -7,6 +8,7 @@ import {headlineSeverity} from './headline-severity.js'
 import {hiddenCitation} from './hidden-citation.js'
 import {implausibleValue} from './implausible-value.js'
 import {invalidCitationUrl} from './invalid-citation-url.js'
+import {lookalikeCitationHost} from './lookalike-citation-host.js'
 import {missingSection} from './missing-section.js'
 import {suspiciousCitationUrl} from './suspicious-citation-url.js'
 import {undefinedCitation} from './undefined-citation.js'
@@ -26,8 +28,9 @@ export const fileRules: FileRule[] = [
   unparsedPrice,
   unreadFigure,
   implausibleValue,
-  headlineSeverity
+  headlineSeverity,
+  controlCharacterReferences
 ]
 
 /** Rules run once every brief is loaded. */
-export const archiveRules: ArchiveRule[] = [duplicateDate, duplicateTitle, dayOverDay]
+export const archiveRules: ArchiveRule[] = [duplicateDate, duplicateTitle, dayOverDay, lookalikeCitationHost]
