@@ -19,25 +19,26 @@ const SEED = Number(process.env.FC_SEED ?? 20251104)
 const RUNS = Number(process.env.FC_RUNS ?? 300)
 
 /**
- * Per-field recall floors (default seed, 300 runs): what the extractor reads
- * today minus about 3 points, so that a regression fails. Raise them with it.
+ * Per-field recall floors (300 runs): the lowest of what the extractor reads
+ * today over seven seeds, minus about 2 points, so that a regression fails
+ * whatever FC_SEED is. Raise them with it.
  * Issue targets: ≥95% for BTC price and BTC 24h change, ≥90% for every other field.
  */
 const RECALL_FLOORS: Record<Field, number> = {
-  'BTC price': 0.94,
+  'BTC price': 0.95,
   'BTC 24h change': 0.96,
-  'ETH price': 0.97,
-  'ETH 24h change': 0.97,
-  'SOL price': 0.94,
+  'ETH price': 0.95,
+  'ETH 24h change': 0.96,
+  'SOL price': 0.92,
   'SOL 24h change': 0.96,
   'market cap': 0.97,
   'market cap 24h change': 0.97,
   'fear & greed': 0.97,
   'liquidations 24h': 0.97,
-  'liquidations long': 0.8,
-  'liquidations short': 0.82,
-  'BTC ETF flow': 0.95,
-  'ETH ETF flow': 0.95
+  'liquidations long': 0.7,
+  'liquidations short': 0.7,
+  'BTC ETF flow': 0.94,
+  'ETH ETF flow': 0.94
 }
 
 const samples = (): Brief[] => fc.sample(briefArb, {seed: SEED, numRuns: RUNS})

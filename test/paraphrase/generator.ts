@@ -616,6 +616,17 @@ const standaloneDistractors: ReadonlyArray<(w: Writer, d: Dice) => Placed> = [
     const target = w.distract('level', level(coin, w.truth.coins[coin].price, 'above', d) * 1.1)
     return {slot: 'overview', item: sentence(`Analysts at one desk set a year-end target of $${grouped(Math.round(target))} for ${COIN_NAMES[coin].name}.`, 'distractor:level')}
   },
+  (w, d) => {
+    const coin = d.pick(COINS)
+    const target = w.distract('level', level(coin, w.truth.coins[coin].price, 'above', d))
+    return {slot: 'overview', item: sentence(`Analysts see ${COIN_NAMES[coin].name} reaching $${grouped(target)} by year-end.`, 'distractor:level')}
+  },
+  (w, d) => {
+    const coin = d.pick(COINS)
+    const then = w.distract('level', level(coin, w.truth.coins[coin].price, 'below', d))
+    const pct = w.distract('other-period-change', otherPct(w.truth.coins[coin].change, d, 5, 30))
+    return {slot: 'overview', item: sentence(`${COIN_NAMES[coin].name} is up from $${grouped(then)} a month ago (${signedPct(pct, d)}).`, 'distractor:other-period-change', 'distractor:level')}
+  },
   (w, d) => ({slot: d.pick(['overview', 'derivatives'] as const), item: bullet(`Open interest: ${bigMoney(w.distract('open-interest', (20 + (d.next() % 70)) * 1e9 + 3e8), d, {scales: ['b']})} (${signedPct(w.distract('open-interest', (10 + (d.next() % 40)) / 10), d)})`, 'distractor:open-interest')}),
   (w, d) => ({slot: d.pick(['overview', 'derivatives'] as const), item: sentence(`The largest single liquidation was a ${bigMoney(w.distract('largest-liquidation', Math.round(apart(w.truth.liquidations.total, 0.03 + (d.next() % 5) / 100) / 1e5) * 1e5), d, {scales: ['m']})} ETH-USDT long on Binance.`, 'distractor:largest-liquidation')}),
   (w, d) => ({slot: 'overview', item: bullet(`Stablecoin market cap: ${bigMoney(w.distract('stablecoin-cap', (200 + (d.next() % 120)) * 1e9 + 4e8), d, {scales: ['b']})}`, 'distractor:stablecoin-cap')}),

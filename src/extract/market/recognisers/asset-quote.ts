@@ -1,16 +1,16 @@
 import {findAssetMentions, inPriceBand} from '../assets.js'
 import {findMoney, findPercents, findPlainNumbers, type MoneyMatch, type PercentMatch} from '../numbers.js'
 import type {LineContext, PriceQuote, Recogniser} from '../types.js'
-import {opensOnNonPriceTopic, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
+import {NON_PRICE_TOPIC, opensOnNonPriceTopic, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
 import {signFromWords} from './sign-words.js'
 
 /** Words just before an amount that make it a reference level, not the price. */
 const NOT_PRICE_BEFORE =
-  /\b(highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|breaking|broke|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth)\b[^$\d]{0,14}$/i
+  /\b(reach(?:ing|es)?|see[sn]?|seeing|predict\w*|forecast\w*|expect\w*|could|would|might|targets?|targeting|projected|highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|breaking|broke|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth)\b[^$\d]{0,14}$/i
 /** Words just after a percentage that make it something other than the 24h change. */
 const NOT_CHANGE_AFTER =
   /^\s*\)?\s*(?:\w+\s+)?(week|wk|w\/w|wow|intra-?(?:week|month)|7-?d|7-day|month|30-?d|mo\b|yoy|y\/y|ytd|year|qtd|(?:over|in|during|for) (?:the )?(?:(?:past|last|prior) )?(?:\w+ )?(?:weeks?|months?|years?|days)\b|(?:from|off) (?:its |the |a )?(?:[\w'’-]+ ){0,3}(?:high|peak|ath|top|record|lows?|bottom|trough)|below|above|since|dominance|share|of (?:total|the|market|traders|supply|(?:\w+ ){0,2}(?:volume|supply|transactions?|flows?))|probability|odds|annuali[sz]ed|apr|apy|longs?|shorts?|funding|premium|discount|retrac)/i
-const NOT_CHANGE_BEFORE = /\b(\d+\s?-?(?:d|days?|w|wk|weeks?|mo|months?)|dominance|share|funding|rates?|odds|probability|oi|open interest|volume|ytd|yoy|weekly|monthly|week|apr|apy|ratio|supply|fibo\w*|retracement|account\w* for|make up|makes up)\b[^%]{0,16}$/i
+const NOT_CHANGE_BEFORE = /\b(ago|a (?:week|month|year)|\d+\s?-?(?:d|days?|w|wk|weeks?|mo|months?)|dominance|share|funding|rates?|odds|probability|oi|open interest|volume|ytd|yoy|weekly|monthly|week|apr|apy|ratio|supply|fibo\w*|retracement|account\w* for|make up|makes up)\b[^%]{0,16}$/i
 
 const OTHER_PERIOD_IN_SENTENCE = /\b(year[- ]to[- ]date|ytd|month[- ]to[- ]date|mtd|this (?:week|month|year)|(?:past|last|prior) (?:week|month|year|\d+ days)|week[- ]over[- ]week|wow|w\/w|\d+[- ]?(?:day|week|month)s?\b|weekly|monthly|yearly|since (?:january|february|march|april|may|june|july|august|september|october|november|december|launch|the start))/i
 
@@ -51,8 +51,11 @@ export const assetQuote: Recogniser<PriceQuote> = {
       const quote = readSegment(text, mention.end, end, mention.symbol)
       const hasLevel = quote.price !== undefined || quote.range !== undefined
       const hasChange = quote.change24hPct !== undefined || quote.change24hRange !== undefined
-      if ((!hasLevel || !hasChange) && (!next || next.index > sentenceEnd)) {
-        // The next sentence may go on about the same asset ("The asset closed at …").
+      const following = text.slice(sentenceEnd, endOfSentence(text, sentenceEnd + 1))
+      // The next sentence may go on about the same asset ("The asset closed at …"), unless it
+      // names another asset or opens on another topic ("Total market cap slipped 0.01%").
+      const goesOn = !findAssetMentions(following).some((other) => other.symbol !== mention.symbol) && !NON_PRICE_TOPIC.test(following.slice(0, 40))
+      if ((!hasLevel || !hasChange) && (!next || next.index > sentenceEnd) && goesOn) {
         end = Math.min(next?.index ?? text.length, endOfSentence(text, sentenceEnd + 1))
         const more = readSegment(text, sentenceEnd, end)
         if (!hasLevel) Object.assign(quote, {price: more.price, range: more.range})
@@ -104,7 +107,7 @@ export function readSegment(text: string, from: number, end: number, symbol?: st
     if (money.index < from || !isPriceAmount(money)) continue
     if (NOT_PRICE_BEFORE.test(segment.slice(from, money.index))) continue
     // "plunged to \$105,000 intraday before recovering to \$111,700": a level touched, not where it trades.
-    if (/^\s*(?:\w+\s+)?(?:support|resistance|max pain|strike|target|ath|peak|levels?\b|mark\b|zone|area\b|handle|threshold|barrier|intraday\b(?! range))/i.test(segment.slice(money.end, money.end + 24))) continue
+    if (/^\s*(?:\w+\s+){0,2}(?:support|resistance|max pain|strike|target|ath|peak|levels?\b|mark\b|zone|area\b|handle|threshold|barrier|intraday\b(?! range))|^\s*(?:by|before|within)\s+(?:the\s+)?(?:year[- ]end|end of|(?:next|this)\s+\w+|20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)/i.test(segment.slice(money.end, money.end + 24))) continue
     if (money.range) figures.range ??= money.range
     else figures.price ??= money.value
   }
