@@ -13,6 +13,8 @@
 //   its own package.
 // - CommonJS dependencies (gray-matter…) `require` node builtins: the banner
 //   gives every output file a real `require`.
+// - vfile-reporter's string-width is scripts/lazy-string-width.js, which
+//   loads the package only for a cell that is not printable ASCII.
 import {chmodSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -36,6 +38,18 @@ await build({
   external: ['pagefind'],
   define: {BRIEFPRESS_BUNDLED: 'true'},
   banner: {js: "import {createRequire as __briefpressCreateRequire} from 'node:module'; const require = __briefpressCreateRequire(import.meta.url);"},
+  plugins: [lazyStringWidth()],
   logLevel: 'warning'
 })
 chmodSync(path.join(outdir, 'cli.js'), 0o755)
+
+/** Resolves `string-width` to scripts/lazy-string-width.js, except from that file itself. */
+function lazyStringWidth() {
+  const shim = path.join(root, 'scripts', 'lazy-string-width.js')
+  return {
+    name: 'lazy-string-width',
+    setup(build) {
+      build.onResolve({filter: /^string-width$/}, (args) => (args.importer === shim ? undefined : {path: shim}))
+    }
+  }
+}

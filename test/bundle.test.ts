@@ -46,7 +46,7 @@ describe.skipIf(!existsSync(binPath))('the bundled CLI', () => {
     expect(await readFile(path.join(bundledDir, file), 'utf8')).toBe(await readFile(path.join(sourcesDir, file), 'utf8'))
   })
 
-  it('aligns the report as the sources do, with wide characters in a message', async () => {
+  it('aligns the report as the sources do, with wide characters in a message (string-width loaded lazily)', async () => {
     const dir = await tempDir()
     expect((await runCli(['new', '2025-11-05'], dir)).code).toBe(0)
     const file = path.join(dir, 'briefs', '2025-11-05-daily-brief.md')
