@@ -118,7 +118,7 @@ function processText(file: VFile, text: string, brief: Brief, config: Config, re
       block,
       frontMatter,
       citations: extractCitations(tree, text),
-      extracted: extractStructure(tree, text),
+      extracted: extractStructure(tree, text, frontMatter?.date ?? /\d{4}-\d{2}-\d{2}/.exec(file.basename ?? '')?.[0]),
       config
     }
     brief.citations = context.citations

@@ -35,7 +35,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   const load = commands[name]
   if (!load) {
-    io.stderr(`briefpress: unknown command \`${name}\`, expected one of ${Object.keys(commands).join(', ')}\n\n${help}`)
+    const {closest} = await import('./validate/front-matter.js')
+    const guess = closest(name, Object.keys(commands))
+    io.stderr(`briefpress: unknown command \`${name}\`${guess ? ` (did you mean \`${guess}\`?)` : ''}, expected one of ${Object.keys(commands).join(', ')}\n\n${help}`)
     return EXIT.usage
   }
   try {

@@ -4,7 +4,7 @@ import type {BriefData, Severity} from '../src/data/brief-data-schema.js'
 import {percent, trendOf, usd, usdCompact, type Trend} from '../src/render/figures.js'
 
 /** The figures a day's panel shows: a day's data or its summary (src/data/day-summary.ts). */
-export type DayFigures = Pick<BriefData, 'prices' | 'marketCap' | 'fearGreed' | 'fearGreedRange' | 'liquidations' | 'etfFlows'>
+export type DayFigures = Pick<BriefData, 'prices' | 'marketCap' | 'fearGreed' | 'fearGreedRange' | 'liquidations' | 'etfFlows'> & Partial<Pick<BriefData, 'evidence'>>
 
 /** Arrows and words carry the direction, so it never depends on colour alone. */
 const TREND_MARK: Record<Trend, {arrow: string; words: string}> = {
@@ -36,6 +36,11 @@ export function price(quote: BriefData['prices'][number]): string {
  */
 export function keyFigures(data: DayFigures, assetHref: (symbol: string) => string | undefined = () => undefined): Element | undefined {
   const blocks: ElementContent[] = []
+  // Each figure says where it was read: a tooltip on the figure, and the list below the panel.
+  const source = (key: string) => {
+    const found = data.evidence?.[key]
+    return found ? {title: `Read from line ${found.line}: ${found.text}`} : {}
+  }
   if (data.prices.length > 0) {
     blocks.push(
       h('div.table-scroll', [
@@ -47,7 +52,7 @@ export function keyFigures(data: DayFigures, assetHref: (symbol: string) => stri
             data.prices.map((quote) =>
               h('tr', [
                 h('th', {scope: 'row'}, [assetName(quote, assetHref(quote.symbol))]),
-                h('td.num', price(quote)),
+                h('td.num', source(`prices.${quote.symbol}`), price(quote)),
                 h('td.num', [quoteChange(quote)])
               ])
             )
@@ -57,27 +62,43 @@ export function keyFigures(data: DayFigures, assetHref: (symbol: string) => stri
     )
   }
   const facts: Element[] = []
-  const fact = (term: string, value: Child) => facts.push(h('dt', term), h('dd', value))
+  const fact = (term: string, value: Child, key: string) => facts.push(h('dt', term), h('dd', source(key), value))
   if (data.marketCap && (data.marketCap.usd !== undefined || data.marketCap.usdRange)) {
     const cap = data.marketCap.usd !== undefined ? usdCompact(data.marketCap.usd) : `${usdCompact(data.marketCap.usdRange![0])}–${usdCompact(data.marketCap.usdRange![1])}`
     const capChange = data.marketCap.change24hRange ?? (data.marketCap.change24hPct !== undefined ? [data.marketCap.change24hPct] : undefined)
-    fact('Total market cap', [cap, ...(capChange ? [' ', change(capChange[0], capChange[1])] : [])])
+    fact('Total market cap', [cap, ...(capChange ? [' ', change(capChange[0], capChange[1])] : [])], 'marketCap')
   }
-  if (data.fearGreed !== undefined) fact('Fear & Greed', `${data.fearGreed} / 100`)
-  else if (data.fearGreedRange) fact('Fear & Greed', `${data.fearGreedRange[0]}–${data.fearGreedRange[1]} / 100`)
-  for (const item of data.liquidations) {
+  if (data.fearGreed !== undefined) fact('Fear & Greed', `${data.fearGreed} / 100`, 'fearGreed')
+  else if (data.fearGreedRange) fact('Fear & Greed', `${data.fearGreedRange[0]}–${data.fearGreedRange[1]} / 100`, 'fearGreed')
+  for (const [index, item] of data.liquidations.entries()) {
     const split = [item.longUsd !== undefined ? `longs ${usdCompact(item.longUsd)}` : '', item.shortUsd !== undefined ? `shorts ${usdCompact(item.shortUsd)}` : ''].filter(Boolean).join(', ')
-    fact(`Liquidations (${item.window})`, `${usdCompact(item.amountUsd)}${split ? ` (${split})` : ''}`)
+    fact(`Liquidations (${item.window})`, `${usdCompact(item.amountUsd)}${split ? ` (${split})` : ''}`, `liquidations.${index}`)
   }
-  for (const flow of data.etfFlows) {
+  for (const [index, flow] of data.etfFlows.entries()) {
     const mark = flow.direction === 'inflow' ? TREND_MARK.up : TREND_MARK.down
     fact(`${flow.asset} ETFs${flow.day ? ` (${flow.day})` : ''}`, [
       h(`span.flow.flow-${flow.direction}`, [h('span', {ariaHidden: 'true'}, `${mark.arrow} `), `${usdCompact(flow.amountUsd)} ${flow.direction}`])
-    ])
+    ], `etfFlows.${index}`)
   }
   if (facts.length > 0) blocks.push(h('dl.facts', facts))
+  const sources = Object.entries(data.evidence ?? {})
+  if (blocks.length > 0 && sources.length > 0) {
+    blocks.push(
+      h('details.figure-sources', [
+        h('summary', 'Where these figures were read'),
+        h('ul', sources.map(([key, found]) => h('li', [h('span.figure-key', figureName(key)), ` — line ${found.line}: `, h('q', found.text)])))
+      ])
+    )
+  }
   if (blocks.length === 0) return undefined
   return h('section.key-figures', {ariaLabelledby: 'key-figures-title'}, [h('h2#key-figures-title', 'Key figures'), ...blocks])
+}
+
+/** "prices.BTC" → "BTC price", "liquidations.0" → "Liquidations", for the sources list. */
+function figureName(key: string): string {
+  const [kind, detail] = key.split('.')
+  if (kind === 'prices') return `${detail} price`
+  return {marketCap: 'Total market cap', fearGreed: 'Fear & Greed', liquidations: 'Liquidations', etfFlows: 'ETF flow'}[kind!] ?? key
 }
 
 /** The ticker, linked to its price history when the site has a page for it. */

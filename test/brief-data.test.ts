@@ -1,4 +1,4 @@
-import {cp, readdir, readFile} from 'node:fs/promises'
+import {cp, readdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import {describe, expect, it} from 'vitest'
@@ -29,8 +29,11 @@ describe('brief.json and its JSON Schema', () => {
       expect(validate(summary), JSON.stringify(validate.errors)).toBe(true)
       const day = JSON.parse(await readFile(path.join(site, String(summary.data)), 'utf8'))
       // The summary is the day's data without headlines and citations, plus what stands for them.
-      const {headlines, citations, ...figures} = day
+      const {headlines, citations, evidence, ...figures} = day
       expect(summary).toMatchObject(figures)
+      // Where each figure was read is in the day's brief.json, not repeated in the index of every day.
+      expect(evidence).toBeTypeOf('object')
+      expect(summary.evidence).toBeUndefined()
       expect(summary.headlineCount).toBe(headlines.length)
       expect(summary.citationCount).toBe(citations.length)
       const levels = ['critical', 'high', 'medium', 'low', 'info']
@@ -59,8 +62,10 @@ describe('brief.json and its JSON Schema', () => {
 
   it('rejects data that breaks the contract (the schema is not a rubber stamp)', () => {
     const validate = validator()
-    const base = {date: '2026-11-20', title: 't', category: 'crypto', url: '2026/11/20/', prices: [], liquidations: [], etfFlows: [], headlines: [], citations: []}
+    const base = {date: '2026-11-20', title: 't', category: 'crypto', url: '2026/11/20/', prices: [], liquidations: [], etfFlows: [], headlines: [], citations: [], evidence: {}}
     expect(validate(base)).toBe(true)
+    expect(validate({...base, evidence: {'prices.BTC': {line: 12, column: 3, text: 'Bitcoin traded at $95,975'}}})).toBe(true)
+    expect(validate({...base, evidence: {'prices.BTC': {line: 0, column: 3, text: 'x'}}})).toBe(false)
     expect(validate({...base, prices: [{asset: 'Bitcoin', symbol: 'btc', price: 1, line: 3}]})).toBe(false)
     expect(validate({...base, prices: [{asset: 'Bitcoin', symbol: 'BTC', price: '95,975', line: 3}]})).toBe(false)
     expect(validate({...base, etfFlows: [{asset: 'BTC', direction: 'sideways', amountUsd: 1, line: 2}]})).toBe(false)
@@ -72,10 +77,12 @@ describe('brief.json and its JSON Schema', () => {
     const html = await readFile(path.join(site, '2026', '11', '14', 'index.html'), 'utf8')
     const panel = html.slice(html.indexOf('<section class="key-figures"'), html.indexOf('</section>', html.indexOf('<section class="key-figures"')))
     expect(panel).toContain('<caption>Prices and 24h change</caption>')
-    expect(panel).toMatch(/<a href="..\/..\/..\/assets\/btc\/index.html"><abbr title="Bitcoin">BTC<\/abbr><\/a><\/th><td class="num">\$95,180<\/td>/)
+    // Each figure tells where it was read: a tooltip with the line and its words, and the list under the panel.
+    expect(panel).toMatch(/<a href="..\/..\/..\/assets\/btc\/index.html"><abbr title="Bitcoin">BTC<\/abbr><\/a><\/th><td class="num" title="Read from line \d+: [^"]*95,180[^"]*">\$95,180<\/td>/)
+    expect(panel).toMatch(/<details class="figure-sources"><summary>Where these figures were read<\/summary>/)
     expect(panel).toMatch(/<span class="visually-hidden">down <\/span>−2\.3%/)
     expect(panel).toContain('Liquidations (24h)')
-    expect(panel).toMatch(/BTC ETFs[^<]*<\/dt><dd><span class="flow flow-outflow">/)
+    expect(panel).toMatch(/BTC ETFs[^<]*<\/dt><dd title="Read from line \d+: [^"]*162\.3[^"]*"><span class="flow flow-outflow">/)
     expect(html).toMatch(/<span class="badge severity-(critical|high|medium|low|info)"/)
   })
 
@@ -103,6 +110,18 @@ describe('brief.json and its JSON Schema', () => {
     expect(stderr).toMatch(/Coverage of 8 briefs:/)
     expect(stderr).toMatch(/BTC price or range\s+8 of 8\s+briefs\s+100\.0%/)
     expect(stderr).toMatch(/Headline severities\s+(\d+) of \1\s+headlines\s+100\.0%/)
+    expect(stderr).toMatch(/ETH 24h change\s+8 of 8/)
+    expect(stderr).toMatch(/Not shown \(a dash on the panel rather than a guess\):\n\s+withheld, out of bounds\s+0 figures/)
+  })
+
+  it('counts with check --summary what was named but not read, and what was withheld', async () => {
+    const dir = await tempDir()
+    await writeFile(path.join(dir, 'a.md'), '---\ntitle: "A day"\ndate: 2026-11-13\ncategory: crypto\n---\n\n## Market Overview\n\n- BTC: $96,410 (+271%)\n- Derivatives: open interest $62.3B, liquidations elevated after the flush\n\n## Top Headlines\n\n1. **[HIGH] A thing** - It matters.\n')
+    const {stderr, code} = await runCli(['check', '--summary', 'a.md'], dir)
+    expect(code).toBe(0)
+    expect(stderr).toMatch(/withheld, out of bounds\s+1 figures/)
+    expect(stderr).toMatch(/24h liquidations, unread\s+1 briefs/)
+    expect(stderr).toMatch(/^10:\d+ +info +Unexpected 24h liquidations with no figure read from/m)
   })
 })
 

@@ -201,7 +201,7 @@ describe('chart data', () => {
 
   it('charts the stated price, else the middle of the stated range, per asset', () => {
     const day = (date: string, prices: BriefData['prices']): BriefData => ({
-      date, title: date, category: 'crypto', url: '', prices, liquidations: [], etfFlows: [], headlines: [], citations: []
+      date, title: date, category: 'crypto', url: '', prices, liquidations: [], etfFlows: [], headlines: [], citations: [], evidence: {}
     })
     const briefs = [
       day('2026-11-01', [{asset: 'Bitcoin', symbol: 'BTC', price: 100, line: 9}]),

@@ -36,7 +36,12 @@ describe('exit codes', () => {
     const unknown = await runCli(['check', '--nope'])
     expect(unknown.stderr).toContain("Unknown option '--nope'")
     expect(unknown.stderr).toContain('briefpress check --help')
-    expect((await runCli(['frobnicate'])).stderr).toContain('unknown command `frobnicate`')
+    expect((await runCli(['frobnicate'])).stderr).toContain('unknown command `frobnicate`, expected one of')
+    // A mistyped command gets a did-you-mean.
+    const typo = await runCli(['chek'])
+    expect(typo.stderr).toContain('unknown command `chek` (did you mean `check`?)')
+    expect(typo.code).toBe(2)
+    expect((await runCli(['check', '--frial'])).stderr).toMatch(/Unknown option '--frial'.*\(did you mean `--frail`\?\)/)
     expect((await runCli(['check', '--format', 'xml', clean])).stderr).toContain('expected one of pretty, json, github')
   })
 

@@ -28,8 +28,8 @@ function brief(date: string, price: number, change: number): string {
 }
 
 /**
- * Ten days: day 4 is an odd one (its next day agrees with day 3, so only day
- * 4 is reported, with a note naming day 5), day 8 jumps for good.
+ * Ten days: day 4 is an odd one (its neighbours agree with each other, so
+ * only day 4 is reported), day 8 jumps for good (a new level, not reported).
  */
 const prices: Array<[string, number, number]> = [
   ['2025-12-01', 100_000, 0],
@@ -67,11 +67,15 @@ describe('day-over-day with the cache', () => {
     }
     // Stats recorded 2 s after the last write are trusted: unchanged briefs then come from the pack.
     await sleep(2_100)
-    expect(await same()).toContain("The next day's brief (briefs/2025-12-05.md) agrees with the day before")
+    const first = await same()
+    // Day 4 is the odd one: reported once, on itself, naming the days it was compared with; day 8's jump is a new level.
+    expect(first).toContain('Unexpected BTC price $120,000')
+    expect(first).toContain('briefs/2025-12-03.md, briefs/2025-12-02.md, briefs/2025-12-01.md, briefs/2025-12-05.md')
+    expect(first).not.toContain('Unexpected BTC price $130,000')
     await sleep(2_100)
-    // Day 5 now disagrees with day 3 too: day 4 is reported without the note.
+    // Day 5 now stands out too: both days are reported, by a cached build as by a clean one.
     await writeFile(path.join(dir, 'briefs', '2025-12-05.md'), brief('2025-12-05', 125_000, 1))
-    expect(await same()).not.toContain("The next day's brief (briefs/2025-12-05.md)")
+    expect(await same()).toContain('Unexpected BTC price $125,000')
     await sleep(2_100)
     await rm(path.join(dir, 'briefs', '2025-12-07.md'))
     await same()

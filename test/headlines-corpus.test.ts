@@ -21,10 +21,10 @@ describe.skipIf(!hasShared)('headlines over the real corpus', () => {
   const results = files.map((name) => ({name, ...headlinesOf(path.join(corpusDir, name))}))
 
   it('reads every brief without crashing and finds headlines in nearly all', () => {
-    expect(files.length).toBe(118)
+    expect(files.length).toBeGreaterThanOrEqual(118)
     const withHeadlines = results.filter((result) => result.headlines.length > 0)
     // Every brief has a headlines section under some name; a few may hold no item we can read.
-    expect(withHeadlines.length).toBeGreaterThanOrEqual(115)
+    expect(withHeadlines.length / files.length).toBeGreaterThanOrEqual(0.97)
   })
 
   it('gives each headline a title and a place on its own line in the original file', () => {

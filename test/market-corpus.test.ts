@@ -24,7 +24,7 @@ describe.skipIf(!hasShared)('market data over the real corpus', () => {
       for (const quote of data.prices) {
         expect(quote.symbol).toMatch(/^[A-Z0-9]+$/)
         if (quote.price !== undefined) expect(quote.price).toBeGreaterThan(0)
-        // A reversed range is kept as written for implausible-value to report (2026-01-20 BNB "\$913–\$745").
+        // A range written high to low ("68k–67k") is read low to high.
         if (quote.range) expect(Math.min(...quote.range)).toBeGreaterThan(0)
         if (quote.range && quote.range[0] > quote.range[1]) reversed.push(`${name.slice(0, 10)} ${quote.symbol}`)
       }
@@ -32,9 +32,11 @@ describe.skipIf(!hasShared)('market data over the real corpus', () => {
     console.log('market-data coverage', count, 'no BTC level:', missing)
     // Measured: 113 of 118; some briefs state no BTC level at all (2025-12-24
     // says so; others give only a vague "mid-80k area").
-    expect(reversed).toEqual(['2026-01-20 BNB'])
-    expect(count.overview).toBe(count.briefs)
-    expect(count.btcLevel).toBeGreaterThanOrEqual(count.briefs - 5)
-    expect(count.btcChange).toBeGreaterThanOrEqual(Math.floor(count.briefs * 0.9))
+    expect(reversed).toEqual([])
+    // 2026-03-12 names no market section at all; 2026-03-20 is an outline with no sections.
+    expect(count.overview).toBeGreaterThanOrEqual(count.briefs - 2)
+    expect(count.btcLevel).toBeGreaterThanOrEqual(Math.floor(count.briefs * 0.9))
+    // Not every brief states one: the hand labels find a BTC 24h change in 153 of 174.
+    expect(count.btcChange).toBeGreaterThanOrEqual(Math.floor(count.briefs * 0.85))
   })
 })

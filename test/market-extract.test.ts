@@ -5,7 +5,7 @@ import {BODY, parseBrief} from './market-helpers.js'
 /** Extracts from an overview section made of the given body lines. */
 function extract(...body: string[]) {
   const {text, tree} = parseBrief(['## Market Overview (24h)', '', ...body, '', '## Top Headlines', '', '- Nothing here.', ''].join('\n'))
-  return extractMarketData(tree, text)
+  return extractMarketData(tree, text, undefined, {date: '2025-11-04'})
 }
 
 function quote(data: ReturnType<typeof extract>, symbol: string) {
@@ -81,11 +81,9 @@ describe('market cap, Fear & Greed, liquidations, ETF flows', () => {
   })
 
   it('liquidations with a window and long/short split', () => {
+    // Only the day's total is a key figure: an hour's liquidations are not read as it.
     const data = extract('- 24h liquidations: \\$412.5M (62% longs).', '- Over 1 hour, \\$80 million was liquidated.')
-    expect(data.liquidations).toEqual([
-      {amountUsd: 412.5e6, window: '24h', long: 255750000, line: BODY + 3},
-      {amountUsd: 80e6, window: '1h', line: BODY + 4}
-    ])
+    expect(data.liquidations).toEqual([{amountUsd: 412.5e6, window: '24h', long: 255750000, line: BODY + 3, evidence: '- 24h liquidations: $412.5M (62% longs).'}])
   })
 
   it('ETF flows with direction, day and issuers; weekly totals skipped', () => {
@@ -95,9 +93,9 @@ describe('market cap, Fear & Greed, liquidations, ETF flows', () => {
       'Bitcoin ETFs took in \\$1.1 billion over the week.'
     )
     expect(data.etfFlows).toEqual([
-      {asset: 'BTC', direction: 'outflow', amountUsd: 212.4e6, day: 'Nov 3', issuers: [{name: 'IBIT', amountUsd: -150e6}, {name: 'FBTC', amountUsd: -40.1e6}], line: BODY + 3},
-      {asset: 'ETH', direction: 'inflow', amountUsd: 35e6, day: 'Monday', line: BODY + 4}
-    ])
+      {asset: 'BTC', direction: 'outflow', amountUsd: 212.4e6, day: 'Nov 3', date: '2025-11-03', issuers: [{name: 'IBIT', amountUsd: -150e6}, {name: 'FBTC', amountUsd: -40.1e6}], line: BODY + 3},
+      {asset: 'ETH', direction: 'inflow', amountUsd: 35e6, day: 'Monday', date: '2025-11-03', line: BODY + 4}
+    ].map((flow) => expect.objectContaining(flow)))
   })
 })
 
@@ -163,7 +161,7 @@ describe('unparsed-price: an attempted quote for an asset the brief never prices
     expect(unparsed('- **Bitcoin**: 95.975,00 \\$ (+1%)')).toEqual(['3:5 BTC'])
     expect(unparsed('BTC — about ninety-five thousand, flat on the day.')).toEqual(['3:1 BTC'])
     expect(unparsed('| Asset | Price | 24h |', '|---|---|---|', '| Ethereum | 3.410,50 € | +1% |')).toEqual(['5:3 ETH'])
-    expect(unparsed('Prices: SOL 151 dollars, ETH \\$3,100.')).toEqual(['3:9 SOL'])
+    expect(unparsed('Prices: SOL 151 €, ETH \\$3,100.')).toEqual(['3:9 SOL'])
   })
 
   it('stays silent when the asset is priced anywhere in the brief', () => {
@@ -190,16 +188,24 @@ describe('unparsed-price: an attempted quote for an asset the brief never prices
 describe('fixes found by the sample archive', () => {
   it('a list bullet before an amount is not a minus; the side may be named before the amount', () => {
     const data = extract('- **\\$298 million liquidated in 24h**: shorts \\$201M, longs \\$97M[^1]')
-    expect(data.liquidations).toEqual([{amountUsd: 298e6, window: '24h', long: 97e6, short: 201e6, line: BODY + 3}])
+    expect(data.liquidations).toMatchObject([{amountUsd: 298e6, window: '24h', long: 97e6, short: 201e6, line: BODY + 3}])
   })
 
   it('"at weekends" does not make a day\'s ETF flow a weekly total', () => {
-    const data = extract('Funds do not trade at weekends: Bitcoin ETFs saw a \\$120.5 million outflow on Nov 6.')
-    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 120.5e6, day: 'Nov 6'}])
+    const data = extract('Funds do not trade at weekends: Bitcoin ETFs saw a \\$120.5 million outflow on Nov 3.')
+    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 120.5e6, day: 'Nov 3'}])
   })
 
   it('a prices table beats prose about a level the asset cleared', () => {
     const data = extract('The squeeze began once Bitcoin cleared \\$95K.', '', '| Asset | Price | 24h |', '|---|---|---|', '| Bitcoin (BTC) | \\$96,410 | +2.71% |')
     expect(quote(data, 'BTC')).toEqual({symbol: 'BTC', price: 96410, change24hPct: 2.71, line: BODY + 7})
+  })
+})
+
+describe('days named in a brief', () => {
+  it('resolves dates and weekdays against the brief, and reads no date into a word that starts like a month', async () => {
+    const {findDays} = await import('../src/extract/market/days.js')
+    expect(findDays('Market cap declined 3.2% to $4.24T as of October 8, 2025.', '2025-10-08').map((day) => day.iso)).toEqual(['2025-10-08'])
+    expect(findDays('Outflows on Friday; inflows on Dec 30 and 2 Jan; marching 4 abreast', '2026-01-05').map((day) => day.iso)).toEqual(['2026-01-02', '2025-12-30', '2026-01-02'])
   })
 })

@@ -30,6 +30,6 @@ export function extractCorpusBrief(name: string): {data: MarketData; sections: R
   if (!block) throw new Error(`${name}: no front matter`)
   const tree = parseMarkdown(text, block.bodyOffset)
   const sections = findSections(tree, text)
-  return {data: extractMarketData(tree, text, sections), sections}
+  return {data: extractMarketData(tree, text, sections, {date: name.slice(0, 10)}), sections}
 }
 

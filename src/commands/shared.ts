@@ -1,4 +1,5 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util'
+import {closest} from '../validate/front-matter.js'
 import {loadConfig} from '../config/load.js'
 import type {Config} from '../config/schema.js'
 import {FORMATS, type Format} from '../report/format.js'
@@ -30,7 +31,11 @@ export function parse<const T extends ParseArgsConfig>(argv: string[], config: T
   try {
     return parseArgs({...config, args: argv, strict: true})
   } catch (error) {
-    throw new UsageError((error as Error).message)
+    // "Unknown option '--frial'": name the option that was meant.
+    const message = (error as Error).message
+    const unknown = /Unknown option '(--[^']+)'/.exec(message)?.[1]
+    const guess = unknown && closest(unknown, Object.keys(config.options ?? {}).map((name) => `--${name}`))
+    throw new UsageError(guess ? `${message} (did you mean \`${guess}\`?)` : message)
   }
 }
 

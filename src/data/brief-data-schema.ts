@@ -38,7 +38,8 @@ export const etfFlowSchema = z.object({
   direction: z.enum(['inflow', 'outflow']),
   amountUsd: usd.nonnegative(),
   amountUsdRange: pair(usd).optional().describe('Stated amount range [low, high], when a range is given'),
-  day: z.string().optional().describe('The day the flow refers to, as written or as YYYY-MM-DD'),
+  day: z.string().optional().describe('The day the flow refers to, as written'),
+  date: calendarDay.optional().describe('The day the flow refers to, resolved against the brief\'s date (YYYY-MM-DD)'),
   issuers: z.array(z.object({name: z.string().min(1), amountUsd: usd})).optional().describe('Issuer breakdown, signed (outflows negative)'),
   line
 })
@@ -81,6 +82,12 @@ export const briefDataSchema = z
     liquidations: z.array(liquidationSchema),
     etfFlows: z.array(etfFlowSchema),
     headlines: z.array(headlineSchema),
+    evidence: z
+      .record(
+        z.string(),
+        z.object({line, column: z.number().int().positive(), text: z.string().describe('The words the figure was read from, cleaned of markup')})
+      )
+      .describe('Where each figure was read, by key: "prices.BTC", "marketCap", "fearGreed", "liquidations.0", "etfFlows.0"'),
     citations: z.array(citationSchema)
   })
   .describe('One daily brief as structured data')

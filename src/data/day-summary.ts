@@ -3,14 +3,14 @@ import {briefDataSchema, severitySchema, type BriefData, type Severity} from './
 
 /**
  * What the archive's pages need of one day besides its own page: its
- * figures and the severity of its worst headline, without the headlines and
- * citations themselves, which make up most of a day's data (about 10 of 17
+ * figures and the severity of its worst headline, without the headlines,
+ * citations and evidence themselves, which make up most of a day's data (about 10 of 17
  * KB) and appear only on the day's page and in its `brief.json`. The build
  * keeps this of every brief, so that 10,000 briefs stay small in memory and
  * a build that adds one brief does not read every other one's data.
  */
 export const daySummarySchema = briefDataSchema
-  .omit({headlines: true, citations: true})
+  .omit({headlines: true, citations: true, evidence: true})
   .extend({
     topSeverity: severitySchema.optional().describe("The most severe level among the day's headlines"),
     headlineCount: z.number().int().min(0),
@@ -19,7 +19,13 @@ export const daySummarySchema = briefDataSchema
   })
   .describe("One day's figures, as listed in data/briefs.json")
 
-export type DaySummary = z.infer<typeof daySummarySchema>
+/**
+ * A day's summary as the build keeps it: the published fields, plus the
+ * evidence of its figures for the day page's panel. `data/briefs.json` is
+ * written in the schema's keys only, so the evidence stays out of it (a line of
+ * text per figure, for every day, is the day's `brief.json`'s, not the index's).
+ */
+export type DaySummary = z.infer<typeof daySummarySchema> & {evidence?: BriefData['evidence']}
 
 /** From most to least severe. */
 export const SEVERITY_ORDER: readonly Severity[] = severitySchema.options
@@ -33,7 +39,7 @@ export const SEVERITY_ORDER: readonly Severity[] = severitySchema.options
 export function summarize(data: BriefData): DaySummary {
   const found = new Set(data.headlines.map((headline) => headline.severity))
   const topSeverity = SEVERITY_ORDER.find((level) => found.has(level))
-  const {headlines, citations, ...figures} = data
+  const {headlines, citations, evidence, ...figures} = data
   const summary: DaySummary = {
     ...figures,
     ...(topSeverity && {topSeverity}),
@@ -41,7 +47,7 @@ export function summarize(data: BriefData): DaySummary {
     citationCount: citations.length,
     data: `${data.url}brief.json`
   }
-  return daySummarySchema.parse(summary)
+  return {...daySummarySchema.parse(summary), evidence}
 }
 
 /** The JSON Schema written to `site/schema/day-summary.schema.json`. */

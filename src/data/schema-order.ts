@@ -20,7 +20,7 @@ export function schemaOrder<T>(schema: z.ZodType<T>): (value: T) => T {
 }
 
 function copier(schema: z.ZodType): Copy {
-  const def = schema.def as {type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; items?: z.ZodType[]; rest?: z.ZodType | null; innerType?: z.ZodType}
+  const def = schema.def as {type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; items?: z.ZodType[]; rest?: z.ZodType | null; innerType?: z.ZodType; valueType?: z.ZodType}
   switch (def.type) {
     case 'object': {
       const keys = Object.entries(def.shape!).map(([key, value]) => [key, copier(value)] as const)
@@ -43,6 +43,11 @@ function copier(schema: z.ZodType): Copy {
       if (def.rest) throw new Error('schemaOrder: tuples with a rest element are not supported')
       const copies = def.items!.map(copier)
       return copies.every((copy) => copy === undefined) ? undefined : (value) => (value as unknown[]).map((item, index) => (copies[index] ? copies[index](item) : item))
+    }
+    case 'record': {
+      // Keys as the value has them (their order is the writer's); each value in its schema's order.
+      const copy = copier(def.valueType!)
+      return copy && ((value) => Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, copy(item)])))
     }
     case 'optional':
     case 'nullable': {

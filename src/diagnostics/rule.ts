@@ -11,7 +11,7 @@ export type RuleSetting = 'off' | 'warn' | 'error'
 
 export interface RuleMeta {
   readonly id: string
-  readonly severity: Exclude<Severity, 'info'>
+  readonly severity: Severity
   readonly description: string
 }
 

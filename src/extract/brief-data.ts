@@ -17,12 +17,12 @@ export interface Extracted {
   headlines: Headline[]
 }
 
-export function extractStructure(tree: Root, text: string): Extracted {
+export function extractStructure(tree: Root, text: string, date?: string): Extracted {
   return remembering(() => {
     const sections = findSections(tree, text)
     return {
       sections: sections.map(({nodes: _nodes, ...section}) => section),
-      market: extractMarketData(tree, text, sections),
+      market: extractMarketData(tree, text, sections, date === undefined ? {} : {date}),
       headlines: extractHeadlines(tree, text, sections)
     }
   })
@@ -58,7 +58,16 @@ export function toBriefData(frontMatter: FrontMatter, url: string, extracted: Ex
       ...(item.short !== undefined && {shortUsd: item.short}),
       line: item.line
     })),
-    etfFlows: market.etfFlows.map((flow) => ({...flow})),
+    etfFlows: market.etfFlows.map((flow) => ({
+      asset: flow.asset,
+      direction: flow.direction,
+      amountUsd: flow.amountUsd,
+      ...(flow.amountUsdRange && {amountUsdRange: flow.amountUsdRange}),
+      ...(flow.day !== undefined && {day: flow.day}),
+      ...(flow.date !== undefined && {date: flow.date}),
+      ...(flow.issuers && {issuers: flow.issuers}),
+      line: flow.line
+    })),
     headlines: extracted.headlines.map((headline) => ({
       title: headline.title,
       ...(headline.severity && {severity: headline.severity}),
@@ -67,6 +76,7 @@ export function toBriefData(frontMatter: FrontMatter, url: string, extracted: Ex
       citations: headline.citations,
       line: headline.line
     })),
-    citations: citationData(citations)
+    citations: citationData(citations),
+    evidence: market.evidence
   }
 }

@@ -307,10 +307,12 @@ function readDefinition(node: FootnoteDefinition, range: Range, text: string, to
   let written = line
   let at = 0
   let title: string | undefined
-  const titled = TITLED_TARGET.exec(line)
+  // A title with nested brackets or wrapped onto a second line is still a link
+  // to remark: take its destination from the parsed link's own source.
+  const titled = TITLED_TARGET.exec(line) ?? parsedLinkTarget(node, text, first[0])
   const angle = titled ? undefined : ANGLE_TARGET.exec(line)
   if (titled) {
-    title = unescapeMarkdown(titled[1]!)
+    title = unescapeMarkdown(titled[1]!.replace(/\s*\n\s*/g, ' '))
     const inner = titled[2]!
     // Drop a link title (`"…"`, `'…'`, `(…)`) and the optional `<…>` around the destination.
     const destination = inner.replace(/\s+(?:"[^"]*"|'[^']*')\s*$/, '').trim()
@@ -331,6 +333,24 @@ function readDefinition(node: FootnoteDefinition, range: Range, text: string, to
     target,
     targetPosition: positionOf([targetStart, targetStart + written.length], toPoint)
   }
+}
+
+/**
+ * `[title [with brackets]](https://…)` or a title wrapped over two lines:
+ * the definition opens with a link in the tree. Returns the same groups as
+ * `TITLED_TARGET` (title, destination), read from the link's source text.
+ */
+function parsedLinkTarget(node: FootnoteDefinition, text: string, start: number): [string, string, string] | undefined {
+  const paragraph = node.children[0]
+  const link = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined
+  if (link?.type !== 'link' || link.position?.start.offset !== start || link.position.end.offset === undefined) return undefined
+  const source = text.slice(start, link.position.end.offset)
+  const split = source.lastIndexOf('](')
+  if (split === -1 || !source.endsWith(')')) return undefined
+  const title = source.slice(1, split)
+  const destination = source.slice(split + 2, -1)
+  // The offsets below count from the definition's first line: a wrapped title is measured as written.
+  return [source, title, destination]
 }
 
 /** CommonMark backslash escapes: `\` before ASCII punctuation is dropped. */

@@ -42,10 +42,10 @@ export interface AssetMention {
 }
 
 /** Words after an asset's name that make the figures that follow about something else. */
-const NOT_A_QUOTE_AFTER = /^\W{0,3}(?:\w+\s+)?(dominance|etfs?\b|spot etfs?|futures|options|open interest|oi\b|perps?\b|perpetual|funding|treasur|holdings|network|miners?|hash|market cap|mcap|supply|whales?|liquidation|ecosystem|chain\b|staking|reserves?|flows?|\/|-denominated|-margined|pairs?\b|long|short)/i
+const NOT_A_QUOTE_AFTER = /^\W{0,3}(?:\w+\s+)?(dominance|etfs?\b|spot etfs?|futures|options|open interest|oi\b|perps?\b|perpetual|funding|treasur|holdings|network|miners?|hash|market cap|mcap|supply|whales?|liquidation|ecosystem|chain\b|staking|reserves?|flows?|\/(?!\s?USDT?\b)|-denominated|-margined|pairs?\b|long|short)/i
 // "outpaced BTC gains", "strength against BTC": a comparison, the figures that follow are the other asset's.
 const COMPARISON_BEFORE = /(\bvs\.?|\bversus|\bthan|\bagainst|\brelative to|\bout(?:pac|perform)\w*|\bunderperform\w*|\btrail\w*|\blagg\w*)\s+\(?$/i
-const NOT_A_QUOTE_BEFORE = /(\/|\bin|\bof|\bper|\bvs\.?|\bversus|\bthan|\bagainst|\brelative to|\bout(?:pac|perform)\w*|\bunderperform\w*|\btrail\w*|\blagg\w*|\bmillion|\bbillion|\d[\d,]*(?:\.\d+)?[kKmM]?)\s+\(?$|\/$/i
+const NOT_A_QUOTE_BEFORE = /(\/|\bin|\bof|\bfor|\bper|\bvs\.?|\bversus|\bthan|\bagainst|\brelative to|\bout(?:pac|perform)\w*|\bunderperform\w*|\btrail\w*|\blagg\w*|\bmillion|\bbillion|\d[\d,]*(?:\.\d+)?[kKmM]?)\s+\(?$|\/$/i
 
 /** Every asset name or symbol in the (cleaned) text, in order (shared while remembering: do not change the array). */
 export const findAssetMentions: (text: string) => AssetMention[] = memoised(assetMentions)
@@ -74,4 +74,24 @@ export function assetOfLabel(label: string): {symbol: string; name: string} | un
   const symbol = ticker?.[1] ?? ticker?.[2]
   if (symbol) return {symbol, name: label.replace(/\([^)]*\)/, '').trim() || symbol}
   return undefined
+}
+
+/**
+ * Prices a major asset can plausibly trade at. A number written with no
+ * currency ("SOL ~89.6") is read as a price only next to the ticker and
+ * inside its band; assets without a band need a currency.
+ */
+export const PRICE_BANDS: Readonly<Record<string, readonly [number, number]>> = {
+  BTC: [1_000, 1_000_000],
+  ETH: [50, 50_000],
+  SOL: [1, 5_000],
+  XRP: [0.05, 50],
+  BNB: [10, 10_000],
+  DOGE: [0.005, 5],
+  ADA: [0.05, 20]
+}
+
+export function inPriceBand(symbol: string, value: number): boolean {
+  const band = PRICE_BANDS[symbol]
+  return band !== undefined && value >= band[0] && value <= band[1]
 }

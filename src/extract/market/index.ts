@@ -1,11 +1,15 @@
 import type {Root, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {findSections, type Section, type SectionKind} from '../sections.js'
-import {findAssetMentions} from './assets.js'
+import {assetOfLabel, findAssetMentions} from './assets.js'
 import {cleanText} from './numbers.js'
 import {etfFlowRecognisers, fearGreedRecognisers, liquidationRecognisers, marketCapRecognisers, priceRecognisers} from './recognisers/index.js'
-import type {LineContext, MarketData, PriceQuote, Recogniser} from './types.js'
+import type {EtfFlow, Liquidation, LineContext, MarketData, PriceQuote, Recogniser} from './types.js'
+import {evidenceOf} from './evidence.js'
+import {withholdImplausible} from './plausible.js'
+import {labelledQuote} from './recognisers/labelled-quote.js'
 import {findUnparsed} from './unparsed.js'
+import {findUnread} from './unread.js'
 
 export type * from './types.js'
 export {cleanText, findMoney, findPercents, parseMoney, parseNumber, parsePercent} from './numbers.js'
@@ -13,6 +17,7 @@ export {cleanText, findMoney, findPercents, parseMoney, parseNumber, parsePercen
 /** Sections whose lines carry prices; flows and liquidations may also sit in derivatives and headline sections. */
 const PRICE_KINDS: SectionKind[] = ['market-overview']
 const DERIVATIVE_KINDS: SectionKind[] = ['market-overview', 'derivatives', 'flows']
+const NO_PRICE_KINDS: SectionKind[] = ['headlines', 'watch', 'confidence', 'research', 'security', 'regulation', 'exchanges']
 const ETF_KINDS: SectionKind[] = ['market-overview', 'derivatives', 'flows', 'headlines']
 
 /**
@@ -20,24 +25,46 @@ const ETF_KINDS: SectionKind[] = ['market-overview', 'derivatives', 'flows', 'he
  * prices from the market overview, total market cap, Fear & Greed (anywhere),
  * liquidations and ETF flows. Pure; positions are lines of the original file.
  */
-export function extractMarketData(tree: Root, text: string, sections: readonly Section[] = findSections(tree, text)): MarketData {
+export function extractMarketData(tree: Root, text: string, sections: readonly Section[] = findSections(tree, text), options: {date?: string} = {}): MarketData {
   const lines = text.split(/\r?\n/)
+  const assetLines = assetHeadings(tree, lines)
   // Each section's lines are cleaned once, however many recogniser groups read them.
   const bySection = new Map<Section, LineContext[]>()
   const sectionContexts = (section: Section) => {
     let found = bySection.get(section)
-    if (!found) bySection.set(section, (found = lineContexts(section, lines)))
+    if (!found) {
+      found = lineContexts(section, lines, options.date)
+      for (const context of found) {
+        const asset = assetLines.get(context.line)
+        if (asset) context.asset = asset
+      }
+      bySection.set(section, found)
+    }
     return found
   }
   const contexts = (kinds: SectionKind[]) => sections.filter((section) => kinds.includes(section.kind)).flatMap(sectionContexts)
 
-  const overview = contexts(PRICE_KINDS)
-  const quotes = run(priceRecognisers, overview)
+  // A brief with no section named like a market overview (another author's layout) is read
+  // in its sections of unknown kind: the recognisers' own guards (an asset, a role, a unit)
+  // keep that from guessing. A brief with no sections at all (an outline, a list of
+  // headlines) gives no figures: missing-section tells its author why.
+  const fallback = sections.filter((section) => section.kind === 'other')
+  const hasOverview = sections.some((section) => section.kind === 'market-overview')
+  const overview = hasOverview ? contexts(PRICE_KINDS) : fallback.flatMap(sectionContexts)
+  // Derivatives and flows are read where the prices are, and in their own sections.
+  const marketContexts = (kinds: SectionKind[]) => (hasOverview ? contexts(kinds) : [...fallback.flatMap(sectionContexts), ...contexts(kinds)].sort((a, b) => a.line - b.line))
+  const overviewLines = new Set(overview.map((context) => context.line))
+  // Then the lines under an asset's own heading, wherever it sits ("## Bitcoin (BTC)", "**Current Price:** …").
+  const underAssets = sections.filter((section) => !NO_PRICE_KINDS.includes(section.kind)).flatMap(sectionContexts).filter((context) => context.asset)
+  const quotes = [...run(priceRecognisers, overview), ...joinLabelled(run([labelledQuote], underAssets))]
   const data: MarketData = {
     prices: mergeQuotes(quotes),
-    liquidations: firstPerWindow(run(liquidationRecognisers, contexts(DERIVATIVE_KINDS))),
-    etfFlows: dedupeFlows(run(etfFlowRecognisers, contexts(ETF_KINDS))),
-    unparsed: findUnparsed(overview, quotes)
+    liquidations: oneTotal(run(liquidationRecognisers, marketContexts(DERIVATIVE_KINDS)), overviewLines),
+    etfFlows: agreeingFlows(run(etfFlowRecognisers, marketContexts(ETF_KINDS))),
+    unparsed: findUnparsed(overview, quotes),
+    withheld: [],
+    unread: [],
+    evidence: {}
   }
   const [cap] = run(marketCapRecognisers, overview)
   if (cap) data.marketCap = cap
@@ -46,7 +73,10 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const [index] = run(fearGreedRecognisers, [...overview, ...everywhere])
   if (index?.value !== undefined) data.fearGreed = index.value
   else if (index?.range) data.fearGreedRange = index.range
-  return data
+  const shown = withholdImplausible(data)
+  shown.evidence = evidenceOf(shown, lines, index?.line)
+  shown.unread = findUnread(shown, [...marketContexts(DERIVATIVE_KINDS), ...contexts(['sentiment'])].sort((a, b) => a.line - b.line))
+  return shown
 }
 
 /** Recogniser by recogniser, so that an earlier one (a prices table) is preferred over a later one (prose) wherever they sit. */
@@ -55,30 +85,30 @@ function run<T>(recognisers: ReadonlyArray<Recogniser<T>>, contexts: readonly Li
 }
 
 /** One context per non-blank line of the section, and one per data row of each table in it. */
-export function lineContexts(section: Section, lines: readonly string[]): LineContext[] {
+export function lineContexts(section: Section, lines: readonly string[], date?: string): LineContext[] {
   const contexts: LineContext[] = []
   const tableLines = new Set<number>()
   for (const node of section.nodes) {
     if (node.type !== 'table' || !node.position) continue
     for (let line = node.position.start.line; line <= node.position.end.line; line++) tableLines.add(line)
-    contexts.push(...tableContexts(node, section, lines))
+    contexts.push(...tableContexts(node, section, lines, date))
   }
   for (let line = section.line; line <= section.endLine; line++) {
     const raw = lines[line - 1] ?? ''
     if (tableLines.has(line) || raw.trim() === '') continue
-    contexts.push({line, raw, text: cleanText(raw), section})
+    contexts.push({line, raw, text: cleanText(raw), section, ...(date && {date})})
   }
   return contexts.sort((a, b) => a.line - b.line)
 }
 
-function tableContexts(table: Table, section: Section, lines: readonly string[]): LineContext[] {
+function tableContexts(table: Table, section: Section, lines: readonly string[], date?: string): LineContext[] {
   const [head, ...rows] = table.children
   const header = head ? head.children.map((cell) => cleanText(toString(cell))) : []
   return rows.flatMap((row) => {
     const line = row.position?.start.line
     if (line === undefined) return []
     const cells = row.children.map((cell) => cleanText(toString(cell)))
-    return [{line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header, cells}}]
+    return [{line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header, cells}, ...(date && {date})}]
   })
 }
 
@@ -112,15 +142,85 @@ function mergeQuotes(quotes: PriceQuote[]): PriceQuote[] {
   return [...bySymbol.values()]
 }
 
-function firstPerWindow<T extends {window: string}>(items: T[]): T[] {
-  const seen = new Set<string>()
-  return items.filter((item) => !seen.has(item.window) && seen.add(item.window))
+/**
+ * One 24h total: the first read in the market overview, else the first
+ * elsewhere; when two readings disagree and neither is the overview's, none
+ * (a dash beats a guess).
+ */
+function oneTotal(items: Liquidation[], overviewLines: ReadonlySet<number>): Liquidation[] {
+  const inOverview = items.filter((item) => overviewLines.has(item.line))
+  const pool = inOverview.length > 0 ? inOverview : items
+  const [first] = pool
+  if (!first) return []
+  const agrees = (item: Liquidation) => sameAmount(item.amountUsd, first.amountUsd)
+  return pool.every(agrees) || inOverview.length > 0 ? [first] : []
 }
 
-function dedupeFlows<T extends {asset: string; amountUsd: number; direction: string}>(flows: T[]): T[] {
-  const seen = new Set<string>()
-  return flows.filter((flow) => {
-    const key = `${flow.asset} ${flow.direction} ${flow.amountUsd}`
-    return !seen.has(key) && seen.add(key)
+/**
+ * Flows repeated across the brief are one flow; two different amounts for the
+ * same asset and day (or both undated) are a contradiction, and neither is shown.
+ */
+function agreeingFlows(flows: EtfFlow[]): EtfFlow[] {
+  const kept: EtfFlow[] = []
+  const conflicted = new Set<string>()
+  for (const flow of flows) {
+    const key = `${flow.asset} ${flow.date ?? flow.day ?? ''}`
+    const same = kept.find((other) => `${other.asset} ${other.date ?? other.day ?? ''}` === key)
+    if (!same) kept.push(flow)
+    else if (same.direction !== flow.direction || !sameAmount(same.amountUsd, flow.amountUsd)) conflicted.add(key)
+  }
+  return kept.filter((flow) => !conflicted.has(`${flow.asset} ${flow.date ?? flow.day ?? ''}`))
+}
+
+/** Within 1%: "$477M" and "$477.2M" are one figure rounded twice. */
+function sameAmount(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 0.01 * Math.max(a, b)
+}
+
+/**
+ * Lines that sit under a heading or a bold title naming one asset ("## Bitcoin
+ * (BTC)", "**Ethereum**"), up to the next heading or title: their labelled
+ * figures ("Current Price: …") are that asset's.
+ */
+function assetHeadings(tree: Root, lines: readonly string[]): Map<number, {symbol: string; name: string}> {
+  const titles: Array<{line: number; asset?: {symbol: string; name: string}}> = []
+  const ofTitle = (title: string) => (title.length <= 40 && !/market|overview|price action|snapshot|prices|majors|altcoins?/i.test(title) ? assetOfLabel(title) : undefined)
+  for (const node of tree.children) {
+    const line = node.position?.start.line
+    if (line === undefined) continue
+    if (node.type === 'heading') titles.push({line, asset: ofTitle(toString(node).trim())})
+    else if (node.type === 'paragraph') {
+      for (let at = line; at <= node.position!.end.line; at++) {
+        const bold = /^\s*(?:\*\*|__)([^*_]{2,40})(?:\*\*|__)\s*:?\s*$/.exec(lines[at - 1] ?? '')
+        if (bold) titles.push({line: at, asset: ofTitle(bold[1]!.trim())})
+      }
+    }
+  }
+  const byLine = new Map<number, {symbol: string; name: string}>()
+  titles.forEach((title, index) => {
+    if (!title.asset) return
+    const end = titles[index + 1]?.line ?? lines.length + 1
+    for (let line = title.line + 1; line < end; line++) byLine.set(line, title.asset)
   })
+  return byLine
+}
+
+/** "Current Price: …" and "24h Change: …" on two lines under one heading are one quote. */
+function joinLabelled(quotes: PriceQuote[]): PriceQuote[] {
+  const bySymbol = new Map<string, PriceQuote>()
+  for (const quote of quotes) {
+    const known = bySymbol.get(quote.symbol)
+    if (!known) {
+      bySymbol.set(quote.symbol, {...quote})
+      continue
+    }
+    if (known.price === undefined) Object.assign(known, pick(quote, 'price'))
+    if (known.range === undefined) Object.assign(known, pick(quote, 'range'))
+    if (known.change24hPct === undefined && known.change24hRange === undefined) Object.assign(known, pick(quote, 'change24hPct', 'change24hRange'))
+  }
+  return [...bySymbol.values()]
+}
+
+function pick<T extends object, K extends keyof T>(value: T, ...keys: K[]): Partial<T> {
+  return Object.fromEntries(keys.filter((key) => value[key] !== undefined).map((key) => [key, value[key]])) as unknown as Partial<T>
 }

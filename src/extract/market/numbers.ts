@@ -43,44 +43,65 @@ function tidy(value: number): number {
 export interface MoneyMatch {
   /** A single amount, or the low end of a range. */
   value: number
-  /** Set for "\$90,322–\$92,114", "$87–88K", "between $1 and $2". */
+  /** Set for "\$90,322–\$92,114", "$87–88K", "between $1 and $2", "68k–67k" (always low to high). */
   range?: [number, number]
   /** The magnitude letter or word as written ("k", "billion"), lower case. */
   unit?: string
   /** Negative when written "-$88.7m" or "–\$55.5m". */
   negative: boolean
+  /**
+   * True for an amount written with no currency at all ("2.35T", "62.3B",
+   * "145.7m"): money only where a label says so (market cap, liquidations, flows).
+   */
+  bare?: boolean
   index: number
   end: number
 }
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 const UNIT = String.raw`(?:\s?(?:thousand|million|billion|trillion|mil|mn|bn|tn)\b|[kKmMbBtT](?![a-zA-Z]))`
-const APPROX = String.raw`(?:~|≈|about\s|around\s|approx\.?\s|roughly\s)?`
+/** Magnitudes that make a bare number an amount of money in a money context. */
+const BIG_UNIT = String.raw`(?:\s?(?:million|billion|trillion|mn|bn|tn)\b|[mMbBtT](?![a-zA-Z]))`
+const APPROX = String.raw`(?:~|≈|about\s|around\s|approx\.?\s|approximately\s|roughly\s)?`
 const DASH = String.raw`\s?(?:-|–|—|−|to)\s?`
-// "$95,975", "USD 90k", "95,975 USD", optionally a range to a second amount.
+/** After an amount: the currency as a word ("95,975 USD", "70,000 dollars", "1.2 billion US dollars"). */
+const CURRENCY_AFTER = String.raw`\s?(?:USD\b|US\s?dollars\b|dollars\b)`
+// "$95,975", "US$81.3K", "USD 90k", "95,975 USD", "70,000 dollars", "~91.9k", optionally a range to a second amount.
 const MONEY = new RegExp(
-  String.raw`(?<sign>[-–−]\s?)?${APPROX}(?:(?<cur>\$|US\$|USD\s?)\s?${APPROX}(?<a>${NUM})(?<ua>${UNIT})?|(?<a2>${NUM})(?<ua2>${UNIT})?\s?USD\b|(?<![\w.,$])(?<a3>${NUM})(?<ua3>[kK])(?![a-zA-Z]))` +
-    String.raw`(?:${DASH}${APPROX}(?:\$|USD\s?)?(?<b>${NUM})(?<ub>${UNIT})?(?:\s?USD\b)?)?`,
+  String.raw`(?<sign>[-–−]\s?)?${APPROX}(?:(?<cur>\$|US\$|USD\s?)\s?${APPROX}(?<a>${NUM})(?<ua>${UNIT})?|(?<a2>${NUM})(?<ua2>${UNIT})?${CURRENCY_AFTER}|(?<![\w.,$])(?<a3>${NUM})(?<ua3>[kK])(?![a-zA-Z]))` +
+    String.raw`(?:${DASH}${APPROX}(?:\$|US\$|USD\s?)?(?<b>${NUM})(?<ub>${UNIT})?(?:${CURRENCY_AFTER})?)?`,
+  'g'
+)
+/** "2.35T", "62.3B", "-145.7m", "2.77tn", "2.3–2.4T": no currency, a magnitude. */
+const BARE = new RegExp(
+  String.raw`(?<sign>[-–−]\s?)?(?<![\w.,$/])(?<a>${NUM})(?<ua>${BIG_UNIT})?(?:${DASH}(?<b>${NUM})(?<ub>${BIG_UNIT}))?(?!\s?(?:%|[A-Za-z]{2,}\b(?<!\b(?:in|of|and|to|on|vs|at|with|from|across|over|for|as|per|after|while)\b)))`,
   'g'
 )
 const BETWEEN = new RegExp(String.raw`between\s+(?:\$|USD\s?)(?<a>${NUM})(?<ua>${UNIT})?\s+and\s+(?:\$|USD\s?)(?<b>${NUM})(?<ub>${UNIT})?`, 'gi')
 
-/** Every amount of money in the text, in order. */
-export function findMoney(text: string): MoneyMatch[] {
+/** "68–69k", "~87–88K USD": two plain numbers sharing one k. */
+const SHARED_K = new RegExp(String.raw`(?<![\w.,$])(?:[~≈]\s?)?(?<a>${NUM})\s?[-–—]\s?(?<b>${NUM})(?<ub>[kK])(?![a-zA-Z])(?:${CURRENCY_AFTER})?`, 'g')
+
+/** Every amount of money in the text, in order; with `bare`, also amounts written with a magnitude and no currency. */
+export function findMoney(text: string, options: {bare?: boolean} = {}): MoneyMatch[] {
   const found: MoneyMatch[] = []
+  const overlaps = (start: number, end: number) => found.some((m) => start < m.end && end > m.index)
   for (const match of text.matchAll(BETWEEN)) {
     const range = toRange(match.groups!.a!, match.groups!.ua, match.groups!.b!, match.groups!.ub)
     if (range) found.push({value: range[0], range, unit: unitName(match.groups!.ub ?? match.groups!.ua), negative: false, index: match.index, end: match.index + match[0].length})
   }
+  for (const match of text.matchAll(SHARED_K)) {
+    if (text[match.index - 1] === '$' || /\$\s?$/.test(text.slice(Math.max(0, match.index - 2), match.index))) continue
+    const range = toRange(match.groups!.a!, undefined, match.groups!.b!, match.groups!.ub)
+    if (range) found.push({value: range[0], range, unit: 'k', negative: false, index: match.index, end: match.index + match[0].length})
+  }
   for (const match of text.matchAll(MONEY)) {
     const g = match.groups!
     const start = match.index
-    if (found.some((m) => start < m.end && start + match[0].length > m.index)) continue
+    if (overlaps(start, start + match[0].length)) continue
     const a = g.a ?? g.a2 ?? g.a3!
     const ua = g.ua ?? g.ua2 ?? g.ua3
-    // "- \$312 million liquidated" opens a list item: that dash is a bullet, not a minus.
-    const bullet = g.sign !== undefined && /\s/.test(g.sign) && /^\s*$/.test(text.slice(0, start))
-    const negative = g.sign !== undefined && !bullet
+    const negative = isMinus(g.sign, text, start)
     // "fell from $3.40T to $3.31T" is a move, not a range: read both amounts.
     if (g.b !== undefined && /\sto\s/.test(match[0]) && /\bfrom\s*$/i.test(text.slice(Math.max(0, start - 6), start))) {
       const joiner = match[0].search(/\sto\s/)
@@ -103,10 +124,41 @@ export function findMoney(text: string): MoneyMatch[] {
     const end = g.b !== undefined ? start + match[0].indexOf(a) + a.length + (ua?.length ?? 0) : start + match[0].length
     found.push({value: tidy(number * factor), unit: unitName(ua), negative, index: start, end})
   }
+  if (options.bare) {
+    for (const match of text.matchAll(BARE)) {
+      const g = match.groups!
+      if (!g.ua && !g.ub) continue
+      const start = match.index
+      if (overlaps(start, start + match[0].length)) continue
+      const negative = isMinus(g.sign, text, start)
+      if (g.b !== undefined) {
+        const range = toRange(g.a!, g.ua, g.b, g.ub)
+        if (range) found.push({value: range[0], range, unit: unitName(g.ub ?? g.ua), negative, bare: true, index: start, end: start + match[0].length})
+        continue
+      }
+      const factor = unitFactor(g.ua?.trim())
+      const number = parseNumber(g.a!)
+      if (factor === undefined || number === undefined) continue
+      found.push({value: tidy(number * factor), unit: unitName(g.ua), negative, bare: true, index: start, end: start + match[0].length})
+    }
+  }
   return found.sort((x, y) => x.index - y.index)
 }
 
-/** "$87–88K" shares the unit; "$3.67–$3.68 trillion" too. Undefined when not ordered sensibly. */
+/** A dash before an amount is a minus, unless it is a list bullet ("- \$312 million liquidated") or joins words ("ETF -"). */
+function isMinus(sign: string | undefined, text: string, start: number): boolean {
+  if (sign === undefined) return false
+  if (/\s/.test(sign) && /^\s*$/.test(text.slice(0, start))) return false
+  // "BTC – $71k" and "flows: – $5m"? A spaced en dash after a word is punctuation, not a sign.
+  if (/\s/.test(sign) && /[A-Za-z)]\s*$/.test(text.slice(0, start)) && sign[0] !== '-') return false
+  return true
+}
+
+/**
+ * "$87–88K" shares the unit; "$3.67–$3.68 trillion" too. A range written high
+ * to low ("68k–67k") is read low to high. Undefined when the two ends cannot
+ * be one range (a second number ten times smaller is not its high end).
+ */
 function toRange(a: string, ua: string | undefined, b: string, ub: string | undefined): [number, number] | undefined {
   const first = parseNumber(a)
   const second = parseNumber(b)
@@ -115,13 +167,8 @@ function toRange(a: string, ua: string | undefined, b: string, ub: string | unde
   if (first === undefined || second === undefined || firstFactor === undefined || secondFactor === undefined) return undefined
   const low = tidy(first * firstFactor)
   const high = tidy(second * secondFactor)
-  // "$193-197" and "$1,115-1,133" are ranges; "$86,783–86,899" too. But
-  // "$2.17–$2.5 billion" → fine; a high far below the low is a truncated
-  // form such as "$88,144–88,644" already handled, otherwise not a range.
-  // A reversed range is kept as written, so that `implausible-value` can tell
-  // the author, rather than silently swapped.
-  if (high * 10 < low) return undefined
-  return [low, high]
+  if (high * 10 < low || low * 10 < high) return undefined
+  return low <= high ? [low, high] : [high, low]
 }
 
 function unitName(unit: string | undefined): string | undefined {
@@ -200,4 +247,30 @@ export function negate(match: PercentMatch): PercentMatch {
   if (match.value !== undefined) return {...match, value: -Math.abs(match.value)}
   const [lo, hi] = match.range!
   return {...match, range: [-Math.max(Math.abs(lo), Math.abs(hi)), -Math.min(Math.abs(lo), Math.abs(hi))]}
+}
+
+/**
+ * Plain numbers with no currency: "~89.6", "71,420", "0.105", "68–69k", "71.9k–70.9k"
+ * (k allowed, nothing else after them). Only where a label or a ticker says
+ * "price" are they money: see `plainPriceAfter` and the prices table.
+ */
+const PLAIN = new RegExp(String.raw`(?<![\w.,$%/])[~≈]?\s?(?<a>${NUM})(?<ua>[kK])?(?:\s?[-–—]\s?[~≈]?(?<b>${NUM})(?<ub>[kK])?)?(?![\w%]|[.,]\d|\s?-?(?:days?|weeks?|months?|years?|hours?|[dhw])\b|\s?(?:%|[€£¥]|x\b|bps\b|[mMbBtT]\b|million|billion|trillion|days?\b|hours?\b|h\b|th\b|st\b|nd\b|rd\b))`, 'g')
+
+export function findPlainNumbers(text: string): MoneyMatch[] {
+  const found: MoneyMatch[] = []
+  for (const match of text.matchAll(PLAIN)) {
+    const g = match.groups!
+    const start = match.index
+    const end = start + match[0].length
+    if (g.b !== undefined) {
+      const range = toRange(g.a!, g.ua, g.b, g.ub)
+      if (range) found.push({value: range[0], range, unit: unitName(g.ub ?? g.ua), negative: false, bare: true, index: start, end})
+      continue
+    }
+    const number = parseNumber(g.a!)
+    const factor = unitFactor(g.ua)
+    if (number === undefined || factor === undefined) continue
+    found.push({value: tidy(number * factor), unit: unitName(g.ua), negative: false, bare: true, index: start, end})
+  }
+  return found
 }

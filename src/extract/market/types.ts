@@ -29,6 +29,8 @@ export interface Liquidation {
   long?: number
   short?: number
   line: number
+  /** The clause the figure was read from, cleaned of markup. */
+  evidence?: string
 }
 
 export interface EtfFlow {
@@ -38,8 +40,11 @@ export interface EtfFlow {
   amountUsdRange?: [number, number]
   /** The day as written ("Dec 17", "Friday"), when stated. */
   day?: string
+  /** The day resolved against the brief's date (YYYY-MM-DD), when it can be. */
+  date?: string
   issuers?: Array<{name: string; amountUsd: number}>
   line: number
+  evidence?: string
 }
 
 /** A market-overview line naming an asset and a figure from which no price was read. */
@@ -51,6 +56,38 @@ export interface UnparsedPrice {
   text: string
 }
 
+/** A figure the extractor read but does not show: out of bounds, or contradicted elsewhere in the brief. */
+export interface Withheld {
+  /** What it would have been ("BTC 24h change", "24h liquidations"). */
+  field: string
+  /** As read ("64%", "$62.3B"). */
+  value: string
+  line: number
+  reason: 'implausible' | 'conflict'
+  /** What a plausible figure looks like, for the message. */
+  expected: string
+}
+
+/** A line that names a figure the brief then yields none of: what the author is told. */
+export interface Unread {
+  field: string
+  line: number
+  column: number
+  text: string
+  /** A way of writing it that is read. */
+  example: string
+  /** Set when a figure was read there but withheld. */
+  withheld?: Withheld['reason']
+}
+
+/** Where a figure was read: a reader can check it against the brief. */
+export interface Evidence {
+  line: number
+  column: number
+  /** The words it was read from, cleaned of markup. */
+  text: string
+}
+
 export interface MarketData {
   prices: PriceQuote[]
   marketCap?: MarketCap
@@ -59,6 +96,12 @@ export interface MarketData {
   liquidations: Liquidation[]
   etfFlows: EtfFlow[]
   unparsed: UnparsedPrice[]
+  /** Figures kept off the panel and the data (see `plausible.ts`). */
+  withheld: Withheld[]
+  /** Topics the brief names with a number but yields no figure for (see `unread.ts`). */
+  unread: Unread[]
+  /** Evidence of every shown figure, by key (`prices.BTC`, `liquidations.0`; see `evidence.ts`). */
+  evidence: Record<string, Evidence>
 }
 
 /** One line (or one table row) of a section, as recognisers see it. */
@@ -69,6 +112,10 @@ export interface LineContext {
   /** The line without markup or escapes (see `cleanText`). */
   text: string
   section: Section
+  /** The asset whose own heading the line sits under ("## Bitcoin (BTC)"). */
+  asset?: {symbol: string; name: string}
+  /** The brief's own day (YYYY-MM-DD), to resolve "Friday" or "Feb 2". */
+  date?: string
   /** Set for a GFM table row: its cells, cleaned, and the header's. */
   table?: {header: string[]; cells: string[]}
 }

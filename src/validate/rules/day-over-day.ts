@@ -3,119 +3,127 @@ import {defineRule} from '../../diagnostics/rule.js'
 import type {PriceQuote} from '../../extract/market/types.js'
 import type {ArchiveRule} from '../rule-types.js'
 
+/** Days either side of a brief within which its neighbours' prices count. */
+const WINDOW_DAYS = 7
+/** Neighbours taken on each side, nearest first. */
+const PER_SIDE = 3
 const DAY_MS = 86_400_000
+
+interface Point {
+  date: string
+  day: number
+  brief: Brief
+  quote: PriceQuote
+  value: number
+}
 
 export const dayOverDay: ArchiveRule = {
   meta: defineRule({
     id: 'day-over-day',
     severity: 'warning',
     description:
-      "Between consecutive days, a price disagrees with the previous day's price and its own stated 24h change by more than `dayOverDayTolerance` percentage points (a stale or mistyped price). When the next day agrees with the day before, only the odd day is reported."
+      "A price far from the middle of the nearest days that state one (up to three days before and three after, within a week), by more than `dayOverDayTolerance` points beyond what those days' own spread allows, and not explained by the brief's stated 24h change: a stale or mistyped price. Days whose figure was not read are skipped, not treated as gaps; only the odd day is reported."
   }),
   check(briefs, reporter, config) {
-    const byDate = new Map<string, Brief>()
-    const duplicated = new Set<string>()
-    for (const brief of briefs) {
-      const date = brief.frontMatter?.date
-      if (!date || !brief.extracted) continue
-      if (byDate.has(date)) duplicated.add(date)
-      byDate.set(date, brief)
-    }
-    // With two briefs for one day there is no single "previous day" to trust: duplicate-date reports it.
-    for (const date of duplicated) byDate.delete(date)
     const tolerance = config.dayOverDayTolerance
-    // Each date's previous day, worked out once: date arithmetic on every
-    // lookup was a third of this rule's time on 4,000 briefs.
-    const days = new Map<string, string>()
-    const dayBefore = (date: string) => {
-      let day = days.get(date)
-      if (day === undefined) days.set(date, (day = previousDay(date)))
-      return day
-    }
-    /** The day whose previous day is this one. */
-    const dayAfter = new Map<string, string>()
-    for (const date of byDate.keys()) dayAfter.set(dayBefore(date), date)
-
-    // Every disagreement between a day and the day before, by symbol, worked out once.
-    const found = new Map<string, Map<string, Finding> | undefined>()
-    const findingsAt = (date: string | undefined): Map<string, Finding> | undefined => {
-      if (date === undefined) return undefined
-      if (!found.has(date)) found.set(date, findingsOf(date))
-      return found.get(date)
-    }
-    const findingsOf = (date: string): Map<string, Finding> | undefined => {
-      const today = byDate.get(date)
-      const yesterday = byDate.get(dayBefore(date))
-      if (!today || !yesterday) return undefined
-      const findings = new Map<string, Finding>()
-      const before = yesterday.extracted!.market.prices
-      for (const quote of today.extracted!.market.prices) {
-        // The day before's last quote of the symbol.
-        const previous = before.findLast((other) => other.symbol === quote.symbol)
-        const then = previous && valueOf(previous)
-        const comparison = then === undefined ? undefined : compare(quote, then)
-        if (!comparison || comparison.gap <= tolerance) continue
-        const {implied, low, high, gap} = comparison
-        findings.set(quote.symbol, {date, today, yesterday, quote, then: then!, implied, low, high, gap})
-      }
-      return findings
-    }
-    // One wrong day contradicts both neighbours. When the next day agrees with
-    // the day before the wrong one (two days of moves allowed), only the wrong
-    // day is reported: the next day's author has nothing to fix.
-    const agrees = (finding: Finding, outlier: Finding) => {
-      const across = compare(finding.quote, outlier.then)
-      return across !== undefined && across.gap <= 2 * tolerance
-    }
-
-    const report = (date: string) => {
-      for (const finding of findingsAt(date)?.values() ?? []) {
-        const outlier = findingsAt(dayBefore(date))?.get(finding.quote.symbol)
-        if (outlier && agrees(finding, outlier)) continue
-        const {today, yesterday, quote, then, implied, low, high} = finding
-        const now = valueOf(quote)!
-        const expected = then * (1 + (low + high) / 200)
-        const confirming = findingsAt(dayAfter.get(date))?.get(quote.symbol)
-        const next = confirming && agrees(confirming, finding) ? confirming.today : undefined
-        const note = next
-          ? `The next day's brief (${next.file.path}) agrees with the day before, so this day's ${quote.symbol} figures are the odd ones out: a price or 24h change copied from an older source.`
-          : 'A price copied from an older source, or a 24h change from another time, makes the archive contradict itself.'
+    for (const points of seriesBySymbol(briefs).values()) {
+      points.forEach((point, index) => {
+        const before = neighbours(points, index, -1)
+        const after = neighbours(points, index, 1)
+        const stated = statedChange(point.quote)
+        if (before.length + after.length < 2) {
+          // One neighbour: only the day before, with the brief's own 24h change, can say which is wrong.
+          const previous = before[0]
+          if (!previous || previous.day !== point.day - 1 || !stated) return
+          const implied = percent(point.value, previous.value)
+          if (implied >= stated[0] - tolerance && implied <= stated[1] + tolerance) return
+          const expected = previous.value * (1 + (stated[0] + stated[1]) / 200)
+          reporter.report(
+            point.brief.file,
+            this.meta,
+            `Unexpected ${point.quote.symbol} price ${money(point.value)}: ${signed(implied)} from ${money(previous.value)} on ${previous.date} (${previous.brief.file.path}), while the brief states ${range(stated)} in 24h; expected about ${money(expected)} (tolerance ${tolerance} points)`,
+            {line: point.quote.line, column: 1},
+            {note: 'A price copied from an older source, or a 24h change from another time, makes the archive contradict itself.'}
+          )
+          return
+        }
+        const around = [...before, ...after]
+        const middle = median(around.map((other) => other.value))
+        const off = percent(point.value, middle)
+        // A fast market moves far in a week: the neighbours' own spread widens what is allowed.
+        const spread = median(around.map((other) => Math.abs(percent(other.value, middle))))
+        const allowed = tolerance + 3 * spread
+        if (Math.abs(off) <= allowed) return
+        // A day at a turn of the market (the day of a crash) agrees with one side: only a figure off from both is odd.
+        if (before.length > 0 && after.length > 0) {
+          const side = (points: Point[]) => Math.abs(percent(point.value, median(points.map((other) => other.value))))
+          if (Math.min(side(before), side(after)) <= allowed) return
+        }
+        // The brief's own 24h change may explain the move.
+        if (stated && off >= stated[0] - allowed && off <= stated[1] + allowed) return
+        const states = stated ? `, while the brief states ${range(stated)} in 24h` : ''
         reporter.report(
-          today.file,
+          point.brief.file,
           this.meta,
-          `Unexpected ${quote.symbol} price ${money(now)}: ${signed(implied)} from ${money(then)} on ${dayBefore(date)} (${yesterday.file.path}), while the brief states ${low === high ? signed(low) : `${signed(low)} to ${signed(high)}`} in 24h; expected about ${money(expected)} (tolerance ${tolerance} points)`,
-          {line: quote.line, column: 1},
-          {note}
+          `Unexpected ${point.quote.symbol} price ${money(point.value)}: ${signed(off)} from ${money(middle)}, the middle of the ${around.length} nearest days that state one${states}; expected within ${Number(allowed.toFixed(1))}% of it`,
+          {line: point.quote.line, column: 1},
+          {note: `The nearest days that state a ${point.quote.symbol} price (${around.map((other) => other.brief.file.path).join(', ')}) agree with each other, so this day's figure is the odd one out: a price copied from an older source, or a typo.`}
         )
-      }
+      })
     }
-
-    for (const date of byDate.keys()) report(date)
   }
 }
 
-interface Finding {
-  date: string
-  today: Brief
-  yesterday: Brief
-  quote: PriceQuote
-  /** The previous day's price. */
-  then: number
-  implied: number
-  low: number
-  high: number
-  gap: number
+/** Each symbol's stated prices, one per day, in date order. Days with two briefs are left out (duplicate-date reports them). */
+function seriesBySymbol(briefs: readonly Brief[]): Map<string, Point[]> {
+  const byDate = new Map<string, Brief | undefined>()
+  for (const brief of briefs) {
+    // A brief with front-matter errors still has a day: its file name's.
+    const date = brief.frontMatter?.date ?? /\d{4}-\d{2}-\d{2}/.exec(brief.file.basename ?? '')?.[0]
+    if (!date || !brief.extracted) continue
+    byDate.set(date, byDate.has(date) ? undefined : brief)
+  }
+  const series = new Map<string, Point[]>()
+  for (const [date, brief] of byDate) {
+    if (!brief) continue
+    const day = Date.parse(`${date}T00:00:00Z`) / DAY_MS
+    if (!Number.isFinite(day)) continue
+    for (const quote of brief.extracted!.market.prices) {
+      const value = valueOf(quote)
+      if (value === undefined) continue
+      const points = series.get(quote.symbol) ?? []
+      // The first quote of a symbol in a brief is its figure.
+      if (points.at(-1)?.date !== date) points.push({date, day, brief, quote, value})
+      series.set(quote.symbol, points)
+    }
+  }
+  for (const points of series.values()) points.sort((a, b) => a.day - b.day)
+  return series
 }
 
-/** How far the move from `then` to the quote's price is from its stated 24h change, in points. */
-function compare(quote: PriceQuote, then: number): {implied: number; low: number; high: number; gap: number} | undefined {
-  const now = valueOf(quote)
-  const stated = quote.change24hRange ?? (quote.change24hPct !== undefined ? ([quote.change24hPct, quote.change24hPct] as const) : undefined)
-  if (now === undefined || !stated) return undefined
-  const implied = (now / then - 1) * 100
-  const [low, high] = [Math.min(...stated), Math.max(...stated)]
-  const gap = implied < low ? low - implied : implied > high ? implied - high : 0
-  return {implied, low, high, gap}
+/** Up to PER_SIDE points before (-1) or after (+1) `index`, nearest first, within WINDOW_DAYS. */
+function neighbours(points: readonly Point[], index: number, direction: -1 | 1): Point[] {
+  const found: Point[] = []
+  for (let at = index + direction; at >= 0 && at < points.length && found.length < PER_SIDE; at += direction) {
+    if (Math.abs(points[at]!.day - points[index]!.day) > WINDOW_DAYS) break
+    found.push(points[at]!)
+  }
+  return found
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+function percent(value: number, reference: number): number {
+  return (value / reference - 1) * 100
+}
+
+function statedChange(quote: PriceQuote): [number, number] | undefined {
+  if (quote.change24hRange) return [Math.min(...quote.change24hRange), Math.max(...quote.change24hRange)]
+  return quote.change24hPct === undefined ? undefined : [quote.change24hPct, quote.change24hPct]
 }
 
 /** The stated price, or the middle of the stated range. */
@@ -125,8 +133,8 @@ function valueOf(quote: PriceQuote): number | undefined {
   return undefined
 }
 
-function previousDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10)
+function range([low, high]: [number, number]): string {
+  return low === high ? signed(low) : `${signed(low)} to ${signed(high)}`
 }
 
 function money(value: number): string {

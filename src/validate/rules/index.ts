@@ -11,6 +11,7 @@ import {missingSection} from './missing-section.js'
 import {suspiciousCitationUrl} from './suspicious-citation-url.js'
 import {undefinedCitation} from './undefined-citation.js'
 import {unparsedPrice} from './unparsed-price.js'
+import {unreadFigure} from './unread-figure.js'
 import {unusedCitation} from './unused-citation.js'
 
 /** Rules run on each brief while its tree is in memory, in this order. */
@@ -23,6 +24,7 @@ export const fileRules: FileRule[] = [
   hiddenCitation,
   missingSection,
   unparsedPrice,
+  unreadFigure,
   implausibleValue,
   headlineSeverity
 ]

@@ -1,5 +1,5 @@
-import {findAssetMentions} from '../assets.js'
-import {findMoney, findPercents, type MoneyMatch, type PercentMatch} from '../numbers.js'
+import {findAssetMentions, inPriceBand} from '../assets.js'
+import {findMoney, findPercents, findPlainNumbers, type MoneyMatch, type PercentMatch} from '../numbers.js'
 import type {LineContext, PriceQuote, Recogniser} from '../types.js'
 import {opensOnNonPriceTopic, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
 import {signFromWords} from './sign-words.js'
@@ -9,8 +9,10 @@ const NOT_PRICE_BEFORE =
   /\b(highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|breaking|broke|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth)\b[^$\d]{0,14}$/i
 /** Words just after a percentage that make it something other than the 24h change. */
 const NOT_CHANGE_AFTER =
-  /^\s*\)?\s*(?:\w+\s+)?(week|wk|w\/w|wow|intra-?(?:week|month)|7-?d|7-day|month|30-?d|mo\b|yoy|y\/y|ytd|year|qtd|(?:over|in|during|for) (?:the )?(?:(?:past|last|prior) )?(?:\w+ )?(?:weeks?|months?|years?|days)\b|from (?:its |the )?(?:[\w-]+ ){0,3}(?:high|peak|ath|top|record)|below|above|since|dominance|share|of (?:total|the|market|traders|supply|(?:\w+ ){0,2}(?:volume|supply|transactions?|flows?))|probability|odds|annuali[sz]ed|apr|apy|longs?|shorts?|funding|premium|discount|retrac)/i
-const NOT_CHANGE_BEFORE = /\b(dominance|share|funding|rates?|odds|probability|oi|open interest|volume|ytd|yoy|weekly|monthly|week|apr|apy|ratio|supply|fibo\w*|retracement|account\w* for|make up|makes up)\b[^%]{0,16}$/i
+  /^\s*\)?\s*(?:\w+\s+)?(week|wk|w\/w|wow|intra-?(?:week|month)|7-?d|7-day|month|30-?d|mo\b|yoy|y\/y|ytd|year|qtd|(?:over|in|during|for) (?:the )?(?:(?:past|last|prior) )?(?:\w+ )?(?:weeks?|months?|years?|days)\b|(?:from|off) (?:its |the |a )?(?:[\w'’-]+ ){0,3}(?:high|peak|ath|top|record|lows?|bottom|trough)|below|above|since|dominance|share|of (?:total|the|market|traders|supply|(?:\w+ ){0,2}(?:volume|supply|transactions?|flows?))|probability|odds|annuali[sz]ed|apr|apy|longs?|shorts?|funding|premium|discount|retrac)/i
+const NOT_CHANGE_BEFORE = /\b(\d+\s?-?(?:d|days?|w|wk|weeks?|mo|months?)|dominance|share|funding|rates?|odds|probability|oi|open interest|volume|ytd|yoy|weekly|monthly|week|apr|apy|ratio|supply|fibo\w*|retracement|account\w* for|make up|makes up)\b[^%]{0,16}$/i
+
+const OTHER_PERIOD_IN_SENTENCE = /\b(year[- ]to[- ]date|ytd|month[- ]to[- ]date|mtd|this (?:week|month|year)|(?:past|last|prior) (?:week|month|year|\d+ days)|week[- ]over[- ]week|wow|w\/w|\d+[- ]?(?:day|week|month)s?\b|weekly|monthly|yearly|since (?:january|february|march|april|may|june|july|august|september|october|november|december|launch|the start))/i
 
 /** Amounts that can be a coin's price: no M/B/T magnitude (those are caps and volumes). */
 function isPriceAmount(money: MoneyMatch): boolean {
@@ -46,7 +48,7 @@ export const assetQuote: Recogniser<PriceQuote> = {
       const next = nextOther !== undefined && (!nextKnown || nextOther < nextKnown.index) ? {index: nextOther} : nextKnown
       const sentenceEnd = endOfSentence(text, mention.end)
       let end = Math.min(next?.index ?? text.length, sentenceEnd)
-      const quote = readSegment(text, mention.end, end)
+      const quote = readSegment(text, mention.end, end, mention.symbol)
       const hasLevel = quote.price !== undefined || quote.range !== undefined
       const hasChange = quote.change24hPct !== undefined || quote.change24hRange !== undefined
       if ((!hasLevel || !hasChange) && (!next || next.index > sentenceEnd)) {
@@ -89,14 +91,20 @@ function endOfSentence(text: string, from: number): number {
 type Figures = Pick<PriceQuote, 'price' | 'range' | 'change24hPct' | 'change24hRange'>
 
 /** The first price, range and 24h change in `text[from, end)`. */
-export function readSegment(text: string, from: number, end: number): Figures {
+export function readSegment(text: string, from: number, end: number, symbol?: string): Figures {
   const segment = text.slice(0, end)
   const figures: Figures = {}
+  // "SOL ~89.6", "BTC: 71,420", "ETH at 2,030": a plain number right after the ticker, inside the asset's band.
+  const plain = symbol === undefined ? undefined : findPlainNumbers(segment.slice(from)).find((number) => number.index < 24)
+  if (plain && /^[\s:(=@~≈-]*(?:(?:is|was|at|near|around|about|trades?|trading|traded|sits|hovers|holds|changed hands at|price)\s+)*[~≈]?\s*$/i.test(segment.slice(from, from + plain.index)) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
+    if (plain.range) figures.range = plain.range
+    else figures.price = plain.value
+  }
   for (const money of findMoney(segment)) {
     if (money.index < from || !isPriceAmount(money)) continue
     if (NOT_PRICE_BEFORE.test(segment.slice(from, money.index))) continue
     // "plunged to \$105,000 intraday before recovering to \$111,700": a level touched, not where it trades.
-    if (/^\s*(?:\w+\s+)?(?:support|resistance|max pain|strike|target|ath|peak|intraday\b(?! range))/i.test(segment.slice(money.end, money.end + 24))) continue
+    if (/^\s*(?:\w+\s+)?(?:support|resistance|max pain|strike|target|ath|peak|levels?\b|mark\b|zone|area\b|handle|threshold|barrier|intraday\b(?! range))/i.test(segment.slice(money.end, money.end + 24))) continue
     if (money.range) figures.range ??= money.range
     else figures.price ??= money.value
   }
@@ -104,6 +112,9 @@ export function readSegment(text: string, from: number, end: number): Figures {
     if (percent.index < from) continue
     if (NOT_CHANGE_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue
     if (NOT_CHANGE_BEFORE.test(segment.slice(from, percent.index))) continue
+    // "Year to date, Solana is up 2%": a period named earlier in the sentence, and no 24h nearer.
+    const opening = segment.slice(sentenceStart(segment, from), percent.index)
+    if (OTHER_PERIOD_IN_SENTENCE.test(opening) && !/\b24\s?-?h|\b24 hours|\bon the day|\bdaily\b|\bd\/d\b/i.test(opening)) continue
     const signed: PercentMatch = signFromWords(percent, segment, from)
     if (signed.value !== undefined) figures.change24hPct = signed.value
     else figures.change24hRange = signed.range

@@ -1,54 +1,173 @@
-import {findMoney} from '../numbers.js'
+import {clauses, lastMatch, ownWords} from '../clauses.js'
+import {daysBefore, findDays} from '../days.js'
+import {isTitleLine} from './liquidations.js'
+import {findMoney, type MoneyMatch} from '../numbers.js'
 import type {EtfFlow, Recogniser} from '../types.js'
 
-const ETF = /\bETFs?\b|\bETPs?\b|\bIBIT\b|\bFBTC\b|\bETHA\b/
-const OUTFLOW = /outflow|redemption|withdrew|withdrawals|bled|net (?:selling|negative)|negative/i
-const INFLOW = /inflow|net (?:buying|positive|creation)|attracted|added|positive/i
-// "do not trade at weekends" is not a weekly total.
-const MULTI_DAY = /\b(week(?!ends?\b)|weekly|month|monthly|ytd|year|cumulative|since launch|streak|over (?:the )?(?:past |last )?(?:two|three|four|five|several|\d+) (?:trading )?days|in (?:october|november|december|january|2025))/i
-const ISSUER = /\b(IBIT|FBTC|GBTC|ARKB|BITB|HODL|BTCO|EZBC|BRRR|BTCW|ETHA|FETH|ETHE|ETHW|BlackRock|Fidelity|Grayscale|ARK(?: 21Shares)?|Bitwise|VanEck|Invesco|Franklin)\b(?:'s)?\W{0,4}?(?:\w+\W+){0,2}?([-–−+]?\s?\$[\d,.]+\s?(?:[mMbB]|million|billion))/g
-const DAY = /\b(?:on\s+)?((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*|yesterday)\b/
+const ETF = /\bETFs?\b|\bETPs?\b|\bspot (?:bitcoin|btc|ether(?:eum)?|eth|solana|sol|xrp) (?:funds|products)\b/i
+const ISSUER = /\b(IBIT|FBTC|GBTC|ARKB|BITB|HODL|BTCO|EZBC|BRRR|BTCW|MSBT|ETHA|FETH|ETHE|ETHW|BSOL|GSOL|XRPC|BlackRock|iShares|Fidelity|Grayscale|ARK(?: 21Shares)?|21Shares|Bitwise|VanEck|Invesco|Franklin|WisdomTree|Valkyrie|Morgan Stanley)\b/
+const ASSETS: ReadonlyArray<[symbol: string, pattern: RegExp]> = [
+  ['BTC', /\b(bitcoin|btc)\b/i],
+  ['ETH', /\b(ethereum|ether|eth)\b/i],
+  ['SOL', /\b(solana|sol)\b/i],
+  ['XRP', /\bxrp\b/i]
+]
+/** Words that make an amount near "ETF" something other than one day's net flow. */
+const NOT_A_DAY_FLOW =
+  /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?days|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|week(?!ends?\b)|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?days|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|\d+-day|two-day|three-day|multi-day|revenue|worth|valued|market cap|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
+const OUTFLOW = /\boutflows?|\bredemptions?|\bwithdr[ae]w\w*|\bbled\b|\bshed\b|\blost\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b|\bexited\b/i
+const INFLOW = /\binflows?|\bnet (?:buying|positive|creations?|bought)|\battracted|\badded\b|\bpositive\b|\bdrew\b|\bbought\b|\btook in\b|\bgained\b/i
 
 /**
- * "U.S. spot Bitcoin ETFs saw net inflows of \$457 million on December 17",
- * "Bitcoin ETFs saw -\$55.6M net outflows (IBIT -\$3.8M, …)": one flow per
- * asset and clause, with the issuer breakdown when given. Weekly, monthly
- * and cumulative figures are not a day's flow and are skipped.
+ * One day's aggregate net flow of a spot ETF, per asset: "U.S. spot Bitcoin
+ * ETFs saw net inflows of $457 million on December 17", "BTC ETFs
+ * -US$145.7m (Feb 2)". An amount counts when its own words say ETF and flow,
+ * no issuer is named nearer to it than the asset (IBIT alone is not the
+ * market), and nothing makes it holdings, a total over several days or a
+ * forecast. The day is resolved against the brief's date.
  */
 export const etfFlows: Recogniser<EtfFlow> = {
   name: 'etf-flows',
   match(context) {
+    const {text} = context
+    if (!ETF.test(text) || isTitleLine(context.raw)) return []
     const flows: EtfFlow[] = []
-    for (const clause of context.text.split(/(?<=[.;])\s+(?=[A-Z*])/)) {
-      if (!ETF.test(clause) || !/flow|net|redemption|withdrew|attracted|bled/i.test(clause) || MULTI_DAY.test(clause)) continue
-      const asset = assetOf(clause)
-      if (!asset) continue
-      const issuers = [...clause.matchAll(ISSUER)].map((match) => ({name: match[1]!, amount: findMoney(match[2]!)[0]})).filter((issuer) => issuer.amount)
-      const issuerSpans = [...clause.matchAll(ISSUER)].map((match) => [match.index, match.index + match[0].length] as const)
-      const amounts = findMoney(clause).filter((money) => money.unit !== undefined && /^(m|mn|million|b|bn|billion|k)$/.test(money.unit))
-      const total = amounts.find((money) => !issuerSpans.some(([from, to]) => money.index >= from && money.index < to))
-      if (!total) continue
-      const words = clause.slice(0, Math.min(clause.length, total.end + 30))
-      const direction: EtfFlow['direction'] = total.negative || (OUTFLOW.test(words) && !(INFLOW.test(words) && words.search(INFLOW) < words.search(OUTFLOW))) ? 'outflow' : 'inflow'
-      const flow: EtfFlow = {asset, direction, amountUsd: total.range ? total.range[0] : total.value, line: context.line}
-      if (total.range) flow.amountUsdRange = total.range
-      const day = DAY.exec(clause)
-      if (day) flow.day = day[1]!
-      if (issuers.length > 0) flow.issuers = issuers.map((issuer) => ({name: issuer.name, amountUsd: issuer.amount!.negative ? -issuer.amount!.value : issuer.amount!.value}))
-      if (!flows.some((other) => other.asset === asset)) flows.push(flow)
+    const money = findMoney(text, {bare: true}).filter(isFlowAmount)
+    // A line label ("**ETF Flows:** …") speaks for every clause of the line.
+    const label = /^[^:]{0,40}:/.exec(text)?.[0] ?? ''
+    const lineHasEtf = ETF.test(text)
+    for (const clause of clauses(text)) {
+      const words = text.slice(clause.index, clause.end)
+      // "Monday alone saw $1.2 billion in inflows" after a sentence about ETFs: the line's subject carries over.
+      const scope = ETF.test(words) || ETF.test(label) || lineHasEtf ? words : undefined
+      if (!scope) continue
+      const owned = ownWords(text, clause, money)
+      for (const {item, before, after} of owned) {
+        const lead = text.slice(clause.index, item.index)
+        // A day named with the amount ("$366.6M on Friday alone", "(Oct 21)") makes it a day's flow
+        // whatever the sentence says around it; without one, the whole clause must not speak of a longer span.
+        const ownDay = nearestDay(`${before}\u0000${after}`, before.length, context.date)
+        // What follows the amount is its own only up to the next clause ("…, bringing cumulative inflows to …").
+        const ownAfter = after.slice(0, 80).split(/[,;]|\b(?:bringing|taking|lifting|pushing|while|whereas|but)\b/)[0]!
+        const opening = lead.slice(0, 40).replace(/\S*$/, '')
+        const span = ownDay ? `${opening}|${ownPhrase(before)}|${ownAfter}` : `${lead}|${ownAfter}`
+        if (NOT_A_DAY_FLOW.test(span) || sameAmountElsewhere(text, item, money)) continue
+        if (ownDay && /^\s*[–-]\s*\d/.test(`${before}\u0000${after}`.slice(ownDay.end))) continue
+        if (!/flow|net|redemption|withdr|bled|attracted|added|drew|pulled|shed|lost/i.test(`${lead}|${after.slice(0, 40)}`) && !item.negative && !/^\s*\(?[+−–-]/.test(text.slice(item.index - 2, item.index + 1))) continue
+        // Only the line says ETF ("Monday alone saw $1.2B in inflows"): the amount must carry its own day.
+        if (!ETF.test(words) && !ETF.test(label) && !ownDay) continue
+        if (issuerIsSubject(lead, after)) continue
+        const asset = assetOf(before, after) ?? lineAsset(text)
+        if (!asset) continue
+        const direction = item.negative || /^\s*[−–-]/.test(before.slice(-2)) ? 'outflow' : /\+\s*$/.test(before) ? 'inflow' : directionOf(before, after)
+        if (!direction) continue
+        const flow: EtfFlow = {asset, direction, amountUsd: item.range ? item.range[0] : item.value, line: context.line, evidence: words.trim()}
+        if (item.range) flow.amountUsdRange = item.range
+        const issuers = issuerAmounts(text, clause, money)
+        if (issuers.length > 0) flow.issuers = issuers
+        // "US spot crypto ETFs saw $338M", "combined $755M": every asset together, not one.
+        if (/\bcrypto (?:ETF|ETP|fund|product)s?\b|\bcombined\b|\bacross (?:the )?(?:category|products|assets)\b/i.test(ownPhrase(before) + lead.slice(0, 40))) continue
+        const day = ownDay ?? (owned.length === 1 ? soleDay(words, context.date) : undefined)
+        // A flow of another week is news, not the day's figure.
+        if (day?.iso && context.date && (daysBefore(day.iso, context.date) > 5 || daysBefore(day.iso, context.date) < 0)) continue
+        if (day) {
+          flow.day = day.text
+          if (day.iso) flow.date = day.iso
+        }
+        flows.push(flow)
+      }
     }
     return flows
   }
 }
 
-function assetOf(clause: string): string | undefined {
-  const at = (pattern: RegExp) => clause.search(pattern)
-  const candidates: Array<[string, number]> = [
-    ['BTC', at(/\b(bitcoin|btc|IBIT|FBTC|GBTC|ARKB)\b/i)],
-    ['ETH', at(/\b(ethereum|ether|eth|ETHA)\b/i)],
-    ['SOL', at(/\b(solana|sol)\b/i)],
-    ['XRP', at(/\bxrp\b/i)]
-  ]
-  const found = candidates.filter(([, index]) => index >= 0).sort((a, b) => a[1] - b[1])
-  return found[0]?.[0]
+/** Millions and billions, in dollars or bare ("-145.7m"): a flow in thousands or a price level ("68k") is not read. */
+function isFlowAmount(money: MoneyMatch): boolean {
+  return money.unit !== undefined && /^(m|mn|mm|million|b|bn|billion)$/.test(money.unit)
+}
+
+/** The words of the amount's own phrase: after the last connector before it ("… streak with $477M" → "with"). */
+function ownPhrase(before: string): string {
+  const cut = lastMatch(before, /\b(?:with|including|while|and|but|whereas|after|following|vs\.?)\b|[,(—:;]/)
+  return cut ? before.slice(cut.index + cut[0].length) : before
+}
+
+/** The single asset a line's ETFs are about ("U.S. spot Bitcoin ETFs …"), when it names only one. */
+function lineAsset(text: string): string | undefined {
+  const found = new Set<string>()
+  for (const match of text.matchAll(/\b(\w+)\s+(?:spot\s+)?ETFs?\b/gi)) for (const [symbol, pattern] of ASSETS) if (pattern.test(match[1]!)) found.add(symbol)
+  return found.size === 1 ? [...found][0] : undefined
+}
+
+function assetOf(before: string, after: string): string | undefined {
+  // "$240M BTC", "$300M in Ethereum ETF inflows": the asset named right after the amount.
+  for (const [symbol, pattern] of ASSETS) if (new RegExp(`^\\s*(?:${pattern.source})`, 'i').test(after)) return symbol
+  // "$54.1M outflow from Ethereum ETFs": the asset of the flow word's own phrase.
+  for (const [symbol, pattern] of ASSETS) if (new RegExp(`^\\s*\\)?\\s*(?:(?:net|daily|in|of)\\s+)*(?:(?:inflows?|outflows?|redemptions?|flows?)\\s+)?(?:in|of|into|from|for|out of|by)\\s+(?:the\\s+)?(?:U\\.S\\.\\s+|US\\s+)?(?:spot\\s+)?(?:${pattern.source})`, 'i').test(after.slice(0, 48))) return symbol
+  // Else the asset nearest before the amount in its own words, then the first one after it.
+  let best: {symbol: string; at: number} | undefined
+  for (const [symbol, pattern] of ASSETS) {
+    const match = lastMatch(before, pattern)
+    if (match && (!best || match.index > best.at)) best = {symbol, at: match.index}
+  }
+  if (best) return /\bcrypto\b/i.test(before.slice(best.at)) ? undefined : best.symbol
+  for (const [symbol, pattern] of ASSETS) if (pattern.test(after.slice(0, 40))) return symbol
+  return undefined
+}
+
+/**
+ * The subject nearest before the amount is an issuer ("IBIT saw $50.4M on Dec 12
+ * and −$100.8M on Dec 9", "BlackRock's IBIT Bitcoin ETF recorded $287M"), or one
+ * follows it ("$60.4M into IBIT"): one fund, not the market.
+ */
+function issuerIsSubject(lead: string, after: string): boolean {
+  const issuer = lastMatch(lead, ISSUER)
+  if (/^\s*\)?\s*(?:in|into|from|for|of)\s+(?:\w+['’]s\s+)?/i.test(after.slice(0, 12)) && ISSUER.test(after.slice(0, 30))) return true
+  if (!issuer) return false
+  const subjects = [ETF, ...ASSETS.map(([, pattern]) => pattern)].map((pattern) => lastMatch(lead, pattern)?.index ?? -1)
+  const subject = Math.max(...subjects)
+  // "IBIT Bitcoin ETF": the asset words belong to the issuer named just before them.
+  return issuer.index > subject || subject - (issuer.index + issuer[0].length) < 24 && !/\b(while|but|and|whereas|vs)\b/i.test(lead.slice(issuer.index, subject))
+}
+
+/** The same amount written elsewhere in the line as something else ("… totaled $1.2B this week"). */
+function sameAmountElsewhere(text: string, item: MoneyMatch, money: readonly MoneyMatch[]): boolean {
+  return money.some((other) => other !== item && other.value === item.value && NOT_A_DAY_FLOW.test(`${text.slice(Math.max(0, other.index - 60), other.index)}|${text.slice(other.end, other.end + 40)}`))
+}
+
+function directionOf(before: string, after: string): EtfFlow['direction'] | undefined {
+  const ahead = after.slice(0, 30)
+  const outAfter = ahead.search(OUTFLOW)
+  const inAfter = ahead.search(INFLOW)
+  if (outAfter >= 0 && (inAfter < 0 || outAfter < inAfter)) return 'outflow'
+  if (inAfter >= 0) return 'inflow'
+  const behind = before.slice(-50)
+  const outBefore = lastMatch(behind, OUTFLOW)?.index ?? -1
+  const inBefore = lastMatch(behind, INFLOW)?.index ?? -1
+  if (outBefore < 0 && inBefore < 0) return /\bnet\b/i.test(behind) ? undefined : undefined
+  return outBefore > inBefore ? 'outflow' : 'inflow'
+}
+
+/** The day named closest to the amount in its own words (`at` is the amount's place). */
+function nearestDay(words: string, at: number, date: string | undefined) {
+  const days = findDays(words, date).filter((day) => day.text.toLowerCase() !== 'overnight')
+  if (days.length === 0) return undefined
+  return days.reduce((best, day) => (distance(day, at) < distance(best, at) ? day : best))
+}
+const distance = (day: {index: number; end: number}, at: number) => (day.end <= at ? at - day.end : day.index - at)
+
+function soleDay(words: string, date: string | undefined) {
+  const days = findDays(words, date).filter((day) => day.text.toLowerCase() !== 'overnight')
+  return new Set(days.map((day) => day.iso ?? day.text)).size === 1 ? days[0] : undefined
+}
+
+/** "led by IBIT (-$150.0M) and FBTC (-$40.1M)": each issuer's own amount in the clause, signed. */
+function issuerAmounts(text: string, clause: {index: number; end: number}, money: readonly MoneyMatch[]): Array<{name: string; amountUsd: number}> {
+  const issuers: Array<{name: string; amountUsd: number}> = []
+  for (const entry of ownWords(text, clause, money)) {
+    const name = /\b([A-Z][A-Za-z]*(?: 21Shares)?)\W{0,4}$/.exec(entry.before)?.[1]
+    if (!name || !ISSUER.test(name)) continue
+    issuers.push({name, amountUsd: entry.item.negative ? -entry.item.value : entry.item.value})
+  }
+  return issuers
 }

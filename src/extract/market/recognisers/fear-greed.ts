@@ -1,7 +1,17 @@
+import {daysBefore, findDays} from '../days.js'
 import type {Recogniser} from '../types.js'
 
 const INDEX = /fear\s*(?:&|and)\s*greed(?:\s+index)?|\bfear index\b/i
 const MOVE = /\b(dropped|fell|rose|gained|lost|climbed|slipped|jumped|up|down|by)\s*$/i
+/** "(7-day average 10)", "from 22 a week ago": a number that is not today's reading. */
+const NOT_TODAY = /\b(average|avg|mean|ago|yesterday['’]?s?|last week['’]?s?|previous|prior|from|vs\.?|versus|compared with)\s*\S{0,6}\s*$/i
+const EARLIER_AFTER = /^\s*(?:\/\s*100\s*)?(?:\([^)]*\)\s*)?(?:on|in|as of|from|at)\s+(?:(?:early|mid|late)[- ])?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|^\s*(?:\([^)]*\)\s*)?(?:a week|a month|last week|yesterday|\d+ days ago)/i
+/** The day named is the brief's or the one before ("27 on Nov 3" in the brief of Nov 4). */
+function isRecent(text: string, date: string | undefined): boolean {
+  const [day] = findDays(text, date)
+  return day?.iso !== undefined && date !== undefined && daysBefore(day.iso, date) <= 1 && daysBefore(day.iso, date) >= 0
+}
+
 const MONTH = /(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i
 
 /**
@@ -17,11 +27,14 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
     if (!phrase) return []
     const after = context.text.slice(phrase.index + phrase[0].length, phrase.index + phrase[0].length + 80)
     if (/twitter|tweets|social/i.test(after.slice(0, 30))) return []
-    for (const match of after.matchAll(/(?<![\d.,$])(\d{1,3})(?:\s?[-–]\s?(\d{1,3}))?(?![\d%]|[.,]\d)/g)) {
+    for (const match of after.matchAll(/(?<![\d.,$])(\d{1,3})(?![\d])(?:\s?[-–]\s?(\d{1,3})(?!\d))?(?![\d%a-z]|[.,]\d|\s?%|\s?-\s?(?:day|week|month|d\b))/gi)) {
       const value = Number(match[1])
       const before = after.slice(0, match.index)
-      if (value > 100 || MONTH.test(before) || MOVE.test(before)) continue
-      if (match[2] !== undefined) return [{range: [value, Number(match[2])] as [number, number], line: context.line}]
+      if (value > 100 || MONTH.test(before) || MOVE.test(before) || NOT_TODAY.test(before)) continue
+      // "40 (Fear) on October 22", "~11 in late Nov": a reading of another day.
+      const following = after.slice(match.index + match[0].length, match.index + match[0].length + 40)
+      if (EARLIER_AFTER.test(following) && !isRecent(following, context.date)) continue
+      if (match[2] !== undefined) return [{range: [Math.min(value, Number(match[2])), Math.max(value, Number(match[2]))] as [number, number], line: context.line}]
       return [{value, line: context.line}]
     }
     return []

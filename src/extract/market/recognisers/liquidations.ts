@@ -1,64 +1,144 @@
-import {findMoney, findPercents} from '../numbers.js'
+import {findAssetMentions} from '../assets.js'
+import {clauses, lastMatch, ownWords} from '../clauses.js'
+import {daysBefore, findDays} from '../days.js'
+import {findMoney, findPercents, type MoneyMatch} from '../numbers.js'
 import type {Liquidation, Recogniser} from '../types.js'
 
-const LIQUIDATION = /liquidat/i
-const WINDOWS: ReadonlyArray<[RegExp, string]> = [
-  [/\b(1|one)[- ]?(h|hr|hour)\b/i, '1h'],
-  [/\b(4|four)[- ]?(h|hr|hours?)\b/i, '4h'],
-  [/\b(12|twelve)[- ]?(h|hr|hours?)\b/i, '12h'],
-  [/\b(48|forty-eight)[- ]?(h|hr|hours?)\b|\btwo days\b/i, '48h'],
-  [/\b(7|seven)[- ]?(d|day)s?\b|\bweek(ly|end)?\b/i, '7d'],
-  [/\bmonth|\bOctober|\bNovember|\bDecember|\bJanuary\b/i, 'month']
+/**
+ * Labels that give an amount near "liquidations" another role. The nearest
+ * label before the amount (or right after it: "$713M liquidated") decides.
+ */
+const LABELS: ReadonlyArray<[role: string, pattern: RegExp]> = [
+  ['total', /\bliquidat\w*|\bwiped out|\bflushed|\bwipeout/i],
+  ['open-interest', /\bopen interest|\bOI\b|\bnotional\b|\bpositions? (?:open|outstanding)/i],
+  ['single', /\blargest|\bbiggest|\bsingle\b|\bone (?:trader|whale|position|order)/i],
+  ['long', /\blongs?\b/i],
+  ['short', /\bshorts?\b/i],
+  ['other', /\bmarket value|\bvolume|\bfunding|\bmarket cap|\binflows?|\boutflows?|\bETFs?\b|\bstablecoins?|\btvl\b|\bhack|\bstolen|\bexploit|\bfees?\b|\brevenue|\bsupply\b|\bhold(?:s|ings)?\b|\bworth\b/i]
 ]
+/** The amount is a forecast or a map, not what happened. */
+const HYPOTHETICAL = /\b(if|would|could|may|might|risk of|at risk|clusters?|pockets?|zones?|maps?|heatmap|walls?|levels? (?:of|near|at)|potential|expected|should|estimates?|ranging|range from|vary|varies)\b/i
+/** Windows other than the day: these are not the 24h total. */
+const OTHER_WINDOW = /\b(?:first|last|one|an|single|that) hour\b|\b(?:early|mid|late)[- ](?:january|february|march|april|may|june|july|august|september|october|november|december)|\b(?:in|during|of|for) (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|\b(1|one|4|four|8|12|twelve)[- ]?(?:h|hr|hours?)\b|\b(48|72)[- ]?(?:h|hr|hours?)\b|\btwo days|\bweek(?:end|ly)?\b|\bmonth|\bsince\b|\bthis year|\bin (?:a |one )?(?:minute|hour)s?|\bwithin (?:minutes|an hour|hours)|\bcumulative|\bYTD\b|\bOctober 10|\bcrash\b/i
+const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours|\bpast day|\bone day|\bdaily|\bon the day|\btoday\b|\bovernight|\bsession\b/i
 
 /**
- * "\$627 million in liquidations (70% longs)", "24h liquidations: ~\$182.8M",
- * "Liquidations totaled \$344M over 24 hours": the amount nearest the word
- * (M/B units only), the window stated in the same clause, and the long/short
- * split as amounts or as shares of the total.
+ * 24h total liquidations with their long/short split: "$627 million in
+ * liquidations (70% longs)", "24h liquidations: ~$182.8M", "Liquidations
+ * totaled $344M over 24 hours", "liquidations 412m". An amount counts only
+ * when its nearest label is liquidations, not open interest, the largest
+ * single position, one side or one asset; a window other than the day, a day
+ * more than one before the brief, or a conditional ("if BTC falls…") makes
+ * the figure something else, and then nothing is read.
  */
 export const liquidations: Recogniser<Liquidation> = {
   name: 'liquidations',
   match(context) {
     const {text} = context
-    const word = LIQUIDATION.exec(text)
-    if (!word) return []
-    if (/largest single|single (?:position|liquidation)/i.test(text.slice(Math.max(0, word.index - 30), word.index + 30))) return []
-    const clauseStart = Math.max(text.lastIndexOf('. ', word.index) + 1, text.lastIndexOf(';', word.index) + 1, 0)
-    const clauseEndAt = text.slice(word.index).search(/[.;](?=\s|$)/)
-    const clauseEnd = clauseEndAt === -1 ? text.length : word.index + clauseEndAt
-    const clause = text.slice(clauseStart, clauseEnd)
-    const amounts = findMoney(clause).filter((money) => money.unit !== undefined && /^(m|mn|mm|million|b|bn|billion)$/.test(money.unit) && !money.negative)
-    if (amounts.length === 0) return []
-    const at = word.index - clauseStart
-    const total = amounts.reduce((best, money) => (Math.abs(money.index - at) < Math.abs(best.index - at) ? money : best))
-    const result: Liquidation = {amountUsd: total.range ? total.range[0] : total.value, window: windowOf(clause), line: context.line}
-    if (total.range) result.amountUsdRange = total.range
-    for (const money of amounts) {
-      if (money === total || money.range) continue
-      const after = clause.slice(money.end, money.end + 30)
-      // "…: longs \$128M, shorts \$184M" names the side before the amount.
-      const before = clause.slice(Math.max(0, money.index - 12), money.index)
-      const side = /\b(long|short)s?\W{0,3}$/i.exec(before)?.[1] ?? /^\W*(?:\w+\s+){0,2}(long|short)s?\b/i.exec(after)?.[1]
-      if (side?.toLowerCase() === 'long') result.long ??= money.value
-      else if (side?.toLowerCase() === 'short') result.short ??= money.value
+    if (!/liquidat/i.test(text) || isTitleLine(context.raw)) return []
+    const found: Liquidation[] = []
+    const money = findMoney(text, {bare: true}).filter(isLarge)
+    for (const clause of clauses(text)) {
+      const words = text.slice(clause.index, clause.end)
+      if (HYPOTHETICAL.test(words)) continue
+      if (!/liquidat|wiped out/i.test(words) && !(found.length > 0 && /\b(longs?|shorts?)\b/i.test(words))) continue
+      const owned = ownWords(text, clause, money)
+      const totals: typeof owned = []
+      let long: number | undefined
+      let short: number | undefined
+      for (const [index, entry] of owned.entries()) {
+        // "$298M liquidated …, the most since March's $500M": the word right after an amount is that amount's.
+        const before = index === 0 ? entry.before : entry.before.replace(ATTACHED_LABEL, '')
+        const role = roleOf(before, entry.after)
+        if (role === 'total') totals.push(entry)
+        else if (role === 'long') long ??= entry.item.value
+        else if (role === 'short') short ??= entry.item.value
+      }
+      const [total] = totals
+      // "…reached $412M; longs accounted for $300M and shorts $112M": a split in the next clause is the last total's.
+      const previous = found.at(-1)
+      if (!total && previous && previous.line === context.line) {
+        if (long !== undefined && previous.long === undefined && long < previous.amountUsd) previous.long = long
+        if (short !== undefined && previous.short === undefined && short < previous.amountUsd) previous.short = short
+      }
+      if (!total || total.item.negative) continue
+      // Two different totals in one clause ("estimates range from $100m to over $600m"): neither.
+      if (totals.some((other) => other.item.value !== total.item.value)) continue
+      // The amount's own words say the window; else the clause does.
+      const own = `${total.before.slice(-60)} ${total.after.slice(0, 80)}`
+      const windowWords = OTHER_WINDOW.test(own) || DAY_WINDOW.test(own) ? own : words
+      if (OTHER_WINDOW.test(windowWords) && !DAY_WINDOW.test(windowWords)) continue
+      // A named day must be the brief's or the day before it.
+      const days = findDays(windowWords, context.date).filter((day) => day.iso)
+      if (context.date && days.some((day) => daysBefore(day.iso!, context.date!) > 1 || daysBefore(day.iso!, context.date!) < 0)) continue
+      const item = total.item
+      const result: Liquidation = {amountUsd: item.range ? item.range[0] : item.value, window: '24h', line: context.line, evidence: words.trim()}
+      if (item.range) result.amountUsdRange = item.range
+      if (long !== undefined) result.long = long
+      if (short !== undefined) result.short = short
+      for (const percent of findPercents(words)) {
+        if (percent.value === undefined || percent.value <= 0 || percent.value >= 100 || item.range) continue
+        const after = words.slice(percent.end, percent.end + 24)
+        // "62% longs", "longs making up 78% of the total", "with shorts at 40%".
+        const lead = words.slice(Math.max(0, percent.index - 28), percent.index)
+        const side = /^\W*(?:\w+\s+){0,2}(long|short)s?\b/i.exec(after)?.[1] ?? /\b(long|short)s?\s+(?:made up|making up|make up|accounted for|accounting for|were|at|represented|comprised|of)\s+(?:about\s+|roughly\s+|~)?$/i.exec(lead)?.[1]
+        if (side?.toLowerCase() === 'long') result.long ??= Math.round((item.value * percent.value) / 100)
+        else if (side?.toLowerCase() === 'short') result.short ??= Math.round((item.value * percent.value) / 100)
+      }
+      found.push(result)
     }
-    for (const percent of findPercents(clause)) {
-      if (percent.value === undefined || percent.value <= 0 || percent.value > 100 || total.range) continue
-      const after = clause.slice(percent.end, percent.end + 24)
-      if (/^\W*(?:\w+\s+){0,2}longs?\b/i.test(after)) result.long ??= round(total.value * percent.value / 100)
-      else if (/^\W*(?:\w+\s+){0,2}shorts?\b/i.test(after)) result.short ??= round(total.value * percent.value / 100)
-    }
-    return [result]
+    return found
   }
 }
 
-function windowOf(clause: string): string {
-  if (/\b24\s?-?h|\b24 hours|\bpast day|\bone day\b/i.test(clause)) return '24h'
-  for (const [pattern, window] of WINDOWS) if (pattern.test(clause)) return window
-  return '24h'
+/** M and B amounts only: a total in thousands or trillions is something else. */
+function isLarge(money: MoneyMatch): boolean {
+  return money.unit !== undefined && /^(m|mn|mm|million|b|bn|billion)$/.test(money.unit)
 }
 
-function round(value: number): number {
-  return Math.round(value)
+const ATTACHED_LABEL = /^\s*\)?\s*(?:(?:in|of|worth|were|was|being|leveraged|forced|positions?|long|short|crypto|market|futures)\s+)*(?:liquidat\w*|wiped out)/i
+
+function roleOf(before: string, after: string): string | undefined {
+  const tail = before.slice(-64)
+  const head = after.slice(0, 64)
+  // "$19B in long liquidations", "$136.6M from long positions": one side only.
+  const sideAfter = /^\s*\)?\s*(?:in|of|from)?\s*(long|short)s?\b/i.exec(head.slice(0, 24))?.[1]
+  if (sideAfter) return sideAfter.toLowerCase()
+  // "$136B in market value", "$62.3B in open interest".
+  for (const [role, pattern] of LABELS) if (role !== 'total' && new RegExp(`^\\s*\\)?\\s*(?:in|of)?\\s*(?:${pattern.source})`, 'i').test(head.slice(0, 32))) return role
+  if (/\b(largest|biggest|single)\b/i.test(tail)) return 'single'
+  // "concentrated in ETH ($85.6M), BTC ($74.6M)": an asset named right before the amount.
+  if (assetBefore(tail.slice(-10), 10)) return 'asset'
+  const following = /^\s*\)?\s*(?:(?:in|of|worth|total|were|was|got|being|leveraged|forced|positions?|crypto|market|futures)\s+)*(liquidat\w*|wiped out)/i.exec(head)
+  // Labels before the amount: the nearest one decides.
+  let best: {role: string; at: number} | undefined
+  for (const [role, pattern] of LABELS) {
+    const match = lastMatch(tail, pattern)
+    if (match && (!best || match.index > best.at)) best = {role, at: match.index}
+  }
+  if (following) {
+    if (best && best.role !== 'total' && tail.length - best.at < 12) return best.role
+    return assetBefore(tail, tail.length) ? 'asset' : 'total'
+  }
+  if (!best) return undefined
+  if (best.role === 'total') {
+    // "Short liquidations: $200M": one side; "BTC liquidations: $66M": one asset.
+    const side = /\b(long|short)s?[\s-]*$/i.exec(tail.slice(0, best.at))?.[1]
+    if (side) return side.toLowerCase()
+    if (assetBefore(tail, best.at)) return 'asset'
+    // Too far from its label: a later amount in a long clause is not the total.
+    if (tail.length - best.at > 56) return undefined
+  }
+  return best.role
+}
+
+/** An asset named just before `at` ("BTC liquidations", "Ethereum liquidations hit"), unless the words say all markets. */
+function assetBefore(text: string, at: number): boolean {
+  const window = text.slice(Math.max(0, at - 22), at)
+  return findAssetMentions(window).length > 0 && !/\b(total|all|crypto|market|across|aggregate|overall)\b/i.test(window)
+}
+
+/** A line that is only a bold title ("**Derivatives Flashpoint: $2B Liquidation Cascade**") states no figure. */
+export function isTitleLine(raw: string): boolean {
+  return /^\s*(?:#+\s*)?(?:\*\*|__)[^*]+(?:\*\*|__)\s*$/.test(raw) || /^\s*#{1,6}\s/.test(raw)
 }

@@ -1,9 +1,10 @@
+import {daysBefore, findDays} from '../days.js'
 import {findMoney} from '../numbers.js'
 import type {MarketCap, Recogniser} from '../types.js'
 import {readChange} from './change.js'
 
 const TOTAL_CAP = /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?market\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*market\s+cap(?:itali[sz]ation)?\b/i
-const OF_AN_ASSET = /\b(bitcoin|btc|ethereum|eth|solana|xrp|bnb|usdt|usdc|stablecoin|tether|defi|altcoin)\S*\s*(?:'s\s*)?market\s+cap/i
+const OF_AN_ASSET = /\b(bitcoin|btc|ethereum|eth|solana|xrp|bnb|usdt|usdc|stablecoin|tether|defi|altcoin|meme\w*|sector|ai|rwa|token|coin)\S*\s*(?:['’]s\s*)?(?:total\s+)?market\s+cap/i
 
 /**
  * "Total crypto market cap fell 3.2% to \$4.24 trillion", "**Total Market
@@ -16,11 +17,21 @@ export const marketCap: Recogniser<MarketCap> = {
     const {text} = context
     const phrase = TOTAL_CAP.exec(text)
     if (!phrase || OF_AN_ASSET.test(text.slice(Math.max(0, phrase.index - 20), phrase.index + phrase[0].length))) return []
-    const sentenceStart = Math.max(text.lastIndexOf('. ', phrase.index) + 1, 0)
-    const sentenceEnd = text.indexOf('. ', phrase.index + phrase[0].length)
-    const end = sentenceEnd === -1 ? text.length : sentenceEnd + 1
-    const amounts = findMoney(text.slice(0, end)).filter((money) => money.index >= phrase.index && money.value >= 1e11 && !money.negative)
-    const amount = amounts.find((money) => !/\bfrom\s*$/i.test(text.slice(Math.max(0, money.index - 8), money.index))) ?? amounts[0]
+    // The clause of the phrase: "Stablecoin cap rose 2.1%; total market cap rose 0.4%" gives 0.4%.
+    const sentenceStart = Math.max(text.lastIndexOf('. ', phrase.index) + 1, text.lastIndexOf(';', phrase.index) + 1, 0)
+    const ends = [text.indexOf('. ', phrase.index + phrase[0].length), text.indexOf(';', phrase.index + phrase[0].length)].filter((at) => at !== -1)
+    const end = ends.length === 0 ? text.length : Math.min(...ends) + 1
+    const clause = text.slice(sentenceStart, end)
+    // A forecast, or a figure of another day ("as of Feb 10", "in September"), is not today's cap.
+    if (/\b(could|would|may|might|forecast\w*|project\w*|expected|by 20\d\d)\b/i.test(clause)) return []
+    const amounts = findMoney(text.slice(0, end), {bare: true}).filter((money) => money.index >= phrase.index && money.value >= 1e11 && !money.negative)
+    // Not a level it moved from, nor a peak or record it is measured against.
+    const amount = amounts.find(
+      (money) => !/\b(?:from|off|below|above|vs\.?|versus)\s*$/i.test(text.slice(Math.max(0, money.index - 10), money.index)) && !/^\s*(?:\w+\s+)?(?:peak|high|ath|record|low|top)\b/i.test(text.slice(money.end, money.end + 20))
+    )
+    // A day named with the figure ("$2.97T as of December 20") must be the brief's or the day before.
+    const own = amount ? text.slice(phrase.index, Math.min(end, amount.end + 40)) : ''
+    if (findDays(own, context.date).some((day) => day.iso && context.date && (daysBefore(day.iso, context.date) > 1 || daysBefore(day.iso, context.date) < 0))) return []
     const result: MarketCap = {line: context.line}
     if (amount?.range) result.usdRange = amount.range
     else if (amount) result.usd = amount.value

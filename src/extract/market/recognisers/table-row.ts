@@ -1,5 +1,5 @@
-import {assetOfLabel} from '../assets.js'
-import {findMoney, findPercents} from '../numbers.js'
+import {assetOfLabel, inPriceBand, PRICE_BANDS} from '../assets.js'
+import {findMoney, findPercents, findPlainNumbers} from '../numbers.js'
 import type {LineContext, PriceQuote, Recogniser} from '../types.js'
 
 const PRICE_HEADER = /price|level|spot|close|last|usd|\$|range/i
@@ -19,12 +19,13 @@ export const tableRow: Recogniser<PriceQuote> = {
     const {header, cells} = context.table
     const asset = assetOfLabel(cells[0] ?? '')
     if (!asset) return []
-    const priceColumn = pickColumn(header, cells, PRICE_HEADER, (cell) => findMoney(cell).some((money) => !money.negative && (!money.unit || money.unit === 'k')))
+    const priceColumn = pickColumn(header, cells, PRICE_HEADER, (cell) => findMoney(cell).some((money) => !money.negative && (!money.unit || money.unit === 'k')) || plainPrice(asset.symbol, cell) !== undefined)
     const changeColumn = pickColumn(header, cells, CHANGE_HEADER, (cell) => findPercents(cell).length > 0, priceColumn)
     const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line: context.line}
     // "~\$892–\$1,055 range forecast" in the price column is not where it trades.
     const priceCell = priceColumn === undefined || FORECAST.test(cells[priceColumn]!) ? undefined : cells[priceColumn]!
-    const money = priceCell === undefined ? undefined : findMoney(priceCell).find((m) => !m.negative && (!m.unit || m.unit === 'k'))
+    // "| ARB | ~0.105 |": a plain number in a price column is a price.
+    const money = priceCell === undefined ? undefined : findMoney(priceCell).find((m) => !m.negative && (!m.unit || m.unit === 'k')) ?? (PRICE_HEADER.test(header[priceColumn!] ?? '') ? plainPrice(asset.symbol, priceCell) : undefined)
     if (money?.range) quote.range = money.range
     else if (money) quote.price = money.value
     const percent = changeColumn === undefined ? undefined : findPercents(cells[changeColumn]!)[0]
@@ -44,4 +45,12 @@ function pickColumn(header: string[], cells: string[], wanted: RegExp, fits: (ce
     if (fits(cells[column]!)) return column
   }
   return undefined
+}
+
+/** The cell is one plain number (or range), inside the asset's band when it has one. */
+function plainPrice(symbol: string, cell: string) {
+  const numbers = findPlainNumbers(cell)
+  if (numbers.length !== 1 || cell.replace(/[\s~≈$]/g, '').length > numbers[0]!.end - numbers[0]!.index + 4) return undefined
+  const [number] = numbers
+  return PRICE_BANDS[symbol] === undefined || inPriceBand(symbol, number!.value) ? number : undefined
 }

@@ -1,0 +1,70 @@
+/**
+ * The calendar day a figure refers to, resolved against the brief's own date:
+ * "Feb 2", "2 February", "2026-02-02", "Friday" (the last Friday before the
+ * brief), "yesterday", "today".
+ */
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
+// Whole names or their abbreviations only: "declined 3" is not "Dec 3".
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?`
+
+/** Any way briefs name a day. */
+export const DAY_PATTERN = new RegExp(
+  String.raw`\b(?:(?<month>${MONTH})\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b|(?<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?<month2>${MONTH})|(?<iso>\d{4}-\d{2}-\d{2})|(?<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|(?<relative>yesterday|today|overnight))`,
+  'gi'
+)
+
+export interface DayMention {
+  /** As written ("Feb 2", "Friday"). */
+  text: string
+  /** YYYY-MM-DD, when the brief's date is known. */
+  iso?: string
+  index: number
+  end: number
+}
+
+export function findDays(text: string, briefDate: string | undefined): DayMention[] {
+  const found: DayMention[] = []
+  for (const match of text.matchAll(DAY_PATTERN)) {
+    // "the first time since May 8", "up from Friday's": a point of reference, not the figure's day.
+    if (/\b(?:since|from|after|before|until|till|than)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, match.index - 12), match.index))) continue
+    const mention: DayMention = {text: match[0], index: match.index, end: match.index + match[0].length}
+    const iso = briefDate ? resolve(match.groups!, briefDate) : undefined
+    if (iso) mention.iso = iso
+    found.push(mention)
+  }
+  return found
+}
+
+function resolve(groups: Record<string, string | undefined>, briefDate: string): string | undefined {
+  const base = new Date(`${briefDate}T00:00:00Z`)
+  if (Number.isNaN(base.getTime())) return undefined
+  if (groups.iso) return groups.iso
+  const relative = groups.relative?.toLowerCase()
+  if (relative === 'today') return briefDate
+  if (relative === 'yesterday' || relative === 'overnight') return shift(base, -1)
+  if (groups.weekday) {
+    const wanted = WEEKDAYS.indexOf(groups.weekday.toLowerCase())
+    // "as of Friday morning" in Friday's brief is today; another weekday is the last one before it.
+    const back = (base.getUTCDay() - wanted + 7) % 7
+    return shift(base, -back)
+  }
+  const monthName = (groups.month ?? groups.month2)!.toLowerCase().slice(0, 3)
+  const month = MONTHS.indexOf(monthName)
+  const day = Number(groups.day ?? groups.day2)
+  if (month < 0 || day < 1 || day > 31) return undefined
+  // A month after the brief's is last year's ("Dec 30" in a January brief).
+  let year = base.getUTCFullYear()
+  if (month > base.getUTCMonth() + 1) year--
+  return `${year}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+function shift(date: Date, days: number): string {
+  return new Date(date.getTime() + days * 86_400_000).toISOString().slice(0, 10)
+}
+
+/** Whole days from `iso` to the brief's date (1 for the day before). */
+export function daysBefore(iso: string, briefDate: string): number {
+  return Math.round((Date.parse(`${briefDate}T00:00:00Z`) - Date.parse(`${iso}T00:00:00Z`)) / 86_400_000)
+}

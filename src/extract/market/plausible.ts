@@ -1,0 +1,61 @@
+import type {MarketData, Withheld} from './types.js'
+
+/**
+ * Bounds outside which a figure is far more likely a misreading or a typo
+ * than a fact: such a figure is kept off the panel and the data, and reported
+ * (`implausible-value`) so that the author can look. A dash beats a wrong number.
+ */
+export const BOUNDS = {
+  /** A 24h move of a major asset beyond ±50%. */
+  change24hPct: 50,
+  /** A day's high more than 20% above its low. */
+  rangeSpread: 0.2,
+  /** 24h liquidations across the market (the record is about $19B, once). */
+  liquidationsUsd: 10e9,
+  /** Total crypto market cap. */
+  marketCapUsd: [0.5e12, 10e12] as const,
+  /** One day's net flow of one asset's spot ETFs. */
+  etfFlowUsd: 3e9
+}
+
+/** Removes implausible figures from `data` and lists them in `data.withheld`. */
+export function withholdImplausible(data: MarketData): MarketData {
+  const withheld: Withheld[] = [...data.withheld]
+  const hold = (field: string, value: string, line: number, expected: string) => withheld.push({field, value, line, reason: 'implausible', expected})
+  for (const quote of data.prices) {
+    const change = quote.change24hRange ?? (quote.change24hPct !== undefined ? [quote.change24hPct] : [])
+    const extreme = change.find((value) => Math.abs(value) > BOUNDS.change24hPct)
+    if (extreme !== undefined) {
+      hold(`${quote.symbol} 24h change`, `${extreme}%`, quote.line, `at most ±${BOUNDS.change24hPct}%`)
+      delete quote.change24hPct
+      delete quote.change24hRange
+    }
+    if (quote.range && quote.range[1] > quote.range[0] * (1 + BOUNDS.rangeSpread)) {
+      hold(`${quote.symbol} range`, `${quote.range[0]}–${quote.range[1]}`, quote.line, `a day's range within ${BOUNDS.rangeSpread * 100}% of its low`)
+      delete quote.range
+    }
+  }
+  const prices = data.prices.filter((quote) => Object.keys(quote).some((key) => key === 'price' || key === 'range' || key.startsWith('change')))
+  const liquidations = data.liquidations.filter((item) => {
+    if (item.amountUsd <= BOUNDS.liquidationsUsd) return true
+    hold('24h liquidations', usd(item.amountUsd), item.line, `at most ${usd(BOUNDS.liquidationsUsd)}`)
+    return false
+  })
+  const etfFlows = data.etfFlows.filter((flow) => {
+    if (flow.amountUsd <= BOUNDS.etfFlowUsd) return true
+    hold(`${flow.asset} ETF flow`, usd(flow.amountUsd), flow.line, `at most ${usd(BOUNDS.etfFlowUsd)} in a day`)
+    return false
+  })
+  const result: MarketData = {...data, prices, liquidations, etfFlows, withheld}
+  const cap = data.marketCap?.usd ?? data.marketCap?.usdRange?.[0]
+  if (data.marketCap && cap !== undefined && (cap < BOUNDS.marketCapUsd[0] || cap > BOUNDS.marketCapUsd[1])) {
+    hold('total market cap', usd(cap), data.marketCap.line, `between ${usd(BOUNDS.marketCapUsd[0])} and ${usd(BOUNDS.marketCapUsd[1])}`)
+    delete result.marketCap
+  }
+  return result
+}
+
+function usd(value: number): string {
+  for (const [unit, factor] of [['T', 1e12], ['B', 1e9], ['M', 1e6]] as const) if (value >= factor) return `$${Number((value / factor).toFixed(2))}${unit}`
+  return `$${value}`
+}

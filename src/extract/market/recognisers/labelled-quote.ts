@@ -1,0 +1,54 @@
+import {inPriceBand} from '../assets.js'
+import {findMoney, findPercents, findPlainNumbers} from '../numbers.js'
+import type {PriceQuote, Recogniser} from '../types.js'
+import {signFromWords} from './sign-words.js'
+
+const LABEL = /^[\s>*+\-]*(?:\d+[.)]\s+)?([A-Za-z0-9][\w\s()%/&.-]{0,40}?)\s*:\s*(.+)$/
+const PRICE_LABEL = /\b(?:current|spot|last|latest)?\s*price\b|\btrading at\b|\bspot\b|\blast\b|\bquote\b/i
+const NOT_PRICE_LABEL = /\b(target|support|resistance|high|low|ath|all-time|open|close|previous|prior|forecast|entry|stop|strike|level|cap|volume|dominance|supply|week|month|year|ytd)\b/i
+const CHANGE_LABEL = /\b24\s?-?h(?:ours?|r)?\b|\bdaily\b|\bday\b|\b1d\b/i
+const CHANGE_WORD = /\bchange|\bmove|\bperformance|%|\breturn/i
+
+/**
+ * Lines under an asset's own heading, as other authors write them:
+ * `## Bitcoin (BTC)` then `**Current Price:** $123,858.60` and
+ * `**24h Change:** -1.2%`. The label before the colon decides the role; the
+ * asset is the heading's (set on the line's context).
+ */
+export const labelledQuote: Recogniser<PriceQuote> = {
+  name: 'labelled-quote',
+  match(context) {
+    const asset = context.asset
+    if (!asset || context.table) return []
+    const labelled = LABEL.exec(context.text)
+    if (!labelled) return []
+    const [, label, value] = labelled as unknown as [string, string, string]
+    const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line: context.line}
+    const isChange = CHANGE_LABEL.test(label) && CHANGE_WORD.test(label)
+    // "24h Range: $77,900 – $80,150", "Day range: …": the day's low and high.
+    if (/\brange\b/i.test(label) && !/\b(week|7d|month|30d|year|52)/i.test(label)) {
+      const band = findMoney(value).find((m) => m.range && !m.negative && (m.unit === undefined || m.unit === 'k')) ?? findPlainNumbers(value).find((n) => n.range && inPriceBand(asset.symbol, n.range[0]))
+      if (band?.range) quote.range = band.range
+      return quote.range ? [quote] : []
+    }
+    if (PRICE_LABEL.test(label) && !NOT_PRICE_LABEL.test(label) && !isChange) {
+      const money = findMoney(value).find((m) => !m.negative && (m.unit === undefined || m.unit === 'k'))
+      const plain = money ? undefined : findPlainNumbers(value).find((n) => n.index < 4 && inPriceBand(asset.symbol, n.value))
+      const amount = money ?? plain
+      if (amount?.range) quote.range = amount.range
+      else if (amount) quote.price = amount.value
+      // "$71,420 (+1.2% 24h)": the change beside the price, unless it says another period.
+      const percent = findPercents(value)[0]
+      if (percent && !/week|7d|month|30d|ytd|year/i.test(value.slice(percent.end, percent.end + 16))) setChange(quote, signFromWords(percent, value, 0))
+    } else if (isChange) {
+      const percent = findPercents(value)[0]
+      if (percent) setChange(quote, signFromWords(percent, value, 0))
+    }
+    return quote.price === undefined && quote.range === undefined && quote.change24hPct === undefined && quote.change24hRange === undefined ? [] : [quote]
+  }
+}
+
+function setChange(quote: PriceQuote, percent: {value?: number; range?: [number, number]}): void {
+  if (percent.value !== undefined) quote.change24hPct = percent.value
+  else if (percent.range) quote.change24hRange = percent.range
+}
