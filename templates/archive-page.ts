@@ -1,6 +1,6 @@
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
-import type {PublishedBrief} from '../src/render/site.js'
+import type {PublishedBrief} from '../src/render/page-model.js'
 import {briefList, type CardMemo, type PagerLink} from './brief-list.js'
 import type {BrowseLink} from './index-page.js'
 

@@ -3,7 +3,7 @@ import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import {monthOf, shortDate} from '../src/render/dates.js'
 import {percent, usd} from '../src/render/figures.js'
-import type {PublishedBrief} from '../src/render/site.js'
+import type {PublishedBrief} from '../src/render/page-model.js'
 import {severityBadge} from './key-figures.js'
 import {spliced} from './spliced.js'
 

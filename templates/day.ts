@@ -2,7 +2,7 @@ import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {longDate} from '../src/render/dates.js'
 import {markLookalikes} from '../src/render/lookalike-marks.js'
-import type {PublishedBrief} from '../src/render/site.js'
+import type {PublishedBrief} from '../src/render/page-model.js'
 import {keyFigures} from './key-figures.js'
 
 export interface DayProps {

@@ -2,7 +2,7 @@ import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import type {ChartPoint} from '../src/render/chart-data.js'
 import {summaryText} from '../src/render/chart-data.js'
-import type {PublishedBrief} from '../src/render/site.js'
+import type {PublishedBrief} from '../src/render/page-model.js'
 import {briefList, type CardMemo, type PagerLink} from './brief-list.js'
 import {priceChart} from './chart.js'
 

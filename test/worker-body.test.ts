@@ -30,8 +30,8 @@ async function snapshot(site: string): Promise<Map<string, string>> {
 
 describe.skipIf(!hasDist)('rendered bodies written by the workers', () => {
   it('a worker asked to keep the body writes it to the cache and replies with a marker instead', async () => {
-    const {analyseBrief, loadRenderStage, SITE_RENDER, BODY_IN_CACHE} = (await import(dist('pipeline.js'))) as typeof import('../src/pipeline.js')
-    const {AnalysisPool} = (await import(dist('workers/pool.js'))) as typeof import('../src/workers/pool.js')
+    const {analyseBrief, loadRenderStage, SITE_RENDER} = (await import(dist('pipeline.js'))) as typeof import('../src/pipeline.js')
+    const {AnalysisPool, BODY_IN_CACHE} = (await import(dist('workers/pool.js'))) as typeof import('../src/workers/pool.js')
     const {BriefCache} = (await import(dist('cache/store.js'))) as typeof import('../src/cache/store.js')
     const {defaultConfig} = (await import(dist('config/load.js'))) as typeof import('../src/config/load.js')
     const dir = await tempDir()

@@ -48,7 +48,16 @@ export class Reporter {
     const severity = this.severityOf(rule)
     if (severity === 'off') return undefined
     assertPlaceInFile(file, place, rule.id)
-    const message = new VFileMessage(reason, {place, ruleId: rule.id, source: SOURCE})
+    // VFileMessage is an Error: its stack trace, captured and then replaced
+    // with '', was the larger part of reporting thousands of messages.
+    const limit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
+    let message: VFileMessage
+    try {
+      message = new VFileMessage(reason, {place, ruleId: rule.id, source: SOURCE})
+    } finally {
+      Error.stackTraceLimit = limit
+    }
     message.file = file.path
     message.url = docsUrl(rule.id)
     message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined

@@ -18,7 +18,7 @@
  * first (templates/search-bundles.js).
  */
 import {createHash} from 'node:crypto'
-import type {PublishedBrief} from './site.js'
+import type {PublishedBrief} from './page-model.js'
 
 /** Site-relative folder of the primary bundle: Pagefind's UI, and the newest tier's index. */
 export const PAGEFIND_FOLDER = 'pagefind/'

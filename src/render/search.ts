@@ -17,7 +17,7 @@ import * as pagefind from 'pagefind'
 import type {SiteWriter} from '../write/atomic-site.js'
 import {settleAll, Slots} from '../slots.js'
 import {PAGEFIND_FOLDER, searchTierKey, searchTiers, type SearchTier, type SearchTierName} from './search-tiers.js'
-import type {PageReuse, PublishedBrief} from './site.js'
+import type {PageReuse, PublishedBrief} from './page-model.js'
 
 export {PAGEFIND_FOLDER}
 /** Site-relative folder of the search page. */

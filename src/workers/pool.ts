@@ -4,7 +4,11 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
 import type {Config} from '../config/schema.js'
-import type {BriefAnalysis, RenderStage} from '../pipeline.js'
+import type {BriefAnalysis} from '../analyse.js'
+import type {RenderStage} from '../render/stage.js'
+
+/** A worker's `rendered` when it wrote the body to the cache itself. */
+export const BODY_IN_CACHE = 'briefpress:body-written-by-worker'
 
 export interface AnalysisRequest {
   id: number

@@ -1,8 +1,9 @@
 import {parentPort, workerData} from 'node:worker_threads'
 import type {Config} from '../config/schema.js'
 import {BriefCache} from '../cache/store.js'
-import {analyseBrief, BODY_IN_CACHE, loadRenderStage, type RenderStage} from '../pipeline.js'
-import type {AnalysisReply, AnalysisRequest} from './pool.js'
+import {analyseBrief} from '../analyse.js'
+import {loadRenderStage, type RenderStage} from '../render/stage.js'
+import {BODY_IN_CACHE, type AnalysisReply, type AnalysisRequest} from './pool.js'
 
 // One worker thread of the analysis pool: it analyses (and renders) the
 // briefs it is sent, one at a time, and replies with plain data.

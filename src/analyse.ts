@@ -1,0 +1,186 @@
+import type {Root} from 'mdast'
+import {VFile} from 'vfile'
+import type {Brief, BriefContext} from './brief.js'
+import type {BriefData} from './data/brief-data-schema.js'
+import type {Config} from './config/schema.js'
+import {Reporter} from './diagnostics/reporter.js'
+import {briefDataSchema} from './data/brief-data-schema.js'
+import {summarize} from './data/day-summary.js'
+import {excerptOf} from './extract/excerpt.js'
+import {extractStructure, toBriefData} from './extract/brief-data.js'
+import {extractCitations} from './extract/citations.js'
+import {citedHosts} from './validate/lookalike-hosts.js'
+import {parseFrontMatter} from './parse/front-matter.js'
+import {NestingLimitError, parseMarkdown} from './parse/markdown.js'
+import {parseError} from './parse/rules.js'
+import {validateFrontMatter} from './validate/front-matter.js'
+import {implausibleValue} from './validate/rules/implausible-value.js'
+import {fileRules} from './validate/rules/index.js'
+import {dayFolder} from './render/paths.js'
+import {toPlainMessage, type PlainMessage} from './cache/messages.js'
+
+/**
+ * One brief's analysis, from its text: parse, extract, the file rules and
+ * (for the build) the render stage. A pure function of the text, the config
+ * and the code, so it runs on any thread (src/workers/worker.ts) and its
+ * result is cached by content (src/cache/store.ts).
+ */
+
+/**
+ * Everything one brief's analysis yields, as plain data: what a worker
+ * returns and what the cache stores. Messages are rebuilt as VFileMessages
+ * on the main thread's file.
+ */
+export interface BriefAnalysis {
+  messages: PlainMessage[]
+  frontMatter: Brief['frontMatter']
+  frontMatterPlaces: Brief['frontMatterPlaces']
+  citations: Brief['citations']
+  extracted: Brief['extracted']
+  data: Brief['data']
+  summary: Brief['summary']
+  excerpt: string
+  /** Distinct hosts the brief cites, for lookalike-citation-host across the archive. */
+  hosts?: Brief['hosts']
+  rendered?: unknown
+}
+
+
+export function emptyBrief(file: VFile): Brief {
+  return {file, frontMatter: undefined, citations: undefined, extracted: undefined, data: undefined, excerpt: ''}
+}
+
+
+/**
+ * What a lean pipeline keeps of an analysis: no citations, front-matter
+ * places or full data (the rendered brief carries `brief.json`'s text), and
+ * of the extracted structure only the market figures, which the archive
+ * rules compare across days. About 2 KB a brief instead of 27.
+ */
+export function leanAnalysis<T extends Omit<BriefAnalysis, 'rendered'>>(analysis: T): Omit<T, 'rendered'> {
+  const {rendered: _rendered, ...kept} = analysis as T & {rendered?: unknown}
+  const extracted = analysis.extracted && {sections: [], headlines: [], market: analysis.extracted.market}
+  return {...kept, citations: undefined, frontMatterPlaces: undefined, data: undefined, extracted}
+}
+
+
+/**
+ * Parses, extracts, validates and (with `render`) renders one brief's text:
+ * the per-brief stage, a pure function of the text, the config and the code,
+ * so its result can run on any thread and be cached by content. The display
+ * path only names the file in messages, which are rebuilt on the caller's.
+ */
+export function analyseBrief(
+  text: string,
+  displayPath: string,
+  absolutePath: string,
+  config: Config,
+  render?: (brief: BriefContext) => unknown,
+  lean = false
+): BriefAnalysis {
+  const file = new VFile({path: displayPath, value: text})
+  file.data.absolutePath = absolutePath
+  const reporter = new Reporter(config.rules)
+  const brief = emptyBrief(file)
+  processText(file, text, brief, config, reporter, render)
+  const analysis: BriefAnalysis = {
+    messages: file.messages.map(toPlainMessage),
+    frontMatter: brief.frontMatter,
+    frontMatterPlaces: brief.frontMatterPlaces,
+    citations: brief.citations,
+    extracted: brief.extracted,
+    data: brief.data,
+    summary: brief.data && summarize(brief.data),
+    excerpt: brief.excerpt,
+    hosts: brief.citations && citedHosts(brief.citations),
+    ...(brief.rendered !== undefined && {rendered: brief.rendered})
+  }
+  // Lean: a worker sends back only what the main thread keeps.
+  return lean ? {...leanAnalysis(analysis), ...(brief.rendered !== undefined && {rendered: brief.rendered})} : analysis
+}
+
+function processText(file: VFile, text: string, brief: Brief, config: Config, reporter: Reporter, render?: (brief: BriefContext) => unknown): void {
+  const block = parseFrontMatter(file, text, reporter)
+  if (!block) return
+  const frontMatter = validateFrontMatter(file, block, config.categories, reporter)
+  brief.frontMatter = frontMatter
+  brief.frontMatterPlaces = Object.fromEntries([...block.keys].map(([key, places]) => [key, places.value]))
+
+  let tree: Root
+  try {
+    tree = parseMarkdown(text, block.bodyOffset)
+  } catch (error) {
+    reportParseFailure(file, reporter, error, text, block.bodyOffset)
+    return
+  }
+
+  try {
+    const context: BriefContext = {
+      file,
+      text,
+      tree,
+      block,
+      frontMatter,
+      citations: extractCitations(tree, text),
+      extracted: extractStructure(tree, text, frontMatter?.date ?? /\d{4}-\d{2}-\d{2}/.exec(file.basename ?? '')?.[0]),
+      config
+    }
+    brief.citations = context.citations
+    brief.extracted = context.extracted
+    brief.excerpt = frontMatter?.summary ?? excerptOf(tree)
+    for (const rule of fileRules) {
+      if (reporter.enabled(rule.meta)) rule.check(context, reporter)
+    }
+    if (frontMatter) brief.data = context.data = validateBriefData(context, frontMatter, reporter)
+    if (render && !file.messages.some((message) => message.fatal === true)) {
+      brief.rendered = render(context)
+    }
+  } catch (error) {
+    // Deeply nested input can exhaust the stack in any tree walker: report it
+    // on this brief and go on with the others.
+    if (!(error instanceof RangeError)) throw error
+    reportParseFailure(file, reporter, error, text, block.bodyOffset)
+  }
+}
+
+/**
+ * Builds the day's published data and validates it against the data
+ * contract; each zod issue becomes a message at the line the figure came from.
+ */
+function validateBriefData(context: BriefContext, frontMatter: NonNullable<BriefContext['frontMatter']>, reporter: Reporter): BriefData | undefined {
+  const data = toBriefData(frontMatter, dayFolder(frontMatter.date), context.extracted, context.citations)
+  const result = briefDataSchema.safeParse(data)
+  if (result.success) return result.data
+  for (const issue of result.error.issues) {
+    let item: unknown = data
+    let line: number | undefined
+    for (const key of issue.path) {
+      item = (item as Record<PropertyKey, unknown> | undefined)?.[key as string]
+      const itemLine = (item as {line?: unknown} | undefined)?.line
+      if (typeof itemLine === 'number') line = itemLine
+    }
+    reporter.report(
+      context.file,
+      implausibleValue.meta,
+      `Unexpected \`${issue.path.join('.')}\` in the extracted data: ${issue.message}`,
+      line ? {line, column: 1} : context.block.place.start
+    )
+  }
+  return undefined
+}
+
+function reportParseFailure(file: Brief['file'], reporter: Reporter, error: unknown, text: string, bodyOffset: number): void {
+  if (error instanceof NestingLimitError) {
+    // Refused before parsing, at the line that nests too deep.
+    reporter.report(file, parseError, `Unexpected ${error.what}, expected a brief of ordinary structure`, {line: error.line, column: error.column}, {
+      note: 'Markdown nested this deeply would take minutes to parse or overflow the stack; flatten it.'
+    })
+    return
+  }
+  const reason = error instanceof RangeError ? 'nesting too deep to process' : error instanceof Error ? error.message : String(error)
+  const line = text.slice(0, bodyOffset).split('\n').length
+  reporter.report(file, parseError, `Unexpected Markdown that could not be parsed (${reason}), expected a brief of ordinary structure`, {line, column: 1}, {
+    note: 'Look for deeply nested lists or block quotes, or thousands of nested brackets.'
+  })
+}
+

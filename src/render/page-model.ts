@@ -1,0 +1,273 @@
+/**
+ * The page model: what the page builders (src/render/pages/) and the
+ * templates share: a published brief, a page, the site's context computed
+ * once per build, the shell every page shares, and a page's reuse key.
+ */
+import {createHash} from 'node:crypto'
+import {toHtml} from 'hast-util-to-html'
+import type {Root} from 'hast'
+import {type Brief} from '../brief.js'
+import type {Config} from '../config/schema.js'
+import {type DaySummary} from '../data/day-summary.js'
+import type {CardMemo, PagerLink} from '../../templates/brief-list.js'
+import {layout, type Crumb, type LayoutProps} from '../../templates/layout.js'
+import type {PriceQuote} from '../data/brief-data-schema.js'
+import {absoluteUrl} from './absolute-url.js'
+import {assetSeries, chartValue, firstQuotesOf, type ChartPoint} from './chart-data.js'
+import {monthOf} from './dates.js'
+import {FEED_PATHS} from './feeds.js'
+import {SEARCH_FOLDER} from './search.js'
+import type {ImageAsset} from './offsite-images.js'
+import {ASSETS_FOLDER, assetFolder, categoryFolders, pageLink, periodFolder, rootFrom} from './paths.js'
+
+/** What the build keeps of each brief once its tree is released. */
+export interface RenderedBrief {
+  /** Sanitized HTML of the body. */
+  html: string
+  images: ImageAsset[]
+  furtherSources: number
+  /** The day's `brief.json`, written here so that the build need not keep every day's full data. */
+  json: string
+}
+
+export interface PublishedBrief {
+  brief: Brief
+  date: string
+  title: string
+  category: string
+  tags: readonly string[]
+  excerpt: string
+  /** Site-relative folder of the day page, `YYYY/MM/DD/`. */
+  folder: string
+  /** The day's figures and top severity (its full data is in `json`). */
+  data: DaySummary
+  /** The rendered body; empty while `body` holds it on disk. */
+  html: string
+  images: ImageAsset[]
+  /** The day's `brief.json`; empty while `body` holds it on disk. */
+  json: string
+  /** Reads the rendered body from the cache, when the build left it there. */
+  body?: (() => Promise<RenderedBrief>) | undefined
+}
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+export const stringify = (tree: Root) => toHtml(tree, {allowDangerousHtml: true}) + '\n'
+
+/** What a page is, for the sitemap, the README and whoever adds a kind (the search page). */
+export type PageKind = 'day' | 'index' | 'year' | 'month' | 'category' | 'assets' | 'asset' | 'not-found' | 'search'
+
+/** One HTML page of the site. */
+export interface SitePage {
+  kind: PageKind | (string & {})
+  /** Site-relative file: `2026/11/20/index.html`, `404.html`. */
+  file: string
+  /** Site-relative URL: the folder (`2026/11/20/`, `''` for the home page), or the file when it is not an index. */
+  url: string
+  /** `YYYY-MM-DD` the page last changed, for the sitemap. */
+  lastmod?: string | undefined
+  /** Listed in `sitemap.xml` (every page but the 404 page). */
+  sitemap: boolean
+  /** The day a day page shows: its body is read just before rendering. */
+  item?: PublishedBrief
+  /**
+   * A digest of everything the page is made from, when known (day pages,
+   * with the cache): a page whose key is unchanged since the previous build
+   * is taken from that build instead of being rendered again.
+   */
+  key?: string | undefined
+  render: () => Root
+}
+
+/** An asset with a page: its ticker, name, series and quoted days. */
+export interface AssetInfo {
+  symbol: string
+  name: string
+  folder: string
+  points: ChartPoint[]
+  /** Briefs quoting the asset, newest first, each with its first quote. */
+  quotes: Array<{item: PublishedBrief; quote: PriceQuote}>
+}
+
+/** Everything the page builders share, computed once per build. */
+export interface SiteContext {
+  config: Config
+  /** Oldest first. */
+  published: readonly PublishedBrief[]
+  newestFirst: readonly PublishedBrief[]
+  /** Category → `category/<slug>/`. */
+  categories: Map<string, string>
+  /** `YYYY` → briefs, newest first; years newest first. */
+  years: Map<string, PublishedBrief[]>
+  /** `YYYY-MM` → briefs, newest first; months newest first. */
+  months: Map<string, PublishedBrief[]>
+  assets: AssetInfo[]
+  /** Brief cards as HTML, rendered once per build for every list page that shows them (templates/brief-list.ts). */
+  cards?: CardMemo | undefined
+}
+
+/** Assets that always get a page; others need prices on at least two days. */
+export const MAIN_ASSETS = ['BTC', 'ETH', 'SOL'] as const
+export const MAIN_NAMES: Record<string, string> = {BTC: 'Bitcoin', ETH: 'Ethereum', SOL: 'Solana'}
+
+export function siteContext(published: readonly PublishedBrief[], config: Config): SiteContext {
+  const newestFirst = [...published].reverse()
+  return {
+    config,
+    published,
+    newestFirst,
+    categories: categoryFolders(published.map((item) => item.category)),
+    years: groupBy(newestFirst, (item) => item.date.slice(0, 4)),
+    months: groupBy(newestFirst, (item) => item.date.slice(0, 7)),
+    assets: assetsOf(published)
+  }
+}
+
+function assetsOf(published: readonly PublishedBrief[]): AssetInfo[] {
+  // One pass over the archive, newest first: each brief's first quote of each symbol.
+  const bySymbol = new Map<string, AssetInfo['quotes']>()
+  for (let index = published.length - 1; index >= 0; index--) {
+    const item = published[index]!
+    for (const [symbol, quote] of firstQuotesOf(item.data.prices)) {
+      const quotes = bySymbol.get(symbol)
+      if (quotes) quotes.push({item, quote})
+      else bySymbol.set(symbol, [{item, quote}])
+    }
+  }
+  // Oldest first, only the briefs that quote the symbol: its series is the same as across the whole archive.
+  const seriesOf = (symbol: string) => assetSeries((bySymbol.get(symbol) ?? []).map(({item}) => item.data).reverse(), symbol)
+  const symbols = new Set<string>(MAIN_ASSETS)
+  const series = new Map<string, ChartPoint[]>()
+  for (const symbol of [...bySymbol.keys()].sort()) {
+    if (symbols.has(symbol)) continue
+    // Days with a chart figure, counted without building the daily series:
+    // symbols quoted every day without a price (4,000 days each) get no page.
+    const days = new Set<string>()
+    for (const {item, quote} of bySymbol.get(symbol)!) {
+      const value = chartValue(quote)
+      if (value !== undefined && Number.isFinite(value)) days.add(item.data.date)
+    }
+    if (days.size >= 2) {
+      symbols.add(symbol)
+      series.set(symbol, seriesOf(symbol))
+    }
+  }
+  return [...symbols].map((symbol) => {
+    const quotes = bySymbol.get(symbol) ?? []
+    return {symbol, name: quotes[0]?.quote.asset ?? MAIN_NAMES[symbol] ?? symbol, folder: assetFolder(symbol), points: series.get(symbol) ?? seriesOf(symbol), quotes}
+  })
+}
+
+/** Links of the site header, from a page whose root is `root`. */
+export function siteNav(root: string, current: PageKind | undefined) {
+  return [
+    {href: `${root}index.html`, label: 'Briefs', current: current === 'index'},
+    {href: `${root}${ASSETS_FOLDER}index.html`, label: 'Assets', current: current === 'assets' || current === 'asset'},
+    {href: `${root}${SEARCH_FOLDER}index.html`, label: 'Search', current: current === 'search'}
+  ]
+}
+
+export interface ShellProps {
+  kind: PageKind
+  /** Site-relative folder of the page. */
+  folder: string
+  title: string
+  description?: string
+  main: LayoutProps['main']
+  breadcrumbs?: Crumb[]
+  previous?: string | undefined
+  next?: string | undefined
+  /** The root links start from; relative (`../../`) unless given (the 404 page). */
+  root?: string
+  /** Script files and further stylesheets of the site (the search page), and what the CSP must allow for them. */
+  scripts?: string[]
+  stylesheets?: string[]
+  cspExtra?: Record<string, string[]>
+}
+
+/** The layout with what every page shares: nav, feeds, canonical URL, CSP. */
+export function shell(context: SiteContext, props: ShellProps): Root {
+  const {config} = context
+  const root = props.root ?? rootFrom(props.folder)
+  return layout({
+    siteTitle: config.siteTitle,
+    pageTitle: props.title,
+    description: props.description ?? '',
+    root,
+    canonical: props.kind === 'not-found' ? undefined : absoluteUrl(config.baseUrl, props.folder),
+    kind: props.kind === 'day' ? 'article' : 'website',
+    feeds: {atom: `${root}${FEED_PATHS.atom}`, rss: `${root}${FEED_PATHS.rss}`, json: `${root}${FEED_PATHS.json}`},
+    nav: siteNav(root, props.kind),
+    ...(props.breadcrumbs && {breadcrumbs: props.breadcrumbs}),
+    previous: props.previous,
+    next: props.next,
+    ...(props.scripts && {scripts: props.scripts}),
+    ...(props.stylesheets && {stylesheets: props.stylesheets}),
+    csp: {allowedImageHosts: config.allowedImageHosts, ...(props.cspExtra && {extra: props.cspExtra})},
+    main: props.main
+  })
+}
+
+export const monthName = (month: string) => monthOf(`${month}-01`)
+
+/**
+ * The page with a key made of what it shows (`parts`: briefs as their
+ * content key and folder, and plain values), with the cache only: an
+ * archive page whose briefs and neighbours are unchanged is taken from the
+ * previous build. The code and config are in every brief's key.
+ */
+export function keyed(parts: ReadonlyArray<string | undefined | readonly PublishedBrief[]>, page: SitePage): SitePage {
+  const identity = (item: PublishedBrief) => item.brief.file.data.briefKey && `${item.brief.file.data.briefKey}@${item.folder}`
+  const flat = parts.map((part) => (Array.isArray(part) ? (part as readonly PublishedBrief[]).map(identity) : part))
+  if (flat.some((part) => Array.isArray(part) && part.some((id) => id === undefined))) return page
+  return {...page, key: createHash('sha256').update(JSON.stringify([page.kind, page.file, flat])).digest('hex')}
+}
+
+export function folderPage(kind: PageKind, folder: string, lastmod: string | undefined, render: () => Root): SitePage {
+  return {kind, file: `${folder}index.html`, url: folder, lastmod, sitemap: true, render}
+}
+
+/**
+ * The year pages below `folder` (`category/crypto/2025/`, `assets/btc/2025/`),
+ * newest first: each with its items, its relative links and the years
+ * around it; and the links to them from `folder`'s own page, with counts.
+ */
+export function yearPagesBelow<T>(folder: string, byYear: ReadonlyMap<string, readonly T[]>) {
+  const years = [...byYear.keys()]
+  const fromFolder = (to: string) => pageLink(folder, to)
+  return {
+    links: years.map((year) => ({label: year, href: fromFolder(periodFolder(folder, year)), count: byYear.get(year)!.length})),
+    pages: years.map((year, position) => {
+      const here = periodFolder(folder, year)
+      const link = (to: string) => pageLink(here, to)
+      const around = (other: string | undefined): PagerLink | undefined => (other === undefined ? undefined : {label: other, href: link(periodFolder(folder, other))})
+      return {year, folder: here, link, items: byYear.get(year)!, earlier: around(years[position + 1]), later: around(years[position - 1])}
+    })
+  }
+}
+
+/** Items grouped by `key`, in their order (newest first in, newest first out). */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const group = groups.get(key(item))
+    if (group) group.push(item)
+    else groups.set(key(item), [item])
+  }
+  return groups
+}
+
+/**
+ * `assets/index.html`, `assets/<symbol>/index.html` (the whole history as a
+ * chart, the newest `pageSize` figures as a table) and
+ * `assets/<symbol>/<year>/index.html` (that year's chart and every figure).
+
+/** What a build may take from the previous one (src/cache/manifest.ts keeps it). */
+export interface PageReuse {
+  /** The previous site, as that build wrote it. */
+  dir: string
+  /** Site-relative file → key, of the previous build. */
+  keys: ReadonlyMap<string, string>
+}

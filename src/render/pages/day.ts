@@ -1,0 +1,59 @@
+import {createHash} from 'node:crypto'
+import {dayPage} from '../../../templates/day.js'
+import {shortDate} from '../dates.js'
+import {monthFolder, pageLink, yearFolder} from '../paths.js'
+import {type SitePage, type SiteContext, shell, monthName, folderPage, stringify} from '../page-model.js'
+
+/** Every day page, with the links to the days around it. */
+export function dayPages(context: SiteContext): SitePage[] {
+  const {published} = context
+  const assetFolders = new Map(context.assets.map((asset) => [asset.symbol, asset.folder]))
+  // Written once, not once per day: the same for every page.
+  const assetLinks = JSON.stringify([...assetFolders])
+  return published.map((item, index) => {
+    const previous = published[index - 1]
+    const next = published[index + 1]
+    const from = item.folder
+    const link = (to: string) => pageLink(from, to)
+    const page = folderPage('day', from, item.date, () =>
+      shell(context, {
+        kind: 'day',
+        folder: from,
+        title: item.title,
+        description: item.excerpt,
+        previous: previous && link(previous.folder),
+        next: next && link(next.folder),
+        breadcrumbs: [
+          {label: 'Home', href: link('')},
+          {label: item.date.slice(0, 4), href: link(yearFolder(item.date.slice(0, 4)))},
+          {label: monthName(item.date.slice(0, 7)).split(' ')[0]!, href: link(monthFolder(item.date.slice(0, 7)))},
+          {label: shortDate(item.date)}
+        ],
+        main: dayPage({
+          item,
+          previous,
+          next,
+          link: (to) => link(to.folder),
+          indexHref: link(''),
+          categoryHref: link(context.categories.get(item.category)!),
+          assetHref: (symbol) => {
+            const folder = assetFolders.get(symbol)
+            return folder && link(folder)
+          }
+        })
+      })
+    )
+    // The day's text (under config and code), its neighbours' (their titles,
+    // dates and folders are on the page), and the site-wide links it makes.
+    const keys = [previous, item, next].map((brief) => brief && `${brief.brief.file.data.briefKey}@${brief.folder}`)
+    // Its look-alike sources too: they depend on the whole archive (lookalike-citation-host).
+    const key = item.brief.file.data.briefKey && createHash('sha256').update(JSON.stringify([keys, context.categories.get(item.category), item.brief.lookalikeHosts ?? null])).update('\0').update(assetLinks).digest('hex')
+    return {...page, item, key}
+  })
+}
+
+/**
+ * The home page, `index.html`: the newest `pageSize` briefs, a small BTC
+ * chart, and links to every year, month, category and asset. The rest of
+ * the archive is read by month and year (see templates/index-page.ts).
+ */
