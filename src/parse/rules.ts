@@ -15,7 +15,7 @@ export const frontMatterSyntax = defineRule({
 export const parseError = defineRule({
   id: 'parse-error',
   severity: 'error',
-  description: 'The Markdown body could not be parsed (for example, nesting too deep).'
+  description: 'The Markdown body could not be parsed (nesting too deep, or a paragraph too long to parse in linear time).'
 })
 
 export const parseRules = [missingFrontMatter, frontMatterSyntax, parseError]
