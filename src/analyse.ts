@@ -42,6 +42,7 @@ export interface BriefAnalysis {
   excerpt: string
   /** Distinct hosts the brief cites, for lookalike-citation-host across the archive. */
   hosts?: Brief['hosts']
+  claimed?: Brief['claimed']
   rendered?: unknown
 }
 
@@ -93,6 +94,7 @@ export function analyseBrief(
     summary: brief.data && summarize(brief.data),
     excerpt: brief.excerpt,
     hosts: brief.citations && citedHosts(brief.citations),
+    ...(brief.claimed && {claimed: brief.claimed}),
     ...(brief.rendered !== undefined && {rendered: brief.rendered})
   }
   // Lean: a worker sends back only what the main thread keeps.
@@ -104,6 +106,7 @@ function processText(file: VFile, text: string, brief: Brief, config: Config, re
   if (!block) return
   const frontMatter = validateFrontMatter(file, block, config.categories, reporter)
   brief.frontMatter = frontMatter
+  if (!frontMatter) brief.claimed = claimedIdentity(block.data)
   brief.frontMatterPlaces = Object.fromEntries([...block.keys].map(([key, places]) => [key, places.value]))
 
   let tree: Root
@@ -184,3 +187,12 @@ function reportParseFailure(file: Brief['file'], reporter: Reporter, error: unkn
   })
 }
 
+
+/** The title and day written in front matter that failed validation, when they are usable as such. */
+function claimedIdentity(data: Record<string, unknown>): Brief['claimed'] {
+  const claimed: NonNullable<Brief['claimed']> = {}
+  if (typeof data.title === 'string' && data.title.trim() !== '') claimed.title = data.title
+  const date = data.date instanceof Date && !Number.isNaN(data.date.getTime()) ? data.date.toISOString().slice(0, 10) : data.date
+  if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)) claimed.date = date
+  return claimed.title === undefined && claimed.date === undefined ? undefined : claimed
+}

@@ -53,6 +53,12 @@ export interface Brief {
   excerpt: string
   /** Each host the brief cites, once, at its first citation (kept by lean pipelines too: `lookalike-citation-host` compares them across the archive). */
   hosts?: CitedHost[] | undefined
+  /**
+   * The title and day a brief whose front matter failed validation still
+   * states: it keeps its place in the cross-brief rules (duplicate-title,
+   * duplicate-date, day-over-day) while its page is not published.
+   */
+  claimed?: {title?: string; date?: string} | undefined
   /** Cited hosts that `lookalike-citation-host` found to imitate another: host → the host it reads as. The day page marks their links. */
   lookalikeHosts?: Record<string, string>
   /** What the build sink made of the brief while its tree was in memory. */

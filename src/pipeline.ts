@@ -268,7 +268,7 @@ function toBrief(file: VFile, analysis: BriefAnalysis, lean: boolean): Brief {
     // checked against the file's lines (src/diagnostics/reporter.ts).
     file.value = lineEndsOf(String(file.value))
     const kept = leanAnalysis(analysis)
-    return {file, frontMatter: kept.frontMatter, citations: undefined, extracted: kept.extracted, data: undefined, summary: kept.summary, excerpt: kept.excerpt, hosts: kept.hosts, ...(analysis.rendered !== undefined && {rendered: analysis.rendered})}
+    return {file, frontMatter: kept.frontMatter, citations: undefined, extracted: kept.extracted, data: undefined, summary: kept.summary, excerpt: kept.excerpt, hosts: kept.hosts, ...(kept.claimed && {claimed: kept.claimed}), ...(analysis.rendered !== undefined && {rendered: analysis.rendered})}
   }
   const brief: Brief = {
     file,
@@ -278,7 +278,8 @@ function toBrief(file: VFile, analysis: BriefAnalysis, lean: boolean): Brief {
     data: analysis.data,
     summary: analysis.summary,
     excerpt: analysis.excerpt,
-    hosts: analysis.hosts
+    hosts: analysis.hosts,
+    ...(analysis.claimed && {claimed: analysis.claimed})
   }
   if (analysis.frontMatterPlaces) brief.frontMatterPlaces = analysis.frontMatterPlaces
   if (analysis.rendered !== undefined) brief.rendered = analysis.rendered

@@ -63,4 +63,20 @@ describe('cross-brief duplicates', () => {
       ['briefs/b.md', 'warning', 2, 8]
     ])
   })
+
+  it('keeps a brief whose front matter has an error in the title check, and out of the date check', async () => {
+    const dir = await archive({
+      'a.md': brief('Daily brief', '2026-11-20'),
+      // An unknown category is an error: b.md is not published, but its title still collides.
+      'b.md': brief('Daily brief', '2026-11-20').replace('category: crypto', 'category: crpyto')
+    })
+    const {report} = await checkJson(['briefs'], dir)
+    const titles = report.messages.filter((message) => message.ruleId === 'duplicate-title')
+    expect(titles.map((m) => [m.file, m.line, m.column])).toEqual([
+      ['briefs/a.md', 2, 8],
+      ['briefs/b.md', 2, 8]
+    ])
+    // A broken brief does not make a valid one fail: duplicate-date (an error) waits for valid front matter.
+    expect(report.messages.filter((message) => message.ruleId === 'duplicate-date')).toEqual([])
+  })
 })

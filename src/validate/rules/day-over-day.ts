@@ -78,8 +78,8 @@ export const dayOverDay: ArchiveRule = {
 function seriesBySymbol(briefs: readonly Brief[]): Map<string, Point[]> {
   const byDate = new Map<string, Brief | undefined>()
   for (const brief of briefs) {
-    // A brief with front-matter errors still has a day: its file name's.
-    const date = brief.frontMatter?.date ?? /\d{4}-\d{2}-\d{2}/.exec(brief.file.basename ?? '')?.[0]
+    // A brief with front-matter errors still has a day: the one it states, else its file name's.
+    const date = brief.frontMatter?.date ?? brief.claimed?.date ?? /\d{4}-\d{2}-\d{2}/.exec(brief.file.basename ?? '')?.[0]
     if (!date || !brief.extracted) continue
     byDate.set(date, byDate.has(date) ? undefined : brief)
   }

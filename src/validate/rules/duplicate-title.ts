@@ -10,7 +10,7 @@ export const duplicateTitle: ArchiveRule = {
   }),
   check(briefs, reporter) {
     const key = (title: string | undefined) => title?.trim().replace(/\s+/g, ' ').toLowerCase()
-    for (const [, group] of groupBy(briefs, (brief) => key(brief.frontMatter?.title))) {
+    for (const [, group] of groupBy(briefs, (brief) => key(brief.frontMatter?.title ?? brief.claimed?.title))) {
       reportGroup(group, reporter, this.meta, 'title', (others) =>
         `Unexpected title shared with ${others}, expected a title unique to this day`
       )
