@@ -68,3 +68,13 @@ function shift(date: Date, days: number): string {
 export function daysBefore(iso: string, briefDate: string): number {
   return Math.round((Date.parse(`${briefDate}T00:00:00Z`) - Date.parse(`${iso}T00:00:00Z`)) / 86_400_000)
 }
+
+/**
+ * A named day that is not the brief's recent past: after the brief, or more
+ * than `maxDays` before it. Days that could not be resolved are not stale.
+ */
+export function isStaleDay(day: {iso?: string}, briefDate: string | undefined, maxDays = 1): boolean {
+  if (!day.iso || !briefDate) return false
+  const back = daysBefore(day.iso, briefDate)
+  return back < 0 || back > maxDays
+}

@@ -1,5 +1,5 @@
 import {clauses, lastMatch, ownWords} from '../clauses.js'
-import {daysBefore, findDays} from '../days.js'
+import {findDays, isStaleDay} from '../days.js'
 import {isTitleLine} from './liquidations.js'
 import {findMoney, type MoneyMatch} from '../numbers.js'
 import type {EtfFlow, Recogniser} from '../types.js'
@@ -69,7 +69,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         if (/\bcrypto (?:ETF|ETP|fund|product)s?\b|\bcombined\b|\bacross (?:the )?(?:category|products|assets)\b/i.test(ownPhrase(before) + lead.slice(0, 40))) continue
         const day = ownDay ?? (owned.length === 1 ? soleDay(words, context.date) : undefined)
         // A flow of another week is news, not the day's figure.
-        if (day?.iso && context.date && (daysBefore(day.iso, context.date) > 5 || daysBefore(day.iso, context.date) < 0)) continue
+        if (day && isStaleDay(day, context.date, 5)) continue
         if (day) {
           flow.day = day.text
           if (day.iso) flow.date = day.iso
@@ -144,7 +144,7 @@ function directionOf(before: string, after: string): EtfFlow['direction'] | unde
   const behind = before.slice(-50)
   const outBefore = lastMatch(behind, OUTFLOW)?.index ?? -1
   const inBefore = lastMatch(behind, INFLOW)?.index ?? -1
-  if (outBefore < 0 && inBefore < 0) return /\bnet\b/i.test(behind) ? undefined : undefined
+  if (outBefore < 0 && inBefore < 0) return undefined
   return outBefore > inBefore ? 'outflow' : 'inflow'
 }
 

@@ -1,4 +1,4 @@
-import {daysBefore, findDays} from '../days.js'
+import {findDays, isStaleDay} from '../days.js'
 import type {Recogniser} from '../types.js'
 
 const INDEX = /fear\s*(?:&|and)\s*greed(?:\s+index)?|\bfear index\b/i
@@ -9,7 +9,7 @@ const EARLIER_AFTER = /^\s*(?:\/\s*100\s*)?(?:\([^)]*\)\s*)?(?:on|in|as of|from|
 /** The day named is the brief's or the one before ("27 on Nov 3" in the brief of Nov 4). */
 function isRecent(text: string, date: string | undefined): boolean {
   const [day] = findDays(text, date)
-  return day?.iso !== undefined && date !== undefined && daysBefore(day.iso, date) <= 1 && daysBefore(day.iso, date) >= 0
+  return day?.iso !== undefined && date !== undefined && !isStaleDay(day, date)
 }
 
 const MONTH = /(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i

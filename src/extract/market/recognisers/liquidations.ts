@@ -1,6 +1,6 @@
 import {findAssetMentions} from '../assets.js'
 import {clauses, lastMatch, ownWords} from '../clauses.js'
-import {daysBefore, findDays} from '../days.js'
+import {findDays, isStaleDay} from '../days.js'
 import {findMoney, findPercents, type MoneyMatch} from '../numbers.js'
 import type {Liquidation, Recogniser} from '../types.js'
 
@@ -69,8 +69,7 @@ export const liquidations: Recogniser<Liquidation> = {
       const windowWords = OTHER_WINDOW.test(own) || DAY_WINDOW.test(own) ? own : words
       if (OTHER_WINDOW.test(windowWords) && !DAY_WINDOW.test(windowWords)) continue
       // A named day must be the brief's or the day before it.
-      const days = findDays(windowWords, context.date).filter((day) => day.iso)
-      if (context.date && days.some((day) => daysBefore(day.iso!, context.date!) > 1 || daysBefore(day.iso!, context.date!) < 0)) continue
+      if (findDays(windowWords, context.date).some((day) => isStaleDay(day, context.date))) continue
       const item = total.item
       const result: Liquidation = {amountUsd: item.range ? item.range[0] : item.value, window: '24h', line: context.line, evidence: words.trim()}
       if (item.range) result.amountUsdRange = item.range

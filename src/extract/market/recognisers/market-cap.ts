@@ -1,4 +1,4 @@
-import {daysBefore, findDays} from '../days.js'
+import {findDays, isStaleDay} from '../days.js'
 import {findMoney} from '../numbers.js'
 import type {MarketCap, Recogniser} from '../types.js'
 import {readChange} from './change.js'
@@ -31,7 +31,7 @@ export const marketCap: Recogniser<MarketCap> = {
     )
     // A day named with the figure ("$2.97T as of December 20") must be the brief's or the day before.
     const own = amount ? text.slice(phrase.index, Math.min(end, amount.end + 40)) : ''
-    if (findDays(own, context.date).some((day) => day.iso && context.date && (daysBefore(day.iso, context.date) > 1 || daysBefore(day.iso, context.date) < 0))) return []
+    if (findDays(own, context.date).some((day) => isStaleDay(day, context.date))) return []
     const result: MarketCap = {line: context.line}
     if (amount?.range) result.usdRange = amount.range
     else if (amount) result.usd = amount.value
