@@ -9,6 +9,8 @@ export function cleanText(raw: string): string {
   return raw
     .replace(/\[\^[^\]\s]*\]/g, '')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // A bare address ("…/bitcoin-etfs-record-470m-in-outflows") holds words, never a figure.
+    .replace(/<?\b(?:https?:\/\/|www\.)[^\s>)]+>?/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!&|~<>$])/g, '$1')
     .replace(/\*\*|__/g, '')
     .replace(/[\u2011\u2010]/g, '-')
@@ -188,6 +190,8 @@ export interface PercentMatch {
   range?: [number, number]
   /** True when the text carries a sign (+, -, −, –, ↑, ↓, ±). */
   signed: boolean
+  /** A bound or an either-way figure, not a value: "sub-1%", "over 5%", "up to 3%", "±2%". */
+  bound?: boolean
   index: number
   end: number
 }
@@ -202,14 +206,20 @@ const PERCENT = new RegExp(
   'g'
 )
 
+/** Words that make a percentage a bound rather than the figure ("sub-1%", "more than 5%", "up to 3%"). */
+const BOUND_BEFORE = /\b(?:sub|under|below|less than|fewer than|more than|over|above|at least|at most|up to|upwards of|in excess of|north of|south of|within)[\s~≈\-‑]*$/i
+
 /** Every percentage in the text, in order, with its written sign. */
 export function findPercents(text: string): PercentMatch[] {
   const found: PercentMatch[] = []
   for (const match of text.matchAll(PERCENT)) {
     const g = match.groups!
     const start = match.index
+    const bound = BOUND_BEFORE.test(text.slice(Math.max(0, start - 16), start + (g.s1 === '-' ? 1 : 0))) || (g.s1 ?? g.s1b) === '±'
+    // A hyphen joined to a word ("sub-1%", "low-2%") is not a minus sign.
+    const hyphen = g.s1 === '-' && /\p{L}$/u.test(text.slice(Math.max(0, start - 1), start))
     // "7-day", "24-hour" never reach here (no %); "1.5-2%" does: a range.
-    const sign1 = g.s1 ?? g.s1b
+    const sign1 = hyphen ? g.s1b : g.s1 ?? g.s1b
     const a = Number(g.a!.replace(/,/g, ''))
     if (g.b !== undefined) {
       const b = Number(g.b.replace(/,/g, ''))
@@ -217,17 +227,17 @@ export function findPercents(text: string): PercentMatch[] {
       const first = applySign(a, sign1)
       const second = applySign(b, sign2)
       if (sign1 === '±') {
-        found.push({range: [-Math.max(a, b), Math.max(a, b)], signed: true, index: start, end: start + match[0].length})
+        found.push({range: [-Math.max(a, b), Math.max(a, b)], signed: true, bound, index: start, end: start + match[0].length})
         continue
       }
-      found.push({range: [Math.min(first, second), Math.max(first, second)], signed: sign1 !== undefined || g.s2 !== undefined, index: start, end: start + match[0].length})
+      found.push({range: [Math.min(first, second), Math.max(first, second)], signed: sign1 !== undefined || g.s2 !== undefined, bound, index: start, end: start + match[0].length})
       continue
     }
     if (sign1 === '±') {
-      found.push({range: [-a, a], signed: true, index: start, end: start + match[0].length})
+      found.push({range: [-a, a], signed: true, bound, index: start, end: start + match[0].length})
       continue
     }
-    found.push({value: applySign(a, sign1), signed: sign1 !== undefined, index: start, end: start + match[0].length})
+    found.push({value: applySign(a, sign1), signed: sign1 !== undefined, bound, index: start, end: start + match[0].length})
   }
   return found
 }

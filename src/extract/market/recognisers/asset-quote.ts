@@ -2,6 +2,7 @@ import {findAssetMentions, inPriceBand} from '../assets.js'
 import {findMoney, findPercents, findPlainNumbers, type MoneyMatch, type PercentMatch} from '../numbers.js'
 import type {LineContext, PriceQuote, Recogniser} from '../types.js'
 import {NON_PRICE_TOPIC, opensOnNonPriceTopic, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
+import {OTHER_SPAN_AFTER, OTHER_SPAN_BEFORE} from './change.js'
 import {signFromWords} from './sign-words.js'
 
 /** Words just before an amount that make it a reference level, not the price. */
@@ -91,6 +92,12 @@ function endOfSentence(text: string, from: number): number {
   return match ? from + match.index + 1 : text.length
 }
 
+const PAST_MOVE_BEFORE =
+  /\b(?:after|following)\s+(?:a|an|the|its|last)?\s*(?:[\w.]+\s+){0,3}?(?:flush|drop|dip|crash|sell-?off|slide|plunge|fall|decline|wick|spike|rally|surge|run|move|jump|pump|slump)\w*\s+(?:to|near|toward|towards|at|below|above|under)\s+(?:about|around|roughly|near|~|≈)?\s*$/i
+const APPROXIMATE_BEFORE = /\b(?:near|around|about|approximately|roughly|close to)\s*[~≈]?\s*$|[~≈]\s*$/i
+/** A figure of two significant digits or fewer (90,000; 3,100), the kind a writer rounds to. */
+const isRound = (value: number) => value >= 100 && value % 10 ** (Math.floor(Math.log10(value)) - 1) === 0
+
 type Figures = Pick<PriceQuote, 'price' | 'range' | 'change24hPct' | 'change24hRange'>
 
 /** The first price, range and 24h change in `text[from, end)`. */
@@ -103,21 +110,33 @@ export function readSegment(text: string, from: number, end: number, symbol?: st
     if (plain.range) figures.range = plain.range
     else figures.price = plain.value
   }
+  let approximate = false
   for (const money of findMoney(segment)) {
     if (money.index < from || !isPriceAmount(money)) continue
     if (NOT_PRICE_BEFORE.test(segment.slice(from, money.index))) continue
     // "plunged to \$105,000 intraday before recovering to \$111,700": a level touched, not where it trades.
     if (/^\s*(?:\w+\s+){0,2}(?:support|resistance|max pain|strike|target|ath|peak|levels?\b|mark\b|zone|area\b|handle|threshold|barrier|intraday\b(?! range))|^\s*(?:by|before|within)\s+(?:the\s+)?(?:year[- ]end|end of|(?:next|this)\s+\w+|20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)/i.test(segment.slice(money.end, money.end + 24))) continue
+    // "after a Dec 1 flush to about 85k": a level of a past move, not where it trades.
+    if (PAST_MOVE_BEFORE.test(segment.slice(from, money.index))) continue
     if (money.range) figures.range ??= money.range
-    else figures.price ??= money.value
+    else if (figures.price === undefined) {
+      figures.price = money.value
+      approximate = isRound(money.value) && APPROXIMATE_BEFORE.test(segment.slice(Math.max(from, money.index - 16), money.index))
+    } else if (approximate && !isRound(money.value) && Math.abs(money.value - figures.price) / figures.price < 0.02) {
+      // "consolidated near $90,000 … closing at $89,810": the exact figure beats the round one it rounds.
+      figures.price = money.value
+      approximate = false
+    }
   }
   for (const percent of findPercents(segment)) {
     if (percent.index < from) continue
     if (NOT_CHANGE_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue
-    if (NOT_CHANGE_BEFORE.test(segment.slice(from, percent.index))) continue
+    if (NOT_CHANGE_BEFORE.test(segment.slice(from, percent.index)) || OTHER_SPAN_BEFORE.test(segment.slice(from, percent.index))) continue
+    if (OTHER_SPAN_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue
     // "Year to date, Solana is up 2%": a period named earlier in the sentence, and no 24h nearer.
     const opening = segment.slice(sentenceStart(segment, from), percent.index)
     if (OTHER_PERIOD_IN_SENTENCE.test(opening) && !/\b24\s?-?h|\b24 hours|\bon the day|\bdaily\b|\bd\/d\b/i.test(opening)) continue
+    if (percent.bound) break
     const signed: PercentMatch = signFromWords(percent, segment, from)
     if (signed.value !== undefined) figures.change24hPct = signed.value
     else figures.change24hRange = signed.range

@@ -15,6 +15,8 @@ const ASSETS: ReadonlyArray<[symbol: string, pattern: RegExp]> = [
 /** Words that make an amount near "ETF" something other than one day's net flow. */
 const NOT_A_DAY_FLOW =
   /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?days|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|week(?!ends?\b)|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?days|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|\d+-day|two-day|three-day|multi-day|revenue|worth|valued|market cap|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
+/** A paragraph that speaks of a span longer than a day: an amount in it with no day of its own may be that span's. */
+const LONGER_SPAN = /\b(?:week(?!end)\w*|(?:two|three|four|five|six|seven|several|\d+)[- ](?:trading[- ])?(?:days?|sessions?)|month[- ]to[- ]date|MTD|this month|year[- ]to[- ]date|YTD|cumulative|since (?:launch|inception))\b/i
 const OUTFLOW = /\boutflows?|\bredemptions?|\bwithdr[ae]w\w*|\bbled\b|\bshed\b|\blost\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b|\bexited\b/i
 const INFLOW = /\binflows?|\bnet (?:buying|positive|creations?|bought)|\battracted|\badded\b|\bpositive\b|\bdrew\b|\bbought\b|\btook in\b|\bgained\b/i
 
@@ -38,6 +40,8 @@ export const etfFlows: Recogniser<EtfFlow> = {
     const lineHasEtf = ETF.test(text)
     for (const clause of clauses(text)) {
       const words = text.slice(clause.index, clause.end)
+      // "saw outflows of $191M and $98M respectively": which amount is whose is left to the reader.
+      if (/\brespectively\b/i.test(words)) continue
       // "Monday alone saw $1.2 billion in inflows" after a sentence about ETFs: the line's subject carries over.
       const scope = ETF.test(words) || ETF.test(label) || lineHasEtf ? words : undefined
       if (!scope) continue
@@ -68,6 +72,8 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // "US spot crypto ETFs saw $338M", "combined $755M": every asset together, not one.
         if (/\bcrypto (?:ETF|ETP|fund|product)s?\b|\bcombined\b|\bacross (?:the )?(?:category|products|assets)\b/i.test(ownPhrase(before) + lead.slice(0, 40))) continue
         const day = ownDay ?? (owned.length === 1 ? soleDay(words, context.date) : undefined)
+        // "…in the week ending January 24. Bitcoin ETFs alone recorded $1.09 billion": undated, beside a longer span.
+        if (!day && LONGER_SPAN.test(text)) continue
         // A flow of another week is news, not the day's figure.
         if (day && isStaleDay(day, context.date, 5)) continue
         if (day) {

@@ -39,10 +39,10 @@ export const labelledQuote: Recogniser<PriceQuote> = {
       else if (amount) quote.price = amount.value
       // "$71,420 (+1.2% 24h)": the change beside the price, unless it says another period.
       const percent = findPercents(value)[0]
-      if (percent && !/week|7d|month|30d|ytd|year/i.test(value.slice(percent.end, percent.end + 16))) setChange(quote, signFromWords(percent, value, 0))
+      if (percent && !percent.bound && !/week|7d|month|30d|ytd|year/i.test(value.slice(percent.end, percent.end + 16))) setChange(quote, signFromWords(percent, value, 0))
     } else if (isChange) {
       const percent = findPercents(value)[0]
-      if (percent) setChange(quote, signFromWords(percent, value, 0))
+      if (percent && !percent.bound) setChange(quote, signFromWords(percent, value, 0))
     }
     return quote.price === undefined && quote.range === undefined && quote.change24hPct === undefined && quote.change24hRange === undefined ? [] : [quote]
   }

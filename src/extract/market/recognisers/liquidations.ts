@@ -34,7 +34,8 @@ const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours|\bpast day|\bone day|\bd
 export const liquidations: Recogniser<Liquidation> = {
   name: 'liquidations',
   match(context) {
-    const {text} = context
+    // Desk shorthand: "Liqs 24h: 312M".
+    const text = context.text.replace(/\bliqs?\b\.?/gi, 'liquidations')
     if (!/liquidat/i.test(text) || isTitleLine(context.raw)) return []
     const found: Liquidation[] = []
     const money = findMoney(text, {bare: true}).filter(isLarge)

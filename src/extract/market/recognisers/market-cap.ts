@@ -1,3 +1,4 @@
+import {findAssetMentions} from '../assets.js'
 import {findDays, isStaleDay} from '../days.js'
 import {findMoney} from '../numbers.js'
 import type {MarketCap, Recogniser} from '../types.js'
@@ -35,7 +36,11 @@ export const marketCap: Recogniser<MarketCap> = {
     const result: MarketCap = {line: context.line}
     if (amount?.range) result.usdRange = amount.range
     else if (amount) result.usd = amount.value
-    Object.assign(result, readChange(text, sentenceStart, end))
+    // The change in the phrase's own words; one before the phrase counts only when no asset owns it
+    // ("BTC closed with a 1.30% daily loss as the market cap slipped to $2.98T (−1.17% 24h)" gives −1.17%).
+    const ownChange = readChange(text, phrase.index, end)
+    const lead = text.slice(sentenceStart, phrase.index)
+    Object.assign(result, ownChange.change24hPct !== undefined || ownChange.change24hRange !== undefined || findAssetMentions(lead).length > 0 ? ownChange : readChange(text, sentenceStart, phrase.index))
     return result.usd === undefined && result.usdRange === undefined ? [] : [result]
   }
 }
