@@ -67,7 +67,13 @@ function assetMentions(text: string): AssetMention[] {
 /** The symbol of a table cell or label naming one asset ("Bitcoin (BTC)", "**SOL**"). */
 export function assetOfLabel(label: string): {symbol: string; name: string} | undefined {
   const mentions = findAssetMentions(label)
+  // "BTC dominance", "ETH funding (8h)", "BTC spot ETFs": a row about something else than the asset's price.
+  if (mentions.some((mention) => !mention.quote)) return undefined
   const symbols = new Set(mentions.map((mention) => mention.symbol))
+  // "Funding (BTC, 8h)", "Wrapped Bitcoin": other words make the row about something else.
+  let rest = label
+  for (const mention of [...mentions].reverse()) rest = rest.slice(0, mention.index) + rest.slice(mention.end)
+  if (mentions.length > 0 && /\p{L}{3,}/u.test(rest.replace(/\b(?:usd[tc]?|price|spot|the|coin|token|network)\b/gi, ''))) return undefined
   if (symbols.size === 1) return {symbol: mentions[0]!.symbol, name: mentions[0]!.name}
   // Any other ticker in a prices table ("TAO", "Hyperliquid (HYPE)").
   const ticker = /\(([A-Z0-9]{2,6})\)|^\s*([A-Z0-9]{2,6})\s*$/.exec(label)

@@ -26,7 +26,7 @@ const UNITS: Record<string, number> = {
 
 /** "95,975" → 95975, "1.37" → 1.37; undefined when not a number. */
 export function parseNumber(text: string): number | undefined {
-  const cleaned = text.replace(/,(?=\d{3}\b)/g, '').trim()
+  const cleaned = text.replace(/[,\s\u00a0\u202f](?=\d{3}\b)/g, '').trim()
   if (!/^\d+(\.\d+)?$/.test(cleaned)) return undefined
   return Number(cleaned)
 }
@@ -61,6 +61,8 @@ export interface MoneyMatch {
 }
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+/** "USD 70 400": thousands set apart by spaces, read only right after a currency. */
+const SPACED_NUM = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:\.\d+)?`
 const UNIT = String.raw`(?:\s?(?:thousand|million|billion|trillion|mil|mn|bn|tn)\b|[kKmMbBtT](?![a-zA-Z]))`
 /** Magnitudes that make a bare number an amount of money in a money context. */
 const BIG_UNIT = String.raw`(?:\s?(?:million|billion|trillion|mn|bn|tn)\b|[mMbBtT](?![a-zA-Z]))`
@@ -70,13 +72,15 @@ const DASH = String.raw`\s?(?:-|–|—|−|to)\s?`
 const CURRENCY_AFTER = String.raw`\s?(?:USD\b|US\s?dollars\b|dollars\b)`
 // "$95,975", "US$81.3K", "USD 90k", "95,975 USD", "70,000 dollars", "~91.9k", optionally a range to a second amount.
 const MONEY = new RegExp(
-  String.raw`(?<sign>[-–−]\s?)?${APPROX}(?:(?<cur>\$|US\$|USD\s?)\s?${APPROX}(?<a>${NUM})(?<ua>${UNIT})?|(?<a2>${NUM})(?<ua2>${UNIT})?${CURRENCY_AFTER}|(?<![\w.,$])(?<a3>${NUM})(?<ua3>[kK])(?![a-zA-Z]))` +
+  String.raw`(?<sign>[-–−]\s?)?${APPROX}(?:(?<cur>\$|US\$|USD\s?)\s?${APPROX}(?<a>${SPACED_NUM}|${NUM})(?<ua>${UNIT})?|(?<a2>${NUM})(?<ua2>${UNIT})?${CURRENCY_AFTER}|(?<![\w.,$])(?<a3>${NUM})(?<ua3>[kK])(?![a-zA-Z]))` +
     String.raw`(?:${DASH}${APPROX}(?:\$|US\$|USD\s?)?(?<b>${NUM})(?<ub>${UNIT})?(?:${CURRENCY_AFTER})?)?`,
   'g'
 )
+/** Currencies that are not the dollar: "KRW 2.4tn", "EUR 310m" are not amounts in USD. */
+const OTHER_CURRENCY = String.raw`(?:KRW|EUR|GBP|JPY|HKD|CNY|CNH|RMB|AUD|CAD|CHF|SGD|INR|RUB|BRL|TRY|KRW|won|yen|euros?|pounds?|yuan)`
 /** "2.35T", "62.3B", "-145.7m", "2.77tn", "2.3–2.4T": no currency, a magnitude. */
 const BARE = new RegExp(
-  String.raw`(?<sign>[-–−]\s?)?(?<![\w.,$/])(?<a>${NUM})(?<ua>${BIG_UNIT})?(?:${DASH}(?<b>${NUM})(?<ub>${BIG_UNIT}))?(?!\s?(?:%|[A-Za-z]{2,}\b(?<!\b(?:in|of|and|to|on|vs|at|with|from|across|over|for|as|per|after|while)\b)))`,
+  String.raw`(?<sign>[-–−]\s?)?(?<![\w.,$/€£¥₩])(?<!\b${OTHER_CURRENCY}\s?)(?<a>${NUM})(?<ua>${BIG_UNIT})?(?:${DASH}(?<b>${NUM})(?<ub>${BIG_UNIT}))?(?!\s?(?:%|[A-Za-z]{2,}\b(?<!\b(?:in|of|and|to|on|vs|at|with|from|across|over|for|as|per|after|while)\b)))`,
   'g'
 )
 const BETWEEN = new RegExp(String.raw`between\s+(?:\$|USD\s?)(?<a>${NUM})(?<ua>${UNIT})?\s+and\s+(?:\$|USD\s?)(?<b>${NUM})(?<ub>${UNIT})?`, 'gi')
@@ -101,6 +105,8 @@ export function findMoney(text: string, options: {bare?: boolean} = {}): MoneyMa
     const g = match.groups!
     const start = match.index
     if (overlaps(start, start + match[0].length)) continue
+    // "HK$210M", "A$1.2B", "NT$": another dollar.
+    if (g.cur === '$' && /\p{L}$/u.test(text.slice(Math.max(0, start + match[0].indexOf('$') - 1), start + match[0].indexOf('$')))) continue
     const a = g.a ?? g.a2 ?? g.a3!
     const ua = g.ua ?? g.ua2 ?? g.ua3
     const negative = isMinus(g.sign, text, start)

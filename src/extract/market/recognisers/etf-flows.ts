@@ -56,6 +56,9 @@ export const etfFlows: Recogniser<EtfFlow> = {
         const opening = lead.slice(0, 40).replace(/\S*$/, '')
         const span = ownDay ? `${opening}|${ownPhrase(before)}|${ownAfter}` : `${lead}|${ownAfter}`
         if (NOT_A_DAY_FLOW.test(span) || sameAmountElsewhere(text, item, money)) continue
+        // A table column headed "Week net", "AUM" or "MTD" is not a day's flow.
+        const header = context.table?.header[text.slice(0, item.index).split(' | ').length - 1] ?? ''
+        if (NOT_A_DAY_FLOW.test(header) || LONGER_SPAN.test(header)) continue
         if (ownDay && /^\s*[–-]\s*\d/.test(`${before}\u0000${after}`.slice(ownDay.end))) continue
         if (!/flow|net|redemption|withdr|bled|attracted|added|drew|pulled|shed|lost/i.test(`${lead}|${after.slice(0, 40)}`) && !item.negative && !/^\s*\(?[+−–-]/.test(text.slice(item.index - 2, item.index + 1))) continue
         // Only the line says ETF ("Monday alone saw $1.2B in inflows"): the amount must carry its own day.
@@ -71,9 +74,16 @@ export const etfFlows: Recogniser<EtfFlow> = {
         if (issuers.length > 0) flow.issuers = issuers
         // "US spot crypto ETFs saw $338M", "combined $755M": every asset together, not one.
         if (/\bcrypto (?:ETF|ETP|fund|product)s?\b|\bcombined\b|\bacross (?:the )?(?:category|products|assets)\b/i.test(ownPhrase(before) + lead.slice(0, 40))) continue
-        const day = ownDay ?? (owned.length === 1 ? soleDay(words, context.date) : undefined)
-        // "…in the week ending January 24. Bitcoin ETFs alone recorded $1.09 billion": undated, beside a longer span.
-        if (!day && LONGER_SPAN.test(text)) continue
+        let day = ownDay ?? (owned.length === 1 ? soleDay(words, context.date) : undefined)
+        if (!day) {
+          // An undated amount takes its span from the words before it: "$259.6M in outflows the same day" is
+          // the day last named; "…in the week ending January 24. Bitcoin ETFs alone recorded $1.09 billion" is
+          // that week's, not a day's.
+          if (/^\W*(?:[\w-]+\s+){0,4}?(?:the same day|that day|same session)\b/i.test(after.slice(0, 60))) {
+            day = findDays(text.slice(0, item.index), context.date).filter((found) => found.text.toLowerCase() !== 'overnight').at(-1)
+            if (!day) continue
+          } else if (lastSpanBefore(text, item.index, context.date) === 'longer') continue
+        }
         // A flow of another week is news, not the day's figure.
         if (day && isStaleDay(day, context.date, 5)) continue
         if (day) {
@@ -161,6 +171,15 @@ function nearestDay(words: string, at: number, date: string | undefined) {
   return days.reduce((best, day) => (distance(day, at) < distance(best, at) ? day : best))
 }
 const distance = (day: {index: number; end: number}, at: number) => (day.end <= at ? at - day.end : day.index - at)
+
+/** The span named last before `at`: 'day', or 'longer' for a week, several days, a month to date. */
+function lastSpanBefore(text: string, at: number, date: string | undefined): 'day' | 'longer' | undefined {
+  const before = text.slice(0, at)
+  const day = findDays(before, date).filter((found) => found.text.toLowerCase() !== 'overnight').at(-1)
+  const span = lastMatch(before, LONGER_SPAN)
+  if (span && (!day || span.index > day.index)) return 'longer'
+  return day ? 'day' : undefined
+}
 
 function soleDay(words: string, date: string | undefined) {
   const days = findDays(words, date).filter((day) => day.text.toLowerCase() !== 'overnight')
