@@ -105,9 +105,26 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
     const raw = lines[line - 1] ?? ''
     // Footnote and link definitions are sources, not the brief's statements.
     if (tableLines.has(line) || raw.trim() === '' || /^\s{0,3}\[\^?[^\]]+\]:/.test(raw)) continue
+    // A sentence hard-wrapped over several lines is read as one ("Bitcoin climbed 2.7% over / the last
+    // 24 hours to around 68,900 dollars"), at the line where it starts.
+    const previous = contexts.at(-1)
+    if (previous && previous.line + previous.raw.split('\n').length === line && wrapsOnto(previous.raw.split('\n').at(-1)!, raw)) {
+      previous.raw += `\n${raw}`
+      previous.text += ` ${cleanText(raw.trim())}`
+      continue
+    }
     contexts.push({line, raw, text: cleanText(raw), section, ...(date && {date})})
   }
   return contexts.sort((a, b) => a.line - b.line)
+}
+
+/**
+ * The next line goes on with the sentence of this one: this one stops mid-sentence (no closing
+ * punctuation, footnote or bracket) and the next opens no list item, title, label or table row.
+ */
+function wrapsOnto(line: string, next: string): boolean {
+  if (/^\s{0,3}(?:#|\*\*[^*]+\*\*\s*:?\s*$|__)/.test(line) || /[.!?:;)\]|*_]\s*$/.test(line)) return false
+  return /^\s*[\p{Ll}\d$(~≈]/u.test(next) || /^\s*\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(next) && !/^\s*[\w\s()/&-]{1,40}:\s/u.test(next)
 }
 
 function tableContexts(table: Table, section: Section, lines: readonly string[], date?: string): LineContext[] {

@@ -83,7 +83,11 @@ const BARE = new RegExp(
   String.raw`(?<sign>[-–−]\s?)?(?<![\w.,$/€£¥₩])(?<!\b${OTHER_CURRENCY}\s?)(?<a>${NUM})(?<ua>${BIG_UNIT})?(?:${DASH}(?<b>${NUM})(?<ub>${BIG_UNIT}))?(?!\s?(?:%|[A-Za-z]{2,}\b(?<!\b(?:in|of|and|to|on|vs|at|with|from|across|over|for|as|per|after|while)\b)))`,
   'g'
 )
-const BETWEEN = new RegExp(String.raw`between\s+(?:\$|USD\s?)(?<a>${NUM})(?<ua>${UNIT})?\s+and\s+(?:\$|USD\s?)(?<b>${NUM})(?<ub>${UNIT})?`, 'gi')
+// "between $66,400 and $68,350", "between 66,400 and 68,350 dollars".
+const BETWEEN = new RegExp(
+  String.raw`between\s+(?:(?:\$|USD\s?)(?<a>${NUM})(?<ua>${UNIT})?\s+and\s+(?:\$|USD\s?)(?<b>${NUM})(?<ub>${UNIT})?|(?<a2>${NUM})(?<ua2>${UNIT})?\s+and\s+(?<b2>${NUM})(?<ub2>${UNIT})?${CURRENCY_AFTER})`,
+  'gi'
+)
 
 /** "68–69k", "~87–88K USD": two plain numbers sharing one k. */
 const SHARED_K = new RegExp(String.raw`(?<![\w.,$])(?:[~≈]\s?)?(?<a>${NUM})\s?[-–—]\s?(?<b>${NUM})(?<ub>[kK])(?![a-zA-Z])(?:${CURRENCY_AFTER})?`, 'g')
@@ -93,8 +97,10 @@ export function findMoney(text: string, options: {bare?: boolean} = {}): MoneyMa
   const found: MoneyMatch[] = []
   const overlaps = (start: number, end: number) => found.some((m) => start < m.end && end > m.index)
   for (const match of text.matchAll(BETWEEN)) {
-    const range = toRange(match.groups!.a!, match.groups!.ua, match.groups!.b!, match.groups!.ub)
-    if (range) found.push({value: range[0], range, unit: unitName(match.groups!.ub ?? match.groups!.ua), negative: false, index: match.index, end: match.index + match[0].length})
+    const g = match.groups!
+    const [a, ua, b, ub] = g.a === undefined ? [g.a2!, g.ua2, g.b2!, g.ub2] : [g.a, g.ua, g.b!, g.ub]
+    const range = toRange(a, ua, b, ub)
+    if (range) found.push({value: range[0], range, unit: unitName(ub ?? ua), negative: false, index: match.index, end: match.index + match[0].length})
   }
   for (const match of text.matchAll(SHARED_K)) {
     if (text[match.index - 1] === '$' || /\$\s?$/.test(text.slice(Math.max(0, match.index - 2), match.index))) continue

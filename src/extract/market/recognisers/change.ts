@@ -6,7 +6,7 @@ const NOT_CHANGE_AFTER = /^\s*\)?\s*(?:\w+\s+)?(week|wk|7-?d|month|yoy|ytd|year|
 /** "in 48 hours", "over two sessions", "across three days": a move over another span than the day. */
 export const OTHER_SPAN_AFTER = /^\s*\)?\s*(?:\w+\s+)?(?:in|over|during|across|within|for)\s+(?:the\s+)?(?:past\s+|last\s+|prior\s+)?(?!24\s)(?:\d+|two|three|four|five|six|seven|several|few)\s+(?:hours|sessions|trading days|days)\b/i
 /** "a 48-hour slide of", "two-day drop": a span other than the day named before the figure. */
-export const OTHER_SPAN_BEFORE = /\b(?:(?!24\s?-?h)\d+\s?-?(?:h|hrs?|hours?)|(?:two|three|four|five|six|seven|multi)[- ](?:day|session|hour))\b[^%]{0,24}$/i
+export const OTHER_SPAN_BEFORE = /\b(?:(?!24\s?-?h)\d+\s?-?(?:h|hrs?|hours?)|(?:two|three|four|five|six|seven|multi)[- ](?:day|session|hour)|fortnight\w*)\b[^%]{0,40}$/i
 
 /** The first 24h change (a percentage or range) in `text[from, end)`, signed by its verb. */
 export function readChange(text: string, from: number, end: number): {change24hPct?: number; change24hRange?: [number, number]} {

@@ -14,7 +14,7 @@ const ASSETS: ReadonlyArray<[symbol: string, pattern: RegExp]> = [
 ]
 /** Words that make an amount near "ETF" something other than one day's net flow. */
 const NOT_A_DAY_FLOW =
-  /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?days|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|week(?!ends?\b)|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?days|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|\d+-day|two-day|three-day|multi-day|revenue|worth|valued|market cap|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
+  /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|week(?!ends?\b)|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|\d+-day|two-day|three-day|multi-day|revenue|worth|valued|market cap|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
 /** A paragraph that speaks of a span longer than a day: an amount in it with no day of its own may be that span's. */
 const LONGER_SPAN = /\b(?:week(?!end)\w*|(?:two|three|four|five|six|seven|several|\d+)[- ](?:trading[- ])?(?:days?|sessions?)|month[- ]to[- ]date|MTD|this month|year[- ]to[- ]date|YTD|cumulative|since (?:launch|inception))\b/i
 const OUTFLOW = /\boutflows?|\bredemptions?|\bwithdr[ae]w\w*|\bbled\b|\bshed\b|\blost\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b|\bexited\b/i
@@ -50,7 +50,9 @@ export const etfFlows: Recogniser<EtfFlow> = {
         const lead = text.slice(clause.index, item.index)
         // A day named with the amount ("$366.6M on Friday alone", "(Oct 21)") makes it a day's flow
         // whatever the sentence says around it; without one, the whole clause must not speak of a longer span.
-        const ownDay = nearestDay(`${before}\u0000${after}`, before.length, context.date)
+        // (A day before a connector is the previous amount's: "…over the five sessions to Friday, and the ether funds lost …".)
+        const phrase = ownPhrase(before)
+        const ownDay = nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)
         // What follows the amount is its own only up to the next clause ("…, bringing cumulative inflows to …").
         const ownAfter = after.slice(0, 80).split(/[,;]|\b(?:bringing|taking|lifting|pushing|while|whereas|but)\b/)[0]!
         const opening = lead.slice(0, 40).replace(/\S*$/, '')
@@ -59,7 +61,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // A table column headed "Week net", "AUM" or "MTD" is not a day's flow.
         const header = context.table?.header[text.slice(0, item.index).split(' | ').length - 1] ?? ''
         if (NOT_A_DAY_FLOW.test(header) || LONGER_SPAN.test(header)) continue
-        if (ownDay && /^\s*[–-]\s*\d/.test(`${before}\u0000${after}`.slice(ownDay.end))) continue
+        if (ownDay && /^\s*[–-]\s*\d/.test(`${phrase}\u0000${after}`.slice(ownDay.end))) continue
         if (!/flow|net|redemption|withdr|bled|attracted|added|drew|pulled|shed|lost/i.test(`${lead}|${after.slice(0, 40)}`) && !item.negative && !/^\s*\(?[+−–-]/.test(text.slice(item.index - 2, item.index + 1))) continue
         // Only the line says ETF ("Monday alone saw $1.2B in inflows"): the amount must carry its own day.
         if (!ETF.test(words) && !ETF.test(label) && !ownDay) continue

@@ -24,7 +24,8 @@ export const labelledQuote: Recogniser<PriceQuote> = {
     if (!labelled) return []
     const [, label, value] = labelled as unknown as [string, string, string]
     const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line: context.line}
-    const isChange = CHANGE_LABEL.test(label) && CHANGE_WORD.test(label)
+    // "24h Change: -1.2%", or the period alone: "24h: +0.9%".
+    const isChange = CHANGE_LABEL.test(label) && (CHANGE_WORD.test(label) || /^\s*(?:24\s?-?h(?:ours?|r)?|1d|d\/d)\s*$/i.test(label))
     // "24h Range: $77,900 – $80,150", "Day range: …": the day's low and high.
     if (/\brange\b/i.test(label) && !/\b(week|7d|month|30d|year|52)/i.test(label)) {
       const band = findMoney(value).find((m) => m.range && !m.negative && (m.unit === undefined || m.unit === 'k')) ?? findPlainNumbers(value).find((n) => n.range && inPriceBand(asset.symbol, n.range[0]))
