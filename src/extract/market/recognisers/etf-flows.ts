@@ -84,7 +84,11 @@ export const etfFlows: Recogniser<EtfFlow> = {
           if (/^\W*(?:[\w-]+\s+){0,4}?(?:the same day|that day|same session)\b/i.test(after.slice(0, 60))) {
             day = findDays(text.slice(0, item.index), context.date).filter((found) => found.text.toLowerCase() !== 'overnight').at(-1)
             if (!day) continue
-          } else if (lastSpanBefore(text, item.index, context.date) === 'longer') continue
+          } else {
+            // Undated after "Wednesday October 8 saw …" (a day of another week), or after a longer span: not today's.
+            const earlier = lastSpanBefore(text, item.index, context.date)
+            if (earlier === 'longer' || (earlier && isStaleDay(earlier, context.date, 5))) continue
+          }
         }
         // A flow of another week is news, not the day's figure.
         if (day && isStaleDay(day, context.date, 5)) continue
@@ -174,13 +178,15 @@ function nearestDay(words: string, at: number, date: string | undefined) {
 }
 const distance = (day: {index: number; end: number}, at: number) => (day.end <= at ? at - day.end : day.index - at)
 
-/** The span named last before `at`: 'day', or 'longer' for a week, several days, a month to date. */
-function lastSpanBefore(text: string, at: number, date: string | undefined): 'day' | 'longer' | undefined {
+/** The span named last before `at`: a day, or 'longer' for a week, several days, a month to date. */
+function lastSpanBefore(text: string, at: number, date: string | undefined) {
   const before = text.slice(0, at)
-  const day = findDays(before, date).filter((found) => found.text.toLowerCase() !== 'overnight').at(-1)
+  const days = findDays(before, date).filter((found) => found.text.toLowerCase() !== 'overnight')
   const span = lastMatch(before, LONGER_SPAN)
+  const day = days.at(-1)
   if (span && (!day || span.index > day.index)) return 'longer'
-  return day ? 'day' : undefined
+  // "Wednesday October 8": the stalest reading of the words that name it.
+  return days.find((found) => isStaleDay(found, date, 5)) ?? day
 }
 
 function soleDay(words: string, date: string | undefined) {
