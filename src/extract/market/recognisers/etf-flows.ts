@@ -4,19 +4,19 @@ import {isTitleLine} from './liquidations.js'
 import {findMoney, type MoneyMatch} from '../numbers.js'
 import type {EtfFlow, Recogniser} from '../types.js'
 
-const ETF = /\bETFs?\b|\bETPs?\b|\bspot (?:bitcoin|btc|ether(?:eum)?|eth|solana|sol|xrp) (?:funds|products)\b/i
+export const ETF = /\bETFs?\b|\bETPs?\b|\bspot (?:bitcoin|btc|ether(?:eum)?|eth|solana|sol|xrp) (?:funds|products)\b/i
 const ISSUER = /\b(IBIT|FBTC|GBTC|ARKB|BITB|HODL|BTCO|EZBC|BRRR|BTCW|MSBT|ETHA|FETH|ETHE|ETHW|BSOL|GSOL|XRPC|BlackRock|iShares|Fidelity|Grayscale|ARK(?: 21Shares)?|21Shares|Bitwise|VanEck|Invesco|Franklin|WisdomTree|Valkyrie|Morgan Stanley)\b/
-const ASSETS: ReadonlyArray<[symbol: string, pattern: RegExp]> = [
+export const ASSETS: ReadonlyArray<[symbol: string, pattern: RegExp]> = [
   ['BTC', /\b(bitcoin|btc)\b/i],
   ['ETH', /\b(ethereum|ether|eth)\b/i],
   ['SOL', /\b(solana|sol)\b/i],
   ['XRP', /\bxrp\b/i]
 ]
 /** Words that make an amount near "ETF" something other than one day's net flow. */
-const NOT_A_DAY_FLOW =
+export const NOT_A_DAY_FLOW =
   /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|week(?!ends?\b)|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|\d+-day|two-day|three-day|multi-day|revenue|worth|valued|market cap|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
 /** A paragraph that speaks of a span longer than a day: an amount in it with no day of its own may be that span's. */
-const LONGER_SPAN = /\b(?:week(?!end)\w*|(?:two|three|four|five|six|seven|several|\d+)[- ](?:trading[- ])?(?:days?|sessions?)|month[- ]to[- ]date|MTD|this month|year[- ]to[- ]date|YTD|cumulative|since (?:launch|inception))\b/i
+export const LONGER_SPAN = /\b(?:week(?!end)\w*|(?:two|three|four|five|six|seven|several|\d+)[- ](?:trading[- ])?(?:days?|sessions?)|month[- ]to[- ]date|MTD|this month|year[- ]to[- ]date|YTD|cumulative|since (?:launch|inception))\b/i
 const OUTFLOW = /\boutflows?|\bredemptions?|\bwithdr[ae]w\w*|\bbled\b|\bshed\b|\blost\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b|\bexited\b/i
 const INFLOW = /\binflows?|\bnet (?:buying|positive|creations?|bought)|\battracted|\badded\b|\bpositive\b|\bdrew\b|\bbought\b|\btook in\b|\bgained\b/i
 
@@ -54,7 +54,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         const phrase = ownPhrase(before)
         const ownDay = nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)
         // What follows the amount is its own only up to the next clause ("…, bringing cumulative inflows to …").
-        const ownAfter = after.slice(0, 80).split(/[,;]|\b(?:bringing|taking|lifting|pushing|while|whereas|but)\b/)[0]!
+        const ownAfter = after.slice(0, 80).split(/[,;]|\b(?:bringing|taking|lifting|pushing|while|whereas|but|after|following)\b/)[0]!
         const opening = lead.slice(0, 40).replace(/\S*$/, '')
         const span = ownDay ? `${opening}|${ownPhrase(before)}|${ownAfter}` : `${lead}|${ownAfter}`
         if (NOT_A_DAY_FLOW.test(span) || sameAmountElsewhere(text, item, money)) continue
