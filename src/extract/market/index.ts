@@ -49,7 +49,7 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   // recognisers' own guards (an asset, a role, a unit) keep those from guessing. A brief with no
   // section at all is read whole.
   const overview = contexts(PRICE_KINDS)
-  const elsewhere = (sections.length > 0 ? sections.filter((section) => section.kind === 'other') : [wholeBody(tree, lines)]).flatMap(sectionContexts)
+  const elsewhere = [...preamble(tree, lines, sections), ...sections.filter((section) => section.kind === 'other')].flatMap(sectionContexts)
   const marketContexts = (kinds: SectionKind[]) => [...contexts(kinds), ...elsewhere.filter((context) => !overview.includes(context))]
   const overviewLines = new Set(overview.map((context) => context.line))
   // Then the lines under an asset's own heading, wherever it sits ("## Bitcoin (BTC)", "**Current Price:** …").
@@ -79,12 +79,14 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   return shown
 }
 
-/** The whole body as one section of unknown kind, for a brief that marks no section. */
-function wholeBody(tree: Root, lines: readonly string[]): Section {
-  const nodes = tree.children.filter((node) => node.type !== 'footnoteDefinition' && node.type !== 'definition' && node.position)
-  const line = nodes[0]?.position?.start.line ?? 1
-  const endLine = nodes.at(-1)?.position?.end.line ?? lines.length
-  return {kind: 'other', title: '', marker: 'plain', line, column: 1, endLine, nodes}
+/** What comes before the first section (the whole body when the brief marks none), as a section of unknown kind. */
+function preamble(tree: Root, lines: readonly string[], sections: readonly Section[]): Section[] {
+  const first = sections[0]?.line ?? Number.POSITIVE_INFINITY
+  const nodes = tree.children.filter((node) => node.type !== 'footnoteDefinition' && node.type !== 'definition' && node.position && node.position.end.line < first)
+  if (nodes.length === 0) return []
+  const line = nodes[0]!.position!.start.line
+  const endLine = Math.min(nodes.at(-1)!.position!.end.line, lines.length)
+  return [{kind: 'other', title: '', marker: 'plain', line, column: 1, endLine, nodes}]
 }
 
 /** Recogniser by recogniser, so that an earlier one (a prices table) is preferred over a later one (prose) wherever they sit. */

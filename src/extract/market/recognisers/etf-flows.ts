@@ -184,7 +184,8 @@ function lastSpanBefore(text: string, at: number, date: string | undefined) {
   const days = findDays(before, date).filter((found) => found.text.toLowerCase() !== 'overnight')
   const span = lastMatch(before, LONGER_SPAN)
   const day = days.at(-1)
-  if (span && (!day || span.index > day.index)) return 'longer'
+  // "the week ending November 1": the day closes the longer span.
+  if (span && (!day || span.index > day.index || day.index - (span.index + span[0].length) <= 12)) return 'longer'
   // "Wednesday October 8": the stalest reading of the words that name it.
   return days.find((found) => isStaleDay(found, date, 5)) ?? day
 }
