@@ -19,9 +19,9 @@ export function cleanText(raw: string): string {
 
 const UNITS: Record<string, number> = {
   k: 1e3, thousand: 1e3,
-  m: 1e6, mn: 1e6, mm: 1e6, million: 1e6, mil: 1e6,
-  b: 1e9, bn: 1e9, billion: 1e9,
-  t: 1e12, tn: 1e12, trillion: 1e12
+  m: 1e6, mn: 1e6, mm: 1e6, million: 1e6, mil: 1e6, mln: 1e6,
+  b: 1e9, bn: 1e9, billion: 1e9, bln: 1e9,
+  t: 1e12, tn: 1e12, trillion: 1e12, trln: 1e12
 }
 
 /** "95,975" → 95975, "1.37" → 1.37; undefined when not a number. */
@@ -63,9 +63,9 @@ export interface MoneyMatch {
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
 /** "USD 70 400": thousands set apart by spaces, read only right after a currency. */
 const SPACED_NUM = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:\.\d+)?`
-const UNIT = String.raw`(?:\s?(?:thousand|million|billion|trillion|mil|mn|bn|tn)\b|[kKmMbBtT](?![a-zA-Z]))`
+const UNIT = String.raw`(?:\s?(?:thousand|million|billion|trillion|mil|mn|bn|tn|mln|bln|trln)\b|[kKmMbBtT](?![a-zA-Z]))`
 /** Magnitudes that make a bare number an amount of money in a money context. */
-const BIG_UNIT = String.raw`(?:\s?(?:million|billion|trillion|mn|bn|tn)\b|[mMbBtT](?![a-zA-Z]))`
+const BIG_UNIT = String.raw`(?:\s?(?:million|billion|trillion|mn|bn|tn|mln|bln|trln)\b|[mMbBtT](?![a-zA-Z]))`
 const APPROX = String.raw`(?:~|≈|about\s|around\s|approx\.?\s|approximately\s|roughly\s)?`
 const DASH = String.raw`\s?(?:-|–|—|−|to)\s?`
 /** After an amount: the currency as a word ("95,975 USD", "70,000 dollars", "1.2 billion US dollars"). */
@@ -185,8 +185,9 @@ function toRange(a: string, ua: string | undefined, b: string, ub: string | unde
   return low <= high ? [low, high] : [high, low]
 }
 
+/** The unit as the recognisers compare it: wire-service "mln", "bln", "trln" are "mn", "bn", "tn". */
 function unitName(unit: string | undefined): string | undefined {
-  const trimmed = unit?.trim().toLowerCase()
+  const trimmed = unit?.trim().toLowerCase().replace(/^(m|b|tr)ln$/, (_, head: string) => `${head === 'tr' ? 't' : head}n`)
   return trimmed ? trimmed : undefined
 }
 

@@ -5,7 +5,7 @@ import type {MarketCap, Recogniser} from '../types.js'
 import {readChange} from './change.js'
 
 const TOTAL_CAP =
-  /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b|\btotal (?:crypto )?cap\b|\b(?:total )?value of the (?:whole |entire |overall )?crypto(?:currency)? market\b|\bcrypto(?:currency)? market(?:'s)? (?:total )?(?:value|valuation)\b/i
+  /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b|\b(?:total|global|overall|aggregate)\s+(?:crypto(?:currency)?\s+)?(?:market\s+)?(?:cap\b|capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\bcrypto(?:currency)?\s+(?:market(?:'s)?\s+)?(?:capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\b(?:total )?value of (?:the (?:whole |entire |overall )?crypto(?:currency)? market|all (?:crypto\w*|digital assets))/i
 const OF_AN_ASSET = /\b(bitcoin|btc|ethereum|eth|solana|xrp|bnb|usdt|usdc|stablecoin|tether|defi|altcoin|meme\w*|sector|ai|rwa|token|coin)\S*\s*(?:['’]s\s*)?(?:total\s+)?market\s+cap/i
 
 /**
