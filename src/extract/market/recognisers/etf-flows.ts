@@ -62,7 +62,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         const header = context.table?.header[text.slice(0, item.index).split(' | ').length - 1] ?? ''
         if (NOT_A_DAY_FLOW.test(header) || LONGER_SPAN.test(header)) continue
         if (ownDay && /^\s*[–-]\s*\d/.test(`${phrase}\u0000${after}`.slice(ownDay.end))) continue
-        if (!/flow|net|redemption|withdr|bled|attracted|added|drew|pulled|shed|lost/i.test(`${lead}|${after.slice(0, 40)}`) && !item.negative && !/^\s*\(?[+−–-]/.test(text.slice(item.index - 2, item.index + 1))) continue
+        if (!/flow|\bnet\b/i.test(`${lead}|${after.slice(0, 40)}`) && !OUTFLOW.test(`${lead}|${after.slice(0, 40)}`) && !INFLOW.test(`${lead}|${after.slice(0, 40)}`) && !item.negative && !/^\s*\(?[+−–-]/.test(text.slice(item.index - 2, item.index + 1))) continue
         // Only the line says ETF ("Monday alone saw $1.2B in inflows"): the amount must carry its own day.
         if (!ETF.test(words) && !ETF.test(label) && !ownDay) continue
         if (issuerIsSubject(lead, after)) continue

@@ -34,9 +34,10 @@ const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours|\bpast day|\bone day|\bd
 export const liquidations: Recogniser<Liquidation> = {
   name: 'liquidations',
   match(context) {
-    // Desk shorthand: "Liqs 24h: 312M".
-    const text = context.text.replace(/\bliqs?\b\.?/gi, 'liquidations')
-    if (!/liquidat/i.test(text) || isTitleLine(context.raw)) return []
+    // Desk shorthand: "Liqs 24h: 312M". Under a "Liquidations" title, "Past 24h: $690M" is the total.
+    let text = context.text.replace(/\bliqs?\b\.?/gi, 'liquidations')
+    if (/liquidat/i.test(context.section.title) && !/liquidat|wiped|flushed/i.test(text) && new RegExp(`^\\W*(?:total\\s+)?(?:(?:past|last)\\s+)?(?:${DAY_WINDOW.source})\\W*(?:total)?\\s*:`, 'i').test(text)) text = `Liquidations ${text}`
+    if (!/liquidat|wiped out|wipeout|flushed/i.test(text) || isTitleLine(context.raw)) return []
     const found: Liquidation[] = []
     const money = findMoney(text, {bare: true}).filter(isLarge)
     for (const clause of clauses(text)) {
@@ -66,7 +67,8 @@ export const liquidations: Recogniser<Liquidation> = {
       // Two different totals in one clause ("estimates range from $100m to over $600m"): neither.
       if (totals.some((other) => other.item.value !== total.item.value)) continue
       // The amount's own words say the window; else the clause does.
-      const own = `${total.before.slice(-60)} ${total.after.slice(0, 80)}`
+      // (Up to a comparison: "$150 million over 24 hours, which is about a fifth of Thursday's".)
+      const own = `${total.before.slice(-60)} ${total.after.slice(0, 80).split(/,\s*(?:which|while|compared|versus|vs\.?|up from|down from|against)\b/i)[0]}`
       const windowWords = OTHER_WINDOW.test(own) || DAY_WINDOW.test(own) ? own : words
       if (OTHER_WINDOW.test(windowWords) && !DAY_WINDOW.test(windowWords)) continue
       // A named day must be the brief's or the day before it.
