@@ -37,7 +37,8 @@ Options:
   --format <pretty|json|github|sarif>
                                  How to print diagnostics (default pretty)
   --frail                        Exit 1 on warnings too
-  --config <file>                Config file (default briefpress.config.json)
+  --config <file>                Config file (default: the nearest briefpress.config.json,
+                                 .mjs, .js or package.json \`briefpress\` key)
 ${speedHelp}  -h, --help                     Show this help
 
 Exit codes: 0 built cleanly, 1 content errors (or warnings with --frail),
@@ -89,7 +90,7 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
     return EXIT.ok
   }
   const format = readFormat(values.format)
-  const config = readConfig(io.cwd, values.config)
+  const config = await readConfig(io.cwd, values.config)
   try {
     assertSafeOutDir(values.out, io.cwd, [values.src])
   } catch (error) {

@@ -16,7 +16,8 @@ Options:
   --format <pretty|json|github|sarif>
                                  How to print diagnostics (default pretty)
   --frail                        Exit 1 on warnings too
-  --config <file>                Config file (default briefpress.config.json)
+  --config <file>                Config file (default: the nearest briefpress.config.json,
+                                 .mjs, .js or package.json \`briefpress\` key)
   --summary                      Also print how many briefs yielded each kind of
                                  market data (BTC price, 24h change, liquidations…)
 ${changedHelp}${linkCheckHelp}${speedHelp}  -h, --help                     Show this help
@@ -32,7 +33,7 @@ export async function check(argv: string[], io: Io): Promise<number> {
     return EXIT.ok
   }
   const format = readFormat(values.format)
-  const config = readConfig(io.cwd, values.config)
+  const config = await readConfig(io.cwd, values.config)
   const changed = await readChangedFiles(values, format, io.cwd)
   const speed = readSpeedOptions(values)
   // Options are valid: parse with a larger young generation (src/workers/young-generation.ts).
