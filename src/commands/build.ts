@@ -37,8 +37,9 @@ Options:
   --format <pretty|json|github|sarif>
                                  How to print diagnostics (default pretty)
   --frail                        Exit 1 on warnings too
-  --config <file>                Config file (default: the nearest briefpress.config.json,
-                                 .mjs, .js or package.json \`briefpress\` key)
+  --config <file>                Config file (default: the nearest
+                                 briefpress.config.json, .mjs, .js or
+                                 package.json \`briefpress\` key, from here up)
 ${speedHelp}  -h, --help                     Show this help
 
 Exit codes: 0 built cleanly, 1 content errors (or warnings with --frail),

@@ -54,8 +54,8 @@ async function git(args: string[], cwd: string, ref: string): Promise<string> {
   } catch (error) {
     const said = String((error as {stderr?: string}).stderr ?? (error as Error).message).trim()
     throw new UsageError(
-      `Cannot list the files changed since \`${ref}\`: git ${args[0]} said: ${said || 'nothing'}; expected a ref git knows ` +
-        `(in GitHub Actions, check out with fetch-depth: 0 so that the base branch is there)`
+      `Cannot list the files changed since \`${ref}\`: git ${args[0]} said: ${said || 'nothing'}; expected a git work tree ` +
+        `in which \`${ref}\` names a commit (in GitHub Actions, check out with fetch-depth: 0 so that the base branch is there)`
     )
   }
 }

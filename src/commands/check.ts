@@ -16,8 +16,9 @@ Options:
   --format <pretty|json|github|sarif>
                                  How to print diagnostics (default pretty)
   --frail                        Exit 1 on warnings too
-  --config <file>                Config file (default: the nearest briefpress.config.json,
-                                 .mjs, .js or package.json \`briefpress\` key)
+  --config <file>                Config file (default: the nearest
+                                 briefpress.config.json, .mjs, .js or
+                                 package.json \`briefpress\` key, from here up)
   --summary                      Also print how many briefs yielded each kind of
                                  market data (BTC price, 24h change, liquidations…)
 ${changedHelp}${linkCheckHelp}${speedHelp}  -h, --help                     Show this help

@@ -20,8 +20,9 @@ has that date. Prints the path written.
 Options:
   --src <folder>     Folder of briefs (default briefs)
   --title <text>     Title (default "Daily Market Brief - YYYY-MM-DD")
-  --config <file>    Config file (default: the nearest briefpress.config.json,
-                     .mjs, .js or package.json \`briefpress\` key)
+  --config <file>    Config file (default: the nearest
+                     briefpress.config.json, .mjs, .js or
+                     package.json \`briefpress\` key, from here up)
   -h, --help         Show this help
 
 Exit codes: 0 written, 1 a brief for that day exists, 2 usage or configuration error.
