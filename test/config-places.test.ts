@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs'
-import {mkdir, writeFile} from 'node:fs/promises'
+import {mkdir, utimes, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {createRequire} from 'node:module'
 import {Ajv} from 'ajv'
@@ -50,6 +50,16 @@ describe('config places', () => {
     expect(await categoryReported(mjs.briefs)).toBe(false)
     const js = await project({'package.json': '{"type": "module"}', 'briefpress.config.js': `const categories = ['crypto', 'crp' + 'yto']\nexport default {categories}\n`})
     expect(await categoryReported(js.briefs)).toBe(false)
+  })
+
+  it('reads an edited .mjs config again (serve reloads it in the same process)', async () => {
+    const {root} = await project({'briefpress.config.mjs': "export default {siteTitle: 'First'}\n"})
+    expect((await loadConfig(root)).config.siteTitle).toBe('First')
+    const file = path.join(root, 'briefpress.config.mjs')
+    await writeFile(file, "export default {siteTitle: 'Second'}\n")
+    // A later modification time, as a save seconds later gives it.
+    await utimes(file, new Date(), new Date(Date.now() + 5000))
+    expect((await loadConfig(root)).config.siteTitle).toBe('Second')
   })
 
   it('takes the nearest config: the working folder’s before one above', async () => {
