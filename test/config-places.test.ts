@@ -102,6 +102,8 @@ describe('the config’s JSON Schema', () => {
     expect(shipped).toEqual(configJsonSchema())
     const pkg = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {files: string[]}
     expect(pkg.files).toContain(CONFIG_SCHEMA_FILE.split('/')[0])
+    // Exported too, for tools that resolve it by package name.
+    expect(createRequire(import.meta.url).resolve(`briefpress/${CONFIG_SCHEMA_FILE}`)).toBe(path.join(projectRoot, CONFIG_SCHEMA_FILE))
   })
 
   it('accepts the README’s example config with `$schema`, which Briefpress accepts too', async () => {
