@@ -35,7 +35,7 @@ async function builtProject(): Promise<{dir: string; site: string; before: Recor
 /** The fixture archive's published briefs, and a writer that only records the paths written. */
 async function publishedArchive() {
   const dir = await project()
-  const {config} = loadConfig(dir, undefined)
+  const {config} = await loadConfig(dir, undefined)
   const {briefs} = await runPipeline({paths: ['briefs'], cwd: dir, config, render: renderBrief})
   const {published} = selectBriefs(briefs, {drafts: false})
   const written: string[] = []
@@ -71,7 +71,7 @@ describe('build', () => {
     const {dir, site, before} = await builtProject()
     // A changed brief, so that a swapped-in site would differ from the old one.
     await writeFile(path.join(dir, 'briefs', '2025-01-06-monday.md'), '\nAn extra closing paragraph.\n', {flag: 'a'})
-    const {config} = loadConfig(dir, undefined)
+    const {config} = await loadConfig(dir, undefined)
     const {briefs} = await runPipeline({paths: ['briefs'], cwd: dir, config, render: renderBrief})
     const {published} = selectBriefs(briefs, {drafts: false})
     // Pages are written several at a time: the failure must still stop the

@@ -34,9 +34,12 @@ Options:
   --keep-going                   Build the valid briefs, skip broken ones (still exits 1)
   --no-search                    Skip the Pagefind search index (the search page
                                  then finds nothing); for quick local builds
-  --format <pretty|json|github>  How to print diagnostics (default pretty)
+  --format <pretty|json|github|sarif>
+                                 How to print diagnostics (default pretty)
   --frail                        Exit 1 on warnings too
-  --config <file>                Config file (default briefpress.config.json)
+  --config <file>                Config file (default: the nearest
+                                 briefpress.config.json, .mjs, .js or
+                                 package.json \`briefpress\` key, from here up)
 ${speedHelp}  -h, --help                     Show this help
 
 Exit codes: 0 built cleanly, 1 content errors (or warnings with --frail),
@@ -88,7 +91,7 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
     return EXIT.ok
   }
   const format = readFormat(values.format)
-  const config = readConfig(io.cwd, values.config)
+  const config = await readConfig(io.cwd, values.config)
   try {
     assertSafeOutDir(values.out, io.cwd, [values.src])
   } catch (error) {
@@ -207,7 +210,7 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
 }
 
 function printReport(files: readonly VFile[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined) {
-  const report = formatReport(format, files, {color: io.color})
+  const report = formatReport(format, files, {color: io.color, cwd: io.cwd})
   if (format === 'pretty') io.stderr(report)
   else io.stdout(report)
   const counts = {errors: 0, warnings: 0}

@@ -20,7 +20,9 @@ has that date. Prints the path written.
 Options:
   --src <folder>     Folder of briefs (default briefs)
   --title <text>     Title (default "Daily Market Brief - YYYY-MM-DD")
-  --config <file>    Config file (default briefpress.config.json)
+  --config <file>    Config file (default: the nearest
+                     briefpress.config.json, .mjs, .js or
+                     package.json \`briefpress\` key, from here up)
   -h, --help         Show this help
 
 Exit codes: 0 written, 1 a brief for that day exists, 2 usage or configuration error.
@@ -46,7 +48,7 @@ export async function newBrief(argv: string[], io: Io): Promise<number> {
   if (!valid.success) throw new UsageError(`Unexpected date \`${date}\`, ${valid.error.issues[0]?.message ?? 'expected YYYY-MM-DD'}`)
   const title = values.title ?? `Daily Market Brief - ${date}`
   if (title.trim() === '') throw new UsageError('Unexpected empty --title, expected a title')
-  const config = readConfig(io.cwd, values.config)
+  const config = await readConfig(io.cwd, values.config)
 
   const folder = path.resolve(io.cwd, values.src)
   const target = path.join(folder, `${date}-daily-brief.md`)

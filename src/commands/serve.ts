@@ -13,7 +13,9 @@ Options:
   --src <folder>     Folder of briefs (default briefs)
   --port <number>    Port (default 4000; 0 picks a free one)
   --host <address>   Address to listen on (default 127.0.0.1, this computer only)
-  --config <file>    Config file (default briefpress.config.json)
+  --config <file>    Config file (default: the nearest
+                     briefpress.config.json, .mjs, .js or
+                     package.json \`briefpress\` key, from here up)
   -h, --help         Show this help
 
 Exit codes: 0 stopped, 2 usage or configuration error, or the port is taken.

@@ -47,8 +47,8 @@ export function readFormat(value: string | undefined): Format {
   return format
 }
 
-export function readConfig(cwd: string, file: string | undefined): Config {
-  return loadConfig(cwd, file).config
+export async function readConfig(cwd: string, file: string | undefined): Promise<Config> {
+  return (await loadConfig(cwd, file)).config
 }
 
 export function seconds(start: bigint): string {

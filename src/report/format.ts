@@ -1,9 +1,13 @@
 import {reporter as vfileReporter} from 'vfile-reporter'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {messageSeverity} from '../diagnostics/reporter.js'
+import {formatGithub, type GithubOptions} from './github.js'
+import {toJsonMessage} from './json-message.js'
+import {formatSarif} from './sarif.js'
 
-export const FORMATS = ['pretty', 'json', 'github'] as const
+export {toJsonMessage, type JsonMessage} from './json-message.js'
+
+export const FORMATS = ['pretty', 'json', 'github', 'sarif'] as const
 export type Format = (typeof FORMATS)[number]
 
 /**
@@ -64,41 +68,6 @@ export function messageCounts(messages: readonly VFileMessage[]): MessageCounts 
   return {total: messages.length, errors, warnings}
 }
 
-export interface JsonMessage {
-  file: string
-  line: number | null
-  column: number | null
-  endLine: number | null
-  endColumn: number | null
-  severity: 'error' | 'warning' | 'info'
-  ruleId: string | null
-  source: string | null
-  message: string
-  expected?: string[]
-  actual?: string
-  note?: string
-  url?: string
-}
-
-export function toJsonMessage(file: VFile, message: VFileMessage): JsonMessage {
-  const json: JsonMessage = {
-    file: file.path,
-    line: message.line ?? null,
-    column: message.column ?? null,
-    endLine: message.place && 'end' in message.place ? message.place.end.line : null,
-    endColumn: message.place && 'end' in message.place ? message.place.end.column : null,
-    severity: messageSeverity(message),
-    ruleId: message.ruleId ?? null,
-    source: message.source ?? null,
-    message: message.reason
-  }
-  if (message.expected) json.expected = message.expected
-  if (message.actual !== undefined) json.actual = message.actual
-  if (message.note) json.note = message.note
-  if (message.url) json.url = message.url
-  return json
-}
-
 /** A stable JSON document: `{files, messages, counts}`. */
 export function formatJson(files: readonly VFile[]): string {
   const messages = files.flatMap((file) => file.messages.map((message) => toJsonMessage(file, message)))
@@ -111,40 +80,10 @@ export function formatJson(files: readonly VFile[]): string {
   return JSON.stringify({files: files.length, counts, messages}, null, 2) + '\n'
 }
 
-/**
- * GitHub Actions workflow commands, which become annotations on the pull
- * request: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message`.
- */
-export function formatGithub(files: readonly VFile[]): string {
-  const lines: string[] = []
-  for (const file of files) {
-    for (const message of file.messages) {
-      const json = toJsonMessage(file, message)
-      const command = json.severity === 'error' ? 'error' : json.severity === 'warning' ? 'warning' : 'notice'
-      const properties = [`file=${escapeProperty(json.file)}`]
-      if (json.line !== null) properties.push(`line=${json.line}`)
-      if (json.column !== null) properties.push(`col=${json.column}`)
-      if (json.endLine !== null) properties.push(`endLine=${json.endLine}`)
-      if (json.endColumn !== null) properties.push(`endColumn=${json.endColumn}`)
-      properties.push(`title=${escapeProperty(json.ruleId ?? 'briefpress')}`)
-      lines.push(`::${command} ${properties.join(',')}::${escapeData(json.message)}`)
-    }
-  }
-  return lines.length > 0 ? lines.join('\n') + '\n' : ''
-}
-
-// Escaping as in @actions/core's command.ts.
-function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
-}
-
-function escapeProperty(value: string): string {
-  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C')
-}
-
-export function formatReport(format: Format, files: readonly VFile[], options: {color?: boolean} = {}): string {
+export function formatReport(format: Format, files: readonly VFile[], options: {color?: boolean} & GithubOptions = {}): string {
   if (format === 'json') return formatJson(files)
-  if (format === 'github') return formatGithub(files)
+  if (format === 'github') return formatGithub(files, options)
+  if (format === 'sarif') return formatSarif(files, options)
   return formatPretty(files, options)
 }
 

@@ -3,7 +3,8 @@ import {mkdtemp, readFile, realpath, rm, stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {removeFoldersOfDeadProcesses} from '../write/stale-folders.js'
-import {CONFIG_FILE} from '../config/schema.js'
+import {loadConfig} from '../config/load.js'
+import {CONFIG_PLACES} from '../config/schema.js'
 import {MissingPathError} from '../load/find-briefs.js'
 import {formatPretty, plural} from '../report/format.js'
 import {EventHub} from './events.js'
@@ -18,7 +19,7 @@ export interface ServeOptions {
   cwd: string
   /** Folder of briefs (default briefs). */
   src?: string
-  /** Config file (default briefpress.config.json). */
+  /** Config file (default: found from `cwd` upward, src/config/load.ts). */
   config?: string | undefined
   /** Port on `host`; 0 picks a free one (default 4000). */
   port?: number
@@ -132,7 +133,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     // Watching starts before the first build, so a save during it is not missed.
     watcher = watchSources({
       src: srcDir,
-      files: [path.resolve(cwd, options.config ?? CONFIG_FILE)],
+      files: await configFiles(cwd, options.config),
       debounceMs: options.debounceMs ?? 100,
       onChange: (changed) => {
         log(`Changed: ${changed.map((file) => path.relative(cwd, file) || file).join(', ')}\n`)
@@ -268,4 +269,15 @@ const PREVIEW_DIR_PREFIX = 'briefpress-preview-'
 /** Removes the temporary folders of previews whose process is gone (killed without a chance to clean up). */
 function removeStalePreviews(): Promise<void> {
   return removeFoldersOfDeadProcesses(os.tmpdir(), PREVIEW_DIR_PREFIX)
+}
+
+/**
+ * The config files whose save rebuilds: the explicit one, or each place in
+ * the working folder (so that a new config is seen) and the one found above.
+ */
+async function configFiles(cwd: string, file: string | undefined): Promise<string[]> {
+  if (file) return [path.resolve(cwd, file)]
+  // A broken config is reported by the first build; here it only has no place to add.
+  const found = await loadConfig(cwd).then((result) => result.path, () => undefined)
+  return [...new Set([...CONFIG_PLACES.map((place) => path.resolve(cwd, place)), ...(found ? [found] : [])])]
 }
