@@ -4,7 +4,7 @@ import {countMessages, formatReport, plural} from '../report/format.js'
 import {coverage, formatCoverage} from '../report/summary.js'
 import {relaunchWithYoungGeneration} from '../workers/young-generation.js'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
-import {commonOptions, EXIT, parse, readConfig, readFormat, seconds, type Io} from './shared.js'
+import {commonOptions, EXIT, parse, prettyOptions, readConfig, readFormat, seconds, type Io} from './shared.js'
 
 export const checkHelp = `Usage: briefpress check [paths…] [options]
 
@@ -14,6 +14,8 @@ problem, and writes nothing.
 Options:
   --format <pretty|json|github>  How to print diagnostics (default pretty)
   --frail                        Exit 1 on warnings too
+  --verbose                      List every message (pretty prints a rule that
+                                 fires in 10 or more files once, with a count)
   --config <file>                Config file (default briefpress.config.json)
   --summary                      Also print how many briefs yielded each kind of
                                  market data (BTC price, 24h change, liquidations…)
@@ -44,7 +46,7 @@ export async function check(argv: string[], io: Io): Promise<number> {
   await runLinkCheck(values, briefs, reporter, config, io)
   const files = briefs.map((brief) => brief.file)
 
-  const report = formatReport(format, files, {color: io.color})
+  const report = formatReport(format, files, prettyOptions(io, values.verbose))
   if (format === 'pretty') io.stderr(report)
   else io.stdout(report)
 
