@@ -136,8 +136,8 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
       })
       const {counts, failed, summary} = printReport(recorded, format, io, values)
       if (failed && !values['keep-going']) return notWriting(io, outName, summary, recorded.length)
-      io.stderr(localBaseUrlWarning(config.baseUrl))
       io.stderr(`${outName} is up to date: ${plural(recorded.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
+      io.stderr(localBaseUrlWarning(config.baseUrl))
       return failed ? EXIT.content : EXIT.ok
     }
   }
@@ -202,12 +202,12 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
     selection.broken.length > 0 ? `skipped ${plural(selection.broken.length, 'broken brief')}: ${names(selection.broken)}` : '',
     selection.drafts.length > 0 ? `left out ${plural(selection.drafts.length, 'draft')} (use --drafts to include them)` : ''
   ].filter(Boolean)
-  io.stderr(localBaseUrlWarning(config.baseUrl))
   io.stderr(
     `Wrote ${plural(pages, 'page')} (${plural(selection.published.length, 'brief')}) to ${outName} in ${seconds(start)}` +
       `${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}\n` +
       `Open ${outName}index.html in a browser (${pathToFileURL(path.join(outDir, 'index.html')).href}), or serve the folder with any static web server.\n`
   )
+  io.stderr(localBaseUrlWarning(config.baseUrl))
   return failed ? EXIT.content : EXIT.ok
 }
 
