@@ -1,11 +1,12 @@
 import {execFile} from 'node:child_process'
+import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
 import {describe, expect, it, vi} from 'vitest'
 import stringWidth from 'string-width'
 import {formatPretty, GROUP_MIN_FILES} from '../src/report/format.js'
-import {binPath, fixtures, runCli} from './helpers.js'
+import {binPath, fixtures, runCli, tempDir} from './helpers.js'
 
 const dir = path.join(fixtures, 'front-matter')
 
@@ -259,5 +260,27 @@ describe('check’s pretty report in a terminal and in a log', () => {
     // The same words either way.
     const words = (text: string) => text.replace(/in \d+\.\d s/, '').split(/\s+/)
     expect(words(narrow)).toEqual(words(log))
+  })
+})
+
+describe('check over many briefs', () => {
+  it(`shows a warning rule that fires in ${GROUP_MIN_FILES} or more briefs once, and every message with --verbose`, async () => {
+    const dir = await tempDir()
+    await mkdir(path.join(dir, 'briefs'))
+    // Required sections off: one rule fires, in every brief.
+    await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({requiredSections: []}))
+    for (let day = 1; day <= GROUP_MIN_FILES; day++) {
+      const date = `2025-11-${String(day).padStart(2, '0')}`
+      await writeFile(path.join(dir, 'briefs', `${date}.md`), `---\ntitle: "Day ${day}"\ndate: ${date}\ncategory: crypto\n---\n\nCited.[^1]\n\n[^1]: https://www.coindesk.com/a\n\n[^2]: https://www.coindesk.com/never-cited-${day}\n`)
+    }
+    const grouped = await runCli(['check', 'briefs'], dir)
+    expect(grouped.stderr.match(/never-cited/g)).toHaveLength(1)
+    expect(grouped.stderr).toContain(`  unused-citation  ${GROUP_MIN_FILES} warnings in ${GROUP_MIN_FILES} files; the first:\n    briefs/2025-11-01.md:11:1-11:45  Unexpected unused definition \`[^2]\``)
+    expect(grouped.stderr).toContain('--verbose lists each message')
+    const verbose = await runCli(['check', 'briefs', '--verbose'], dir)
+    expect(verbose.stderr.match(/^11:1-11:4\d warning Unexpected unused definition `\[\^2\]`/gm)).toHaveLength(GROUP_MIN_FILES)
+    expect(verbose.stderr).not.toContain('; the first:')
+    // Only the pretty report groups: json lists every message.
+    expect((await runCli(['check', 'briefs', '--format', 'json'], dir)).stdout.match(/"ruleId": "unused-citation"/g)).toHaveLength(GROUP_MIN_FILES)
   })
 })
