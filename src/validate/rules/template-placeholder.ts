@@ -21,7 +21,7 @@ export const templatePlaceholder: FileRule = {
     const found: Array<{line: number; start: number; end: number; text: string}> = []
     text.split(/\r\n|\r|\n/).forEach((line, index) => {
       const trimmed = line.trim()
-      if (trimmed === '' || !examples.passages.some((passage) => passage.test(trimmed))) return
+      if (trimmed === '' || !examples.passages.some(({prefix, pattern}) => trimmed.startsWith(prefix) && pattern.test(trimmed))) return
       const start = line.length - line.trimStart().length
       found.push({line: index + 1, start: start + 1, end: start + trimmed.length + 1, text: trimmed})
     })
@@ -56,8 +56,8 @@ export const templatePlaceholder: FileRule = {
 }
 
 interface TemplateExamples {
-  /** Each example line of the template's body, `{{date}}` and the like matching anything. */
-  passages: RegExp[]
+  /** Each example line of the template's body, `{{date}}` and the like matching anything; `prefix` is its text up to the first of those. */
+  passages: Array<{prefix: string; pattern: RegExp}>
   /** The template's footnote targets. */
   sources: Set<string>
 }
@@ -74,15 +74,15 @@ function templateExamples(): TemplateExamples {
     // A library user without templates/: there is nothing to compare with.
   }
   const body = template.replace(/^---\n[\s\S]*?\n---\n/, '')
-  const passages: RegExp[] = []
+  const passages: TemplateExamples['passages'] = []
   const sources = new Set<string>()
   for (const raw of body.split('\n')) {
     const line = raw.trim()
     const definition = /^\[\^[^\]]+\]:\s*(\S+)/.exec(line)
     if (definition) sources.add(definition[1]!)
     else if (line !== '' && !line.startsWith('#')) {
-      const pattern = line.split(/\{\{\w+\}\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')
-      passages.push(new RegExp(`^${pattern}$`))
+      const parts = line.split(/\{\{\w+\}\}/)
+      passages.push({prefix: parts[0]!, pattern: new RegExp(`^${parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`)})
     }
   }
   return (cached = {passages, sources})
