@@ -221,6 +221,8 @@ describe('formatPretty for a rule in many files', () => {
     )
     expect(report).toContain('--verbose lists each message')
     expect(report).toMatch(/^⚠ 11 warnings$/m)
+    // In a narrow terminal too, every line but the links fits.
+    for (const line of formatPretty(archive(GROUP_MIN_FILES), {width: 44}).split('\n')) if (!line.includes('https://')) expect(stringWidth(line), line).toBeLessThanOrEqual(44)
   })
 
   it('lists every message of the rule below the threshold, with --verbose, and of an error rule', () => {

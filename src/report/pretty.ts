@@ -75,9 +75,7 @@ function fileBlock(path: string, messages: readonly VFileMessage[], paint: Paint
     lines.push(`${place.padEnd(placeWidth)} ${paint.severity(label, label.padEnd(labelWidth))} ${head[0]}`.trimEnd())
     lines.push(...head.slice(1).map((line) => ' '.repeat(indent) + line))
     // The fix hint, as the json format's `note` and the preview's overlay give it.
-    for (const extra of [...more, ...(message.note ? [message.note] : [])]) {
-      lines.push(...hang(extra, indent, indent, width).map((line) => ' '.repeat(indent) + paint.dim(line)))
-    }
+    for (const extra of [...more, ...(message.note ? [message.note] : [])]) lines.push(...indented(extra, indent, indent, width, paint.dim))
   }
   return lines.join('\n')
 }
@@ -86,24 +84,31 @@ function fileBlock(path: string, messages: readonly VFileMessage[], paint: Paint
 function rulesBlock(rules: Map<string, RuleTally>, grouped: ReadonlySet<string>, paint: Paint, width: number | undefined): string {
   const order = [...rules].sort(([a, x], [b, y]) => y.counts.errors - x.counts.errors || y.counts.total - x.counts.total || a.localeCompare(b))
   const idWidth = Math.max(...order.map(([id]) => id.length))
-  const lines = [`Rules${grouped.size > 0 ? ` (one in ${GROUP_MIN_FILES} or more files is shown once; --verbose lists each message)` : ''}:`]
+  const lines = indented(`Rules${grouped.size > 0 ? ` (one in ${GROUP_MIN_FILES} or more files is shown once; --verbose lists each message)` : ''}:`, 0, 2, width)
   for (const [id, rule] of order) {
     const tally = `${countsPhrase(rule.counts)} in ${plural(rule.files.size, 'file')}`
     if (!grouped.has(id)) {
-      const head = `  ${id.padEnd(idWidth)}  ${tally}`
+      const head = `${id.padEnd(idWidth)}  ${tally}`
       // A link is never broken: on the rule's line when it fits there, else on its own.
-      if (!rule.url) lines.push(head)
-      else if (width === undefined || head.length + 2 + rule.url.length <= width) lines.push(`${head}  ${paint.dim(rule.url)}`)
-      else lines.push(head, `    ${paint.dim(rule.url)}`)
+      if (rule.url && (width === undefined || head.length + rule.url.length + 4 <= width)) lines.push(`  ${head}  ${paint.dim(rule.url)}`)
+      else lines.push(...indented(head, 2, 4, width), ...(rule.url ? [`    ${paint.dim(rule.url)}`] : []))
       continue
     }
     const {path, message} = rule.first
-    lines.push(`  ${paint.bold(id.padEnd(idWidth))}  ${tally}; the first:`)
-    lines.push(...hang(`${path}:${placeOf(message)}  ${message.reason}`, 4, 6, width).map((line, index) => ' '.repeat(index === 0 ? 4 : 6) + line))
-    if (message.note) lines.push(...hang(message.note, 4, 4, width).map((line) => `    ${paint.dim(line)}`))
+    lines.push(...indented(`${id.padEnd(idWidth)}  ${tally}; the first:`, 2, 4, width))
+    // Like a link, `file:line:col` is never broken: editors and terminals open it.
+    const where = `${path}:${placeOf(message)}`
+    if (width === undefined || where.length + 8 + Math.min(message.reason.length, 20) <= width) lines.push(...indented(`${where}  ${message.reason}`, 4, 6, width))
+    else lines.push(`    ${where}`, ...indented(message.reason, 6, 6, width))
+    if (message.note) lines.push(...indented(message.note, 4, 4, width, paint.dim))
     if (rule.url) lines.push(`    ${paint.dim(rule.url)}`)
   }
   return lines.join('\n')
+}
+
+/** `text` wrapped by `hang`, each line indented to its column and painted. */
+function indented(text: string, first: number, rest: number, width: number | undefined, paint = (line: string) => line): string[] {
+  return hang(text, first, rest, width).map((line, index) => ' '.repeat(index === 0 ? first : rest) + paint(line))
 }
 
 function tallyRules(files: readonly VFile[]): Map<string, RuleTally> {
@@ -184,7 +189,6 @@ function painter(color: boolean) {
   const sgr = (open: number, close: number) => (text: string) => (color ? `\u001B[${open}m${text}\u001B[${close}m` : text)
   const colours = {error: sgr(31, 39), warning: sgr(33, 39), info: sgr(36, 39)}
   return {
-    bold: sgr(1, 22),
     dim: sgr(2, 22),
     underline: sgr(4, 24),
     severity: (label: 'error' | 'warning' | 'info', text: string) => colours[label](text)
