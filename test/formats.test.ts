@@ -286,3 +286,20 @@ describe('check over many briefs', () => {
     expect((await runCli(['check', 'briefs', '--format', 'json'], dir)).stdout.match(/"ruleId": "unused-citation"/g)).toHaveLength(GROUP_MIN_FILES)
   })
 })
+
+describe('fix hints', () => {
+  it('headline-severity, missing-section and suspicious-citation-url give one, in json and under the message in pretty', async () => {
+    const dir = await tempDir()
+    await mkdir(path.join(dir, 'briefs'))
+    await writeFile(
+      path.join(dir, 'briefs', 'day.md'),
+      '---\ntitle: "A day"\ndate: 2025-11-05\ncategory: crypto\n---\n\n## Top Headlines\n\n**1. Exchange pauses withdrawals**\n\nWhat happened.[^1] More.[^2]\n\n[^1]: https://www.coindesk.com/a.\n\n[^2]: http://www.coindesk.com/b\n'
+    )
+    const {stdout} = await runCli(['check', '--format', 'json'], dir)
+    const messages = (JSON.parse(stdout) as {messages: Array<{ruleId: string; note?: string}>}).messages
+    expect(messages.map((m) => m.ruleId).sort()).toEqual(['headline-severity', 'missing-section', 'suspicious-citation-url', 'suspicious-citation-url'])
+    for (const message of messages) expect(message.note, message.ruleId).toMatch(/\S{3}/)
+    const pretty = (await runCli(['check'], dir)).stderr
+    for (const message of messages) expect(pretty).toContain(message.note!.split(' ').slice(0, 4).join(' '))
+  })
+})
