@@ -5,7 +5,7 @@ import {countMessages, formatReport, plural} from '../report/format.js'
 import {coverage, formatCoverage} from '../report/summary.js'
 import {relaunchWithYoungGeneration} from '../workers/young-generation.js'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
-import {commonOptions, EXIT, parse, readConfig, readFormat, seconds, type Io} from './shared.js'
+import {commonOptions, EXIT, parse, prettyOptions, readConfig, readFormat, seconds, type Io} from './shared.js'
 
 export const checkHelp = `Usage: briefpress check [paths…] [options]
 
@@ -16,6 +16,8 @@ Options:
   --format <pretty|json|github|sarif>
                                  How to print diagnostics (default pretty)
   --frail                        Exit 1 on warnings too
+  --verbose                      List every message (pretty prints a rule that
+                                 fires in 10 or more files once, with a count)
   --config <file>                Config file (default: the nearest
                                  briefpress.config.json, .mjs, .js or
                                  package.json \`briefpress\` key, from here up)
@@ -49,7 +51,7 @@ export async function check(argv: string[], io: Io): Promise<number> {
   await runLinkCheck(values, briefs, reporter, config, io)
   const files = briefs.map((brief) => brief.file)
 
-  const report = formatReport(format, files, {color: io.color, cwd: io.cwd, changed})
+  const report = formatReport(format, files, {...prettyOptions(io, values.verbose), cwd: io.cwd, changed})
   if (format === 'pretty') io.stderr(report)
   else io.stdout(report)
 

@@ -13,7 +13,8 @@ export const newHelp = `Usage: briefpress new [YYYY-MM-DD] [options]
 
 Writes a new brief for the day (default today, in UTC) from
 templates/brief.md: front matter filled in, the expected sections as
-headings, and examples of prices, severities and citations to replace.
+headings, and examples of prices, severities and citations to replace
+(\`check\` warns, as template-placeholder, until they are).
 Never overwrites: refuses when the file exists or another brief already
 has that date. Prints the path written.
 

@@ -1,5 +1,5 @@
 import {startServer, type PreviewServer} from '../serve/server.js'
-import {EXIT, parse, UsageError, type Io} from './shared.js'
+import {EXIT, parse, prettyOptions, UsageError, type Io} from './shared.js'
 
 export const serveHelp = `Usage: briefpress serve [options]
 
@@ -52,7 +52,7 @@ export async function runServe(argv: string[], io: Io, stopped: (server: Preview
   }
   let server: PreviewServer
   try {
-    server = await startServer({cwd: io.cwd, src: values.src, config: values.config, port, host: values.host, log: io.stderr, color: io.color})
+    server = await startServer({cwd: io.cwd, src: values.src, config: values.config, port, host: values.host, log: io.stderr, ...prettyOptions(io, false)})
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') throw new UsageError(`Port ${port} on ${values.host} is already in use; pass another --port, or --port 0 to pick a free one`)

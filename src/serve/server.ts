@@ -29,6 +29,8 @@ export interface ServeOptions {
   /** Where progress and diagnostics go (the terminal's stderr). */
   log?: (text: string) => void
   color?: boolean
+  /** Columns to wrap the terminal report to (src/report/pretty.ts). */
+  width?: number | undefined
 }
 
 export interface PreviewServer {
@@ -83,7 +85,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       const message = `internal error: ${error instanceof Error ? error.message : String(error)}`
       result = {files: [], counts: {errors: 1, warnings: 0}, problems: [{file: src, line: null, column: null, severity: 'error', ruleId: null, message}]}
     }
-    const report = formatPretty(result.files, {color: options.color ?? false})
+    const report = formatPretty(result.files, {color: options.color ?? false, width: options.width})
     const elapsed = `${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(2)} s`
     const summary = `${plural(result.counts.errors, 'error')}, ${plural(result.counts.warnings, 'warning')}`
     const previous = state.root
