@@ -72,7 +72,7 @@ describe('--format sarif', () => {
     expect(category).toMatchObject({
       level: 'error',
       // The rule's note follows the reason, as the docs page would.
-      message: {text: 'Unexpected category `crpyto`, expected `crypto` (did you mean `crypto`?)\n\nAllowed categories come from `categories` in briefpress.config.json.'},
+      message: {text: 'Unexpected category `crpyto`, expected `crypto`\n\nAllowed categories come from `categories` in briefpress.config.json.'},
       locations: [{physicalLocation: {artifactLocation: {uri: 'content/invalid.md', uriBaseId: '%SRCROOT%'}, region: {startLine: 4, startColumn: 11, endLine: 4, endColumn: 17}}}]
     })
     expect(new Set(run.results.map((result) => result.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(new Set(messages.map((message) => `content/${message.file}`)))
