@@ -239,6 +239,22 @@ describe('site pages', () => {
     ])
   })
 
+  it('aligns each figure column with its header, and writes no zeros that say nothing', () => {
+    const tables = ['2026/02/02/index.html', 'assets/btc/index.html', 'assets/index.html'].flatMap((file) => elements(page(file), byTag('table')))
+    expect(tables).toHaveLength(3)
+    for (const table of tables) {
+      const heads = elements(elements(table, byTag('thead'))[0]!, byTag('th'))
+      for (const row of elements(elements(table, byTag('tbody'))[0]!, byTag('tr'))) {
+        const cells = row.children.filter((node): node is Element => node.type === 'element')
+        // A right-aligned figure sits under a right-aligned header, a left-aligned one under a left-aligned header.
+        expect(cells.map((cell) => hasClass('num')(cell)), toString(row)).toEqual(heads.map((head) => hasClass('num')(head)))
+      }
+    }
+    const panel = toString(elements(page('2026/02/02/index.html'), hasClass('key-figures'))[0]!)
+    expect(panel).toContain('$0.91')
+    expect(panel).not.toMatch(/\$[\d,]+\.00(?!\d)|\$0\.\d*0(?!\d)/)
+  })
+
   it('gives every page but the 404 page a canonical URL and og:url under the base URL, and keeps its links relative', () => {
     for (const [file, {tree}] of pages) {
       if (file.startsWith('pagefind/')) continue
@@ -322,7 +338,8 @@ describe('site pages', () => {
     expect(print).toMatch(/\.breadcrumbs/)
     expect(print).toMatch(/a\[href\^="http"\]::after \{ content: " <" attr\(href\) ">"/)
     expect(css).toMatch(/svg\.chart \{ max-width: 100%; height: auto;/)
-    expect(css).toMatch(/\.table-scroll \{ overflow-x: auto; max-width: 100%; \}/)
+    // Positioned, so that it clips what is placed absolutely inside it (visually hidden words).
+    expect(css).toMatch(/\.table-scroll \{ overflow-x: auto; max-width: 100%; position: relative; \}/)
   })
 })
 
