@@ -273,7 +273,7 @@ describe.skipIf(!runBrowserTests)('the built sample archive in Chromium', () => 
       const labels = await page.locator('svg.chart').first().evaluate((svg) => {
         const box = svg.getBoundingClientRect()
         const scale = box.width / (svg as SVGSVGElement).viewBox.baseVal.width
-        return [...svg.querySelectorAll('text')]
+        return Array.from(svg.querySelectorAll('text'))
           .filter((text) => getComputedStyle(text).display !== 'none')
           .map((text) => {
             const rect = text.getBoundingClientRect()
