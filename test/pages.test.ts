@@ -276,6 +276,43 @@ describe('site pages', () => {
     }
   })
 
+  it('tells what a shared link shows: og:title, og:description, og:image (a card of the day) and twitter:card, with absolute URLs under the base URL', async () => {
+    const meta = (tree: Root, key: string) => elements(tree, (node) => node.tagName === 'meta' && (prop(node, 'property') ?? prop(node, 'name')) === key).map((node) => prop(node, 'content'))
+    for (const [file, {tree}] of pages) {
+      if (file === '404.html') continue
+      const title = toString(elements(tree, byTag('title'))[0]!)
+      expect(meta(tree, 'og:title'), file).toEqual([title.replace(/ · [^·]*$/, '')])
+      expect(meta(tree, 'og:description'), file).toEqual(meta(tree, 'description'))
+      expect(meta(tree, 'twitter:card'), file).toEqual(['summary_large_image'])
+      const [image] = meta(tree, 'og:image')
+      expect(image, file).toMatch(/^https:\/\/example\.org\/briefs\/.*card\.svg$/)
+      // The picture is on the site, where its URL says.
+      const card = await readFile(path.join(built.site, image!.slice(baseUrl.length)), 'utf8')
+      expect(card, file).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
+      expect(meta(tree, 'og:image:alt')[0], file).toBeTruthy()
+    }
+    // A day's own card: its date, title and figures.
+    const day = page('2026/02/02/index.html')
+    expect(meta(day, 'og:image')).toEqual([`${baseUrl}2026/02/02/card.svg`])
+    const card = await readFile(path.join(built.site, '2026/02/02/card.svg'), 'utf8')
+    expect(card).toContain('Monday, 2 February 2026')
+    expect(card).toContain('$97,300')
+    for (const word of toString(elements(day, byTag('h1'))[0]!).split(' ')) expect(card).toContain(word.replaceAll('&', '&amp;'))
+    expect(meta(page('index.html'), 'og:image')).toEqual([`${baseUrl}card.svg`])
+  })
+
+  it('links a favicon from every page, the 404 page included, and ships it', async () => {
+    for (const [file, {tree}] of pages) {
+      const icons = elements(tree, (node) => node.tagName === 'link' && prop(node, 'rel') === 'icon')
+      expect(icons.map((icon) => prop(icon, 'type')), file).toEqual(['image/svg+xml'])
+      const href = prop(icons[0]!, 'href')!
+      // Relative from the page; from the base path on the 404 page, served at any missing path.
+      const target = file === '404.html' ? href.replace(/^\/briefs\//, '') : path.posix.join(path.posix.dirname(file), href)
+      expect(target, file).toBe('favicon.svg')
+    }
+    expect(await readFile(path.join(built.site, 'favicon.svg'), 'utf8')).toMatch(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
+  })
+
   it('sets a Content-Security-Policy on every page that allows only the site and the allowed image hosts', () => {
     for (const [file, {tree}] of pages) {
       if (file.startsWith('pagefind/')) continue

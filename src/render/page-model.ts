@@ -11,6 +11,8 @@ import type {Config} from '../config/schema.js'
 import {type DaySummary} from '../data/day-summary.js'
 import type {CardMemo, PagerLink} from '../../templates/brief-list.js'
 import {layout, type Crumb, type LayoutProps} from '../../templates/layout.js'
+import {CARD_HEIGHT, CARD_WIDTH} from '../../templates/social-card.js'
+import {SITE_CARD_PATH} from './social-cards.js'
 import type {PriceQuote} from '../data/brief-data-schema.js'
 import {absoluteUrl} from './absolute-url.js'
 import {assetSeries, chartValue, firstQuotesOf, type ChartPoint} from './chart-data.js'
@@ -181,6 +183,8 @@ export interface ShellProps {
   next?: string | undefined
   /** The root links start from; relative (`../../`) unless given (the 404 page). */
   root?: string
+  /** Site-relative path of the page's picture for sharing; the site's card when not given. */
+  image?: {path: string; alt: string}
   /** Script files and further stylesheets of the site (the search page), and what the CSP must allow for them. */
   scripts?: string[]
   stylesheets?: string[]
@@ -198,6 +202,13 @@ export function shell(context: SiteContext, props: ShellProps): Root {
     root,
     canonical: props.kind === 'not-found' ? undefined : absoluteUrl(config.baseUrl, props.folder),
     kind: props.kind === 'day' ? 'article' : 'website',
+    image: {
+      url: absoluteUrl(config.baseUrl, props.image?.path ?? SITE_CARD_PATH),
+      alt: props.image?.alt ?? `${config.siteTitle}: ${config.siteDescription}`,
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      type: 'image/svg+xml'
+    },
     feeds: {atom: `${root}${FEED_PATHS.atom}`, rss: `${root}${FEED_PATHS.rss}`, json: `${root}${FEED_PATHS.json}`},
     nav: siteNav(root, props.kind),
     ...(props.breadcrumbs && {breadcrumbs: props.breadcrumbs}),

@@ -24,6 +24,8 @@ import {addSeverityBadges} from './severity-badges.js'
 import {dayFolder} from './paths.js'
 import {compare, keyed, stringify, type PageReuse, type PublishedBrief, type RenderedBrief, type SitePage} from './page-model.js'
 import {sitePages} from './pages/index.js'
+import {dayCard, dayCardPath, SITE_CARD_PATH, siteCard} from './social-cards.js'
+import {FAVICON, FAVICON_PATH} from '../../templates/favicon.js'
 
 /** The build's per-brief stage, run while the tree is in memory. */
 export function renderBrief(context: BriefContext): RenderedBrief {
@@ -141,9 +143,10 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     if (item && body) Object.assign(item, {html: body.html, images: body.images, json: body.json})
     const writes = [writer.write(page.file, stringify(page.render()))]
     if (item) {
-      const files = [`${item.folder}brief.json`, ...item.images.map((image) => `${item.folder}${image.name}`)]
-      writes.push(writer.write(files[0]!, item.json))
-      for (const [index, image] of item.images.entries()) writes.push(writer.write(files[index + 1]!, image.bytes))
+      // The day's data, its picture for sharing, and its embedded images.
+      const files = [`${item.folder}brief.json`, dayCardPath(item.folder), ...item.images.map((image) => `${item.folder}${image.name}`)]
+      writes.push(writer.write(files[0]!, item.json), writer.write(files[1]!, dayCard(item, config)))
+      for (const [index, image] of item.images.entries()) writes.push(writer.write(files[index + 2]!, image.bytes))
       if (briefKey) for (const file of files) own.push([file, `brief:${briefKey}`])
     }
     if (item && body) Object.assign(item, {html: '', images: [], json: ''})
@@ -178,6 +181,8 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
       await writer.write(file, content)
     }
     await writeFixed('style.css', await stylesheet())
+    await writeFixed(FAVICON_PATH, FAVICON)
+    await writeFixed(SITE_CARD_PATH, siteCard(config))
     for (const script of await searchScripts()) await writeFixed(script.path, script.content)
     await writeFixed(SCHEMA_PATH, `${JSON.stringify(briefJsonSchema(), null, 2)}\n`)
     await writeFixed(SUMMARY_SCHEMA_PATH, `${JSON.stringify(daySummaryJsonSchema(), null, 2)}\n`)
