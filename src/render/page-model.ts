@@ -20,6 +20,7 @@ import {monthOf} from './dates.js'
 import {FEED_PATHS} from './feeds.js'
 import {SEARCH_FOLDER} from './search.js'
 import type {ImageAsset} from './offsite-images.js'
+import type {ContentsEntry} from './contents.js'
 import {ASSETS_FOLDER, assetFolder, categoryFolders, pageLink, periodFolder, rootFrom} from './paths.js'
 
 /** What the build keeps of each brief once its tree is released. */
@@ -30,6 +31,8 @@ export interface RenderedBrief {
   furtherSources: number
   /** The day's `brief.json`, written here so that the build need not keep every day's full data. */
   json: string
+  /** The day page's table of contents: sections and headlines, by their ids in `html`. */
+  contents: ContentsEntry[]
 }
 
 export interface PublishedBrief {
@@ -48,6 +51,8 @@ export interface PublishedBrief {
   images: ImageAsset[]
   /** The day's `brief.json`; empty while `body` holds it on disk. */
   json: string
+  /** The table of contents; empty while `body` holds it on disk. */
+  contents: ContentsEntry[]
   /** Reads the rendered body from the cache, when the build left it there. */
   body?: (() => Promise<RenderedBrief>) | undefined
 }

@@ -21,6 +21,7 @@ import {ROBOTS_PATH, sitemapFiles} from './sitemap.js'
 import {searchScripts} from './search.js'
 import {settleAll, Slots} from '../slots.js'
 import {addSeverityBadges} from './severity-badges.js'
+import {addContentsAnchors} from './contents.js'
 import {dayFolder} from './paths.js'
 import {compare, keyed, stringify, type PageReuse, type PublishedBrief, type RenderedBrief, type SitePage} from './page-model.js'
 import {sitePages} from './pages/index.js'
@@ -31,8 +32,9 @@ import {FAVICON, FAVICON_PATH} from '../../templates/favicon.js'
 export function renderBrief(context: BriefContext): RenderedBrief {
   const body = renderBody(context.tree, context.citations, {allowedImageHosts: context.config.allowedImageHosts})
   addSeverityBadges(body.tree, context.extracted.headlines)
+  const contents = addContentsAnchors(body.tree, context.extracted)
   const json = context.data ? `${JSON.stringify(context.data, null, 2)}\n` : ''
-  return {html: toHtml(body.tree), images: body.images, furtherSources: body.furtherSources, json}
+  return {html: toHtml(body.tree), images: body.images, furtherSources: body.furtherSources, json, contents}
 }
 
 export interface Selection {
@@ -79,6 +81,7 @@ export function selectBriefs(briefs: readonly Brief[], options: {drafts: boolean
       folder,
       data: brief.summary,
       html: rendered instanceof DeferredBody ? '' : rendered.html,
+      contents: rendered instanceof DeferredBody ? [] : rendered.contents,
       images: rendered instanceof DeferredBody ? [] : rendered.images,
       json: rendered instanceof DeferredBody ? '' : rendered.json,
       body: rendered instanceof DeferredBody ? (rendered.load as () => Promise<RenderedBrief>) : undefined
@@ -140,7 +143,7 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     // A body left in the cache is read for its page only, then let go: the
     // build never holds every body at once.
     const body = item?.body && (await item.body())
-    if (item && body) Object.assign(item, {html: body.html, images: body.images, json: body.json})
+    if (item && body) Object.assign(item, {html: body.html, images: body.images, json: body.json, contents: body.contents})
     const writes = [writer.write(page.file, stringify(page.render()))]
     if (item) {
       // The day's data, its picture for sharing, and its embedded images.
@@ -149,7 +152,7 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
       for (const [index, image] of item.images.entries()) writes.push(writer.write(files[index + 2]!, image.bytes))
       if (briefKey) for (const file of files) own.push([file, `brief:${briefKey}`])
     }
-    if (item && body) Object.assign(item, {html: '', images: [], json: ''})
+    if (item && body) Object.assign(item, {html: '', images: [], json: '', contents: []})
     await settleAll(writes)
   }
   const pageKeys = pages.map((): Array<[string, string]> => [])

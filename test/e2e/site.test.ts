@@ -265,6 +265,22 @@ describe.skipIf(!runBrowserTests)('the built sample archive in Chromium', () => 
     await done(session)
   })
 
+  it('takes a phone reader from the table of contents to a headline far down the day', async () => {
+    const session = await open(mobile)
+    const {page} = session
+    await page.goto(server.url([...days.keys()].at(-1)!))
+    const link = page.locator('nav.contents ol ol a').last()
+    const title = (await link.textContent())!
+    await link.click()
+    expect(new URL(page.url()).hash).toBe(await link.getAttribute('href'))
+    const target = page.locator(':target')
+    await expect(target.textContent()).resolves.toContain(title)
+    // Far below the first screen, and now in view.
+    await expect(target.evaluate((node) => node.getBoundingClientRect().top + scrollY)).resolves.toBeGreaterThan(mobile.height)
+    await expect.poll(() => target.evaluate((node) => node.getBoundingClientRect().top >= 0 && node.getBoundingClientRect().bottom <= innerHeight)).toBe(true)
+    await done(session)
+  })
+
   it('draws chart labels at a readable size on a phone, none over another or outside the chart', async () => {
     const session = await open(mobile)
     const {page} = session
