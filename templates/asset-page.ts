@@ -74,7 +74,7 @@ export function assetPage({symbol, name, year, points, days, total = days.length
       ? h('div.table-scroll', {tabIndex: 0}, [
           h('table.asset-history', [
             h('caption', `${symbol} price and 24h change by day${year ? ` in ${year}` : total > days.length ? `, the newest ${days.length} days` : ''}, newest first; each date links to its brief`),
-            h('thead', [h('tr', [h('th', {scope: 'col'}, 'Date'), h('th', {scope: 'col'}, 'Price or range'), h('th', {scope: 'col'}, '24h change')])]),
+            h('thead', [h('tr', [h('th', {scope: 'col'}, 'Date'), h('th.num', {scope: 'col'}, 'Price or range'), h('th.num', {scope: 'col'}, '24h change')])]),
             spliced(
               h('tbody'),
               days.map((day) =>
@@ -118,7 +118,7 @@ export function assetsIndexPage({assets}: {assets: readonly AssetSummary[]}): El
     h('div.table-scroll', {tabIndex: 0}, [
       h('table.assets', [
         h('caption', 'Assets with a price history'),
-        h('thead', [h('tr', [h('th', {scope: 'col'}, 'Asset'), h('th', {scope: 'col'}, 'Last'), h('th', {scope: 'col'}, 'Low'), h('th', {scope: 'col'}, 'High'), h('th', {scope: 'col'}, 'Days with a figure')])]),
+        h('thead', [h('tr', [h('th', {scope: 'col'}, 'Asset'), h('th.num', {scope: 'col'}, 'Last'), h('th.num', {scope: 'col'}, 'Low'), h('th.num', {scope: 'col'}, 'High'), h('th.num', {scope: 'col'}, 'Days with a figure')])]),
         h(
           'tbody',
           assets.map((asset) => {

@@ -13,7 +13,11 @@ import {utcMidnight} from '../src/render/feeds.js'
  * presentation attributes, not `style`, which a strict CSP would block.
  *
  * The SVG has a fixed viewBox; the page's CSS should let it shrink
- * (`svg.chart { max-width: 100%; height: auto }`).
+ * (`svg.chart { max-width: 100%; height: auto }`). Shrunk to a phone's
+ * width, its labels shrink too (11 units are 6 px at 360 px), so the CSS
+ * sets them larger there: the value labels sit inside the plot, above their
+ * grid lines, where a larger size needs no wider margin, and every other
+ * day label (`chart-tick-minor`) can be hidden to make room.
  */
 
 export interface PriceChartOptions {
@@ -33,7 +37,10 @@ export interface PriceChartOptions {
   format?: (value: number) => string
 }
 
-const FULL_MARGIN = {top: 12, right: 16, bottom: 28, left: 72}
+/** Room at the top for the highest value's label, at the bottom for the day labels. */
+const FULL_MARGIN = {top: 28, right: 16, bottom: 34, left: 8}
+/** Distance from a label's end to the chart's edge under which it is anchored to that edge rather than centred. */
+const EDGE = 48
 const SMALL_MARGIN = {top: 4, right: 4, bottom: 4, left: 4}
 const DAY_MS = 86_400_000
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
@@ -97,7 +104,8 @@ export function priceChart(options: PriceChartOptions): Element {
     .digits(2)(points as ChartPoint[])
 
   const children: ElementContent[] = []
-  if (!small) children.push(...yAxis(y, left, right, options.format), ...xAxis(x, first, last, bottom, width))
+  const values = small ? undefined : yAxis(y, left, right, options.format)
+  if (values) children.push(...values.grid, ...xAxis(x, first, last, bottom, width))
   children.push(
     s('path', {
       className: ['chart-line'],
@@ -114,19 +122,25 @@ export function priceChart(options: PriceChartOptions): Element {
   for (const {point, index} of dots) {
     children.push(s('circle', {className: ['chart-dot'], cx: r(x(dayOf(point, index))), cy: r(y(point.value as number)), r: small ? 2 : 2.5, fill: 'currentColor'}))
   }
+  // Over the line, so that the line never hides a value.
+  if (values) children.push(...values.labels)
   return svg(children)
 }
 
 type Linear = ReturnType<typeof scaleLinear<number>>
 type Utc = ReturnType<typeof scaleUtc<number>>
 
-/** Horizontal grid lines with their values at the left. */
-function yAxis(y: Linear, left: number, right: number, format?: (value: number) => string): Element[] {
+/** Horizontal grid lines, each with its value at the left just above it. */
+function yAxis(y: Linear, left: number, right: number, format?: (value: number) => string): {grid: Element[]; labels: Element[]} {
   const label = format ?? y.tickFormat(5, '$,~f')
-  return y.ticks(5).flatMap((tick) => [
-    s('line', {className: ['chart-grid'], x1: r(left), x2: r(right), y1: r(y(tick)), y2: r(y(tick)), stroke: 'currentColor', 'stroke-opacity': 0.15}),
-    s('text', {className: ['chart-tick'], x: r(left - 6), y: r(y(tick)), dy: '0.32em', 'text-anchor': 'end', fill: 'currentColor', 'font-size': 11}, label(tick))
-  ])
+  const ticks = y.ticks(5)
+  return {
+    grid: ticks.map((tick) => s('line', {className: ['chart-grid'], x1: r(left), x2: r(right), y1: r(y(tick)), y2: r(y(tick)), stroke: 'currentColor', 'stroke-opacity': 0.15})),
+    // Every other value from the lowest is `minor`: a phone's larger labels would overlap with all of them.
+    labels: ticks.map((tick, index) =>
+      s('text', {className: index % 2 === 1 ? ['chart-tick', 'chart-tick-value', 'chart-tick-minor'] : ['chart-tick', 'chart-tick-value'], x: r(left), y: r(y(tick) - 4), 'text-anchor': 'start', fill: 'currentColor', 'font-size': 11}, label(tick))
+    )
+  }
 }
 
 /** A baseline and day ticks; only midnights, as a brief is a day and d3 would offer hours on a short span. */
@@ -136,9 +150,14 @@ function xAxis(x: Utc, first: Date, last: Date, bottom: number, width: number): 
   const ticks = first.getTime() === last.getTime() ? [first] : x.ticks(count).filter((tick) => tick.getTime() % 86_400_000 === 0)
   return [
     s('line', {className: ['chart-axis'], x1: r(left), x2: r(right), y1: r(bottom), y2: r(bottom), stroke: 'currentColor', 'stroke-opacity': 0.4}),
-    ...ticks.map((tick) =>
-      s('text', {className: ['chart-tick'], x: r(x(tick)), y: r(bottom + 18), 'text-anchor': 'middle', fill: 'currentColor', 'font-size': 11}, dayLabel(tick))
-    )
+    ...ticks.map((tick, index) => {
+      // A label near an edge is anchored to it, so that no size of type pushes it out of the chart.
+      const at = x(tick)
+      const anchor = at - left < EDGE ? 'start' : right - at < EDGE ? 'end' : 'middle'
+      const className = index % 2 === 1 ? ['chart-tick', 'chart-tick-minor'] : ['chart-tick']
+      // `dy` in em: the label hangs below the axis whatever its size.
+      return s('text', {className, x: r(at), y: r(bottom + 6), dy: '0.85em', 'text-anchor': anchor, fill: 'currentColor', 'font-size': 11}, dayLabel(tick))
+    })
   ]
 }
 

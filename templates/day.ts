@@ -20,6 +20,7 @@ export interface DayProps {
 
 /** One day's brief: title, date, the rendered body, and links to the days around it. */
 export function dayPage({item, previous, next, link, indexHref, categoryHref, assetHref}: DayProps): ElementContent[] {
+  const figures = keyFigures(item.data, assetHref)
   return [
     // Pagefind indexes the day pages only, and sorts and labels results by the day.
     h('article.brief', {dataPagefindBody: true, dataPagefindMeta: `date:${item.date}`, dataPagefindSort: `date:${item.date}`}, [
@@ -33,7 +34,8 @@ export function dayPage({item, previous, next, link, indexHref, categoryHref, as
           ...(item.tags.length > 0 ? [' · ', h('span.tags', item.tags.join(', '))] : [])
         ])
       ]),
-      keyFigures(item.data, assetHref),
+      contents(item.contents, figures !== undefined),
+      figures,
       // Sanitized HTML from the render stage, kept as a string so the tree
       // could be released while the rest of the archive was read.
       // Sources whose host imitates a well-known site are marked (lookalike-citation-host).
@@ -49,4 +51,27 @@ export function dayPage({item, previous, next, link, indexHref, categoryHref, as
         : h('span.pager-next')
     ])
   ]
+}
+
+/**
+ * A short table of contents under the title: the key figures, then each
+ * section with its headlines, linked to the ids the render stage gave them
+ * (src/render/contents.ts). A long day on a phone is then a tap away from
+ * any part. Left out of the search index, which would otherwise match every
+ * headline twice.
+ */
+function contents(entries: PublishedBrief['contents'], hasFigures: boolean): ElementContent | undefined {
+  if (entries.length === 0) return undefined
+  return h('nav.contents', {ariaLabelledby: 'contents-title', dataPagefindIgnore: true}, [
+    h('h2#contents-title', 'On this page'),
+    h('ol', [
+      ...(hasFigures ? [h('li', [h('a', {href: '#key-figures-title'}, 'Key figures')])] : []),
+      ...entries.map((entry) =>
+        h('li', [
+          h('a', {href: `#${entry.id}`}, entry.title),
+          ...(entry.headlines.length > 0 ? [h('ol', entry.headlines.map((headline) => h('li', [h('a', {href: `#${headline.id}`}, headline.title)])))] : [])
+        ])
+      )
+    ])
+  ])
 }

@@ -18,7 +18,7 @@ export function change(low: number | undefined, high?: number): ElementContent {
   if (low === undefined) return h('span.change.change-none', '—')
   const trend = trendOf(low, high ?? low)
   const text = high === undefined || high === low ? percent(low) : `${percent(low)} to ${percent(high)}`
-  return h(`span.change.change-${trend}`, [h('span', {ariaHidden: 'true'}, `${TREND_MARK[trend].arrow} `), h('span.visually-hidden', `${TREND_MARK[trend].words} `), text])
+  return h(`span.change.change-${trend}`, [h('span', {ariaHidden: 'true'}, `${TREND_MARK[trend].arrow}\u00a0`), h('span.visually-hidden', `${TREND_MARK[trend].words} `), text])
 }
 
 /** A quote's price, range, or both, as text. */
@@ -46,7 +46,7 @@ export function keyFigures(data: DayFigures, assetHref: (symbol: string) => stri
       h('div.table-scroll', [
         h('table.prices', [
           h('caption', 'Prices and 24h change'),
-          h('thead', [h('tr', [h('th', {scope: 'col'}, 'Asset'), h('th', {scope: 'col'}, 'Price'), h('th', {scope: 'col'}, '24h')])]),
+          h('thead', [h('tr', [h('th', {scope: 'col'}, 'Asset'), h('th.num', {scope: 'col'}, 'Price'), h('th.num', {scope: 'col'}, '24h')])]),
           h(
             'tbody',
             data.prices.map((quote) =>
@@ -77,7 +77,7 @@ export function keyFigures(data: DayFigures, assetHref: (symbol: string) => stri
   for (const [index, flow] of data.etfFlows.entries()) {
     const mark = flow.direction === 'inflow' ? TREND_MARK.up : TREND_MARK.down
     fact(`${flow.asset} ETFs${flow.day ? ` (${flow.day})` : ''}`, [
-      h(`span.flow.flow-${flow.direction}`, [h('span', {ariaHidden: 'true'}, `${mark.arrow} `), `${usdCompact(flow.amountUsd)} ${flow.direction}`])
+      h(`span.flow.flow-${flow.direction}`, [h('span', {ariaHidden: 'true'}, `${mark.arrow}\u00a0`), `${usdCompact(flow.amountUsd)} ${flow.direction}`])
     ], `etfFlows.${index}`)
   }
   if (facts.length > 0) blocks.push(h('dl.facts', facts))

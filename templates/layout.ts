@@ -1,12 +1,22 @@
 import type {Element, ElementContent, Root} from 'hast'
 import {h} from 'hastscript'
 import {contentSecurityPolicy, type CspOptions} from '../src/render/csp.js'
+import {FAVICON_PATH} from './favicon.js'
 
 export interface NavLink {
   href: string
   label: string
   /** This page, or the section the page is in: `aria-current`. */
   current?: boolean
+}
+
+export interface SharedImage {
+  url: string
+  /** What the picture shows, for readers who cannot see it. */
+  alt: string
+  width: number
+  height: number
+  type: string
 }
 
 export interface Crumb {
@@ -26,6 +36,8 @@ export interface LayoutProps {
   canonical?: string | undefined
   /** `og:type`: `article` for a day, `website` otherwise. */
   kind?: 'article' | 'website'
+  /** The picture a shared link shows (`og:image`, `twitter:card`), by absolute URL; with `canonical` only. */
+  image?: SharedImage | undefined
   /** Links to the previous and next page, for `<link rel=prev/next>`. */
   previous?: string | undefined
   next?: string | undefined
@@ -70,9 +82,23 @@ export function layout(props: LayoutProps): Root {
             h('link', {rel: 'canonical', href: props.canonical}),
             h('meta', {property: 'og:url', content: props.canonical}),
             h('meta', {property: 'og:type', content: props.kind ?? 'website'}),
-            h('meta', {property: 'og:site_name', content: props.siteTitle})
+            h('meta', {property: 'og:site_name', content: props.siteTitle}),
+            // What a link to the page shows where it is shared: title, description, picture.
+            h('meta', {property: 'og:title', content: props.pageTitle}),
+            props.description ? h('meta', {property: 'og:description', content: props.description}) : undefined,
+            ...(props.image
+              ? [
+                  h('meta', {property: 'og:image', content: props.image.url}),
+                  h('meta', {property: 'og:image:type', content: props.image.type}),
+                  h('meta', {property: 'og:image:width', content: String(props.image.width)}),
+                  h('meta', {property: 'og:image:height', content: String(props.image.height)}),
+                  h('meta', {property: 'og:image:alt', content: props.image.alt}),
+                  h('meta', {name: 'twitter:card', content: 'summary_large_image'})
+                ]
+              : [h('meta', {name: 'twitter:card', content: 'summary'})])
           ]
         : []),
+      h('link', {rel: 'icon', type: 'image/svg+xml', href: `${props.root}${FAVICON_PATH}`}),
       h('link', {rel: 'stylesheet', href: `${props.root}style.css`}),
       ...(props.stylesheets ?? []).map((href) => h('link', {rel: 'stylesheet', href})),
       ...(props.feeds

@@ -42,9 +42,9 @@ describe('priceChart', () => {
     const daily = chart(series([100, 110, 120, 130, 140, 150, 160, 170, 180, 190]))
     const xs = coordinates(segments(daily)[0]!).map(([x]) => x)
     // Evenly spaced from the left margin to the right one.
-    expect(xs[0]).toBe(72)
+    expect(xs[0]).toBe(8)
     expect(xs.at(-1)).toBe(624)
-    expect(xs[3]! - xs[2]!).toBeCloseTo((624 - 72) / 9, 1)
+    expect(xs[3]! - xs[2]!).toBeCloseTo((624 - 8) / 9, 1)
     // The same span with days left out: the remaining points keep their days' places.
     const sparse = chart(series([100, 110, 120, 130, 140, 150, 160, 170, 180, 190]).filter((_, index) => index === 0 || index === 1 || index === 9))
     expect(coordinates(segments(sparse)[0]!).map(([x]) => x)).toEqual([xs[0], xs[1], xs[9]])
@@ -81,8 +81,8 @@ describe('priceChart', () => {
     expect(html).not.toMatch(/NaN|Infinity/)
     const ys = coordinates(segments(chart(series([50_000, 50_000, 50_000])))[0]!).map(([, y]) => y)
     expect(new Set(ys).size).toBe(1)
-    expect(ys[0]).toBeGreaterThan(12)
-    expect(ys[0]).toBeLessThan(240 - 28)
+    expect(ys[0]).toBeGreaterThan(28)
+    expect(ys[0]).toBeLessThan(240 - 34)
   })
 
   it('draws a single point as a dot in the middle of the plot', () => {
@@ -90,7 +90,7 @@ describe('priceChart', () => {
     expect(toHtml(svg)).not.toMatch(/NaN|Infinity/)
     const [dot] = all(svg, 'circle')
     expect(dot).toBeDefined()
-    expect(Number(dot!.properties.cx)).toBeCloseTo((72 + 640 - 16) / 2, 1)
+    expect(Number(dot!.properties.cx)).toBeCloseTo((8 + 640 - 16) / 2, 1)
     expect(all(svg, 'text').map((node) => toString(node))).toContain('4 Nov')
   })
 
@@ -229,8 +229,10 @@ describe('chart data', () => {
     expect(summaryText(series([104_250]))).toBe('$104,250 on 1 Nov 2026.')
   })
 
-  it('formats dollars without Intl', () => {
-    expect([104_250.5, 3120.4, 312.4, 0.5, 0.000012346, -2500, 0].map(formatUsd)).toEqual(['$104,251', '$3,120', '$312.40', '$0.5000', '$0.00001235', '-$2,500', '$0.00'])
+  it('formats dollars without Intl, without zeros that say nothing', () => {
+    expect([104_250.5, 3120.4, 312.4, 0.5, 0.000012346, -2500, 0].map(formatUsd)).toEqual(['$104,251', '$3,120', '$312.40', '$0.5', '$0.00001235', '-$2,500', '$0'])
+    // Whole dollars lose their `.00`, never their cents; small prices lose trailing zeros only.
+    expect([141, 613.0, 83.1, 1.05, 0.092, 0.09, 0.248, 0.88, 0.1234, 0.99999].map(formatUsd)).toEqual(['$141', '$613', '$83.10', '$1.05', '$0.092', '$0.09', '$0.248', '$0.88', '$0.1234', '$1'])
   })
 })
 

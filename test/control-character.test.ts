@@ -124,6 +124,11 @@ describe('control characters in briefs', () => {
             parseXml(text, file)
             parsed.add(file)
           }
+          // The pictures for sharing (each day's, the site's) and the favicon.
+          if (file.endsWith('.svg')) {
+            parseXml(text, file)
+            parsed.add(file.replace(/^\d{4}\/\d{2}\/\d{2}\//, 'YYYY/MM/DD/'))
+          }
           if (file.endsWith('.html')) {
             for (const svg of svgsOf(text)) {
               parseXml(svg, `an SVG of ${file}`)
@@ -135,7 +140,7 @@ describe('control characters in briefs', () => {
       }),
       {numRuns: 25}
     )
-    expect([...parsed].sort()).toEqual(['feed.xml', 'rss.xml', 'sitemap.xml', 'svg'])
+    expect([...parsed].sort()).toEqual(['YYYY/MM/DD/card.svg', 'card.svg', 'favicon.svg', 'feed.xml', 'rss.xml', 'sitemap.xml', 'svg'])
   }, 120_000)
 
   it('renderFeeds and sitemapXml alone give well-formed XML (fast-check)', () => {

@@ -239,6 +239,22 @@ describe('site pages', () => {
     ])
   })
 
+  it('aligns each figure column with its header, and writes no zeros that say nothing', () => {
+    const tables = ['2026/02/02/index.html', 'assets/btc/index.html', 'assets/index.html'].flatMap((file) => elements(page(file), byTag('table')))
+    expect(tables).toHaveLength(3)
+    for (const table of tables) {
+      const heads = elements(elements(table, byTag('thead'))[0]!, byTag('th'))
+      for (const row of elements(elements(table, byTag('tbody'))[0]!, byTag('tr'))) {
+        const cells = row.children.filter((node): node is Element => node.type === 'element')
+        // A right-aligned figure sits under a right-aligned header, a left-aligned one under a left-aligned header.
+        expect(cells.map((cell) => hasClass('num')(cell)), toString(row)).toEqual(heads.map((head) => hasClass('num')(head)))
+      }
+    }
+    const panel = toString(elements(page('2026/02/02/index.html'), hasClass('key-figures'))[0]!)
+    expect(panel).toContain('$0.91')
+    expect(panel).not.toMatch(/\$[\d,]+\.00(?!\d)|\$0\.\d*0(?!\d)/)
+  })
+
   it('gives every page but the 404 page a canonical URL and og:url under the base URL, and keeps its links relative', () => {
     for (const [file, {tree}] of pages) {
       if (file.startsWith('pagefind/')) continue
@@ -258,6 +274,43 @@ describe('site pages', () => {
       expect(ogUrl, file).toEqual([url])
       expect(internal.filter((href) => href.startsWith('/')), file).toEqual([])
     }
+  })
+
+  it('tells what a shared link shows: og:title, og:description, og:image (a card of the day) and twitter:card, with absolute URLs under the base URL', async () => {
+    const meta = (tree: Root, key: string) => elements(tree, (node) => node.tagName === 'meta' && (prop(node, 'property') ?? prop(node, 'name')) === key).map((node) => prop(node, 'content'))
+    for (const [file, {tree}] of pages) {
+      if (file === '404.html') continue
+      const title = toString(elements(tree, byTag('title'))[0]!)
+      expect(meta(tree, 'og:title'), file).toEqual([title.replace(/ · [^·]*$/, '')])
+      expect(meta(tree, 'og:description'), file).toEqual(meta(tree, 'description'))
+      expect(meta(tree, 'twitter:card'), file).toEqual(['summary_large_image'])
+      const [image] = meta(tree, 'og:image')
+      expect(image, file).toMatch(/^https:\/\/example\.org\/briefs\/.*card\.svg$/)
+      // The picture is on the site, where its URL says.
+      const card = await readFile(path.join(built.site, image!.slice(baseUrl.length)), 'utf8')
+      expect(card, file).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
+      expect(meta(tree, 'og:image:alt')[0], file).toBeTruthy()
+    }
+    // A day's own card: its date, title and figures.
+    const day = page('2026/02/02/index.html')
+    expect(meta(day, 'og:image')).toEqual([`${baseUrl}2026/02/02/card.svg`])
+    const card = await readFile(path.join(built.site, '2026/02/02/card.svg'), 'utf8')
+    expect(card).toContain('Monday, 2 February 2026')
+    expect(card).toContain('$97,300')
+    for (const word of toString(elements(day, byTag('h1'))[0]!).split(' ')) expect(card).toContain(word.replaceAll('&', '&amp;'))
+    expect(meta(page('index.html'), 'og:image')).toEqual([`${baseUrl}card.svg`])
+  })
+
+  it('links a favicon from every page, the 404 page included, and ships it', async () => {
+    for (const [file, {tree}] of pages) {
+      const icons = elements(tree, (node) => node.tagName === 'link' && prop(node, 'rel') === 'icon')
+      expect(icons.map((icon) => prop(icon, 'type')), file).toEqual(['image/svg+xml'])
+      const href = prop(icons[0]!, 'href')!
+      // Relative from the page; from the base path on the 404 page, served at any missing path.
+      const target = file === '404.html' ? href.replace(/^\/briefs\//, '') : path.posix.join(path.posix.dirname(file), href)
+      expect(target, file).toBe('favicon.svg')
+    }
+    expect(await readFile(path.join(built.site, 'favicon.svg'), 'utf8')).toMatch(/<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
   })
 
   it('sets a Content-Security-Policy on every page that allows only the site and the allowed image hosts', () => {
@@ -322,7 +375,8 @@ describe('site pages', () => {
     expect(print).toMatch(/\.breadcrumbs/)
     expect(print).toMatch(/a\[href\^="http"\]::after \{ content: " <" attr\(href\) ">"/)
     expect(css).toMatch(/svg\.chart \{ max-width: 100%; height: auto;/)
-    expect(css).toMatch(/\.table-scroll \{ overflow-x: auto; max-width: 100%; \}/)
+    // Positioned, so that it clips what is placed absolutely inside it (visually hidden words).
+    expect(css).toMatch(/\.table-scroll \{ overflow-x: auto; max-width: 100%; position: relative; \}/)
   })
 })
 

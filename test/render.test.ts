@@ -4,7 +4,7 @@ import path from 'node:path'
 import type {Element, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {corpusDir, fixtures, hasShared, runCli, seedBrief, tempDir} from './helpers.js'
+import {corpusDir, fixtures, hasShared, projectRoot, runCli, seedBrief, tempDir} from './helpers.js'
 import {byTag, elements, hasClass, listFiles, prop, readPages} from './site-helpers.js'
 
 const archive = path.join(fixtures, 'build', 'archive')
@@ -69,16 +69,19 @@ describe('day pages', () => {
     return found
   }
 
-  it('writes one page per day under YYYY/MM/DD/ plus the index, archives, asset pages and stylesheet', async () => {
+  it('writes one page per day under YYYY/MM/DD/ with its data and card, plus the index, archives, asset pages, stylesheet and favicon', async () => {
     // The search index (pagefind/) is Pagefind's own output, tested with the search.
     expect((await listFiles(built.site)).filter((file) => !file.startsWith('pagefind/'))).toEqual([
       '.briefpress-site',
       '2025/01/06/brief.json',
+      '2025/01/06/card.svg',
       '2025/01/06/index.html',
       '2025/01/07/brief.json',
+      '2025/01/07/card.svg',
       '2025/01/07/img-6b7fa434f92a8b80.png',
       '2025/01/07/index.html',
       '2025/01/08/brief.json',
+      '2025/01/08/card.svg',
       '2025/01/08/index.html',
       '2025/01/index.html',
       '2025/index.html',
@@ -90,10 +93,12 @@ describe('day pages', () => {
       'assets/index.html',
       // SOL always has a page, but no brief here prices it: no year page.
       'assets/sol/index.html',
+      'card.svg',
       'category/crypto/2025/index.html',
       'category/crypto/index.html',
       'data/briefs.json',
       'data/prices.csv',
+      'favicon.svg',
       'feed.json',
       'feed.xml',
       'index.html',
@@ -114,6 +119,34 @@ describe('day pages', () => {
     // The author's own fragment link survives the id prefixing too.
     const link = elements(page('2025/01/07/index.html').tree, (node) => toString(node) === 'note' && node.tagName === 'a')[0]!
     expect(prop(link, 'href')).toBe('#user-content-top-note')
+  })
+
+  it('opens a day with a table of contents: its sections and their headlines, each linked to its place', async () => {
+    const sample = await buildArchive(undefined, path.join(projectRoot, 'briefs'))
+    const {tree} = sample.pages.get('2026/11/20/index.html')!
+    const [nav] = elements(tree, hasClass('contents'))
+    const list = nav!.children.find((node): node is Element => node.type === 'element' && node.tagName === 'ol')!
+    const items = list.children.filter((node): node is Element => node.type === 'element')
+    const own = (item: Element) => item.children.find((node): node is Element => node.type === 'element' && node.tagName === 'a')!
+    expect(items.map((item) => toString(own(item)))).toEqual(['Key figures', 'MARKET OVERVIEW (24H)', 'TOP HEADLINES', 'Exchange Announcements', 'Government / Law & Regulation', 'What to Watch (Next 24–72h)'])
+    const headlines = elements(items[2]!, byTag('ol')).flatMap((ol) => elements(ol, byTag('a')))
+    expect(headlines.map((link) => toString(link))).toEqual([
+      'Bitcoin Approaches $100K as Fund Buying Absorbs Sellers',
+      'Cinderpath Bounty Deadline Passes Tomorrow; $21.4M Recovered So Far',
+      'FCA Stablecoin Custody Consultation Closes',
+      'Quayside Custody Onboards First Pension Fund Client'
+    ])
+    // GitHub's ids for the headings, so an author's `#top-headlines` reaches the same place.
+    expect(prop(own(items[2]!), 'href')).toBe('#user-content-top-headlines')
+    // Each link leads to the title it names: a heading, or the headline's bold line.
+    for (const link of [...items.slice(1).map(own), ...headlines]) {
+      const [target] = elements(tree, (node) => prop(node, 'id') === prop(link, 'href')!.slice(1))
+      expect(target, prop(link, 'href')).toBeDefined()
+      expect(toString(target!).toLowerCase()).toContain(toString(link).toLowerCase())
+    }
+    await expectLinksResolve(sample.site, sample.pages)
+    // A day of fewer than two sections has no table of contents.
+    expect(elements(page('2025/01/08/index.html').tree, hasClass('contents'))).toEqual([])
   })
 
   it('links footnote references and back-links both ways', () => {
@@ -217,7 +250,8 @@ describe('day pages', () => {
         continue
       }
       expect(elements(parsed, byTag('script')), file).toEqual([])
-      expect(html.toLowerCase(), file).not.toContain('<script')
+      // Nor does the markup hold one outside a quoted attribute value (og:title, og:image:alt), where it is only text.
+      expect(html.toLowerCase().replace(/="[^"]*"/g, '=""'), file).not.toContain('<script')
     }
   })
 

@@ -137,14 +137,18 @@ export function summaryText(points: readonly ChartPoint[], format: (value: numbe
 }
 
 /**
- * `$104,250`, `$312.40`, `$0.00001234`: whole dollars from $1,000, cents
- * from $1, four significant digits below. Written without `Intl` so it is the
- * same on every machine.
+ * `$104,250`, `$312.40`, `$141`, `$0.092`, `$0.00001234`: whole dollars
+ * from $1,000; from $1, cents unless the amount is whole (`$141`, not
+ * `$141.00`); below $1, four significant digits without trailing zeros
+ * (`$0.092`, not `$0.09200`). Written without `Intl` so it is the same on
+ * every machine.
  */
 export function formatUsd(value: number): string {
   const size = Math.abs(value)
   const decimals = size >= 1000 ? 0 : size >= 1 || size === 0 ? 2 : Math.min(20, 3 - Math.floor(Math.log10(size)))
-  const [whole, fraction] = size.toFixed(decimals).split('.') as [string, string | undefined]
+  const [whole, digits] = size.toFixed(decimals).split('.') as [string, string | undefined]
+  // Cents drop only when all zero; below $1 the trailing zeros go one by one.
+  const fraction = digits?.replace(size >= 1 || size === 0 ? /^0+$/ : /0+$/, '')
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
   return `${value < 0 ? '-' : ''}$${grouped}${fraction ? `.${fraction}` : ''}`
 }

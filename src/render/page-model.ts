@@ -11,6 +11,8 @@ import type {Config} from '../config/schema.js'
 import {type DaySummary} from '../data/day-summary.js'
 import type {CardMemo, PagerLink} from '../../templates/brief-list.js'
 import {layout, type Crumb, type LayoutProps} from '../../templates/layout.js'
+import {CARD_HEIGHT, CARD_WIDTH} from '../../templates/social-card.js'
+import {SITE_CARD_PATH} from './social-cards.js'
 import type {PriceQuote} from '../data/brief-data-schema.js'
 import {absoluteUrl} from './absolute-url.js'
 import {assetSeries, chartValue, firstQuotesOf, type ChartPoint} from './chart-data.js'
@@ -18,6 +20,7 @@ import {monthOf} from './dates.js'
 import {FEED_PATHS} from './feeds.js'
 import {SEARCH_FOLDER} from './search.js'
 import type {ImageAsset} from './offsite-images.js'
+import type {ContentsEntry} from './contents.js'
 import {ASSETS_FOLDER, assetFolder, categoryFolders, pageLink, periodFolder, rootFrom} from './paths.js'
 
 /** What the build keeps of each brief once its tree is released. */
@@ -28,6 +31,8 @@ export interface RenderedBrief {
   furtherSources: number
   /** The day's `brief.json`, written here so that the build need not keep every day's full data. */
   json: string
+  /** The day page's table of contents: sections and headlines, by their ids in `html`. */
+  contents: ContentsEntry[]
 }
 
 export interface PublishedBrief {
@@ -46,6 +51,8 @@ export interface PublishedBrief {
   images: ImageAsset[]
   /** The day's `brief.json`; empty while `body` holds it on disk. */
   json: string
+  /** The table of contents; empty while `body` holds it on disk. */
+  contents: ContentsEntry[]
   /** Reads the rendered body from the cache, when the build left it there. */
   body?: (() => Promise<RenderedBrief>) | undefined
 }
@@ -181,6 +188,8 @@ export interface ShellProps {
   next?: string | undefined
   /** The root links start from; relative (`../../`) unless given (the 404 page). */
   root?: string
+  /** Site-relative path of the page's picture for sharing; the site's card when not given. */
+  image?: {path: string; alt: string}
   /** Script files and further stylesheets of the site (the search page), and what the CSP must allow for them. */
   scripts?: string[]
   stylesheets?: string[]
@@ -198,6 +207,13 @@ export function shell(context: SiteContext, props: ShellProps): Root {
     root,
     canonical: props.kind === 'not-found' ? undefined : absoluteUrl(config.baseUrl, props.folder),
     kind: props.kind === 'day' ? 'article' : 'website',
+    image: {
+      url: absoluteUrl(config.baseUrl, props.image?.path ?? SITE_CARD_PATH),
+      alt: props.image?.alt ?? `${config.siteTitle}: ${config.siteDescription}`,
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      type: 'image/svg+xml'
+    },
     feeds: {atom: `${root}${FEED_PATHS.atom}`, rss: `${root}${FEED_PATHS.rss}`, json: `${root}${FEED_PATHS.json}`},
     nav: siteNav(root, props.kind),
     ...(props.breadcrumbs && {breadcrumbs: props.breadcrumbs}),

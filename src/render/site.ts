@@ -21,16 +21,20 @@ import {ROBOTS_PATH, sitemapFiles} from './sitemap.js'
 import {searchScripts} from './search.js'
 import {settleAll, Slots} from '../slots.js'
 import {addSeverityBadges} from './severity-badges.js'
+import {addContentsAnchors} from './contents.js'
 import {dayFolder} from './paths.js'
 import {compare, keyed, stringify, type PageReuse, type PublishedBrief, type RenderedBrief, type SitePage} from './page-model.js'
 import {sitePages} from './pages/index.js'
+import {dayCard, dayCardPath, SITE_CARD_PATH, siteCard} from './social-cards.js'
+import {FAVICON, FAVICON_PATH} from '../../templates/favicon.js'
 
 /** The build's per-brief stage, run while the tree is in memory. */
 export function renderBrief(context: BriefContext): RenderedBrief {
   const body = renderBody(context.tree, context.citations, {allowedImageHosts: context.config.allowedImageHosts})
   addSeverityBadges(body.tree, context.extracted.headlines)
+  const contents = addContentsAnchors(body.tree, context.extracted)
   const json = context.data ? `${JSON.stringify(context.data, null, 2)}\n` : ''
-  return {html: toHtml(body.tree), images: body.images, furtherSources: body.furtherSources, json}
+  return {html: toHtml(body.tree), images: body.images, furtherSources: body.furtherSources, json, contents}
 }
 
 export interface Selection {
@@ -77,6 +81,7 @@ export function selectBriefs(briefs: readonly Brief[], options: {drafts: boolean
       folder,
       data: brief.summary,
       html: rendered instanceof DeferredBody ? '' : rendered.html,
+      contents: rendered instanceof DeferredBody ? [] : rendered.contents,
       images: rendered instanceof DeferredBody ? [] : rendered.images,
       json: rendered instanceof DeferredBody ? '' : rendered.json,
       body: rendered instanceof DeferredBody ? (rendered.load as () => Promise<RenderedBrief>) : undefined
@@ -138,15 +143,16 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     // A body left in the cache is read for its page only, then let go: the
     // build never holds every body at once.
     const body = item?.body && (await item.body())
-    if (item && body) Object.assign(item, {html: body.html, images: body.images, json: body.json})
+    if (item && body) Object.assign(item, {html: body.html, images: body.images, json: body.json, contents: body.contents})
     const writes = [writer.write(page.file, stringify(page.render()))]
     if (item) {
-      const files = [`${item.folder}brief.json`, ...item.images.map((image) => `${item.folder}${image.name}`)]
-      writes.push(writer.write(files[0]!, item.json))
-      for (const [index, image] of item.images.entries()) writes.push(writer.write(files[index + 1]!, image.bytes))
+      // The day's data, its picture for sharing, and its embedded images.
+      const files = [`${item.folder}brief.json`, dayCardPath(item.folder), ...item.images.map((image) => `${item.folder}${image.name}`)]
+      writes.push(writer.write(files[0]!, item.json), writer.write(files[1]!, dayCard(item, config)))
+      for (const [index, image] of item.images.entries()) writes.push(writer.write(files[index + 2]!, image.bytes))
       if (briefKey) for (const file of files) own.push([file, `brief:${briefKey}`])
     }
-    if (item && body) Object.assign(item, {html: '', images: [], json: ''})
+    if (item && body) Object.assign(item, {html: '', images: [], json: '', contents: []})
     await settleAll(writes)
   }
   const pageKeys = pages.map((): Array<[string, string]> => [])
@@ -178,6 +184,8 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
       await writer.write(file, content)
     }
     await writeFixed('style.css', await stylesheet())
+    await writeFixed(FAVICON_PATH, FAVICON)
+    await writeFixed(SITE_CARD_PATH, siteCard(config))
     for (const script of await searchScripts()) await writeFixed(script.path, script.content)
     await writeFixed(SCHEMA_PATH, `${JSON.stringify(briefJsonSchema(), null, 2)}\n`)
     await writeFixed(SUMMARY_SCHEMA_PATH, `${JSON.stringify(daySummaryJsonSchema(), null, 2)}\n`)

@@ -5,7 +5,7 @@
  * 127.0.0.1. Screenshots go to test-output/screenshots/ (not committed).
  */
 import {existsSync} from 'node:fs'
-import {mkdir} from 'node:fs/promises'
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {toString} from 'hast-util-to-string'
@@ -30,11 +30,20 @@ describe.skipIf(!runBrowserTests)('the built sample archive in Chromium', () => 
   /** Text of each day's article, keyed by `YYYY/MM/DD/index.html`. */
   const days = new Map<string, string>()
   let assetPages: string[] = []
+  /** Every HTML page of the site, site-relative. */
+  let allPages: string[] = []
 
   beforeAll(async () => {
     // The sample spread over the search index's three tiers, so that every
     // search runs over the three bundles.
     const project = await tieredProject()
+    // BTC as a price with its range and a change range: the widest row an
+    // asset's table has, wider than a phone (the table scrolls in its box).
+    const newest = path.join(project, 'briefs', '2026', '11', '2026-11-20-daily-brief.md')
+    const text = await readFile(newest, 'utf8')
+    const widened = text.replace('**\\$98,240** (+1.40% in 24h)', '**\\$98,240** (range \\$96,815–\\$99,472; +0.85% to +1.40% in 24h)')
+    expect(widened, 'the BTC line of the newest sample brief').not.toBe(text)
+    await writeFile(newest, widened)
     site = path.join(project, 'site')
     const built = await runCli(['build', '--out', site], project)
     expect(built.code, built.stderr).toBe(0)
@@ -42,7 +51,8 @@ describe.skipIf(!runBrowserTests)('the built sample archive in Chromium', () => 
       const article = elements(page.tree, hasClass('brief'))[0]
       if (DAY.test(file) && article) days.set(file, toString(article))
     }
-    assetPages = [...(await readPages(site)).keys()].filter((file) => /^assets\/[^/]+\/index\.html$/.test(file))
+    allPages = [...(await readPages(site)).keys()]
+    assetPages = allPages.filter((file) => /^assets\/[^/]+\/index\.html$/.test(file))
     server = await serveStatic(site)
     ;({browser, close: closeBrowser} = await launchChromium())
     await mkdir(screenshots, {recursive: true})
@@ -229,11 +239,15 @@ describe.skipIf(!runBrowserTests)('the built sample archive in Chromium', () => 
     }
   })
 
-  it('fits a 360 px screen without sideways scrolling', async () => {
+  it('fits a 360 px screen without sideways scrolling, on every page of the site', async () => {
     const session = await open(mobile)
     const {page} = session
     const day = [...days.keys()].at(-1)!
-    for (const file of ['index.html', day, ...assetPages, 'search/index.html']) {
+    // Every kind of page is there: home, days, years, months, categories, assets, search, 404.
+    for (const kind of [/^index\.html$/, DAY, /^\d{4}\/index\.html$/, /^\d{4}\/\d{2}\/index\.html$/, /^category\//, /^assets\/index\.html$/, /^assets\/btc\/\d{4}\/index\.html$/, /^search\//, /^404\.html$/]) {
+      expect(allPages.some((file) => kind.test(file)), `a page matching ${kind}`).toBe(true)
+    }
+    for (const file of allPages) {
       await page.goto(server.url(file))
       if (file === 'search/index.html') await search(page, [...words(days.get(day)!)].sort()[0]!)
       if (file === 'index.html') await page.screenshot({path: path.join(screenshots, 'index-mobile.png'), fullPage: true})
@@ -241,6 +255,58 @@ describe.skipIf(!runBrowserTests)('the built sample archive in Chromium', () => 
       if (file === 'search/index.html') await page.screenshot({path: path.join(screenshots, 'search-mobile.png'), fullPage: true})
       const widths = await page.evaluate(() => ({scroll: document.documentElement.scrollWidth, viewport: innerWidth}))
       expect(widths.scroll, `${file} is wider than the screen`).toBeLessThanOrEqual(widths.viewport)
+    }
+    // The widest row is there, and the words said only to screen readers ("up", "down") stay on the screen's width.
+    await page.goto(server.url('assets/btc/index.html'))
+    await expect(page.locator('.asset-history').textContent()).resolves.toContain('$96,815–$99,472')
+    const hidden = await page.locator('.asset-history .visually-hidden').evaluateAll((nodes) => nodes.map((node) => node.getBoundingClientRect().right))
+    expect(hidden.length).toBeGreaterThan(0)
+    expect(Math.max(...hidden)).toBeLessThanOrEqual(mobile.width)
+    await done(session)
+  })
+
+  it('takes a phone reader from the table of contents to a headline far down the day', async () => {
+    const session = await open(mobile)
+    const {page} = session
+    await page.goto(server.url([...days.keys()].at(-1)!))
+    const link = page.locator('nav.contents ol ol a').last()
+    const title = (await link.textContent())!
+    await link.click()
+    expect(new URL(page.url()).hash).toBe(await link.getAttribute('href'))
+    const target = page.locator(':target')
+    await expect(target.textContent()).resolves.toContain(title)
+    // Far below the first screen, and now in view.
+    await expect(target.evaluate((node) => node.getBoundingClientRect().top + scrollY)).resolves.toBeGreaterThan(mobile.height)
+    await expect.poll(() => target.evaluate((node) => node.getBoundingClientRect().top >= 0 && node.getBoundingClientRect().bottom <= innerHeight)).toBe(true)
+    await done(session)
+  })
+
+  it('draws chart labels at a readable size on a phone, none over another or outside the chart', async () => {
+    const session = await open(mobile)
+    const {page} = session
+    for (const file of assetPages.filter((file) => file !== 'assets/index.html')) {
+      await page.goto(server.url(file))
+      const labels = await page.locator('svg.chart').first().evaluate((svg) => {
+        const box = svg.getBoundingClientRect()
+        const scale = box.width / (svg as SVGSVGElement).viewBox.baseVal.width
+        return Array.from(svg.querySelectorAll('text'))
+          .filter((text) => getComputedStyle(text).display !== 'none')
+          .map((text) => {
+            const rect = text.getBoundingClientRect()
+            return {text: text.textContent, px: parseFloat(getComputedStyle(text).fontSize) * scale, left: rect.left - box.left, right: rect.right - box.left, top: rect.top - box.top, bottom: rect.bottom - box.top, width: box.width, height: box.height}
+          })
+      })
+      expect(labels.length, `${file}: labels`).toBeGreaterThanOrEqual(3)
+      for (const label of labels) {
+        expect(label.px, `${file}: "${label.text}" in px`).toBeGreaterThanOrEqual(10.5)
+        expect(label.left >= -0.5 && label.top >= -0.5 && label.right <= label.width + 0.5 && label.bottom <= label.height + 0.5, `${file}: "${label.text}" inside the chart`).toBe(true)
+      }
+      for (const [index, a] of labels.entries()) {
+        for (const b of labels.slice(index + 1)) {
+          const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top
+          expect(apart, `${file}: "${a.text}" and "${b.text}" overlap`).toBe(true)
+        }
+      }
     }
     await done(session)
   })

@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import {dayPage} from '../../../templates/day.js'
 import {shortDate} from '../dates.js'
+import {dayCardPath} from '../social-cards.js'
 import {monthFolder, pageLink, yearFolder} from '../paths.js'
 import {type SitePage, type SiteContext, shell, monthName, folderPage, stringify} from '../page-model.js'
 
@@ -21,6 +22,7 @@ export function dayPages(context: SiteContext): SitePage[] {
         folder: from,
         title: item.title,
         description: item.excerpt,
+        image: {path: dayCardPath(from), alt: `${item.title}: ${shortDate(item.date)} and the day's key figures`},
         previous: previous && link(previous.folder),
         next: next && link(next.folder),
         breadcrumbs: [
