@@ -267,3 +267,10 @@ describe('other authors\' shapes', () => {
     expect(quote(extract('Bitcoin consolidated near \\$90,000, closing +0.72% at \\$89,810.'), 'BTC')).toMatchObject({price: 89810})
   })
 })
+
+describe('ETF days', () => {
+  it('"yesterday" in a Monday brief is Friday, the last day ETFs traded', () => {
+    const {text, tree} = parseBrief(['---', 'title: t', 'date: 2026-04-13', '---', '## Market Overview', '', 'Spot Bitcoin ETFs took in \\$120M yesterday.', ''].join('\n'))
+    expect(extractMarketData(tree, text, undefined, {date: '2026-04-13'}).etfFlows).toMatchObject([{asset: 'BTC', amountUsd: 120e6, date: '2026-04-10'}])
+  })
+})

@@ -94,7 +94,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         if (day && isStaleDay(day, context.date, 5)) continue
         if (day) {
           flow.day = day.text
-          if (day.iso) flow.date = day.iso
+          if (day.iso) flow.date = tradingDay(day.iso, day.text)
         }
         flows.push(flow)
       }
@@ -177,6 +177,17 @@ function nearestDay(words: string, at: number, date: string | undefined) {
   return days.reduce((best, day) => (distance(day, at) < distance(best, at) ? day : best))
 }
 const distance = (day: {index: number; end: number}, at: number) => (day.end <= at ? at - day.end : day.index - at)
+
+/**
+ * ETFs trade on weekdays: "yesterday's flows" in a Monday brief are Friday's. Only a relative
+ * word is moved; a weekend date the brief names is kept as written.
+ */
+function tradingDay(iso: string, text: string): string {
+  if (!/^(?:yesterday|overnight|today)$/i.test(text)) return iso
+  const date = new Date(`${iso}T00:00:00Z`)
+  const back = date.getUTCDay() === 0 ? 2 : date.getUTCDay() === 6 ? 1 : 0
+  return new Date(date.getTime() - back * 86_400_000).toISOString().slice(0, 10)
+}
 
 /** The span named last before `at`: a day, or 'longer' for a week, several days, a month to date. */
 function lastSpanBefore(text: string, at: number, date: string | undefined) {
