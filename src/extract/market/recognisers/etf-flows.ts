@@ -57,7 +57,8 @@ export const etfFlows: Recogniser<EtfFlow> = {
         const ownAfter = after.slice(0, 80).split(/[,;]|\b(?:bringing|taking|lifting|pushing|while|whereas|but|after|following)\b/)[0]!
         const opening = lead.slice(0, 40).replace(/\S*$/, '')
         const span = ownDay ? `${opening}|${ownPhrase(before)}|${ownAfter}` : `${lead}|${ownAfter}`
-        if (NOT_A_DAY_FLOW.test(span) || sameAmountElsewhere(text, item, money)) continue
+        // "Total U.S. spot Bitcoin ETF outflows hit $903 million on November 20": with its own day, a total is that day's.
+        if (NOT_A_DAY_FLOW.test(ownDay ? span.replace(/\btotal\b/gi, '') : span) || sameAmountElsewhere(text, item, money)) continue
         // A table column headed "Week net", "AUM" or "MTD" is not a day's flow.
         const header = context.table?.header[text.slice(0, item.index).split(' | ').length - 1] ?? ''
         if (NOT_A_DAY_FLOW.test(header) || LONGER_SPAN.test(header)) continue
@@ -110,7 +111,7 @@ function isFlowAmount(money: MoneyMatch): boolean {
 
 /** The words of the amount's own phrase: after the last connector before it ("… streak with $477M" → "with"). */
 function ownPhrase(before: string): string {
-  const cut = lastMatch(before, /\b(?:with|including|while|and|but|whereas|after|following|vs\.?)\b|[,(—:;]/)
+  const cut = lastMatch(before, /\b(?:with|including|while|and|but|whereas|after|following|vs\.?)\b|[,(—:;]|\s–\s(?=\p{L})/u)
   return cut ? before.slice(cut.index + cut[0].length) : before
 }
 
