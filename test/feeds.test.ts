@@ -59,7 +59,7 @@ describe('feeds read back by a feed parser', () => {
   })
 
   it('RSS 2.0: titles, links, pubDate, content and its self link', async () => {
-    const rss = renderFeeds(site, items).rss
+    const rss = renderFeeds(site, items, {content: 'full'}).rss
     const feed = await parser.parseString(rss)
     expect(feed.title).toBe('Market Briefs')
     expect(feed.description).toBe('Daily crypto market briefs')
@@ -109,7 +109,7 @@ describe('feeds read back by a feed parser', () => {
 
 describe('feed content', () => {
   it('makes the body links absolute against the day page, base path kept', async () => {
-    const feed = await parser.parseString(renderFeeds(site, [item('2026-11-20')]).atom)
+    const feed = await parser.parseString(renderFeeds(site, [item('2026-11-20')], {content: 'full'}).atom)
     const content = feed.items[0]!.content!
     expect(content).toContain('href="https://example.org/briefs/2026/11/20/#user-content-fn-1"')
     expect(content).toContain('src="https://example.org/briefs/2026/11/20/img-0a1b2c.png"')

@@ -57,6 +57,11 @@ export const configSchema = z
       .object({exclude: z.array(z.string().min(1).refine(isValidExclude, {error: 'expected a host name or a valid regular expression'})).default([])})
       .strict()
       .default({exclude: []}),
+    /**
+     * What each feed item carries: `summary` (the summary, the key figures and
+     * a link to the day) or `full` (the whole brief).
+     */
+    feedContent: z.enum(['summary', 'full']).default('summary'),
     /** Per-rule severity, as in remark-lint: off, warn or error. */
     rules: z.record(z.string(), ruleSettingSchema).default({})
   })
