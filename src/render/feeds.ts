@@ -98,15 +98,15 @@ export function feedFiles(site: FeedSite, items: readonly FeedItem[], options: F
 
 /** The three feeds as strings. */
 export function renderFeeds(site: FeedSite, items: readonly FeedItem[], options: FeedOptions = {}): {atom: string; rss: string; json: string} {
-  const {xml, json, author, language} = buildFeeds(site, items, options)
+  const {atom, xml, json, author, language} = buildFeeds(site, items, options)
   // Whatever a brief holds, the XML feeds stay well-formed: the characters
   // XML 1.0 forbids are left out (the `control-character` rule reports them).
-  return {atom: cleanMarkup(xml.atom1()), rss: cleanMarkup(xml.rss2()), json: jsonFeed11(json.json1(), author, language)}
+  return {atom: cleanMarkup(atom.atom1()), rss: cleanMarkup(xml.rss2()), json: jsonFeed11(json.json1(), author, language)}
 }
 
 /** The Atom feed of part of the site (`head`), its latest briefs among `items`. */
 export function renderGroupFeed(site: FeedSite, head: FeedHead, items: readonly FeedItem[], options: FeedOptions = {}): string {
-  return cleanMarkup(buildFeeds(site, items, options, head).xml.atom1())
+  return cleanMarkup(buildFeeds(site, items, options, head).atom.atom1())
 }
 
 /** The feeds' items, and the `feed` objects that write them as XML and as JSON. */
@@ -141,6 +141,9 @@ function buildFeeds(site: FeedSite, items: readonly FeedItem[], options: FeedOpt
   // Atom `type="html"` and RSS titles are read as HTML, so plain text is
   // escaped for them; JSON Feed keeps `title` and `summary` as plain text.
   const xml = new Feed(options_)
+  // `feed` escapes Atom's category attributes for `"` only: a category
+  // "Macro & ETFs" broke the Atom feed, so its items have their own.
+  const atom = new Feed(options_)
   const json = new Feed(options_)
   for (const item of latest) {
     const link = absoluteUrl(site.baseUrl, item.url)
@@ -155,10 +158,13 @@ function buildFeeds(site: FeedSite, items: readonly FeedItem[], options: FeedOpt
       description: item.summary,
       ...(item.category ? {category: [{name: item.category, term: item.category}]} : {})
     }
-    xml.addItem({...common, title: cdataSafe(escapeHtml(item.title)), description: cdataSafe(escapeHtml(item.summary)), content: cdataSafe(content)})
+    const asXml = {...common, title: cdataSafe(escapeHtml(item.title)), description: cdataSafe(escapeHtml(item.summary)), content: cdataSafe(content)}
+    xml.addItem(asXml)
+    const category = item.category?.replaceAll('&', '&amp;').replaceAll('<', '&lt;')
+    atom.addItem({...asXml, ...(category ? {category: [{name: category, term: category}]} : {})})
     json.addItem({...common, id: link})
   }
-  return {xml, json, author, language}
+  return {atom, xml, json, author, language}
 }
 
 /** An item's content by default: its summary, its key figures, and a link to the whole brief. */

@@ -90,7 +90,11 @@ export function selectBriefs(briefs: readonly Brief[], options: {drafts: boolean
   }
   // A broken brief's day, when it has a date and no other brief of that day has a page.
   const published = new Set(selection.published.map((item) => item.date))
-  const dates = selection.broken.flatMap((brief) => (hasErrors(brief) && typeof brief.frontMatter?.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(brief.frontMatter.date) ? [brief.frontMatter.date] : []))
+  // A brief whose front matter is refused still names its day (`claimed`).
+  const dates = selection.broken.flatMap((brief) => {
+    const date = brief.frontMatter?.date ?? brief.claimed?.date
+    return hasErrors(brief) && date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) ? [date] : []
+  })
   selection.missing = [...new Set(dates)].filter((date) => !published.has(date)).sort(compare)
   return selection
 }
