@@ -6,7 +6,7 @@ import {describe, expect, it} from 'vitest'
 import {defaultConfig} from '../src/config/load.js'
 import {cleanMarkup, cleanText, forbiddenCharacters} from '../src/control-characters.js'
 import {runPipeline} from '../src/pipeline.js'
-import {renderFeeds} from '../src/render/feeds.js'
+import {renderFeeds, renderGroupFeed} from '../src/render/feeds.js'
 import {renderBrief, selectBriefs, writeSite} from '../src/render/site.js'
 import {sitemapXml} from '../src/render/sitemap.js'
 import {writeAtomically} from '../src/write/atomic-site.js'
@@ -122,7 +122,8 @@ describe('control characters in briefs', () => {
           if (!file.endsWith('.json')) expect(text, file).not.toMatch(/&#(?:x0*[0-8bcef]|x0*1[0-9a-f]|0*(?:[0-8]|1[1247-9]|2[0-9]|3[01]));/i)
           if (file.endsWith('.xml')) {
             parseXml(text, file)
-            parsed.add(file)
+            // Every category's, tag's and asset's feed is parsed too: counted by kind.
+            parsed.add(file.replace(/^(category|tag|assets)\/[^/]+\//, '$1/…/'))
           }
           if (file.endsWith('.html')) {
             for (const svg of svgsOf(text)) {
@@ -135,15 +136,22 @@ describe('control characters in briefs', () => {
       }),
       {numRuns: 25}
     )
-    expect([...parsed].sort()).toEqual(['feed.xml', 'rss.xml', 'sitemap.xml', 'svg'])
+    expect([...parsed].sort()).toEqual(['assets/…/feed.xml', 'category/…/feed.xml', 'feed.xml', 'rss.xml', 'sitemap.xml', 'svg', 'tag/…/feed.xml'])
   }, 120_000)
 
   it('renderFeeds and sitemapXml alone give well-formed XML (fast-check)', () => {
     fc.assert(
       fc.property(hostileText, hostileText, hostileText, (title, summary, html) => {
-        const feeds = renderFeeds({title, description: summary, baseUrl: 'https://example.org/'}, [{date: '2026-11-20', title, url: '2026/11/20/', summary, html: `<p>${html}</p>`, category: 'crypto'}])
+        const feedSite = {title, description: summary, baseUrl: 'https://example.org/'}
+        const items = [{date: '2026-11-20', title, url: '2026/11/20/', summary, html: `<p>${html}</p>`, figures: `<ul><li>${html}</li></ul>`, category: title}]
+        // The whole brief (`feedContent: "full"`), and by default the summary and figures.
+        const feeds = renderFeeds(feedSite, items, {content: 'full'})
         parseXml(feeds.atom, 'Atom')
         parseXml(feeds.rss, 'RSS')
+        const summaries = renderFeeds(feedSite, items)
+        parseXml(summaries.atom, 'Atom of summaries')
+        parseXml(summaries.rss, 'RSS of summaries')
+        parseXml(renderGroupFeed(feedSite, {path: 'tag/x/feed.xml', page: 'tag/x/', title}, items), 'a tag\'s Atom')
         expect([...forbiddenCharacters(JSON.stringify(JSON.parse(feeds.json)))]).toEqual([])
         expect(JSON.stringify(JSON.parse(feeds.json))).not.toMatch(/\\u00(?:0[0-8bcef]|1[0-9a-f]|7f|8[0-9a-f]|9[0-9a-f])|\\ud[89a-f]/i)
         parseXml(sitemapXml('https://example.org/', [{path: `${title}/`}]), 'sitemap')

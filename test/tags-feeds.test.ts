@@ -1,13 +1,13 @@
 import {existsSync} from 'node:fs'
-import {cp, readFile, writeFile} from 'node:fs/promises'
+import {cp, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Element, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import Parser from 'rss-parser'
 import {SaxesParser} from 'saxes'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {fixtures, runCli, tempDir} from './helpers.js'
-import {byTag, elements, hasClass, listFiles, parseHtml, prop, readPages} from './site-helpers.js'
+import {fixtures, projectRoot, runCli, tempDir} from './helpers.js'
+import {byTag, elements, hasClass, hashTree, listFiles, parseHtml, prop, readPages} from './site-helpers.js'
 
 /**
  * Tag pages, the feeds of categories, tags and assets, what feed items carry,
@@ -16,6 +16,7 @@ import {byTag, elements, hasClass, listFiles, parseHtml, prop, readPages} from '
  */
 
 const archive = path.join(fixtures, 'pages', 'archive')
+const sample = path.join(projectRoot, 'briefs')
 const baseUrl = 'https://example.org/briefs/'
 const TAGS: Record<string, string[]> = {
   '2025-12-30': ['BTC', 'ETF flows', '日本'],
@@ -205,4 +206,49 @@ describe('a day left out by --keep-going', () => {
     expect(toString(pager('2025/12/30/index.html'))).not.toContain('missing')
     expect(existsSync(path.join(dir, 'site', 'tag', 'etc'))).toBe(false)
   })
+})
+
+describe('tag pages, feeds and missing days across incremental builds', () => {
+  /** The cached build into `site/` equals a clean, uncached build into `clean/`, file for file. */
+  async function expectSameAsClean(dir: string, args: readonly string[] = []): Promise<void> {
+    const cached = await runCli(['build', '--out', 'site', '--no-search', ...args], dir)
+    const clean = await runCli(['build', '--out', 'clean', '--no-search', '--no-cache', ...args], dir)
+    expect(cached.code, cached.stderr).toBe(clean.code)
+    expect(await hashTree(path.join(dir, 'site'))).toEqual(await hashTree(path.join(dir, 'clean')))
+  }
+
+  it('stay what a clean build writes as tags change, a day breaks and is mended, and feed content changes', async () => {
+    const dir = await tempDir()
+    await cp(sample, path.join(dir, 'briefs'), {recursive: true})
+    const brief = (day: string) => path.join(dir, 'briefs', '2026', '11', `2026-11-${day}-daily-brief.md`)
+    const edit = async (day: string, change: (text: string) => string) => writeFile(brief(day), change(await readFile(brief(day), 'utf8')))
+    const site = (file: string) => path.join(dir, 'site', file)
+    await expectSameAsClean(dir)
+    expect(existsSync(site('tag/bridges/feed.xml'))).toBe(true)
+
+    // New tags (one of them shared with another brief by case), and the only `bridges` gone with its pages and feed.
+    await edit('18', (text) => text.replace(/^tags: .*$/m, 'tags: [Bitcoin, "New Tag", "Ünïcode tag"]'))
+    await expectSameAsClean(dir)
+    expect(existsSync(site('tag/bridges'))).toBe(false)
+    expect(await readFile(site('tag/new-tag/feed.xml'), 'utf8')).toContain('/2026/11/18/')
+    expect(await readFile(site('2026/11/17/index.html'), 'utf8')).toContain('href="../../../tag/bitcoin/index.html"')
+
+    // A day with errors, built with --keep-going: its neighbours say it is missing; mended, they link it again.
+    const title = /^title: .*\n/m.exec(await readFile(brief('16'), 'utf8'))![0]
+    await edit('16', (text) => text.replace(title, ''))
+    await expectSameAsClean(dir, ['--keep-going'])
+    expect(await readFile(site('2026/11/15/index.html'), 'utf8')).toContain('2026-11-16 is missing: it has errors')
+    // Deleted: the neighbours are the same days, but nothing is missing any more.
+    const broken = await readFile(brief('16'), 'utf8')
+    await rm(brief('16'))
+    await expectSameAsClean(dir)
+    expect(await readFile(site('2026/11/15/index.html'), 'utf8')).not.toContain('is missing')
+    await writeFile(brief('16'), broken.replace(/^---\n/, `---\n${title}`))
+    await expectSameAsClean(dir)
+    expect(await readFile(site('2026/11/15/index.html'), 'utf8')).not.toContain('is missing')
+
+    await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({feedContent: 'full'}))
+    await expectSameAsClean(dir)
+    expect((await readFile(site('tag/bitcoin/feed.xml'))).length).toBeGreaterThan((await readFile(path.join(dir, 'site', 'tag', 'new-tag', 'feed.xml'))).length)
+  }, 120_000)
 })

@@ -175,7 +175,7 @@ function summaryContent(item: FeedItem, link: string): string {
 
 /** The item's text without control characters, for the JSON feed as for the XML ones. */
 function cleanItem(item: FeedItem): FeedItem {
-  return {...item, title: cleanText(item.title), summary: cleanText(item.summary), html: cleanMarkup(item.html), ...(item.figures !== undefined && {figures: cleanMarkup(item.figures)})}
+  return {...item, title: cleanText(item.title), summary: cleanText(item.summary), html: cleanMarkup(item.html), ...(item.figures !== undefined && {figures: cleanMarkup(item.figures)}), ...(item.category !== undefined && {category: cleanText(item.category)})}
 }
 
 /**
