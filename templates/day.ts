@@ -1,6 +1,6 @@
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
-import {longDate} from '../src/render/dates.js'
+import {longDate, shortDate} from '../src/render/dates.js'
 import {markLookalikes} from '../src/render/lookalike-marks.js'
 import type {PublishedBrief} from '../src/render/page-model.js'
 import {keyFigures} from './key-figures.js'
@@ -27,12 +27,13 @@ export interface DayProps {
 /** One day's brief: title, date, the rendered body, and links to the days around it. */
 export function dayPage({item, previous, next, link, indexHref, categoryHref, assetHref, tagHref, gapBefore = [], gapAfter = []}: DayProps): ElementContent[] {
   return [
-    // Pagefind indexes the day pages only, and sorts and labels results by the day.
+    // Pagefind indexes the day pages only, and sorts results by the day and
+    // labels them with it as the lists write it (templates/search.js).
     h('article.brief', {dataPagefindBody: true, dataPagefindMeta: `date:${item.date}`, dataPagefindSort: `date:${item.date}`}, [
       h('header.brief-header', [
         h('h1', item.title),
         h('p.meta', [
-          h('time', {dateTime: item.date}, longDate(item.date)),
+          h('time', {dateTime: item.date, dataPagefindMeta: `day:${shortDate(item.date)}`}, longDate(item.date)),
           ' · ',
           // The category is a Pagefind filter of the search page.
           categoryHref ? h('a.category', {href: categoryHref, dataPagefindFilter: 'category'}, item.category) : h('span.category', {dataPagefindFilter: 'category'}, item.category),
