@@ -1,7 +1,6 @@
 import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
-import {SaxesParser} from 'saxes'
 import {describe, expect, it} from 'vitest'
 import {defaultConfig} from '../src/config/load.js'
 import {cleanMarkup, cleanText, forbiddenCharacters} from '../src/control-characters.js'
@@ -11,6 +10,7 @@ import {renderBrief, selectBriefs, writeSite} from '../src/render/site.js'
 import {sitemapXml} from '../src/render/sitemap.js'
 import {writeAtomically} from '../src/write/atomic-site.js'
 import {checkJson, tempDir} from './helpers.js'
+import {parseXml} from './well-formed.js'
 import {listFiles} from './site-helpers.js'
 
 /**
@@ -19,17 +19,6 @@ import {listFiles} from './site-helpers.js'
  * rejects, are reported at their place in the brief and never reach an
  * output: every XML file the build writes is parsed by a conforming parser.
  */
-
-/** Throws on anything that is not well-formed XML 1.0 (saxes checks every character). */
-function parseXml(xml: string, what: string): void {
-  const parser = new SaxesParser({xmlns: true})
-  let failure: Error | undefined
-  parser.on('error', (error) => {
-    failure ??= new Error(`${what} is not well-formed XML: ${error.message}`)
-  })
-  parser.write(xml).close()
-  if (failure) throw failure
-}
 
 /** Every inline `<svg>` of a page, as XML. */
 const svgsOf = (html: string) => [...html.matchAll(/<svg[\s>][\s\S]*?<\/svg>/g)].map((match) => match[0])

@@ -3,10 +3,12 @@ import {cp, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Element, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
+import fc from 'fast-check'
 import Parser from 'rss-parser'
-import {SaxesParser} from 'saxes'
 import {beforeAll, describe, expect, it} from 'vitest'
+import {tagFolder} from '../src/render/tag-folders.js'
 import {fixtures, projectRoot, runCli, tempDir} from './helpers.js'
+import {parseXml} from './well-formed.js'
 import {byTag, elements, hasClass, hashTree, listFiles, parseHtml, prop, readPages} from './site-helpers.js'
 
 /**
@@ -35,17 +37,6 @@ async function project(config: object = {}): Promise<string> {
   }
   await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({requiredSections: [], categories: ['crypto', 'Macro & ETFs'], pageSize: 2, baseUrl, ...config}))
   return dir
-}
-
-/** Throws on anything that is not well-formed XML 1.0. */
-function parseXml(xml: string, what: string): void {
-  const parser = new SaxesParser({xmlns: true})
-  let failure: Error | undefined
-  parser.on('error', (error) => {
-    failure ??= new Error(`${what} is not well-formed XML: ${error.message}`)
-  })
-  parser.write(xml).close()
-  if (failure) throw failure
 }
 
 const links = (tree: Root | Element, test: (node: Element) => boolean = () => true) => elements(tree, (node) => node.tagName === 'a' && test(node)).map((node) => prop(node, 'href')!)
@@ -251,4 +242,24 @@ describe('tag pages, feeds and missing days across incremental builds', () => {
     await expectSameAsClean(dir)
     expect((await readFile(site('tag/bitcoin/feed.xml'))).length).toBeGreaterThan((await readFile(path.join(dir, 'site', 'tag', 'new-tag', 'feed.xml'))).length)
   }, 120_000)
+})
+
+describe('tagFolder', () => {
+  it('gives any text a folder of safe characters below tag/, the same for case and spacing variants (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.string({unit: 'grapheme', maxLength: 80}), (tag) => {
+        const folder = tagFolder(tag)
+        if (tag.trim() === '') {
+          expect(folder).toBeUndefined()
+          return
+        }
+        expect(folder).toMatch(/^tag\/[a-z0-9_][a-z0-9_-]{0,80}\/$/)
+        expect(folder).not.toMatch(/^tag\/(con|prn|aux|nul|com\d|lpt\d)\/$/)
+        expect(tagFolder(`  ${tag.toUpperCase()}\t`)).toBe(tagFolder(tag.toUpperCase()))
+      }),
+      {numRuns: 500}
+    )
+    // Distinct texts whose ASCII slug would lose letters keep distinct folders.
+    expect(new Set(['日本', '中国', 'ΔETH', 'ΣETH', '🙂', '🙃'].map(tagFolder)).size).toBe(6)
+  })
 })
