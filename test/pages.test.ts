@@ -124,7 +124,7 @@ describe('site pages', () => {
     expect(elements(index, hasClass('pager'))).toEqual([])
   })
 
-  it('links the index to every year, month, category and asset page', () => {
+  it('links the index to every year, month, category and asset page, and to the tags', () => {
     const browse = elements(page('index.html'), hasClass('browse'))[0]!
     expect(links(browse)).toEqual([
       '2026/index.html',
@@ -139,7 +139,9 @@ describe('site pages', () => {
       'assets/btc/index.html',
       'assets/eth/index.html',
       'assets/sol/index.html',
-      'assets/avax/index.html'
+      'assets/avax/index.html',
+      'tag/index.html',
+      'tag/bitcoin/index.html'
     ])
   })
 

@@ -109,6 +109,12 @@ describe('tag pages and the feeds of categories, tags and assets', () => {
     const index = page('tag/index.html')
     expect(links(elements(index, hasClass('tag-list'))[0]!)).toHaveLength(10)
     expect(toString(elements(index, hasClass('tag-list'))[0]!)).toMatch(/^BTC \(4\)/)
+    // The home page leads to them: the most used tags, and the list of all.
+    const browse = elements(page('index.html'), hasClass('browse'))[0]!
+    const byTag = links(browse).filter((href) => href.startsWith('tag/'))
+    expect(byTag[0]).toBe('tag/index.html')
+    expect(byTag.slice(1, 3)).toEqual(['tag/btc/index.html', 'tag/etf-flows/index.html'])
+    expect(byTag).toHaveLength(11)
     const sitemap = await readFile(path.join(site, 'sitemap.xml'), 'utf8')
     for (const file of files.filter((file) => file.startsWith('tag/') && file.endsWith('index.html'))) expect(sitemap).toContain(`<loc>${baseUrl}${file.replace(/index\.html$/, '')}</loc>`)
   })

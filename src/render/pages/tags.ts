@@ -10,9 +10,8 @@ import {groupPages, type BriefGroup} from './grouped.js'
  * alike share a page (src/render/tag-folders.ts).
  */
 export function tagPages(context: SiteContext): SitePage[] {
-  const groups = [...context.tags.values()]
   const link = (to: string) => pageLink(TAGS_FOLDER, to)
-  const byUse = [...groups].sort((a, b) => b.items.length - a.items.length || compare(a.label, b.label))
+  const byUse = tagsByUse(context)
   return [
     folderPage('tags', TAGS_FOLDER, context.newestFirst[0]?.date, () =>
       shell(context, {
@@ -26,6 +25,11 @@ export function tagPages(context: SiteContext): SitePage[] {
     ),
     ...tagBriefGroups(context).flatMap((group) => groupPages(context, group))
   ]
+}
+
+/** Every tag's page, most used first (ties in code-unit order of their names). */
+export function tagsByUse(context: SiteContext) {
+  return [...context.tags.values()].sort((a, b) => b.items.length - a.items.length || compare(a.label, b.label))
 }
 
 /** Every tag's page, with its briefs newest first. */
