@@ -1,5 +1,5 @@
 import {existsSync} from 'node:fs'
-import {cp, readFile, rm, writeFile} from 'node:fs/promises'
+import {cp, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Element, Root} from 'hast'
 import {toString} from 'hast-util-to-string'
@@ -224,8 +224,12 @@ describe('tag pages, feeds and missing days across incremental builds', () => {
     expect(existsSync(site('tag/bridges/feed.xml'))).toBe(true)
 
     // New tags (one of them shared with another brief by case), and the only `bridges` gone with its pages and feed.
+    const inode = async (file: string) => (await stat(site(file))).ino
+    const untouched = await inode('tag/macro/index.html')
     await edit('18', (text) => text.replace(/^tags: .*$/m, 'tags: [Bitcoin, "New Tag", "Ünïcode tag"]'))
     await expectSameAsClean(dir)
+    // A tag whose briefs are unchanged keeps its page from the previous build.
+    expect(await inode('tag/macro/index.html')).toBe(untouched)
     expect(existsSync(site('tag/bridges'))).toBe(false)
     expect(await readFile(site('tag/new-tag/feed.xml'), 'utf8')).toContain('/2026/11/18/')
     expect(await readFile(site('2026/11/17/index.html'), 'utf8')).toContain('href="../../../tag/bitcoin/index.html"')

@@ -41,8 +41,12 @@ export function groupPages(context: SiteContext, group: BriefGroup): SitePage[] 
   const years = yearPagesBelow(folder, groupBy(items, (item) => item.date.slice(0, 4)))
   const crumbs = (from: (to: string) => string): Crumb[] => [{label: 'Home', href: from('')}, ...(group.parents ?? []).map((parent) => ({label: parent.label, href: from(parent.folder)}))]
   const feed = (from: string) => feedLink(from, folder, `${context.config.siteTitle}: ${title}`)
+  const newest = items.slice(0, context.config.pageSize)
+  // Kept while its newest briefs and its years' counts are unchanged: an
+  // archive has a few categories but may have hundreds of tags.
+  const shown = ['group', name, newest, String(items.length), years.links.map((year) => `${year.label}:${year.count}`).join(' ')]
   const pages: SitePage[] = [
-    folderPage(kind, folder, items[0]?.date, () =>
+    keyed(shown, folderPage(kind, folder, items[0]?.date, () =>
       shell(context, {
         kind,
         folder,
@@ -53,7 +57,7 @@ export function groupPages(context: SiteContext, group: BriefGroup): SitePage[] 
         main: archivePage({
           cards: context.cards,
           title,
-          items: items.slice(0, context.config.pageSize),
+          items: newest,
           total: items.length,
           periods: {label: `Years of ${title}`, links: years.links},
           link: (to) => link(to.folder),
@@ -61,7 +65,7 @@ export function groupPages(context: SiteContext, group: BriefGroup): SitePage[] 
           indexHref: link('')
         })
       })
-    )
+    ))
   ]
   for (const {year, folder: yearFolder, link: yearLink, items: inYear, earlier, later} of years.pages) {
     const yearTitle = `${title}, ${year}`
