@@ -13,7 +13,7 @@
 //   its own package.
 // - CommonJS dependencies (gray-matter…) `require` node builtins: the banner
 //   gives every output file a real `require`.
-// - vfile-reporter's string-width is scripts/lazy-string-width.js, which
+// - string-width (which wrap-ansi uses for the pretty report) is scripts/lazy-string-width.js, which
 //   loads the package only for a cell that is not printable ASCII.
 import {chmodSync, rmSync} from 'node:fs'
 import path from 'node:path'

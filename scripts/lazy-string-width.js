@@ -1,5 +1,5 @@
 // string-width for the bundle (scripts/bundle.mjs puts it in place of the
-// package for vfile-reporter). The package builds an Intl.Segmenter and a
+// package for wrap-ansi, which wraps the pretty report). The package builds an Intl.Segmenter and a
 // \p{RGI_Emoji} expression when it loads: about 30 ms of every command's
 // start, for report columns that are almost always plain text. Such text is
 // measured here; anything else loads the package on first use (esbuild turns

@@ -73,7 +73,9 @@ if (invoked === (await import('node:url')).fileURLToPath(import.meta.url)) {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR
+    color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
+    // The pretty report goes to stderr.
+    columns: process.stderr.isTTY ? process.stderr.columns : undefined
   }
   const {allowRelaunch} = await import('./workers/young-generation.js')
   allowRelaunch(invoked, process.argv.slice(2))

@@ -7,5 +7,7 @@ export {runPipeline, type PipelineOptions, type PipelineResult} from './pipeline
 export {defaultConfig, loadConfig, ConfigError} from './config/load.js'
 export type {Config} from './config/schema.js'
 export {hasErrors, type Brief} from './brief.js'
-export {countMessages, formatGithub, formatJson, formatPretty, formatReport, FORMATS, type Format, type JsonMessage} from './report/format.js'
+export {countMessages, formatJson, formatPretty, formatReport, FORMATS, type Format, type JsonMessage} from './report/format.js'
+export {formatGithub} from './report/github.js'
+export {formatSarif} from './report/sarif.js'
 export {main} from './cli.js'

@@ -128,7 +128,7 @@ describe('brief.json and its JSON Schema', () => {
 describe.skipIf(!hasShared)('brief data over the real corpus', () => {
   it('gives every corpus brief data that validates against the exported JSON Schema', async () => {
     const validate = validator()
-    const {config} = loadConfig(projectRoot)
+    const {config} = await loadConfig(projectRoot)
     const {briefs} = await runPipeline({paths: [corpusDir], cwd: projectRoot, config})
     let checked = 0
     for (const brief of briefs) {

@@ -35,7 +35,7 @@ async function builtProject(): Promise<{dir: string; site: string; before: Recor
 /** The fixture archive's published briefs, and a writer that only records the paths written. */
 async function publishedArchive() {
   const dir = await project()
-  const {config} = loadConfig(dir, undefined)
+  const {config} = await loadConfig(dir, undefined)
   const {briefs} = await runPipeline({paths: ['briefs'], cwd: dir, config, render: renderBrief})
   const {published} = selectBriefs(briefs, {drafts: false})
   const written: string[] = []
@@ -55,6 +55,23 @@ describe('build', () => {
     expect(await listFiles(path.join(dir, 'site'))).toContain('2025/01/06/index.html')
   })
 
+  it('warns once, not per page, while baseUrl is the localhost default; not once it is set', async () => {
+    const dir = await project()
+    const warning = /^Warning: `baseUrl` is the default http:\/\/localhost:8080\/, so the feeds, the sitemap and the pages' canonical links point at this computer; set "baseUrl" in briefpress\.config\.json to the address the site is published at$/gm
+    const first = await runCli(['build'], dir)
+    expect(first.code).toBe(0)
+    expect(first.stderr.match(warning)).toHaveLength(1)
+    // Also when the site is up to date: it still points at localhost.
+    expect((await runCli(['build'], dir)).stderr.match(warning)).toHaveLength(1)
+    await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({requiredSections: [], baseUrl: 'http://127.0.0.1:3000/'}))
+    expect((await runCli(['build'], dir)).stderr).toContain('Warning: `baseUrl` is http://127.0.0.1:3000/, so the feeds')
+    await writeFile(path.join(dir, 'briefpress.config.json'), JSON.stringify({requiredSections: [], baseUrl: 'https://briefs.example.org/'}))
+    const published = await runCli(['build'], dir)
+    expect(published.code).toBe(0)
+    expect(published.stderr).not.toContain('baseUrl')
+    expect(await readFile(path.join(dir, 'site', 'feed.xml'), 'utf8')).toContain('https://briefs.example.org/')
+  })
+
   it('with a broken brief, exits 1 and leaves the previous site byte-identical', async () => {
     const {dir, site, before} = await builtProject()
     await cp(broken, path.join(dir, 'briefs', 'broken.md'))
@@ -71,7 +88,7 @@ describe('build', () => {
     const {dir, site, before} = await builtProject()
     // A changed brief, so that a swapped-in site would differ from the old one.
     await writeFile(path.join(dir, 'briefs', '2025-01-06-monday.md'), '\nAn extra closing paragraph.\n', {flag: 'a'})
-    const {config} = loadConfig(dir, undefined)
+    const {config} = await loadConfig(dir, undefined)
     const {briefs} = await runPipeline({paths: ['briefs'], cwd: dir, config, render: renderBrief})
     const {published} = selectBriefs(briefs, {drafts: false})
     // Pages are written several at a time: the failure must still stop the

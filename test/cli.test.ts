@@ -63,7 +63,7 @@ describe('help', () => {
       const result = await runCli([command, '--help'])
       expect(result.code, command).toBe(0)
       expect(result.stdout).toContain(`Usage: briefpress ${command}`)
-      expect(result.stdout).toContain('--format <pretty|json|github>')
+      expect(result.stdout).toContain('--format <pretty|json|github|sarif>')
       expect(result.stdout).toContain('--frail')
     }
   })

@@ -3,7 +3,7 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {fixtures, hasShared} from './helpers.js'
 import {extractCorpusBrief} from './market-helpers.js'
-import {emptyScores, formatScores, scoreBrief, type Field, type Label} from './accuracy/score.js'
+import {emptyScores, FIELDS, formatScores, scoreBrief, type Field, type Label} from './accuracy/score.js'
 
 /**
  * Extraction measured against hand labels (fixtures/corpus-labels.md). The design
@@ -11,48 +11,68 @@ import {emptyScores, formatScores, scoreBrief, type Field, type Label} from './a
  * with; the held-out part (February and March 2026) was labelled without reading
  * the extractor and is only evaluated on.
  */
-const parts = {
-  design: path.join(fixtures, 'corpus-labels.json'),
-  'held-out': path.join(fixtures, 'corpus-labels-holdout.json')
+/**
+ * Five labelled parts: the real blog's briefs (in ../shared), and briefs written in other authors'
+ * styles (fixtures/authors/, fifteen fictional publications, each set written and labelled by its
+ * own writer, who never read the extractor nor the other sets). Rules are written against design
+ * parts only; a held-out part is measured, and only its totals are printed. Set B was held out
+ * first and measured once (README has that figure) before it became design data.
+ */
+interface Part {
+  labels: string
+  /** Where the briefs are; undefined for the real corpus. */
+  briefs?: string
+  heldOut: boolean
+}
+const parts: Record<string, Part> = {
+  design: {labels: path.join(fixtures, 'corpus-labels.json'), heldOut: false},
+  'held-out': {labels: path.join(fixtures, 'corpus-labels-holdout.json'), heldOut: true},
+  'authors design A': {labels: path.join(fixtures, 'authors/design-a/labels.json'), briefs: path.join(fixtures, 'authors/design-a'), heldOut: false},
+  'authors design B': {labels: path.join(fixtures, 'authors/design-b/labels.json'), briefs: path.join(fixtures, 'authors/design-b'), heldOut: false},
+  'authors held-out': {labels: path.join(fixtures, 'authors/holdout/labels.json'), briefs: path.join(fixtures, 'authors/holdout'), heldOut: true}
 }
 
-function measure(file: string) {
-  const labels = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Label>
+function measure(part: Part) {
+  const labels = JSON.parse(readFileSync(part.labels, 'utf8')) as Record<string, Label>
   const scores = emptyScores()
-  for (const [date, label] of Object.entries(labels)) scoreBrief(scores, date, label, extractCorpusBrief(label.file).data)
+  for (const [date, label] of Object.entries(labels)) scoreBrief(scores, date, label, extractCorpusBrief(label.file, part.briefs).data)
   return {scores, count: Object.keys(labels).length}
 }
 
-const FLOORS: Record<'design' | 'held-out', Partial<Record<Field, [number, number]>>> = {
+const FLOORS: Record<string, Partial<Record<Field, [number, number]>>> = {
   design: {
-    'btc.price': [0.97, 0.95], 'btc.change24h': [0.97, 0.95], 'eth.price': [0.98, 0.92], 'eth.change24h': [0.96, 0.95],
-    'sol.price': [0.98, 0.9], 'sol.change24h': [0.98, 0.9], marketCap: [0.98, 0.86], 'marketCap.change24h': [0.95, 0.8],
-    fearGreed: [0.95, 0.9], liquidations24h: [0.97, 0.75], 'etf.BTC': [0.95, 0.5], 'etf.ETH': [0.88, 0.65]
+    'btc.price': [0.99, 0.96], 'btc.change24h': [0.99, 0.93], 'eth.price': [0.99, 0.92], 'eth.change24h': [0.99, 0.94],
+    'sol.price': [0.99, 0.9], 'sol.change24h': [0.99, 0.9], marketCap: [0.99, 0.87], 'marketCap.change24h': [0.99, 0.82],
+    fearGreed: [0.98, 0.92], liquidations24h: [0.98, 0.77], 'etf.BTC': [0.98, 0.5], 'etf.ETH': [0.98, 0.58]
   },
   'held-out': {
     'btc.price': [0.97, 0.92], 'btc.change24h': [0.95, 0.93], 'eth.price': [0.95, 0.9], 'eth.change24h': [0.93, 0.92],
     'sol.price': [0.97, 0.9], 'sol.change24h': [0.97, 0.94], marketCap: [0.78, 0.58], 'marketCap.change24h': [0.8, 0.62],
     fearGreed: [0.9, 0.9], liquidations24h: [0.88, 0.64], 'etf.BTC': [0.7, 0.3], 'etf.ETH': [0.9, 0.5]
-  }
+  },
+  // Every field of both sets, at 100% precision today: a wrong figure on a design brief fails.
+  'authors design A': Object.fromEntries(FIELDS.map((field) => [field, [1, 0.8]])),
+  'authors design B': Object.fromEntries(FIELDS.map((field) => [field, [1, field === 'marketCap.change24h' ? 0.6 : 0.7]])),
+  'authors held-out': {}
 }
 
 const precision = (s: {right: number; shown: number}) => (s.shown === 0 ? 1 : s.right / s.shown)
 const recall = (s: {read: number; stated: number}) => (s.stated === 0 ? 1 : s.read / s.stated)
 
-describe.skipIf(!hasShared)('extraction accuracy against hand labels', () => {
-  for (const [name, file] of Object.entries(parts)) {
-    it.skipIf(!existsSync(file))(`${name}: per-field precision and recall`, () => {
-      const {scores, count} = measure(file)
+describe('extraction accuracy against hand labels', () => {
+  for (const [name, part] of Object.entries(parts)) {
+    it.skipIf(!existsSync(part.labels) || (!part.briefs && !hasShared))(`${name}: per-field precision and recall`, () => {
+      const {scores, count} = measure(part)
       console.log(formatScores(`${name} (${count} briefs)`, scores))
-      // Only the design part's misses are printed: the held-out part is measured, never read for tuning.
-      for (const [field, score] of name === 'design' ? Object.entries(scores) : []) {
-        if (score.wrong.length > 0) console.log(`wrong ${field}:\n  ${score.wrong.join('\n  ')}`)
-        if (score.missed.length > 0) console.log(`missed ${field}:\n  ${score.missed.join('\n  ')}`)
+      // Only a design part's misses are printed: a held-out part is measured, never read for tuning.
+      for (const [field, score] of part.heldOut ? [] : Object.entries(scores)) {
+        if (score.wrong.length > 0) console.log(`${name}: wrong ${field}:\n  ${score.wrong.join('\n  ')}`)
+        if (score.missed.length > 0) console.log(`${name}: missed ${field}:\n  ${score.missed.join('\n  ')}`)
       }
-      expect(count).toBeGreaterThan(40)
+      expect(count).toBeGreaterThanOrEqual(20)
       // [precision, recall] floors: what is measured today less a small margin, so a regression fails
       // (README "Figures" has the figures and the issue's targets, which some fields do not meet yet).
-      const floors = FLOORS[name as keyof typeof FLOORS]
+      const floors = FLOORS[name]!
       for (const [field, [p, r]] of Object.entries(floors)) {
         expect(precision(scores[field as Field]), `${field} precision`).toBeGreaterThanOrEqual(p)
         expect(recall(scores[field as Field]), `${field} recall`).toBeGreaterThanOrEqual(r)

@@ -107,7 +107,7 @@ describe('docs/rules.md', () => {
     const dir = await tempDir()
     for (const snippet of snippets) {
       await writeFile(path.join(dir, 'briefpress.config.json'), snippet)
-      expect(() => loadConfig(dir), snippet).not.toThrow()
+      await expect(loadConfig(dir), snippet).resolves.toBeDefined()
     }
   })
 

@@ -42,7 +42,7 @@ describe('front matter', () => {
       '6:1-6:6 warning unknown-front-matter-key' // titel
     ])
     expect(messages[1]!.message).toContain('real calendar day')
-    expect(messages[2]!.message).toBe('Unexpected category `crpyto`, expected `crypto` (did you mean `crypto`?)')
+    expect(messages[2]!.message).toBe('Unexpected category `crpyto`, expected `crypto`')
     expect(messages[3]!.message).toContain('expected a list of tags')
     expect(messages[4]!.message).toContain('did you mean `title`?')
   })
@@ -115,7 +115,7 @@ describe.skipIf(!hasShared)('front matter of the seeds', () => {
     await copyFile(seedBrief, path.join(cwd, 'seed.md'))
     const messages = await findings('seed.md', cwd)
     expect(messages.map(short)).toEqual(['5:11-5:17 error unknown-category'])
-    expect(messages[0]!.message).toContain('did you mean `crypto`?')
+    expect(messages[0]!.message).toBe('Unexpected category `crpyto`, expected `crypto`')
   })
 
   it('gives the news-article seed one error', async () => {

@@ -6,6 +6,10 @@ import {fileURLToPath} from 'node:url'
 import {main} from '../src/cli.js'
 import type {JsonMessage} from '../src/report/format.js'
 
+// The pretty report wraps to COLUMNS when it is set (src/commands/shared.ts): tests,
+// and the CLI processes they start, read it as a log gets it, one line per message.
+delete process.env.COLUMNS
+
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 /** The `bin` of package.json (the bundle, scripts/bundle.mjs): what users run and tests that spawn the CLI run. */
 export const binPath = path.join(projectRoot, (JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {bin: {briefpress: string}}).bin.briefpress)

@@ -209,3 +209,61 @@ describe('days named in a brief', () => {
     expect(findDays('Outflows on Friday; inflows on Dec 30 and 2 Jan; marching 4 abreast', '2026-01-05').map((day) => day.iso)).toEqual(['2026-01-02', '2025-12-30', '2026-01-02'])
   })
 })
+
+/** Shapes met in briefs by other authors (fixtures/authors/design): each read, or refused, in one place. */
+describe('other authors\' shapes', () => {
+  it('a bound or an either-way figure is not a 24h change; a move over 48 hours or a fortnight is not either', () => {
+    expect(quote(extract('- Bitcoin trades near \\$91,000 with a sub-1% 24h change.'), 'BTC')).toEqual({symbol: 'BTC', price: 91000, line: BODY + 3})
+    expect(quote(extract('- BTC \\$86,400 (±2.45–2.69% in 24h)'), 'BTC')).not.toHaveProperty('change24hRange')
+    expect(quote(extract('- Ethereum slid 10% to 16% in 48 hours to \\$3,150.'), 'ETH')).not.toHaveProperty('change24hPct')
+    expect(quote(extract('- Solana had a rough fortnight: its seven-day slide now stands at about 9%.'), 'SOL')).toBeUndefined()
+  })
+
+  it('a sentence hard-wrapped over lines is read as one, from the line it starts on', () => {
+    const data = extract('Capitulation had a short half-life. Bitcoin climbed 2.7% over', 'the last 24 hours to around 68,900 dollars, led by one hour.')
+    expect(quote(data, 'BTC')).toEqual({symbol: 'BTC', price: 68900, change24hPct: 2.7, line: BODY + 3})
+  })
+
+  it('amounts in other notations: "USD 70 400", "between 66,400 and 68,350 dollars"; HK$ and KRW are not dollars', () => {
+    expect(quote(extract('- **Bitcoin:** USD 70 400, +1.1% on 24h'), 'BTC')).toMatchObject({price: 70400, change24hPct: 1.1})
+    expect(quote(extract('Bitcoin traded between 66,400 and 68,350 dollars over the past day.'), 'BTC')).toMatchObject({range: [66400, 68350]})
+    expect(extract('- Hong Kong spot Ether ETFs saw a record HK$210M net outflow on Monday.').etfFlows).toEqual([])
+  })
+
+  it('desk shorthand: "BTC.D" and "Funding (BTC, 8h)" are not quotes, "Liqs 24h" are liquidations, "Total cap" and "F&G" are read', () => {
+    const data = extract('- BTC 71.4k (-1.2%)', '- BTC.D 58.4% (+0.2)', '- Total cap 2.48T', '- F&G 28 (fear). Was 33 a week ago.', '- Liqs 24h: 312M total. Longs 241M / shorts 71M', '', '| Metric | Value |', '|---|---|', '| Funding (BTC, 8h) | -0.002% |')
+    expect(quote(data, 'BTC')).toEqual({symbol: 'BTC', price: 71400, change24hPct: -1.2, line: BODY + 3})
+    expect(data.marketCap).toMatchObject({usd: 2.48e12})
+    expect(data.fearGreed).toBe(28)
+    expect(data.liquidations).toMatchObject([{amountUsd: 312e6, long: 241e6, short: 71e6}])
+  })
+
+  it('"the value of the crypto market" is the total market cap; the change before it is another subject\'s', () => {
+    const data = extract('Bitcoin closed with a 1.30% daily loss as the total value of the crypto market slipped to 2.98 trillion dollars (−1.17% 24h).')
+    expect(data.marketCap).toMatchObject({usd: 2.98e12, change24hPct: -1.17})
+  })
+
+  it('ETF flows: a table with a column per asset and a row per day; a week\'s row, one fund\'s column and an unsigned cell are not read', () => {
+    const {text, tree} = parseBrief(['---', 'title: t', 'date: 2026-04-14', '---', '## ETF Flows (US spot, net, USD)', '', '| Date | BTC | ETH | IBIT only | SOL |', '|---|---|---|---|---|', '| Mon 13 Apr | -243.7M | -51.5M | -97.2M | 3.1M |', '| Week to 10 Apr | +372.7M | +41.2M | — | — |', ''].join('\n'))
+    const flows = extractMarketData(tree, text, undefined, {date: '2026-04-14'}).etfFlows
+    expect(flows.map((flow) => [flow.asset, flow.direction, flow.amountUsd, flow.date])).toEqual([['BTC', 'outflow', 243.7e6, '2026-04-13'], ['ETH', 'outflow', 51.5e6, '2026-04-13']])
+  })
+
+  it('ETF flows: "the same day" takes the day named before; an undated amount after a week or a day of another week is not read; "respectively" is left alone', () => {
+    const flows = (line: string) => extract(line).etfFlows.map((flow) => [flow.asset, flow.amountUsd, flow.date])
+    expect(flows('US spot Bitcoin ETFs saw \\$866.7M in net outflows on November 3. Over five sessions outflows totaled \\$1.9B. Ethereum ETFs saw \\$259.6M in outflows the same day.')).toEqual([['BTC', 866.7e6, '2025-11-03'], ['ETH', 259.6e6, '2025-11-03']])
+    expect(flows('Spot crypto ETFs bled \\$1.73 billion in the week ending November 1. Bitcoin ETFs alone recorded \\$1.09 billion in redemptions.')).toEqual([])
+    expect(flows('Wednesday October 22 saw dip-buying: Bitcoin ETFs drew \\$876 million.')).toEqual([])
+    expect(flows('Bitcoin and Ethereum ETFs saw outflows of \\$191M and \\$98M respectively on November 3.')).toEqual([])
+  })
+
+  it('liquidation risk and VIX are not figures', () => {
+    expect(extract('Liquidation risk concentrates at \\$84,000 with \\$5–8 billion exposed.').liquidations).toEqual([])
+    expect(extract('The VIX fear index spiked, driving 20–30% volume surges.').fearGreed).toBeUndefined()
+  })
+
+  it('a price after "after a Dec 1 flush to" is a past level; a round "near" figure gives way to the exact one it rounds', () => {
+    expect(quote(extract('- BTC is up 3% over 24h after a Nov 1 flush to about 85k.'), 'BTC')).not.toHaveProperty('price')
+    expect(quote(extract('Bitcoin consolidated near \\$90,000, closing +0.72% at \\$89,810.'), 'BTC')).toMatchObject({price: 89810})
+  })
+})

@@ -24,8 +24,8 @@ export function parseBrief(source: string): {text: string; tree: ReturnType<type
 export const BODY = 4
 
 /** Reads a corpus brief as the pipeline does, so that lines match the file. */
-export function extractCorpusBrief(name: string): {data: MarketData; sections: ReturnType<typeof findSections>} {
-  const text = readFileSync(path.join(corpusDir, name), 'utf8')
+export function extractCorpusBrief(name: string, dir = corpusDir): {data: MarketData; sections: ReturnType<typeof findSections>} {
+  const text = readFileSync(path.join(dir, name), 'utf8')
   const block = parseFrontMatter(new VFile({path: name, value: text}), text, new Reporter({}))
   if (!block) throw new Error(`${name}: no front matter`)
   const tree = parseMarkdown(text, block.bodyOffset)

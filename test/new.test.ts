@@ -30,13 +30,53 @@ describe('briefpress new', () => {
     expect(text).not.toContain('{{')
   })
 
-  it('writes a brief that `check` passes with no error and no warning', async () => {
+  it('writes a brief that `check` flags until its examples are replaced: one warning at the example text, one at the example sources', async () => {
     const dir = await tempDir()
     expect((await runCli(['new', '2025-11-05'], dir)).code).toBe(0)
+    const file = path.join(dir, 'briefs', '2025-11-05-daily-brief.md')
+    const text = await readFile(file, 'utf8')
+    const lines = text.split('\n')
     const {code, report} = await checkJson([], dir)
-    expect(report.messages).toEqual([])
-    expect(report.files).toBe(1)
     expect(code).toBe(0)
+    expect(report.messages.map((m) => [m.ruleId, m.severity, m.line, m.column])).toEqual([
+      ['template-placeholder', 'warning', lines.findIndex((line) => line.startsWith('<!--')) + 1, 1],
+      ['template-placeholder', 'warning', lines.findIndex((line) => line.startsWith('[^1]:')) + 1, '[^1]: '.length + 1]
+    ])
+    expect(report.messages[0]!.message).toMatch(/^Unexpected example text of the `briefpress new` template on \d+ lines \(\d+, \d+, \d+ and \d+ more; the first “<!-- Written by/)
+    expect(report.messages[1]!.message).toBe('Unexpected 5 example sources of the `briefpress new` template, of `[^1]`, `[^2]`, `[^3]` and 2 more, expected the address of the page each one cites')
+    expect(report.messages[1]!.url).toBe('https://github.com/briefpress/briefpress/blob/main/docs/rules.md#template-placeholder')
+    expect((await runCli(['check', '--frail'], dir)).code).toBe(1)
+
+    // One example line or source left is still flagged, at its place.
+    const mine = text
+      .replace(/^<!--.*-->\n/m, '')
+      .replace(/\$100,000\*\* \(\+1\.2%/, '$97,412** (+0.4%')
+      .replace(/^\[\^(\d)\]: https:\/\/example\.com\/.*$/gm, (_whole, n: string) => `[^${n}]: https://www.coindesk.com/markets/2025/11/05/story-${n}`)
+    const left = mine.split('\n').findIndex((line) => line.startsWith('Write two or three sentences')) + 1
+    await writeFile(file, mine)
+    const edited = (await checkJson([], dir)).report.messages
+    expect(edited.map((m) => [m.ruleId, m.line, m.column])).toEqual([['template-placeholder', left, 1]])
+    expect(edited[0]!.message).toMatch(/^Unexpected example text of the `briefpress new` template on \d+ lines/)
+
+    // The day's own words: no message at all.
+    const own = mine.split('\n').filter((line) => !/^(Write two|Two or three|What happened|\*Why it matters\*|\*\*\d\. Example|- \*\*)/.test(line))
+    await writeFile(file, [...own, '- **Bitcoin (BTC)**: **$97,412** (+0.4% in 24h)[^1]', '', '**1. Exchange pauses withdrawals [HIGH]**', '', 'A real sentence.[^5]'].join('\n'))
+    const clean = await checkJson([], dir)
+    expect(clean.report.messages.filter((m) => m.ruleId === 'template-placeholder')).toEqual([])
+  })
+
+  it('flags a single example source with its address', async () => {
+    const dir = await tempDir()
+    await mkdir(path.join(dir, 'briefs'))
+    await writeFile(
+      path.join(dir, 'briefs', 'day.md'),
+      '---\ntitle: "A day"\ndate: 2025-11-05\ncategory: crypto\n---\n\n## Market Overview\n\nBitcoin at $97,000.[^1]\n\n[^1]: https://example.com/replace-with-your-price-source\n'
+    )
+    const {report} = await checkJson([], dir)
+    const found = report.messages.filter((m) => m.ruleId === 'template-placeholder')
+    expect(found.map((m) => [m.line, m.column, m.endColumn, m.message])).toEqual([
+      [11, 7, 7 + 'https://example.com/replace-with-your-price-source'.length, 'Unexpected example source `https://example.com/replace-with-your-price-source` of `[^1]` from the `briefpress new` template, expected the address of the page it cites']
+    ])
   })
 
   it('defaults to today in UTC', async () => {

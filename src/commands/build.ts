@@ -8,6 +8,7 @@ import {environmentDigest, inputDigest, stageId} from '../cache/digest.js'
 import {fromPlainMessage} from '../cache/messages.js'
 import {readManifest, recordedReport, writeManifest, type Manifest} from '../cache/manifest.js'
 import {afterRun, touchRun} from '../cache/prune.js'
+import {defaultConfig} from '../config/load.js'
 import {findBriefs} from '../load/find-briefs.js'
 import {toDisplayPath} from '../load/display-path.js'
 import {SITE_RENDER} from '../render/stage.js'
@@ -17,7 +18,7 @@ import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type Atomic
 import {listSite, patchedListing, siteIdentity} from '../write/site-files.js'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
 import {relaunchWithYoungGeneration} from '../workers/young-generation.js'
-import {commonOptions, EXIT, parse, readConfig, readFormat, seconds, UsageError, type Io} from './shared.js'
+import {commonOptions, EXIT, parse, prettyOptions, readConfig, readFormat, seconds, UsageError, type Io} from './shared.js'
 
 export const buildHelp = `Usage: briefpress build [options]
 
@@ -34,9 +35,14 @@ Options:
   --keep-going                   Build the valid briefs, skip broken ones (still exits 1)
   --no-search                    Skip the Pagefind search index (the search page
                                  then finds nothing); for quick local builds
-  --format <pretty|json|github>  How to print diagnostics (default pretty)
+  --format <pretty|json|github|sarif>
+                                 How to print diagnostics (default pretty)
   --frail                        Exit 1 on warnings too
-  --config <file>                Config file (default briefpress.config.json)
+  --verbose                      List every message (pretty prints a rule that
+                                 fires in 10 or more files once, with a count)
+  --config <file>                Config file (default: the nearest
+                                 briefpress.config.json, .mjs, .js or
+                                 package.json \`briefpress\` key, from here up)
 ${speedHelp}  -h, --help                     Show this help
 
 Exit codes: 0 built cleanly, 1 content errors (or warnings with --frail),
@@ -88,7 +94,7 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
     return EXIT.ok
   }
   const format = readFormat(values.format)
-  const config = readConfig(io.cwd, values.config)
+  const config = await readConfig(io.cwd, values.config)
   try {
     assertSafeOutDir(values.out, io.cwd, [values.src])
   } catch (error) {
@@ -131,9 +137,10 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
         for (const message of messages) file.messages.push(fromPlainMessage(message, filePath))
         return file
       })
-      const {counts, failed, summary} = printReport(recorded, format, io, values.frail)
+      const {counts, failed, summary} = printReport(recorded, format, io, values)
       if (failed && !values['keep-going']) return notWriting(io, outName, summary, recorded.length)
       io.stderr(`${outName} is up to date: ${plural(recorded.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
+      io.stderr(localBaseUrlWarning(config.baseUrl))
       return failed ? EXIT.content : EXIT.ok
     }
   }
@@ -156,7 +163,7 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
   await afterRun(runOptions, result.briefs)
   const {briefs} = result
   const files = briefs.map((brief) => brief.file)
-  const {counts, failed, summary} = printReport(files, format, io, values.frail)
+  const {counts, failed, summary} = printReport(files, format, io, values)
   if (failed && !values['keep-going']) return notWriting(io, outName, summary, briefs.length)
 
   const selection = selectBriefs(briefs, {drafts: values.drafts})
@@ -203,11 +210,12 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
       `${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}\n` +
       `Open ${outName}index.html in a browser (${pathToFileURL(path.join(outDir, 'index.html')).href}), or serve the folder with any static web server.\n`
   )
+  io.stderr(localBaseUrlWarning(config.baseUrl))
   return failed ? EXIT.content : EXIT.ok
 }
 
-function printReport(files: readonly VFile[], format: ReturnType<typeof readFormat>, io: Io, frail: boolean | undefined) {
-  const report = formatReport(format, files, {color: io.color})
+function printReport(files: readonly VFile[], format: ReturnType<typeof readFormat>, io: Io, {frail, verbose}: {frail?: boolean; verbose?: boolean}) {
+  const report = formatReport(format, files, {...prettyOptions(io, verbose), cwd: io.cwd})
   if (format === 'pretty') io.stderr(report)
   else io.stdout(report)
   const counts = {errors: 0, warnings: 0}
@@ -224,6 +232,18 @@ function printReport(files: readonly VFile[], format: ReturnType<typeof readForm
 function notWriting(io: Io, outName: string, summary: string, briefs: number): number {
   io.stderr(`Not writing ${outName}: ${summary} in ${plural(briefs, 'brief')}; the previous site is unchanged (use --keep-going to build the valid briefs)\n`)
   return EXIT.content
+}
+
+/**
+ * Feeds, the sitemap and canonical links are absolute URLs: built with a
+ * loopback `baseUrl` (the default is http://localhost:8080/), they lead
+ * nowhere once the site is published. Said once per build, not per page.
+ */
+export function localBaseUrlWarning(baseUrl: string): string {
+  const host = new URL(baseUrl).hostname
+  if (host !== 'localhost' && !host.endsWith('.localhost') && host !== '[::1]' && !/^127\./.test(host)) return ''
+  const what = baseUrl === defaultConfig().baseUrl ? `the default ${baseUrl}` : baseUrl
+  return `Warning: \`baseUrl\` is ${what}, so the feeds, the sitemap and the pages' canonical links point at this computer; set "baseUrl" in briefpress.config.json to the address the site is published at\n`
 }
 
 function names(briefs: readonly Brief[]): string {

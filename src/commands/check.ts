@@ -1,10 +1,11 @@
 import {afterRun} from '../cache/prune.js'
+import {changedCliOptions, changedHelp, readChangedFiles} from './changed-files.js'
 import {linkCheckHelp, linkCliOptions, runLinkCheck} from './link-options.js'
 import {countMessages, formatReport, plural} from '../report/format.js'
 import {coverage, formatCoverage} from '../report/summary.js'
 import {relaunchWithYoungGeneration} from '../workers/young-generation.js'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
-import {commonOptions, EXIT, parse, readConfig, readFormat, seconds, type Io} from './shared.js'
+import {commonOptions, EXIT, parse, prettyOptions, readConfig, readFormat, seconds, type Io} from './shared.js'
 
 export const checkHelp = `Usage: briefpress check [paths…] [options]
 
@@ -12,25 +13,31 @@ Reads briefs (every *.md under each path; default briefs/), reports every
 problem, and writes nothing.
 
 Options:
-  --format <pretty|json|github>  How to print diagnostics (default pretty)
+  --format <pretty|json|github|sarif>
+                                 How to print diagnostics (default pretty)
   --frail                        Exit 1 on warnings too
-  --config <file>                Config file (default briefpress.config.json)
+  --verbose                      List every message (pretty prints a rule that
+                                 fires in 10 or more files once, with a count)
+  --config <file>                Config file (default: the nearest
+                                 briefpress.config.json, .mjs, .js or
+                                 package.json \`briefpress\` key, from here up)
   --summary                      Also print how many briefs yielded each kind of
                                  market data (BTC price, 24h change, liquidations…)
-${linkCheckHelp}${speedHelp}  -h, --help                     Show this help
+${changedHelp}${linkCheckHelp}${speedHelp}  -h, --help                     Show this help
 
 Exit codes: 0 clean, 1 content errors (or warnings with --frail),
 2 usage, configuration or internal error.
 `
 
 export async function check(argv: string[], io: Io): Promise<number> {
-  const {values, positionals} = parse(argv, {options: {...commonOptions, ...linkCliOptions, ...speedCliOptions, summary: {type: 'boolean', default: false}}, allowPositionals: true})
+  const {values, positionals} = parse(argv, {options: {...commonOptions, ...changedCliOptions, ...linkCliOptions, ...speedCliOptions, summary: {type: 'boolean', default: false}}, allowPositionals: true})
   if (values.help) {
     io.stdout(checkHelp)
     return EXIT.ok
   }
   const format = readFormat(values.format)
-  const config = readConfig(io.cwd, values.config)
+  const config = await readConfig(io.cwd, values.config)
+  const changed = await readChangedFiles(values, format, io.cwd)
   const speed = readSpeedOptions(values)
   // Options are valid: parse with a larger young generation (src/workers/young-generation.ts).
   const relaunched = await relaunchWithYoungGeneration(speed.jobs)
@@ -44,7 +51,7 @@ export async function check(argv: string[], io: Io): Promise<number> {
   await runLinkCheck(values, briefs, reporter, config, io)
   const files = briefs.map((brief) => brief.file)
 
-  const report = formatReport(format, files, {color: io.color})
+  const report = formatReport(format, files, {...prettyOptions(io, values.verbose), cwd: io.cwd, changed})
   if (format === 'pretty') io.stderr(report)
   else io.stdout(report)
 

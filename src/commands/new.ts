@@ -13,14 +13,17 @@ export const newHelp = `Usage: briefpress new [YYYY-MM-DD] [options]
 
 Writes a new brief for the day (default today, in UTC) from
 templates/brief.md: front matter filled in, the expected sections as
-headings, and examples of prices, severities and citations to replace.
+headings, and examples of prices, severities and citations to replace
+(\`check\` warns, as template-placeholder, until they are).
 Never overwrites: refuses when the file exists or another brief already
 has that date. Prints the path written.
 
 Options:
   --src <folder>     Folder of briefs (default briefs)
   --title <text>     Title (default "Daily Market Brief - YYYY-MM-DD")
-  --config <file>    Config file (default briefpress.config.json)
+  --config <file>    Config file (default: the nearest
+                     briefpress.config.json, .mjs, .js or
+                     package.json \`briefpress\` key, from here up)
   -h, --help         Show this help
 
 Exit codes: 0 written, 1 a brief for that day exists, 2 usage or configuration error.
@@ -46,7 +49,7 @@ export async function newBrief(argv: string[], io: Io): Promise<number> {
   if (!valid.success) throw new UsageError(`Unexpected date \`${date}\`, ${valid.error.issues[0]?.message ?? 'expected YYYY-MM-DD'}`)
   const title = values.title ?? `Daily Market Brief - ${date}`
   if (title.trim() === '') throw new UsageError('Unexpected empty --title, expected a title')
-  const config = readConfig(io.cwd, values.config)
+  const config = await readConfig(io.cwd, values.config)
 
   const folder = path.resolve(io.cwd, values.src)
   const target = path.join(folder, `${date}-daily-brief.md`)

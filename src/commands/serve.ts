@@ -1,5 +1,5 @@
 import {startServer, type PreviewServer} from '../serve/server.js'
-import {EXIT, parse, UsageError, type Io} from './shared.js'
+import {EXIT, parse, prettyOptions, UsageError, type Io} from './shared.js'
 
 export const serveHelp = `Usage: briefpress serve [options]
 
@@ -13,7 +13,9 @@ Options:
   --src <folder>     Folder of briefs (default briefs)
   --port <number>    Port (default 4000; 0 picks a free one)
   --host <address>   Address to listen on (default 127.0.0.1, this computer only)
-  --config <file>    Config file (default briefpress.config.json)
+  --config <file>    Config file (default: the nearest
+                     briefpress.config.json, .mjs, .js or
+                     package.json \`briefpress\` key, from here up)
   -h, --help         Show this help
 
 Exit codes: 0 stopped, 2 usage or configuration error, or the port is taken.
@@ -50,7 +52,7 @@ export async function runServe(argv: string[], io: Io, stopped: (server: Preview
   }
   let server: PreviewServer
   try {
-    server = await startServer({cwd: io.cwd, src: values.src, config: values.config, port, host: values.host, log: io.stderr, color: io.color})
+    server = await startServer({cwd: io.cwd, src: values.src, config: values.config, port, host: values.host, log: io.stderr, ...prettyOptions(io, false)})
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') throw new UsageError(`Port ${port} on ${values.host} is already in use; pass another --port, or --port 0 to pick a free one`)

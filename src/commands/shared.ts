@@ -2,7 +2,7 @@ import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {closest} from '../validate/front-matter.js'
 import {loadConfig} from '../config/load.js'
 import type {Config} from '../config/schema.js'
-import {FORMATS, type Format} from '../report/format.js'
+import {FORMATS, type Format, type PrettyOptions} from '../report/format.js'
 
 /** Bad command-line use: exit 2 with the message and a pointer to --help. */
 export class UsageError extends Error {
@@ -16,6 +16,8 @@ export interface Io {
   stderr: (text: string | Buffer) => void
   /** Colour in pretty output (a TTY that did not ask for NO_COLOR). */
   color: boolean
+  /** Width of the terminal the pretty report goes to; undefined when it is not a terminal. */
+  columns?: number | undefined
 }
 
 export const EXIT = {ok: 0, content: 1, usage: 2} as const
@@ -24,6 +26,7 @@ export const commonOptions = {
   format: {type: 'string', default: 'pretty'},
   frail: {type: 'boolean', default: false},
   config: {type: 'string'},
+  verbose: {type: 'boolean', default: false},
   help: {type: 'boolean', short: 'h', default: false}
 } as const satisfies ParseArgsConfig['options']
 
@@ -47,8 +50,20 @@ export function readFormat(value: string | undefined): Format {
   return format
 }
 
-export function readConfig(cwd: string, file: string | undefined): Config {
-  return loadConfig(cwd, file).config
+/**
+ * How the pretty report is laid out: wrapped to `COLUMNS` when set (to force
+ * a width, in CI too), else to the terminal's width; not wrapped when it goes
+ * to a pipe or a log file, where one line per message suits grep and viewers
+ * that wrap lines themselves.
+ */
+export function prettyOptions(io: Io, verbose: boolean | undefined): PrettyOptions {
+  const forced = Number(process.env.COLUMNS)
+  const width = Number.isInteger(forced) && forced > 0 ? forced : io.columns
+  return {color: io.color, width, verbose: verbose ?? false}
+}
+
+export async function readConfig(cwd: string, file: string | undefined): Promise<Config> {
+  return (await loadConfig(cwd, file)).config
 }
 
 export function seconds(start: bigint): string {

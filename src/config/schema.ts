@@ -7,30 +7,28 @@ const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z
 export const ruleSettingSchema = z.enum(['off', 'warn', 'error'])
 
 /**
- * `briefpress.config.json`. Every key is optional; the defaults make a fresh
+ * The config (`briefpress.config.json` or another of CONFIG_PLACES). Every key is optional; the defaults make a fresh
  * clone build the sample archive with no config file at all.
  */
 export const configSchema = z
   .object({
-    $schema: z.string().optional(),
-    siteTitle: z.string().min(1).default('Briefpress'),
-    siteDescription: z.string().default('Daily market briefs'),
-    /** Absolute URL the site is served from, used for feeds and canonical links. */
-    baseUrl: z.url({protocol: /^https?$/}).default('http://localhost:8080/'),
-    /** Briefs per page of the index (`index.html`, `page/2/index.html`, …). */
-    pageSize: z.number().int().positive().default(30),
+    $schema: z.string().optional().describe('The JSON Schema for editors: ./node_modules/briefpress/schema/briefpress.config.schema.json'),
+    siteTitle: z.string().min(1).default('Briefpress').describe('Shown on every page and in the feeds.'),
+    siteDescription: z.string().default('Daily market briefs').describe('Shown on every page and in the feeds.'),
+    baseUrl: z.url({protocol: /^https?$/}).default('http://localhost:8080/').describe('Absolute URL the site is served from, used for feeds, sitemap and canonical links.'),
+    pageSize: z.number().int().positive().default(30).describe('Briefs per page of the index (index.html, page/2/index.html, …) and of each category page.'),
     /**
      * `lookalike-citation-host`: hosts whose look-alikes are reported even
      * when the archive rarely cites them, and that are never reported as
      * look-alikes themselves.
      */
-    trustedHosts: z.array(z.string().regex(HOST_NAME, {error: 'expected a host name such as `www.coinglass.com`'})).default([]),
-    /** Allowed values of the `category` front-matter key. */
-    categories: z.array(z.string().min(1)).min(1).default(['crypto']),
-    /** Largest brief accepted, in bytes; larger files are reported and skipped. */
-    maxFileSize: z.number().int().positive().default(4 * 1024 * 1024),
-    /** Hosts whose images a page may load; by default none, so a page view stays on the site. */
-    allowedImageHosts: z.array(z.string().min(1)).default([]),
+    trustedHosts: z
+      .array(z.string().regex(HOST_NAME, {error: 'expected a host name such as `www.coinglass.com`'}))
+      .default([])
+      .describe('lookalike-citation-host: genuine host names, never reported; hosts that read as them are reported however rarely cited.'),
+    categories: z.array(z.string().min(1)).min(1).default(['crypto']).describe('Allowed values of the `category` front-matter key.'),
+    maxFileSize: z.number().int().positive().default(4 * 1024 * 1024).describe('Largest brief accepted, in bytes; larger files are reported (file-too-large) and skipped.'),
+    allowedImageHosts: z.array(z.string().min(1)).default([]).describe('Hosts whose images a page may load; by default none, so a page view stays on the site.'),
     /**
      * Sections every brief must have (`missing-section`). A section matches by
      * its kind (Briefpress knows the usual wordings: "Market Snapshot & Price
@@ -49,21 +47,27 @@ export const configSchema = z
       .default([
         {title: 'Market Overview', kind: 'market-overview', aliases: []},
         {title: 'Top Headlines', kind: 'headlines', aliases: []}
-      ]),
-    /** `day-over-day`: how far, in percentage points, a price may stray from yesterday's price and its own 24h change. */
-    dayOverDayTolerance: z.number().positive().default(5),
-    /** `check --links`: URLs never asked for, as host names (`example.com`, subdomains too) or regular expressions. */
+      ])
+      .describe('missing-section: sections every brief must have, matched by kind or by a title starting with the title or an alias.'),
+    dayOverDayTolerance: z
+      .number()
+      .positive()
+      .default(5)
+      .describe("day-over-day: how far, in percentage points, a price may stray from yesterday's price and its own 24h change."),
     linkCheck: z
-      .object({exclude: z.array(z.string().min(1).refine(isValidExclude, {error: 'expected a host name or a valid regular expression'})).default([])})
+      .object({
+        exclude: z
+          .array(z.string().min(1).refine(isValidExclude, {error: 'expected a host name or a valid regular expression'}))
+          .default([])
+          .describe('check --links: URLs never asked for, as host names (subdomains too) or regular expressions.')
+      })
       .strict()
       .default({exclude: []}),
-    /**
-     * What each feed item carries: `summary` (the summary, the key figures and
-     * a link to the day) or `full` (the whole brief).
-     */
-    feedContent: z.enum(['summary', 'full']).default('summary'),
-    /** Per-rule severity, as in remark-lint: off, warn or error. */
-    rules: z.record(z.string(), ruleSettingSchema).default({})
+    feedContent: z
+      .enum(['summary', 'full'])
+      .default('summary')
+      .describe('What each feed item carries: summary (the summary, the key figures and a link to the day) or full (the whole brief).'),
+    rules: z.record(z.string(), ruleSettingSchema).default({}).describe('Per-rule severity, as in remark-lint: off, warn or error.')
   })
   .strict()
 
@@ -71,3 +75,6 @@ export type Config = z.infer<typeof configSchema>
 export type ConfigInput = z.input<typeof configSchema>
 
 export const CONFIG_FILE = 'briefpress.config.json'
+
+/** Where the config is looked for, in each folder from the working folder upward (src/config/load.ts). */
+export const CONFIG_PLACES = ['package.json', CONFIG_FILE, 'briefpress.config.mjs', 'briefpress.config.js', 'briefpress.config.cjs'] as const

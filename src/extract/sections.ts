@@ -71,6 +71,8 @@ export function classifySection(title: string): Exclude<SectionKind, 'other'> | 
 
 function cleanTitle(title: string): string {
   return title
+    // "📊 Prices (08:00 UTC)", "→ Flows": a marker before the words is not part of the title.
+    .replace(/^[^\p{L}\p{N}*_`\\]+/u, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!&|~<>$])/g, '$1')
     .replace(/[*_`]/g, '')
     .replace(/[\u00a0\s]+/g, ' ')

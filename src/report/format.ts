@@ -1,103 +1,16 @@
-import {reporter as vfileReporter} from 'vfile-reporter'
 import type {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
-import {messageSeverity} from '../diagnostics/reporter.js'
+import {messageCounts} from './counts.js'
+import {formatGithub, type GithubOptions} from './github.js'
+import {toJsonMessage} from './json-message.js'
+import {formatPretty, type PrettyOptions} from './pretty.js'
+import {formatSarif} from './sarif.js'
 
-export const FORMATS = ['pretty', 'json', 'github'] as const
+export {messageCounts, plural, type MessageCounts} from './counts.js'
+export {formatPretty, GROUP_MIN_FILES, type PrettyOptions} from './pretty.js'
+export {toJsonMessage, type JsonMessage} from './json-message.js'
+
+export const FORMATS = ['pretty', 'json', 'github', 'sarif'] as const
 export type Format = (typeof FORMATS)[number]
-
-/**
- * vfile-reporter style: each file, then `line:col-line:col  severity
- * message  ruleId  source` per message, then one summary line. Clean files
- * are not listed, so a large archive's report shows only what needs fixing.
- * Columns are aligned within each file, not across files.
- */
-export function formatPretty(files: readonly VFile[], options: {color?: boolean} = {}): string {
-  const color = options.color ?? false
-  // vfile-reporter's file order (vfile-sort's compareFile).
-  const shown = files.filter((file) => file.messages.length > 0).sort((a, b) => String(a.path || '').localeCompare(String(b.path || '')))
-  if (shown.length === 0) return ''
-  const all = {total: 0, errors: 0, warnings: 0}
-  const blocks = shown.map((file) => {
-    const counts = messageCounts(file.messages)
-    all.total += counts.total
-    all.errors += counts.errors
-    all.warnings += counts.warnings
-    // vfile-reporter's report of this file alone, without its summary line.
-    const block = vfileReporter([file], {color, quiet: false})
-    const summary = prettySummary(counts, color)
-    return summary && block.endsWith(`\n\n${summary}`) ? block.slice(0, -summary.length - 2) : block
-  })
-  const summary = prettySummary(all, color)
-  return `${blocks.join('\n\n')}${summary ? `\n\n${summary}` : ''}\n`
-}
-
-/**
- * vfile-reporter's summary line (its createByline): `✖ 1 error, ⚠ 2 warnings`,
- * `4 messages (⚠ 3 warnings)` when some are infos; none without errors or warnings.
- */
-function prettySummary({total, errors, warnings}: MessageCounts, color: boolean): string {
-  if (errors === 0 && warnings === 0) return ''
-  const paint = (code: string, text: string) => (color ? `\u001B[${code}m${text}\u001B[39m` : text)
-  const parts: string[] = []
-  if (errors) parts.push(`${paint('31', '✖')} ${errors} error${errors === 1 ? '' : 's'}`)
-  if (warnings) parts.push(`${paint('33', '⚠')} ${warnings} warning${warnings === 1 ? '' : 's'}`)
-  const summary = parts.join(', ')
-  return total !== errors && total !== warnings ? `${total} messages (${summary})` : summary
-}
-
-/** Messages of a file by severity; `total` includes infos. */
-export interface MessageCounts {
-  total: number
-  errors: number
-  warnings: number
-}
-
-/** A file's messages by severity (fatal: error; false: warning; else info). */
-export function messageCounts(messages: readonly VFileMessage[]): MessageCounts {
-  let errors = 0
-  let warnings = 0
-  for (const message of messages) {
-    if (message.fatal) errors++
-    else if (message.fatal === false) warnings++
-  }
-  return {total: messages.length, errors, warnings}
-}
-
-export interface JsonMessage {
-  file: string
-  line: number | null
-  column: number | null
-  endLine: number | null
-  endColumn: number | null
-  severity: 'error' | 'warning' | 'info'
-  ruleId: string | null
-  source: string | null
-  message: string
-  expected?: string[]
-  actual?: string
-  note?: string
-  url?: string
-}
-
-export function toJsonMessage(file: VFile, message: VFileMessage): JsonMessage {
-  const json: JsonMessage = {
-    file: file.path,
-    line: message.line ?? null,
-    column: message.column ?? null,
-    endLine: message.place && 'end' in message.place ? message.place.end.line : null,
-    endColumn: message.place && 'end' in message.place ? message.place.end.column : null,
-    severity: messageSeverity(message),
-    ruleId: message.ruleId ?? null,
-    source: message.source ?? null,
-    message: message.reason
-  }
-  if (message.expected) json.expected = message.expected
-  if (message.actual !== undefined) json.actual = message.actual
-  if (message.note) json.note = message.note
-  if (message.url) json.url = message.url
-  return json
-}
 
 /** A stable JSON document: `{files, messages, counts}`. */
 export function formatJson(files: readonly VFile[]): string {
@@ -111,40 +24,10 @@ export function formatJson(files: readonly VFile[]): string {
   return JSON.stringify({files: files.length, counts, messages}, null, 2) + '\n'
 }
 
-/**
- * GitHub Actions workflow commands, which become annotations on the pull
- * request: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message`.
- */
-export function formatGithub(files: readonly VFile[]): string {
-  const lines: string[] = []
-  for (const file of files) {
-    for (const message of file.messages) {
-      const json = toJsonMessage(file, message)
-      const command = json.severity === 'error' ? 'error' : json.severity === 'warning' ? 'warning' : 'notice'
-      const properties = [`file=${escapeProperty(json.file)}`]
-      if (json.line !== null) properties.push(`line=${json.line}`)
-      if (json.column !== null) properties.push(`col=${json.column}`)
-      if (json.endLine !== null) properties.push(`endLine=${json.endLine}`)
-      if (json.endColumn !== null) properties.push(`endColumn=${json.endColumn}`)
-      properties.push(`title=${escapeProperty(json.ruleId ?? 'briefpress')}`)
-      lines.push(`::${command} ${properties.join(',')}::${escapeData(json.message)}`)
-    }
-  }
-  return lines.length > 0 ? lines.join('\n') + '\n' : ''
-}
-
-// Escaping as in @actions/core's command.ts.
-function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
-}
-
-function escapeProperty(value: string): string {
-  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C')
-}
-
-export function formatReport(format: Format, files: readonly VFile[], options: {color?: boolean} = {}): string {
+export function formatReport(format: Format, files: readonly VFile[], options: PrettyOptions & GithubOptions = {}): string {
   if (format === 'json') return formatJson(files)
-  if (format === 'github') return formatGithub(files)
+  if (format === 'github') return formatGithub(files, options)
+  if (format === 'sarif') return formatSarif(files, options)
   return formatPretty(files, options)
 }
 
@@ -161,8 +44,4 @@ export function countMessages(files: readonly VFile[]): Counts {
     counts.warnings += warnings
   }
   return counts
-}
-
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
 }

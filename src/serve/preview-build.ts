@@ -43,7 +43,7 @@ export interface PreviewBuild {
 export async function buildPreview(options: PreviewBuildOptions): Promise<PreviewBuild> {
   let config: Config
   try {
-    config = loadConfig(options.cwd, options.config).config
+    config = (await loadConfig(options.cwd, options.config)).config
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
     return failure(options.config ?? 'briefpress.config.json', error.message)

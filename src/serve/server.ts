@@ -3,7 +3,8 @@ import {mkdtemp, readFile, realpath, rm, stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {removeFoldersOfDeadProcesses} from '../write/stale-folders.js'
-import {CONFIG_FILE} from '../config/schema.js'
+import {loadConfig} from '../config/load.js'
+import {CONFIG_PLACES} from '../config/schema.js'
 import {MissingPathError} from '../load/find-briefs.js'
 import {formatPretty, plural} from '../report/format.js'
 import {EventHub} from './events.js'
@@ -18,7 +19,7 @@ export interface ServeOptions {
   cwd: string
   /** Folder of briefs (default briefs). */
   src?: string
-  /** Config file (default briefpress.config.json). */
+  /** Config file (default: found from `cwd` upward, src/config/load.ts). */
   config?: string | undefined
   /** Port on `host`; 0 picks a free one (default 4000). */
   port?: number
@@ -28,6 +29,8 @@ export interface ServeOptions {
   /** Where progress and diagnostics go (the terminal's stderr). */
   log?: (text: string) => void
   color?: boolean
+  /** Columns to wrap the terminal report to (src/report/pretty.ts). */
+  width?: number | undefined
 }
 
 export interface PreviewServer {
@@ -82,7 +85,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       const message = `internal error: ${error instanceof Error ? error.message : String(error)}`
       result = {files: [], counts: {errors: 1, warnings: 0}, problems: [{file: src, line: null, column: null, severity: 'error', ruleId: null, message}]}
     }
-    const report = formatPretty(result.files, {color: options.color ?? false})
+    const report = formatPretty(result.files, {color: options.color ?? false, width: options.width})
     const elapsed = `${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(2)} s`
     const summary = `${plural(result.counts.errors, 'error')}, ${plural(result.counts.warnings, 'warning')}`
     const previous = state.root
@@ -132,7 +135,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     // Watching starts before the first build, so a save during it is not missed.
     watcher = watchSources({
       src: srcDir,
-      files: [path.resolve(cwd, options.config ?? CONFIG_FILE)],
+      files: await configFiles(cwd, options.config),
       debounceMs: options.debounceMs ?? 100,
       onChange: (changed) => {
         log(`Changed: ${changed.map((file) => path.relative(cwd, file) || file).join(', ')}\n`)
@@ -268,4 +271,15 @@ const PREVIEW_DIR_PREFIX = 'briefpress-preview-'
 /** Removes the temporary folders of previews whose process is gone (killed without a chance to clean up). */
 function removeStalePreviews(): Promise<void> {
   return removeFoldersOfDeadProcesses(os.tmpdir(), PREVIEW_DIR_PREFIX)
+}
+
+/**
+ * The config files whose save rebuilds: the explicit one, or each place in
+ * the working folder (so that a new config is seen) and the one found above.
+ */
+async function configFiles(cwd: string, file: string | undefined): Promise<string[]> {
+  if (file) return [path.resolve(cwd, file)]
+  // A broken config is reported by the first build; here it only has no place to add.
+  const found = await loadConfig(cwd).then((result) => result.path, () => undefined)
+  return [...new Set([...CONFIG_PLACES.map((place) => path.resolve(cwd, place)), ...(found ? [found] : [])])]
 }

@@ -107,7 +107,8 @@ export function validateFrontMatter(
       reporter.report(
         file,
         unknownCategory,
-        `Unexpected category \`${value}\`, expected ${suggestion ? `\`${suggestion}\` (did you mean \`${suggestion}\`?)` : `one of ${categories.map((c) => `\`${c}\``).join(', ')}`}`,
+        // A close match is the one expected value named (said once, not again as a "did you mean").
+        `Unexpected category \`${value}\`, expected ${suggestion ? `\`${suggestion}\`` : `one of ${categories.map((c) => `\`${c}\``).join(', ')}`}`,
         where,
         {expected: [...categories], actual: value, note: 'Allowed categories come from `categories` in briefpress.config.json.'}
       )

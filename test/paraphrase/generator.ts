@@ -51,14 +51,15 @@ const coinTruth = (min: number, max: number): fc.Arbitrary<CoinTruth> =>
 export const truthArb: fc.Arbitrary<Truth> = fc.record({
   date: fc.integer({min: 0, max: 364}).map((day) => new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString().slice(0, 10)),
   coins: fc.record({BTC: coinTruth(20_000, 150_000), ETH: coinTruth(1_500, 5_000), SOL: coinTruth(20, 400)}),
-  marketCap: fc.record({usd: fc.integer({min: 1500, max: 4500}).map((b) => b * 1e9 + 3.7e8), change: change(8)}),
+  // A total cap that leaves Bitcoin a real-world share of it (40–70%), as the plausibility check expects.
+  marketCap: fc.record({dominance: fc.integer({min: 40, max: 70}), change: change(8)}),
   fearGreed: fc.integer({min: 5, max: 95}),
   liquidations: fc.record({total: fc.integer({min: 600, max: 25_000}).map((tenths) => tenths * 1e5), longPct: fc.integer({min: 20, max: 85})}),
   etf: fc.record({
     BTC: fc.record({direction: fc.constantFrom('inflow' as const, 'outflow' as const), amountUsd: fc.integer({min: 50, max: 12_000}).map((t) => t * 1e5)}),
     ETH: fc.record({direction: fc.constantFrom('inflow' as const, 'outflow' as const), amountUsd: fc.integer({min: 20, max: 4_000}).map((t) => t * 1e5)})
   })
-})
+}).map(({marketCap, ...truth}) => ({...truth, marketCap: {usd: Math.round((truth.coins.BTC.price * SUPPLY.BTC) / (marketCap.dominance / 100) / 1e9) * 1e9 + 3.7e8, change: marketCap.change}}))
 
 // ─── What a brief says ──────────────────────────────────────────────────────
 

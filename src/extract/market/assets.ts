@@ -42,7 +42,7 @@ export interface AssetMention {
 }
 
 /** Words after an asset's name that make the figures that follow about something else. */
-const NOT_A_QUOTE_AFTER = /^\W{0,3}(?:\w+\s+)?(dominance|etfs?\b|spot etfs?|futures|options|open interest|oi\b|perps?\b|perpetual|funding|treasur|holdings|network|miners?|hash|market cap|mcap|supply|whales?|liquidation|ecosystem|chain\b|staking|reserves?|flows?|\/(?!\s?USDT?\b)|-denominated|-margined|pairs?\b|long|short)/i
+const NOT_A_QUOTE_AFTER = /^\.D\b|^\W{0,3}(?:\w+\s+)?(dominance|dom\b|etfs?\b|spot etfs?|futures|options|open interest|oi\b|perps?\b|perpetual|funding|treasur|holdings|network|miners?|hash|market cap|mcap|supply|whales?|liquidation|ecosystem|chain\b|staking|reserves?|flows?|\/(?!\s?USDT?\b)|-denominated|-margined|pairs?\b|long|short)/i
 // "outpaced BTC gains", "strength against BTC": a comparison, the figures that follow are the other asset's.
 const COMPARISON_BEFORE = /(\bvs\.?|\bversus|\bthan|\bagainst|\brelative to|\bout(?:pac|perform)\w*|\bunderperform\w*|\btrail\w*|\blagg\w*)\s+\(?$/i
 const NOT_A_QUOTE_BEFORE = /(\/|\bin|\bof|\bfor|\bper|\bvs\.?|\bversus|\bthan|\bagainst|\brelative to|\bout(?:pac|perform)\w*|\bunderperform\w*|\btrail\w*|\blagg\w*|\bmillion|\bbillion|\d[\d,]*(?:\.\d+)?[kKmM]?)\s+\(?$|\/$/i
@@ -67,7 +67,13 @@ function assetMentions(text: string): AssetMention[] {
 /** The symbol of a table cell or label naming one asset ("Bitcoin (BTC)", "**SOL**"). */
 export function assetOfLabel(label: string): {symbol: string; name: string} | undefined {
   const mentions = findAssetMentions(label)
+  // "BTC dominance", "ETH funding (8h)", "BTC spot ETFs": a row about something else than the asset's price.
+  if (mentions.some((mention) => !mention.quote)) return undefined
   const symbols = new Set(mentions.map((mention) => mention.symbol))
+  // "Funding (BTC, 8h)", "Wrapped Bitcoin": other words make the row about something else.
+  let rest = label
+  for (const mention of [...mentions].reverse()) rest = rest.slice(0, mention.index) + rest.slice(mention.end)
+  if (mentions.length > 0 && /\p{L}{3,}/u.test(rest.replace(/\b(?:usd[tc]?|price|spot|the|coin|token|network)\b/gi, ''))) return undefined
   if (symbols.size === 1) return {symbol: mentions[0]!.symbol, name: mentions[0]!.name}
   // Any other ticker in a prices table ("TAO", "Hyperliquid (HYPE)").
   const ticker = /\(([A-Z0-9]{2,6})\)|^\s*([A-Z0-9]{2,6})\s*$/.exec(label)

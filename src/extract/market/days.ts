@@ -11,7 +11,7 @@ const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May
 
 /** Any way briefs name a day. */
 export const DAY_PATTERN = new RegExp(
-  String.raw`\b(?:(?<month>${MONTH})\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b|(?<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?<month2>${MONTH})|(?<iso>\d{4}-\d{2}-\d{2})|(?<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)|(?<relative>yesterday|today|overnight))`,
+  String.raw`\b(?:(?<month>${MONTH})\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b|(?<day2>\d{1,2})(?:st|nd|rd|th)?[\s-](?<month2>${MONTH})|(?<dd>\d{1,2})\/(?<mm>\d{1,2})\b(?!\/|\.\d)|(?<iso>\d{4}-\d{2}-\d{2})|(?<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\b\.?)|(?<relative>yesterday|today|overnight))`,
   'gi'
 )
 
@@ -29,8 +29,12 @@ export function findDays(text: string, briefDate: string | undefined): DayMentio
   for (const match of text.matchAll(DAY_PATTERN)) {
     // "the first time since May 8", "up from Friday's": a point of reference, not the figure's day.
     if (/\b(?:since|from|after|before|until|till|than)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, match.index - 12), match.index))) continue
-    const mention: DayMention = {text: match[0], index: match.index, end: match.index + match[0].length}
+    // "Tue 31-Mar" is a day; "tue" or "wed" in lower case is not.
+    if (match.groups!.weekday && !/day$/i.test(match.groups!.weekday) && !/^[A-Z]/.test(match[0])) continue
     const iso = briefDate ? resolve(match.groups!, briefDate) : undefined
+    // "20/04" is a day only when it reads as one of the brief's past week (day/month or month/day); "26/100" is not.
+    if (match.groups!.dd && !iso) continue
+    const mention: DayMention = {text: match[0], index: match.index, end: match.index + match[0].length}
     if (iso) mention.iso = iso
     found.push(mention)
   }
@@ -44,8 +48,9 @@ function resolve(groups: Record<string, string | undefined>, briefDate: string):
   const relative = groups.relative?.toLowerCase()
   if (relative === 'today') return briefDate
   if (relative === 'yesterday' || relative === 'overnight') return shift(base, -1)
+  if (groups.dd) return numericDay(Number(groups.dd), Number(groups.mm), base)
   if (groups.weekday) {
-    const wanted = WEEKDAYS.indexOf(groups.weekday.toLowerCase())
+    const wanted = WEEKDAYS.findIndex((name) => name.startsWith(groups.weekday!.toLowerCase().replace(/\.$/, '').slice(0, 3)))
     // "as of Friday morning" in Friday's brief is today; another weekday is the last one before it.
     const back = (base.getUTCDay() - wanted + 7) % 7
     return shift(base, -back)
@@ -58,6 +63,17 @@ function resolve(groups: Record<string, string | undefined>, briefDate: string):
   let year = base.getUTCFullYear()
   if (month > base.getUTCMonth() + 1) year--
   return `${year}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/** "20/04" or "04/20": whichever reading falls in the week before the brief (or on it). */
+function numericDay(first: number, second: number, base: Date): string | undefined {
+  for (const [day, month] of [[first, second], [second, first]] as const) {
+    if (month < 1 || month > 12 || day < 1 || day > 31) continue
+    const iso = `${base.getUTCFullYear()}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+    const back = daysBefore(iso, base.toISOString().slice(0, 10))
+    if (back >= 0 && back <= 7) return iso
+  }
+  return undefined
 }
 
 function shift(date: Date, days: number): string {

@@ -44,19 +44,19 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   }
   const contexts = (kinds: SectionKind[]) => sections.filter((section) => kinds.includes(section.kind)).flatMap(sectionContexts)
 
-  // A brief with no section named like a market overview (another author's layout) is read
-  // in its sections of unknown kind: the recognisers' own guards (an asset, a role, a unit)
-  // keep that from guessing. A brief with no sections at all (an outline, a list of
-  // headlines) gives no figures: missing-section tells its author why.
-  const fallback = sections.filter((section) => section.kind === 'other')
-  const hasOverview = sections.some((section) => section.kind === 'market-overview')
-  const overview = hasOverview ? contexts(PRICE_KINDS) : fallback.flatMap(sectionContexts)
-  // Derivatives and flows are read where the prices are, and in their own sections.
-  const marketContexts = (kinds: SectionKind[]) => (hasOverview ? contexts(kinds) : [...fallback.flatMap(sectionContexts), ...contexts(kinds)].sort((a, b) => a.line - b.line))
+  // Figures are read first in the market overview, then in sections of unknown kind (another
+  // author's "Spot", "Desk view", "The Market"), which only fill what the overview leaves out: the
+  // recognisers' own guards (an asset, a role, a unit) keep those from guessing. A brief with no
+  // section at all is read whole.
+  const overview = contexts(PRICE_KINDS)
+  const elsewhere = [...preamble(tree, lines, sections), ...sections.filter((section) => section.kind === 'other')].flatMap(sectionContexts)
+  const marketContexts = (kinds: SectionKind[]) => [...contexts(kinds), ...elsewhere.filter((context) => !overview.includes(context))]
   const overviewLines = new Set(overview.map((context) => context.line))
   // Then the lines under an asset's own heading, wherever it sits ("## Bitcoin (BTC)", "**Current Price:** …").
   const underAssets = sections.filter((section) => !NO_PRICE_KINDS.includes(section.kind)).flatMap(sectionContexts).filter((context) => context.asset)
   const quotes = [...run(priceRecognisers, overview), ...joinLabelled(run([labelledQuote], underAssets))]
+  const known = new Set(quotes.map((quote) => quote.symbol))
+  quotes.push(...run(priceRecognisers, elsewhere).filter((quote) => !known.has(quote.symbol)))
   const data: MarketData = {
     prices: mergeQuotes(quotes),
     liquidations: oneTotal(run(liquidationRecognisers, marketContexts(DERIVATIVE_KINDS)), overviewLines),
@@ -66,10 +66,10 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
     unread: [],
     evidence: {}
   }
-  const [cap] = run(marketCapRecognisers, overview)
+  const [cap] = [...run(marketCapRecognisers, overview), ...run(marketCapRecognisers, elsewhere)]
   if (cap) data.marketCap = cap
   // Fear & Greed is one daily value, given in the overview or under sentiment.
-  const everywhere = sections.length > 0 ? sections.flatMap(sectionContexts) : []
+  const everywhere = sections.length > 0 ? sections.flatMap(sectionContexts) : elsewhere
   const [index] = run(fearGreedRecognisers, [...overview, ...everywhere])
   if (index?.value !== undefined) data.fearGreed = index.value
   else if (index?.range) data.fearGreedRange = index.range
@@ -77,6 +77,16 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   shown.evidence = evidenceOf(shown, lines, index?.line)
   shown.unread = findUnread(shown, [...marketContexts(DERIVATIVE_KINDS), ...contexts(['sentiment'])].sort((a, b) => a.line - b.line))
   return shown
+}
+
+/** What comes before the first section (the whole body when the brief marks none), as a section of unknown kind. */
+function preamble(tree: Root, lines: readonly string[], sections: readonly Section[]): Section[] {
+  const first = sections[0]?.line ?? Number.POSITIVE_INFINITY
+  const nodes = tree.children.filter((node) => node.type !== 'footnoteDefinition' && node.type !== 'definition' && node.position && node.position.end.line < first)
+  if (nodes.length === 0) return []
+  const line = nodes[0]!.position!.start.line
+  const endLine = Math.min(nodes.at(-1)!.position!.end.line, lines.length)
+  return [{kind: 'other', title: '', marker: 'plain', line, column: 1, endLine, nodes}]
 }
 
 /** Recogniser by recogniser, so that an earlier one (a prices table) is preferred over a later one (prose) wherever they sit. */
@@ -95,10 +105,28 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
   }
   for (let line = section.line; line <= section.endLine; line++) {
     const raw = lines[line - 1] ?? ''
-    if (tableLines.has(line) || raw.trim() === '') continue
+    // Footnote and link definitions are sources, not the brief's statements.
+    if (tableLines.has(line) || raw.trim() === '' || /^\s{0,3}\[\^?[^\]]+\]:/.test(raw)) continue
+    // A sentence hard-wrapped over several lines is read as one ("Bitcoin climbed 2.7% over / the last
+    // 24 hours to around 68,900 dollars"), at the line where it starts.
+    const previous = contexts.at(-1)
+    if (previous && previous.line + previous.raw.split('\n').length === line && wrapsOnto(previous.raw.split('\n').at(-1)!, raw)) {
+      previous.raw += `\n${raw}`
+      previous.text += ` ${cleanText(raw.trim())}`
+      continue
+    }
     contexts.push({line, raw, text: cleanText(raw), section, ...(date && {date})})
   }
   return contexts.sort((a, b) => a.line - b.line)
+}
+
+/**
+ * The next line goes on with the sentence of this one: this one stops mid-sentence (no closing
+ * punctuation, footnote or bracket) and the next opens no list item, title, label or table row.
+ */
+function wrapsOnto(line: string, next: string): boolean {
+  if (/^\s{0,3}(?:#|\*\*[^*]+\*\*\s*:?\s*$|__)/.test(line) || /[.!?:;)\]|*_]\s*$/.test(line)) return false
+  return /^\s*[\p{Ll}\d$(~≈]/u.test(next) || /^\s*\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(next) && !/^\s*[\w\s()/&-]{1,40}:\s/u.test(next)
 }
 
 function tableContexts(table: Table, section: Section, lines: readonly string[], date?: string): LineContext[] {

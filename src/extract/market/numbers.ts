@@ -9,6 +9,8 @@ export function cleanText(raw: string): string {
   return raw
     .replace(/\[\^[^\]\s]*\]/g, '')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // A bare address ("…/bitcoin-etfs-record-470m-in-outflows") holds words, never a figure.
+    .replace(/<?\b(?:https?:\/\/|www\.)[^\s>)]+>?/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!&|~<>$])/g, '$1')
     .replace(/\*\*|__/g, '')
     .replace(/[\u2011\u2010]/g, '-')
@@ -17,14 +19,14 @@ export function cleanText(raw: string): string {
 
 const UNITS: Record<string, number> = {
   k: 1e3, thousand: 1e3,
-  m: 1e6, mn: 1e6, mm: 1e6, million: 1e6, mil: 1e6,
-  b: 1e9, bn: 1e9, billion: 1e9,
-  t: 1e12, tn: 1e12, trillion: 1e12
+  m: 1e6, mn: 1e6, mm: 1e6, million: 1e6, mil: 1e6, mln: 1e6,
+  b: 1e9, bn: 1e9, billion: 1e9, bln: 1e9,
+  t: 1e12, tn: 1e12, trillion: 1e12, trln: 1e12
 }
 
 /** "95,975" → 95975, "1.37" → 1.37; undefined when not a number. */
 export function parseNumber(text: string): number | undefined {
-  const cleaned = text.replace(/,(?=\d{3}\b)/g, '').trim()
+  const cleaned = text.replace(/[,\s\u00a0\u202f](?=\d{3}\b)/g, '').trim()
   if (!/^\d+(\.\d+)?$/.test(cleaned)) return undefined
   return Number(cleaned)
 }
@@ -59,25 +61,33 @@ export interface MoneyMatch {
 }
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
-const UNIT = String.raw`(?:\s?(?:thousand|million|billion|trillion|mil|mn|bn|tn)\b|[kKmMbBtT](?![a-zA-Z]))`
+/** "USD 70 400": thousands set apart by spaces, read only right after a currency. */
+const SPACED_NUM = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:\.\d+)?`
+const UNIT = String.raw`(?:\s?(?:thousand|million|billion|trillion|mil|mn|bn|tn|mln|bln|trln)\b|[kKmMbBtT](?![a-zA-Z]))`
 /** Magnitudes that make a bare number an amount of money in a money context. */
-const BIG_UNIT = String.raw`(?:\s?(?:million|billion|trillion|mn|bn|tn)\b|[mMbBtT](?![a-zA-Z]))`
+const BIG_UNIT = String.raw`(?:\s?(?:million|billion|trillion|mn|bn|tn|mln|bln|trln)\b|[mMbBtT](?![a-zA-Z]))`
 const APPROX = String.raw`(?:~|≈|about\s|around\s|approx\.?\s|approximately\s|roughly\s)?`
 const DASH = String.raw`\s?(?:-|–|—|−|to)\s?`
 /** After an amount: the currency as a word ("95,975 USD", "70,000 dollars", "1.2 billion US dollars"). */
 const CURRENCY_AFTER = String.raw`\s?(?:USD\b|US\s?dollars\b|dollars\b)`
 // "$95,975", "US$81.3K", "USD 90k", "95,975 USD", "70,000 dollars", "~91.9k", optionally a range to a second amount.
 const MONEY = new RegExp(
-  String.raw`(?<sign>[-–−]\s?)?${APPROX}(?:(?<cur>\$|US\$|USD\s?)\s?${APPROX}(?<a>${NUM})(?<ua>${UNIT})?|(?<a2>${NUM})(?<ua2>${UNIT})?${CURRENCY_AFTER}|(?<![\w.,$])(?<a3>${NUM})(?<ua3>[kK])(?![a-zA-Z]))` +
+  String.raw`(?<sign>[-–−]\s?)?${APPROX}(?:(?<cur>\$|US\$|USD\s?)\s?${APPROX}(?<a>${SPACED_NUM}|${NUM})(?<ua>${UNIT})?|(?<a2>${NUM})(?<ua2>${UNIT})?${CURRENCY_AFTER}|(?<![\w.,$])(?<a3>${NUM})(?<ua3>[kK])(?![a-zA-Z]))` +
     String.raw`(?:${DASH}${APPROX}(?:\$|US\$|USD\s?)?(?<b>${NUM})(?<ub>${UNIT})?(?:${CURRENCY_AFTER})?)?`,
   'g'
 )
+/** Currencies that are not the dollar: "KRW 2.4tn", "EUR 310m" are not amounts in USD. */
+const OTHER_CURRENCY = String.raw`(?:KRW|EUR|GBP|JPY|HKD|CNY|CNH|RMB|AUD|CAD|CHF|SGD|INR|RUB|BRL|TRY|KRW|won|yen|euros?|pounds?|yuan)`
 /** "2.35T", "62.3B", "-145.7m", "2.77tn", "2.3–2.4T": no currency, a magnitude. */
 const BARE = new RegExp(
-  String.raw`(?<sign>[-–−]\s?)?(?<![\w.,$/])(?<a>${NUM})(?<ua>${BIG_UNIT})?(?:${DASH}(?<b>${NUM})(?<ub>${BIG_UNIT}))?(?!\s?(?:%|[A-Za-z]{2,}\b(?<!\b(?:in|of|and|to|on|vs|at|with|from|across|over|for|as|per|after|while)\b)))`,
+  String.raw`(?<sign>[-–−]\s?)?(?<![\w.,$/€£¥₩])(?<!\b${OTHER_CURRENCY}\s?)(?<a>${NUM})(?<ua>${BIG_UNIT})?(?:${DASH}(?<b>${NUM})(?<ub>${BIG_UNIT}))?(?!\s?(?:%|[A-Za-z]{2,}\b(?<!\b(?:in|of|and|to|on|vs|at|with|from|across|over|for|as|per|after|while|total|net|combined|overall|inflows?|outflows?|liquidations?|liquidated|longs?|shorts?|redemptions?|wiped)\b)))`,
   'g'
 )
-const BETWEEN = new RegExp(String.raw`between\s+(?:\$|USD\s?)(?<a>${NUM})(?<ua>${UNIT})?\s+and\s+(?:\$|USD\s?)(?<b>${NUM})(?<ub>${UNIT})?`, 'gi')
+// "between $66,400 and $68,350", "between 66,400 and 68,350 dollars".
+const BETWEEN = new RegExp(
+  String.raw`between\s+(?:(?:\$|USD\s?)(?<a>${NUM})(?<ua>${UNIT})?\s+and\s+(?:\$|USD\s?)(?<b>${NUM})(?<ub>${UNIT})?|(?<a2>${NUM})(?<ua2>${UNIT})?\s+and\s+(?<b2>${NUM})(?<ub2>${UNIT})?${CURRENCY_AFTER})`,
+  'gi'
+)
 
 /** "68–69k", "~87–88K USD": two plain numbers sharing one k. */
 const SHARED_K = new RegExp(String.raw`(?<![\w.,$])(?:[~≈]\s?)?(?<a>${NUM})\s?[-–—]\s?(?<b>${NUM})(?<ub>[kK])(?![a-zA-Z])(?:${CURRENCY_AFTER})?`, 'g')
@@ -87,8 +97,10 @@ export function findMoney(text: string, options: {bare?: boolean} = {}): MoneyMa
   const found: MoneyMatch[] = []
   const overlaps = (start: number, end: number) => found.some((m) => start < m.end && end > m.index)
   for (const match of text.matchAll(BETWEEN)) {
-    const range = toRange(match.groups!.a!, match.groups!.ua, match.groups!.b!, match.groups!.ub)
-    if (range) found.push({value: range[0], range, unit: unitName(match.groups!.ub ?? match.groups!.ua), negative: false, index: match.index, end: match.index + match[0].length})
+    const g = match.groups!
+    const [a, ua, b, ub] = g.a === undefined ? [g.a2!, g.ua2, g.b2!, g.ub2] : [g.a, g.ua, g.b!, g.ub]
+    const range = toRange(a, ua, b, ub)
+    if (range) found.push({value: range[0], range, unit: unitName(ub ?? ua), negative: false, index: match.index, end: match.index + match[0].length})
   }
   for (const match of text.matchAll(SHARED_K)) {
     if (text[match.index - 1] === '$' || /\$\s?$/.test(text.slice(Math.max(0, match.index - 2), match.index))) continue
@@ -99,6 +111,8 @@ export function findMoney(text: string, options: {bare?: boolean} = {}): MoneyMa
     const g = match.groups!
     const start = match.index
     if (overlaps(start, start + match[0].length)) continue
+    // "HK$210M", "A$1.2B", "NT$": another dollar.
+    if (g.cur === '$' && /\p{L}$/u.test(text.slice(Math.max(0, start + match[0].indexOf('$') - 1), start + match[0].indexOf('$')))) continue
     const a = g.a ?? g.a2 ?? g.a3!
     const ua = g.ua ?? g.ua2 ?? g.ua3
     const negative = isMinus(g.sign, text, start)
@@ -171,8 +185,9 @@ function toRange(a: string, ua: string | undefined, b: string, ub: string | unde
   return low <= high ? [low, high] : [high, low]
 }
 
+/** The unit as the recognisers compare it: wire-service "mln", "bln", "trln" are "mn", "bn", "tn". */
 function unitName(unit: string | undefined): string | undefined {
-  const trimmed = unit?.trim().toLowerCase()
+  const trimmed = unit?.trim().toLowerCase().replace(/^(m|b|tr)ln$/, (_, head: string) => `${head === 'tr' ? 't' : head}n`)
   return trimmed ? trimmed : undefined
 }
 
@@ -188,6 +203,8 @@ export interface PercentMatch {
   range?: [number, number]
   /** True when the text carries a sign (+, -, −, –, ↑, ↓, ±). */
   signed: boolean
+  /** A bound or an either-way figure, not a value: "sub-1%", "over 5%", "up to 3%", "±2%". */
+  bound?: boolean
   index: number
   end: number
 }
@@ -202,14 +219,20 @@ const PERCENT = new RegExp(
   'g'
 )
 
+/** Words that make a percentage a bound rather than the figure ("sub-1%", "more than 5%", "up to 3%"). */
+const BOUND_BEFORE = /\b(?:sub|under|below|less than|fewer than|more than|over|above|at least|at most|up to|upwards of|in excess of|north of|south of|within)[\s~≈\-‑]*$/i
+
 /** Every percentage in the text, in order, with its written sign. */
 export function findPercents(text: string): PercentMatch[] {
   const found: PercentMatch[] = []
   for (const match of text.matchAll(PERCENT)) {
     const g = match.groups!
     const start = match.index
+    const bound = BOUND_BEFORE.test(text.slice(Math.max(0, start - 16), start + (g.s1 === '-' ? 1 : 0))) || (g.s1 ?? g.s1b) === '±'
+    // A hyphen joined to a word ("sub-1%", "low-2%") is not a minus sign.
+    const hyphen = g.s1 === '-' && /\p{L}$/u.test(text.slice(Math.max(0, start - 1), start))
     // "7-day", "24-hour" never reach here (no %); "1.5-2%" does: a range.
-    const sign1 = g.s1 ?? g.s1b
+    const sign1 = hyphen ? g.s1b : g.s1 ?? g.s1b
     const a = Number(g.a!.replace(/,/g, ''))
     if (g.b !== undefined) {
       const b = Number(g.b.replace(/,/g, ''))
@@ -217,17 +240,17 @@ export function findPercents(text: string): PercentMatch[] {
       const first = applySign(a, sign1)
       const second = applySign(b, sign2)
       if (sign1 === '±') {
-        found.push({range: [-Math.max(a, b), Math.max(a, b)], signed: true, index: start, end: start + match[0].length})
+        found.push({range: [-Math.max(a, b), Math.max(a, b)], signed: true, bound, index: start, end: start + match[0].length})
         continue
       }
-      found.push({range: [Math.min(first, second), Math.max(first, second)], signed: sign1 !== undefined || g.s2 !== undefined, index: start, end: start + match[0].length})
+      found.push({range: [Math.min(first, second), Math.max(first, second)], signed: sign1 !== undefined || g.s2 !== undefined, bound, index: start, end: start + match[0].length})
       continue
     }
     if (sign1 === '±') {
-      found.push({range: [-a, a], signed: true, index: start, end: start + match[0].length})
+      found.push({range: [-a, a], signed: true, bound, index: start, end: start + match[0].length})
       continue
     }
-    found.push({value: applySign(a, sign1), signed: sign1 !== undefined, index: start, end: start + match[0].length})
+    found.push({value: applySign(a, sign1), signed: sign1 !== undefined, bound, index: start, end: start + match[0].length})
   }
   return found
 }

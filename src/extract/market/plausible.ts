@@ -1,3 +1,4 @@
+import {PRICE_BANDS} from './assets.js'
 import type {MarketData, Withheld} from './types.js'
 
 /**
@@ -15,7 +16,11 @@ export const BOUNDS = {
   /** Total crypto market cap. */
   marketCapUsd: [0.5e12, 10e12] as const,
   /** One day's net flow of one asset's spot ETFs. */
-  etfFlowUsd: 3e9
+  etfFlowUsd: 3e9,
+  /** Bitcoin's share of the total market cap (its dominance has stayed within these since 2017). */
+  btcDominance: [0.35, 0.75] as const,
+  /** Bitcoin in circulation, to turn its price into its market cap (19.9M in 2026; the bound is loose). */
+  btcSupply: 19.9e6
 }
 
 /** Removes implausible figures from `data` and lists them in `data.withheld`. */
@@ -32,6 +37,20 @@ export function withholdImplausible(data: MarketData): MarketData {
     }
     if (quote.range && quote.range[1] > quote.range[0] * (1 + BOUNDS.rangeSpread)) {
       hold(`${quote.symbol} range`, `${quote.range[0]}–${quote.range[1]}`, quote.line, `a day's range within ${BOUNDS.rangeSpread * 100}% of its low`)
+      delete quote.range
+    }
+    // A price outside what the asset trades at ("66.900 $" read as 66.9) is a misreading.
+    const band = PRICE_BANDS[quote.symbol]
+    const levels = [quote.price, ...(quote.range ?? [])].filter((value) => value !== undefined)
+    if (band && levels.some((value) => value < band[0] || value > band[1])) {
+      hold(`${quote.symbol} price`, levels.join('–'), quote.line, `between ${band[0]} and ${band[1]}`)
+      delete quote.price
+      delete quote.range
+    }
+    // The brief contradicts itself: a price outside the range it states beside it.
+    if (quote.price !== undefined && quote.range && (quote.price < quote.range[0] * 0.97 || quote.price > quote.range[1] * 1.03)) {
+      hold(`${quote.symbol} price`, String(quote.price), quote.line, `within the day's range ${quote.range[0]}–${quote.range[1]} it states`)
+      delete quote.price
       delete quote.range
     }
   }
@@ -51,6 +70,16 @@ export function withholdImplausible(data: MarketData): MarketData {
   if (data.marketCap && cap !== undefined && (cap < BOUNDS.marketCapUsd[0] || cap > BOUNDS.marketCapUsd[1])) {
     hold('total market cap', usd(cap), data.marketCap.line, `between ${usd(BOUNDS.marketCapUsd[0])} and ${usd(BOUNDS.marketCapUsd[1])}`)
     delete result.marketCap
+  }
+  // Bitcoin's own cap must be a plausible share of the total: a stablecoin cap or Bitcoin's cap read as the total fails.
+  const btc = result.prices.find((quote) => quote.symbol === 'BTC')
+  const btcPrice = btc?.price ?? (btc?.range ? (btc.range[0] + btc.range[1]) / 2 : undefined)
+  if (result.marketCap && cap !== undefined && btcPrice !== undefined) {
+    const share = (btcPrice * BOUNDS.btcSupply) / cap
+    if (share < BOUNDS.btcDominance[0] || share > BOUNDS.btcDominance[1]) {
+      hold('total market cap', usd(cap), result.marketCap.line, `a total that gives Bitcoin (at ${btcPrice}) a share of ${BOUNDS.btcDominance[0] * 100}–${BOUNDS.btcDominance[1] * 100}%`)
+      delete result.marketCap
+    }
   }
   return result
 }

@@ -16,7 +16,10 @@ export const headlineSeverity: FileRule = {
         this.meta,
         `Unexpected headline “${title}” without a severity, expected a tag such as \`[HIGH]\` or a \`**Risk: Medium**\` line`,
         {line: headline.line, column: headline.column},
-        {expected: ['critical', 'high', 'medium', 'low', 'info']}
+        {
+          expected: ['critical', 'high', 'medium', 'low', 'info'],
+          note: 'The day page shows a headline’s severity as a badge, and the index shows the day’s highest: end the headline with a tag such as `[HIGH]`, or put a `**Risk: High**` line under it.'
+        }
       )
     }
   }

@@ -11,6 +11,7 @@ import {invalidCitationUrl} from './invalid-citation-url.js'
 import {lookalikeCitationHost} from './lookalike-citation-host.js'
 import {missingSection} from './missing-section.js'
 import {suspiciousCitationUrl} from './suspicious-citation-url.js'
+import {templatePlaceholder} from './template-placeholder.js'
 import {undefinedCitation} from './undefined-citation.js'
 import {unparsedPrice} from './unparsed-price.js'
 import {unreadFigure} from './unread-figure.js'
@@ -29,6 +30,7 @@ export const fileRules: FileRule[] = [
   unreadFigure,
   implausibleValue,
   headlineSeverity,
+  templatePlaceholder,
   controlCharacterReferences
 ]
 

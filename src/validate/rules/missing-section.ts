@@ -27,7 +27,10 @@ export const missingSection: FileRule = {
         this.meta,
         `Missing section ${names}, expected a heading or bold line with that title`,
         {line: Math.min(bodyLine, lines), column: 1},
-        {expected: [required.title, ...required.aliases]}
+        {
+          expected: [required.title, ...required.aliases],
+          note: `Add a \`## ${required.title}\` heading with its content, or, if the brief names it otherwise, add that name to its \`aliases\` in \`requiredSections\` of briefpress.config.json.`
+        }
       )
     }
   }

@@ -31,7 +31,7 @@ export const suspiciousCitationUrl: FileRule = {
         this.meta,
         `Unexpected ${reasons.map((reason) => reason.found).join(', ')} in citation URL \`${url}\` of \`[^${definition.label}]\`, expected ${reasons.map((reason) => reason.expected).join(', ')}`,
         definition.targetPosition,
-        {actual: url, expected: reasons.map((reason) => reason.expected)}
+        {actual: url, expected: reasons.map((reason) => reason.expected), note: 'Open the source and copy its full address from the browser’s address bar: readers follow the URL as written.'}
       )
     }
     const [first] = plain
@@ -40,7 +40,11 @@ export const suspiciousCitationUrl: FileRule = {
       plain.length === 1
         ? `Unexpected ${HTTP.found} in citation URL \`${first.url}\` of \`[^${first.label}]\`, expected ${HTTP.expected}`
         : `Unexpected ${HTTP.found} in ${plain.length} citation URLs, of ${plain.map((entry) => `\`[^${entry.label}]\``).join(', ')}, expected ${HTTP.expected}`
-    reporter.report(file, this.meta, message, first.position, {actual: plain.map((entry) => entry.url).join(' '), expected: [HTTP.expected]})
+    reporter.report(file, this.meta, message, first.position, {
+      actual: plain.map((entry) => entry.url).join(' '),
+      expected: [HTTP.expected],
+      note: 'Most sites answer on `https://`: open each link with it and keep the address that works.'
+    })
   }
 }
 

@@ -4,17 +4,19 @@ import {isTitleLine} from './liquidations.js'
 import {findMoney, type MoneyMatch} from '../numbers.js'
 import type {EtfFlow, Recogniser} from '../types.js'
 
-const ETF = /\bETFs?\b|\bETPs?\b|\bspot (?:bitcoin|btc|ether(?:eum)?|eth|solana|sol|xrp) (?:funds|products)\b/i
+export const ETF = /\bETFs?\b|\bETPs?\b|\bspot (?:bitcoin|btc|ether(?:eum)?|eth|solana|sol|xrp) (?:funds|products)\b/i
 const ISSUER = /\b(IBIT|FBTC|GBTC|ARKB|BITB|HODL|BTCO|EZBC|BRRR|BTCW|MSBT|ETHA|FETH|ETHE|ETHW|BSOL|GSOL|XRPC|BlackRock|iShares|Fidelity|Grayscale|ARK(?: 21Shares)?|21Shares|Bitwise|VanEck|Invesco|Franklin|WisdomTree|Valkyrie|Morgan Stanley)\b/
-const ASSETS: ReadonlyArray<[symbol: string, pattern: RegExp]> = [
+export const ASSETS: ReadonlyArray<[symbol: string, pattern: RegExp]> = [
   ['BTC', /\b(bitcoin|btc)\b/i],
   ['ETH', /\b(ethereum|ether|eth)\b/i],
   ['SOL', /\b(solana|sol)\b/i],
   ['XRP', /\bxrp\b/i]
 ]
 /** Words that make an amount near "ETF" something other than one day's net flow. */
-const NOT_A_DAY_FLOW =
-  /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?days|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|week(?!ends?\b)|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?days|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|\d+-day|two-day|three-day|multi-day|revenue|worth|valued|market cap|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
+export const NOT_A_DAY_FLOW =
+  /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|week(?!ends?\b)|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|\d+-day|two-day|three-day|multi-day|revenue|worth|valued|market cap|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
+/** A paragraph that speaks of a span longer than a day: an amount in it with no day of its own may be that span's. */
+export const LONGER_SPAN = /\b(?:week(?!end)\w*|(?:two|three|four|five|six|seven|several|\d+)[- ](?:trading[- ])?(?:days?|sessions?)|month[- ]to[- ]date|MTD|this month|year[- ]to[- ]date|YTD|cumulative|since (?:launch|inception))\b/i
 const OUTFLOW = /\boutflows?|\bredemptions?|\bwithdr[ae]w\w*|\bbled\b|\bshed\b|\blost\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b|\bexited\b/i
 const INFLOW = /\binflows?|\bnet (?:buying|positive|creations?|bought)|\battracted|\badded\b|\bpositive\b|\bdrew\b|\bbought\b|\btook in\b|\bgained\b/i
 
@@ -38,6 +40,8 @@ export const etfFlows: Recogniser<EtfFlow> = {
     const lineHasEtf = ETF.test(text)
     for (const clause of clauses(text)) {
       const words = text.slice(clause.index, clause.end)
+      // "saw outflows of $191M and $98M respectively": which amount is whose is left to the reader.
+      if (/\brespectively\b/i.test(words)) continue
       // "Monday alone saw $1.2 billion in inflows" after a sentence about ETFs: the line's subject carries over.
       const scope = ETF.test(words) || ETF.test(label) || lineHasEtf ? words : undefined
       if (!scope) continue
@@ -46,14 +50,19 @@ export const etfFlows: Recogniser<EtfFlow> = {
         const lead = text.slice(clause.index, item.index)
         // A day named with the amount ("$366.6M on Friday alone", "(Oct 21)") makes it a day's flow
         // whatever the sentence says around it; without one, the whole clause must not speak of a longer span.
-        const ownDay = nearestDay(`${before}\u0000${after}`, before.length, context.date)
+        // (A day before a connector is the previous amount's: "…over the five sessions to Friday, and the ether funds lost …".)
+        const phrase = ownPhrase(before)
+        const ownDay = nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)
         // What follows the amount is its own only up to the next clause ("…, bringing cumulative inflows to …").
-        const ownAfter = after.slice(0, 80).split(/[,;]|\b(?:bringing|taking|lifting|pushing|while|whereas|but)\b/)[0]!
+        const ownAfter = after.slice(0, 80).split(/[,;]|\b(?:bringing|taking|lifting|pushing|while|whereas|but|after|following)\b/)[0]!
         const opening = lead.slice(0, 40).replace(/\S*$/, '')
         const span = ownDay ? `${opening}|${ownPhrase(before)}|${ownAfter}` : `${lead}|${ownAfter}`
         if (NOT_A_DAY_FLOW.test(span) || sameAmountElsewhere(text, item, money)) continue
-        if (ownDay && /^\s*[–-]\s*\d/.test(`${before}\u0000${after}`.slice(ownDay.end))) continue
-        if (!/flow|net|redemption|withdr|bled|attracted|added|drew|pulled|shed|lost/i.test(`${lead}|${after.slice(0, 40)}`) && !item.negative && !/^\s*\(?[+−–-]/.test(text.slice(item.index - 2, item.index + 1))) continue
+        // A table column headed "Week net", "AUM" or "MTD" is not a day's flow.
+        const header = context.table?.header[text.slice(0, item.index).split(' | ').length - 1] ?? ''
+        if (NOT_A_DAY_FLOW.test(header) || LONGER_SPAN.test(header)) continue
+        if (ownDay && /^\s*[–-]\s*\d/.test(`${phrase}\u0000${after}`.slice(ownDay.end))) continue
+        if (!/flow|\bnet\b/i.test(`${lead}|${after.slice(0, 40)}`) && !OUTFLOW.test(`${lead}|${after.slice(0, 40)}`) && !INFLOW.test(`${lead}|${after.slice(0, 40)}`) && !item.negative && !/^\s*\(?[+−–-]/.test(text.slice(item.index - 2, item.index + 1))) continue
         // Only the line says ETF ("Monday alone saw $1.2B in inflows"): the amount must carry its own day.
         if (!ETF.test(words) && !ETF.test(label) && !ownDay) continue
         if (issuerIsSubject(lead, after)) continue
@@ -67,7 +76,20 @@ export const etfFlows: Recogniser<EtfFlow> = {
         if (issuers.length > 0) flow.issuers = issuers
         // "US spot crypto ETFs saw $338M", "combined $755M": every asset together, not one.
         if (/\bcrypto (?:ETF|ETP|fund|product)s?\b|\bcombined\b|\bacross (?:the )?(?:category|products|assets)\b/i.test(ownPhrase(before) + lead.slice(0, 40))) continue
-        const day = ownDay ?? (owned.length === 1 ? soleDay(words, context.date) : undefined)
+        let day = ownDay ?? (owned.length === 1 ? soleDay(words, context.date) : undefined)
+        if (!day) {
+          // An undated amount takes its span from the words before it: "$259.6M in outflows the same day" is
+          // the day last named; "…in the week ending January 24. Bitcoin ETFs alone recorded $1.09 billion" is
+          // that week's, not a day's.
+          if (/^\W*(?:[\w-]+\s+){0,4}?(?:the same day|that day|same session)\b/i.test(after.slice(0, 60))) {
+            day = findDays(text.slice(0, item.index), context.date).filter((found) => found.text.toLowerCase() !== 'overnight').at(-1)
+            if (!day) continue
+          } else {
+            // Undated after "Wednesday October 8 saw …" (a day of another week), or after a longer span: not today's.
+            const earlier = lastSpanBefore(text, item.index, context.date)
+            if (earlier === 'longer' || (earlier && isStaleDay(earlier, context.date, 5))) continue
+          }
+        }
         // A flow of another week is news, not the day's figure.
         if (day && isStaleDay(day, context.date, 5)) continue
         if (day) {
@@ -155,6 +177,18 @@ function nearestDay(words: string, at: number, date: string | undefined) {
   return days.reduce((best, day) => (distance(day, at) < distance(best, at) ? day : best))
 }
 const distance = (day: {index: number; end: number}, at: number) => (day.end <= at ? at - day.end : day.index - at)
+
+/** The span named last before `at`: a day, or 'longer' for a week, several days, a month to date. */
+function lastSpanBefore(text: string, at: number, date: string | undefined) {
+  const before = text.slice(0, at)
+  const days = findDays(before, date).filter((found) => found.text.toLowerCase() !== 'overnight')
+  const span = lastMatch(before, LONGER_SPAN)
+  const day = days.at(-1)
+  // "the week ending November 1": the day closes the longer span.
+  if (span && (!day || span.index > day.index || day.index - (span.index + span[0].length) <= 12)) return 'longer'
+  // "Wednesday October 8": the stalest reading of the words that name it.
+  return days.find((found) => isStaleDay(found, date, 5)) ?? day
+}
 
 function soleDay(words: string, date: string | undefined) {
   const days = findDays(words, date).filter((day) => day.text.toLowerCase() !== 'overnight')

@@ -1,7 +1,7 @@
 import {findDays, isStaleDay} from '../days.js'
 import type {Recogniser} from '../types.js'
 
-const INDEX = /fear\s*(?:&|and)\s*greed(?:\s+index)?|\bfear index\b/i
+const INDEX = /fear\s*(?:&|and)\s*greed(?:\s+index)?|\bF\s?&\s?G\b(?:\s+index)?|\bC?FGI\b|(?<!\b(?:VIX|volatility|CBOE|Wall Street(?:['’]s)?)\s+)\bfear index\b/i
 const MOVE = /\b(dropped|fell|rose|gained|lost|climbed|slipped|jumped|up|down|by)\s*$/i
 /** "(7-day average 10)", "from 22 a week ago": a number that is not today's reading. */
 const NOT_TODAY = /\b(average|avg|mean|ago|yesterday['’]?s?|last week['’]?s?|previous|prior|from|vs\.?|versus|compared with)\s*\S{0,6}\s*$/i
@@ -27,7 +27,7 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
     if (!phrase) return []
     const after = context.text.slice(phrase.index + phrase[0].length, phrase.index + phrase[0].length + 80)
     if (/twitter|tweets|social/i.test(after.slice(0, 30))) return []
-    for (const match of after.matchAll(/(?<![\d.,$])(\d{1,3})(?![\d])(?:\s?[-–]\s?(\d{1,3})(?!\d))?(?![\d%a-z]|[.,]\d|\s?%|\s?-\s?(?:day|week|month|d\b))/gi)) {
+    for (const match of after.matchAll(/(?<![\d.,$])(\d{1,3})(?![\d])(?:\s?[-–]\s?(\d{1,3})(?!\d))?(?![\d%a-z]|[.,]\d|\s?%|\s?-\s?(?:day|week|month|d\b)|\s?[-–]\s?\d)/gi)) {
       const value = Number(match[1])
       const before = after.slice(0, match.index)
       if (value > 100 || MONTH.test(before) || MOVE.test(before) || NOT_TODAY.test(before)) continue

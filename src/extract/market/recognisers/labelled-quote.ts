@@ -24,7 +24,8 @@ export const labelledQuote: Recogniser<PriceQuote> = {
     if (!labelled) return []
     const [, label, value] = labelled as unknown as [string, string, string]
     const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line: context.line}
-    const isChange = CHANGE_LABEL.test(label) && CHANGE_WORD.test(label)
+    // "24h Change: -1.2%", or the period alone: "24h: +0.9%".
+    const isChange = CHANGE_LABEL.test(label) && (CHANGE_WORD.test(label) || /^\s*(?:24\s?-?h(?:ours?|r)?|1d|d\/d)\s*$/i.test(label))
     // "24h Range: $77,900 – $80,150", "Day range: …": the day's low and high.
     if (/\brange\b/i.test(label) && !/\b(week|7d|month|30d|year|52)/i.test(label)) {
       const band = findMoney(value).find((m) => m.range && !m.negative && (m.unit === undefined || m.unit === 'k')) ?? findPlainNumbers(value).find((n) => n.range && inPriceBand(asset.symbol, n.range[0]))
@@ -39,10 +40,10 @@ export const labelledQuote: Recogniser<PriceQuote> = {
       else if (amount) quote.price = amount.value
       // "$71,420 (+1.2% 24h)": the change beside the price, unless it says another period.
       const percent = findPercents(value)[0]
-      if (percent && !/week|7d|month|30d|ytd|year/i.test(value.slice(percent.end, percent.end + 16))) setChange(quote, signFromWords(percent, value, 0))
+      if (percent && !percent.bound && !/week|7d|month|30d|ytd|year/i.test(value.slice(percent.end, percent.end + 16))) setChange(quote, signFromWords(percent, value, 0))
     } else if (isChange) {
       const percent = findPercents(value)[0]
-      if (percent) setChange(quote, signFromWords(percent, value, 0))
+      if (percent && !percent.bound) setChange(quote, signFromWords(percent, value, 0))
     }
     return quote.price === undefined && quote.range === undefined && quote.change24hPct === undefined && quote.change24hRange === undefined ? [] : [quote]
   }

@@ -17,7 +17,7 @@ const LABELS: ReadonlyArray<[role: string, pattern: RegExp]> = [
   ['other', /\bmarket value|\bvolume|\bfunding|\bmarket cap|\binflows?|\boutflows?|\bETFs?\b|\bstablecoins?|\btvl\b|\bhack|\bstolen|\bexploit|\bfees?\b|\brevenue|\bsupply\b|\bhold(?:s|ings)?\b|\bworth\b/i]
 ]
 /** The amount is a forecast or a map, not what happened. */
-const HYPOTHETICAL = /\b(if|would|could|may|might|risk of|at risk|clusters?|pockets?|zones?|maps?|heatmap|walls?|levels? (?:of|near|at)|potential|expected|should|estimates?|ranging|range from|vary|varies)\b/i
+const HYPOTHETICAL = /\b(if|would|could|may|might|risk (?:of|concentrat\w*|zones?)|liquidation risk|at risk|exposed|exposure|clusters?|pockets?|zones?|maps?|heatmap|walls?|levels? (?:of|near|at)|potential|expected|should|estimates?|ranging|range from|vary|varies)\b/i
 /** Windows other than the day: these are not the 24h total. */
 const OTHER_WINDOW = /\b(?:first|last|one|an|single|that) hour\b|\b(?:early|mid|late)[- ](?:january|february|march|april|may|june|july|august|september|october|november|december)|\b(?:in|during|of|for) (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|\b(1|one|4|four|8|12|twelve)[- ]?(?:h|hr|hours?)\b|\b(48|72)[- ]?(?:h|hr|hours?)\b|\btwo days|\bweek(?:end|ly)?\b|\bmonth|\bsince\b|\bthis year|\bin (?:a |one )?(?:minute|hour)s?|\bwithin (?:minutes|an hour|hours)|\bcumulative|\bYTD\b|\bOctober 10|\bcrash\b/i
 const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours|\bpast day|\bone day|\bdaily|\bon the day|\btoday\b|\bovernight|\bsession\b/i
@@ -34,8 +34,10 @@ const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours|\bpast day|\bone day|\bd
 export const liquidations: Recogniser<Liquidation> = {
   name: 'liquidations',
   match(context) {
-    const {text} = context
-    if (!/liquidat/i.test(text) || isTitleLine(context.raw)) return []
+    // Desk shorthand: "Liqs 24h: 312M". Under a "Liquidations" title, "Past 24h: $690M" is the total.
+    let text = context.text.replace(/\bliqs?\b\.?/gi, 'liquidations')
+    if (/liquidat/i.test(context.section.title) && !/liquidat|wiped|flushed/i.test(text) && new RegExp(`^\\W*(?:total\\s+)?(?:(?:past|last)\\s+)?(?:${DAY_WINDOW.source})\\W*(?:total)?\\s*:`, 'i').test(text)) text = `Liquidations ${text}`
+    if (!/liquidat|wiped out|wipeout|flushed/i.test(text) || isTitleLine(context.raw)) return []
     const found: Liquidation[] = []
     const money = findMoney(text, {bare: true}).filter(isLarge)
     for (const clause of clauses(text)) {
@@ -65,7 +67,8 @@ export const liquidations: Recogniser<Liquidation> = {
       // Two different totals in one clause ("estimates range from $100m to over $600m"): neither.
       if (totals.some((other) => other.item.value !== total.item.value)) continue
       // The amount's own words say the window; else the clause does.
-      const own = `${total.before.slice(-60)} ${total.after.slice(0, 80)}`
+      // (Up to a comparison: "$150 million over 24 hours, which is about a fifth of Thursday's".)
+      const own = `${total.before.slice(-60)} ${total.after.slice(0, 80).split(/,\s*(?:which|while|compared|versus|vs\.?|up from|down from|against)\b/i)[0]}`
       const windowWords = OTHER_WINDOW.test(own) || DAY_WINDOW.test(own) ? own : words
       if (OTHER_WINDOW.test(windowWords) && !DAY_WINDOW.test(windowWords)) continue
       // A named day must be the brief's or the day before it.
@@ -126,7 +129,7 @@ function roleOf(before: string, after: string): string | undefined {
     if (side) return side.toLowerCase()
     if (assetBefore(tail, best.at)) return 'asset'
     // Too far from its label: a later amount in a long clause is not the total.
-    if (tail.length - best.at > 56) return undefined
+    if (tail.length - best.at > 72) return undefined
   }
   return best.role
 }

@@ -1,9 +1,11 @@
+import {findAssetMentions} from '../assets.js'
 import {findDays, isStaleDay} from '../days.js'
 import {findMoney} from '../numbers.js'
 import type {MarketCap, Recogniser} from '../types.js'
 import {readChange} from './change.js'
 
-const TOTAL_CAP = /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?market\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*market\s+cap(?:itali[sz]ation)?\b/i
+const TOTAL_CAP =
+  /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b|\b(?:total|global|overall|aggregate)\s+(?:crypto(?:currency)?\s+)?(?:market\s+)?(?:cap\b|capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\bcrypto(?:currency)?\s+(?:market(?:'s)?\s+)?(?:capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\b(?:total )?value of (?:the (?:whole |entire |overall )?crypto(?:currency)? market|all (?:crypto\w*|digital assets))/i
 const OF_AN_ASSET = /\b(bitcoin|btc|ethereum|eth|solana|xrp|bnb|usdt|usdc|stablecoin|tether|defi|altcoin|meme\w*|sector|ai|rwa|token|coin)\S*\s*(?:['’]s\s*)?(?:total\s+)?market\s+cap/i
 
 /**
@@ -35,7 +37,11 @@ export const marketCap: Recogniser<MarketCap> = {
     const result: MarketCap = {line: context.line}
     if (amount?.range) result.usdRange = amount.range
     else if (amount) result.usd = amount.value
-    Object.assign(result, readChange(text, sentenceStart, end))
+    // The change in the phrase's own words; one before the phrase counts only when no asset owns it
+    // ("BTC closed with a 1.30% daily loss as the market cap slipped to $2.98T (−1.17% 24h)" gives −1.17%).
+    const ownChange = readChange(text, phrase.index, end)
+    const lead = text.slice(sentenceStart, phrase.index)
+    Object.assign(result, ownChange.change24hPct !== undefined || ownChange.change24hRange !== undefined || findAssetMentions(lead).length > 0 ? ownChange : readChange(text, sentenceStart, phrase.index))
     return result.usd === undefined && result.usdRange === undefined ? [] : [result]
   }
 }

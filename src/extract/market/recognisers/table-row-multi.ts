@@ -24,7 +24,7 @@ export const tableRowMulti: Recogniser<PriceQuote> = {
       const money = prices[index]!
       if (money.range) quote.range = money.range
       else quote.price = money.value
-      const change = changes[index]
+      const change = changes[index]?.bound ? undefined : changes[index]
       if (change?.value !== undefined) quote.change24hPct = change.value
       else if (change?.range) quote.change24hRange = change.range
       return quote

@@ -1,0 +1,41 @@
+import {findDays, isStaleDay} from '../days.js'
+import {findMoney} from '../numbers.js'
+import type {EtfFlow, Recogniser} from '../types.js'
+import {ASSETS, ETF, LONGER_SPAN, NOT_A_DAY_FLOW} from './etf-flows.js'
+
+/** Words a flow column's header may hold besides the asset ("BTC ETFs (net, USD)"). */
+const HEADER_WORDS = /\b(?:spot|etfs?|etps?|funds?|net|flows?|usd|us\$?|\$|m|mn|millions?)\b|[()$,/]/gi
+
+/**
+ * A table of daily ETF flows with a column per asset: `| Date | BTC | ETH | IBIT only |`
+ * then `| Fri 10 Apr | -118.9M | -9.8M | +12.4M |`. The section's title or the header
+ * says ETF; a row is read when its first cell names a day of the brief's last week, and a
+ * column when its header names one asset and nothing else ("IBIT only", "Week net" are
+ * not the market's day). An unsigned amount says no direction, and is not read.
+ */
+export const etfTable: Recogniser<EtfFlow> = {
+  name: 'etf-table',
+  match(context) {
+    const table = context.table
+    if (!table || !ETF.test(`${context.section.title} ${table.header.join(' ')}`) || LONGER_SPAN.test(context.section.title)) return []
+    // "Fri 10 Apr" names one day twice; "Week to 10 Apr" or "Month to date" is no day.
+    const first = table.cells[0] ?? ''
+    const days = findDays(first, context.date)
+    const [day] = days
+    if (!day?.iso || new Set(days.map((found) => found.iso)).size > 1 || LONGER_SPAN.test(first) || NOT_A_DAY_FLOW.test(first) || isStaleDay(day, context.date, 5)) return []
+    const flows: EtfFlow[] = []
+    for (const [column, cell] of table.cells.entries()) {
+      const header = table.header[column] ?? ''
+      if (column === 0 || NOT_A_DAY_FLOW.test(header) || LONGER_SPAN.test(header)) continue
+      const assets = ASSETS.filter(([, pattern]) => pattern.test(header))
+      if (assets.length !== 1 || /\p{L}{2,}/u.test(header.replace(assets[0]![1], '').replace(HEADER_WORDS, ''))) continue
+      const money = findMoney(cell, {bare: true})
+      const amount = money[0]
+      if (money.length !== 1 || !amount || amount.range || !/^(m|mn|mm|million|b|bn|billion)$/.test(amount.unit ?? '')) continue
+      const direction = amount.negative ? 'outflow' : /^\s*\+/.test(cell) ? 'inflow' : undefined
+      if (!direction) continue
+      flows.push({asset: assets[0]![0], direction, amountUsd: amount.value, line: context.line, evidence: context.text, day: day.text, date: day.iso})
+    }
+    return flows
+  }
+}
