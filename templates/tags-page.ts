@@ -6,7 +6,7 @@ import type {BrowseLink} from './index-page.js'
 export function tagsIndexPage({tags}: {tags: readonly BrowseLink[]}): ElementContent[] {
   return [
     h('h1', 'Tags'),
-    h('p.count', tags.length === 0 ? 'No brief has tags yet.' : `${tags.length} ${tags.length === 1 ? 'tag' : 'tags'}, most used first.`),
+    h('p.count', `${tags.length} ${tags.length === 1 ? 'tag' : 'tags'}, most used first.`),
     h('ul.inline-list.tag-list', tags.map((tag) => h('li', [h('a', {href: tag.href}, tag.label), h('span.count-badge', ` (${tag.count})`)])))
   ]
 }

@@ -158,6 +158,19 @@ describe('tag pages and the feeds of categories, tags and assets', () => {
   })
 })
 
+describe('an archive without tags', () => {
+  it('has no tag pages and no tag links', async () => {
+    const dir = await project()
+    for (const day of Object.keys(TAGS)) {
+      const file = path.join(dir, 'briefs', `${day}.md`)
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/^tags: .*\n/m, ''))
+    }
+    expect((await runCli(['build'], dir)).code).toBe(0)
+    expect(existsSync(path.join(dir, 'site', 'tag'))).toBe(false)
+    expect(await readFile(path.join(dir, 'site', 'index.html'), 'utf8')).not.toMatch(/By tag|tag\//)
+  })
+})
+
 describe('feedContent', () => {
   it('"full" carries the whole brief; the summary feed is smaller; another value is refused with the key named', async () => {
     const summary = await project()

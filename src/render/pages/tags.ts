@@ -5,13 +5,15 @@ import {type SitePage, type SiteContext, shell, folderPage, compare} from '../pa
 import {groupPages, type BriefGroup} from './grouped.js'
 
 /**
- * `tag/index.html`, every tag with its count; and per tag, `tag/<slug>/`
+ * `tag/index.html`, every tag with its count (when briefs have tags); and per tag, `tag/<slug>/`
  * and its years, like a category's pages (see groupPages). Tags that slug
  * alike share a page (src/render/tag-folders.ts).
  */
 export function tagPages(context: SiteContext): SitePage[] {
   const link = (to: string) => pageLink(TAGS_FOLDER, to)
   const byUse = tagsByUse(context)
+  // No tags, no list of them.
+  if (byUse.length === 0) return []
   return [
     folderPage('tags', TAGS_FOLDER, context.newestFirst[0]?.date, () =>
       shell(context, {
