@@ -4,6 +4,8 @@ import {toHtml} from 'hast-util-to-html'
 import {monthOf, shortDate} from '../src/render/dates.js'
 import {percent, usd} from '../src/render/figures.js'
 import type {PublishedBrief} from '../src/render/page-model.js'
+import {tagFolder} from '../src/render/tag-folders.js'
+import {tagLinks} from './tag-links.js'
 import {severityBadge} from './key-figures.js'
 import {spliced} from './spliced.js'
 
@@ -40,7 +42,7 @@ export function memoisedHtml(memo: CardMemo | undefined, key: string | undefined
   return html
 }
 
-/** Briefs as cards grouped under their month: date, title, category, BTC figure, top severity, excerpt. */
+/** Briefs as cards grouped under their month: date, title, category, tags, BTC figure, top severity, excerpt. */
 export function briefList({items, link, monthLink, level = 2, cards}: BriefListProps): Element[] {
   // Each month's cards are kept as HTML and spliced into its list: the
   // category page lists every brief of the archive.
@@ -55,11 +57,18 @@ export function briefList({items, link, monthLink, level = 2, cards}: BriefListP
       lists.push({heading: h(`h${level}`, monthLink ? h('a', {href: monthLink(month)}, label) : label), cards: current.cards})
     }
     const href = link(item)
+    // A tag's folder depends on its text alone, so its link is made from the
+    // page's root, as the day's link is: the memo key below still covers it.
+    const root = href.endsWith(`${item.folder}index.html`) ? href.slice(0, -`${item.folder}index.html`.length) : undefined
+    const tagHref = root === undefined ? undefined : (tag: string) => {
+      const folder = tagFolder(tag)
+      return folder && `${root}${folder}index.html`
+    }
     const card = () =>
       h('li', [
         h('article.brief-card', [
           h(`h${level + 1}`, [h('a', {href}, item.title)]),
-          h('p.meta', [h('time', {dateTime: item.date}, shortDate(item.date)), ' · ', h('span.category', item.category), ...dayFigures(item)]),
+          h('p.meta', [h('time', {dateTime: item.date}, shortDate(item.date)), ' · ', h('span.category', item.category), ...(item.tags.length > 0 ? [' · ', tagLinks(item.tags, tagHref)] : []), ...dayFigures(item)]),
           item.excerpt ? h('p.excerpt', item.excerpt) : undefined
         ])
       ])

@@ -1,9 +1,10 @@
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
-import {longDate} from '../src/render/dates.js'
+import {longDate, shortDate} from '../src/render/dates.js'
 import {markLookalikes} from '../src/render/lookalike-marks.js'
 import type {PublishedBrief} from '../src/render/page-model.js'
 import {keyFigures} from './key-figures.js'
+import {tagLinks} from './tag-links.js'
 
 export interface DayProps {
   item: PublishedBrief
@@ -16,22 +17,28 @@ export interface DayProps {
   categoryHref?: string | undefined
   /** The price-history page of a ticker, where the site has one. */
   assetHref?: (symbol: string) => string | undefined
+  /** The page of a tag, where the site has one. */
+  tagHref?: (tag: string) => string | undefined
+  /** Days between this one and the previous (next) day shown, left out for their errors: the pager says so. */
+  gapBefore?: readonly string[]
+  gapAfter?: readonly string[]
 }
 
 /** One day's brief: title, date, the rendered body, and links to the days around it. */
-export function dayPage({item, previous, next, link, indexHref, categoryHref, assetHref}: DayProps): ElementContent[] {
+export function dayPage({item, previous, next, link, indexHref, categoryHref, assetHref, tagHref, gapBefore = [], gapAfter = []}: DayProps): ElementContent[] {
   const figures = keyFigures(item.data, assetHref)
   return [
-    // Pagefind indexes the day pages only, and sorts and labels results by the day.
+    // Pagefind indexes the day pages only, and sorts results by the day and
+    // labels them with it as the lists write it (templates/search.js).
     h('article.brief', {dataPagefindBody: true, dataPagefindMeta: `date:${item.date}`, dataPagefindSort: `date:${item.date}`}, [
       h('header.brief-header', [
         h('h1', item.title),
         h('p.meta', [
-          h('time', {dateTime: item.date}, longDate(item.date)),
+          h('time', {dateTime: item.date, dataPagefindMeta: `day:${shortDate(item.date)}`}, longDate(item.date)),
           ' · ',
           // The category is a Pagefind filter of the search page.
           categoryHref ? h('a.category', {href: categoryHref, dataPagefindFilter: 'category'}, item.category) : h('span.category', {dataPagefindFilter: 'category'}, item.category),
-          ...(item.tags.length > 0 ? [' · ', h('span.tags', item.tags.join(', '))] : [])
+          ...(item.tags.length > 0 ? [' · ', tagLinks(item.tags, tagHref)] : [])
         ])
       ]),
       contents(item.contents, figures !== undefined),
@@ -43,12 +50,12 @@ export function dayPage({item, previous, next, link, indexHref, categoryHref, as
     ]),
     h('nav.pager', {ariaLabel: 'Other days'}, [
       previous
-        ? h('a.pager-previous', {href: link(previous), rel: 'prev'}, [h('span.pager-label', '← Previous day'), h('span.pager-title', [h('time', {dateTime: previous.date}, longDate(previous.date)), ': ', previous.title])])
-        : h('span.pager-previous'),
+        ? h('a.pager-previous', {href: link(previous), rel: 'prev'}, [h('span.pager-label', '← Previous day'), h('span.pager-title', [h('time', {dateTime: previous.date}, longDate(previous.date)), ': ', previous.title]), gap(gapBefore)])
+        : h('span.pager-previous', [gap(gapBefore)]),
       h('a.pager-index', {href: indexHref}, 'All briefs'),
       next
-        ? h('a.pager-next', {href: link(next), rel: 'next'}, [h('span.pager-label', 'Next day →'), h('span.pager-title', [h('time', {dateTime: next.date}, longDate(next.date)), ': ', next.title])])
-        : h('span.pager-next')
+        ? h('a.pager-next', {href: link(next), rel: 'next'}, [h('span.pager-label', 'Next day →'), h('span.pager-title', [h('time', {dateTime: next.date}, longDate(next.date)), ': ', next.title]), gap(gapAfter)])
+        : h('span.pager-next', [gap(gapAfter)])
     ])
   ]
 }
@@ -74,4 +81,11 @@ function contents(entries: PublishedBrief['contents'], hasFigures: boolean): Ele
       )
     ])
   ])
+}
+
+/** "2026-02-03 is missing: it has errors", for days the pager steps over. */
+function gap(dates: readonly string[]): ElementContent | undefined {
+  if (dates.length === 0) return undefined
+  const named = dates.length === 1 ? dates[0]! : `${dates.slice(0, -1).join(', ')} and ${dates.at(-1)}`
+  return h('span.pager-gap', dates.length === 1 ? `${named} is missing: it has errors` : `${named} are missing: they have errors`)
 }

@@ -20,6 +20,8 @@ export interface Browse {
   assets: readonly BrowseLink[]
   /** The list of every asset page. */
   assetsHref: string
+  /** The most used tags, and the list of every tag (tag/index.html), when briefs have tags. */
+  tags?: {top: readonly BrowseLink[]; href: string; total: number} | undefined
 }
 
 export interface IndexProps {
@@ -77,7 +79,7 @@ export function indexPage(props: IndexProps): ElementContent[] {
 }
 
 /** Years with their months, categories and assets, with counts. */
-function browse({years, categories, assets, assetsHref}: Browse): Element {
+function browse({years, categories, assets, assetsHref, tags}: Browse): Element {
   const links = (items: readonly BrowseLink[]) => h('ul.inline-list', items.map((item) => h('li', [h('a', {href: item.href}, item.label), h('span.count-badge', ` (${item.count})`)])))
   return h('section.browse', {ariaLabelledby: 'browse-title'}, [
     h('h2#browse-title', 'Browse the archive'),
@@ -89,6 +91,9 @@ function browse({years, categories, assets, assetsHref}: Browse): Element {
     categories.length > 0 ? h('h3', 'By category') : undefined,
     categories.length > 0 ? links(categories) : undefined,
     h('h3', [h('a', {href: assetsHref}, 'By asset')]),
-    assets.length > 0 ? links(assets) : undefined
+    assets.length > 0 ? links(assets) : undefined,
+    ...(tags && tags.total > 0
+      ? [h('h3', [h('a', {href: tags.href}, 'By tag')]), links(tags.top), tags.total > tags.top.length ? h('p', [h('a', {href: tags.href}, `All ${tags.total} tags`)]) : undefined]
+      : [])
   ])
 }

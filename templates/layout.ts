@@ -43,6 +43,8 @@ export interface LayoutProps {
   next?: string | undefined
   /** Links to the site's feeds, for `<link rel=alternate>`. */
   feeds?: {atom: string; rss: string; json: string}
+  /** Further Atom feeds of this page (a tag's, a category's, an asset's), for `<link rel=alternate>`. */
+  alternates?: ReadonlyArray<{title: string; href: string}>
   /** The site's main sections, shown in the header on every page. */
   nav?: readonly NavLink[]
   /** Where the page sits: Home › 2026 › November › 20. */
@@ -108,6 +110,7 @@ export function layout(props: LayoutProps): Root {
             h('link', {rel: 'alternate', type: 'application/feed+json', title: `${props.siteTitle} (JSON Feed)`, href: props.feeds.json})
           ]
         : []),
+      ...(props.alternates ?? []).map((feed) => h('link', {rel: 'alternate', type: 'application/atom+xml', title: feed.title, href: feed.href})),
       props.previous ? h('link', {rel: 'prev', href: props.previous}) : undefined,
       props.next ? h('link', {rel: 'next', href: props.next}) : undefined,
       ...scripts.map((src) => h('script', {src, defer: true}))

@@ -3,6 +3,18 @@
 // Content-Security-Policy only runs scripts served by the site itself.
 /* global PagefindUI */
 ;(() => {
+  // Opened from the file system, the browser refuses the index's requests
+  // and Pagefind would say "Searching…" forever: say why instead.
+  if (location.protocol === 'file:') {
+    const message = document.createElement('p')
+    message.className = 'search-offline'
+    message.setAttribute('role', 'status')
+    message.textContent =
+      'Search needs a web server: opened from a file, this page may not read the search index. Serve the site folder with any static web server (for example, run `python3 -m http.server` in it) and open the search page from there. Every brief is also listed by month and year from the home page.'
+    document.getElementById('search').replaceChildren(message)
+    document.getElementById('search-sort').disabled = true
+    return
+  }
   // This file is `search/search.js`: the site root is one folder up, which
   // keeps result links right when the site is served under a base path.
   const root = new URL('../', document.currentScript.src)
@@ -43,10 +55,13 @@
       showImages: false,
       sort: sorts[select.value],
       processResult(result) {
-        // Every day page carries its date (data-pagefind-meta): shown before
-        // the title rather than as a tag below the excerpt.
-        if (result.meta.date) result.meta.title = `${result.meta.date} · ${result.meta.title}`
+        // Every day page carries its date (data-pagefind-meta), written as
+        // the lists write it (`17 Nov 2026`): shown before the title rather
+        // than as tags below the excerpt.
+        const day = result.meta.day ?? result.meta.date
+        if (day) result.meta.title = `${day} · ${result.meta.title}`
         delete result.meta.date
+        delete result.meta.day
         return result
       }
     })

@@ -50,7 +50,7 @@ describe('build', () => {
     const dir = await project()
     const {code, stderr} = await runCli(['build'], dir)
     expect(code).toBe(0)
-    expect(stderr).toMatch(/^Wrote 16 pages \(3 briefs\) to site\/ in \d+\.\d s with 0 errors, 1 warning; left out 1 draft \(use --drafts to include them\)$/m)
+    expect(stderr).toMatch(/^Wrote 21 pages \(3 briefs\) to site\/ in \d+\.\d s with 0 errors, 1 warning; left out 1 draft \(use --drafts to include them\)$/m)
     expect(stderr).toContain(`Open site/index.html in a browser (file://${path.join(dir, 'site', 'index.html')})`)
     expect(await listFiles(path.join(dir, 'site'))).toContain('2025/01/06/index.html')
   })
@@ -180,7 +180,7 @@ describe('build', () => {
     await cp(broken, path.join(dir, 'briefs', 'broken.md'))
     const {code, stderr} = await runCli(['build', '--keep-going'], dir)
     expect(code).toBe(1)
-    expect(stderr).toMatch(/^Wrote 16 pages \(3 briefs\) to site\/ .*skipped 1 broken brief: briefs\/broken\.md/m)
+    expect(stderr).toMatch(/^Wrote 21 pages \(3 briefs\) to site\/ .*skipped 1 broken brief: briefs\/broken\.md/m)
     // The broken brief (an impossible date) gets no page; the three valid days do.
     expect((await listFiles(site)).filter((file) => /^\d{4}\/\d{2}\/\d{2}\/index\.html$/.test(file))).toEqual(['2025/01/06/index.html', '2025/01/07/index.html', '2025/01/08/index.html'])
     expect(await readFile(path.join(site, 'index.html'), 'utf8')).not.toContain('empty title')
@@ -195,7 +195,7 @@ describe('build', () => {
 
     const {code, stderr} = await runCli(['build', '--drafts'], dir)
     expect(code).toBe(0)
-    expect(stderr).toMatch(/^Wrote 17 pages \(4 briefs\)/m)
+    expect(stderr).toMatch(/^Wrote 22 pages \(4 briefs\)/m)
     expect(await readFile(path.join(site, '2025/01/09/index.html'), 'utf8')).toContain('Thursday brief (draft)')
     expect(await readFile(path.join(site, 'index.html'), 'utf8')).toContain('Thursday brief (draft)')
     expect(await readFile(path.join(site, '2025/01/08/index.html'), 'utf8')).toContain('href="../../../2025/01/09/index.html" rel="next"')

@@ -1,16 +1,16 @@
 import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
-import {SaxesParser} from 'saxes'
 import {describe, expect, it} from 'vitest'
 import {defaultConfig} from '../src/config/load.js'
 import {cleanMarkup, cleanText, forbiddenCharacters} from '../src/control-characters.js'
 import {runPipeline} from '../src/pipeline.js'
-import {renderFeeds} from '../src/render/feeds.js'
+import {renderFeeds, renderGroupFeed} from '../src/render/feeds.js'
 import {renderBrief, selectBriefs, writeSite} from '../src/render/site.js'
 import {sitemapXml} from '../src/render/sitemap.js'
 import {writeAtomically} from '../src/write/atomic-site.js'
 import {checkJson, tempDir} from './helpers.js'
+import {parseXml} from './well-formed.js'
 import {listFiles} from './site-helpers.js'
 
 /**
@@ -19,17 +19,6 @@ import {listFiles} from './site-helpers.js'
  * rejects, are reported at their place in the brief and never reach an
  * output: every XML file the build writes is parsed by a conforming parser.
  */
-
-/** Throws on anything that is not well-formed XML 1.0 (saxes checks every character). */
-function parseXml(xml: string, what: string): void {
-  const parser = new SaxesParser({xmlns: true})
-  let failure: Error | undefined
-  parser.on('error', (error) => {
-    failure ??= new Error(`${what} is not well-formed XML: ${error.message}`)
-  })
-  parser.write(xml).close()
-  if (failure) throw failure
-}
 
 /** Every inline `<svg>` of a page, as XML. */
 const svgsOf = (html: string) => [...html.matchAll(/<svg[\s>][\s\S]*?<\/svg>/g)].map((match) => match[0])
@@ -122,7 +111,8 @@ describe('control characters in briefs', () => {
           if (!file.endsWith('.json')) expect(text, file).not.toMatch(/&#(?:x0*[0-8bcef]|x0*1[0-9a-f]|0*(?:[0-8]|1[1247-9]|2[0-9]|3[01]));/i)
           if (file.endsWith('.xml')) {
             parseXml(text, file)
-            parsed.add(file)
+            // Every category's, tag's and asset's feed is parsed too: counted by kind.
+            parsed.add(file.replace(/^(category|tag|assets)\/[^/]+\//, '$1/…/'))
           }
           // The pictures for sharing (each day's, the site's) and the favicon.
           if (file.endsWith('.svg')) {
@@ -140,15 +130,22 @@ describe('control characters in briefs', () => {
       }),
       {numRuns: 25}
     )
-    expect([...parsed].sort()).toEqual(['YYYY/MM/DD/card.svg', 'card.svg', 'favicon.svg', 'feed.xml', 'rss.xml', 'sitemap.xml', 'svg'])
+    expect([...parsed].sort()).toEqual(['YYYY/MM/DD/card.svg', 'assets/…/feed.xml', 'card.svg', 'category/…/feed.xml', 'favicon.svg', 'feed.xml', 'rss.xml', 'sitemap.xml', 'svg', 'tag/…/feed.xml'])
   }, 120_000)
 
   it('renderFeeds and sitemapXml alone give well-formed XML (fast-check)', () => {
     fc.assert(
       fc.property(hostileText, hostileText, hostileText, (title, summary, html) => {
-        const feeds = renderFeeds({title, description: summary, baseUrl: 'https://example.org/'}, [{date: '2026-11-20', title, url: '2026/11/20/', summary, html: `<p>${html}</p>`, category: 'crypto'}])
+        const feedSite = {title, description: summary, baseUrl: 'https://example.org/'}
+        const items = [{date: '2026-11-20', title, url: '2026/11/20/', summary, html: `<p>${html}</p>`, figures: `<ul><li>${html}</li></ul>`, category: title}]
+        // The whole brief (`feedContent: "full"`), and by default the summary and figures.
+        const feeds = renderFeeds(feedSite, items, {content: 'full'})
         parseXml(feeds.atom, 'Atom')
         parseXml(feeds.rss, 'RSS')
+        const summaries = renderFeeds(feedSite, items)
+        parseXml(summaries.atom, 'Atom of summaries')
+        parseXml(summaries.rss, 'RSS of summaries')
+        parseXml(renderGroupFeed(feedSite, {path: 'tag/x/feed.xml', page: 'tag/x/', title}, items), 'a tag\'s Atom')
         expect([...forbiddenCharacters(JSON.stringify(JSON.parse(feeds.json)))]).toEqual([])
         expect(JSON.stringify(JSON.parse(feeds.json))).not.toMatch(/\\u00(?:0[0-8bcef]|1[0-9a-f]|7f|8[0-9a-f]|9[0-9a-f])|\\ud[89a-f]/i)
         parseXml(sitemapXml('https://example.org/', [{path: `${title}/`}]), 'sitemap')

@@ -4,7 +4,7 @@ import type {Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import rehypeRaw from 'rehype-raw'
 import {afterEach, describe, expect, it, vi} from 'vitest'
-import {absoluteLinks, feedFiles, renderFeeds, utcMidnight, type FeedItem, type FeedOptions, type FeedSite} from '../src/render/feeds.js'
+import {absoluteLinks, feedFiles, renderFeeds, renderGroupFeed, utcMidnight, type FeedItem, type FeedOptions, type FeedSite} from '../src/render/feeds.js'
 
 /** Parses HTML the way a browser would (parse5, through rehype-raw). */
 const parseHtml = (html: string) => unified().use(rehypeRaw).runSync({type: 'root', children: [{type: 'raw', value: html}]}) as Root
@@ -59,7 +59,7 @@ describe('feeds read back by a feed parser', () => {
   })
 
   it('RSS 2.0: titles, links, pubDate, content and its self link', async () => {
-    const rss = renderFeeds(site, items).rss
+    const rss = renderFeeds(site, items, {content: 'full'}).rss
     const feed = await parser.parseString(rss)
     expect(feed.title).toBe('Market Briefs')
     expect(feed.description).toBe('Daily crypto market briefs')
@@ -109,7 +109,7 @@ describe('feeds read back by a feed parser', () => {
 
 describe('feed content', () => {
   it('makes the body links absolute against the day page, base path kept', async () => {
-    const feed = await parser.parseString(renderFeeds(site, [item('2026-11-20')]).atom)
+    const feed = await parser.parseString(renderFeeds(site, [item('2026-11-20')], {content: 'full'}).atom)
     const content = feed.items[0]!.content!
     expect(content).toContain('href="https://example.org/briefs/2026/11/20/#user-content-fn-1"')
     expect(content).toContain('src="https://example.org/briefs/2026/11/20/img-0a1b2c.png"')
@@ -118,6 +118,44 @@ describe('feed content', () => {
   it('leaves absolute and mailto links alone', () => {
     const html = absoluteLinks('<p><a href="https://coindesk.com/x?a=1&amp;b=2">a</a> <a href="mailto:desk@example.org">m</a></p>', 'https://example.org/2026/11/20/')
     expect(html).toBe('<p><a href="https://coindesk.com/x?a=1&amp;b=2">a</a> <a href="mailto:desk@example.org">m</a></p>')
+  })
+})
+
+describe('what an item carries', () => {
+  const withFigures = item('2026-11-20', {summary: 'BTC slipped & ETH held.', figures: '<ul><li>BTC $95,180 (−2.3% in 24h)</li></ul>', category: 'Macro & ETFs'})
+
+  it('by default: the summary, the key figures and a link to the day, not the body', async () => {
+    const {atom, rss, json} = renderFeeds(site, [withFigures])
+    for (const xml of [atom, rss]) {
+      const content = (await parser.parseString(xml)).items[0]! as Record<string, any>
+      const html = content['content:encoded'] ?? content.content
+      expect(html).toBe('<p>BTC slipped &#x26; ETH held.</p><ul><li>BTC $95,180 (−2.3% in 24h)</li></ul><p><a href="https://example.org/briefs/2026/11/20/">Read the whole brief</a></p>')
+      expect(xml).not.toContain('BTC held.')
+    }
+    expect(JSON.parse(json).items[0].content_html).toContain('<li>BTC $95,180')
+  })
+
+  it('with content "full": the body, links made absolute', async () => {
+    const atom = renderFeeds(site, [withFigures], {content: 'full'}).atom
+    expect((await parser.parseString(atom)).items[0]!.content).toContain('BTC held.')
+    expect(atom).not.toContain('Read the whole brief')
+  })
+
+  it('keeps the Atom feed well-formed with a category holding & and <', async () => {
+    const category = 'Macro & <ETFs> "x"'
+    const atom = renderFeeds(site, [{...withFigures, category}]).atom
+    expect(atom).toContain('<category label="Macro &amp; &lt;ETFs> &quot;x&quot;" term="Macro &amp; &lt;ETFs> &quot;x&quot;"/>')
+    expect((await parser.parseString(atom)).items).toHaveLength(1)
+  })
+
+  it('a part of the site gets an Atom feed of its own, linked to its page', async () => {
+    const xml = renderGroupFeed(site, {path: 'tag/etf/feed.xml', page: 'tag/etf/', title: 'Tag: ETF'}, [withFigures, item('2026-11-19')])
+    const feed = await parser.parseString(xml)
+    expect(feed.title).toBe('Market Briefs: Tag: ETF')
+    expect(feed.link).toBe('https://example.org/briefs/tag/etf/')
+    expect(xml).toContain('<id>https://example.org/briefs/tag/etf/</id>')
+    expect(xml).toContain('<link rel="self" href="https://example.org/briefs/tag/etf/feed.xml"/>')
+    expect(feed.items.map((entry) => entry.link)).toEqual(['https://example.org/briefs/2026/11/20/', 'https://example.org/briefs/2026/11/19/'])
   })
 })
 

@@ -83,7 +83,12 @@ describe('site pages', () => {
       'category/macro-etfs/2026/index.html',
       'category/macro-etfs/index.html',
       'index.html',
-      ...html.filter((file) => file.startsWith('search/'))
+      ...html.filter((file) => file.startsWith('search/')),
+      // Every brief is tagged bitcoin: the tags' list, the tag's page and its years.
+      'tag/bitcoin/2025/index.html',
+      'tag/bitcoin/2026/index.html',
+      'tag/bitcoin/index.html',
+      'tag/index.html'
     ])
     expect(built.result.stderr).toMatch(new RegExp(`^Wrote ${html.length} pages \\(5 briefs\\)`, 'm'))
   })
@@ -119,7 +124,7 @@ describe('site pages', () => {
     expect(elements(index, hasClass('pager'))).toEqual([])
   })
 
-  it('links the index to every year, month, category and asset page', () => {
+  it('links the index to every year, month, category and asset page, and to the tags', () => {
     const browse = elements(page('index.html'), hasClass('browse'))[0]!
     expect(links(browse)).toEqual([
       '2026/index.html',
@@ -134,7 +139,9 @@ describe('site pages', () => {
       'assets/btc/index.html',
       'assets/eth/index.html',
       'assets/sol/index.html',
-      'assets/avax/index.html'
+      'assets/avax/index.html',
+      'tag/index.html',
+      'tag/bitcoin/index.html'
     ])
   })
 
@@ -178,7 +185,7 @@ describe('site pages', () => {
     const year = page('category/crypto/2025/index.html')
     expect(texts(elements(year, byTag('h1')))).toEqual(['Category: crypto, 2025'])
     expect(cards(year)).toEqual(['2025-12-30'])
-    expect(links(elements(year, hasClass('brief-card'))[0]!)).toEqual(['../../../2025/12/30/index.html'])
+    expect(links(elements(year, hasClass('brief-card'))[0]!)).toEqual(['../../../2025/12/30/index.html', '../../../tag/bitcoin/index.html'])
     expect(links(elements(year, hasClass('breadcrumbs'))[0]!)).toEqual(['../../../index.html', '../../../category/crypto/index.html'])
     const pager = elements(year, hasClass('pager'))[0]!
     expect(links(pager, (node) => prop(node, 'rel') === 'next')).toEqual(['../../../category/crypto/2026/index.html'])

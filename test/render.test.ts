@@ -86,15 +86,20 @@ describe('day pages', () => {
       '2025/01/index.html',
       '2025/index.html',
       '404.html',
+      // Each asset, category and tag has its Atom feed beside its page.
       'assets/btc/2025/index.html',
+      'assets/btc/feed.xml',
       'assets/btc/index.html',
       'assets/eth/2025/index.html',
+      'assets/eth/feed.xml',
       'assets/eth/index.html',
       'assets/index.html',
       // SOL always has a page, but no brief here prices it: no year page.
+      'assets/sol/feed.xml',
       'assets/sol/index.html',
       'card.svg',
       'category/crypto/2025/index.html',
+      'category/crypto/feed.xml',
       'category/crypto/index.html',
       'data/briefs.json',
       'data/prices.csv',
@@ -110,7 +115,14 @@ describe('day pages', () => {
       'search/pagefind.js',
       'search/search.js',
       'sitemap.xml',
-      'style.css'
+      'style.css',
+      'tag/bitcoin/2025/index.html',
+      'tag/bitcoin/feed.xml',
+      'tag/bitcoin/index.html',
+      'tag/index.html',
+      'tag/macro/2025/index.html',
+      'tag/macro/feed.xml',
+      'tag/macro/index.html'
     ])
   })
 

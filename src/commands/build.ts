@@ -184,7 +184,7 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
         // failed index leaves the previous site as it was. Tiers of the index
         // whose days are unchanged are taken from the previous site, like pages.
         const search = values['no-search'] ? undefined : () => indexSearch(selection.published, writer, {previous, keys: outputs})
-        return writeSite(selection.published, config, writer, {previous, keys: outputs, alongside: search})
+        return writeSite(selection.published, config, writer, {previous, keys: outputs, alongside: search, missing: selection.missing})
       },
       previous && listing ? [...listing.stats.keys()] : undefined
     )

@@ -63,6 +63,10 @@ export const configSchema = z
       })
       .strict()
       .default({exclude: []}),
+    feedContent: z
+      .enum(['summary', 'full'])
+      .default('summary')
+      .describe('What each feed item carries: summary (the summary, the key figures and a link to the day) or full (the whole brief).'),
     rules: z.record(z.string(), ruleSettingSchema).default({}).describe('Per-rule severity, as in remark-lint: off, warn or error.')
   })
   .strict()

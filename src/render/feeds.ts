@@ -1,8 +1,9 @@
 import {toHtml} from 'hast-util-to-html'
+import {h} from 'hastscript'
 import {Feed, type Item} from 'feed'
 import {cleanMarkup, cleanText} from '../control-characters.js'
 import {absoluteLinks} from './absolute-links.js'
-import {absoluteUrl, siteRoot} from './absolute-url.js'
+import {absoluteUrl} from './absolute-url.js'
 
 export {absoluteLinks}
 
@@ -33,14 +34,34 @@ export interface FeedItem {
   url: string
   /** Plain-text summary (the excerpt). */
   summary: string
-  /** Sanitized HTML of the body; its relative links are made absolute here. */
+  /** Sanitized HTML of the body, carried with `content: 'full'`; its relative links are made absolute here. */
   html: string
+  /** HTML of the day's key figures (src/render/feed-figures.ts), carried with `content: 'summary'`. */
+  figures?: string | undefined
   category?: string
 }
+
+/**
+ * What an item's content carries: `summary` (the default), the summary, the
+ * key figures and a link to the day, a few hundred bytes; `full`, the whole
+ * brief (a feed of 20 real briefs then weighs about 2 MB).
+ */
+export type FeedContent = 'summary' | 'full'
 
 export interface FeedOptions {
   /** How many of the latest briefs the feeds carry. */
   limit?: number
+  content?: FeedContent | undefined
+}
+
+/** A feed of part of the site (a category, a tag, an asset), beside its page. */
+export interface FeedHead {
+  /** Site-relative path of the feed file: `tag/etf/feed.xml`. */
+  path: string
+  /** Site-relative URL of the page it follows: `tag/etf/`. */
+  page: string
+  /** Plain text: "Tag: ETF". */
+  title: string
 }
 
 export interface SiteFile {
@@ -77,38 +98,57 @@ export function feedFiles(site: FeedSite, items: readonly FeedItem[], options: F
 
 /** The three feeds as strings. */
 export function renderFeeds(site: FeedSite, items: readonly FeedItem[], options: FeedOptions = {}): {atom: string; rss: string; json: string} {
+  const {atom, xml, json, author, language} = buildFeeds(site, items, options)
+  // Whatever a brief holds, the XML feeds stay well-formed: the characters
+  // XML 1.0 forbids are left out (the `control-character` rule reports them).
+  return {atom: cleanMarkup(atom.atom1()), rss: cleanMarkup(xml.rss2()), json: jsonFeed11(json.json1(), author, language)}
+}
+
+/** The Atom feed of part of the site (`head`), its latest briefs among `items`. */
+export function renderGroupFeed(site: FeedSite, head: FeedHead, items: readonly FeedItem[], options: FeedOptions = {}): string {
+  return cleanMarkup(buildFeeds(site, items, options, head).atom.atom1())
+}
+
+/** The feeds' items, and the `feed` objects that write them as XML and as JSON. */
+function buildFeeds(site: FeedSite, items: readonly FeedItem[], options: FeedOptions, head?: FeedHead) {
   const limit = options.limit ?? DEFAULT_FEED_LIMIT
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`The feed limit must be a positive integer, not ${limit}`)
   // Newest first; ties (which `duplicate-date` forbids) by URL, in code-unit order.
   const latest = [...items].map(cleanItem).sort((a, b) => compare(b.date, a.date) || compare(a.url, b.url)).slice(0, limit)
-  const home = siteRoot(site.baseUrl).href
+  const home = absoluteUrl(site.baseUrl, head?.page ?? '')
   // An empty archive has no newest brief; the epoch keeps the output fixed rather than "now".
   const updated = latest[0] ? utcMidnight(latest[0].date) : new Date(0)
   const author = {name: cleanText(site.author ?? site.title)}
+  const language = site.language ?? 'en'
   const options_ = {
     id: home,
-    title: cleanText(site.title),
+    title: cleanText(head ? `${site.title}: ${head.title}` : site.title),
     description: cleanText(site.description),
     link: home,
-    language: site.language ?? 'en',
+    language,
     updated,
     generator: 'Briefpress',
     author,
-    feedLinks: {
-      atom: absoluteUrl(site.baseUrl, FEED_PATHS.atom),
-      rss: absoluteUrl(site.baseUrl, FEED_PATHS.rss),
-      json: absoluteUrl(site.baseUrl, FEED_PATHS.json)
-    }
+    feedLinks: head
+      ? {atom: absoluteUrl(site.baseUrl, head.path)}
+      : {
+          atom: absoluteUrl(site.baseUrl, FEED_PATHS.atom),
+          rss: absoluteUrl(site.baseUrl, FEED_PATHS.rss),
+          json: absoluteUrl(site.baseUrl, FEED_PATHS.json)
+        }
   }
 
   // Atom `type="html"` and RSS titles are read as HTML, so plain text is
   // escaped for them; JSON Feed keeps `title` and `summary` as plain text.
   const xml = new Feed(options_)
+  // `feed` escapes Atom's category attributes for `"` only: a category
+  // "Macro & ETFs" broke the Atom feed, so its items have their own.
+  const atom = new Feed(options_)
   const json = new Feed(options_)
   for (const item of latest) {
     const link = absoluteUrl(site.baseUrl, item.url)
     const day = utcMidnight(item.date)
-    const content = absoluteLinks(item.html, link)
+    const content = options.content === 'full' ? absoluteLinks(item.html, link) : summaryContent(item, link)
     const common: Item = {
       title: item.title,
       link,
@@ -118,18 +158,24 @@ export function renderFeeds(site: FeedSite, items: readonly FeedItem[], options:
       description: item.summary,
       ...(item.category ? {category: [{name: item.category, term: item.category}]} : {})
     }
-    xml.addItem({...common, title: cdataSafe(escapeHtml(item.title)), description: cdataSafe(escapeHtml(item.summary)), content: cdataSafe(content)})
+    const asXml = {...common, title: cdataSafe(escapeHtml(item.title)), description: cdataSafe(escapeHtml(item.summary)), content: cdataSafe(content)}
+    xml.addItem(asXml)
+    const category = item.category?.replaceAll('&', '&amp;').replaceAll('<', '&lt;')
+    atom.addItem({...asXml, ...(category ? {category: [{name: category, term: category}]} : {})})
     json.addItem({...common, id: link})
   }
+  return {atom, xml, json, author, language}
+}
 
-  // Whatever a brief holds, the XML feeds stay well-formed: the characters
-  // XML 1.0 forbids are left out (the `control-character` rule reports them).
-  return {atom: cleanMarkup(xml.atom1()), rss: cleanMarkup(xml.rss2()), json: jsonFeed11(json.json1(), author, options_.language)}
+/** An item's content by default: its summary, its key figures, and a link to the whole brief. */
+function summaryContent(item: FeedItem, link: string): string {
+  const summary = item.summary ? toHtml(h('p', item.summary)) : ''
+  return `${summary}${item.figures ?? ''}${toHtml(h('p', [h('a', {href: link}, 'Read the whole brief')]))}`
 }
 
 /** The item's text without control characters, for the JSON feed as for the XML ones. */
 function cleanItem(item: FeedItem): FeedItem {
-  return {...item, title: cleanText(item.title), summary: cleanText(item.summary), html: cleanMarkup(item.html)}
+  return {...item, title: cleanText(item.title), summary: cleanText(item.summary), html: cleanMarkup(item.html), ...(item.figures !== undefined && {figures: cleanMarkup(item.figures)}), ...(item.category !== undefined && {category: cleanText(item.category)})}
 }
 
 /**

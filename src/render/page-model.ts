@@ -22,6 +22,7 @@ import {SEARCH_FOLDER} from './search.js'
 import type {ImageAsset} from './offsite-images.js'
 import type {ContentsEntry} from './contents.js'
 import {ASSETS_FOLDER, assetFolder, categoryFolders, pageLink, periodFolder, rootFrom} from './paths.js'
+import {tagGroups, type TagGroup} from './tag-folders.js'
 
 /** What the build keeps of each brief once its tree is released. */
 export interface RenderedBrief {
@@ -64,7 +65,7 @@ export function compare(a: string, b: string): number {
 export const stringify = (tree: Root) => toHtml(tree, {allowDangerousHtml: true}) + '\n'
 
 /** What a page is, for the sitemap, the README and whoever adds a kind (the search page). */
-export type PageKind = 'day' | 'index' | 'year' | 'month' | 'category' | 'assets' | 'asset' | 'not-found' | 'search'
+export type PageKind = 'day' | 'index' | 'year' | 'month' | 'category' | 'tags' | 'tag' | 'assets' | 'asset' | 'not-found' | 'search'
 
 /** One HTML page of the site. */
 export interface SitePage {
@@ -106,6 +107,10 @@ export interface SiteContext {
   newestFirst: readonly PublishedBrief[]
   /** Category → `category/<slug>/`. */
   categories: Map<string, string>
+  /** `tag/<slug>/` → the tag's page: its name and briefs, newest first (src/render/tag-folders.ts). */
+  tags: Map<string, TagGroup<PublishedBrief>>
+  /** Days left out because their brief has errors (`--keep-going`), oldest first: the pager says so. */
+  missing: readonly string[]
   /** `YYYY` → briefs, newest first; years newest first. */
   years: Map<string, PublishedBrief[]>
   /** `YYYY-MM` → briefs, newest first; months newest first. */
@@ -119,13 +124,15 @@ export interface SiteContext {
 export const MAIN_ASSETS = ['BTC', 'ETH', 'SOL'] as const
 export const MAIN_NAMES: Record<string, string> = {BTC: 'Bitcoin', ETH: 'Ethereum', SOL: 'Solana'}
 
-export function siteContext(published: readonly PublishedBrief[], config: Config): SiteContext {
+export function siteContext(published: readonly PublishedBrief[], config: Config, missing: readonly string[] = []): SiteContext {
   const newestFirst = [...published].reverse()
   return {
     config,
     published,
     newestFirst,
     categories: categoryFolders(published.map((item) => item.category)),
+    tags: tagGroups(newestFirst),
+    missing,
     years: groupBy(newestFirst, (item) => item.date.slice(0, 4)),
     months: groupBy(newestFirst, (item) => item.date.slice(0, 7)),
     assets: assetsOf(published)
@@ -190,6 +197,8 @@ export interface ShellProps {
   root?: string
   /** Site-relative path of the page's picture for sharing; the site's card when not given. */
   image?: {path: string; alt: string}
+  /** The page's own Atom feed (a category's, a tag's, an asset's), linked besides the site's. */
+  feed?: {title: string; href: string} | undefined
   /** Script files and further stylesheets of the site (the search page), and what the CSP must allow for them. */
   scripts?: string[]
   stylesheets?: string[]
@@ -215,6 +224,7 @@ export function shell(context: SiteContext, props: ShellProps): Root {
       type: 'image/svg+xml'
     },
     feeds: {atom: `${root}${FEED_PATHS.atom}`, rss: `${root}${FEED_PATHS.rss}`, json: `${root}${FEED_PATHS.json}`},
+    ...(props.feed && {alternates: [props.feed]}),
     nav: siteNav(root, props.kind),
     ...(props.breadcrumbs && {breadcrumbs: props.breadcrumbs}),
     previous: props.previous,

@@ -34,9 +34,12 @@ export const SEARCH_BUNDLES_SCRIPT = `${SEARCH_FOLDER}pagefind.js`
 /**
  * Parts of a day page left out of the index: the key figures repeat the
  * body's numbers, and the sources list (URLs, back-link arrows) and the
- * footnote numbers would fill result excerpts with noise.
+ * footnote numbers would fill result excerpts with noise. The header (title,
+ * date, category, tags) is the result's title, not its excerpt: indexed, a
+ * word of the title made the title the excerpt. Pagefind still reads the
+ * title, the date and the category filter from it, and finds title words.
  */
-const NOT_SEARCHED = ['.key-figures', 'section[data-footnotes]', '.further-sources', 'a[data-footnote-ref]']
+const NOT_SEARCHED = ['.key-figures', 'section[data-footnotes]', '.further-sources', 'a[data-footnote-ref]', '.brief-header']
 
 // keepIndexUrl: result links name `index.html`, like every other link of
 // the site, so they also resolve on servers without folder indexes.

@@ -16,15 +16,17 @@ import {daySummaryJsonSchema} from '../data/day-summary.js'
 import type {SiteWriter} from '../write/atomic-site.js'
 import {renderBody} from './body.js'
 import {downloadFiles} from './downloads.js'
-import {DEFAULT_FEED_LIMIT, feedFiles} from './feeds.js'
+import {DEFAULT_FEED_LIMIT, feedFiles, renderGroupFeed, type FeedItem} from './feeds.js'
+import {feedFigures} from './feed-figures.js'
+import {groupFeeds} from './group-feeds.js'
 import {ROBOTS_PATH, sitemapFiles} from './sitemap.js'
 import {searchScripts} from './search.js'
 import {settleAll, Slots} from '../slots.js'
 import {addSeverityBadges} from './severity-badges.js'
 import {addContentsAnchors} from './contents.js'
 import {dayFolder} from './paths.js'
-import {compare, keyed, stringify, type PageReuse, type PublishedBrief, type RenderedBrief, type SitePage} from './page-model.js'
-import {sitePages} from './pages/index.js'
+import {compare, siteContext, stringify, type PageReuse, type PublishedBrief, type RenderedBrief, type SitePage} from './page-model.js'
+import {pagesOf} from './pages/index.js'
 import {dayCard, dayCardPath, SITE_CARD_PATH, siteCard} from './social-cards.js'
 import {FAVICON, FAVICON_PATH} from '../../templates/favicon.js'
 
@@ -42,13 +44,15 @@ export interface Selection {
   published: PublishedBrief[]
   /** Briefs with errors (only built with --keep-going, and then left out). */
   broken: Brief[]
+  /** Days with no page because their brief has errors, oldest first: their neighbours' pagers say so. */
+  missing: string[]
   /** `draft: true` briefs left out (without --drafts). */
   drafts: Brief[]
 }
 
 /** Chooses the briefs that make it into the site, oldest first. */
 export function selectBriefs(briefs: readonly Brief[], options: {drafts: boolean}): Selection {
-  const selection: Selection = {published: [], broken: [], drafts: []}
+  const selection: Selection = {published: [], broken: [], drafts: [], missing: []}
   const byFolder = new Map<string, PublishedBrief>()
   // Sorted by date, then path (code-unit order, never locale order), so the
   // same archive always gives the same site.
@@ -89,6 +93,14 @@ export function selectBriefs(briefs: readonly Brief[], options: {drafts: boolean
     byFolder.set(folder, item)
     selection.published.push(item)
   }
+  // A broken brief's day, when it has a date and no other brief of that day has a page.
+  const published = new Set(selection.published.map((item) => item.date))
+  // A brief whose front matter is refused still names its day (`claimed`).
+  const dates = selection.broken.flatMap((brief) => {
+    const date = brief.frontMatter?.date ?? brief.claimed?.date
+    return hasErrors(brief) && date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) ? [date] : []
+  })
+  selection.missing = [...new Set(dates)].filter((date) => !published.has(date)).sort(compare)
   return selection
 }
 
@@ -104,12 +116,15 @@ export interface WriteSiteOptions {
    * so nothing writes to the site after it.
    */
   alongside?: (() => Promise<unknown>) | undefined
+  /** Days left out for their errors (Selection.missing), named by their neighbours' pagers. */
+  missing?: readonly string[] | undefined
 }
 
 /** Writes every page and file of the site; returns how many HTML pages were written. */
 export async function writeSite(published: readonly PublishedBrief[], config: Config, writer: SiteWriter, options: WriteSiteOptions = {}): Promise<number> {
   // A brief's card is rendered once for all the list pages that show it.
-  const pages = sitePages(published, config, new Map())
+  const context = {...siteContext(published, config, options.missing), cards: new Map<string, string>()}
+  const pages = pagesOf(context)
   const {previous, keys} = options
   // Files written for a brief beside its page (brief.json, images), by key.
   const beside = new Map<string, string[]>()
@@ -191,22 +206,14 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     await writeFixed(SUMMARY_SCHEMA_PATH, `${JSON.stringify(daySummaryJsonSchema(), null, 2)}\n`)
     const newestFirst = [...published].reverse()
     const site = {title: config.siteTitle, description: config.siteDescription, baseUrl: config.baseUrl}
-    // Days are unique, so the feeds' newest items are the first of newestFirst:
-    // only their bodies are read.
-    const feedItems = await Promise.all(
-      newestFirst.map(async (item, index) => ({
-        date: item.date,
-        title: item.title,
-        url: item.folder,
-        summary: item.excerpt,
-        html: item.body && index < DEFAULT_FEED_LIMIT ? (await item.body()).html : item.html,
-        category: item.category
-      }))
-    )
+    const feedOptions = {content: config.feedContent}
     const sitemapPages = pages.filter((page) => page.sitemap).map((page) => ({path: page.url, ...(page.lastmod && {lastmod: page.lastmod})}))
-    for (const file of [...feedFiles(site, feedItems), ...sitemapFiles(config.baseUrl, sitemapPages), ...downloadFiles(published.map((item) => item.data))]) {
+    for (const file of [...feedFiles(site, await feedItems(newestFirst, config), feedOptions), ...sitemapFiles(config.baseUrl, sitemapPages), ...downloadFiles(published.map((item) => item.data))]) {
       await (file.path === ROBOTS_PATH ? writeFixed : writer.write.bind(writer))(file.path, file.content)
     }
+    // One feed at a time, so that with full text only one feed's bodies are held;
+    // keyed by their bytes, an unchanged feed stays where it is.
+    for (const {head, items} of groupFeeds(context)) await writeFixed(head.path, renderGroupFeed(site, head, await feedItems(items, config), feedOptions))
   }
   try {
     await writeRest()
@@ -216,6 +223,25 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     throw error
   }
   return pages.length
+}
+
+/**
+ * The feed items of the newest briefs of `newestFirst` (days are unique, so
+ * the feeds carry the first DEFAULT_FEED_LIMIT): with `feedContent: "full"`
+ * their bodies are read, else their key figures are written.
+ */
+async function feedItems(newestFirst: readonly PublishedBrief[], config: Config): Promise<FeedItem[]> {
+  return Promise.all(
+    newestFirst.slice(0, DEFAULT_FEED_LIMIT).map(async (item) => ({
+      date: item.date,
+      title: item.title,
+      url: item.folder,
+      summary: item.excerpt,
+      html: config.feedContent !== 'full' ? '' : item.body ? (await item.body()).html : item.html,
+      figures: feedFigures(item.data),
+      category: item.category
+    }))
+  )
 }
 
 /** Pages rendered and written at once by writeSite. */

@@ -64,7 +64,7 @@ export async function buildPreview(options: PreviewBuildOptions): Promise<Previe
 
   const selection = selectBriefs(result.briefs, {drafts: true})
   try {
-    const pages = await writeAtomically(options.outDir, (writer) => writeSite(selection.published, config, writer))
+    const pages = await writeAtomically(options.outDir, (writer) => writeSite(selection.published, config, writer, {missing: selection.missing}))
     return {files, counts, problems, written: {pages, briefs: selection.published.length}}
   } catch (error) {
     return {...failure('site', `could not write the preview: ${error instanceof Error ? error.message : String(error)}`), files, counts: {...counts, errors: counts.errors + 1}}

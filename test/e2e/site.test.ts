@@ -11,9 +11,10 @@ import path from 'node:path'
 import {toString} from 'hast-util-to-string'
 import type {Browser, BrowserContext, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {shortDate} from '../../src/render/dates.js'
 import {projectRoot, runCli} from '../helpers.js'
 import {TIER_DAYS, tieredProject} from '../search-fixture.js'
-import {elements, hasClass, readPages} from '../site-helpers.js'
+import {byTag, elements, hasClass, readPages} from '../site-helpers.js'
 import {launchChromium, runBrowserTests, serveStatic, watch, type Watch} from './browser.js'
 
 const screenshots = path.join(projectRoot, 'test-output', 'screenshots')
@@ -88,10 +89,11 @@ describe.skipIf(!runBrowserTests)('the built sample archive in Chromium', () => 
     await page.locator(RESULT).first().waitFor()
   }
 
-  /** Dates of the results shown, read from their titles (`YYYY-MM-DD · title`). */
+  /** Dates of the results shown, read from their titles (`17 Nov 2026 · title`, as the lists write dates). */
   async function resultDates(page: Page): Promise<string[]> {
     const titles = await page.locator(RESULT).allTextContents()
-    return titles.map((title) => /^(\d{4}-\d{2}-\d{2}) · /.exec(title)?.[1] ?? `no date in "${title}"`)
+    const byLabel = new Map([...days.keys()].map((file) => file.replace(DAY, '$1-$2-$3')).map((date) => [shortDate(date), date]))
+    return titles.map((title) => byLabel.get(/^(\d{1,2} [A-Z][a-z]{2} \d{4}) · /.exec(title)?.[1] ?? '') ?? `no date in "${title}"`)
   }
 
   /** Words (lower case, letters only) of a text. */
@@ -334,6 +336,69 @@ describe.skipIf(!runBrowserTests)('the built sample archive in Chromium', () => 
       ).toEqual([])
     }
     await done({context, seen})
+  })
+
+  it('shows a snippet of the matched text under each result, never the title, and the date as the lists write it', async () => {
+    // A word of a day's title that its text uses once: the title is not what the result quotes.
+    const pages = await readPages(site)
+    // The word fewest days use, so that the day is among the first results.
+    const using = (word: string) => [...days.values()].filter((text) => words(text).has(word)).length
+    const [file, word] = [...days.keys()]
+      .flatMap((day) => {
+        const title = toString(elements(pages.get(day)!.tree, byTag('h1'))[0]!)
+        const body = toString(elements(pages.get(day)!.tree, hasClass('brief-body'))[0]!)
+        // Once in the text: were the title indexed, its match would come first and be quoted.
+        const once = (word: string) => body.toLowerCase().split(word).length === 2
+        return [...words(title)].filter((word) => words(body).has(word) && once(word)).map((word) => [day, word] as const)
+      })
+      .sort(([, a], [, b]) => using(a) - using(b) || (a < b ? -1 : 1))[0]!
+    const title = toString(elements(pages.get(file)!.tree, byTag('h1'))[0]!)
+    expect(word, `a word of ${file}'s title and text`).toBeDefined()
+    const session = await open()
+    const {page} = session
+    await page.goto(server.url(`search/index.html?q=${word}`))
+    const link = `:scope > .pagefind-ui__result-title .pagefind-ui__result-link`
+    const result = page.locator('.pagefind-ui__result-inner', {has: page.locator(`${link}[href$="/${file}"]`)})
+    await result.first().waitFor()
+    const excerpt = result.first().locator('.pagefind-ui__result-excerpt')
+    await expect(excerpt.locator('mark').count()).resolves.toBeGreaterThan(0)
+    // The words up to the first match are the text's (the title's, had it been indexed).
+    const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}]+/gu, ' ').trim()
+    const quoted = letters((await excerpt.innerHTML()).split('</mark>')[0]!.replace(/<[^>]+>/g, '')).split(' ').slice(-3).join(' ')
+    const body = letters(toString(elements(pages.get(file)!.tree, hasClass('brief-body'))[0]!))
+    expect(body, `"${quoted}" is not quoted from the text of ${file}`).toContain(quoted)
+    await expect(result.first().locator(link).textContent()).resolves.toBe(`${shortDate(file.replace(DAY, '$1-$2-$3'))} · ${title}`)
+    await done(session)
+  })
+
+  it('says that search needs a web server when the page is opened from a file', async () => {
+    const session = await open()
+    const {page} = session
+    await page.goto(`file://${path.join(site, 'search', 'index.html')}?q=bitcoin`)
+    await expect(page.getByRole('status').textContent({timeout: 5_000})).resolves.toMatch(/^Search needs a web server/)
+    await expect(page.locator('#search-sort').isDisabled()).resolves.toBe(true)
+    await expect(page.getByText('Searching').count()).resolves.toBe(0)
+    await done(session)
+  })
+
+  it('leads from a day\'s tag to the tag\'s page, which lists the day and fits a 360 px screen', async () => {
+    const session = await open(mobile)
+    const {page} = session
+    const pages = await readPages(site)
+    const day = [...days.keys()].find((file) => elements(pages.get(file)!.tree, hasClass('tag')).length > 0)!
+    await page.goto(server.url(day))
+    const tag = page.locator('.brief-header a.tag').first()
+    const name = (await tag.textContent())!
+    await tag.click()
+    await page.waitForURL('**/tag/**/index.html')
+    await expect(page.locator('h1').textContent()).resolves.toBe(`Tag: ${name}`)
+    await expect(page.locator(`.brief-card a[href$="${day}"]`).count()).resolves.toBe(1)
+    for (const file of [new URL(page.url()).pathname.slice(1), 'tag/index.html']) {
+      await page.goto(server.url(file))
+      const widths = await page.evaluate(() => ({scroll: document.documentElement.scrollWidth, viewport: innerWidth}))
+      expect(widths.scroll, `${file} is wider than the screen`).toBeLessThanOrEqual(widths.viewport)
+    }
+    await done(session)
   })
 
   it('wrote the screenshots', () => {

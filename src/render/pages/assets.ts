@@ -2,6 +2,8 @@ import path from 'node:path'
 import {assetPage, assetsIndexPage} from '../../../templates/asset-page.js'
 import {ASSETS_FOLDER, pageLink, yearFolder} from '../paths.js'
 import {type SitePage, type AssetInfo, type SiteContext, shell, keyed, folderPage, yearPagesBelow, groupBy} from '../page-model.js'
+import {assetTitle} from '../group-feeds.js'
+import {feedLink} from './grouped.js'
 
 /**
  * `assets/index.html`, `assets/<symbol>/index.html` (the whole history as a
@@ -32,13 +34,16 @@ export function assetPages(context: SiteContext): SitePage[] {
         return {date: item.date, quote, href, key: briefKey && `${briefKey}@${item.folder}\0${symbol}\0${href}`}
       })
     const years = yearPagesBelow(folder, groupBy(asset.quotes, ({item}) => item.date.slice(0, 4)))
+    // The asset's feed: the briefs that quote it (src/render/group-feeds.ts).
+    const feed = (from: string) => feedLink(from, folder, `${context.config.siteTitle}: ${assetTitle(asset)}`)
     pages.push(
       folderPage('asset', folder, asset.quotes[0]?.item.date ?? context.newestFirst[0]?.date, () =>
         shell(context, {
           kind: 'asset',
           folder,
-          title: `${name} (${symbol})`,
+          title: assetTitle(asset),
           description: `${symbol} price history across the archive.`,
+          feed: feed(folder),
           breadcrumbs: [{label: 'Home', href: link('')}, {label: 'Assets', href: link(listFolder)}, {label: symbol}],
           main: assetPage({
             symbol,
@@ -61,6 +66,7 @@ export function assetPages(context: SiteContext): SitePage[] {
             folder: yearFolder,
             title: `${name} (${symbol}) in ${year}`,
             description: `${symbol} price in ${year}, as stated in the briefs.`,
+            feed: feed(yearFolder),
             previous: earlier?.href,
             next: later?.href,
             breadcrumbs: [{label: 'Home', href: yearLink('')}, {label: 'Assets', href: yearLink(listFolder)}, {label: symbol, href: yearLink(folder)}, {label: year}],

@@ -3,6 +3,7 @@ import {dayPage} from '../../../templates/day.js'
 import {shortDate} from '../dates.js'
 import {dayCardPath} from '../social-cards.js'
 import {monthFolder, pageLink, yearFolder} from '../paths.js'
+import {tagFolder} from '../tag-folders.js'
 import {type SitePage, type SiteContext, shell, monthName, folderPage, stringify} from '../page-model.js'
 
 /** Every day page, with the links to the days around it. */
@@ -16,6 +17,9 @@ export function dayPages(context: SiteContext): SitePage[] {
     const next = published[index + 1]
     const from = item.folder
     const link = (to: string) => pageLink(from, to)
+    // Days between this one and its neighbours left out for their errors (--keep-going).
+    const gapBefore = context.missing.filter((date) => date < item.date && (!previous || date > previous.date))
+    const gapAfter = context.missing.filter((date) => date > item.date && (!next || date < next.date))
     const page = folderPage('day', from, item.date, () =>
       shell(context, {
         kind: 'day',
@@ -38,6 +42,12 @@ export function dayPages(context: SiteContext): SitePage[] {
           link: (to) => link(to.folder),
           indexHref: link(''),
           categoryHref: link(context.categories.get(item.category)!),
+          tagHref: (tag) => {
+            const folder = tagFolder(tag)
+            return folder && link(folder)
+          },
+          gapBefore,
+          gapAfter,
           assetHref: (symbol) => {
             const folder = assetFolders.get(symbol)
             return folder && link(folder)
@@ -49,7 +59,8 @@ export function dayPages(context: SiteContext): SitePage[] {
     // dates and folders are on the page), and the site-wide links it makes.
     const keys = [previous, item, next].map((brief) => brief && `${brief.brief.file.data.briefKey}@${brief.folder}`)
     // Its look-alike sources too: they depend on the whole archive (lookalike-citation-host).
-    const key = item.brief.file.data.briefKey && createHash('sha256').update(JSON.stringify([keys, context.categories.get(item.category), item.brief.lookalikeHosts ?? null])).update('\0').update(assetLinks).digest('hex')
+    // And the missing days around it, which its pager names.
+    const key = item.brief.file.data.briefKey && createHash('sha256').update(JSON.stringify([keys, context.categories.get(item.category), item.brief.lookalikeHosts ?? null, gapBefore, gapAfter])).update('\0').update(assetLinks).digest('hex')
     return {...page, item, key}
   })
 }

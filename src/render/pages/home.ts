@@ -1,6 +1,11 @@
 import {indexPage, type Browse} from '../../../templates/index-page.js'
 import {ASSETS_FOLDER, monthFolder, pageLink, yearFolder} from '../paths.js'
+import {TAGS_FOLDER} from '../tag-folders.js'
+import {tagsByUse} from './tags.js'
 import {type SitePage, type SiteContext, shell, monthName, folderPage, groupBy} from '../page-model.js'
+
+/** Tags the home page lists (the most used); every one is on tag/index.html. */
+const HOME_TAGS = 20
 
 /**
  * The home page, `index.html`: the newest `pageSize` briefs, a small BTC
@@ -25,7 +30,8 @@ export function indexPages(context: SiteContext): SitePage[] {
     })),
     categories: [...context.categories].map(([category, categoryFolder]) => ({label: category, href: link(categoryFolder), count: byCategory.get(category)?.length ?? 0})),
     assets: context.assets.filter((asset) => asset.quotes.length > 0).map((asset) => ({label: asset.symbol, href: link(asset.folder), count: asset.quotes.length})),
-    assetsHref: link(ASSETS_FOLDER)
+    assetsHref: link(ASSETS_FOLDER),
+    tags: {top: tagsByUse(context).slice(0, HOME_TAGS).map((group) => ({label: group.label, href: link(group.folder), count: group.items.length})), href: link(TAGS_FOLDER), total: context.tags.size}
   }
   return [
     folderPage('index', folder, newestFirst[0]?.date, () =>

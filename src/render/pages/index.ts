@@ -3,6 +3,7 @@ import {dayPages} from './day.js'
 import {indexPages} from './home.js'
 import {archivePages} from './archives.js'
 import {categoryPages} from './categories.js'
+import {tagPages} from './tags.js'
 import {assetPages} from './assets.js'
 import {notFoundPages, searchPages} from './not-found-and-search.js'
 import type {Config} from '../../config/schema.js'
@@ -10,11 +11,15 @@ import type {CardMemo} from '../../../templates/brief-list.js'
 import {type PublishedBrief, type SitePage, type SiteContext, siteContext} from '../page-model.js'
 
 /** The builders of every kind of page, in the order their pages are written and listed. */
-export const PAGE_BUILDERS: ReadonlyArray<(context: SiteContext) => SitePage[]> = [indexPages, dayPages, archivePages, categoryPages, assetPages, notFoundPages, searchPages]
+export const PAGE_BUILDERS: ReadonlyArray<(context: SiteContext) => SitePage[]> = [indexPages, dayPages, archivePages, categoryPages, tagPages, assetPages, notFoundPages, searchPages]
 
 /** Every HTML page the build writes for these briefs, without rendering them. */
 export function sitePages(published: readonly PublishedBrief[], config: Config, cards?: CardMemo): SitePage[] {
-  const context = {...siteContext(published, config), cards}
+  return pagesOf({...siteContext(published, config), cards})
+}
+
+/** Every HTML page of the site of `context`, without rendering them. */
+export function pagesOf(context: SiteContext): SitePage[] {
   return PAGE_BUILDERS.flatMap((build) => build(context))
 }
 
