@@ -274,3 +274,17 @@ describe('ETF days', () => {
     expect(extractMarketData(tree, text, undefined, {date: '2026-04-13'}).etfFlows).toMatchObject([{asset: 'BTC', amountUsd: 120e6, date: '2026-04-10'}])
   })
 })
+
+describe('plausibility from the brief itself', () => {
+  it('a total cap that leaves Bitcoin an impossible share is withheld; a price outside its band or its own range is withheld', () => {
+    const contradiction = extract('- **BTC:** \\$70,000 (+1.0%)', '- **Total Market Cap:** \\$1.2T (+0.5%)')
+    expect(contradiction.marketCap).toBeUndefined()
+    expect(quote(contradiction, 'BTC')).toEqual({symbol: 'BTC', price: 70000, change24hPct: 1, line: BODY + 3})
+    expect(contradiction.withheld.map((item) => item.field)).toEqual(['total market cap'])
+    expect(extract('- **BTC:** \\$70,000 (+1.0%)', '- **Total Market Cap:** \\$2.4T (+0.5%)').marketCap).toMatchObject({usd: 2.4e12})
+    expect(quote(extract('- Bitcoin trades at \\$71.4 (+1.0%)'), 'BTC')?.price).toBeUndefined()
+    const contradicted = extract('- Bitcoin at \\$80,100, range \\$70,000–\\$71,500')
+    expect(quote(contradicted, 'BTC')?.price).toBeUndefined()
+    expect(contradicted.withheld.map((item) => item.field)).toEqual(['BTC price'])
+  })
+})

@@ -72,6 +72,8 @@ export function withholdImplausible(data: MarketData): MarketData {
     delete result.marketCap
   }
   // Bitcoin's own cap must be a plausible share of the total: a stablecoin cap or Bitcoin's cap read as the total fails.
+  // The cap is withheld, not the price: withholding both was measured to lose right prices and catch no wrong one
+  // (a stale price is day-over-day's to report).
   const btc = result.prices.find((quote) => quote.symbol === 'BTC')
   const btcPrice = btc?.price ?? (btc?.range ? (btc.range[0] + btc.range[1]) / 2 : undefined)
   if (result.marketCap && cap !== undefined && btcPrice !== undefined) {
