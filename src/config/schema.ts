@@ -27,8 +27,12 @@ export const configSchema = z
     trustedHosts: z.array(z.string().regex(HOST_NAME, {error: 'expected a host name such as `www.coinglass.com`'})).default([]),
     /** Allowed values of the `category` front-matter key. */
     categories: z.array(z.string().min(1)).min(1).default(['crypto']),
-    /** Largest brief accepted, in bytes; larger files are reported and skipped. */
-    maxFileSize: z.number().int().positive().default(4 * 1024 * 1024),
+    /**
+     * Largest brief accepted, in bytes; larger files are reported and skipped.
+     * Real briefs are 5-70 KB (318 KB with an embedded chart); up to 1 MiB
+     * any brief is checked in a few seconds (README, Limits).
+     */
+    maxFileSize: z.number().int().positive().default(1024 * 1024),
     /** Hosts whose images a page may load; by default none, so a page view stays on the site. */
     allowedImageHosts: z.array(z.string().min(1)).default([]),
     /**
