@@ -33,6 +33,15 @@ export const configSchema = z
      * any brief is checked in a few seconds (README, Limits).
      */
     maxFileSize: z.number().int().positive().default(1024 * 1024),
+    /**
+     * Assets other than BTC, ETH and SOL get pages (`assets/<symbol>/…`) when
+     * priced on at least `minDays` days, at most `max` of them (those priced on
+     * the most days): two briefs with 20,000-row tables of tickers made 40,014 pages.
+     */
+    assetPages: z
+      .object({minDays: z.number().int().min(1).default(2), max: z.number().int().min(0).default(200)})
+      .strict()
+      .default({minDays: 2, max: 200}),
     /** Hosts whose images a page may load; by default none, so a page view stays on the site. */
     allowedImageHosts: z.array(z.string().min(1)).default([]),
     /**
