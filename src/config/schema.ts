@@ -3,6 +3,8 @@ import {isValidExclude} from '../links/exclude.js'
 
 /** A DNS host name: dot-separated labels of letters, digits and inner hyphens (international names in punycode). */
 const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
+/** The same, or `*.` before it for every subdomain: the value goes into each page's Content-Security-Policy as is. */
+const HOST_PATTERN = new RegExp(`^(?:\\*\\.)?${HOST_NAME.source.slice(1)}`, 'i')
 
 export const ruleSettingSchema = z.enum(['off', 'warn', 'error'])
 
@@ -43,7 +45,7 @@ export const configSchema = z
       .strict()
       .default({minDays: 2, max: 200}),
     /** Hosts whose images a page may load; by default none, so a page view stays on the site. */
-    allowedImageHosts: z.array(z.string().min(1)).default([]),
+    allowedImageHosts: z.array(z.string().regex(HOST_PATTERN, {error: 'expected a host name such as `images.example.com` or `*.example.com`'})).default([]),
     /**
      * Sections every brief must have (`missing-section`). A section matches by
      * its kind (Briefpress knows the usual wordings: "Market Snapshot & Price
