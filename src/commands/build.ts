@@ -133,7 +133,9 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
       })
       const {counts, failed, summary} = printReport(recorded, format, io, values.frail)
       if (failed && !values['keep-going']) return notWriting(io, outName, summary, recorded.length)
-      io.stderr(`${outName} is up to date: ${plural(recorded.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
+      // Of the briefs read, say how many the site holds: after --keep-going they differ.
+      const published = manifest.published !== undefined && manifest.published !== recorded.length ? `, ${manifest.published} of them published` : ''
+      io.stderr(`${outName} is up to date: ${plural(recorded.length, 'brief')} unchanged since the last build${published} (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
       return failed ? EXIT.content : EXIT.ok
     }
   }
@@ -191,7 +193,7 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
     const changes = used.writer?.changes
     const site = await siteIdentity(outDir, previous && listing && changes ? patchedListing(outDir, listing, changes) : undefined)
     const inputs = new Map([...keys.inputs].filter(([file]) => keys!.keys.has(file)))
-    if (site) await writeManifest(io.cwd, outDir, {environment, options: buildOptions, inputs, inputDigest: result.inputDigest, site, outputs, report: recordedReport(files)})
+    if (site) await writeManifest(io.cwd, outDir, {environment, options: buildOptions, inputs, inputDigest: result.inputDigest, site, outputs, published: selection.published.length, report: recordedReport(files)})
   }
 
   const notes = [
