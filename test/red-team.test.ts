@@ -3,9 +3,11 @@
  * hostile archive was tried with"): each ends as a located message or a
  * clear error, and no output is ever wrong.
  */
-import {cp, readdir, readFile, symlink, writeFile} from 'node:fs/promises'
+import {execFileSync} from 'node:child_process'
+import {cp, mkdir, readdir, readFile, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {describeWriteError} from '../src/write/write-errors.js'
 import {checkJson, fixtures, runCli, tempDir} from './helpers.js'
 
 const CONFIG = {requiredSections: [], categories: ['crypto', 'Macro & ETFs']}
@@ -103,5 +105,62 @@ describe('builds', () => {
     expect(first.stderr).toMatch(/\(5 briefs\).*skipped 1 broken brief: briefs\/2026-01-20\.md/)
     const second = await runCli(['build', '--no-search', '--keep-going'], dir)
     expect(second.stderr).toMatch(/^site\/ is up to date: 6 briefs unchanged since the last build, 5 of them published \(/m)
+  })
+})
+
+/** A small tmpfs at `folder` (root only, as on the development machine); false where mounting is not allowed. */
+function mountTmpfs(folder: string, options: string): boolean {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', folder], {stdio: 'ignore'})
+    return true
+  } catch {
+    return false
+  }
+}
+
+describe('an output folder that cannot be written', () => {
+  const errno = (code: string, syscall: string, where: string) => Object.assign(new Error(`${code}: ${syscall} '${where}'`), {code, syscall, path: where})
+
+  it('names the cause in words, then the system message', () => {
+    expect(describeWriteError(errno('ENOSPC', 'write', '/out/a.html'))).toBe("the disk is full at /out/a.html (ENOSPC: write '/out/a.html')")
+    expect(describeWriteError(errno('EACCES', 'open', '/out/a.html'))).toMatch(/^permission denied .* at \/out\/a\.html/)
+    expect(describeWriteError(errno('EROFS', 'mkdir', '/out'))).toMatch(/^the file system is read-only at \/out/)
+    expect(describeWriteError(new Error('something else'))).toBe('something else')
+  })
+
+  it('says a part of the path is a file, and exits 2 with the previous site unchanged', async () => {
+    const dir = await archive()
+    await writeFile(path.join(dir, 'afile'), '')
+    const result = await runCli(['build', '--no-search', '--out', 'afile/site'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/could not write afile\/site\/: a part of the path is a file, not a folder at /)
+  })
+
+  it('says the file system is read-only, or the disk is full, where a tmpfs can be mounted', async (context) => {
+    const dir = await archive()
+    const readOnly = path.join(dir, 'ro')
+    const full = path.join(dir, 'full')
+    await mkdir(readOnly)
+    await mkdir(full)
+    if (!mountTmpfs(readOnly, 'ro,size=1m')) return context.skip()
+    try {
+      const refused = await runCli(['build', '--no-search', '--out', 'ro/site'], dir)
+      expect(refused.code).toBe(2)
+      expect(refused.stderr).toMatch(/could not write ro\/site\/: the file system is read-only at /)
+      expect(mountTmpfs(full, 'size=64k')).toBe(true)
+      const result = await runCli(['build', '--no-search', '--out', 'full/site'], dir)
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(/could not write full\/site\/: the disk is full/)
+      // Nothing half-written is left behind.
+      expect(await readdir(full)).toEqual([])
+    } finally {
+      for (const folder of [readOnly, full]) {
+        try {
+          execFileSync('umount', [folder], {stdio: 'ignore'})
+        } catch {
+          // Not mounted.
+        }
+      }
+    }
   })
 })

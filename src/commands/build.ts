@@ -13,6 +13,7 @@ import {toDisplayPath} from '../load/display-path.js'
 import {SITE_RENDER} from '../render/stage.js'
 import {formatReport, messageCounts, plural} from '../report/format.js'
 import {lockOutDir, OutDirLockedError} from '../write/out-lock.js'
+import {describeWriteError} from '../write/write-errors.js'
 import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type AtomicSiteWriter} from '../write/atomic-site.js'
 import {listSite, patchedListing, siteIdentity} from '../write/site-files.js'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
@@ -184,8 +185,7 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
       previous && listing ? [...listing.stats.keys()] : undefined
     )
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    io.stderr(`briefpress build: could not write ${outName}: ${reason}\n${error instanceof PartlyWrittenSiteError ? '' : 'The previous site is unchanged.\n'}`)
+    io.stderr(`briefpress build: could not write ${outName}: ${describeWriteError(error)}\n${error instanceof PartlyWrittenSiteError ? '' : 'The previous site is unchanged.\n'}`)
     return EXIT.usage
   }
   if (keys && result.inputDigest) {
