@@ -174,9 +174,9 @@ function validateBriefData(context: BriefContext, frontMatter: NonNullable<Brief
 
 function reportParseFailure(file: Brief['file'], reporter: Reporter, error: unknown, text: string, bodyOffset: number): void {
   if (error instanceof NestingLimitError) {
-    // Refused before parsing, at the line that nests too deep.
-    reporter.report(file, parseError, `Unexpected ${error.what}, expected a brief of ordinary structure`, {line: error.line, column: error.column}, {
-      note: 'Markdown nested this deeply would take minutes to parse or overflow the stack; flatten it.'
+    // Refused at the place that nests too deep or runs too long.
+    reporter.report(file, parseError, `Unexpected ${error.what}, expected ${error.expected ?? 'a brief of ordinary structure'}`, {line: error.line, column: error.column}, {
+      note: error.note ?? 'Markdown nested this deeply would take minutes to parse or overflow the stack; flatten it.'
     })
     return
   }

@@ -59,6 +59,11 @@ describe('briefpress.config.json', () => {
     expect(report.messages.map((message) => message.ruleId)).toEqual(['file-too-large'])
   })
 
+  it('accepts host names and `*.` patterns in allowedImageHosts', async () => {
+    const dir = await withConfig({allowedImageHosts: ['images.example.com', '*.cdn.example.org']})
+    expect((await runCli(['check', 'valid.md'], dir)).code).toBe(0)
+  })
+
   it('accepts siteTitle and baseUrl', async () => {
     const dir = await withConfig({siteTitle: 'Desk notes', baseUrl: 'https://briefs.example.com/'})
     expect((await runCli(['check', 'valid.md'], dir)).code).toBe(0)
@@ -72,7 +77,11 @@ describe('briefpress.config.json', () => {
     ['an unknown rule id', {rules: {'no-such-rule': 'off'}}, /unknown rule id `no-such-rule`/],
     ['an unknown key', {siteTitel: 'x'}, /siteTitel/],
     ['a relative baseUrl', {baseUrl: '/briefs/'}, /baseUrl: /],
-    ['a negative maxFileSize', {maxFileSize: -1}, /maxFileSize: /]
+    ['a negative maxFileSize', {maxFileSize: -1}, /maxFileSize: /],
+    // Written into every page's Content-Security-Policy: a `;` would add directives.
+    ['a policy in allowedImageHosts', {allowedImageHosts: ["evil.example; script-src * 'unsafe-inline'"]}, /allowedImageHosts\.0: expected a host name/],
+    ['a URL in allowedImageHosts', {allowedImageHosts: ['https://images.example.com']}, /allowedImageHosts\.0: /],
+    ['a URL in trustedHosts', {trustedHosts: ['https://www.coinglass.com/']}, /trustedHosts\.0: /]
   ])('rejects %s with exit 2 and a clear message', async (_name, config, pattern) => {
     const result = await runCli(['check', 'valid.md'], await withConfig(config))
     expect(result.code).toBe(2)

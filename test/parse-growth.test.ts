@@ -6,7 +6,10 @@
  * the test fails when one doubling costs much more than twice the time.
  */
 import {describe, expect, it} from 'vitest'
+import {analyseBrief} from '../src/analyse.js'
+import {defaultConfig} from '../src/config/load.js'
 import {parseMarkdown} from '../src/parse/markdown.js'
+import {MAX_BYTES, SHAPES, briefOf, largest} from './brief-shapes.js'
 
 const ids = (count: number) => Array.from({length: count}, (_, index) => index)
 
@@ -62,4 +65,43 @@ describe('parse time grows about linearly', () => {
       expect(retried, `${name}: ${SIZES[step - 1]} -> ${SIZES[step]} units, ${times.map((ms) => Math.round(ms)).join(' / ')} ms`).toBeLessThanOrEqual(MAX_RATIO)
     }
   }, 120_000)
+})
+
+/**
+ * The whole per-brief work of `check` (parse, extraction, the file rules),
+ * for briefs of every shape grown up to what the limits allow within the
+ * default `maxFileSize` (test/brief-shapes.ts). CPU time, not wall time: on
+ * a shared machine the wall clock measures the neighbours. The CLI adds
+ * about 0.3 s of start-up to these figures.
+ */
+const CHECK_BUDGET_MS = 4_000
+
+function cpuTime(text: string): {ms: number; refused: boolean} {
+  const start = process.cpuUsage()
+  const analysis = analyseBrief(text, 'brief.md', '/brief.md', config)
+  const used = process.cpuUsage(start)
+  return {ms: (used.user + used.system) / 1000, refused: analysis.messages.some((message) => message.ruleId === 'parse-error')}
+}
+
+const config = defaultConfig()
+
+describe('checking a brief grows about linearly, and stays within budget at the limits', () => {
+  it.each(Object.keys(SHAPES))('%s', (name) => {
+    const most = largest(name)
+    const counts = [Math.floor(most / 4), Math.floor(most / 2), most]
+    cpuTime(briefOf(name, counts[0]!)) // warm up
+    const texts = counts.map((count) => briefOf(name, count))
+    expect(texts.at(-1)!.length).toBeLessThanOrEqual(MAX_BYTES)
+    const runs = texts.map((text) => cpuTime(text))
+    // Measured, not refused: the limits let every one of these through.
+    expect(runs.map((run) => run.refused)).toEqual([false, false, false])
+    const times = runs.map((run) => run.ms)
+    for (let step = 1; step < counts.length; step++) {
+      const ratio = (times[step]! + SLACK_MS) / (times[step - 1]! + SLACK_MS)
+      const retried = ratio > MAX_RATIO ? (cpuTime(texts[step]!).ms + SLACK_MS) / (cpuTime(texts[step - 1]!).ms + SLACK_MS) : ratio
+      expect(retried, `${name}: ${counts.join(' / ')} units, ${times.map((ms) => Math.round(ms)).join(' / ')} ms`).toBeLessThanOrEqual(MAX_RATIO)
+    }
+    const slowest = times.at(-1)! > CHECK_BUDGET_MS ? Math.min(times.at(-1)!, cpuTime(texts.at(-1)!).ms) : times.at(-1)!
+    expect(slowest, `${name}: ${counts.at(-1)} units, ${texts.at(-1)!.length} bytes`).toBeLessThan(CHECK_BUDGET_MS)
+  }, 180_000)
 })

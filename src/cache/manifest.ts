@@ -1,10 +1,10 @@
 import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {deserialize, serialize} from 'node:v8'
 import type {VFile} from 'vfile'
 import {writeAtomic} from './atomic-write.js'
 import {CACHE_FORMAT} from './digest.js'
+import {seal, unseal} from './sealed.js'
 import {toPlainMessage, type PlainMessage} from './messages.js'
 import type {InputStat} from './brief-keys.js'
 import {CACHE_DIR} from './store.js'
@@ -31,6 +31,8 @@ export interface Manifest {
   site: string
   /** Site-relative file → the key of what it was made from (src/render/site.ts). */
   outputs: Map<string, string>
+  /** Briefs published, of those read (the rest were broken, drafts or duplicates). */
+  published?: number
   /** The report: each file's display path and messages, in the order printed. */
   report: Array<[string, PlainMessage[]]>
 }
@@ -42,19 +44,13 @@ export function manifestFile(cwd: string, outDir: string): string {
 }
 
 export async function readManifest(cwd: string, outDir: string): Promise<Manifest | undefined> {
-  const bytes = await readFile(manifestFile(cwd, outDir)).catch(() => undefined)
-  if (!bytes) return undefined
-  try {
-    const manifest = deserialize(bytes) as Manifest
-    return manifest.inputs instanceof Map && manifest.outputs instanceof Map && Array.isArray(manifest.report) ? manifest : undefined
-  } catch {
-    // Unreadable: a full build.
-    return undefined
-  }
+  // Unreadable or damaged: a full build.
+  const manifest = unseal<Manifest>(await readFile(manifestFile(cwd, outDir)).catch(() => undefined))
+  return manifest && manifest.inputs instanceof Map && manifest.outputs instanceof Map && Array.isArray(manifest.report) ? manifest : undefined
 }
 
 export async function writeManifest(cwd: string, outDir: string, manifest: Manifest): Promise<void> {
-  await writeAtomic(manifestFile(cwd, outDir), serialize(manifest))
+  await writeAtomic(manifestFile(cwd, outDir), seal(manifest))
 }
 
 /** The report as a manifest keeps it. */

@@ -1,9 +1,9 @@
 import {readFileSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {deserialize, serialize} from 'node:v8'
 import {writeAtomic} from './atomic-write.js'
 import {CACHE_FORMAT} from './digest.js'
+import {seal, unseal} from './sealed.js'
 
 /** The cache folder, in the working folder (gitignored). */
 export const CACHE_DIR = '.briefpress-cache'
@@ -27,9 +27,9 @@ export class BriefCache {
     return path.join(this.dir, key.slice(0, 2), `${key}.${part}`)
   }
 
-  /** The stored value, or undefined when absent or unreadable (treated as a miss). */
+  /** The stored value, or undefined when absent, unreadable or damaged (src/cache/sealed.ts): a miss. */
   async get<T>(key: string, part: 'meta' | 'body' = 'meta'): Promise<T | undefined> {
-    return decode<T>(await readFile(this.#file(key, part)).catch(() => undefined))
+    return unseal<T>(await readFile(this.#file(key, part)).catch(() => undefined))
   }
 
   /** `get`, on this thread: thousands of small entries read faster so than through the thread pool. */
@@ -40,19 +40,10 @@ export class BriefCache {
     } catch {
       return undefined
     }
-    return decode<T>(bytes)
+    return unseal<T>(bytes)
   }
 
   async put(key: string, value: unknown, part: 'meta' | 'body' = 'meta'): Promise<void> {
-    await writeAtomic(this.#file(key, part), serialize(value))
-  }
-}
-
-function decode<T>(bytes: Buffer | undefined): T | undefined {
-  if (!bytes) return undefined
-  try {
-    return deserialize(bytes) as T
-  } catch {
-    return undefined
+    await writeAtomic(this.#file(key, part), seal(value))
   }
 }

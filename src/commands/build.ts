@@ -14,6 +14,7 @@ import {toDisplayPath} from '../load/display-path.js'
 import {SITE_RENDER} from '../render/stage.js'
 import {formatReport, messageCounts, plural} from '../report/format.js'
 import {lockOutDir, OutDirLockedError} from '../write/out-lock.js'
+import {describeWriteError} from '../write/write-errors.js'
 import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type AtomicSiteWriter} from '../write/atomic-site.js'
 import {listSite, patchedListing, siteIdentity} from '../write/site-files.js'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
@@ -139,7 +140,9 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
       })
       const {counts, failed, summary} = printReport(recorded, format, io, values)
       if (failed && !values['keep-going']) return notWriting(io, outName, summary, recorded.length)
-      io.stderr(`${outName} is up to date: ${plural(recorded.length, 'brief')} unchanged since the last build (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
+      // Of the briefs read, say how many the site holds: after --keep-going they differ.
+      const published = manifest.published !== undefined && manifest.published !== recorded.length ? `, ${manifest.published} of them published` : ''
+      io.stderr(`${outName} is up to date: ${plural(recorded.length, 'brief')} unchanged since the last build${published} (${seconds(start)})${counts.errors + counts.warnings > 0 ? ` with ${summary}` : ''}\n`)
       io.stderr(localBaseUrlWarning(config.baseUrl))
       return failed ? EXIT.content : EXIT.ok
     }
@@ -189,8 +192,7 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
       previous && listing ? [...listing.stats.keys()] : undefined
     )
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    io.stderr(`briefpress build: could not write ${outName}: ${reason}\n${error instanceof PartlyWrittenSiteError ? '' : 'The previous site is unchanged.\n'}`)
+    io.stderr(`briefpress build: could not write ${outName}: ${describeWriteError(error)}\n${error instanceof PartlyWrittenSiteError ? '' : 'The previous site is unchanged.\n'}`)
     return EXIT.usage
   }
   if (keys && result.inputDigest) {
@@ -198,7 +200,7 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
     const changes = used.writer?.changes
     const site = await siteIdentity(outDir, previous && listing && changes ? patchedListing(outDir, listing, changes) : undefined)
     const inputs = new Map([...keys.inputs].filter(([file]) => keys!.keys.has(file)))
-    if (site) await writeManifest(io.cwd, outDir, {environment, options: buildOptions, inputs, inputDigest: result.inputDigest, site, outputs, report: recordedReport(files)})
+    if (site) await writeManifest(io.cwd, outDir, {environment, options: buildOptions, inputs, inputDigest: result.inputDigest, site, outputs, published: selection.published.length, report: recordedReport(files)})
   }
 
   const notes = [

@@ -3,6 +3,8 @@ import {isValidExclude} from '../links/exclude.js'
 
 /** A DNS host name: dot-separated labels of letters, digits and inner hyphens (international names in punycode). */
 const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
+/** The same, or `*.` before it for every subdomain: the value goes into each page's Content-Security-Policy as is. */
+const HOST_PATTERN = new RegExp(`^(?:\\*\\.)?${HOST_NAME.source.slice(1)}`, 'i')
 
 export const ruleSettingSchema = z.enum(['off', 'warn', 'error'])
 
@@ -27,8 +29,18 @@ export const configSchema = z
       .default([])
       .describe('lookalike-citation-host: genuine host names, never reported; hosts that read as them are reported however rarely cited.'),
     categories: z.array(z.string().min(1)).min(1).default(['crypto']).describe('Allowed values of the `category` front-matter key.'),
-    maxFileSize: z.number().int().positive().default(4 * 1024 * 1024).describe('Largest brief accepted, in bytes; larger files are reported (file-too-large) and skipped.'),
-    allowedImageHosts: z.array(z.string().min(1)).default([]).describe('Hosts whose images a page may load; by default none, so a page view stays on the site.'),
+    // Real briefs are 5-70 KB (318 KB with an embedded chart); up to 1 MiB any brief is checked in a few seconds (README, Limits).
+    maxFileSize: z.number().int().positive().default(1024 * 1024).describe('Largest brief accepted, in bytes; larger files are reported (file-too-large) and skipped.'),
+    // Two briefs with 20,000-row tables of tickers made 40,014 pages.
+    assetPages: z
+      .object({minDays: z.number().int().min(1).default(2), max: z.number().int().min(0).default(200)})
+      .strict()
+      .default({minDays: 2, max: 200})
+      .describe('Assets other than BTC, ETH and SOL get pages (`assets/<symbol>/…`) when priced on at least `minDays` days, at most `max` of them (those priced on the most days).'),
+    allowedImageHosts: z
+      .array(z.string().regex(HOST_PATTERN, {error: 'expected a host name such as `images.example.com` or `*.example.com`'}))
+      .default([])
+      .describe('Hosts whose images a page may load; by default none, so a page view stays on the site.'),
     /**
      * Sections every brief must have (`missing-section`). A section matches by
      * its kind (Briefpress knows the usual wordings: "Market Snapshot & Price

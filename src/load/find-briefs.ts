@@ -5,7 +5,9 @@ import path from 'node:path'
  * Lists every `*.md` file under each of `paths` (a file is taken as given),
  * sorted so that runs are deterministic. Hidden folders and `node_modules` are
  * skipped; symbolic links are not followed, so a link cannot pull files from
- * outside the source folder into the site.
+ * outside the source folder into the site. A `*.md` link is listed all the
+ * same, so that reading it says so (`symbolic-link`) rather than skip it
+ * without a word.
  */
 export async function findBriefs(paths: readonly string[], cwd: string): Promise<string[]> {
   const found = new Set<string>()
@@ -25,7 +27,7 @@ async function walk(folder: string, found: Set<string>): Promise<void> {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
     const full = path.join(folder, entry.name)
     if (entry.isDirectory()) await walk(full, found)
-    else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md')) found.add(full)
+    else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.toLowerCase().endsWith('.md')) found.add(full)
   }
 }
 

@@ -1,8 +1,8 @@
-import {open} from 'node:fs/promises'
+import {lstat, open, readlink} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import type {Reporter} from '../diagnostics/reporter.js'
 import {rawControlCharacters, reportControlCharacters} from './control-characters.js'
-import {byteOrderMark, emptyFile, fileTooLarge, invalidEncoding, lineEndings} from './rules.js'
+import {byteOrderMark, emptyFile, fileTooLarge, invalidEncoding, lineEndings, symbolicLink} from './rules.js'
 
 export interface ReadOptions {
   maxFileSize: number
@@ -30,6 +30,13 @@ export interface ReadResult {
 export async function readBrief(absolutePath: string, reporter: Reporter, options: ReadOptions): Promise<ReadResult> {
   const file = new VFile({path: options.displayPath, value: ''})
   file.data.absolutePath = absolutePath
+  if ((await lstat(absolutePath)).isSymbolicLink()) {
+    const target = await readlink(absolutePath).catch(() => '?')
+    reporter.report(file, symbolicLink, `Unexpected symbolic link to \`${target}\`, expected a file: links are not followed, so the brief is not read`, {line: 1, column: 1}, {
+      note: 'Copy or move the brief into the source folder; a link could publish a file from anywhere on the disk.'
+    })
+    return {file}
+  }
   const handle = await open(absolutePath, 'r')
   let bytes: Buffer
   try {

@@ -6,6 +6,12 @@ export const fileTooLarge = defineRule({
   description: 'A brief is larger than `maxFileSize` and is not read.'
 })
 
+export const symbolicLink = defineRule({
+  id: 'symbolic-link',
+  severity: 'warning',
+  description: 'A `*.md` file in the source folder is a symbolic link: links are not followed (one could publish a file from outside the folder), so it is not read.'
+})
+
 export const invalidEncoding = defineRule({
   id: 'invalid-encoding',
   severity: 'error',
@@ -36,4 +42,4 @@ export const controlCharacter = defineRule({
   description: 'A brief holds a control character XML forbids (NUL, bell, form feed, a lone surrogate…), as is or written as an escape; it is left out of the site.'
 })
 
-export const loadRules = [fileTooLarge, invalidEncoding, emptyFile, byteOrderMark, lineEndings, controlCharacter]
+export const loadRules = [fileTooLarge, symbolicLink, invalidEncoding, emptyFile, byteOrderMark, lineEndings, controlCharacter]

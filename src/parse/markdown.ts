@@ -8,6 +8,8 @@ import {GFM_TABLE, mayHoldTable} from './gfm-tables.js'
 import {withoutConstructs} from './without-constructs.js'
 import {footnoteIndex} from './footnote-index.js'
 import {assertReasonableNesting} from './nesting-guard.js'
+import {assertReasonableLengths} from './length-guard.js'
+import {assertReasonableSize} from './size-guard.js'
 
 export {NestingLimitError} from './nesting-guard.js'
 
@@ -52,10 +54,15 @@ export function processorFor(document: string): typeof processor {
  * file, front-matter lines included, with no arithmetic afterwards.
  *
  * Throws a NestingLimitError (with the line and column) for input nested so
- * deeply that parsing it would hang or overflow the stack.
+ * deeply that parsing it would hang or overflow the stack, so dense that it
+ * would take seconds (src/parse/size-guard.ts), or with a block so long that
+ * reading it would (src/parse/length-guard.ts).
  */
 export function parseMarkdown(text: string, bodyOffset: number): Root {
   assertReasonableNesting(text, bodyOffset)
+  assertReasonableSize(text, bodyOffset)
   const masked = bodyOffset > 0 ? text.slice(0, bodyOffset).replace(/[^\r\n]/g, ' ') + text.slice(bodyOffset) : text
-  return processorFor(masked).parse(masked)
+  const tree = processorFor(masked).parse(masked)
+  assertReasonableLengths(tree, text)
+  return tree
 }

@@ -31,6 +31,18 @@ export const MAX_EMPHASIS_RUN = 1000
  * Counted per paragraph: reset at blank lines, list items and footnote
  * definitions, the block starts that always end a paragraph.
  */
+/*
+ * And in the whole brief: micromark closes each block quote by splicing its
+ * whole list of events, so block quotes cost quadratic time in their number
+ * (4,000 one-line quotes 3 s, 2,000 nested 30 deep 22 s), and a list item
+ * costs about its depth. Real briefs have a handful of `>` and list items
+ * at most three deep.
+ */
+/** `>` markers in the whole brief. */
+export const MAX_QUOTE_MARKERS = 1000
+/** Block quote and list markers in the whole brief, each line counting its depth. */
+export const MAX_CONTAINER_MARKERS = 10_000
+
 /** `[` (links, images, footnote references) in one paragraph. */
 export const MAX_BRACKETS_PER_PARAGRAPH = 2000
 /** Runs of `*`, `_` or `~` (emphasis, strikethrough) in one paragraph. */
@@ -40,16 +52,22 @@ export class NestingLimitError extends Error {
   override name = 'NestingLimitError'
   readonly line: number
   readonly column: number
+  /** What a brief should hold instead, and how to fix it, when not the nesting limits' words. */
+  readonly expected: string | undefined
+  readonly note: string | undefined
   constructor(
     readonly what: string,
     text: string,
-    offset: number
+    offset: number,
+    words: {expected?: string; note?: string} = {}
   ) {
     // Lines as micromark and vfile count them (`\r`, `\n` or `\r\n`).
     const point = location(text).toPoint(offset) ?? {line: 1, column: 1}
     super(`${what} at ${point.line}:${point.column}`)
     this.line = point.line
     this.column = point.column
+    this.expected = words.expected
+    this.note = words.note
   }
 }
 
@@ -67,6 +85,9 @@ export function assertReasonableNesting(text: string, offset = 0): void {
   // Per paragraph in the wider sense above.
   let allBrackets = 0
   let delimiterRuns = 0
+  // In the whole brief.
+  let quoteMarkers = 0
+  let containerMarkers = 0
 
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart)
@@ -100,9 +121,14 @@ export function assertReasonableNesting(text: string, offset = 0): void {
       // A list item with content ends the paragraph before it; indented 4 or
       // more it may be a lazy paragraph line (`2.` may be too), so not those.
       if (char !== 62 && indent < 4 && isItemStart(text, index, marker, lineEnd)) startsBlock = true
-      depth += 1 + Math.floor(indent / 2)
+      const levels = 1 + Math.floor(indent / 2)
+      depth += levels
       indent = 0
       if (depth > MAX_CONTAINER_DEPTH) fail(`more than ${MAX_CONTAINER_DEPTH} nested block quotes or lists`, index)
+      if (char === 62 && ++quoteMarkers > MAX_QUOTE_MARKERS) fail(`more than ${formatCount(MAX_QUOTE_MARKERS)} block quote markers (\`>\`) in one brief`, index)
+      if ((containerMarkers += levels) > MAX_CONTAINER_MARKERS) {
+        fail(`more than ${formatCount(MAX_CONTAINER_MARKERS)} block quote and list markers in one brief (each counted as deep as it is nested)`, index)
+      }
       index += marker
     }
 

@@ -14,6 +14,7 @@ import {layout, type Crumb, type LayoutProps} from '../../templates/layout.js'
 import {CARD_HEIGHT, CARD_WIDTH} from '../../templates/social-card.js'
 import {SITE_CARD_PATH} from './social-cards.js'
 import type {PriceQuote} from '../data/brief-data-schema.js'
+import {MAIN_ASSETS, assetsWithPages} from '../validate/asset-pages.js'
 import {absoluteUrl} from './absolute-url.js'
 import {assetSeries, chartValue, firstQuotesOf, type ChartPoint} from './chart-data.js'
 import {monthOf} from './dates.js'
@@ -120,8 +121,6 @@ export interface SiteContext {
   cards?: CardMemo | undefined
 }
 
-/** Assets that always get a page; others need prices on at least two days. */
-export const MAIN_ASSETS = ['BTC', 'ETH', 'SOL'] as const
 export const MAIN_NAMES: Record<string, string> = {BTC: 'Bitcoin', ETH: 'Ethereum', SOL: 'Solana'}
 
 export function siteContext(published: readonly PublishedBrief[], config: Config, missing: readonly string[] = []): SiteContext {
@@ -135,11 +134,11 @@ export function siteContext(published: readonly PublishedBrief[], config: Config
     missing,
     years: groupBy(newestFirst, (item) => item.date.slice(0, 4)),
     months: groupBy(newestFirst, (item) => item.date.slice(0, 7)),
-    assets: assetsOf(published)
+    assets: assetsOf(published, config)
   }
 }
 
-function assetsOf(published: readonly PublishedBrief[]): AssetInfo[] {
+function assetsOf(published: readonly PublishedBrief[], config: Config): AssetInfo[] {
   // One pass over the archive, newest first: each brief's first quote of each symbol.
   const bySymbol = new Map<string, AssetInfo['quotes']>()
   for (let index = published.length - 1; index >= 0; index--) {
@@ -152,25 +151,23 @@ function assetsOf(published: readonly PublishedBrief[]): AssetInfo[] {
   }
   // Oldest first, only the briefs that quote the symbol: its series is the same as across the whole archive.
   const seriesOf = (symbol: string) => assetSeries((bySymbol.get(symbol) ?? []).map(({item}) => item.data).reverse(), symbol)
-  const symbols = new Set<string>(MAIN_ASSETS)
-  const series = new Map<string, ChartPoint[]>()
-  for (const symbol of [...bySymbol.keys()].sort()) {
-    if (symbols.has(symbol)) continue
-    // Days with a chart figure, counted without building the daily series:
-    // symbols quoted every day without a price (4,000 days each) get no page.
+  // Days with a chart figure, counted without building the daily series:
+  // symbols quoted every day without a price (4,000 days each) get no page.
+  const daysBySymbol = new Map<string, number>()
+  for (const [symbol, quotes] of bySymbol) {
     const days = new Set<string>()
-    for (const {item, quote} of bySymbol.get(symbol)!) {
+    for (const {item, quote} of quotes) {
       const value = chartValue(quote)
       if (value !== undefined && Number.isFinite(value)) days.add(item.data.date)
     }
-    if (days.size >= 2) {
-      symbols.add(symbol)
-      series.set(symbol, seriesOf(symbol))
-    }
+    daysBySymbol.set(symbol, days.size)
   }
-  return [...symbols].map((symbol) => {
+  const {kept} = assetsWithPages(daysBySymbol, config.assetPages)
+  const symbols = [...MAIN_ASSETS, ...[...kept].filter((symbol) => !(MAIN_ASSETS as readonly string[]).includes(symbol)).sort()]
+  const series = new Map(symbols.map((symbol) => [symbol, seriesOf(symbol)]))
+  return symbols.map((symbol) => {
     const quotes = bySymbol.get(symbol) ?? []
-    return {symbol, name: quotes[0]?.quote.asset ?? MAIN_NAMES[symbol] ?? symbol, folder: assetFolder(symbol), points: series.get(symbol) ?? seriesOf(symbol), quotes}
+    return {symbol, name: quotes[0]?.quote.asset ?? MAIN_NAMES[symbol] ?? symbol, folder: assetFolder(symbol), points: series.get(symbol)!, quotes}
   })
 }
 

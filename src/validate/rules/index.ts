@@ -1,4 +1,5 @@
 import type {ArchiveRule, FileRule} from '../rule-types.js'
+import {assetPageLimit} from './asset-page-limit.js'
 import {controlCharacterReferences} from './control-character.js'
 import {dayOverDay} from './day-over-day.js'
 import {duplicateDate} from './duplicate-date.js'
@@ -35,4 +36,4 @@ export const fileRules: FileRule[] = [
 ]
 
 /** Rules run once every brief is loaded. */
-export const archiveRules: ArchiveRule[] = [duplicateDate, duplicateTitle, dayOverDay, lookalikeCitationHost]
+export const archiveRules: ArchiveRule[] = [duplicateDate, duplicateTitle, dayOverDay, lookalikeCitationHost, assetPageLimit]
