@@ -107,3 +107,54 @@ describe.skipIf(!existsSync(binPath))('a build interrupted while it moves the ne
     expect(await hashTree(site)).toEqual(fresh)
   }, 90_000)
 })
+
+/** The pids of `pid`'s children, from /proc (Linux). */
+function childrenOf(pid: number): number[] {
+  const text = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim()
+  return text ? text.split(/\s+/).map(Number) : []
+}
+
+/** Alive and not a zombie (an orphan's exit may wait to be reaped by a container's init). */
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
+  } catch {
+    return false
+  }
+}
+
+describe.skipIf(!existsSync(binPath) || !existsSync(`/proc/${process.pid}/task/${process.pid}/children`))('a one-thread build relaunched with a larger young generation', () => {
+  /** Sixty briefs and a running `build --jobs 1 --no-cache` (relaunched to parse them), with its child's pid. */
+  async function relaunchedBuild() {
+    const dir = await project()
+    const text = await readFile(path.join(dir, 'briefs', '2026', '11', '2026-11-20-daily-brief.md'), 'utf8')
+    for (let day = 0; day < 60; day++) {
+      const date = new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString().slice(0, 10)
+      await writeFile(path.join(dir, 'briefs', `${date}.md`), text.replace(/^date: .*$/m, `date: ${date}`).replace(/^title: .*$/m, `title: "Brief of ${date}"`))
+    }
+    const parent = spawn(process.execPath, [binPath, 'build', '--jobs', '1', '--no-cache', '--no-search', '--keep-going'], {cwd: dir, stdio: 'ignore'})
+    const exit = exited(parent)
+    let children: number[] = []
+    for (let tries = 0; children.length === 0 && tries < 500; tries++) {
+      await sleep(20)
+      children = childrenOf(parent.pid!)
+    }
+    expect(children).toHaveLength(1)
+    return {dir, parent, exit, child: children[0]!}
+  }
+
+  async function expectGone(pid: number): Promise<void> {
+    for (let tries = 0; isRunning(pid) && tries < 250; tries++) await sleep(20)
+    expect(isRunning(pid)).toBe(false)
+  }
+
+  it.each(['SIGKILL', 'SIGTERM', 'SIGINT'] as const)('%s to the parent alone: the child ends too, and never writes the site', async (signal) => {
+    const {dir, parent, exit, child} = await relaunchedBuild()
+    parent.kill(signal)
+    expect((await exit).signal).toBe(signal)
+    await expectGone(child)
+    await sleep(500)
+    expect(existsSync(path.join(dir, 'site'))).toBe(false)
+  }, 60_000)
+})

@@ -15,6 +15,9 @@ export const MAIN_SEMI_SPACE_MB = 64
 
 const FLAG = '--max-semi-space-size'
 
+/** Set in the environment of a relaunched CLI. */
+const RELAUNCHED = 'BRIEFPRESS_RELAUNCHED'
+
 let launch: {script: string; argv: readonly string[]} | undefined
 
 /**
@@ -32,13 +35,18 @@ export function allowRelaunch(script: string, argv: readonly string[]): void {
  * stops as if sent SIGTERM, so it never goes on to write the site alone.
  */
 function dieWithParent(): void {
-  if (!process.env[RELAUNCHED] || !process.channel) return
+  if (!process.env[RELAUNCHED]) return
+  delete process.env[RELAUNCHED]
+  // A parent gone before this process set up its end of the channel leaves no channel, and no event.
+  if (!process.channel || !process.connected) {
+    process.kill(process.pid, 'SIGTERM')
+    return
+  }
   // The channel must not keep the child alive once its work is done.
   process.channel.unref()
   process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'))
 }
 
-const RELAUNCHED = 'BRIEFPRESS_RELAUNCHED'
 
 /**
  * The semi-space can only be set when V8 starts (`v8.setFlagsFromString`
