@@ -1,8 +1,7 @@
-import {createHash} from 'node:crypto'
 import {dayPage} from '../../../templates/day.js'
 import {shortDate} from '../dates.js'
 import {monthFolder, pageLink, yearFolder} from '../paths.js'
-import {type SitePage, type SiteContext, shell, monthName, folderPage, stringify} from '../page-model.js'
+import {type SitePage, type SiteContext, shell, monthName, folderPage, keyed, stringify} from '../page-model.js'
 
 /** Every day page, with the links to the days around it. */
 export function dayPages(context: SiteContext): SitePage[] {
@@ -43,12 +42,10 @@ export function dayPages(context: SiteContext): SitePage[] {
         })
       })
     )
-    // The day's text (under config and code), its neighbours' (their titles,
-    // dates and folders are on the page), and the site-wide links it makes.
-    const keys = [previous, item, next].map((brief) => brief && `${brief.brief.file.data.briefKey}@${brief.folder}`)
-    // Its look-alike sources too: they depend on the whole archive (lookalike-citation-host).
-    const key = item.brief.file.data.briefKey && createHash('sha256').update(JSON.stringify([keys, context.categories.get(item.category), item.brief.lookalikeHosts ?? null])).update('\0').update(assetLinks).digest('hex')
-    return {...page, item, key}
+    // The day's text, its neighbours' (their titles, dates and folders are
+    // on the page), the site-wide links it makes, and its look-alike sources
+    // (they depend on the whole archive: lookalike-citation-host).
+    return keyed([previous, item, next, context.categories.get(item.category), JSON.stringify(item.brief.lookalikeHosts ?? null), assetLinks], {...page, item})
   })
 }
 
