@@ -355,7 +355,7 @@ describe('the brief cache', () => {
   })
 })
 
-describe('the analysis pack (unchanged briefs of a build are not read again)', () => {
+describe('unchanged briefs of a build are not read again (their stats are trusted)', () => {
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
   /** A project with a CRLF brief (a warning of reading, not of analysis), old enough for its stats to be trusted. */
