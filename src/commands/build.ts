@@ -129,6 +129,8 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
     // Nothing changed since the last build into this folder: print its report and write nothing.
     if (!process.env[CHECKED] && manifest?.inputDigest === digest && manifest.options === buildOptions && manifest.site === (await siteIdentity(outDir))) {
       touchRun(runOptions)
+      // Briefs read again only because they were recorded too soon after an edit: recorded anew, so that the next build trusts them.
+      if (keys.trusted.size < keys.keys.size) await writeManifest(io.cwd, outDir, {...manifest, inputs: new Map([...keys.inputs].filter(([file]) => keys!.keys.has(file)))})
       const recorded = manifest.report.map(([filePath, messages]) => {
         const file = new VFile({path: filePath})
         for (const message of messages) file.messages.push(fromPlainMessage(message, filePath))
