@@ -12,7 +12,7 @@ import {hasErrors, type Brief} from '../src/brief.js'
 import {SEARCH_BUNDLES_SCRIPT, SEARCH_SCRIPT} from '../src/render/search.js'
 import {SCHEMA_PATH, SUMMARY_SCHEMA_PATH} from '../src/render/site.js'
 import {ROBOTS_PATH} from '../src/render/sitemap.js'
-import {binPath, projectRoot, runCli, tempDir} from './helpers.js'
+import {binPath, projectRoot, requireBin, runCli, tempDir} from './helpers.js'
 
 const sample = path.join(projectRoot, 'briefs')
 
@@ -478,7 +478,8 @@ describe('unchanged briefs of a build are not read again (their stats are truste
 // What trusting unchanged stats pays (README, "Speed"): a no-change rebuild of
 // 4,000 briefs spent 0.73 s of CPU with it, 1.90 s reading and hashing every
 // brief. Through the bin, with a probe that logs every file opened.
-describe.skipIf(!existsSync(binPath))('a no-change build through the bin', () => {
+describe('a no-change build through the bin', () => {
+  beforeAll(requireBin)
   it('opens no brief: their unchanged stats are trusted', async () => {
     const dir = await project()
     const log = path.join(dir, 'opened.log')

@@ -3,8 +3,8 @@ import {existsSync, readFileSync} from 'node:fs'
 import {appendFile, cp, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
-import {describe, expect, it} from 'vitest'
-import {binPath, projectRoot, tempDir} from './helpers.js'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {binPath, projectRoot, requireBin, tempDir} from './helpers.js'
 import {hashTree} from './site-helpers.js'
 
 // Builds killed while they move the new site into place, through the bin
@@ -68,7 +68,8 @@ async function sites(dir: string, args: readonly string[] = []) {
   return {old, fresh: await hashTree(path.join(dir, 'clean'))}
 }
 
-describe.skipIf(!existsSync(binPath))('a build interrupted while it moves the new site in', () => {
+describe('a build interrupted while it moves the new site in', () => {
+  beforeAll(requireBin)
   it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('%s: the build finishes the move, then ends by the signal; the folder holds the new site whole', async (signal) => {
     const dir = await project()
     const {old, fresh} = await sites(dir)
@@ -124,7 +125,8 @@ function isRunning(pid: number): boolean {
   }
 }
 
-describe.skipIf(!existsSync(binPath) || !existsSync(`/proc/${process.pid}/task/${process.pid}/children`))('a one-thread build relaunched with a larger young generation', () => {
+describe.skipIf(!existsSync(`/proc/${process.pid}/task/${process.pid}/children`))('a one-thread build relaunched with a larger young generation', () => {
+  beforeAll(requireBin)
   /** Sixty briefs and a running `build --jobs 1 --no-cache` (relaunched to parse them), with its child's pid. */
   async function relaunchedBuild() {
     const dir = await project()

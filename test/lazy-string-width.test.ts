@@ -4,9 +4,9 @@ import {cp, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import stringWidth from 'string-width'
-import {describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import {NARROW, plainWidth} from '../scripts/lazy-string-width.js'
-import {binPath, projectRoot, tempDir} from './helpers.js'
+import {binPath, projectRoot, requireBin, tempDir} from './helpers.js'
 
 // The bundle measures report columns with scripts/lazy-string-width.js, which
 // answers plain text itself and loads the string-width package otherwise: it
@@ -46,7 +46,8 @@ describe('the bundle’s string-width', () => {
 // (a 4,000-brief no-change rebuild printing 9,000 warnings took 2.95 s of
 // CPU with it, 0.73 s without). The bundle must not load it for a plain
 // report: its Intl.Segmenter, built when it loads, is never built.
-describe.skipIf(!existsSync(binPath))('the bundle', () => {
+describe('the bundle', () => {
+  beforeAll(requireBin)
   it('prints a report of plain-text messages without loading the string-width package', async () => {
     const dir = await tempDir()
     await cp(path.join(projectRoot, 'briefs'), path.join(dir, 'briefs'), {recursive: true})
