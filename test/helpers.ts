@@ -58,3 +58,8 @@ export async function tempDir(from?: string): Promise<string> {
   if (from) await cp(from, dir, {recursive: true})
   return dir
 }
+
+/** Tests that run the bin need the bundle: they fail (not skip) without it, so that a missing build cannot pass for green. */
+export function requireBin(): void {
+  if (!existsSync(binPath)) throw new Error(`${binPath} is missing: run \`npm run build:ts\` first (\`npm test\` does)`)
+}

@@ -77,3 +77,26 @@ describe('the import graph of src/', () => {
     expect(backward).toEqual([])
   })
 })
+
+describe('the packages the code imports', () => {
+  it('are declared in package.json: run-time imports as dependencies, type-only ones at least as devDependencies', () => {
+    const manifest = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {dependencies: Record<string, string>; devDependencies: Record<string, string>}
+    const undeclared: string[] = []
+    for (const folder of ['src', 'templates', 'scripts']) {
+      for (const name of readdirSync(path.join(projectRoot, folder), {recursive: true, encoding: 'utf8'})) {
+        if (!/\.(?:ts|js|mjs)$/.test(name) || name.endsWith('.d.ts')) continue
+        const text = readFileSync(path.join(projectRoot, folder, name), 'utf8')
+        for (const match of text.matchAll(/^\s*(?:import|export)\s+(type\s+)?[^'"]*?from\s+'([^.'][^']*)'|(?:import|require)\('([^.'][^']*)'\)/gm)) {
+          const specifier = match[2] ?? match[3]!
+          if (specifier.startsWith('node:')) continue
+          const pkg = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!
+          // scripts/ run at build time (the bundle, the bench): dev tools are enough there.
+          const runTime = !match[1] && folder !== 'scripts'
+          const declared = runTime ? manifest.dependencies[pkg] : (manifest.dependencies[pkg] ?? manifest.devDependencies[pkg] ?? manifest.devDependencies[`@types/${pkg}`])
+          if (!declared) undeclared.push(`${folder}/${name}: ${pkg}`)
+        }
+      }
+    }
+    expect(undeclared).toEqual([])
+  })
+})

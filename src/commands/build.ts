@@ -13,6 +13,7 @@ import {findBriefs} from '../load/find-briefs.js'
 import {toDisplayPath} from '../load/display-path.js'
 import {SITE_RENDER} from '../render/stage.js'
 import {formatReport, messageCounts, plural} from '../report/format.js'
+import {completeInterruptedCommit} from '../write/commit-journal.js'
 import {lockOutDir, OutDirLockedError} from '../write/out-lock.js'
 import {describeWriteError} from '../write/write-errors.js'
 import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type AtomicSiteWriter} from '../write/atomic-site.js'
@@ -116,6 +117,8 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
       return EXIT.usage
     }
   }
+  // Before anything reads the site: the commit of a build killed half-way is completed.
+  completeInterruptedCommit(outDir)
   const pipelineOptions: Omit<PipelineOptions, 'render'> = {paths: [values.src], cwd: io.cwd, config, renderStage: SITE_RENDER, deferRendered: true, lean: true, ...speed}
   const runOptions = {...pipelineOptions, configFile: values.config, outDir}
   // What the build's result depends on besides the briefs: the cache's environment and the options.
@@ -133,6 +136,8 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
     // Nothing changed since the last build into this folder: print its report and write nothing.
     if (!process.env[CHECKED] && manifest?.inputDigest === digest && manifest.options === buildOptions && manifest.site === (await siteIdentity(outDir))) {
       touchRun(runOptions)
+      // Briefs read again only because they were recorded too soon after an edit: recorded anew, so that the next build trusts them.
+      if (keys.trusted.size < keys.keys.size) await writeManifest(io.cwd, outDir, {...manifest, inputs: new Map([...keys.inputs].filter(([file]) => keys!.keys.has(file)))})
       const recorded = manifest.report.map(([filePath, messages]) => {
         const file = new VFile({path: filePath})
         for (const message of messages) file.messages.push(fromPlainMessage(message, filePath))
@@ -177,6 +182,8 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
   let pages: number
   // The writer, to ask after the patch what it changed: the site need not be listed again.
   const used: {writer?: AtomicSiteWriter} = {}
+  // Interrupted while writing, the build removes what it wrote and ends by the signal.
+  const stopWatching = onInterrupt(() => used.writer?.abortNow())
   try {
     pages = await writeAtomically(
       outDir,
@@ -192,6 +199,7 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
       previous && listing ? [...listing.stats.keys()] : undefined
     )
   } catch (error) {
+    stopWatching()
     io.stderr(`briefpress build: could not write ${outName}: ${describeWriteError(error)}\n${error instanceof PartlyWrittenSiteError ? '' : 'The previous site is unchanged.\n'}`)
     return EXIT.usage
   }
@@ -202,6 +210,7 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
     const inputs = new Map([...keys.inputs].filter(([file]) => keys!.keys.has(file)))
     if (site) await writeManifest(io.cwd, outDir, {environment, options: buildOptions, inputs, inputDigest: result.inputDigest, site, outputs, published: selection.published.length, report: recordedReport(files)})
   }
+  stopWatching()
 
   const notes = [
     selection.broken.length > 0 ? `skipped ${plural(selection.broken.length, 'broken brief')}: ${names(selection.broken)}` : '',
@@ -214,6 +223,26 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
   )
   io.stderr(localBaseUrlWarning(config.baseUrl))
   return failed ? EXIT.content : EXIT.ok
+}
+
+/**
+ * SIGINT, SIGTERM or SIGHUP while the site is written: `cleanUp` runs, then
+ * the process ends by that signal. A commit under way is synchronous, so a
+ * signal is handled only once it is done: the folder holds the old site or
+ * the new one. Returns the function that stops watching.
+ */
+function onInterrupt(cleanUp: () => void): () => void {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+  const stop = () => {
+    for (const signal of signals) process.off(signal, handler)
+  }
+  const handler = (signal: NodeJS.Signals) => {
+    stop()
+    cleanUp()
+    process.kill(process.pid, signal)
+  }
+  for (const signal of signals) process.on(signal, handler)
+  return stop
 }
 
 function printReport(files: readonly VFile[], format: ReturnType<typeof readFormat>, io: Io, {frail, verbose}: {frail?: boolean; verbose?: boolean}) {

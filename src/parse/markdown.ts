@@ -2,7 +2,6 @@ import type {Root} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import {autolinkPrefilter} from './autolink-prefilter.js'
 import {EMAIL_LITERAL, mayHoldEmailLiteral} from './email-literals.js'
 import {GFM_TABLE, mayHoldTable} from './gfm-tables.js'
 import {withoutConstructs} from './without-constructs.js'
@@ -15,8 +14,7 @@ export {NestingLimitError} from './nesting-guard.js'
 
 // One frozen processor for the whole run: footnotes, tables and strikethrough
 // come from remark-gfm (remark-footnotes@5 is an empty deprecated stub).
-// autolinkPrefilter must follow remark-gfm, whose transform it wraps.
-const parser = () => unified().use(remarkParse).use(remarkGfm).use(autolinkPrefilter).use(footnoteIndex)
+const parser = () => unified().use(remarkParse).use(remarkGfm).use(footnoteIndex)
 const processor = parser().freeze()
 
 /**

@@ -235,16 +235,26 @@ export function shell(context: SiteContext, props: ShellProps): Root {
 
 export const monthName = (month: string) => monthOf(`${month}-01`)
 
+/** What a page is made from: briefs (as their content key and folder), lists of briefs, and plain values. */
+export type PageDependency = PublishedBrief | readonly PublishedBrief[] | string | number | boolean | null | undefined | readonly string[]
+
 /**
- * The page with a key made of what it shows (`parts`: briefs as their
- * content key and folder, and plain values), with the cache only: an
- * archive page whose briefs and neighbours are unchanged is taken from the
- * previous build. The code and config are in every brief's key.
+ * The page with its reuse key: a digest of its kind, its file and
+ * `dependsOn`, everything it shows (as Eleventy's dependency lists). With
+ * the cache only: a page whose key is unchanged since the previous build is
+ * taken from that build, with the files written beside it. The code and
+ * config are in every brief's key; without one (no cache) the page has no key.
  */
-export function keyed(parts: ReadonlyArray<string | undefined | readonly PublishedBrief[]>, page: SitePage): SitePage {
-  const identity = (item: PublishedBrief) => item.brief.file.data.briefKey && `${item.brief.file.data.briefKey}@${item.folder}`
-  const flat = parts.map((part) => (Array.isArray(part) ? (part as readonly PublishedBrief[]).map(identity) : part))
-  if (flat.some((part) => Array.isArray(part) && part.some((id) => id === undefined))) return page
+export function keyed(dependsOn: readonly PageDependency[], page: SitePage): SitePage {
+  let cached = true
+  const identity = (item: PublishedBrief) => {
+    const key = item.brief.file.data.briefKey
+    if (typeof key !== 'string') cached = false
+    return `${key}@${item.folder}`
+  }
+  const isBrief = (part: unknown): part is PublishedBrief => typeof part === 'object' && part !== null && 'brief' in part
+  const flat = dependsOn.map((part) => (isBrief(part) ? identity(part) : Array.isArray(part) ? part.map((entry: unknown) => (isBrief(entry) ? identity(entry) : entry)) : part))
+  if (!cached) return page
   return {...page, key: createHash('sha256').update(JSON.stringify([page.kind, page.file, flat])).digest('hex')}
 }
 

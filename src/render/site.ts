@@ -126,11 +126,9 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
   const context = {...siteContext(published, config, options.missing), cards: new Map<string, string>()}
   const pages = pagesOf(context)
   const {previous, keys} = options
-  // Files written for a brief beside its page (brief.json, images), by key.
-  const beside = new Map<string, string[]>()
-  if (previous) {
-    for (const [file, key] of previous.keys) if (key.startsWith('brief:')) beside.set(key, [...(beside.get(key) ?? []), file])
-  }
+  // The previous build's files by key: a page and the files written beside it (brief.json, images) share one.
+  const byKey = new Map<string, string[]>()
+  if (previous) for (const [file, key] of previous.keys) byKey.set(key, [...(byKey.get(key) ?? []), file])
   const reuse = async (files: readonly string[]) => {
     if (!previous || !writer.reuse) return false
     return writer.reuse(files.map((file) => ({path: file, source: `${previous.dir}${path.sep}${file}`})))
@@ -144,29 +142,26 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
   let failed = false
   const writePage = async (page: SitePage, own: Array<[string, string]>): Promise<void> => {
     const item = page.item
-    const briefKey = item?.brief.file.data.briefKey
-    if (page.key) own.push([page.file, page.key])
     // Unchanged since the previous build: the page and the files beside it
     // are taken from there, without reading the body or rendering.
-    if (page.key && previous?.keys.get(page.file) === page.key) {
-      const files = item ? briefKey && beside.get(`brief:${briefKey}`)?.filter((file) => file.startsWith(item.folder)) : []
-      if (files && (await reuse([page.file, ...files]))) {
-        for (const file of files) own.push([file, `brief:${briefKey}`])
-        return
-      }
+    const kept = page.key && byKey.get(page.key)
+    if (page.key && kept && kept.includes(page.file) && (await reuse(kept))) {
+      for (const file of kept) own.push([file, page.key])
+      return
     }
     // A body left in the cache is read for its page only, then let go: the
     // build never holds every body at once.
     const body = item?.body && (await item.body())
     if (item && body) Object.assign(item, {html: body.html, images: body.images, json: body.json, contents: body.contents})
+    const files = [page.file]
     const writes = [writer.write(page.file, stringify(page.render()))]
     if (item) {
-      // The day's data, its picture for sharing, and its embedded images.
-      const files = [`${item.folder}brief.json`, dayCardPath(item.folder), ...item.images.map((image) => `${item.folder}${image.name}`)]
-      writes.push(writer.write(files[0]!, item.json), writer.write(files[1]!, dayCard(item, config)))
-      for (const [index, image] of item.images.entries()) writes.push(writer.write(files[index + 2]!, image.bytes))
-      if (briefKey) for (const file of files) own.push([file, `brief:${briefKey}`])
+      // The day's data, its picture for sharing, and its embedded images: written beside the page, under its key.
+      files.push(`${item.folder}brief.json`, dayCardPath(item.folder), ...item.images.map((image) => `${item.folder}${image.name}`))
+      writes.push(writer.write(files[1]!, item.json), writer.write(files[2]!, dayCard(item, config)))
+      for (const [index, image] of item.images.entries()) writes.push(writer.write(files[index + 3]!, image.bytes))
     }
+    if (page.key) for (const file of files) own.push([file, page.key])
     if (item && body) Object.assign(item, {html: '', images: [], json: '', contents: []})
     await settleAll(writes)
   }

@@ -15,6 +15,9 @@ export const MAIN_SEMI_SPACE_MB = 64
 
 const FLAG = '--max-semi-space-size'
 
+/** Set in the environment of a relaunched CLI. */
+const RELAUNCHED = 'BRIEFPRESS_RELAUNCHED'
+
 let launch: {script: string; argv: readonly string[]} | undefined
 
 /**
@@ -23,7 +26,27 @@ let launch: {script: string; argv: readonly string[]} | undefined
  */
 export function allowRelaunch(script: string, argv: readonly string[]): void {
   launch = {script, argv}
+  dieWithParent()
 }
+
+/**
+ * In a relaunched CLI: the parent holds an IPC channel to it, which closes
+ * when the parent ends however it ends (kill -9 included). The child then
+ * stops as if sent SIGTERM, so it never goes on to write the site alone.
+ */
+function dieWithParent(): void {
+  if (!process.env[RELAUNCHED]) return
+  delete process.env[RELAUNCHED]
+  // A parent gone before this process set up its end of the channel leaves no channel, and no event.
+  if (!process.channel || !process.connected) {
+    process.kill(process.pid, 'SIGTERM')
+    return
+  }
+  // The channel must not keep the child alive once its work is done.
+  process.channel.unref()
+  process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'))
+}
+
 
 /**
  * The semi-space can only be set when V8 starts (`v8.setFlagsFromString`
@@ -40,8 +63,9 @@ export async function relaunchWithYoungGeneration(jobs: number, env: Record<stri
   if (jobs > 1 || !launch || process.env.BRIEFPRESS_NO_RELAUNCH) return undefined
   if (process.execArgv.some((arg) => arg.startsWith(FLAG)) || (process.env.NODE_OPTIONS ?? '').includes(FLAG)) return undefined
   const child = spawn(process.execPath, [`${FLAG}=${MAIN_SEMI_SPACE_MB}`, ...process.execArgv, launch.script, ...launch.argv], {
-    stdio: 'inherit',
-    env: {...process.env, ...env, BRIEFPRESS_NO_RELAUNCH: '1'}
+    // The IPC channel tells the child when this process is gone (dieWithParent).
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: {...process.env, ...env, BRIEFPRESS_NO_RELAUNCH: '1', [RELAUNCHED]: '1'}
   })
   // A terminal signals the whole process group; a signal sent to this
   // process alone (a CI runner's SIGTERM) is passed on.

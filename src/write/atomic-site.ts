@@ -1,8 +1,9 @@
 import {randomBytes} from 'node:crypto'
-import {constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync} from 'node:fs'
-import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
+import {existsSync, readdirSync, renameSync, rmSync, statSync} from 'node:fs'
+import {mkdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {cleanMarkup, cleanText} from '../control-characters.js'
+import {commit, completeInterruptedCommit, journalFile} from './commit-journal.js'
 import {removeFoldersOfDeadProcesses} from './stale-folders.js'
 
 /**
@@ -51,8 +52,6 @@ export class AtomicSiteWriter implements SiteWriter {
   readonly outDir: string
   readonly tempDir: string
   #closed = false
-  /** Folders `reuse` made, so that a thousand files in one folder cost one mkdir. */
-  readonly #folders = new Set<string>()
 
   /**
    * Patch mode: the files of the previous site, which the caller verified
@@ -88,6 +87,8 @@ export class AtomicSiteWriter implements SiteWriter {
    */
   static async open(outDir: string, previousFiles?: readonly string[]): Promise<AtomicSiteWriter> {
     const resolved = path.resolve(outDir)
+    // First a commit a killed build left half-way (its staged files are in a folder about to be cleared).
+    completeInterruptedCommit(resolved)
     const writer = new AtomicSiteWriter(resolved, previousFiles && existsSync(resolved) ? new Set(previousFiles) : undefined)
     await removeStaleTempDirs(writer.outDir)
     await mkdir(writer.tempDir, {recursive: true})
@@ -145,36 +146,15 @@ export class AtomicSiteWriter implements SiteWriter {
   }
 
   /**
-   * Hard links to the previous site's files (the old folder is deleted after
-   * the swap, so the new site keeps the only link), else copies. Synchronous
-   * on purpose: a build reuses thousands of files, and awaiting a mkdir and a
-   * link for each spent most of the time waiting on the thread pool (8,000
-   * files: ~1-1.5 s awaited, ~0.3 s in a tight loop).
+   * Patching: files the previous site holds at the same paths stay where
+   * they are. Anything else (a writer replacing the site, a file from
+   * elsewhere) returns false, and the caller writes them.
    */
   async reuse(files: ReadonlyArray<{path: string; source: string}>): Promise<boolean> {
     if (this.#closed) throw new Error('The site was already committed or aborted')
-    const done: string[] = []
-    // Patching: a file the previous site holds at the same path stays there.
     // (Listed from the output folder itself, such a file cannot lie outside it.)
-    const stay = this.#previous && files.every((file) => this.#previous!.has(file.path) && this.#isInPlace(file))
-    if (stay) {
-      for (const file of files) this.#kept.add(file.path)
-      return true
-    }
-    for (const file of files) {
-      const target = this.#place(file.path)
-      const folder = path.dirname(target)
-      if (!this.#folders.has(folder)) {
-        mkdirSync(folder, {recursive: true})
-        this.#folders.add(folder)
-      }
-      if (!linkOrCopy(file.source, target)) {
-        for (const made of done) rmSync(made, {force: true})
-        for (const other of files) this.#staged.delete(other.path)
-        return false
-      }
-      done.push(target)
-    }
+    if (!this.#previous || !files.every((file) => this.#previous!.has(file.path) && this.#isInPlace(file))) return false
+    for (const file of files) this.#kept.add(file.path)
     return true
   }
 
@@ -194,24 +174,26 @@ export class AtomicSiteWriter implements SiteWriter {
     return target
   }
 
-  /** Swaps the new site in place of the old one, or patches the old one. */
+  /**
+   * Swaps the new site in place of the old one, or patches the old one,
+   * through a commit plan (src/write/commit-journal.ts) that the next build
+   * completes should this one be killed half-way.
+   */
   async commit(): Promise<void> {
     if (this.#closed) throw new Error('The site was already committed or aborted')
     if (this.#previous) return this.#patch(this.#previous)
     await writeFile(path.join(this.tempDir, SITE_MARKER), MARKER_TEXT)
     this.#closed = true
     const old = `${this.tempDir}-old`
-    const hadOld = existsSync(this.outDir)
-    if (hadOld) await rename(this.outDir, old)
     try {
-      await rename(this.tempDir, this.outDir)
+      commit({kind: 'swap', pid: process.pid, outDir: this.outDir, tempDir: this.tempDir, old})
     } catch (error) {
-      if (hadOld) await rename(old, this.outDir)
+      // Back to the old site, as before the commit.
+      if (!existsSync(this.outDir) && existsSync(old)) renameSync(old, this.outDir)
+      rmSync(journalFile(this.outDir), {force: true})
       await rm(this.tempDir, {recursive: true, force: true})
       throw error
     }
-    // Left behind if this fails; the next build clears it.
-    if (hadOld) await rm(old, {recursive: true, force: true}).catch(() => undefined)
   }
 
   /**
@@ -221,8 +203,7 @@ export class AtomicSiteWriter implements SiteWriter {
    * new one, never a partial file). Everything was written before this
    * starts, so it takes milliseconds rather than the seconds that linking
    * thousands of unchanged files into a new folder, and deleting the old
-   * one, cost. A crash in between leaves the temporary folder behind; the
-   * next build sees it and rebuilds the site whole.
+   * one, cost.
    */
   #patch(previous: ReadonlySet<string>): void {
     // What moves where, before anything moves: a mistake here leaves the site untouched.
@@ -233,47 +214,24 @@ export class AtomicSiteWriter implements SiteWriter {
       moves.set(file, path.join(this.treeDir, file))
     }
     this.#closed = true
-    try {
-      this.#movePatch(previous, moves, tree.folders)
-    } catch (error) {
-      // The temporary folder stays: the next build sees it and rebuilds the site whole.
-      throw new PartlyWrittenSiteError(error)
-    }
-  }
-
-  #movePatch(previous: ReadonlySet<string>, moves: ReadonlyMap<string, string>, treeFolders: readonly string[]): void {
     const written = [...moves.keys()]
     const next = new Set([...this.#kept, ...written])
     const removed = [...previous].filter((file) => file !== SITE_MARKER && !next.has(file))
     this.#changes = {written, removed}
-    // Removals first: a removed file may be where a new folder goes.
-    const emptied = new Set<string>()
-    for (const file of removed) {
-      rmSync(path.join(this.outDir, file), {force: true})
-      emptied.add(path.dirname(file))
-    }
-    removeEmptyFolders(this.outDir, emptied)
-    const folders = new Set<string>()
-    for (const file of written) {
-      const folder = path.dirname(path.join(this.outDir, file))
-      if (!folders.has(folder)) {
-        mkdirSync(folder, {recursive: true})
-        folders.add(folder)
-      }
-      renameSync(moves.get(file)!, path.join(this.outDir, file))
-    }
-    // Only the few empty folders a tool wrote into are left: rmdir them,
-    // deepest first (a recursive rm would lstat and readdir each again).
-    removeEmptyFolders(this.treeDir, new Set(treeFolders))
     try {
-      if (existsSync(this.treeDir)) rmdirSync(this.treeDir)
-      rmdirSync(this.tempDir)
-    } catch {
-      // Left behind if this fails too; the next build clears it (and, seeing it, rebuilds whole).
-      try {
-        rmSync(this.tempDir, {recursive: true, force: true})
-      } catch {}
+      commit({kind: 'patch', pid: process.pid, outDir: this.outDir, tempDir: this.tempDir, removed, moves: [...moves].map(([to, from]) => [from, to]), emptyFolders: tree.folders})
+    } catch (error) {
+      // The next build sees the site differ from its manifest and rebuilds it whole.
+      rmSync(journalFile(this.outDir), {force: true})
+      throw new PartlyWrittenSiteError(error)
     }
+  }
+
+  /** The same as abort, at once (from a signal handler); a commit already under way is left to finish. */
+  abortNow(): void {
+    if (this.#closed) return
+    this.#closed = true
+    rmSync(this.tempDir, {recursive: true, force: true})
   }
 
   /** Throws the new site away; the old one was never touched. */
@@ -310,37 +268,6 @@ function listTree(dir: string): {files: string[]; folders: string[]} {
     ;(entry.isDirectory() ? folders : files).push(relative)
   }
   return {files, folders}
-}
-
-/** Removes each of `folders` (site-relative) and its parents that are left empty, up to `root`. */
-function removeEmptyFolders(root: string, folders: ReadonlySet<string>): void {
-  const candidates = new Set<string>()
-  for (const folder of folders) {
-    for (let current = folder; current !== '.' && current !== '' && !candidates.has(current); current = path.dirname(current)) candidates.add(current)
-  }
-  // Deepest first, so that a folder is tried after all of its subfolders.
-  const depth = (folder: string) => folder.split('/').length
-  for (const folder of [...candidates].sort((a, b) => depth(b) - depth(a))) {
-    try {
-      rmdirSync(path.join(root, folder))
-    } catch {
-      // Not empty: it holds files of the new site.
-    }
-  }
-}
-
-function linkOrCopy(source: string, target: string): boolean {
-  try {
-    linkSync(source, target)
-    return true
-  } catch {
-    try {
-      copyFileSync(source, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE)
-      return true
-    } catch {
-      return false
-    }
-  }
 }
 
 function tempPrefix(outDir: string): string {

@@ -1,10 +1,9 @@
-import {createHash} from 'node:crypto'
 import {dayPage} from '../../../templates/day.js'
 import {shortDate} from '../dates.js'
 import {dayCardPath} from '../social-cards.js'
 import {monthFolder, pageLink, yearFolder} from '../paths.js'
 import {tagFolder} from '../tag-folders.js'
-import {type SitePage, type SiteContext, shell, monthName, folderPage, stringify} from '../page-model.js'
+import {type SitePage, type SiteContext, shell, monthName, folderPage, keyed, stringify} from '../page-model.js'
 
 /** Every day page, with the links to the days around it. */
 export function dayPages(context: SiteContext): SitePage[] {
@@ -55,13 +54,11 @@ export function dayPages(context: SiteContext): SitePage[] {
         })
       })
     )
-    // The day's text (under config and code), its neighbours' (their titles,
-    // dates and folders are on the page), and the site-wide links it makes.
-    const keys = [previous, item, next].map((brief) => brief && `${brief.brief.file.data.briefKey}@${brief.folder}`)
-    // Its look-alike sources too: they depend on the whole archive (lookalike-citation-host).
-    // And the missing days around it, which its pager names.
-    const key = item.brief.file.data.briefKey && createHash('sha256').update(JSON.stringify([keys, context.categories.get(item.category), item.brief.lookalikeHosts ?? null, gapBefore, gapAfter])).update('\0').update(assetLinks).digest('hex')
-    return {...page, item, key}
+    // The day's text, its neighbours' (their titles, dates and folders are
+    // on the page), the site-wide links it makes, its look-alike sources
+    // (they depend on the whole archive: lookalike-citation-host) and the
+    // missing days around it, which its pager names.
+    return keyed([previous, item, next, context.categories.get(item.category), JSON.stringify(item.brief.lookalikeHosts ?? null), JSON.stringify([gapBefore, gapAfter]), assetLinks], {...page, item})
   })
 }
 
