@@ -46,7 +46,7 @@ const PARAGRAPH = prose(MAX_BLOCK_TEXT - 100)
 const LINE = prose(300)
 
 export const SHAPES: Record<string, Shape> = {
-  'paragraphs of 2,900 characters of figures': {section: 'overview', unit: () => PARAGRAPH + '\n\n', lines: 2, marks: 1},
+  [`paragraphs of ${(MAX_BLOCK_TEXT - 100).toLocaleString('en-US')} characters of figures`]: {section: 'overview', unit: () => PARAGRAPH + '\n\n', lines: 2, marks: 1},
   'one-line paragraphs of figures': {section: 'overview', unit: () => LINE + '\n\n', lines: 2, marks: 1},
   'lines of one paragraph': {section: 'overview', unit: (index) => (index % 15 === 14 ? 'Bitcoin at $84,100.\n\n' : 'Bitcoin at $84,100.\n'), lines: 2, marks: 0},
   'headline items': {section: 'headlines', unit: (index) => `- **High**: ${SENTENCES[index % SENTENCES.length]}\n`, lines: 1, marks: 2.5, containers: 1},

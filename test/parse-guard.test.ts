@@ -102,13 +102,13 @@ describe('per-brief limits', () => {
     expect(parseRefusal(lists)?.message).toBe(`more than 10,000 block quote and list markers in one brief (each counted as deep as it is nested) at ${Math.ceil((MAX_CONTAINER_MARKERS + 1) / 3)}:5`)
   })
 
-  it('refuses a paragraph, heading or table row longer than 3,000 characters of text, at its start; URLs do not count', () => {
+  it(`refuses a paragraph, heading or table row longer than ${MAX_BLOCK_TEXT.toLocaleString('en-US')} characters of text, at its start; URLs do not count`, () => {
     const long = 'Bitcoin held $84,100. '.repeat(Math.ceil(MAX_BLOCK_TEXT / 22) + 1)
     const paragraph = parseRefusal(front + 'Intro.\n\n' + long + '\n', front.length)!
-    expect(paragraph.message).toMatch(/^paragraph of 3,0\d\d characters at 8:1$/)
-    expect(paragraph.expected).toBe('at most 3,000 characters in one paragraph, heading or table row')
-    expect(parseRefusal(`## ${long}\n`)?.message).toMatch(/^heading of 3,0\d\d characters at 1:1$/)
-    expect(parseRefusal(`| a | b |\n| - | - |\n| ${long} | x |\n`)?.message).toMatch(/^table row of 3,0\d\d characters at 3:1$/)
+    expect(paragraph.message).toMatch(/^paragraph of 20,0\d\d characters at 8:1$/)
+    expect(paragraph.expected).toBe(`at most ${MAX_BLOCK_TEXT.toLocaleString('en-US')} characters in one paragraph, heading or table row`)
+    expect(parseRefusal(`## ${long}\n`)?.message).toMatch(/^heading of 20,0\d\d characters at 1:1$/)
+    expect(parseRefusal(`| a | b |\n| - | - |\n| ${long} | x |\n`)?.message).toMatch(/^table row of 20,0\d\d characters at 3:1$/)
     // A long link target or an embedded image is not text.
     expect(parseRefusal(`![chart](data:image/png;base64,${'A'.repeat(300_000)})\n\n[source](https://example.com/${'a'.repeat(10_000)})\n`)).toBeUndefined()
   })

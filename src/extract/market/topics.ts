@@ -24,12 +24,16 @@ export function quotesEarlierSnapshot(text: string): boolean {
   return EARLIER_SNAPSHOT.test(text)
 }
 
+/** How far back a sentence is looked for: a longer one starts there, so that a long paragraph is read in linear time. */
+const LONGEST_SENTENCE = 2000
+
 /** Start of the sentence that contains `index` (after the last ". ", "; ", "! " or "? "). */
 export function sentenceStart(text: string, index: number): number {
-  let start = 0
-  for (const match of text.matchAll(/[.;!?]\s+(?=[A-Z(*\d$])/g)) {
-    if (match.index + match[0].length > index) break
-    start = match.index + match[0].length
+  const from = Math.max(0, index - LONGEST_SENTENCE)
+  let start = from
+  for (const match of text.slice(from, index + 2).matchAll(/[.;!?]\s+(?=[A-Z(*\d$])/g)) {
+    if (from + match.index + match[0].length > index) break
+    start = from + match.index + match[0].length
   }
   return start
 }

@@ -104,7 +104,12 @@ type Figures = Pick<PriceQuote, 'price' | 'range' | 'change24hPct' | 'change24hR
 
 /** The first price, range and 24h change in `text[from, end)`. */
 export function readSegment(text: string, from: number, end: number, symbol?: string): Figures {
-  const segment = text.slice(0, end)
+  // Only the sentence the segment starts in is scanned, so that a long paragraph is read in linear time.
+  const base = sentenceStart(text, from)
+  return readWindow(text.slice(base, end), from - base, symbol)
+}
+
+function readWindow(segment: string, from: number, symbol?: string): Figures {
   const figures: Figures = {}
   // "SOL ~89.6", "BTC: 71,420", "ETH at 2,030": a plain number right after the ticker, inside the asset's band.
   const plain = symbol === undefined ? undefined : findPlainNumbers(segment.slice(from)).find((number) => number.index < 24)
