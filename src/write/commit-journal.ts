@@ -40,8 +40,11 @@ export function completeInterruptedCommit(outDir: string): boolean {
   try {
     plan = JSON.parse(readFileSync(file, 'utf8')) as CommitPlan
   } catch {
-    // No plan, or one cut short before its rename: nothing was moved.
-    rmSync(`${file}.tmp`, {force: true})
+    // No plan, or one cut short before its rename: nothing was moved. (When the output path cannot
+    // hold a folder at all, a file in its way, the build's own write says so in words.)
+    try {
+      rmSync(`${file}.tmp`, {force: true})
+    } catch {}
     return false
   }
   if (plan.pid !== process.pid && isAlive(plan.pid)) return false
