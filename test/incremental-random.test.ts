@@ -2,6 +2,7 @@ import {cp, readdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {projectRoot, runCli, tempDir} from './helpers.js'
+import {snapshot} from './site-helpers.js'
 
 // Differential test of the incremental engine: after each step of a random
 // sequence of edits, renames, deletions, additions, config changes and
@@ -21,14 +22,6 @@ function generator(state: number): () => number {
   }
 }
 
-async function snapshot(site: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {}
-  for (const entry of await readdir(site, {recursive: true, withFileTypes: true})) {
-    const file = path.join(entry.parentPath, entry.name)
-    files[path.relative(site, file)] = entry.isDirectory() ? 'folder' : (await readFile(file)).toString('base64')
-  }
-  return files
-}
 
 async function briefsOf(dir: string): Promise<string[]> {
   return (await readdir(path.join(dir, 'briefs'), {recursive: true})).filter((name) => name.endsWith('.md')).sort()

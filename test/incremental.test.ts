@@ -13,18 +13,10 @@ import {SEARCH_BUNDLES_SCRIPT, SEARCH_SCRIPT} from '../src/render/search.js'
 import {SCHEMA_PATH, SUMMARY_SCHEMA_PATH} from '../src/render/site.js'
 import {ROBOTS_PATH} from '../src/render/sitemap.js'
 import {binPath, projectRoot, requireBin, runCli, tempDir} from './helpers.js'
+import {snapshot} from './site-helpers.js'
 
 const sample = path.join(projectRoot, 'briefs')
 
-/** Every file and folder of a site, path → bytes (as base64, so that diffs stay readable in failures) or "folder". */
-async function snapshot(site: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {}
-  for (const entry of await readdir(site, {recursive: true, withFileTypes: true})) {
-    const file = path.join(entry.parentPath, entry.name)
-    files[path.relative(site, file)] = entry.isDirectory() ? 'folder' : (await readFile(file)).toString('base64')
-  }
-  return files
-}
 
 async function project(): Promise<string> {
   const dir = await tempDir()

@@ -55,3 +55,13 @@ export async function readPages(site: string): Promise<Map<string, {html: string
   }
   return pages
 }
+
+/** Every file and folder of a site, path → bytes (as base64, so that diffs stay readable in failures) or "folder". */
+export async function snapshot(site: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  for (const entry of await readdir(site, {recursive: true, withFileTypes: true})) {
+    const file = path.join(entry.parentPath, entry.name)
+    files[path.relative(site, file)] = entry.isDirectory() ? 'folder' : (await readFile(file)).toString('base64')
+  }
+  return files
+}
