@@ -16,7 +16,7 @@ import {emptyScores, FIELDS, formatScores, scoreBrief, type Field, type Label} f
  * styles (fixtures/authors/, fifteen fictional publications, each set written and labelled by its
  * own writer, who never read the extractor nor the other sets). Rules are written against design
  * parts only; a held-out part is measured, and only its totals are printed. Set B was held out
- * first and measured once (README has that figure) before it became design data.
+ * first and measured twice (README has the figures) before it became design data.
  */
 interface Part {
   labels: string
