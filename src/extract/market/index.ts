@@ -110,7 +110,8 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
     // A sentence hard-wrapped over several lines is read as one ("Bitcoin climbed 2.7% over / the last
     // 24 hours to around 68,900 dollars"), at the line where it starts.
     const previous = contexts.at(-1)
-    if (previous && previous.line + previous.raw.split('\n').length === line && wrapsOnto(previous.raw.split('\n').at(-1)!, raw)) {
+    const previousLines = previous?.raw.split('\n') ?? []
+    if (previous && previous.line + previousLines.length === line && wrapsOnto(previousLines.at(-1)!, raw)) {
       previous.raw += `\n${raw}`
       previous.text += ` ${cleanText(raw.trim())}`
       continue

@@ -14,7 +14,7 @@ export const ASSETS: ReadonlyArray<[symbol: string, pattern: RegExp]> = [
 ]
 /** Words that make an amount near "ETF" something other than one day's net flow. */
 export const NOT_A_DAY_FLOW =
-  /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|week(?!ends?\b)|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|\d+-day|two-day|three-day|multi-day|revenue|worth|valued|market cap|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
+  /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|week(?!ends?\b)|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-day|two-day|three-day|multi-day|revenue|worth|valued|market cap|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
 /** A paragraph that speaks of a span longer than a day: an amount in it with no day of its own may be that span's. */
 export const LONGER_SPAN = /\b(?:week(?!end)\w*|(?:two|three|four|five|six|seven|several|\d+)[- ](?:trading[- ])?(?:days?|sessions?)|month[- ]to[- ]date|MTD|this month|year[- ]to[- ]date|YTD|cumulative|since (?:launch|inception))\b/i
 const OUTFLOW = /\boutflows?|\bredemptions?|\bwithdr[ae]w\w*|\bbled\b|\bshed\b|\blost\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b|\bexited\b/i
@@ -56,14 +56,16 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // What follows the amount is its own only up to the next clause ("…, bringing cumulative inflows to …").
         const ownAfter = after.slice(0, 80).split(/[,;]|\b(?:bringing|taking|lifting|pushing|while|whereas|but|after|following)\b/)[0]!
         const opening = lead.slice(0, 40).replace(/\S*$/, '')
-        const span = ownDay ? `${opening}|${ownPhrase(before)}|${ownAfter}` : `${lead}|${ownAfter}`
+        const span = ownDay ? `${opening}|${phrase}|${ownAfter}` : `${lead}|${ownAfter}`
         // "Total U.S. spot Bitcoin ETF outflows hit $903 million on November 20": with its own day, a total is that day's.
         if (NOT_A_DAY_FLOW.test(ownDay ? span.replace(/\btotal\b/gi, '') : span) || sameAmountElsewhere(text, item, money)) continue
         // A table column headed "Week net", "AUM" or "MTD" is not a day's flow.
         const header = context.table?.header[text.slice(0, item.index).split(' | ').length - 1] ?? ''
         if (NOT_A_DAY_FLOW.test(header) || LONGER_SPAN.test(header)) continue
         if (ownDay && /^\s*[–-]\s*\d/.test(`${phrase}\u0000${after}`.slice(ownDay.end))) continue
-        if (!/flow|\bnet\b/i.test(`${lead}|${after.slice(0, 40)}`) && !OUTFLOW.test(`${lead}|${after.slice(0, 40)}`) && !INFLOW.test(`${lead}|${after.slice(0, 40)}`) && !item.negative && !/^\s*\(?[+−–-]/.test(text.slice(item.index - 2, item.index + 1))) continue
+        // A flow word near the amount, or a sign on it ("-US$145.7m").
+        const near = `${lead}|${after.slice(0, 40)}`
+        if (!/flow|\bnet\b/i.test(near) && !OUTFLOW.test(near) && !INFLOW.test(near) && !item.negative && !/^\s*\(?[+−–-]/.test(text.slice(item.index - 2, item.index + 1))) continue
         // Only the line says ETF ("Monday alone saw $1.2B in inflows"): the amount must carry its own day.
         if (!ETF.test(words) && !ETF.test(label) && !ownDay) continue
         if (issuerIsSubject(lead, after)) continue
@@ -76,14 +78,14 @@ export const etfFlows: Recogniser<EtfFlow> = {
         const issuers = issuerAmounts(text, clause, money)
         if (issuers.length > 0) flow.issuers = issuers
         // "US spot crypto ETFs saw $338M", "combined $755M": every asset together, not one.
-        if (/\bcrypto (?:ETF|ETP|fund|product)s?\b|\bcombined\b|\bacross (?:the )?(?:category|products|assets)\b/i.test(ownPhrase(before) + lead.slice(0, 40))) continue
+        if (/\bcrypto (?:ETF|ETP|fund|product)s?\b|\bcombined\b|\bacross (?:the )?(?:category|products|assets)\b/i.test(phrase + lead.slice(0, 40))) continue
         let day = ownDay ?? (owned.length === 1 ? soleDay(words, context.date) : undefined)
         if (!day) {
           // An undated amount takes its span from the words before it: "$259.6M in outflows the same day" is
           // the day last named; "…in the week ending January 24. Bitcoin ETFs alone recorded $1.09 billion" is
           // that week's, not a day's.
           if (/^\W*(?:[\w-]+\s+){0,4}?(?:the same day|that day|same session)\b/i.test(after.slice(0, 60))) {
-            day = findDays(text.slice(0, item.index), context.date).filter((found) => found.text.toLowerCase() !== 'overnight').at(-1)
+            day = daysIn(text.slice(0, item.index), context.date).at(-1)
             if (!day) continue
           } else {
             // Undated after "Wednesday October 8 saw …" (a day of another week), or after a longer span: not today's.
@@ -171,9 +173,14 @@ function directionOf(before: string, after: string): EtfFlow['direction'] | unde
   return outBefore > inBefore ? 'outflow' : 'inflow'
 }
 
+/** The days named in `words`, but "overnight": ETF flows are a trading day's, not a night's. */
+function daysIn(words: string, date: string | undefined) {
+  return findDays(words, date).filter((day) => day.text.toLowerCase() !== 'overnight')
+}
+
 /** The day named closest to the amount in its own words (`at` is the amount's place). */
 function nearestDay(words: string, at: number, date: string | undefined) {
-  const days = findDays(words, date).filter((day) => day.text.toLowerCase() !== 'overnight')
+  const days = daysIn(words, date)
   if (days.length === 0) return undefined
   return days.reduce((best, day) => (distance(day, at) < distance(best, at) ? day : best))
 }
@@ -193,7 +200,7 @@ function tradingDay(iso: string, text: string): string {
 /** The span named last before `at`: a day, or 'longer' for a week, several days, a month to date. */
 function lastSpanBefore(text: string, at: number, date: string | undefined) {
   const before = text.slice(0, at)
-  const days = findDays(before, date).filter((found) => found.text.toLowerCase() !== 'overnight')
+  const days = daysIn(before, date)
   const span = lastMatch(before, LONGER_SPAN)
   const day = days.at(-1)
   // "the week ending November 1": the day closes the longer span.
@@ -203,7 +210,7 @@ function lastSpanBefore(text: string, at: number, date: string | undefined) {
 }
 
 function soleDay(words: string, date: string | undefined) {
-  const days = findDays(words, date).filter((day) => day.text.toLowerCase() !== 'overnight')
+  const days = daysIn(words, date)
   return new Set(days.map((day) => day.iso ?? day.text)).size === 1 ? days[0] : undefined
 }
 

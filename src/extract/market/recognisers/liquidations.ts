@@ -21,6 +21,8 @@ const HYPOTHETICAL = /\b(if|would|could|may|might|risk (?:of|concentrat\w*|zones
 /** Windows other than the day: these are not the 24h total. */
 const OTHER_WINDOW = /\b(?:first|last|one|an|single|that) hour\b|\b(?:early|mid|late)[- ](?:january|february|march|april|may|june|july|august|september|october|november|december)|\b(?:in|during|of|for) (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|\b(1|one|4|four|8|12|twelve)[- ]?(?:h|hr|hours?)\b|\b(48|72)[- ]?(?:h|hr|hours?)\b|\btwo days|\bweek(?:end|ly)?\b|\bmonth|\bsince\b|\bthis year|\bin (?:a |one )?(?:minute|hour)s?|\bwithin (?:minutes|an hour|hours)|\bcumulative|\bYTD\b|\bOctober 10|\bcrash\b/i
 const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours|\bpast day|\bone day|\bdaily|\bon the day|\btoday\b|\bovernight|\bsession\b/i
+/** A line labelled with the day's window alone ("Past 24h: $690M", "24h total: …"). */
+const DAY_LABEL = new RegExp(`^\\W*(?:total\\s+)?(?:(?:past|last)\\s+)?(?:${DAY_WINDOW.source})\\W*(?:total)?\\s*:`, 'i')
 
 /**
  * 24h total liquidations with their long/short split: "$627 million in
@@ -36,7 +38,7 @@ export const liquidations: Recogniser<Liquidation> = {
   match(context) {
     // Desk shorthand: "Liqs 24h: 312M". Under a "Liquidations" title, "Past 24h: $690M" is the total.
     let text = context.text.replace(/\bliqs?\b\.?/gi, 'liquidations')
-    if (/liquidat/i.test(context.section.title) && !/liquidat|wiped|flushed/i.test(text) && new RegExp(`^\\W*(?:total\\s+)?(?:(?:past|last)\\s+)?(?:${DAY_WINDOW.source})\\W*(?:total)?\\s*:`, 'i').test(text)) text = `Liquidations ${text}`
+    if (/liquidat/i.test(context.section.title) && !/liquidat|wiped|flushed/i.test(text) && DAY_LABEL.test(text)) text = `Liquidations ${text}`
     if (!/liquidat|wiped out|wipeout|flushed/i.test(text) || isTitleLine(context.raw)) return []
     const found: Liquidation[] = []
     const money = findMoney(text, {bare: true}).filter(isLarge)
