@@ -79,7 +79,9 @@ export function withholdImplausible(data: MarketData): MarketData {
   if (result.marketCap && cap !== undefined && btcPrice !== undefined) {
     const share = (btcPrice * BOUNDS.btcSupply) / cap
     if (share < BOUNDS.btcDominance[0] || share > BOUNDS.btcDominance[1]) {
-      hold('total market cap', usd(cap), result.marketCap.line, `a total that gives Bitcoin (at ${btcPrice}) a share of ${BOUNDS.btcDominance[0] * 100}–${BOUNDS.btcDominance[1] * 100}%`)
+      // The author is told both figures: either may be the wrong one (a stale price, a stablecoin cap).
+      const price = `$${btcPrice.toLocaleString('en-US')}`
+      hold('total market cap', usd(cap), result.marketCap.line, `a total that gives Bitcoin, at the ${price} this brief states, ${BOUNDS.btcDominance[0] * 100}–${BOUNDS.btcDominance[1] * 100}% of it (here ${Math.round(share * 100)}%): one of the two figures is wrong`)
       delete result.marketCap
     }
   }
