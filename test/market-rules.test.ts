@@ -38,6 +38,15 @@ describe('market rules on small briefs', () => {
     expect(messages[1]!.message).toBe('Unexpected BNB range of 745–913, expected a day\'s range within 20% of its low')
   })
 
+  test('implausible-value: a withheld liquidations total is reported once, not also as an unread figure', async () => {
+    const dir = await tempDir()
+    const brief = (await readFile(fixture('implausible-value-invalid.md'), 'utf8')).replace('- **BNB:**', '- **Liquidations (24h):** \\$48.2B across exchanges\n- **BNB:**')
+    await writeFile(path.join(dir, 'brief.md'), brief)
+    const {report} = await checkJson(['brief.md'], dir)
+    const onLine = report.messages.filter((message) => message.line === 10).map((message) => message.ruleId)
+    expect(onLine).toEqual(['implausible-value'])
+  })
+
   test('headline-severity: only the headline with no level, at its title', async () => {
     const {places, messages} = await findings(fixture('headline-severity-invalid.md'))
     expect(places).toEqual(['14:4 warning headline-severity'])

@@ -76,8 +76,6 @@ export interface Unread {
   text: string
   /** A way of writing it that is read. */
   example: string
-  /** Set when a figure was read there but withheld. */
-  withheld?: Withheld['reason']
 }
 
 /** Where a figure was read: a reader can check it against the brief. */

@@ -14,8 +14,7 @@ export const unreadFigure: FileRule = {
   check({file, extracted}, reporter) {
     for (const item of extracted.market.unread) {
       const text = item.text.length > 90 ? `${item.text.slice(0, 89)}…` : item.text
-      const why = item.withheld === 'implausible' ? ' (the figure read there is out of bounds)' : ''
-      reporter.report(file, this.meta, `Unexpected ${item.field} with no figure read from “${text}”${why}, expected one written like ${item.example}`, {line: item.line, column: item.column}, {
+      reporter.report(file, this.meta, `Unexpected ${item.field} with no figure read from “${text}”, expected one written like ${item.example}`, {line: item.line, column: item.column}, {
         actual: item.text,
         note: `No ${item.field} is shown for this day. A figure is read only when its words say what it is (24h, total, net, the asset) and nothing makes it something else (open interest, one asset, one fund, a week, a forecast).`
       })
