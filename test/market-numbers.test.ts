@@ -31,10 +31,19 @@ describe('findMoney ranges', () => {
     ['$87.37k–$87.84k', [87370, 87840]],
     ['$3.67–$3.68 trillion', [3.67e12, 3.68e12]],
     ['between $110,048 and $111,522', [110048, 111522]],
-    ['87.7k–92.3k', [87700, 92300]]
+    ['87.7k–92.3k', [87700, 92300]],
+    ['68–69k USD', [68000, 69000]],
+    ['2.3–2.5 trillion USD', [2.3e12, 2.5e12]],
+    ['66,400 to 68,350 dollars', [66400, 68350]]
   ])('%s', (text, range) => {
     const [first] = findMoney(text.replace(/\\\$/g, '$'))
     expect(first?.range).toEqual(range)
+  })
+})
+
+describe('findMoney moves', () => {
+  it('reads "from 2.3 to 2.5 trillion USD" as two amounts, not a range', () => {
+    expect(findMoney('fell from 2.3 to 2.5 trillion USD').map((money) => money.range ?? money.value)).not.toContainEqual([2.3e12, 2.5e12])
   })
 })
 

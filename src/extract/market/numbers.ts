@@ -89,8 +89,11 @@ const BETWEEN = new RegExp(
   'gi'
 )
 
-/** "68–69k", "~87–88K USD": two plain numbers sharing one k. */
-const SHARED_K = new RegExp(String.raw`(?<![\w.,$])(?:[~≈]\s?)?(?<a>${NUM})\s?[-–—]\s?(?<b>${NUM})(?<ub>[kK])(?![a-zA-Z])(?:${CURRENCY_AFTER})?`, 'g')
+/** "68–69k", "~87–88K USD": two plain numbers sharing one k; "2.3–2.5 trillion USD", "66,400 to 68,350 dollars": a range the currency word closes. */
+const SHARED_K = new RegExp(
+  String.raw`(?<![\w.,$])(?:[~≈]\s?)?(?<a>${NUM})(?<ua>${UNIT})?(?:\s?[-–—]\s?|\sto\s)(?<b>${NUM})(?:(?<ub>[kK])(?![a-zA-Z])(?:${CURRENCY_AFTER})?|(?<ub2>${UNIT})?${CURRENCY_AFTER})`,
+  'g'
+)
 
 /** Every amount of money in the text, in order; with `bare`, also amounts written with a magnitude and no currency. */
 export function findMoney(text: string, options: {bare?: boolean} = {}): MoneyMatch[] {
@@ -104,8 +107,11 @@ export function findMoney(text: string, options: {bare?: boolean} = {}): MoneyMa
   }
   for (const match of text.matchAll(SHARED_K)) {
     if (text[match.index - 1] === '$' || /\$\s?$/.test(text.slice(Math.max(0, match.index - 2), match.index))) continue
-    const range = toRange(match.groups!.a!, undefined, match.groups!.b!, match.groups!.ub)
-    if (range) found.push({value: range[0], range, unit: 'k', negative: false, index: match.index, end: match.index + match[0].length})
+    // "from 2.3 to 2.5 trillion USD" is a move, not a range (the MONEY pass reads its amounts).
+    if (/\sto\s/.test(match[0]) && /\bfrom\s*$/i.test(text.slice(Math.max(0, match.index - 6), match.index))) continue
+    const g = match.groups!
+    const range = toRange(g.a!, g.ua, g.b!, g.ub ?? g.ub2)
+    if (range) found.push({value: range[0], range, unit: unitName(g.ub ?? g.ub2 ?? g.ua), negative: false, index: match.index, end: match.index + match[0].length})
   }
   for (const match of text.matchAll(MONEY)) {
     const g = match.groups!
