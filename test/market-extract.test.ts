@@ -268,6 +268,21 @@ describe('other authors\' shapes', () => {
   })
 })
 
+describe('levels and spans other writers name', () => {
+  it('a floor, ceiling, pivot, breakout or cost basis is a level, not the price', () => {
+    for (const line of ['Bitcoin defends the \\$68,000 floor for a third session.', 'BTC: \\$72,500 ceiling capped the bounce again.', 'Bitcoin sits under its short-term holder cost basis of \\$71,900.', 'BTC pivot \\$70,000; invalidation \\$66,500.']) {
+      expect(quote(extract(line), 'BTC')?.price, line).toBeUndefined()
+    }
+    expect(quote(extract('BTC held the \\$68,000 floor and trades at \\$69,420 (+0.8% 24h).'), 'BTC')).toMatchObject({price: 69420, change24hPct: 0.8})
+  })
+
+  it('a move over the weekend, since the open or month to date is not the 24h change', () => {
+    for (const line of ['BTC \\$69,420, +3.1% over the weekend.', 'Bitcoin at \\$69,420 is up 1.2% since the US open.', 'BTC \\$69,420 (+8.4% MTD).', 'Bitcoin \\$69,420, down 2% m/m.']) {
+      expect(quote(extract(line), 'BTC')?.change24hPct, line).toBeUndefined()
+    }
+  })
+})
+
 describe('ETF days', () => {
   it('"yesterday" in a Monday brief is Friday, the last day ETFs traded', () => {
     const {text, tree} = parseBrief(['---', 'title: t', 'date: 2026-04-13', '---', '## Market Overview', '', 'Spot Bitcoin ETFs took in \\$120M yesterday.', ''].join('\n'))
