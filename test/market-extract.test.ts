@@ -283,6 +283,58 @@ describe('levels and spans other writers name', () => {
   })
 })
 
+describe('figure-first lines, ticker strips and digests', () => {
+  it('"By the numbers": a bold figure, a dash, then what it is', () => {
+    const data = extract(
+      '- **\\$104,200** — bitcoin\'s price as of 06:00 UTC, down 3.1% in 24 hours',
+      '- **\\$2,836** — ether (−1.5%)',
+      '- **\\$3.43T** — the value of all crypto assets combined, down 1.4%',
+      '- **\\$540M** — liquidations over the last day, roughly 67% of them longs',
+      '- **41** — Fear & Greed ("fear"), its lowest reading in a month',
+      '- **7.4%** — how far BTC now sits below its all-time high of \\$112,640'
+    )
+    expect(quote(data, 'BTC')).toMatchObject({price: 104200, change24hPct: -3.1})
+    expect(quote(data, 'ETH')).toMatchObject({price: 2836, change24hPct: -1.5})
+    expect(data.marketCap).toMatchObject({usd: 3.43e12, change24hPct: -1.4})
+    expect(data.liquidations[0]).toMatchObject({amountUsd: 540e6, window: '24h'})
+    expect(data.fearGreed).toBe(41)
+  })
+
+  it('ticker strips: glyphs at the head of an item name the asset, "Total"/"Mcap"/"Cap" is the total cap, "Fear/Greed" and "FGI" the index', () => {
+    const glyphs = extract('₿ 106.25k (+1.4%) · Ξ 2.74k (+1.4%) · ◎ 158 (+2.5%) · Mcap 3.54T (+1.4%) · Fear/Greed 71')
+    expect([quote(glyphs, 'BTC')?.price, quote(glyphs, 'ETH')?.price, quote(glyphs, 'SOL')?.price]).toEqual([106250, 2740, 158])
+    expect(glyphs.marketCap).toMatchObject({usd: 3.54e12, change24hPct: 1.4})
+    expect(glyphs.fearGreed).toBe(71)
+    const slashes = extract('`BTC \\$105,100 (-1.1%) / ETH \\$2,690 (-1.8%) / TOTAL 3.50tn (-1.1%) / FGI 64`')
+    expect(quote(slashes, 'ETH')).toMatchObject({price: 2690, change24hPct: -1.8})
+    expect(slashes.marketCap).toMatchObject({usd: 3.5e12})
+    expect(extract('🌐 Cap — 3.68tn | 24h: +2.5%').marketCap).toMatchObject({usd: 3.68e12})
+    // "₿2,500 moved" is an amount in bitcoin, not its price; a stablecoin "mcap" is not the total.
+    const whale = extract('🐋 Whale watch: ₿2,500 moved to cold storage; Stablecoin mcap: 268.4B USD')
+    expect(whale.prices).toEqual([])
+    expect(whale.marketCap).toBeUndefined()
+  })
+
+  it('a brief with no headings is read whole, Fear & Greed included, even when a "Sources:" line ends it', () => {
+    const {text, tree} = parseBrief('😐 Fear & Greed: 61 (Greed) · yesterday 63 · last week 48\n\nSources: CoinGecko · Coinglass\n')
+    expect(extractMarketData(tree, text, undefined, {date: '2025-11-04'}).fearGreed).toBe(61)
+  })
+
+  it('a level named after the number, a comparison sign, a time zone or a session are not the price; an adjective before a bare price is fine', () => {
+    expect(quote(extract('\\$ETH: 3,000 is the line. 3,400 next if it holds.'), 'ETH')?.price).toBeUndefined()
+    expect(quote(extract('Headline: \\$ETH > \\$3,000 for the first time since February.'), 'ETH')?.price).toBeUndefined()
+    expect(quote(extract('Bitcoin dipped to \\$101,300 during the Asian session before buyers stepped in.'), 'BTC')?.price).toBeUndefined()
+    expect(quote(extract('Solana was quieter at 142 (+0.4%).'), 'SOL')).toMatchObject({price: 142, change24hPct: 0.4})
+    expect(quote(extract('🟣 SOL — 171.8 | 24h: +4.8%'), 'SOL')).toMatchObject({price: 171.8})
+  })
+
+  it('"Fear &" at a line end goes on with "Greed Index at 58" on the next; "May" the month is not "may" the forecast', () => {
+    expect(extract('Overall crypto market cap is near \\$3.36tn (−0.9%). Sentiment cooled — the Fear &', 'Greed Index at 58 from 61.').fearGreed).toBe(58)
+    expect(extract('Total market cap has climbed to \\$3.46 trillion, nowhere near the December and May tops.').marketCap).toMatchObject({usd: 3.46e12})
+    expect(extract('Total market cap fell below \\$2.95 trillion, down from over \\$3 trillion.').marketCap).toBeUndefined()
+  })
+})
+
 describe('ETF days', () => {
   it('"yesterday" in a Monday brief is Friday, the last day ETFs traded', () => {
     const {text, tree} = parseBrief(['---', 'title: t', 'date: 2026-04-13', '---', '## Market Overview', '', 'Spot Bitcoin ETFs took in \\$120M yesterday.', ''].join('\n'))

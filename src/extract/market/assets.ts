@@ -2,9 +2,11 @@ import {memoised} from '../memo.js'
 
 /** Assets a brief's market overview names, by symbol, with the names authors use. */
 export const assets: ReadonlyArray<{symbol: string; name: string; pattern: RegExp}> = [
-  {symbol: 'BTC', name: 'Bitcoin', pattern: /\b(bitcoin|btc)\b/gi},
-  {symbol: 'ETH', name: 'Ethereum', pattern: /\b(ethereum|ether|eth)\b/gi},
-  {symbol: 'SOL', name: 'Solana', pattern: /\b(solana|sol)\b/gi},
+  // A currency glyph names the asset only at the head of a ticker strip's item ("₿ 106.25k (+1.4%) · Ξ 2.74k"):
+  // elsewhere "₿2,500" is an amount in bitcoin.
+  {symbol: 'BTC', name: 'Bitcoin', pattern: /\b(bitcoin|btc)\b|(?<=^\W{0,4}|[·|│┃•]\s*)₿(?=\s+[\d~≈$])/gi},
+  {symbol: 'ETH', name: 'Ethereum', pattern: /\b(ethereum|ether|eth)\b|(?<=^\W{0,4}|[·|│┃•]\s*)Ξ(?=\s+[\d~≈$])/gi},
+  {symbol: 'SOL', name: 'Solana', pattern: /\b(solana|sol)\b|(?<=^\W{0,4}|[·|│┃•]\s*)◎(?=\s+[\d~≈$])/gi},
   {symbol: 'XRP', name: 'XRP', pattern: /\b(xrp|ripple)\b/gi},
   {symbol: 'BNB', name: 'BNB', pattern: /\b(bnb|binance coin)\b/gi},
   {symbol: 'DOGE', name: 'Dogecoin', pattern: /\b(dogecoin|doge)\b/gi},
@@ -45,7 +47,8 @@ export interface AssetMention {
 const NOT_A_QUOTE_AFTER = /^\.D\b|^\W{0,3}(?:\w+\s+)?(dominance|dom\b|etfs?\b|spot etfs?|futures|options|open interest|oi\b|perps?\b|perpetual|funding|treasur|holdings|network|miners?|hash|market cap|mcap|supply|whales?|liquidation|ecosystem|chain\b|staking|reserves?|flows?|\/(?!\s?USDT?\b)|-denominated|-margined|pairs?\b|long|short)/i
 // "outpaced BTC gains", "strength against BTC": a comparison, the figures that follow are the other asset's.
 const COMPARISON_BEFORE = /(\bvs\.?|\bversus|\bthan|\bagainst|\brelative to|\bout(?:pac|perform)\w*|\bunderperform\w*|\btrail\w*|\blagg\w*)\s+\(?$/i
-const NOT_A_QUOTE_BEFORE = /(\/|\bin|\bof|\bfor|\bper|\bvs\.?|\bversus|\bthan|\bagainst|\brelative to|\bout(?:pac|perform)\w*|\bunderperform\w*|\btrail\w*|\blagg\w*|\bmillion|\bbillion|\d[\d,]*(?:\.\d+)?[kKmM]?)\s+\(?$|\/$/i
+// "ETH/BTC" is a pair; "BTC $105,100 (-1.1%) / ETH $2,690" separates two quotes.
+const NOT_A_QUOTE_BEFORE = /(\bin|\bof|\bfor|\bper|\bvs\.?|\bversus|\bthan|\bagainst|\brelative to|\bout(?:pac|perform)\w*|\bunderperform\w*|\btrail\w*|\blagg\w*|\bmillion|\bbillion|\d[\d,]*(?:\.\d+)?[kKmM]?)\s+\(?$|\/$/i
 
 /** Every asset name or symbol in the (cleaned) text, in order (shared while remembering: do not change the array). */
 export const findAssetMentions: (text: string) => AssetMention[] = memoised(assetMentions)

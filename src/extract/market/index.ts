@@ -6,6 +6,7 @@ import {cleanText} from './numbers.js'
 import {etfFlowRecognisers, fearGreedRecognisers, liquidationRecognisers, marketCapRecognisers, priceRecognisers} from './recognisers/index.js'
 import type {EtfFlow, Liquidation, LineContext, MarketData, PriceQuote, Recogniser} from './types.js'
 import {evidenceOf} from './evidence.js'
+import {labelBeforeFigure} from './figure-first.js'
 import {withholdImplausible} from './plausible.js'
 import {labelledQuote} from './recognisers/labelled-quote.js'
 import {findUnparsed} from './unparsed.js'
@@ -49,7 +50,8 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   // recognisers' own guards (an asset, a role, a unit) keep those from guessing. A brief with no
   // section at all is read whole.
   const overview = contexts(PRICE_KINDS)
-  const elsewhere = [...preamble(tree, lines, sections), ...sections.filter((section) => section.kind === 'other')].flatMap(sectionContexts)
+  const opening = preamble(tree, lines, sections).flatMap(sectionContexts)
+  const elsewhere = [...opening, ...sections.filter((section) => section.kind === 'other').flatMap(sectionContexts)]
   const marketContexts = (kinds: SectionKind[]) => [...contexts(kinds), ...elsewhere.filter((context) => !overview.includes(context))]
   const overviewLines = new Set(overview.map((context) => context.line))
   // Then the lines under an asset's own heading, wherever it sits ("## Bitcoin (BTC)", "**Current Price:** …").
@@ -69,7 +71,7 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const [cap] = [...run(marketCapRecognisers, overview), ...run(marketCapRecognisers, elsewhere)]
   if (cap) data.marketCap = cap
   // Fear & Greed is one daily value, given in the overview or under sentiment.
-  const everywhere = sections.length > 0 ? sections.flatMap(sectionContexts) : elsewhere
+  const everywhere = [...opening, ...sections.flatMap(sectionContexts)]
   const [index] = run(fearGreedRecognisers, [...overview, ...everywhere])
   if (index?.value !== undefined) data.fearGreed = index.value
   else if (index?.range) data.fearGreedRange = index.range
@@ -116,7 +118,7 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
       previous.text += ` ${cleanText(raw.trim())}`
       continue
     }
-    contexts.push({line, raw, text: cleanText(raw), section, ...(date && {date})})
+    contexts.push({line, raw, text: labelBeforeFigure(raw, cleanText(raw)), section, ...(date && {date})})
   }
   return contexts.sort((a, b) => a.line - b.line)
 }
@@ -127,6 +129,8 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
  */
 function wrapsOnto(line: string, next: string): boolean {
   if (/^\s{0,3}(?:#|\*\*[^*]+\*\*\s*:?\s*$|__)/.test(line) || /[.!?:;)\]|*_]\s*$/.test(line)) return false
+  // "… the Fear &" / "Greed Index at 58", "… slipped to" / "68,900": a line that stops on "&" or a preposition goes on, whatever comes next.
+  if (/(?:&|\b(?:of|at|to|by|from|near|around|about))\s*$/i.test(line) && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\|)/.test(next)) return true
   return /^\s*[\p{Ll}\d$(~≈]/u.test(next) || /^\s*\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(next) && !/^\s*[\w\s()/&-]{1,40}:\s/u.test(next)
 }
 

@@ -7,11 +7,18 @@ import {signFromWords} from './sign-words.js'
 
 /** Words just before an amount that make it a reference level, not the price. */
 const NOT_PRICE_BEFORE =
-  /\b(reach(?:ing|es)?|see[sn]?|seeing|predict\w*|forecast\w*|expect\w*|could|would|might|targets?|targeting|projected|highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|floor|ceiling|pivot|invalidation|stop(?:-loss)?|breakout|breakdown|trigger|cost basis|reali[sz]ed price|fair value|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|breaking|broke|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth|piled|bought|sold|shorted|longed|entered|entry|entries)\b[^$\d]{0,14}$/i
+  /\b(reach(?:ing|es)?|see[sn]?|seeing|predict\w*|forecast\w*|expect\w*|could|would|might|targets?|targeting|projected|highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|floor|ceiling|pivot|invalidation|stop(?:-loss)?|breakout|breakdown|trigger|cost basis|reali[sz]ed price|fair value|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|breaking|broke|through|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth|piled|bought|sold|shorted|longed|entered|entry|entries)\b[^$\d]{0,14}$/i
 /** Words just after a percentage that make it something other than the 24h change. */
 const NOT_CHANGE_AFTER =
   /^\s*\)?\s*(?:\w+\s+)?(week|wk|w\/w|wow|intra-?(?:week|month)|7-?d|7-day|month|30-?d|mo\b|m\/m|mom\b|mtd|wtd|yoy|y\/y|ytd|year|qtd|q\/q|qoq|(?:over|across|during|through|since) the weekend|(?:since|from) (?:the )?(?:\w+ )?open\b|(?:over|in|during|for) (?:the )?(?:(?:past|last|prior) )?(?:\w+ )?(?:weeks?|months?|years?|days)\b|(?:from|off|since) (?:its |the |a |last )?(?:[\w'’.,$-]+ ){0,3}(?:high|peak|ath|top|record|lows?|bottom|trough)|(?:from|since) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last)\b|below|above|since|dominance|share|of\b(?!\s+(?:the\s+)?(?:day|session)\b)|probability|odds|annuali[sz]ed|apr|apy|longs?|shorts?|funding|premium|discount|retrac)/i
 const NOT_CHANGE_BEFORE = /\b(ago|a (?:week|month|year)|\d+\s?-?(?:d|days?|w|wk|weeks?|mo|months?)|dominance|share|funding|rates?|odds|probability|oi|open interest|volume|ytd|yoy|mtd|wtd|weekend|weekly|monthly|week|apr|apy|ratio|supply|fibo\w*|retracement|account\w* for|make up|makes up)\b[^%]{0,16}$/i
+
+/** Words right after an amount that make it a level or a forecast: "\$68,000 support", "3,000 is the line", "\$150k by year-end". */
+const LEVEL_AFTER =
+  /^\s*(?:\w+\s+){0,2}(?:support|resistance|floor|ceiling|pivot|invalidation|breakout|breakdown|trigger|wall|cluster|magnet|line in the sand|max pain|strike|target|ath|peak|levels?\b|mark\b|zone|area\b|handle|threshold|barrier|intraday\b(?! range))|^\W{0,3}(?:is|as|remains|stays) (?:the |a )?(?:\w+ )?(?:line|level|pivot|floor|ceiling|magnet|key)\b|^\s*(?:by|before|within)\s+(?:the\s+)?(?:year[- ]end|end of|(?:next|this)\s+\w+|20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)/i
+/** "\$ETH > \$3,000": a comparison with a level. */
+const COMPARED_BEFORE = /[<>≥≤]\s*[~≈]?\s*$/
+const FROM_A_PEAK_BEFORE = /\b(?:below|above|under|beneath|off|from)\b[^%]{0,40}\b(?:highs?|peak|ath|all-time|record|lows?)\b[^%]{0,30}$/i
 
 const OTHER_PERIOD_IN_SENTENCE = /\b(year[- ]to[- ]date|ytd|month[- ]to[- ]date|mtd|this (?:week|month|year)|(?:past|last|prior) (?:week|month|year|\d+ days)|week[- ]over[- ]week|wow|w\/w|\d+[- ]?(?:day|week|month)s?\b|weekly|monthly|yearly|since (?:january|february|march|april|may|june|july|august|september|october|november|december|launch|the start))/i
 
@@ -71,7 +78,7 @@ export const assetQuote: Recogniser<PriceQuote> = {
 }
 
 /** Words that are not an asset's name even when a price follows ("Price: \$95,000"). */
-const NOT_A_NAME = /^(Price|Prices|Spot|Level|Last|Close|Open|Current|Range|Trading|Now|Today|Yesterday|High|Low|Target|Support|Resistance|USD|US|ETF|ETFs)$/
+const NOT_A_NAME = /^(Price|Prices|Spot|Level|Last|Close|Open|Current|Range|Trading|Now|Today|Yesterday|High|Low|Target|Support|Resistance|USD|US|ETF|ETFs|UTC|GMT|ET|EST|EDT|CET|CEST|BST|JST|SGT|HKT|KST|PT|PST|PDT)$/
 
 /**
  * Where another, unknown asset's quote begins: "Name (\$", "Name: \$",
@@ -93,7 +100,7 @@ function endOfSentence(text: string, from: number): number {
 }
 
 /** "78,050 one minute before and 76,200 five minutes after": a moment, not where it trades now. */
-const MOMENT_AFTER = /^\s*(?:\w+\s+){0,2}(?:minutes?|mins?|hours?|hrs?|seconds?)\s+(?:before|after|earlier|later|ago|prior)\b|^\s*(?:earlier|ago|before the|at the (?:open|close|time))\b/i
+const MOMENT_AFTER = /^\s*(?:\w+\s+){0,2}(?:minutes?|mins?|hours?|hrs?|seconds?)\s+(?:before|after|earlier|later|ago|prior)\b|^\s*(?:earlier|ago|before the|at the (?:open|close|time))\b|^\s*(?:during|in) the (?:\w+\s+){0,2}(?:session|hours|trading)\b|^\s*before (?:recovering|rebounding|bouncing|paring|buyers|sellers|reversing)\b/i
 const PAST_MOVE_BEFORE =
   /\b(?:after|following)\s+(?:a|an|the|its|last)?\s*(?:[\w.]+\s+){0,3}?(?:flush|drop|dip|crash|sell-?off|slide|plunge|fall|decline|wick|spike|rally|surge|run|move|jump|pump|slump)\w*\s+(?:to|near|toward|towards|at|below|above|under)\s+(?:about|around|roughly|near|~|≈)?\s*$/i
 const APPROXIMATE_BEFORE = /\b(?:near|around|about|approximately|roughly|close to)\s*[~≈]?\s*$|[~≈]\s*$/i
@@ -113,16 +120,16 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
   const figures: Figures = {}
   // "SOL ~89.6", "BTC: 71,420", "ETH at 2,030": a plain number right after the ticker, inside the asset's band.
   const plain = symbol === undefined ? undefined : findPlainNumbers(segment.slice(from)).find((number) => number.index < 24)
-  if (plain && !MOMENT_AFTER.test(segment.slice(from + plain.end, from + plain.end + 30)) && /^[\s:(=@~≈-]*(?:(?:is|was|at|near|around|about|trades?|trading|traded|sits|hovers|holds|changed hands at|price)\s+)*[~≈]?\s*$/i.test(segment.slice(from, from + plain.index)) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
+  if (plain && !MOMENT_AFTER.test(segment.slice(from + plain.end, from + plain.end + 30)) && !LEVEL_AFTER.test(segment.slice(from + plain.end, from + plain.end + 24)) && /^[\s:(=@~≈—–-]*(?:(?:is|was|at|near|around|about|trades?|trading|traded|sits|hovers|holds|changed hands at|price|quieter|steady|steadier|flat|firm|firmer|softer|little changed|unchanged)\s+)*[~≈]?\s*$/i.test(segment.slice(from, from + plain.index)) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
     if (plain.range) figures.range = plain.range
     else figures.price = plain.value
   }
   let approximate = false
   for (const money of findMoney(segment)) {
     if (money.index < from || !isPriceAmount(money)) continue
-    if (NOT_PRICE_BEFORE.test(segment.slice(from, money.index))) continue
+    if (NOT_PRICE_BEFORE.test(segment.slice(from, money.index)) || COMPARED_BEFORE.test(segment.slice(from, money.index))) continue
     // "plunged to \$105,000 intraday before recovering to \$111,700": a level touched, not where it trades.
-    if (/^\s*(?:\w+\s+){0,2}(?:support|resistance|floor|ceiling|pivot|invalidation|breakout|breakdown|trigger|wall|cluster|magnet|line in the sand|max pain|strike|target|ath|peak|levels?\b|mark\b|zone|area\b|handle|threshold|barrier|intraday\b(?! range))|^\s*(?:by|before|within)\s+(?:the\s+)?(?:year[- ]end|end of|(?:next|this)\s+\w+|20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)/i.test(segment.slice(money.end, money.end + 24))) continue
+    if (LEVEL_AFTER.test(segment.slice(money.end, money.end + 24))) continue
     if (MOMENT_AFTER.test(segment.slice(money.end, money.end + 30))) continue
     // "after a Dec 1 flush to about 85k": a level of a past move, not where it trades.
     if (PAST_MOVE_BEFORE.test(segment.slice(from, money.index))) continue
@@ -140,6 +147,8 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     if (percent.index < from) continue
     if (NOT_CHANGE_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue
     if (NOT_CHANGE_BEFORE.test(segment.slice(from, percent.index)) || OTHER_SPAN_BEFORE.test(segment.slice(from, percent.index))) continue
+    // "sits below its July 13 all-time high of $112,640: 7.4%": a distance from a peak, not a move.
+    if (FROM_A_PEAK_BEFORE.test(segment.slice(from, percent.index))) continue
     if (OTHER_SPAN_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue
     // "Year to date, Solana is up 2%": a period named earlier in the sentence, and no 24h nearer.
     const opening = segment.slice(sentenceStart(segment, from), percent.index)

@@ -5,8 +5,8 @@ import type {MarketCap, Recogniser} from '../types.js'
 import {readChange} from './change.js'
 
 const TOTAL_CAP =
-  /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b|\b(?:total|global|overall|aggregate)\s+(?:crypto(?:currency)?\s+)?(?:market\s+)?(?:cap\b|capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\bcrypto(?:currency)?\s+(?:market(?:'s)?\s+)?(?:capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\b(?:total )?value of (?:the (?:whole |entire |overall )?crypto(?:currency)? market|all (?:crypto\w*|digital assets))/i
-const OF_AN_ASSET = /\b(bitcoin|btc|ethereum|eth|solana|xrp|bnb|usdt|usdc|stablecoin|tether|defi|altcoin|meme\w*|sector|ai|rwa|token|coin)\S*\s*(?:['’]s\s*)?(?:total\s+)?market\s+cap/i
+  /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b|\b(?:total|global|overall|aggregate)\s+(?:crypto(?:currency)?\s+)?(?:market\s+)?(?:cap\b|capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\bcrypto(?:currency)?\s+(?:market(?:'s)?\s+)?(?:capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\b(?:total )?value of (?:the (?:whole |entire |overall )?crypto(?:currency)? market|all (?:crypto\w*|digital assets))|(?:^\W{0,4}|^\s*\d+\/\s*|[·|│┃•/]\s*)(?:total|m-?cap|cap)(?=\W{0,3}[\d$])/i
+const OF_AN_ASSET = /\b(bitcoin|btc|ethereum|eth|solana|xrp|bnb|usdt|usdc|stablecoin|tether|defi|altcoin|meme\w*|sector|ai|rwa|token|coin)\S*\s*(?:['’]s\s*)?(?:total\s+)?(?:market\s+cap|m-?cap\b)/i
 
 /**
  * "Total crypto market cap fell 3.2% to \$4.24 trillion", "**Total Market
@@ -25,11 +25,12 @@ export const marketCap: Recogniser<MarketCap> = {
     const end = ends.length === 0 ? text.length : Math.min(...ends) + 1
     const clause = text.slice(sentenceStart, end)
     // A forecast, or a figure of another day ("as of Feb 10", "in September"), is not today's cap.
-    if (/\b(could|would|may|might|forecast\w*|project\w*|expected|by 20\d\d)\b/i.test(clause)) return []
+    // ("may" in lower case: "the December and May tops" names a month.)
+    if (/\b(could|would|might|forecast\w*|project\w*|expected|by 20\d\d)\b/i.test(clause) || /\bmay\b/.test(clause)) return []
     const amounts = findMoney(text.slice(0, end), {bare: true}).filter((money) => money.index >= phrase.index && money.value >= 1e11 && !money.negative)
     // Not a level it moved from, nor a peak or record it is measured against.
     const amount = amounts.find(
-      (money) => !/\b(?:from|off|below|above|vs\.?|versus)\s*$/i.test(text.slice(Math.max(0, money.index - 10), money.index)) && !/^\s*(?:\w+\s+)?(?:peak|high|ath|record|low|top)\b/i.test(text.slice(money.end, money.end + 20))
+      (money) => !/\b(?:from|off|below|above|over|under|vs\.?|versus)\s*$/i.test(text.slice(Math.max(0, money.index - 10), money.index)) && !/^\s*(?:\w+\s+)?(?:peak|high|ath|record|low|top)\b/i.test(text.slice(money.end, money.end + 20))
     )
     // A day named with the figure ("$2.97T as of December 20") must be the brief's or the day before.
     const own = amount ? text.slice(phrase.index, Math.min(end, amount.end + 40)) : ''

@@ -1,0 +1,25 @@
+/**
+ * "By the numbers" lines put the figure first and say what it is after it:
+ * "- **$1.31B** — liquidated over the past 24 hours, the most since April 7".
+ * The recognisers read a label before its figure, so such a line is read as
+ * "liquidated over the past 24 hours: $1.31B, the most since April 7": the
+ * words up to the first comma or bracket are the label, the rest stays after.
+ */
+
+const AMOUNT = String.raw`[~≈]?[+−–-]?\s?(?:US\\?\$|\\?\$|USD\s?)?\d[\d,.]*(?:\s?(?:[kKmMbBtT]|bn|tn|mn|thousand|million|billion|trillion))?\s?%?(?:\s?USD)?`
+/** A bold figure (an amount, a range or a percentage) opening a line or a list item, then a dash or colon and words. */
+const FIGURE_FIRST = new RegExp(String.raw`^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)(?<figure>${AMOUNT}(?:\s?[–-]\s?${AMOUNT})?)(?:\*\*|__)\s*(?:—|–|-{1,2}|:)\s+(?<words>\S.*)$`)
+
+/** The line's cleaned text with its label moved before its figure, or `text` unchanged when the line is not figure-first. */
+export function labelBeforeFigure(raw: string, text: string): string {
+  const match = FIGURE_FIRST.exec(raw)
+  if (!match) return text
+  const figure = match.groups!.figure!.replace(/\\/g, '')
+  // The cleaned words: the line's text after the figure and its dash.
+  const at = text.indexOf(figure)
+  if (at === -1) return text
+  const words = text.slice(at + figure.length).replace(/^\s*(?:—|–|-{1,2}|:)\s*/, '')
+  const cut = words.search(/,\s|\s\(|;\s/)
+  const [label, rest] = cut === -1 ? [words, ''] : [words.slice(0, cut), words.slice(cut)]
+  return `${text.slice(0, at)}${label}: ${figure}${rest}`
+}
