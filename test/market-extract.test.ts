@@ -340,6 +340,18 @@ describe('ETF days', () => {
     const {text, tree} = parseBrief(['---', 'title: t', 'date: 2026-04-13', '---', '## Market Overview', '', 'Spot Bitcoin ETFs took in \\$120M yesterday.', ''].join('\n'))
     expect(extractMarketData(tree, text, undefined, {date: '2026-04-13'}).etfFlows).toMatchObject([{asset: 'BTC', amountUsd: 120e6, date: '2026-04-10'}])
   })
+
+  it('thread shorthand: "ETFs +$403.9m yday (Tue)" is Bitcoin\'s flow of the day before; ETFs of another asset or of all crypto are not', () => {
+    expect(extract('5/ ETFs +\\$403.9m yday (Tue) 🟢').etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 403.9e6, date: '2025-11-03'}])
+    expect(extract('US spot ETFs logged a net +\\$412.6M on Monday.').etfFlows).toMatchObject([{asset: 'BTC', amountUsd: 412.6e6, date: '2025-11-03'}])
+    expect(extract('Spot crypto ETFs +\\$338M yday.').etfFlows).toEqual([])
+    expect(extract('Staking ETFs +\\$38M yday.').etfFlows).toEqual([])
+  })
+
+  it('"exit" and "selling" are outflows, "buying" an inflow', () => {
+    expect(extract('Spot bitcoin ETFs saw a \\$285.6 million exit on Monday.').etfFlows).toMatchObject([{direction: 'outflow', amountUsd: 285.6e6}])
+    expect(extract('ETH ETFs saw modest buying (\\$31.2M) on Monday.').etfFlows).toMatchObject([{asset: 'ETH', direction: 'inflow', amountUsd: 31.2e6}])
+  })
 })
 
 describe('plausibility from the brief itself', () => {

@@ -17,8 +17,8 @@ export const NOT_A_DAY_FLOW =
   /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|week(?!ends?\b)|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-day|two-day|three-day|multi-day|revenue|worth|valued|market cap|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
 /** A paragraph that speaks of a span longer than a day: an amount in it with no day of its own may be that span's. */
 export const LONGER_SPAN = /\b(?:week(?!end)\w*|(?:two|three|four|five|six|seven|several|\d+)[- ](?:trading[- ])?(?:days?|sessions?)|month[- ]to[- ]date|MTD|this month|year[- ]to[- ]date|YTD|cumulative|since (?:launch|inception))\b/i
-const OUTFLOW = /\boutflows?|\bredemptions?|\bwithdr[ae]w\w*|\bbled\b|\bshed\b|\blost\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b|\bexited\b/i
-const INFLOW = /\binflows?|\bnet (?:buying|positive|creations?|bought)|\battracted|\badded\b|\bpositive\b|\bdrew\b|\bbought\b|\btook in\b|\bgained\b/i
+const OUTFLOW = /\boutflows?|\bredemptions?|\bexits?\b|\bselling\b|\bwithdr[ae]w\w*|\bbled\b|\bshed\b|\blost\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b|\bexited\b/i
+const INFLOW = /\binflows?|\bbuying\b|\bnet (?:buying|positive|creations?|bought)|\battracted|\badded\b|\bpositive\b|\bdrew\b|\bbought\b|\btook in\b|\bgained\b/i
 
 /**
  * One day's aggregate net flow of a spot ETF, per asset: "U.S. spot Bitcoin
@@ -69,7 +69,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // Only the line says ETF ("Monday alone saw $1.2B in inflows"): the amount must carry its own day.
         if (!ETF.test(words) && !ETF.test(label) && !ownDay) continue
         if (issuerIsSubject(lead, after)) continue
-        const asset = assetOf(before, after) ?? lineAsset(text)
+        const asset = assetOf(before, after) ?? lineAsset(text) ?? bareEtfAsset(words)
         if (!asset) continue
         const direction = item.negative || /^\s*[−–-]/.test(before.slice(-2)) ? 'outflow' : /\+\s*$/.test(before) ? 'inflow' : directionOf(before, after)
         if (!direction) continue
@@ -115,6 +115,15 @@ function isFlowAmount(money: MoneyMatch): boolean {
 function ownPhrase(before: string): string {
   const cut = lastMatch(before, /\b(?:with|including|while|and|but|whereas|after|following|vs\.?)\b|[,(—:;]|\s–\s(?=\p{L})/u)
   return cut ? before.slice(cut.index + cut[0].length) : before
+}
+
+/**
+ * "ETFs +$248.7m Fri", "US spot ETFs logged a net +$412.6M": ETFs named with no asset, in a clause
+ * that names none either, are Bitcoin's (the convention of every brief that writes them so).
+ */
+function bareEtfAsset(words: string): string | undefined {
+  if (!/^(?:[\W\d]*|.*\b(?:US|U\.S\.|the)\s+)(?:spot\s+)?ETFs\b/i.test(words)) return undefined
+  return ASSETS.some(([, pattern]) => pattern.test(words)) || /\b(?:crypto|altcoin|staking|all)\b/i.test(words) ? undefined : 'BTC'
 }
 
 /** The single asset a line's ETFs are about ("U.S. spot Bitcoin ETFs …"), when it names only one. */
