@@ -332,6 +332,9 @@ describe('figure-first lines, ticker strips and digests', () => {
     expect(extract('Overall crypto market cap is near \\$3.36tn (−0.9%). Sentiment cooled — the Fear &', 'Greed Index at 58 from 61.').fearGreed).toBe(58)
     expect(extract('Total market cap has climbed to \\$3.46 trillion, nowhere near the December and May tops.').marketCap).toMatchObject({usd: 3.46e12})
     expect(extract('Total market cap fell below \\$2.95 trillion, down from over \\$3 trillion.').marketCap).toBeUndefined()
+    // A move of the cap, and a line about the day's volume, are not the cap.
+    expect(extract('Total crypto market cap shed \\$130 billion in 24 hours.').marketCap).toBeUndefined()
+    expect(extract('Total 24h trading volume held at \\$183–188 billion.').marketCap).toBeUndefined()
   })
 })
 
