@@ -338,6 +338,38 @@ describe('figure-first lines, ticker strips and digests', () => {
   })
 })
 
+describe('what sets F and G taught', () => {
+  it('the total row of a prices table with a market-cap column is the total cap, with its 24h change', () => {
+    const data = extract('| Asset | Price | 24h | 7d | Market Cap |', '|---|---:|---:|---:|---:|', '| BTC | \\$111,450 | +0.7% | +4.5% | \\$2.22T |', '| **Total** | — | **+0.9%** | +4.8% | **\\$3.84T** |')
+    expect(data.marketCap).toMatchObject({usd: 3.84e12, change24hPct: 0.9})
+  })
+
+  it('"the combined market value of cryptocurrencies", "Total market:", "a shade over $3.72T" are the cap; "shrank 3.0%" is a fall', () => {
+    expect(extract('The combined market value of cryptocurrencies was \\$3.63 trillion.').marketCap).toMatchObject({usd: 3.63e12})
+    expect(extract('- Total market: \\$3.94T').marketCap).toMatchObject({usd: 3.94e12})
+    expect(extract('- **Total market cap:** a shade over \\$3.72T, −1.6%').marketCap).toMatchObject({usd: 3.72e12, change24hPct: -1.6})
+    expect(extract('The total crypto market capitalization shrank 3.0% to \\$3.58 trillion.').marketCap).toMatchObject({usd: 3.58e12, change24hPct: -3})
+  })
+
+  it('"north of $112,000" is a bound; "just over $3,970" is the price; an exact figure on a later line beats the round one', () => {
+    expect(quote(extract('Bitcoin is now north of \\$112,000.'), 'BTC')?.price).toBeUndefined()
+    expect(quote(extract('- **ETH:** just over \\$3,970, up roughly 1%'), 'ETH')).toMatchObject({price: 3970, change24hPct: 1})
+    expect(quote(extract('Bitcoin spent the Asian session just under \\$109,000.', '', '- **BTC:** roughly \\$108,700, down about 1.9% on the day'), 'BTC')).toMatchObject({price: 108700, change24hPct: -1.9})
+  })
+
+  it('a sentence about the whole market after an asset\'s is not the asset\'s; a past price, a touched high and a month\'s gain are not today\'s', () => {
+    expect(quote(extract('Solana traded near \\$199. The total value of all cryptocurrencies stood at \\$3.69 trillion, down 0.8%.'), 'SOL')?.change24hPct).toBeUndefined()
+    expect(quote(extract('- Weekly change: +1.3% (a week ago BTC was near \\$92,350)'), 'BTC')).toBeUndefined()
+    expect(quote(extract('Bitcoin tagged **\\$100,480** at 02:14 UTC on Binance and then got sold.'), 'BTC')?.price).toBeUndefined()
+    expect(quote(extract('SOL extended its October gain to 13.4%.'), 'SOL')?.change24hPct).toBeUndefined()
+  })
+
+  it('a decimal comma is not read as a shorter number ("USD 184,20" is not 184)', () => {
+    expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')?.price).toBeUndefined()
+    expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')?.price).toBeUndefined()
+  })
+})
+
 describe('ETF days', () => {
   it('"yesterday" in a Monday brief is Friday, the last day ETFs traded', () => {
     const {text, tree} = parseBrief(['---', 'title: t', 'date: 2026-04-13', '---', '## Market Overview', '', 'Spot Bitcoin ETFs took in \\$120M yesterday.', ''].join('\n'))

@@ -157,6 +157,9 @@ function mergeQuotes(quotes: PriceQuote[]): PriceQuote[] {
     if (known && known.line !== quote.line) {
       const knownLevel = known.price !== undefined || known.range !== undefined
       if (!knownLevel && (quote.price !== undefined || quote.range !== undefined)) bySymbol.set(quote.symbol, {...quote})
+      // "Bitcoin spent the session just under \$109,000" then "**BTC:** roughly \$108,700, down 1.9%": the
+      // exact figure a writer rounded beats the rounded one.
+      else if (known.price !== undefined && quote.price !== undefined && refines(quote.price, known.price)) bySymbol.set(quote.symbol, {...quote, ...(quote.change24hPct === undefined && quote.change24hRange === undefined && pick(known, 'change24hPct', 'change24hRange'))})
       continue
     }
     if (!known) {
@@ -174,6 +177,12 @@ function mergeQuotes(quotes: PriceQuote[]): PriceQuote[] {
   }
   return [...bySymbol.values()]
 }
+
+/** `exact` is `rounded` written with more significant digits (within 2% of it). */
+function refines(exact: number, rounded: number): boolean {
+  return significantDigits(exact) > significantDigits(rounded) && Math.abs(exact - rounded) / rounded < 0.02
+}
+const significantDigits = (value: number) => String(value).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length
 
 /**
  * One 24h total: the first read in the market overview, else the first

@@ -60,7 +60,8 @@ export interface MoneyMatch {
   end: number
 }
 
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`
+// Never part of a longer number: "USD 184,20" and "3.601,15" (decimal commas) are not 184 and 3.601.
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![,.]?\d)`
 /** "USD 70 400": thousands set apart by spaces, read only right after a currency. */
 const SPACED_NUM = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:\.\d+)?`
 const UNIT = String.raw`(?:\s?(?:thousand|million|billion|trillion|mil|mn|bn|tn|mln|bln|trln)\b|[kKmMbBtT](?![a-zA-Z]))`

@@ -24,6 +24,9 @@ export function quotesEarlierSnapshot(text: string): boolean {
   return EARLIER_SNAPSHOT.test(text)
 }
 
+/** "just over \$3,970", "a shade over \$3.72T": the figure itself, give or take (unlike "north of \$112,000", a bound). */
+export const NEARLY_BEFORE = /\b(?:just|a little|a shade|a touch|slightly|marginally)\s+(?:over|under|above|below|shy of)\s*[~≈]?\s*$/i
+
 /** How far back a sentence is looked for: a longer one starts there, so that a long paragraph is read in linear time. */
 const LONGEST_SENTENCE = 2000
 

@@ -1,13 +1,13 @@
 import {findAssetMentions, inPriceBand} from '../assets.js'
 import {findMoney, findPercents, findPlainNumbers, type MoneyMatch, type PercentMatch} from '../numbers.js'
 import type {LineContext, PriceQuote, Recogniser} from '../types.js'
-import {NON_PRICE_TOPIC, opensOnNonPriceTopic, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
+import {NEARLY_BEFORE, NON_PRICE_TOPIC, opensOnNonPriceTopic, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
 import {OTHER_SPAN_AFTER, OTHER_SPAN_BEFORE} from './change.js'
 import {signFromWords} from './sign-words.js'
 
 /** Words just before an amount that make it a reference level, not the price. */
 const NOT_PRICE_BEFORE =
-  /\b(reach(?:ing|es)?|see[sn]?|seeing|predict\w*|forecast\w*|expect\w*|could|would|might|targets?|targeting|projected|highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|floor|ceiling|pivot|invalidation|stop(?:-loss)?|breakout|breakdown|trigger|cost basis|reali[sz]ed price|fair value|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|breaking|broke|through|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth|piled|bought|sold|shorted|longed|entered|entry|entries)\b[^$\d]{0,14}$/i
+  /\b(reach(?:ing|es)?|see[sn]?|seeing|predict\w*|forecast\w*|expect\w*|could|would|might|targets?|targeting|projected|highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|floor|ceiling|pivot|invalidation|stop(?:-loss)?|breakout|breakdown|trigger|cost basis|reali[sz]ed price|fair value|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|north of|south of|shy of|upwards of|in excess of|breaking|broke|through|tagged|tapped|hit|hits|printed|wicked|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth|piled|bought|sold|shorted|longed|entered|entry|entries)\b[^$\d]{0,14}$/i
 /** Words just after a percentage that make it something other than the 24h change. */
 const NOT_CHANGE_AFTER =
   /^\s*\)?\s*(?:\w+\s+)?(week|wk|w\/w|wow|intra-?(?:week|month)|7-?d|7-day|month|30-?d|mo\b|m\/m|mom\b|mtd|wtd|yoy|y\/y|ytd|year|qtd|q\/q|qoq|(?:over|across|during|through|since) the weekend|(?:since|from) (?:the )?(?:\w+ )?open\b|(?:over|in|during|for) (?:the )?(?:(?:past|last|prior) )?(?:\w+ )?(?:weeks?|months?|years?|days)\b|(?:from|off|since) (?:its |the |a |last )?(?:[\w'’.,$-]+ ){0,3}(?:high|peak|ath|top|record|lows?|bottom|trough)|(?:from|since) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last)\b|below|above|since|dominance|share|of\b(?!\s+(?:the\s+)?(?:day|session)\b)|probability|odds|annuali[sz]ed|apr|apy|longs?|shorts?|funding|premium|discount|retrac)/i
@@ -18,6 +18,9 @@ const LEVEL_AFTER =
   /^\s*(?:\w+\s+){0,2}(?:support|resistance|floor|ceiling|pivot|invalidation|breakout|breakdown|trigger|wall|cluster|magnet|line in the sand|max pain|strike|target|ath|peak|levels?\b|mark\b|zone|area\b|handle|threshold|barrier|intraday\b(?! range))|^\W{0,3}(?:is|as|remains|stays) (?:the |a )?(?:\w+ )?(?:line|level|pivot|floor|ceiling|magnet|key)\b|^\s*(?:by|before|within)\s+(?:the\s+)?(?:year[- ]end|end of|(?:next|this)\s+\w+|20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)/i
 /** "\$ETH > \$3,000": a comparison with a level. */
 const COMPARED_BEFORE = /[<>≥≤]\s*[~≈]?\s*$/
+const PAST_LEAD = /\b(?:ago|a (?:day|week|month|year) earlier|last (?:week|month|year))\b[^.;]*$/i
+/** "extended its October gain to 13.4%": a month's move. */
+const MONTH_MOVE_BEFORE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monthly|quarterly|annual|yearly)\s+(?:gains?|loss(?:es)?|rally|decline|advance|drop|move|performance|returns?|slide)\b[^%]{0,20}$/i
 const FROM_A_PEAK_BEFORE = /\b(?:below|above|under|beneath|off|from)\b[^%]{0,40}\b(?:highs?|peak|ath|all-time|record|lows?)\b[^%]{0,30}$/i
 
 const OTHER_PERIOD_IN_SENTENCE = /\b(year[- ]to[- ]date|ytd|month[- ]to[- ]date|mtd|this (?:week|month|year)|(?:past|last|prior) (?:week|month|year|\d+ days)|week[- ]over[- ]week|wow|w\/w|\d+[- ]?(?:day|week|month)s?\b|weekly|monthly|yearly|since (?:january|february|march|april|may|june|july|august|september|october|november|december|launch|the start))/i
@@ -49,7 +52,10 @@ export const assetQuote: Recogniser<PriceQuote> = {
       // The same asset named twice in a row ("Bitcoin (BTC)") is one mention.
       const previous = mentions[index - 1]
       if (previous && previous.symbol === mention.symbol && previous.quote && !/[\d%]/.test(text.slice(previous.end, mention.index))) continue
-      if (opensOnNonPriceTopic(text.slice(sentenceStart(text, mention.index), mention.index))) continue
+      const lead = text.slice(sentenceStart(text, mention.index), mention.index)
+      if (opensOnNonPriceTopic(lead)) continue
+      // "(a week ago BTC was near \$92,350)": the asset as it was, not as it is.
+      if (PAST_LEAD.test(lead.slice(-40))) continue
       const nextKnown = mentions.slice(index + 1).find((other) => other.symbol !== mention.symbol && !other.comparison)
       // An asset missing from the table still ends the segment: its price is not this one's.
       const nextOther = others.find((at) => at > mention.end)
@@ -62,7 +68,7 @@ export const assetQuote: Recogniser<PriceQuote> = {
       const following = text.slice(sentenceEnd, endOfSentence(text, sentenceEnd + 1))
       // The next sentence may go on about the same asset ("The asset closed at …"), unless it
       // names another asset or opens on another topic ("Total market cap slipped 0.01%").
-      const goesOn = !findAssetMentions(following).some((other) => other.symbol !== mention.symbol) && !NON_PRICE_TOPIC.test(following.slice(0, 40))
+      const goesOn = !findAssetMentions(following).some((other) => other.symbol !== mention.symbol) && !NON_PRICE_TOPIC.test(following.slice(0, 40)) && !MARKET_WIDE.test(following.slice(0, 60))
       if ((!hasLevel || !hasChange) && (!next || next.index > sentenceEnd) && goesOn) {
         end = Math.min(next?.index ?? text.length, endOfSentence(text, sentenceEnd + 1))
         const more = readSegment(text, sentenceEnd, end)
@@ -76,6 +82,9 @@ export const assetQuote: Recogniser<PriceQuote> = {
     return quotes
   }
 }
+
+/** A sentence about the whole market ("The total value of all cryptocurrencies …"), not the asset before it. */
+const MARKET_WIDE = /\b(?:total|overall|whole|entire|combined|all (?:crypto\w*|coins|digital assets)|crypto market|cryptocurrencies|market (?:cap|value))\b/i
 
 /** Words that are not an asset's name even when a price follows ("Price: \$95,000"). */
 const NOT_A_NAME = /^(Price|Prices|Spot|Level|Last|Close|Open|Current|Range|Trading|Now|Today|Yesterday|High|Low|Target|Support|Resistance|USD|US|ETF|ETFs|UTC|GMT|ET|EST|EDT|CET|CEST|BST|JST|SGT|HKT|KST|PT|PST|PDT)$/
@@ -100,7 +109,7 @@ function endOfSentence(text: string, from: number): number {
 }
 
 /** "78,050 one minute before and 76,200 five minutes after": a moment, not where it trades now. */
-const MOMENT_AFTER = /^\s*(?:\w+\s+){0,2}(?:minutes?|mins?|hours?|hrs?|seconds?)\s+(?:before|after|earlier|later|ago|prior)\b|^\s*(?:earlier|ago|before the|at the (?:open|close|time))\b|^\s*(?:during|in) the (?:\w+\s+){0,2}(?:session|hours|trading)\b|^\s*before (?:recovering|rebounding|bouncing|paring|buyers|sellers|reversing)\b/i
+const MOMENT_AFTER = /^\s*(?:\w+\s+){0,2}(?:minutes?|mins?|hours?|hrs?|seconds?)\s+(?:before|after|earlier|later|ago|prior)\b|^\s*(?:earlier|ago|before the|at the (?:open|close|time))\b|^\s*(?:during|in) the (?:\w+\s+){0,2}(?:session|hours|trading)\b|^\s*(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|before)\b|^\s*before (?:recovering|rebounding|bouncing|paring|buyers|sellers|reversing)\b/i
 const PAST_MOVE_BEFORE =
   /\b(?:after|following)\s+(?:a|an|the|its|last)?\s*(?:[\w.]+\s+){0,3}?(?:flush|drop|dip|crash|sell-?off|slide|plunge|fall|decline|wick|spike|rally|surge|run|move|jump|pump|slump)\w*\s+(?:to|near|toward|towards|at|below|above|under)\s+(?:about|around|roughly|near|~|≈)?\s*$/i
 const APPROXIMATE_BEFORE = /\b(?:near|around|about|approximately|roughly|close to)\s*[~≈]?\s*$|[~≈]\s*$/i
@@ -127,7 +136,9 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
   let approximate = false
   for (const money of findMoney(segment)) {
     if (money.index < from || !isPriceAmount(money)) continue
-    if (NOT_PRICE_BEFORE.test(segment.slice(from, money.index)) || COMPARED_BEFORE.test(segment.slice(from, money.index))) continue
+    // "just over \$3,970" is where it trades, give or take; "north of \$112,000" is a bound.
+    const nearly = !isRound(money.value) && NEARLY_BEFORE.test(segment.slice(from, money.index))
+    if (!nearly && (NOT_PRICE_BEFORE.test(segment.slice(from, money.index)) || COMPARED_BEFORE.test(segment.slice(from, money.index)))) continue
     // "plunged to \$105,000 intraday before recovering to \$111,700": a level touched, not where it trades.
     if (LEVEL_AFTER.test(segment.slice(money.end, money.end + 24))) continue
     if (MOMENT_AFTER.test(segment.slice(money.end, money.end + 30))) continue
@@ -148,7 +159,7 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     if (NOT_CHANGE_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue
     if (NOT_CHANGE_BEFORE.test(segment.slice(from, percent.index)) || OTHER_SPAN_BEFORE.test(segment.slice(from, percent.index))) continue
     // "sits below its July 13 all-time high of $112,640: 7.4%": a distance from a peak, not a move.
-    if (FROM_A_PEAK_BEFORE.test(segment.slice(from, percent.index))) continue
+    if (FROM_A_PEAK_BEFORE.test(segment.slice(from, percent.index)) || MONTH_MOVE_BEFORE.test(segment.slice(from, percent.index))) continue
     if (OTHER_SPAN_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue
     // "Year to date, Solana is up 2%": a period named earlier in the sentence, and no 24h nearer.
     const opening = segment.slice(sentenceStart(segment, from), percent.index)

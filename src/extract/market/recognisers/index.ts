@@ -5,6 +5,7 @@ import {etfTable} from './etf-table.js'
 import {fearGreed} from './fear-greed.js'
 import {liquidations} from './liquidations.js'
 import {marketCap} from './market-cap.js'
+import {marketCapTable} from './market-cap-table.js'
 import {tableRow} from './table-row.js'
 import {tableRowMulti} from './table-row-multi.js'
 
@@ -13,7 +14,7 @@ import {tableRowMulti} from './table-row-multi.js'
  * figure is one more entry here (and its unit test).
  */
 export const priceRecognisers: ReadonlyArray<Recogniser<PriceQuote>> = [tableRow, tableRowMulti, assetQuote]
-export const marketCapRecognisers: ReadonlyArray<Recogniser<MarketCap>> = [marketCap]
+export const marketCapRecognisers: ReadonlyArray<Recogniser<MarketCap>> = [marketCapTable, marketCap]
 export const fearGreedRecognisers = [fearGreed] as const
 export const liquidationRecognisers: ReadonlyArray<Recogniser<Liquidation>> = [liquidations]
 export const etfFlowRecognisers: ReadonlyArray<Recogniser<EtfFlow>> = [etfTable, etfFlows]

@@ -3,9 +3,10 @@ import {findDays, isStaleDay} from '../days.js'
 import {findMoney} from '../numbers.js'
 import type {MarketCap, Recogniser} from '../types.js'
 import {readChange} from './change.js'
+import {NEARLY_BEFORE} from '../topics.js'
 
 const TOTAL_CAP =
-  /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b|\b(?:total|global|overall|aggregate)\s+(?:crypto(?:currency)?\s+)?(?:market\s+)?(?:cap\b|capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\bcrypto(?:currency)?\s+(?:market(?:'s)?\s+)?(?:capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\b(?:total )?value of (?:the (?:whole |entire |overall )?crypto(?:currency)? market|all (?:crypto\w*|digital assets))|(?:^\W{0,4}|^\s*\d+\/\s*|[·|│┃•/]\s*)(?:total|m-?cap|cap)(?=\W{0,3}[\d$])(?!\W{0,3}24\s?-?h)/i
+  /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b|\b(?:total|global|overall|aggregate)\s+(?:crypto(?:currency)?\s+)?(?:market\s+)?(?:cap\b|capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\bcrypto(?:currency)?\s+(?:market(?:'s)?\s+)?(?:capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\b(?:total )?value of (?:the (?:whole |entire |overall )?crypto(?:currency)? market|all (?:crypto\w*|digital assets))|\b(?:combined|total|overall|aggregate) market\s+value of (?:all )?(?:crypto\w*|digital assets)|(?:^\W{0,4}|^\s*\d+\/\s*|[·|│┃•/]\s*)(?:total(?: crypto)?(?: market)?|m-?cap|cap)(?=\W{0,3}[\d$])(?!\W{0,3}24\s?-?h)/i
 const OF_AN_ASSET = /\b(bitcoin|btc|ethereum|eth|solana|xrp|bnb|usdt|usdc|stablecoin|tether|defi|altcoin|meme\w*|sector|ai|rwa|token|coin)\S*\s*(?:['’]s\s*)?(?:total\s+)?(?:market\s+cap|m-?cap\b)/i
 
 /**
@@ -30,7 +31,7 @@ export const marketCap: Recogniser<MarketCap> = {
     const amounts = findMoney(text.slice(0, end), {bare: true}).filter((money) => money.index >= phrase.index && money.value >= 1e11 && !money.negative)
     // Not a level it moved from, nor a peak or record it is measured against.
     const amount = amounts.find(
-      (money) => !/\b(?:from|off|below|above|over|under|vs\.?|versus|lost|gained|shed|added|erased|wiped|down|up|by)\s*[~≈]?\s*$/i.test(text.slice(Math.max(0, money.index - 10), money.index)) && !/^\s*(?:\w+\s+)?(?:peak|high|ath|record|low|top)\b/i.test(text.slice(money.end, money.end + 20))
+      (money) => (NEARLY_BEFORE.test(text.slice(Math.max(0, money.index - 20), money.index)) || !/\b(?:from|off|below|above|over|under|vs\.?|versus|lost|gained|shed|added|erased|wiped|down|up|by)\s*[~≈]?\s*$/i.test(text.slice(Math.max(0, money.index - 10), money.index))) && !/^\s*(?:\w+\s+)?(?:peak|high|ath|record|low|top)\b/i.test(text.slice(money.end, money.end + 20))
     )
     // A day named with the figure ("$2.97T as of December 20") must be the brief's or the day before.
     const own = amount ? text.slice(phrase.index, Math.min(end, amount.end + 40)) : ''
