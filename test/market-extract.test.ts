@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {extractMarketData} from '../src/extract/market/index.js'
+import {extractMarketData, findMoney} from '../src/extract/market/index.js'
 import {BODY, parseBrief} from './market-helpers.js'
 
 /** Extracts from an overview section made of the given body lines. */
@@ -157,8 +157,8 @@ describe('prices: fixes found by day-over-day', () => {
 describe('unparsed-price: an attempted quote for an asset the brief never prices', () => {
   const unparsed = (...lines: string[]) => extract(...lines).unparsed.map((found) => `${found.line - BODY}:${found.column} ${found.symbol}`)
 
-  it('fires on quotes no recogniser reads: European numbers, number words, a table cell', () => {
-    expect(unparsed('- **Bitcoin**: 95.975,00 \\$ (+1%)')).toEqual(['3:5 BTC'])
+  it('fires on quotes no recogniser reads: euros, number words, a table cell', () => {
+    expect(unparsed('- **Bitcoin**: 88.300,00 € (+1%)')).toEqual(['3:5 BTC'])
     expect(unparsed('BTC — about ninety-five thousand, flat on the day.')).toEqual(['3:1 BTC'])
     expect(unparsed('| Asset | Price | 24h |', '|---|---|---|', '| Ethereum | 3.410,50 € | +1% |')).toEqual(['5:3 ETH'])
     expect(unparsed('Prices: SOL 151 €, ETH \\$3,100.')).toEqual(['3:9 SOL'])
@@ -364,9 +364,34 @@ describe('what sets F and G taught', () => {
     expect(quote(extract('SOL extended its October gain to 13.4%.'), 'SOL')?.change24hPct).toBeUndefined()
   })
 
-  it('a decimal comma is not read as a shorter number ("USD 184,20" is not 184)', () => {
-    expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')?.price).toBeUndefined()
-    expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')?.price).toBeUndefined()
+  it('inline HTML from a CMS: a <table> of prices is read as a table, <b> labels and entities as text', () => {
+    const data = extract(
+      '<table>',
+      '  <thead><tr><th>Asset</th><th>Last</th><th>24h %</th><th>24h High</th></tr></thead>',
+      '  <tbody>',
+      '    <tr><td>BTC</td><td>$101,245.30</td><td>+1.92%</td><td>$101,880.00</td></tr>',
+      '    <tr><td>SOL</td><td>$195.40</td><td>&minus;3.30%</td><td>$197.05</td></tr>',
+      '  </tbody>',
+      '</table>',
+      '',
+      '<b>Market cap:</b> $3.44T (+1.8%)<br>',
+      '<b>Fear &amp; Greed:</b> 76 &mdash; greed<br>'
+    )
+    expect(quote(data, 'BTC')).toEqual({symbol: 'BTC', price: 101245.3, change24hPct: 1.92, line: BODY + 6})
+    expect(quote(data, 'SOL')).toMatchObject({price: 195.4, change24hPct: -3.3, line: BODY + 7})
+    expect(data.marketCap).toMatchObject({usd: 3.44e12, change24hPct: 1.8})
+    expect(data.fearGreed).toBe(76)
+  })
+
+  it('European notation is read the European way where nothing else fits; a decimal comma never makes a shorter number', () => {
+    expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')).toMatchObject({price: 184.2, change24hPct: 2.96})
+    expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')).toMatchObject({price: 3601.15})
+    expect(quote(extract('- BTC: 97.845,20 \\$ (−1,1 %)'), 'BTC')).toMatchObject({price: 97845.2, change24hPct: -1.1})
+    expect(quote(extract('- BTC: 98 310 \\$'), 'BTC')).toMatchObject({price: 98310})
+    expect(extract('Total market cap: USD 3,29 trillion (−0,9 %).').marketCap).toMatchObject({usd: 3.29e12, change24hPct: -0.9})
+    // A comma before three digits is a thousands separator, as in English.
+    expect(quote(extract('Bitcoin now stands at USD 100,215.'), 'BTC')).toMatchObject({price: 100215})
+    expect(findMoney('USD 184,20x').map((money) => money.value)).not.toContain(184)
   })
 })
 

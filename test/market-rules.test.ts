@@ -25,10 +25,10 @@ describe('market rules on small briefs', () => {
     expect(messages[0]!.message).toContain('`Market Overview`')
   })
 
-  test('unparsed-price: a European-style Bitcoin price, at the asset name; the open-interest line is not reported', async () => {
+  test('unparsed-price: a Bitcoin price in euros, at the asset name; the open-interest line is not reported', async () => {
     const {places, messages} = await findings(fixture('unparsed-price-invalid.md'))
     expect(places).toEqual(['10:5 warning unparsed-price'])
-    expect(messages[0]!.message).toMatch(/^Unexpected BTC quote with no readable price in “- Bitcoin: 95\.975,00 \$ \(\+1%\)”, expected a price such as/)
+    expect(messages[0]!.message).toMatch(/^Unexpected BTC quote with no readable price in “- Bitcoin: 88\.300,00 € \(\+1%\)”, expected a price such as/)
   })
 
   test('implausible-value: a +64% day and a 22% day range are withheld and warned about on their lines, not errors', async () => {

@@ -2,11 +2,12 @@ import type {Root, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {findSections, type Section, type SectionKind} from '../sections.js'
 import {assetOfLabel, findAssetMentions} from './assets.js'
-import {cleanText} from './numbers.js'
+import {cleanText, englishNotation} from './numbers.js'
 import {etfFlowRecognisers, fearGreedRecognisers, liquidationRecognisers, marketCapRecognisers, priceRecognisers} from './recognisers/index.js'
 import type {EtfFlow, Liquidation, LineContext, MarketData, PriceQuote, Recogniser} from './types.js'
 import {evidenceOf} from './evidence.js'
 import {labelBeforeFigure} from './figure-first.js'
+import {htmlTableRows, withoutHtml} from './html.js'
 import {withholdImplausible} from './plausible.js'
 import {labelledQuote} from './recognisers/labelled-quote.js'
 import {findUnparsed} from './unparsed.js'
@@ -101,9 +102,9 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
   const contexts: LineContext[] = []
   const tableLines = new Set<number>()
   for (const node of section.nodes) {
-    if (node.type !== 'table' || !node.position) continue
+    if ((node.type !== 'table' && !(node.type === 'html' && /<table\b/i.test(node.value))) || !node.position) continue
     for (let line = node.position.start.line; line <= node.position.end.line; line++) tableLines.add(line)
-    contexts.push(...tableContexts(node, section, lines, date))
+    contexts.push(...(node.type === 'table' ? tableContexts(node, section, lines, date) : htmlTableContexts(node.value, node.position.start.line, section, lines, date)))
   }
   for (let line = section.line; line <= section.endLine; line++) {
     const raw = lines[line - 1] ?? ''
@@ -115,10 +116,10 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
     const previousLines = previous?.raw.split('\n') ?? []
     if (previous && previous.line + previousLines.length === line && wrapsOnto(previousLines.at(-1)!, raw)) {
       previous.raw += `\n${raw}`
-      previous.text += ` ${cleanText(raw.trim())}`
+      previous.text += ` ${englishNotation(cleanText(withoutHtml(raw.trim())))}`
       continue
     }
-    contexts.push({line, raw, text: labelBeforeFigure(raw, cleanText(raw)), section, ...(date && {date})})
+    contexts.push({line, raw, text: labelBeforeFigure(raw, englishNotation(cleanText(withoutHtml(raw)))), section, ...(date && {date})})
   }
   return contexts.sort((a, b) => a.line - b.line)
 }
@@ -140,9 +141,25 @@ function tableContexts(table: Table, section: Section, lines: readonly string[],
   return rows.flatMap((row) => {
     const line = row.position?.start.line
     if (line === undefined) return []
-    const cells = row.children.map((cell) => cleanText(toString(cell)))
+    const cells = row.children.map((cell) => englishNotation(cleanText(toString(cell))))
     return [{line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header, cells}, ...(date && {date})}]
   })
+}
+
+/** An HTML `<table>` read as a GFM one: a context per data row, at the row's line, under the last header row. */
+function htmlTableContexts(html: string, startLine: number, section: Section, lines: readonly string[], date?: string): LineContext[] {
+  let header: string[] = []
+  const contexts: LineContext[] = []
+  for (const row of htmlTableRows(html)) {
+    const cells = row.cells.map((cell) => englishNotation(cleanText(cell)))
+    if (row.header) {
+      header = cells
+      continue
+    }
+    const line = startLine + (html.slice(0, row.offset).match(/\n/g)?.length ?? 0)
+    contexts.push({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header, cells}, ...(date && {date})})
+  }
+  return contexts
 }
 
 /** One quote per asset: the first figures win, later mentions on the same line only fill gaps. */

@@ -17,6 +17,19 @@ export function cleanText(raw: string): string {
     .replace(/[\u00a0\u202f\u2009]/g, ' ')
 }
 
+/**
+ * European notation, rewritten the English way where it cannot be read otherwise: "97.845,20 \$"
+ * (dots for thousands, a decimal comma), "1,94 %", "USD 3,29 trillion", "98 310 \$" (a comma
+ * followed by one or two digits is never a thousands separator). "USD 100,215" stays as written.
+ */
+export function englishNotation(text: string): string {
+  return text.replace(EUROPEAN, european)
+}
+const EUROPEAN = /(?<![\d.,])(\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2}(?=\s?(?:%|\$|€|USD\b|[kKmMbBtT]\b|tn\b|bn\b|mn\b|thousand|million|billion|trillion))(?!\d)|(?<=(?:USD|\$|€)\s?)\d+,\d{1,2}(?!\d)|\d{1,3}(?: \d{3})+(?:,\d+)?(?=\s?(?:\$|€|USD\b)))/g
+function european(number: string): string {
+  return number.replace(/[. ](?=\d{3}\b)/g, '').replace(',', '.')
+}
+
 const UNITS: Record<string, number> = {
   k: 1e3, thousand: 1e3,
   m: 1e6, mn: 1e6, mm: 1e6, million: 1e6, mil: 1e6, mln: 1e6,
@@ -70,7 +83,7 @@ const BIG_UNIT = String.raw`(?:\s?(?:million|billion|trillion|mn|bn|tn|mln|bln|t
 const APPROX = String.raw`(?:~|≈|about\s|around\s|approx\.?\s|approximately\s|roughly\s)?`
 const DASH = String.raw`\s?(?:-|–|—|−|to)\s?`
 /** After an amount: the currency as a word ("95,975 USD", "70,000 dollars", "1.2 billion US dollars"). */
-const CURRENCY_AFTER = String.raw`\s?(?:USD\b|US\s?dollars\b|dollars\b)`
+const CURRENCY_AFTER = String.raw`\s?(?:USD\b|US\s?dollars\b|dollars\b|\$(?![\w$]))`
 // "$95,975", "US$81.3K", "USD 90k", "95,975 USD", "70,000 dollars", "~91.9k", optionally a range to a second amount.
 const MONEY = new RegExp(
   String.raw`(?<sign>[-–−]\s?)?${APPROX}(?:(?<cur>\$|US\$|USD\s?)\s?${APPROX}(?<a>${SPACED_NUM}|${NUM})(?<ua>${UNIT})?|(?<a2>${NUM})(?<ua2>${UNIT})?${CURRENCY_AFTER}|(?<![\w.,$])(?<a3>${NUM})(?<ua3>[kK])(?![a-zA-Z]))` +
@@ -200,7 +213,7 @@ function unitName(unit: string | undefined): string | undefined {
 
 /** Parses one amount of money ("\$1.37 billion" → 1.37e9); undefined when there is none. */
 export function parseMoney(text: string): number | undefined {
-  const [first] = findMoney(cleanText(text))
+  const [first] = findMoney(englishNotation(cleanText(text)))
   if (!first || first.range) return undefined
   return first.negative ? -first.value : first.value
 }

@@ -1,3 +1,4 @@
+import {cleanText} from './numbers.js'
 import {findAssetMentions} from './assets.js'
 import {NON_PRICE_TOPIC, quotesEarlierSnapshot, sentenceStart} from './topics.js'
 import type {LineContext, PriceQuote, UnparsedPrice} from './types.js'
@@ -91,5 +92,6 @@ function moneyLike(text: string): number | undefined {
 
 function located(context: LineContext, symbol: string, name: string): UnparsedPrice {
   const word = new RegExp(`\\b(${symbol}|${name})\\b`, 'i').exec(context.raw)
-  return {symbol, line: context.line, column: (word?.index ?? context.raw.search(/\S/)) + 1, text: context.text.trim()}
+  // The words as the author wrote them (the context's text has European notation rewritten).
+  return {symbol, line: context.line, column: (word?.index ?? context.raw.search(/\S/)) + 1, text: context.table ? context.text.trim() : cleanText(context.raw).trim().replace(/\s+/g, ' ')}
 }
