@@ -383,6 +383,11 @@ describe('what sets F and G taught', () => {
     expect(data.fearGreed).toBe(76)
   })
 
+  it('a quoted remark and a predicted cascade are opinions, not figures', () => {
+    expect(extract('> "OI still at 70B+. This ends with a 2B liquidation cascade, mark my words" — u/quant').liquidations).toEqual([])
+    expect(extract('Traders warn the next leg down will bring \\$2B of liquidations.').liquidations).toEqual([])
+  })
+
   it('European notation is read the European way where nothing else fits; a decimal comma never makes a shorter number', () => {
     expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')).toMatchObject({price: 184.2, change24hPct: 2.96})
     expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')).toMatchObject({price: 3601.15})
@@ -406,6 +411,16 @@ describe('ETF days', () => {
     expect(extract('US spot ETFs logged a net +\\$412.6M on Monday.').etfFlows).toMatchObject([{asset: 'BTC', amountUsd: 412.6e6, date: '2025-11-03'}])
     expect(extract('Spot crypto ETFs +\\$338M yday.').etfFlows).toEqual([])
     expect(extract('Staking ETFs +\\$38M yday.').etfFlows).toEqual([])
+  })
+
+  it('"pulled in" is an inflow; a day right before a bracketed amount is that amount\'s; bare "ETF flows" are Bitcoin\'s, "XRP ETFs" are not', () => {
+    expect(extract('US spot ETFs pulled in a net \\$612M on Monday, with IBIT doing \\$401M of that on its own.').etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 612e6}])
+    expect(extract('- ETF Flows: Negative on Oct 30 (-\\$463M) and Oct 31 (-\\$2.1M).').etfFlows).toMatchObject([
+      {direction: 'outflow', amountUsd: 463e6, date: '2025-10-30'},
+      {direction: 'outflow', amountUsd: 2.1e6, date: '2025-10-31'}
+    ])
+    expect(extract('- Mon ETF flows: **+\\$815M net**. biggest day of the month.').etfFlows).toMatchObject([{asset: 'BTC', amountUsd: 815e6, date: '2025-11-03'}])
+    expect(extract('- XRP ETFs saw +\\$15M net on Monday.').etfFlows.filter((flow) => flow.asset === 'BTC')).toEqual([])
   })
 
   it('"exit" and "selling" are outflows, "buying" an inflow', () => {

@@ -108,8 +108,9 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
   }
   for (let line = section.line; line <= section.endLine; line++) {
     const raw = lines[line - 1] ?? ''
-    // Footnote and link definitions are sources, not the brief's statements.
-    if (tableLines.has(line) || raw.trim() === '' || /^\s{0,3}\[\^?[^\]]+\]:/.test(raw)) continue
+    // Footnote and link definitions are sources, not the brief's statements; a quoted remark
+    // ('> "This ends with a 2B liquidation cascade" — a reader') is someone's opinion.
+    if (tableLines.has(line) || raw.trim() === '' || /^\s{0,3}\[\^?[^\]]+\]:/.test(raw) || /^\s{0,3}>\s*["“]/.test(raw)) continue
     // A sentence hard-wrapped over several lines is read as one ("Bitcoin climbed 2.7% over / the last
     // 24 hours to around 68,900 dollars"), at the line where it starts.
     const previous = contexts.at(-1)

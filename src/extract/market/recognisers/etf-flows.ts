@@ -17,8 +17,8 @@ export const NOT_A_DAY_FLOW =
   /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|week(?!ends?\b)|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-day|two-day|three-day|multi-day|revenue|worth|valued|market cap|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
 /** A paragraph that speaks of a span longer than a day: an amount in it with no day of its own may be that span's. */
 export const LONGER_SPAN = /\b(?:week(?!end)\w*|(?:two|three|four|five|six|seven|several|\d+)[- ](?:trading[- ])?(?:days?|sessions?)|month[- ]to[- ]date|MTD|this month|year[- ]to[- ]date|YTD|cumulative|since (?:launch|inception))\b/i
-const OUTFLOW = /\boutflows?|\bredemptions?|\bexits?\b|\bselling\b|\bwithdr[ae]w\w*|\bbled\b|\bshed\b|\blost\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b|\bexited\b/i
-const INFLOW = /\binflows?|\bbuying\b|\bnet (?:buying|positive|creations?|bought)|\battracted|\badded\b|\bpositive\b|\bdrew\b|\bbought\b|\btook in\b|\bgained\b/i
+const OUTFLOW = /\boutflows?|\bredemptions?|\bexits?\b|\bselling\b|\bwithdr[ae]w\w*|\bbled\b|\bshed\b|\blost\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b(?!\s+in\b)|\bexited\b/i
+const INFLOW = /\binflows?|\bbuying\b|\b(?:pulled|pulling|raked|hauled|brought) in\b|\babsorbed\b|\bnet (?:buying|positive|creations?|bought)|\battracted|\badded\b|\bpositive\b|\bdrew\b|\bbought\b|\btook in\b|\bgained\b/i
 
 /**
  * One day's aggregate net flow of a spot ETF, per asset: "U.S. spot Bitcoin
@@ -52,7 +52,9 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // whatever the sentence says around it; without one, the whole clause must not speak of a longer span.
         // (A day before a connector is the previous amount's: "…over the five sessions to Friday, and the ether funds lost …".)
         const phrase = ownPhrase(before)
-        const ownDay = nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)
+        // "Negative on Nov 13 (-$463M) and Nov 14 (-$2.1M)": the day just before the bracket is the amount's.
+        const bracketed = /\(\s*[+−–-]?\s*$/.test(before) ? daysIn(before, context.date).at(-1) : undefined
+        const ownDay = bracketed && /^\s*\(\s*[+−–-]?\s*$/.test(before.slice(bracketed.end)) ? bracketed : nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)
         // What follows the amount is its own only up to the next clause ("…, bringing cumulative inflows to …").
         const ownAfter = after.slice(0, 80).split(/[,;]|\b(?:bringing|taking|lifting|pushing|while|whereas|but|after|following)\b/)[0]!
         const opening = lead.slice(0, 40).replace(/\S*$/, '')
@@ -122,8 +124,9 @@ function ownPhrase(before: string): string {
  * that names none either, are Bitcoin's (the convention of every brief that writes them so).
  */
 function bareEtfAsset(words: string): string | undefined {
-  if (!/^(?:[\W\d]*|.*\b(?:US|U\.S\.|the)\s+)(?:spot\s+)?ETFs\b/i.test(words)) return undefined
-  return ASSETS.some(([, pattern]) => pattern.test(words)) || /\b(?:crypto|altcoin|staking|all)\b/i.test(words) ? undefined : 'BTC'
+  if (!/\bETFs?\b/.test(words)) return undefined
+  // Another asset's ETFs ("XRP ETFs", "gold ETFs") or every crypto asset's are not Bitcoin's.
+  return ASSETS.some(([, pattern]) => pattern.test(words)) || /\b(?:crypto|altcoin|staking|all|gold|equity|equities|bond|index)\b/i.test(words) || /\b[A-Z]{2,5} ETFs?\b/.test(words.replace(/\b(?:US|U\.S\.) /g, '')) ? undefined : 'BTC'
 }
 
 /** The single asset a line's ETFs are about ("U.S. spot Bitcoin ETFs …"), when it names only one. */

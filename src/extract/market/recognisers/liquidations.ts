@@ -17,7 +17,7 @@ const LABELS: ReadonlyArray<[role: string, pattern: RegExp]> = [
   ['other', /\bmarket value|\bvolume|\bfunding|\bmarket cap|\binflows?|\boutflows?|\bETFs?\b|\bstablecoins?|\btvl\b|\bhack|\bstolen|\bexploit|\bfees?\b|\brevenue|\bsupply\b|\bhold(?:s|ings)?\b|\bworth\b/i]
 ]
 /** The amount is a forecast or a map, not what happened. */
-const HYPOTHETICAL = /\b(if|would|could|may|might|risk (?:of|concentrat\w*|zones?)|liquidation risk|at risk|exposed|exposure|clusters?|pockets?|zones?|maps?|heatmap|walls?|levels? (?:of|near|at)|potential|expected|should|estimates?|ranging|range from|vary|varies)\b/i
+const HYPOTHETICAL = /\b(if|would|could|may|might|risk (?:of|concentrat\w*|zones?)|liquidation risk|at risk|exposed|exposure|clusters?|pockets?|zones?|maps?|heatmap|walls?|levels? (?:of|near|at)|potential|expected|should|estimates?|ranging|range from|vary|varies|will|gonna|going to|ends? with|mark my words|predict\w*|forecast\w*)\b/i
 /** Windows other than the day: these are not the 24h total. */
 const OTHER_WINDOW = /\b(?:first|last|one|an|single|that) hour\b|\b(?:early|mid|late)[- ](?:january|february|march|april|may|june|july|august|september|october|november|december)|\b(?:in|during|of|for) (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|\b(1|one|4|four|8|12|twelve)[- ]?(?:h|hr|hours?)\b|\b(48|72)[- ]?(?:h|hr|hours?)\b|\btwo days|\bweek(?:end|ly)?\b|\bmonth|\bsince\b|\bthis year|\bin (?:a |one )?(?:minute|hour)s?|\bwithin (?:minutes|an hour|hours)|\bcumulative|\bYTD\b|\bOctober 10|\bcrash\b/i
 const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours|\bpast day|\bone day|\bdaily|\bon the day|\btoday\b|\bovernight|\bsession\b/i
