@@ -383,6 +383,15 @@ describe('what sets F and G taught', () => {
     expect(data.fearGreed).toBe(76)
   })
 
+  it('a bare number a few words after the asset is its price; the same asset named again in the next sentence is read there', () => {
+    expect(quote(extract('Bitcoin drifted back to about 75,600 overnight, a modest +0.7% over the day.'), 'BTC')).toMatchObject({price: 75600, change24hPct: 0.7})
+    expect(quote(extract('Ether is doing a little better: 2,340, +1.5%.'), 'ETH')).toMatchObject({price: 2340, change24hPct: 1.5})
+    expect(quote(extract('Ether took it worse. ETH is at 2,290, a 5.2% drop, and ETH/BTC gave back its week.'), 'ETH')).toMatchObject({price: 2290, change24hPct: -5.2})
+    // Levels and past moves stay levels, with or without a currency.
+    expect(quote(extract('Bitcoin bulls defend support near 72,000.'), 'BTC')?.price).toBeUndefined()
+    expect(quote(extract('Bitcoin, after a flush to 71,200 on Friday, is flat.'), 'BTC')?.price).toBeUndefined()
+  })
+
   it('a quoted remark and a predicted cascade are opinions, not figures', () => {
     expect(extract('> "OI still at 70B+. This ends with a 2B liquidation cascade, mark my words" — u/quant').liquidations).toEqual([])
     expect(extract('Traders warn the next leg down will bring \\$2B of liquidations.').liquidations).toEqual([])

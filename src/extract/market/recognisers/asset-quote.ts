@@ -18,6 +18,13 @@ const LEVEL_AFTER =
   /^\s*(?:\w+\s+){0,2}(?:support|resistance|floor|ceiling|pivot|invalidation|breakout|breakdown|trigger|wall|cluster|magnet|line in the sand|max pain|strike|target|ath|peak|levels?\b|mark\b|zone|area\b|handle|threshold|barrier|intraday\b(?! range))|^\W{0,3}(?:is|as|remains|stays) (?:the |a )?(?:\w+ )?(?:line|level|pivot|floor|ceiling|magnet|key)\b|^\s*(?:by|before|within)\s+(?:the\s+)?(?:year[- ]end|end of|(?:next|this)\s+\w+|20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)/i
 /** "\$ETH > \$3,000": a comparison with a level. */
 const COMPARED_BEFORE = /[<>≥≤]\s*[~≈]?\s*$/
+/**
+ * What may stand between an asset's name and a bare number that is its price: "SOL ~89.6", "ETH at 2,030",
+ * "Bitcoin drifted back to about 75,600", "Ether is doing a little better: 2,340" (a few words ending on a
+ * verb or preposition of place, or a colon); the level and past-move words are checked apart.
+ */
+const BARE_PRICE_LEAD =
+  /^[\s:(=@~≈—–-]*(?:(?:is|was|at|near|around|about|trades?|trading|traded|sits|hovers|holds|changed hands at|price|quieter|steady|steadier|flat|firm|firmer|softer|little changed|unchanged)\s+)*[~≈]?\s*$|^\s*(?:[\w'’]+\s+){1,5}?(?:to|at|near|around|about|is|was|sits at|stands at)\s+(?:about\s+|around\s+|roughly\s+|near\s+)?[~≈]?\s*$|^\s*(?:[\w'’]+\s+){1,5}?[\w'’]+:\s*[~≈]?\s*$/i
 const PAST_LEAD = /\b(?:ago|a (?:day|week|month|year) earlier|last (?:week|month|year))\b[^.;]*$/i
 /** "extended its October gain to 13.4%": a month's move. */
 const MONTH_MOVE_BEFORE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monthly|quarterly|annual|yearly)\s+(?:gains?|loss(?:es)?|rally|decline|advance|drop|move|performance|returns?|slide)\b[^%]{0,20}$/i
@@ -51,7 +58,7 @@ export const assetQuote: Recogniser<PriceQuote> = {
       if (!mention.quote) continue
       // The same asset named twice in a row ("Bitcoin (BTC)") is one mention.
       const previous = mentions[index - 1]
-      if (previous && previous.symbol === mention.symbol && previous.quote && !/[\d%]/.test(text.slice(previous.end, mention.index))) continue
+      if (previous && previous.symbol === mention.symbol && previous.quote && !/[\d%]|[.;!?]\s/.test(text.slice(previous.end, mention.index))) continue
       const lead = text.slice(sentenceStart(text, mention.index), mention.index)
       if (opensOnNonPriceTopic(lead)) continue
       // "(a week ago BTC was near \$92,350)": the asset as it was, not as it is.
@@ -128,8 +135,9 @@ export function readSegment(text: string, from: number, end: number, symbol?: st
 function readWindow(segment: string, from: number, symbol?: string): Figures {
   const figures: Figures = {}
   // "SOL ~89.6", "BTC: 71,420", "ETH at 2,030": a plain number right after the ticker, inside the asset's band.
-  const plain = symbol === undefined ? undefined : findPlainNumbers(segment.slice(from)).find((number) => number.index < 24)
-  if (plain && !MOMENT_AFTER.test(segment.slice(from + plain.end, from + plain.end + 30)) && !LEVEL_AFTER.test(segment.slice(from + plain.end, from + plain.end + 24)) && /^[\s:(=@~≈—–-]*(?:(?:is|was|at|near|around|about|trades?|trading|traded|sits|hovers|holds|changed hands at|price|quieter|steady|steadier|flat|firm|firmer|softer|little changed|unchanged)\s+)*[~≈]?\s*$/i.test(segment.slice(from, from + plain.index)) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
+  const plain = symbol === undefined ? undefined : findPlainNumbers(segment.slice(from)).find((number) => number.index < 40)
+  const lead = plain && segment.slice(from, from + plain.index)
+  if (plain && lead !== undefined && !MOMENT_AFTER.test(segment.slice(from + plain.end, from + plain.end + 30)) && !LEVEL_AFTER.test(segment.slice(from + plain.end, from + plain.end + 24)) && BARE_PRICE_LEAD.test(lead) && !NOT_PRICE_BEFORE.test(lead) && !PAST_MOVE_BEFORE.test(lead) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
     if (plain.range) figures.range = plain.range
     else figures.price = plain.value
   }
