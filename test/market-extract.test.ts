@@ -397,6 +397,15 @@ describe('what sets F and G taught', () => {
     expect(extract('Traders warn the next leg down will bring \\$2B of liquidations.').liquidations).toEqual([])
   })
 
+  it('a table with a column per asset and a row per figure is read like a prices table; its 7-day row is not the 24h change', () => {
+    const data = extract('| | BTC | ETH | SOL |', '|---|---|---|---|', '| 7d | +3% | +4% | +5% |', '| Price | \\$100,120 | \\$3,618.70 | \\$189.60 |', '| 24h | +0.71% | +0.78% | +1.25% |')
+    expect([quote(data, 'BTC'), quote(data, 'ETH'), quote(data, 'SOL')]).toMatchObject([
+      {price: 100120, change24hPct: 0.71},
+      {price: 3618.7, change24hPct: 0.78},
+      {price: 189.6, change24hPct: 1.25}
+    ])
+  })
+
   it('European notation is read the European way where nothing else fits; a decimal comma never makes a shorter number', () => {
     expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')).toMatchObject({price: 184.2, change24hPct: 2.96})
     expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')).toMatchObject({price: 3601.15})

@@ -1,4 +1,4 @@
-import type {Root, Table} from 'mdast'
+import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {findSections, type Section, type SectionKind} from '../sections.js'
 import {assetOfLabel, findAssetMentions} from './assets.js'
@@ -7,7 +7,8 @@ import {etfFlowRecognisers, fearGreedRecognisers, liquidationRecognisers, market
 import type {EtfFlow, Liquidation, LineContext, MarketData, PriceQuote, Recogniser} from './types.js'
 import {evidenceOf} from './evidence.js'
 import {labelBeforeFigure} from './figure-first.js'
-import {htmlTableRows, withoutHtml} from './html.js'
+import {withoutHtml} from './html.js'
+import {htmlTableContexts, tableContexts} from './table-contexts.js'
 import {withholdImplausible} from './plausible.js'
 import {labelledQuote} from './recognisers/labelled-quote.js'
 import {findUnparsed} from './unparsed.js'
@@ -134,33 +135,6 @@ function wrapsOnto(line: string, next: string): boolean {
   // "… the Fear &" / "Greed Index at 58", "… slipped to" / "68,900": a line that stops on "&" or a preposition goes on, whatever comes next.
   if (/(?:&|\b(?:of|at|to|by|from|near|around|about))\s*$/i.test(line) && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\|)/.test(next)) return true
   return /^\s*[\p{Ll}\d$(~≈]/u.test(next) || /^\s*\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(next) && !/^\s*[\w\s()/&-]{1,40}:\s/u.test(next)
-}
-
-function tableContexts(table: Table, section: Section, lines: readonly string[], date?: string): LineContext[] {
-  const [head, ...rows] = table.children
-  const header = head ? head.children.map((cell) => cleanText(toString(cell))) : []
-  return rows.flatMap((row) => {
-    const line = row.position?.start.line
-    if (line === undefined) return []
-    const cells = row.children.map((cell) => englishNotation(cleanText(toString(cell))))
-    return [{line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header, cells}, ...(date && {date})}]
-  })
-}
-
-/** An HTML `<table>` read as a GFM one: a context per data row, at the row's line, under the last header row. */
-function htmlTableContexts(html: string, startLine: number, section: Section, lines: readonly string[], date?: string): LineContext[] {
-  let header: string[] = []
-  const contexts: LineContext[] = []
-  for (const row of htmlTableRows(html)) {
-    const cells = row.cells.map((cell) => englishNotation(cleanText(cell)))
-    if (row.header) {
-      header = cells
-      continue
-    }
-    const line = startLine + (html.slice(0, row.offset).match(/\n/g)?.length ?? 0)
-    contexts.push({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header, cells}, ...(date && {date})})
-  }
-  return contexts
 }
 
 /** One quote per asset: the first figures win, later mentions on the same line only fill gaps. */
