@@ -406,6 +406,24 @@ describe('what sets F and G taught', () => {
     ])
   })
 
+  it('what sets I and J taught: "per cent", a verb carried over by "and", "between 1.5% and 2%", a level it failed at, a past price "a week ago"', () => {
+    const data = extract('Bitcoin failed at US\\$98,400 for the third time and slid 3.2 per cent to US\\$95,260. Ether lost 4.0 per cent to US\\$3,301 and Solana 5.1 per cent to US\\$140.50.')
+    expect([quote(data, 'BTC'), quote(data, 'ETH'), quote(data, 'SOL')]).toMatchObject([
+      {price: 95260, change24hPct: -3.2},
+      {price: 3301, change24hPct: -4},
+      {price: 140.5, change24hPct: -5.1}
+    ])
+    expect(quote(extract('Bitcoin, which a week and a half ago was changing hands near \\$97,000, was quoted at roughly \\$91,900, down somewhere between 1.5% and 2% over the past 24 hours.'), 'BTC')).toMatchObject({price: 91900, change24hRange: [-2, -1.5]})
+    // A strip's items end at "·", but not before the cap's own "24 h" item.
+    expect(extract('`MCAP 3.36T` · `F&G 61 😀 Greed` · `BTC.D 56.1%`').marketCap).toEqual({usd: 3.36e12, line: BODY + 3})
+    expect(extract('**Total market capitalisation:** USD 3.31 trillion · **24 h:** +0.6 %').marketCap).toMatchObject({usd: 3.31e12, change24hPct: 0.6})
+  })
+
+  it('"ETFs +188.5M (Thu) … WTD +609M … ETH ETFs ~flat": the bare ETFs\' day is Bitcoin\'s, the week to date is no day\'s', () => {
+    expect(extract('**Flows.** ETFs +188.5M (Thu), 3rd straight inflow, WTD +609M. IBIT +142M. ETH ETFs ~flat.').etfFlows).toMatchObject([{asset: 'BTC', amountUsd: 188.5e6, date: '2025-10-30'}])
+    expect(extract('Liquidations over the last 12 hours came to just US\\$118m, and we have no reliable 24-hour total this morning.').liquidations).toEqual([])
+  })
+
   it('European notation is read the European way where nothing else fits; a decimal comma never makes a shorter number', () => {
     expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')).toMatchObject({price: 184.2, change24hPct: 2.96})
     expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')).toMatchObject({price: 3601.15})

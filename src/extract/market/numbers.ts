@@ -23,7 +23,7 @@ export function cleanText(raw: string): string {
  * followed by one or two digits is never a thousands separator). "USD 100,215" stays as written.
  */
 export function englishNotation(text: string): string {
-  return text.replace(EUROPEAN, european)
+  return text.replace(EUROPEAN, european).replace(/(\d)\s?(?:per ?cent|pct)\b\.?/gi, '$1%')
 }
 const EUROPEAN = /(?<![\d.,])(\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2}(?=\s?(?:%|\$|€|USD\b|[kKmMbBtT]\b|tn\b|bn\b|mn\b|thousand|million|billion|trillion))(?!\d)|(?<=(?:USD|\$|€)\s?)\d+,\d{1,2}(?!\d)|\d{1,3}(?: \d{3})+(?:,\d+)?(?=\s?(?:\$|€|USD\b)))/g
 function european(number: string): string {
@@ -245,9 +245,16 @@ const BOUND_BEFORE = /\b(?:sub|under|below|less than|fewer than|more than|over|a
 /** Every percentage in the text, in order, with its written sign. */
 export function findPercents(text: string): PercentMatch[] {
   const found: PercentMatch[] = []
+  // "between 1.5% and 2%": a range, as "1.5–2%".
+  for (const match of text.matchAll(/\bbetween\s+(\d+(?:\.\d+)?)\s?%?\s+and\s+(\d+(?:\.\d+)?)\s?%/gi)) {
+    const [a, b] = [Number(match[1]), Number(match[2])]
+    found.push({range: [Math.min(a, b), Math.max(a, b)], signed: false, index: match.index, end: match.index + match[0].length})
+  }
+  const inRange = (at: number) => found.some((range) => at >= range.index && at < range.end)
   for (const match of text.matchAll(PERCENT)) {
     const g = match.groups!
     const start = match.index
+    if (inRange(start)) continue
     const bound = BOUND_BEFORE.test(text.slice(Math.max(0, start - 16), start + (g.s1 === '-' ? 1 : 0))) || (g.s1 ?? g.s1b) === '±'
     // A hyphen joined to a word ("sub-1%", "low-2%") is not a minus sign.
     const hyphen = g.s1 === '-' && /\p{L}$/u.test(text.slice(Math.max(0, start - 1), start))
@@ -272,7 +279,7 @@ export function findPercents(text: string): PercentMatch[] {
     }
     found.push({value: applySign(a, sign1), signed: sign1 !== undefined, bound, index: start, end: start + match[0].length})
   }
-  return found
+  return found.sort((x, y) => x.index - y.index)
 }
 
 function applySign(value: number, sign: string | undefined): number {

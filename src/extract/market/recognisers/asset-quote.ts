@@ -1,13 +1,13 @@
 import {findAssetMentions, inPriceBand} from '../assets.js'
-import {findMoney, findPercents, findPlainNumbers, type MoneyMatch, type PercentMatch} from '../numbers.js'
+import {findMoney, findPercents, findPlainNumbers, negate, type MoneyMatch, type PercentMatch} from '../numbers.js'
 import type {LineContext, PriceQuote, Recogniser} from '../types.js'
 import {NEARLY_BEFORE, NON_PRICE_TOPIC, opensOnNonPriceTopic, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
 import {OTHER_SPAN_AFTER, OTHER_SPAN_BEFORE} from './change.js'
-import {signFromWords} from './sign-words.js'
+import {gappedVerbFalls, hasSignWord, signFromWords} from './sign-words.js'
 
 /** Words just before an amount that make it a reference level, not the price. */
 const NOT_PRICE_BEFORE =
-  /\b(reach(?:ing|es)?|see[sn]?|seeing|predict\w*|forecast\w*|expect\w*|could|would|might|targets?|targeting|projected|highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|floor|ceiling|pivot|invalidation|stop(?:-loss)?|breakout|breakdown|trigger|cost basis|reali[sz]ed price|fair value|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|north of|south of|shy of|upwards of|in excess of|breaking|broke|through|tagged|tapped|hit|hits|printed|wicked|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth|piled|bought|sold|shorted|longed|entered|entry|entries)\b[^$\d]{0,14}$/i
+  /\b(reach(?:ing|es)?|see[sn]?|seeing|predict\w*|forecast\w*|expect\w*|could|would|might|targets?|targeting|projected|highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|floor|ceiling|pivot|invalidation|stop(?:-loss)?|breakout|breakdown|trigger|cost basis|reali[sz]ed price|fair value|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|north of|south of|shy of|upwards of|in excess of|breaking|broke|through|tagged|tapped|hit|hits|printed|wicked|failed|fails|stalled|capped|topped|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth|piled|bought|sold|shorted|longed|entered|entry|entries)\b[^$\d]{0,14}$/i
 /** Words just after a percentage that make it something other than the 24h change. */
 const NOT_CHANGE_AFTER =
   /^\s*\)?\s*(?:\w+\s+)?(week|wk|w\/w|wow|intra-?(?:week|month)|7-?d|7-day|month|30-?d|mo\b|m\/m|mom\b|mtd|wtd|yoy|y\/y|ytd|year|qtd|q\/q|qoq|(?:over|across|during|through|since) the weekend|(?:since|from) (?:the )?(?:\w+ )?open\b|(?:over|in|during|for) (?:the )?(?:(?:past|last|prior) )?(?:\w+ )?(?:weeks?|months?|years?|days)\b|(?:from|off|since) (?:its |the |a |last )?(?:[\w'’.,$-]+ ){0,3}(?:high|peak|ath|top|record|lows?|bottom|trough)|(?:from|since) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last)\b|below|above|since|dominance|share|of\b(?!\s+(?:the\s+)?(?:day|session)\b)|probability|odds|annuali[sz]ed|apr|apy|longs?|shorts?|funding|premium|discount|retrac)/i
@@ -150,6 +150,8 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     // "plunged to \$105,000 intraday before recovering to \$111,700": a level touched, not where it trades.
     if (LEVEL_AFTER.test(segment.slice(money.end, money.end + 24))) continue
     if (MOMENT_AFTER.test(segment.slice(money.end, money.end + 30))) continue
+    // "Bitcoin, which a week and a half ago was changing hands near \$97,000, …": a past price.
+    if (/\b(?:ago|a (?:week|month) earlier)\b[^,;]*$/i.test(segment.slice(from, money.index))) continue
     // "after a Dec 1 flush to about 85k": a level of a past move, not where it trades.
     if (PAST_MOVE_BEFORE.test(segment.slice(from, money.index))) continue
     if (money.range) figures.range ??= money.range
@@ -173,7 +175,9 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     const opening = segment.slice(sentenceStart(segment, from), percent.index)
     if (OTHER_PERIOD_IN_SENTENCE.test(opening) && !/\b24\s?-?h|\b24 hours|\bon the day|\bdaily\b|\bd\/d\b/i.test(opening)) continue
     if (percent.bound) break
-    const signed: PercentMatch = signFromWords(percent, segment, from)
+    let signed: PercentMatch = signFromWords(percent, segment, from)
+    // "Ether lost 4.0% … and Solana 5.1% …": the verb before "and" is this asset's too.
+    if (!percent.signed && !hasSignWord(segment.slice(from, percent.end + 32)) && gappedVerbFalls(segment.slice(0, from))) signed = negate(percent)
     if (signed.value !== undefined) figures.change24hPct = signed.value
     else figures.change24hRange = signed.range
     break

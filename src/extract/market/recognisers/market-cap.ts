@@ -21,8 +21,11 @@ export const marketCap: Recogniser<MarketCap> = {
     const phrase = TOTAL_CAP.exec(text)
     if (!phrase || OF_AN_ASSET.test(text.slice(Math.max(0, phrase.index - 20), phrase.index + phrase[0].length))) return []
     // The clause of the phrase: "Stablecoin cap rose 2.1%; total market cap rose 0.4%" gives 0.4%.
-    const sentenceStart = Math.max(text.lastIndexOf('. ', phrase.index) + 1, text.lastIndexOf(';', phrase.index) + 1, 0)
-    const ends = [text.indexOf('. ', phrase.index + phrase[0].length), text.indexOf(';', phrase.index + phrase[0].length)].filter((at) => at !== -1)
+    // A ticker strip's items end at their separators ("`MCAP 3.36T` · `F&G 61` · `BTC.D 56.1%`").
+    const marks = context.table ? ['. ', ';'] : ['. ', ';', ' · ', '┃']
+    const sentenceStart = Math.max(...marks.map((mark) => text.lastIndexOf(mark, phrase.index) + 1), 0)
+    // … unless the next item is the cap's own change ("USD 3,31 trillion · 24 h: +0,6 %").
+    const ends = marks.map((mark) => text.indexOf(mark, phrase.index + phrase[0].length)).filter((at) => at !== -1 && !/^\W{0,3}(?:24\s?-?h\w*|change|chg|1d)\b/i.test(text.slice(at + 2)))
     const end = ends.length === 0 ? text.length : Math.min(...ends) + 1
     const clause = text.slice(sentenceStart, end)
     // A forecast, or a figure of another day ("as of Feb 10", "in September"), is not today's cap.

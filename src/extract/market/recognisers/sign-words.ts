@@ -7,6 +7,23 @@ const FALLING_NOUN = /^(declines?|decreases?|drops?|loss(?:es)?|falls?|slides?|p
 const MOVE_NOUN_AFTER = /^\s*\)?\s*(?:(?:daily|day|24-?h(?:our)?|intraday|session|overnight)\s+)?(declines?|decreases?|drops?|loss(?:es)?|falls?|slides?|plunges?|dips?|slumps?|pullbacks?|sell-?offs?|retreats?|drawdowns?|lower|gains?|increases?|rises?|rally|rallies|jumps?|surges?|rebounds?|advances?|bounces?|higher)\b/i
 
 /**
+ * The verb of an earlier clause that an "and" carries over to this asset ("Ether lost 4.0% to
+ * \$3,301 and Solana 5.1% to \$140.50"): `text` is the sentence up to the asset's name.
+ */
+export function gappedVerbFalls(text: string): boolean {
+  const gap = /\band\s+\S+\s*$/i.exec(text)
+  if (!gap) return false
+  const words = [...text.slice(0, gap.index).matchAll(new RegExp(`${FALLING.source}|${RISING.source}`, 'gi'))]
+  const last = words.at(-1)?.[0]
+  return last !== undefined && FALLING.test(last) && !RISING.test(last)
+}
+
+/** Whether `text` holds a word that signs a move. */
+export function hasSignWord(text: string): boolean {
+  return FALLING.test(text) || RISING.test(text)
+}
+
+/**
  * Gives an unsigned percentage the sign its verb carries: "fell 9.4%",
  * "down 6.4%", "a 1.30% daily loss". The nearest verb before it wins, then
  * a word right after it; an explicit sign always wins.
