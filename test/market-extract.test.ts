@@ -459,6 +459,14 @@ describe('ETF days', () => {
     expect(extract('- XRP ETFs saw +\\$15M net on Monday.').etfFlows.filter((flow) => flow.asset === 'BTC')).toEqual([])
   })
 
+  it('a table of funds is read at its total row, for the day and asset its title or header names; bare cells take the header\'s millions', () => {
+    const {text, tree} = parseBrief(['---', 'title: t', 'date: 2026-12-02', '---', '## Flows: Tuesday, Dec 1', '', '| Fund | Net flow (US$M) |', '|---|---:|', '| IBIT (BlackRock) | +312.5 |', '| GBTC (Grayscale) | −40.2 |', '| **Total** | **+400.1** |', '', '## ETF flows (Mon 11/30)', '', '| Fund | Flow |', '|---|---:|', '| ETHA | -$20.1M |', '| **Total ETH** | **-$33.9M** |', '', '## Spot ETF Flows, week to date', '', '| Fund | Flow |', '|---|---:|', '| **Total** | **+$638.5M** |', ''].join('\n'))
+    expect(extractMarketData(tree, text, undefined, {date: '2026-12-02'}).etfFlows).toMatchObject([
+      {asset: 'BTC', direction: 'inflow', amountUsd: 400.1e6, date: '2026-12-01'},
+      {asset: 'ETH', direction: 'outflow', amountUsd: 33.9e6, date: '2026-11-30'}
+    ])
+  })
+
   it('"exit" and "selling" are outflows, "buying" an inflow', () => {
     expect(extract('Spot bitcoin ETFs saw a \\$285.6 million exit on Monday.').etfFlows).toMatchObject([{direction: 'outflow', amountUsd: 285.6e6}])
     expect(extract('ETH ETFs saw modest buying (\\$31.2M) on Monday.').etfFlows).toMatchObject([{asset: 'ETH', direction: 'inflow', amountUsd: 31.2e6}])

@@ -46,7 +46,7 @@ export const sectionAliases: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['headlines', /(headlines|high[- ]impact (news|items|events)|major news|key (news|developments|stories)|top (stories|news))/],
   ['market-overview', /^((daily |crypto |the )*markets? (overview|summary|snapshot|update|pulse|wrap|recap|report|review|at a glance|today|movers|conditions|context|highlights|dashboard|metrics|data)\b|(crypto )?overview$|snapshot$|at a glance$|spot (market|price)s?\b|price (action|performance|update|check|snapshot)|prices?\b|performance$|majors\b|markets?( data)?$|key (market )?(figures|metrics|numbers|data))/],
   ['derivatives', /^(derivatives|liquidations|funding|open interest)/],
-  ['flows', /^((stablecoin|etf|fund)s? (&|and )?(etf )?(flows?|supply)|flows\b|etf (flows?|&))/],
+  ['flows', /^(?:spot |us |u\.s\. )*((stablecoin|etf|fund)s? (&|and )?(etf )?(flows?|supply)|flows\b|etf (flows?|&))/],
   ['exchanges', /^(exchanges?\b|cex\b|listings?\b)/],
   ['regulation', /(regulat|^(government|law|policy|legal|enforcement)\b)/],
   ['research', /(research|white ?papers?|reports?$)/],

@@ -11,7 +11,7 @@ const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May
 
 /** Any way briefs name a day. */
 export const DAY_PATTERN = new RegExp(
-  String.raw`\b(?:(?<month>${MONTH})\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b|(?<day2>\d{1,2})(?:st|nd|rd|th)?[\s-](?<month2>${MONTH})|(?<dd>\d{1,2})\/(?<mm>\d{1,2})\b(?!\/|\.\d)|(?<iso>\d{4}-\d{2}-\d{2})|(?<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\b\.?)|(?<relative>yesterday|yday|yest\.?|today|overnight))`,
+  String.raw`\b(?:(?<month>${MONTH})\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b|(?<day2>\d{1,2})(?:st|nd|rd|th)?[\s-](?<month2>${MONTH})|(?<dd>\d{1,2})\/(?<mm>\d{1,2})\b(?!\/|\.\d)|(?<iso>\d{4}-\d{2}-\d{2})|(?<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\b\.?)|(?<relative>yesterday|yday|yest\.?|today|overnight|(?:prior|previous|last) (?:session|trading day)))`,
   'gi'
 )
 
@@ -47,7 +47,7 @@ function resolve(groups: Record<string, string | undefined>, briefDate: string):
   if (groups.iso) return groups.iso
   const relative = groups.relative?.toLowerCase()
   if (relative === 'today') return briefDate
-  if (relative === 'yesterday' || relative === 'yday' || relative?.startsWith('yest') || relative === 'overnight') return shift(base, -1)
+  if (relative === 'yesterday' || relative === 'yday' || relative?.startsWith('yest') || relative === 'overnight' || /session|trading day/.test(relative ?? '')) return shift(base, -1)
   if (groups.dd) return numericDay(Number(groups.dd), Number(groups.mm), base)
   if (groups.weekday) {
     const wanted = WEEKDAYS.findIndex((name) => name.startsWith(groups.weekday!.toLowerCase().replace(/\.$/, '').slice(0, 3)))

@@ -1,6 +1,7 @@
 import {clauses, lastMatch, ownWords} from '../clauses.js'
 import {findDays, isStaleDay} from '../days.js'
 import {isTitleLine} from './liquidations.js'
+import {titleDay} from './etf-fund-table.js'
 import {findMoney, type MoneyMatch} from '../numbers.js'
 import type {EtfFlow, Recogniser} from '../types.js'
 
@@ -82,7 +83,8 @@ export const etfFlows: Recogniser<EtfFlow> = {
         if (issuers.length > 0) flow.issuers = issuers
         // "US spot crypto ETFs saw $338M", "combined $755M": every asset together, not one.
         if (/\bcrypto (?:ETF|ETP|fund|product)s?\b|\bcombined\b|\bacross (?:the )?(?:category|products|assets)\b/i.test(phrase + lead.slice(0, 40))) continue
-        let day = ownDay ?? (owned.length === 1 ? soleDay(words, context.date) : undefined)
+        // Else the day the section's title names ("## Spot ETF Flows — 12/23").
+        let day = ownDay ?? (owned.length === 1 ? soleDay(words, context.date) : undefined) ?? (ETF.test(context.section.title) || /\bflows?\b/i.test(context.section.title) ? titleDay(context) : undefined)
         if (!day) {
           // An undated amount takes its span from the words before it: "$259.6M in outflows the same day" is
           // the day last named; "…in the week ending January 24. Bitcoin ETFs alone recorded $1.09 billion" is
@@ -204,7 +206,7 @@ const distance = (day: {index: number; end: number}, at: number) => (day.end <= 
  * word is moved; a weekend date the brief names is kept as written.
  */
 function tradingDay(iso: string, text: string): string {
-  if (!/^(?:yesterday|overnight|today)$/i.test(text)) return iso
+  if (!/^(?:yesterday|yday|yest\.?|overnight|today|(?:prior|previous|last) (?:session|trading day))$/i.test(text)) return iso
   const date = new Date(`${iso}T00:00:00Z`)
   const back = date.getUTCDay() === 0 ? 2 : date.getUTCDay() === 6 ? 1 : 0
   return new Date(date.getTime() - back * 86_400_000).toISOString().slice(0, 10)

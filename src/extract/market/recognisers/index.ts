@@ -1,6 +1,7 @@
 import type {EtfFlow, Liquidation, MarketCap, PriceQuote, Recogniser} from '../types.js'
 import {assetQuote} from './asset-quote.js'
 import {etfFlows} from './etf-flows.js'
+import {etfFundTable} from './etf-fund-table.js'
 import {etfTable} from './etf-table.js'
 import {fearGreed} from './fear-greed.js'
 import {liquidations} from './liquidations.js'
@@ -17,4 +18,4 @@ export const priceRecognisers: ReadonlyArray<Recogniser<PriceQuote>> = [tableRow
 export const marketCapRecognisers: ReadonlyArray<Recogniser<MarketCap>> = [marketCapTable, marketCap]
 export const fearGreedRecognisers = [fearGreed] as const
 export const liquidationRecognisers: ReadonlyArray<Recogniser<Liquidation>> = [liquidations]
-export const etfFlowRecognisers: ReadonlyArray<Recogniser<EtfFlow>> = [etfTable, etfFlows]
+export const etfFlowRecognisers: ReadonlyArray<Recogniser<EtfFlow>> = [etfTable, etfFundTable, etfFlows]

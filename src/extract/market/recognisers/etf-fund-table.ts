@@ -1,0 +1,65 @@
+import {findDays, isStaleDay} from '../days.js'
+import {findMoney} from '../numbers.js'
+import type {EtfFlow, LineContext, Recogniser} from '../types.js'
+import {ASSETS, ETF, LONGER_SPAN, NOT_A_DAY_FLOW} from './etf-flows.js'
+
+/** The total row of a table of funds: "| **Total** | **+400.1** |", "| Total BTC | -$387.2M |". */
+const TOTAL_ROW = /^(?:net\s+)?total(?:\s+net)?(?:\s+(?:flows?|all funds))?(?:\s+(?<asset>btc|bitcoin|eth|ether(?:eum)?|sol|solana|xrp))?$/i
+/** A header that gives the unit of bare cells: "Net flow (US$M)", "($ mn)". */
+const MILLIONS_HEADER = /\(\s*(?:US)?\$?\s?(?:m|mn|mm|million)\s*\)|\bUS\$\s?m\b|\$m\b|\bin millions\b/i
+
+/**
+ * A table of one day's flows fund by fund, read at its total row: the section title
+ * (or the header) says ETF and names the day ("## Flows: Tuesday, Dec 1", "### ETF flows
+ * (Mon 12/14)"); the asset is the row's, a column's, or the title's (bare ETFs are
+ * Bitcoin's). A column of a week, AUM or holdings is no day's flow; an unsigned total
+ * says no direction and is not read.
+ */
+export const etfFundTable: Recogniser<EtfFlow> = {
+  name: 'etf-fund-table',
+  match(context) {
+    const table = context.table
+    const total = table ? TOTAL_ROW.exec((table.cells[0] ?? '').trim()) : null
+    if (!table || !total) return []
+    const scope = `${context.section.title} ${table.header.join(' ')}`
+    if (!ETF.test(scope) && !/\bflows?\b/i.test(context.section.title)) return []
+    if (LONGER_SPAN.test(context.section.title) || NOT_A_DAY_FLOW.test(context.section.title)) return []
+    const day = titleDay(context)
+    if (day && isStaleDay(day, context.date, 5)) return []
+    const flows: EtfFlow[] = []
+    for (const [column, cell] of table.cells.entries()) {
+      const header = table.header[column] ?? ''
+      if (column === 0 || NOT_A_DAY_FLOW.test(header) || LONGER_SPAN.test(header)) continue
+      const asset = assetOf(total.groups?.asset ?? '') ?? assetOf(header) ?? assetOf(context.section.title) ?? (ASSETS.some(([, pattern]) => pattern.test(scope)) ? undefined : 'BTC')
+      const [amount, ...more] = findMoney(cell, {bare: true}).concat(bareMillions(cell, header))
+      if (!asset || !amount || more.length > 0 || amount.range) continue
+      const direction = amount.negative ? 'outflow' : /^\s*\+/.test(cell) ? 'inflow' : undefined
+      if (!direction) continue
+      const flow: EtfFlow = {asset, direction, amountUsd: amount.value, line: context.line, evidence: `${context.section.title}: ${context.text}`}
+      if (day) {
+        flow.day = day.text
+        if (day.iso) flow.date = day.iso
+      }
+      flows.push(flow)
+    }
+    return flows
+  }
+}
+
+function assetOf(words: string): string | undefined {
+  const found = ASSETS.filter(([, pattern]) => pattern.test(words))
+  return found.length === 1 ? found[0]![0] : undefined
+}
+
+/** "+400.1" under "Net flow (US$M)": millions, signed. */
+function bareMillions(cell: string, header: string) {
+  const match = /^\s*([+−–-])?\s?(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s*$/.exec(cell)
+  if (!match || !MILLIONS_HEADER.test(header) || findMoney(cell, {bare: true}).length > 0) return []
+  return [{value: Number(match[2]!.replace(/,/g, '')) * 1e6, negative: match[1] !== undefined && match[1] !== '+', index: 0, end: cell.length}]
+}
+
+/** The one day the section title names ("Flows: Tuesday, Dec 1" names it twice). */
+export function titleDay(context: LineContext) {
+  const days = findDays(context.section.title, context.date)
+  return new Set(days.map((day) => day.iso ?? day.text)).size === 1 ? days.at(-1) : undefined
+}
