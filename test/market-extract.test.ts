@@ -424,6 +424,13 @@ describe('what sets F and G taught', () => {
     expect(extract('Liquidations over the last 12 hours came to just US\\$118m, and we have no reliable 24-hour total this morning.').liquidations).toEqual([])
   })
 
+  it('liquidation slang ("rekt", "forced out") is read; one venue\'s, one part\'s and a trailing week\'s are not the total', () => {
+    expect(extract('- **\\$588M rekt** — longs 83% / shorts 17%').liquidations).toMatchObject([{amountUsd: 588e6}])
+    expect(extract('Only US\\$96m of leveraged positions were forced out over the past day.').liquidations).toMatchObject([{amountUsd: 96e6, window: '24h'}])
+    expect(extract('A quiet tape. Binance alone saw US\\$58m of forced closures.').liquidations).toEqual([])
+    expect(extract('- 24h liquidations: US\\$486m, of which longs US\\$401m.', '- Trailing 7d liquidations: US\\$1.3bn.').liquidations).toMatchObject([{amountUsd: 486e6, long: 401e6}])
+  })
+
   it('European notation is read the European way where nothing else fits; a decimal comma never makes a shorter number', () => {
     expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')).toMatchObject({price: 184.2, change24hPct: 2.96})
     expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')).toMatchObject({price: 3601.15})

@@ -18,8 +18,10 @@ const LABELS: ReadonlyArray<[role: string, pattern: RegExp]> = [
 ]
 /** The amount is a forecast or a map, not what happened. */
 const HYPOTHETICAL = /\b(if|would|could|may|might|risk (?:of|concentrat\w*|zones?)|liquidation risk|at risk|exposed|exposure|clusters?|pockets?|zones?|maps?|heatmap|walls?|levels? (?:of|near|at)|potential|expected|should|estimates?|ranging|range from|vary|varies|will|gonna|going to|ends? with|mark my words|predict\w*|forecast\w*|no (?:reliable )?(?:24-?hour |daily )?(?:total|figure|data))\b/i
+/** The amount is one venue's or one part's ("Binance alone saw", "on Bybit", "longs only"). */
+const ONE_PART = /\balone\b|\b(?:longs?|shorts?|bitcoin|btc|ether|eth)\s+only\b|\b(?:on|at)\s+(?:Binance|OKX|Bybit|Hyperliquid|Coinbase|Bitget|Deribit|BitMEX|Kraken|HTX|MEXC|Gate(?:\.io)?)\b[^,;]*$/i
 /** Windows other than the day: these are not the 24h total. */
-const OTHER_WINDOW = /\b(?:first|last|one|an|single|that) hour\b|\b(?:early|mid|late)[- ](?:january|february|march|april|may|june|july|august|september|october|november|december)|\b(?:in|during|of|for) (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|\b(1|one|4|four|8|12|twelve)[- ]?(?:h|hr|hours?)\b|\b(48|72)[- ]?(?:h|hr|hours?)\b|\btwo days|\bweek(?:end|ly)?\b|\bmonth|\bsince\b|\bthis year|\bin (?:a |one )?(?:minute|hour)s?|\bwithin (?:minutes|an hour|hours)|\bcumulative|\bYTD\b|\bOctober 10|\bcrash\b/i
+const OTHER_WINDOW = /\b(?:first|last|one|an|single|that) hour\b|\b(?:early|mid|late)[- ](?:january|february|march|april|may|june|july|august|september|october|november|december)|\b(?:in|during|of|for) (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|\b(1|one|4|four|8|12|twelve)[- ]?(?:h|hr|hours?)\b|\b(48|72)[- ]?(?:h|hr|hours?)\b|\btwo days|\bweek(?:end|ly)?\b|\b(?:7|30)\s?-?d(?:ays?)?\b|\btrailing\b|\bmonth|\bsince\b|\bthis year|\bin (?:a |one )?(?:minute|hour)s?|\bwithin (?:minutes|an hour|hours)|\bcumulative|\bYTD\b|\bOctober 10|\bcrash\b/i
 const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours|\bpast day|\bone day|\bdaily|\bon the day|\btoday\b|\bovernight|\bsession\b/i
 /** A line labelled with the day's window alone ("Past 24h: $690M", "24h total: …"). */
 const DAY_LABEL = new RegExp(`^\\W*(?:total\\s+)?(?:(?:past|last)\\s+)?(?:${DAY_WINDOW.source})\\W*(?:total)?\\s*:`, 'i')
@@ -36,8 +38,9 @@ const DAY_LABEL = new RegExp(`^\\W*(?:total\\s+)?(?:(?:past|last)\\s+)?(?:${DAY_
 export const liquidations: Recogniser<Liquidation> = {
   name: 'liquidations',
   match(context) {
-    // Desk shorthand: "Liqs 24h: 312M". Under a "Liquidations" title, "Past 24h: $690M" is the total.
-    let text = context.text.replace(/\bliqs?\b\.?/gi, 'liquidations')
+    // Desk shorthand and slang: "Liqs 24h: 312M", "$588M rekt", "forced out". Under a "Liquidations"
+    // title, "Past 24h: $690M" is the total.
+    let text = context.text.replace(/\bliqs?\b\.?/gi, 'liquidations').replace(/\brekt\b|\bforced out\b|\bforce-closed\b|\bforcibly closed\b|\bforced closures?\b/gi, 'liquidated')
     if (/liquidat/i.test(context.section.title) && !/liquidat|wiped|flushed/i.test(text) && DAY_LABEL.test(text)) text = `Liquidations ${text}`
     if (!/liquidat|wiped out|wipeout|flushed/i.test(text) || isTitleLine(context.raw)) return []
     const found: Liquidation[] = []
@@ -66,6 +69,8 @@ export const liquidations: Recogniser<Liquidation> = {
         if (short !== undefined && previous.short === undefined && short < previous.amountUsd) previous.short = short
       }
       if (!total || total.item.negative) continue
+      // "Binance alone saw US$58m", "Bitcoin long positions alone absorbed …": a part, not the market's total.
+      if (ONE_PART.test(total.before)) continue
       // Two different totals in one clause ("estimates range from $100m to over $600m"): neither.
       if (totals.some((other) => other.item.value !== total.item.value)) continue
       // The amount's own words say the window; else the clause does.
