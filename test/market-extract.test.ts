@@ -431,6 +431,15 @@ describe('what sets F and G taught', () => {
     expect(extract('- 24h liquidations: US\\$486m, of which longs US\\$401m.', '- Trailing 7d liquidations: US\\$1.3bn.').liquidations).toMatchObject([{amountUsd: 486e6, long: 401e6}])
   })
 
+  it('a key-value table\'s rows for one asset complete each other; a definition list\'s value goes with its term; "Mkt cap 3.16T" after a label is the total, an asset\'s own "Market cap" is not', () => {
+    const table = extract('| Metric | Value |', '|---|---|', '| BTC price | \\$94,150 |', '| BTC 24h | -0.9% |', '| BTC 7d | -4.7% |', '| BTC market cap | \\$1.87T |')
+    expect(quote(table, 'BTC')).toMatchObject({price: 94150, change24hPct: -0.9})
+    expect(table.marketCap).toBeUndefined()
+    expect(quote(extract('BTC', ': \\$94,380 · +1.4% on the day'), 'BTC')).toMatchObject({price: 94380, change24hPct: 1.4})
+    expect(extract('**Market.** Mkt cap 3.16T (+1.0%). Dom 58.1%.').marketCap).toMatchObject({usd: 3.16e12, change24hPct: 1})
+    expect(extract('- **Bitcoin (BTC):** \\$118,885 (+0.8%) | Market cap \\$2.37T').marketCap).toBeUndefined()
+  })
+
   it('European notation is read the European way where nothing else fits; a decimal comma never makes a shorter number', () => {
     expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')).toMatchObject({price: 184.2, change24hPct: 2.96})
     expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')).toMatchObject({price: 3601.15})

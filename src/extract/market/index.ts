@@ -11,6 +11,7 @@ import {withoutHtml} from './html.js'
 import {htmlTableContexts, tableContexts} from './table-contexts.js'
 import {withholdImplausible} from './plausible.js'
 import {labelledQuote} from './recognisers/labelled-quote.js'
+import {tableOfQuote} from './recognisers/table-row.js'
 import {findUnparsed} from './unparsed.js'
 import {findUnread} from './unread.js'
 
@@ -116,7 +117,8 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
     // 24 hours to around 68,900 dollars"), at the line where it starts.
     const previous = contexts.at(-1)
     const previousLines = previous?.raw.split('\n') ?? []
-    if (previous && previous.line + previousLines.length === line && wrapsOnto(previousLines.at(-1)!, raw)) {
+    // A definition-list value ("BTC" then ": $94,380 · +1.4%") goes with its term.
+    if (previous && previous.line + previousLines.length === line && (wrapsOnto(previousLines.at(-1)!, raw) || /^\s*:\s/.test(raw))) {
       previous.raw += `\n${raw}`
       previous.text += ` ${englishNotation(cleanText(withoutHtml(raw.trim())))}`
       continue
@@ -140,13 +142,17 @@ function wrapsOnto(line: string, next: string): boolean {
 /** One quote per asset: the first figures win, later mentions on the same line only fill gaps. */
 function mergeQuotes(quotes: PriceQuote[]): PriceQuote[] {
   const bySymbol = new Map<string, PriceQuote>()
+  const tables = new Map<string, number | undefined>()
   for (const quote of quotes) {
     const known = bySymbol.get(quote.symbol)
+    if (!known) tables.set(quote.symbol, tableOfQuote.get(quote))
+    // Rows of one key-value table ("| BTC price | $94,150 |", "| BTC 24h | -0.9% |") are one statement.
+    const sameTable = known !== undefined && tableOfQuote.get(quote) !== undefined && tableOfQuote.get(quote) === tables.get(quote.symbol)
     // Another line about the same asset is usually about something else
     // (its futures, its dominance): only the same line fills gaps. But a
     // line with a price beats an earlier one with only a move ("BNB gained
     // over 6%" in prose, then the prices table): price and change stay paired.
-    if (known && known.line !== quote.line) {
+    if (known && known.line !== quote.line && !sameTable) {
       const knownLevel = known.price !== undefined || known.range !== undefined
       if (!knownLevel && (quote.price !== undefined || quote.range !== undefined)) bySymbol.set(quote.symbol, {...quote})
       // "Bitcoin spent the session just under \$109,000" then "**BTC:** roughly \$108,700, down 1.9%": the

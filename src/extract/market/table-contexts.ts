@@ -33,7 +33,7 @@ export function htmlTableContexts(html: string, startLine: number, section: Sect
 
 function contextsOf(header: string[], rows: readonly Row[], section: Section, lines: readonly string[], date?: string): LineContext[] {
   const turned = byAsset(header, rows)
-  return (turned ? turned.rows : rows).map(({line, cells}) => ({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header: turned?.header ?? header, cells}, ...(date && {date})}))
+  return (turned ? turned.rows : rows).map(({line, cells}) => ({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header: turned?.header ?? header, cells, startLine: rows[0]!.line}, ...(date && {date})}))
 }
 
 /**

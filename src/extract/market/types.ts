@@ -115,7 +115,7 @@ export interface LineContext {
   /** The brief's own day (YYYY-MM-DD), to resolve "Friday" or "Feb 2". */
   date?: string
   /** Set for a GFM table row: its cells, cleaned, and the header's. */
-  table?: {header: string[]; cells: string[]}
+  table?: {header: string[]; cells: string[]; startLine: number}
 }
 
 /** A small matcher for one way of writing a figure. */

@@ -7,6 +7,9 @@ const CHANGE_HEADER = /24\s?h|change|chg|%|move|perf/i
 const FORECAST = /\b(forecasts?|projected|projections?|targets?|expected)\b/i
 const OTHER_PERIOD = /7\s?d|week|month|30\s?d|ytd|yoy|year|cap/i
 
+/** The table each quote was read from (the line of its first row), so that rows of one table can complete each other. */
+export const tableOfQuote = new WeakMap<PriceQuote, number>()
+
 /**
  * A GFM prices table: `| BTC | \$87,310 | -1.0% | -6.0% |`. The asset is the
  * first cell; price and 24h-change columns come from the header (the first
@@ -31,7 +34,9 @@ export const tableRow: Recogniser<PriceQuote> = {
     const percent = changeColumn === undefined ? undefined : findPercents(cells[changeColumn]!).find((item) => !item.bound)
     if (percent?.value !== undefined) quote.change24hPct = percent.value
     else if (percent?.range) quote.change24hRange = percent.range
-    return quote.price === undefined && quote.range === undefined && quote.change24hPct === undefined && quote.change24hRange === undefined ? [] : [quote]
+    if (quote.price === undefined && quote.range === undefined && quote.change24hPct === undefined && quote.change24hRange === undefined) return []
+    tableOfQuote.set(quote, context.table.startLine)
+    return [quote]
   }
 }
 
