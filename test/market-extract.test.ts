@@ -440,6 +440,15 @@ describe('what sets F and G taught', () => {
     expect(extract('- **Bitcoin (BTC):** \\$118,885 (+0.8%) | Market cap \\$2.37T').marketCap).toBeUndefined()
   })
 
+  it('"Label — figure" reads as "Label: figure"; "Fear" / "& Greed" over a line end; "the whole market … is worth"; a change in the price\'s cell; "Total:" under a 24h liquidations title', () => {
+    expect(extract('• Liquidations (24h) — \\$214M, longs 41% / shorts 59%', '• BTC open interest — \\$63.8B (▲ 3.4%)').liquidations).toMatchObject([{amountUsd: 214e6, window: '24h'}])
+    expect(extract('The whole market, by CoinGecko\'s count, is worth US\\$3.41tn. The Fear', '& Greed index sits at 64.').fearGreed).toBe(64)
+    expect(extract('The whole market, by CoinGecko\'s count, is worth US\\$3.41tn.').marketCap).toMatchObject({usd: 3.41e12})
+    expect(quote(extract('| Asset | Price |', '|---|---|', '| BTC | \\$95,720 (+1.7%) |'), 'BTC')).toMatchObject({price: 95720, change24hPct: 1.7})
+    const {text, tree} = parseBrief('## Market Overview\n\nBTC \\$95,720\n\n## 💀 Liquidations (24h)\n\n- Total: **\\$142M**\n- Longs: \\$61M · Shorts: \\$81M\n')
+    expect(extractMarketData(tree, text, undefined, {date: '2025-11-04'}).liquidations).toMatchObject([{amountUsd: 142e6, window: '24h'}])
+  })
+
   it('European notation is read the European way where nothing else fits; a decimal comma never makes a shorter number', () => {
     expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')).toMatchObject({price: 184.2, change24hPct: 2.96})
     expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')).toMatchObject({price: 3601.15})

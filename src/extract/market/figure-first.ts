@@ -10,10 +10,16 @@ const AMOUNT = String.raw`[~≈]?[+−–-]?\s?(?:US\\?\$|\\?\$|USD\s?)?\d[\d,.]
 /** A bold figure (an amount, a range or a percentage) opening a line or a list item, then a dash or colon and words. */
 const FIGURE_FIRST = new RegExp(String.raw`^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)(?<figure>${AMOUNT}(?:\s?[–-]\s?${AMOUNT})?)(?:\*\*|__)\s*(?:—|–|-{1,2}|:)\s+(?<words>\S.*)$`)
 
-/** The line's cleaned text with its label moved before its figure, or `text` unchanged when the line is not figure-first. */
+/** "• Liquidations (24h) — $214M, longs 41%": a label, a spaced dash, then its figure. */
+const LABEL_DASH_FIGURE = /^(\s*(?:[-*+•]|\d+[.)])?\s*(?:[^\d$—–:|]|\(\d+\s?[a-z]*\)|\b24\s?h\b){2,40}?)\s+[—–]\s+(?=[+−–-]?\s?[~≈]?\s?(?:US\$|\$|USD\s?)?\d)/u
+
+/**
+ * The line's cleaned text with its label moved before its figure, or joined to it by a colon
+ * when a dash stands between them ("Liquidations (24h) — $214M" reads as "Liquidations (24h): $214M").
+ */
 export function labelBeforeFigure(raw: string, text: string): string {
   const match = FIGURE_FIRST.exec(raw)
-  if (!match) return text
+  if (!match) return text.replace(LABEL_DASH_FIGURE, '$1: ')
   const figure = match.groups!.figure!.replace(/\\/g, '')
   // The cleaned words: the line's text after the figure and its dash.
   const at = text.indexOf(figure)

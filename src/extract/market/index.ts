@@ -136,7 +136,7 @@ function wrapsOnto(line: string, next: string): boolean {
   if (/^\s{0,3}(?:#|\*\*[^*]+\*\*\s*:?\s*$|__)/.test(line) || /[.!?:;)\]|*_]\s*$/.test(line)) return false
   // "… the Fear &" / "Greed Index at 58", "… slipped to" / "68,900": a line that stops on "&" or a preposition goes on, whatever comes next.
   if (/(?:&|\b(?:of|at|to|by|from|near|around|about))\s*$/i.test(line) && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\|)/.test(next)) return true
-  return /^\s*[\p{Ll}\d$(~≈]/u.test(next) || /^\s*\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(next) && !/^\s*[\w\s()/&-]{1,40}:\s/u.test(next)
+  return /^\s*[\p{Ll}\d$(~≈&]/u.test(next) || /^\s*\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(next) && !/^\s*[\w\s()/&-]{1,40}:\s/u.test(next)
 }
 
 /** One quote per asset: the first figures win, later mentions on the same line only fill gaps. */

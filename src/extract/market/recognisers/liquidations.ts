@@ -41,7 +41,8 @@ export const liquidations: Recogniser<Liquidation> = {
     // Desk shorthand and slang: "Liqs 24h: 312M", "$588M rekt", "forced out". Under a "Liquidations"
     // title, "Past 24h: $690M" is the total.
     let text = context.text.replace(/\bliqs?\b\.?/gi, 'liquidations').replace(/\brekt\b|\bforced out\b|\bforce-closed\b|\bforcibly closed\b|\bforced closures?\b/gi, 'liquidated')
-    if (/liquidat/i.test(context.section.title) && !/liquidat|wiped|flushed/i.test(text) && DAY_LABEL.test(text)) text = `Liquidations ${text}`
+    // ("### Liquidations (24h)" then "- Total: $142M": the title's window.)
+    if (/liquidat/i.test(context.section.title) && !/liquidat|wiped|flushed/i.test(text) && (DAY_LABEL.test(text) || /^\W*total\s*:/i.test(text) && DAY_WINDOW.test(context.section.title))) text = `Liquidations ${DAY_LABEL.test(text) ? '' : '24h '}${text}`
     if (!/liquidat|wiped out|wipeout|flushed/i.test(text) || isTitleLine(context.raw)) return []
     const found: Liquidation[] = []
     const money = findMoney(text, {bare: true}).filter(isLarge)

@@ -31,7 +31,9 @@ export const tableRow: Recogniser<PriceQuote> = {
     const money = priceCell === undefined ? undefined : findMoney(priceCell).find((m) => !m.negative && (!m.unit || m.unit === 'k')) ?? (PRICE_HEADER.test(header[priceColumn!] ?? '') ? plainPrice(asset.symbol, priceCell) : undefined)
     if (money?.range) quote.range = money.range
     else if (money) quote.price = money.value
-    const percent = changeColumn === undefined ? undefined : findPercents(cells[changeColumn]!).find((item) => !item.bound)
+    // "| BTC | $95,720 (+1.7%) |": the change may share the price's cell.
+    const changeCell = changeColumn !== undefined ? cells[changeColumn]! : money ? priceCell : undefined
+    const percent = changeCell === undefined ? undefined : findPercents(changeCell).find((item) => !item.bound)
     if (percent?.value !== undefined) quote.change24hPct = percent.value
     else if (percent?.range) quote.change24hRange = percent.range
     if (quote.price === undefined && quote.range === undefined && quote.change24hPct === undefined && quote.change24hRange === undefined) return []
