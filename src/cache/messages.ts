@@ -60,17 +60,7 @@ export function fromPlainMessage(plain: PlainMessage, path: string): VFileMessag
   return message
 }
 
-/**
- * The order of a file's messages: by line, then column (no place first),
- * stable. Plain messages are compared through `placeStart`.
- */
+/** The order of a file's messages: by line, then column (no place first), stable. */
 export function compareMessages(a: {line?: number | undefined; column?: number | undefined}, b: {line?: number | undefined; column?: number | undefined}): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
-}
-
-/** Where a plain message starts, as VFileMessage reads `line` and `column` from its place. */
-export function placeStart(message: PlainMessage): {line?: number | undefined; column?: number | undefined} {
-  const place = message.place
-  if (!place) return {}
-  return 'start' in place ? place.start : place
 }
