@@ -9,7 +9,7 @@ import {readBrief} from './load/read-brief.js'
 import {toDisplayPath} from './load/display-path.js'
 import {lineEndsOf} from './load/line-ends.js'
 import {archiveRules} from './validate/rules/index.js'
-import {environmentDigest, inputDigest, readKey, stageId} from './cache/digest.js'
+import {environmentDigest, inputDigest, readKey, renderIdOf} from './cache/digest.js'
 import {compareMessages, fromPlainMessage, toPlainMessage, type PlainMessage} from './cache/messages.js'
 import {BriefCache} from './cache/store.js'
 import {AnalysisPool, BODY_IN_CACHE} from './workers/pool.js'
@@ -123,7 +123,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const reporter = new Reporter(options.config.rules)
   const files = await findBriefs(options.paths, options.cwd)
   const render = options.render ?? (options.renderStage && (await loadRenderStage(options.renderStage)))
-  const renderId = options.renderStage ? stageId(options.renderStage, options.lean) : options.render ? undefined : 'none'
+  const renderId = renderIdOf(options)
   const cache = options.cache && renderId !== undefined ? new BriefCache(options.cwd) : undefined
   const environment = cache ? environmentDigest(options.config, renderId!) : ''
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1))
