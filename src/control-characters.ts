@@ -25,10 +25,6 @@ export function isForbiddenCodePoint(code: number): boolean {
   )
 }
 
-export function hasForbiddenCharacters(text: string): boolean {
-  return FORBIDDEN.test(text)
-}
-
 /** Each forbidden character of `text`: its index (UTF-16) and code. */
 export function* forbiddenCharacters(text: string): Generator<{index: number; code: number}> {
   if (!FORBIDDEN.test(text)) return

@@ -9,7 +9,7 @@ import {readBrief} from './load/read-brief.js'
 import {toDisplayPath} from './load/display-path.js'
 import {lineEndsOf} from './load/line-ends.js'
 import {archiveRules} from './validate/rules/index.js'
-import {environmentDigest, inputDigest, readKey, stageId} from './cache/digest.js'
+import {environmentDigest, inputDigest, readKey, renderIdOf} from './cache/digest.js'
 import {compareMessages, fromPlainMessage, toPlainMessage, type PlainMessage} from './cache/messages.js'
 import {BriefCache} from './cache/store.js'
 import {AnalysisPool, BODY_IN_CACHE} from './workers/pool.js'
@@ -123,7 +123,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const reporter = new Reporter(options.config.rules)
   const files = await findBriefs(options.paths, options.cwd)
   const render = options.render ?? (options.renderStage && (await loadRenderStage(options.renderStage)))
-  const renderId = options.renderStage ? stageId(options.renderStage, options.lean) : options.render ? undefined : 'none'
+  const renderId = renderIdOf(options)
   const cache = options.cache && renderId !== undefined ? new BriefCache(options.cwd) : undefined
   const environment = cache ? environmentDigest(options.config, renderId!) : ''
   const jobs = Math.max(1, Math.floor(options.jobs ?? 1))
@@ -131,8 +131,6 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   let pool: AnalysisPool | undefined
   const stats = {analysed: 0, cached: 0, workers: 0}
 
-  // Each brief's path and key, in file order, for `inputDigest`.
-  const inputs: Array<[string, string]> = []
   const leanStore = cache && options.lean && options.deferRendered && render ? cache : undefined
   // Made outside this scope: see deferredBodies.
   const deferredBody = deferredBodies(cache, environment, options, render)
@@ -143,16 +141,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     if (cache) {
       file.data.briefKey = key
       const cached = await cache.get<BriefAnalysis>(key)
-      if (cached && render && options.deferRendered && cached.rendered === DEFERRED) {
+      if (cached) {
         stats.cached++
-        const {rendered: _rendered, ...meta} = cached
-        return {...meta, rendered: deferredBody(key, file)}
-      }
-      const body = cached && render && cached.rendered === DEFERRED ? await cache.get<{rendered: unknown}>(key, 'body') : {rendered: undefined}
-      if (cached && body) {
-        stats.cached++
-        const {rendered: _rendered, ...meta} = cached
-        return body.rendered === undefined ? meta : {...meta, rendered: body.rendered}
+        const {rendered, ...meta} = cached
+        if (rendered !== DEFERRED || !render) return meta
+        // The body from its own entry: now, or when its page is written.
+        const body = deferredBody(key, file)
+        return {...meta, rendered: options.deferRendered ? body : await body.load()}
       }
     }
     stats.analysed++
@@ -193,7 +188,6 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       const known = fromStored[index]
       if (known) {
         fromStored[index] = undefined
-        inputs.push([known.file.path, known.key])
         stats.cached++
         const rendered = known.analysis.rendered === DEFERRED && render ? deferredBody(known.key, known.file) : undefined
         pending.push(Promise.resolve(toBrief(known.file, {...known.analysis, rendered}, true)))
@@ -202,15 +196,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
       for (let ahead = index + 1; ahead < Math.min(files.length, index + READ_AHEAD); ahead++) if (!fromStored[ahead]) read(ahead).catch(() => undefined)
       const {file, text, bom} = await read(index)
       reads[index] = undefined
-      inputs.push([file.path, text === undefined ? '-' : ''])
-      const slot = inputs.length - 1
-      const brief =
-        text === undefined
-          ? Promise.resolve(emptyBrief(file))
-          : analyse(text, file, files[index]!, bom).then((analysis) => {
-              if (cache) inputs[slot]![1] = String(file.data.briefKey)
-              return toBrief(file, analysis, options.lean === true)
-            })
+      const brief = text === undefined ? Promise.resolve(emptyBrief(file)) : analyse(text, file, files[index]!, bom).then((analysis) => toBrief(file, analysis, options.lean === true))
       // Read on while the brief is analysed; awaited in file order below.
       brief.catch(() => undefined)
       pending.push(brief)
@@ -226,7 +212,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     if (reporter.enabled(rule.meta)) rule.check(briefs, reporter, options.config)
   }
   for (const brief of briefs) brief.file.messages.sort(compareMessages)
-  return {briefs, reporter, stats, inputDigest: cache ? inputDigest(environment, inputs) : undefined, loadRendered: renderedLoader(briefs)}
+  // Each brief's path and key in file order (`-` for one that could not be read).
+  const digest = cache ? inputDigest(environment, briefs.map((brief) => [brief.file.path, brief.file.data.briefKey ?? '-'])) : undefined
+  return {briefs, reporter, stats, inputDigest: digest, loadRendered: renderedLoader(briefs)}
 }
 
 /**

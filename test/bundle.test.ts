@@ -1,10 +1,9 @@
 import {execFile} from 'node:child_process'
-import {existsSync} from 'node:fs'
 import {appendFile, cp, readFile, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {promisify} from 'node:util'
-import {describe, expect, it, vi} from 'vitest'
-import {binPath, projectRoot, runCli, tempDir} from './helpers.js'
+import {beforeAll, describe, expect, it, vi} from 'vitest'
+import {binPath, projectRoot, requireBin, runCli, tempDir} from './helpers.js'
 import {hashTree} from './site-helpers.js'
 
 // The bin is the esbuild bundle (scripts/bundle.mjs, `npm run build:ts`):
@@ -25,7 +24,8 @@ async function project(): Promise<string> {
   return dir
 }
 
-describe.skipIf(!existsSync(binPath))('the bundled CLI', () => {
+describe('the bundled CLI', () => {
+  beforeAll(requireBin)
   it('builds, on worker threads and with the search index, the site the TypeScript sources build', async () => {
     const dir = await project()
     const bundled = await bin(['build', '--out', 'bundled', '--no-cache', '--jobs', '2'], dir)

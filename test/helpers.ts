@@ -59,7 +59,9 @@ export async function tempDir(from?: string): Promise<string> {
   return dir
 }
 
-/** Tests that run the bin need the bundle: they fail (not skip) without it, so that a missing build cannot pass for green. */
+/** Tests that run the bin need the bundle (and worker threads the compiled worker): they fail (not skip) without it, so that a missing build cannot pass for green. */
 export function requireBin(): void {
-  if (!existsSync(binPath)) throw new Error(`${binPath} is missing: run \`npm run build:ts\` first (\`npm test\` does)`)
+  for (const file of [binPath, path.join(projectRoot, 'dist', 'src', 'workers', 'worker.js')]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build:ts\` first (\`npm test\` does)`)
+  }
 }

@@ -1,17 +1,15 @@
 import {execFile} from 'node:child_process'
-import {existsSync} from 'node:fs'
 import {cp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {pathToFileURL} from 'node:url'
-import {describe, expect, it} from 'vitest'
+import {beforeAll, describe, expect, it} from 'vitest'
 import {runCli} from './helpers.js'
-import {binPath, corpusDir, hasShared, projectRoot, tempDir} from './helpers.js'
+import {binPath, corpusDir, hasShared, projectRoot, requireBin, tempDir} from './helpers.js'
 
 // Workers run the compiled code in dist/ (`npm test` compiles first), so both
 // sides of every comparison here run that same code: the bundle (the bin).
 const cli = binPath
-const hasDist = existsSync(path.join(projectRoot, 'dist', 'src', 'workers', 'worker.js')) && existsSync(binPath)
 const run = promisify(execFile)
 
 async function build(dir: string, out: string, extra: string[]): Promise<{code: number; stderr: string}> {
@@ -43,7 +41,8 @@ async function project(): Promise<string> {
   return dir
 }
 
-describe.skipIf(!hasDist)('parallel builds on worker threads', () => {
+describe('parallel builds on worker threads', () => {
+  beforeAll(requireBin)
   it('--jobs 2 writes a site byte-identical to --jobs 1, with the same diagnostics', async () => {
     const dir = await project()
     const one = await build(dir, 'one', ['--jobs', '1', '--keep-going'])

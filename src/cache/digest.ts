@@ -85,6 +85,11 @@ export function stageId(stage: RenderStage, lean: boolean | undefined): string {
   return `${stage.id}${lean ? '#lean' : ''}`
 }
 
+/** A run's render stage as the cache keys it; undefined for a `render` function alone, which runs uncached. */
+export function renderIdOf(options: {renderStage?: RenderStage | undefined; render?: unknown; lean?: boolean | undefined}): string | undefined {
+  return options.renderStage ? stageId(options.renderStage, options.lean) : options.render ? undefined : 'none'
+}
+
 /**
  * A digest of everything a run's briefs give: each brief's path and key in
  * file order (`-` for one that could not be read), under the environment.

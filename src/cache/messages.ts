@@ -1,5 +1,6 @@
 import type {Point, Position} from 'unist'
-import {VFileMessage} from 'vfile-message'
+import type {VFileMessage} from 'vfile-message'
+import {makeMessage} from '../diagnostics/reporter.js'
 
 /**
  * A diagnostic as plain data: what crosses a worker boundary and what the
@@ -40,37 +41,10 @@ function copyPlace(place: Point | Position | undefined): Point | Position | unde
 
 /** The message again, on the file at `path` (a renamed brief reports its new name). */
 export function fromPlainMessage(plain: PlainMessage, path: string): VFileMessage {
-  // VFileMessage is an Error, which captures a stack trace that its
-  // constructor then replaces with '': half the cost of rebuilding the
-  // 10,000 messages of a 4,000-brief archive.
-  const limit = Error.stackTraceLimit
-  Error.stackTraceLimit = 0
-  let message: VFileMessage
-  try {
-    message = new VFileMessage(plain.reason, {place: plain.place, ruleId: plain.ruleId, source: plain.source})
-  } finally {
-    Error.stackTraceLimit = limit
-  }
-  message.file = path
-  message.url = plain.url
-  message.fatal = plain.fatal
-  if (plain.expected) message.expected = plain.expected
-  if (plain.actual !== undefined) message.actual = plain.actual
-  if (plain.note) message.note = plain.note
-  return message
+  return makeMessage(path, plain)
 }
 
-/**
- * The order of a file's messages: by line, then column (no place first),
- * stable. Plain messages are compared through `placeStart`.
- */
+/** The order of a file's messages: by line, then column (no place first), stable. */
 export function compareMessages(a: {line?: number | undefined; column?: number | undefined}, b: {line?: number | undefined; column?: number | undefined}): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
-}
-
-/** Where a plain message starts, as VFileMessage reads `line` and `column` from its place. */
-export function placeStart(message: PlainMessage): {line?: number | undefined; column?: number | undefined} {
-  const place = message.place
-  if (!place) return {}
-  return 'start' in place ? place.start : place
 }

@@ -152,7 +152,11 @@ export async function pruneCache(cwd: string, now = Date.now(), maxRemovals = MA
   }
 
   const live = await liveRecords(path.join(root, 'runs'), now, remove, temporary)
-  await pruneSites(path.join(root, 'sites'), live.sites, result)
+  // Build manifests: kept while a kept record names them, else for UNUSED_MS.
+  for (const name of await fileNames(path.join(root, 'sites'))) {
+    const file = path.join(root, 'sites', name)
+    if (!temporary(file, name) && SITE.test(name) && !live.sites.has(name)) remove(file, UNUSED_MS)
+  }
   // Entries: one listing per shard folder, all at once.
   const shards = (await entries(path.join(root, 'briefs'))).filter((entry) => entry.isDirectory() && /^[0-9a-f]{2}$/.test(entry.name))
   const listed = await Promise.all(shards.map(async (shard) => ({folder: path.join(root, 'briefs', shard.name), names: await fileNames(path.join(root, 'briefs', shard.name))})))
@@ -209,24 +213,6 @@ async function liveRecords(folder: string, now: number, remove: (file: string, m
     }
   }
   return live
-}
-
-/** Removes build manifests neither kept by a record nor written in the last UNUSED_MS. */
-async function pruneSites(folder: string, kept: ReadonlySet<string>, result: Sweep): Promise<void> {
-  for (const name of await fileNames(folder)) {
-    if (!SITE.test(name) || kept.has(name)) continue
-    const file = path.join(folder, name)
-    const stats = await lstat(file).catch(() => undefined)
-    if (!stats?.isFile() || result.now - stats.mtimeMs < UNUSED_MS) continue
-    if (result.files >= result.maxRemovals) {
-      result.complete = false
-      return
-    }
-    if (await unlink(file).then(() => true, () => false)) {
-      result.files++
-      result.bytes += stats.size
-    }
-  }
 }
 
 /**

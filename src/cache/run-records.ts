@@ -5,7 +5,7 @@ import type {Brief} from '../brief.js'
 import type {Config} from '../config/schema.js'
 import type {RenderStage} from '../render/stage.js'
 import {writeAtomicSync} from './atomic-write.js'
-import {environmentDigest, stageId} from './digest.js'
+import {environmentDigest, renderIdOf} from './digest.js'
 import {manifestFile} from './manifest.js'
 
 /**
@@ -45,8 +45,7 @@ export const RECORD_NAME = /^([0-9a-f]{16})-([0-9a-f]{32})$/
  */
 export function recordFile(options: RunOptions, cacheRoot: string): string | undefined {
   if (!options.cache) return undefined
-  // As runPipeline names the render stage: a render function alone is not cached.
-  const renderId = options.renderStage ? stageId(options.renderStage, options.lean) : options.render ? undefined : 'none'
+  const renderId = renderIdOf(options)
   if (renderId === undefined) return undefined
   const paths = options.paths.map((item) => path.resolve(options.cwd, item)).sort()
   const configFile = options.configFile === undefined ? '' : path.resolve(options.cwd, options.configFile)

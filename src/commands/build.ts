@@ -12,7 +12,7 @@ import {defaultConfig} from '../config/load.js'
 import {findBriefs} from '../load/find-briefs.js'
 import {toDisplayPath} from '../load/display-path.js'
 import {SITE_RENDER} from '../render/stage.js'
-import {formatReport, messageCounts, plural} from '../report/format.js'
+import {plural} from '../report/format.js'
 import {completeInterruptedCommit} from '../write/commit-journal.js'
 import {lockOutDir, OutDirLockedError} from '../write/out-lock.js'
 import {describeWriteError} from '../write/write-errors.js'
@@ -20,7 +20,7 @@ import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type Atomic
 import {listSite, patchedListing, siteIdentity} from '../write/site-files.js'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
 import {relaunchWithYoungGeneration} from '../workers/young-generation.js'
-import {commonOptions, EXIT, parse, prettyOptions, readConfig, readFormat, seconds, UsageError, type Io} from './shared.js'
+import {commonOptions, EXIT, parse, printReport, readConfig, readFormat, reportHelp, seconds, UsageError, type Io} from './shared.js'
 
 export const buildHelp = `Usage: briefpress build [options]
 
@@ -37,15 +37,7 @@ Options:
   --keep-going                   Build the valid briefs, skip broken ones (still exits 1)
   --no-search                    Skip the Pagefind search index (the search page
                                  then finds nothing); for quick local builds
-  --format <pretty|json|github|sarif>
-                                 How to print diagnostics (default pretty)
-  --frail                        Exit 1 on warnings too
-  --verbose                      List every message (pretty prints a rule that
-                                 fires in 10 or more files once, with a count)
-  --config <file>                Config file (default: the nearest
-                                 briefpress.config.json, .mjs, .js or
-                                 package.json \`briefpress\` key, from here up)
-${speedHelp}  -h, --help                     Show this help
+${reportHelp}${speedHelp}  -h, --help                     Show this help
 
 Exit codes: 0 built cleanly, 1 content errors (or warnings with --frail),
 2 usage, configuration, write or internal error.
@@ -243,21 +235,6 @@ function onInterrupt(cleanUp: () => void): () => void {
   }
   for (const signal of signals) process.on(signal, handler)
   return stop
-}
-
-function printReport(files: readonly VFile[], format: ReturnType<typeof readFormat>, io: Io, {frail, verbose}: {frail?: boolean; verbose?: boolean}) {
-  const report = formatReport(format, files, {...prettyOptions(io, verbose), cwd: io.cwd})
-  if (format === 'pretty') io.stderr(report)
-  else io.stdout(report)
-  const counts = {errors: 0, warnings: 0}
-  for (const file of files) {
-    const {errors, warnings} = messageCounts(file.messages)
-    counts.errors += errors
-    counts.warnings += warnings
-  }
-  const failed = counts.errors > 0 || (frail === true && counts.warnings > 0)
-  const summary = `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`
-  return {counts, failed, summary}
 }
 
 function notWriting(io: Io, outName: string, summary: string, briefs: number): number {

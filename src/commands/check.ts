@@ -1,11 +1,11 @@
 import {afterRun} from '../cache/prune.js'
 import {changedCliOptions, changedHelp, readChangedFiles} from './changed-files.js'
 import {linkCheckHelp, linkCliOptions, runLinkCheck} from './link-options.js'
-import {countMessages, formatReport, plural} from '../report/format.js'
+import {plural} from '../report/format.js'
 import {coverage, formatCoverage} from '../report/summary.js'
 import {relaunchWithYoungGeneration} from '../workers/young-generation.js'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
-import {commonOptions, EXIT, parse, prettyOptions, readConfig, readFormat, seconds, type Io} from './shared.js'
+import {commonOptions, EXIT, parse, printReport, readConfig, readFormat, reportHelp, seconds, type Io} from './shared.js'
 
 export const checkHelp = `Usage: briefpress check [paths…] [options]
 
@@ -13,15 +13,7 @@ Reads briefs (every *.md under each path; default briefs/), reports every
 problem, and writes nothing.
 
 Options:
-  --format <pretty|json|github|sarif>
-                                 How to print diagnostics (default pretty)
-  --frail                        Exit 1 on warnings too
-  --verbose                      List every message (pretty prints a rule that
-                                 fires in 10 or more files once, with a count)
-  --config <file>                Config file (default: the nearest
-                                 briefpress.config.json, .mjs, .js or
-                                 package.json \`briefpress\` key, from here up)
-  --summary                      Also print how many briefs yielded each kind of
+${reportHelp}  --summary                      Also print how many briefs yielded each kind of
                                  market data (BTC price, 24h change, liquidations…)
 ${changedHelp}${linkCheckHelp}${speedHelp}  -h, --help                     Show this help
 
@@ -51,12 +43,8 @@ export async function check(argv: string[], io: Io): Promise<number> {
   await runLinkCheck(values, briefs, reporter, config, io)
   const files = briefs.map((brief) => brief.file)
 
-  const report = formatReport(format, files, {...prettyOptions(io, values.verbose), cwd: io.cwd, changed})
-  if (format === 'pretty') io.stderr(report)
-  else io.stdout(report)
-
+  const {failed, summary} = printReport(files, format, io, {...values, changed})
   if (values.summary) io.stderr(formatCoverage(coverage(briefs)))
-  const counts = countMessages(files)
-  io.stderr(`Checked ${plural(briefs.length, 'brief')}: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} in ${seconds(start)}\n`)
-  return counts.errors > 0 || (values.frail && counts.warnings > 0) ? EXIT.content : EXIT.ok
+  io.stderr(`Checked ${plural(briefs.length, 'brief')}: ${summary} in ${seconds(start)}\n`)
+  return failed ? EXIT.content : EXIT.ok
 }

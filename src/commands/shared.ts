@@ -2,7 +2,8 @@ import {parseArgs, type ParseArgsConfig} from 'node:util'
 import {closest} from '../validate/front-matter.js'
 import {loadConfig} from '../config/load.js'
 import type {Config} from '../config/schema.js'
-import {FORMATS, type Format, type PrettyOptions} from '../report/format.js'
+import type {VFile} from 'vfile'
+import {countMessages, formatReport, FORMATS, plural, type Format, type PrettyOptions} from '../report/format.js'
 
 /** Bad command-line use: exit 2 with the message and a pointer to --help. */
 export class UsageError extends Error {
@@ -29,6 +30,17 @@ export const commonOptions = {
   verbose: {type: 'boolean', default: false},
   help: {type: 'boolean', short: 'h', default: false}
 } as const satisfies ParseArgsConfig['options']
+
+/** The help lines of `commonOptions` but `--help`. */
+export const reportHelp = `  --format <pretty|json|github|sarif>
+                                 How to print diagnostics (default pretty)
+  --frail                        Exit 1 on warnings too
+  --verbose                      List every message (pretty prints a rule that
+                                 fires in 10 or more files once, with a count)
+  --config <file>                Config file (default: the nearest
+                                 briefpress.config.json, .mjs, .js or
+                                 package.json \`briefpress\` key, from here up)
+`
 
 export function parse<const T extends ParseArgsConfig>(argv: string[], config: T): ReturnType<typeof parseArgs<T & {args: string[]; strict: true}>> {
   try {
@@ -68,4 +80,17 @@ export async function readConfig(cwd: string, file: string | undefined): Promise
 
 export function seconds(start: bigint): string {
   return `${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(1)} s`
+}
+
+/**
+ * Prints the report (pretty to stderr, the machine formats to stdout) and
+ * says whether the run failed: errors, or warnings with `--frail`.
+ */
+export function printReport(files: readonly VFile[], format: Format, io: Io, options: {frail?: boolean; verbose?: boolean; changed?: ReadonlySet<string> | undefined}) {
+  const report = formatReport(format, files, {...prettyOptions(io, options.verbose), cwd: io.cwd, changed: options.changed})
+  if (format === 'pretty') io.stderr(report)
+  else io.stdout(report)
+  const counts = countMessages(files)
+  const failed = counts.errors > 0 || (options.frail === true && counts.warnings > 0)
+  return {counts, failed, summary: `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`}
 }

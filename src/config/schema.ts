@@ -84,7 +84,6 @@ export const configSchema = z
   .strict()
 
 export type Config = z.infer<typeof configSchema>
-export type ConfigInput = z.input<typeof configSchema>
 
 export const CONFIG_FILE = 'briefpress.config.json'
 

@@ -48,25 +48,42 @@ export class Reporter {
     const severity = this.severityOf(rule)
     if (severity === 'off') return undefined
     assertPlaceInFile(file, place, rule.id)
-    // VFileMessage is an Error: its stack trace, captured and then replaced
-    // with '', was the larger part of reporting thousands of messages.
-    const limit = Error.stackTraceLimit
-    Error.stackTraceLimit = 0
-    let message: VFileMessage
-    try {
-      message = new VFileMessage(reason, {place, ruleId: rule.id, source: SOURCE})
-    } finally {
-      Error.stackTraceLimit = limit
-    }
-    message.file = file.path
-    message.url = docsUrl(rule.id)
-    message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
-    if (details.expected) message.expected = details.expected
-    if (details.actual !== undefined) message.actual = details.actual
-    if (details.note) message.note = details.note
+    const fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
+    const message = makeMessage(file.path, {reason, place, ruleId: rule.id, source: SOURCE, url: docsUrl(rule.id), fatal, ...details})
     file.messages.push(message)
     return message
   }
+}
+
+/** What a message holds besides its file: what `makeMessage` sets. */
+export interface MessageFields extends ReportDetails {
+  reason: string
+  place: Place | undefined
+  ruleId: string | undefined
+  source: string | undefined
+  url: string | undefined
+  fatal: boolean | null | undefined
+}
+
+/** A VFileMessage on the file at `path`: the one way reported and restored (cached, worker) messages are made. */
+export function makeMessage(path: string, fields: MessageFields): VFileMessage {
+  // VFileMessage is an Error: its stack trace, captured and then replaced
+  // with '', was the larger part of reporting thousands of messages.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let message: VFileMessage
+  try {
+    message = new VFileMessage(fields.reason, {place: fields.place, ruleId: fields.ruleId, source: fields.source})
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+  message.file = path
+  message.url = fields.url
+  message.fatal = fields.fatal
+  if (fields.expected) message.expected = fields.expected
+  if (fields.actual !== undefined) message.actual = fields.actual
+  if (fields.note) message.note = fields.note
+  return message
 }
 
 /**

@@ -1,6 +1,7 @@
 import {randomBytes} from 'node:crypto'
 import {mkdir, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {isAlive} from './stale-folders.js'
 
 /**
  * One build at a time per output folder. Two builds into one `--out` used
@@ -76,15 +77,5 @@ export async function lockOutDir(outDir: string, options: LockOptions = {}): Pro
     }
     if (Date.now() - started >= timeout) throw new OutDirLockedError(options.outName ?? outDir, file, holder || 'unknown', Date.now() - started)
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 100))
-  }
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

@@ -11,13 +11,13 @@ export async function removeFoldersOfDeadProcesses(parent: string, prefix: strin
   for (const name of entries) {
     if (!name.startsWith(prefix)) continue
     const pid = Number(name.slice(prefix.length).split('-')[0])
-    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) {
-      await rm(path.join(parent, name), {recursive: true, force: true}).catch(() => undefined)
-    }
+    if (pid > 0 && !isAlive(pid)) await rm(path.join(parent, name), {recursive: true, force: true}).catch(() => undefined)
   }
 }
 
+/** True while process `pid` runs (false for anything but a positive whole number). */
 export function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false
   try {
     process.kill(pid, 0)
     return true
