@@ -492,6 +492,12 @@ describe('ETF days', () => {
     ])
   })
 
+  it('"exchange-traded funds" are ETFs; under an "ETF Flows" title a day\'s labelled line is a flow; a bound beside the exact figure is not one', () => {
+    expect(extract('US spot bitcoin exchange-traded funds recorded net outflows of \\$133.9 million on Friday.').etfFlows).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 133.9e6, date: '2025-10-31'}])
+    const {text, tree} = parseBrief('## Market Overview\n\nBTC \\$95,720\n\n## ETF Flows\n\n- **Monday net flow (BTC):** a modest inflow of roughly \\$72.1M\n- **Friday net flow (BTC):** an outflow just shy of \\$240 million\n')
+    expect(extractMarketData(tree, text, undefined, {date: '2025-11-04'}).etfFlows).toEqual([expect.objectContaining({asset: 'BTC', direction: 'inflow', amountUsd: 72.1e6, date: '2025-11-03'})])
+  })
+
   it('"exit" and "selling" are outflows, "buying" an inflow', () => {
     expect(extract('Spot bitcoin ETFs saw a \\$285.6 million exit on Monday.').etfFlows).toMatchObject([{direction: 'outflow', amountUsd: 285.6e6}])
     expect(extract('ETH ETFs saw modest buying (\\$31.2M) on Monday.').etfFlows).toMatchObject([{asset: 'ETH', direction: 'inflow', amountUsd: 31.2e6}])

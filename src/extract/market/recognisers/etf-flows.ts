@@ -5,7 +5,7 @@ import {titleDay} from './etf-fund-table.js'
 import {findMoney, type MoneyMatch} from '../numbers.js'
 import type {EtfFlow, Recogniser} from '../types.js'
 
-export const ETF = /\bETFs?\b|\bETPs?\b|\bspot (?:bitcoin|btc|ether(?:eum)?|eth|solana|sol|xrp) (?:funds|products)\b/i
+export const ETF = /\bETFs?\b|\bETPs?\b|\bexchange[- ]traded (?:funds?|products?)\b|\bspot (?:bitcoin|btc|ether(?:eum)?|eth|solana|sol|xrp) (?:funds|products)\b/i
 const ISSUER = /\b(IBIT|FBTC|GBTC|ARKB|BITB|HODL|BTCO|EZBC|BRRR|BTCW|MSBT|ETHA|FETH|ETHE|ETHW|BSOL|GSOL|XRPC|BlackRock|iShares|Fidelity|Grayscale|ARK(?: 21Shares)?|21Shares|Bitwise|VanEck|Invesco|Franklin|WisdomTree|Valkyrie|Morgan Stanley)\b/
 export const ASSETS: ReadonlyArray<[symbol: string, pattern: RegExp]> = [
   ['BTC', /\b(bitcoin|btc)\b/i],
@@ -33,7 +33,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
   name: 'etf-flows',
   match(context) {
     const {text} = context
-    if (!ETF.test(text) || isTitleLine(context.raw)) return []
+    if ((!ETF.test(text) && !ETF.test(context.section.title)) || isTitleLine(context.raw)) return []
     const flows: EtfFlow[] = []
     const money = findMoney(text, {bare: true}).filter(isFlowAmount)
     // A line label ("**ETF Flows:** …") speaks for every clause of the line.
@@ -44,7 +44,8 @@ export const etfFlows: Recogniser<EtfFlow> = {
       // "saw outflows of $191M and $98M respectively": which amount is whose is left to the reader.
       if (/\brespectively\b/i.test(words)) continue
       // "Monday alone saw $1.2 billion in inflows" after a sentence about ETFs: the line's subject carries over.
-      const scope = ETF.test(words) || ETF.test(label) || lineHasEtf ? words : undefined
+      // Under an "ETF Flows" title, "**Friday net flow (BTC):** …" is an ETF's too.
+      const scope = ETF.test(words) || ETF.test(label) || lineHasEtf || ETF.test(context.section.title) ? words : undefined
       if (!scope) continue
       const owned = ownWords(text, clause, money)
       for (const {item, before, after} of owned) {
@@ -55,7 +56,8 @@ export const etfFlows: Recogniser<EtfFlow> = {
         const phrase = ownPhrase(before)
         // "Negative on Nov 13 (-$463M) and Nov 14 (-$2.1M)": the day just before the bracket is the amount's.
         const bracketed = /\(\s*[+−–-]?\s*$/.test(before) ? daysIn(before, context.date).at(-1) : undefined
-        const ownDay = bracketed && /^\s*\(\s*[+−–-]?\s*$/.test(before.slice(bracketed.end)) ? bracketed : nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)
+        // A line's label names the day for its amounts ("**Friday net flow (BTC):** an inflow of $72.1M").
+        const ownDay = (bracketed && /^\s*\(\s*[+−–-]?\s*$/.test(before.slice(bracketed.end)) ? bracketed : nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)) ?? (label && clause.index < label.length ? soleDay(label, context.date) : undefined)
         // What follows the amount is its own only up to the next clause ("…, bringing cumulative inflows to …").
         const ownAfter = after.slice(0, 80).split(/[,;]|\b(?:bringing|taking|lifting|pushing|while|whereas|but|after|following)\b/)[0]!
         const opening = lead.slice(0, 40).replace(/\S*$/, '')
@@ -71,6 +73,8 @@ export const etfFlows: Recogniser<EtfFlow> = {
         if (!/flow|\bnet\b/i.test(near) && !OUTFLOW.test(near) && !INFLOW.test(near) && !item.negative && !/^\s*\(?[+−–-]/.test(text.slice(item.index - 2, item.index + 1))) continue
         // Only the line says ETF ("Monday alone saw $1.2B in inflows"): the amount must carry its own day.
         if (!ETF.test(words) && !ETF.test(label) && !ownDay) continue
+        // "an outflow just shy of $240 million — US$238.9M on Farside's tally": a bound, not the figure.
+        if (/\b(?:shy of|north of|south of|more than|less than|upwards of|in excess of|nearly|almost|over|under)\s*[~≈]?\s*[+−–-]?\s*$/i.test(before)) continue
         if (issuerIsSubject(lead, after)) continue
         // "ETFs +188.5M (Thu) … ETH ETFs ~flat": bare ETFs in the amount's own clause are not the line's other asset.
         const asset = assetOf(before, after) ?? (/\bETFs?\b/.test(words) ? lineAsset(words) ?? bareEtfAsset(words) : lineAsset(text))
