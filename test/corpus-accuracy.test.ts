@@ -24,24 +24,25 @@ interface Part {
   briefs?: string
   heldOut: boolean
 }
+/** A set by other authors in fixtures/authors/<dir>, with its labels beside the briefs. */
+const authors = (dir: string, heldOut: boolean): Part => ({labels: path.join(fixtures, 'authors', dir, 'labels.json'), briefs: path.join(fixtures, 'authors', dir), heldOut})
 const parts: Record<string, Part> = {
   design: {labels: path.join(fixtures, 'corpus-labels.json'), heldOut: false},
   'held-out': {labels: path.join(fixtures, 'corpus-labels-holdout.json'), heldOut: true},
-  'authors design A': {labels: path.join(fixtures, 'authors/design-a/labels.json'), briefs: path.join(fixtures, 'authors/design-a'), heldOut: false},
-  'authors design B': {labels: path.join(fixtures, 'authors/design-b/labels.json'), briefs: path.join(fixtures, 'authors/design-b'), heldOut: false},
-  'authors held-out': {labels: path.join(fixtures, 'authors/holdout/labels.json'), briefs: path.join(fixtures, 'authors/holdout'), heldOut: true},
-  'authors design D': {labels: path.join(fixtures, 'authors/design-d/labels.json'), briefs: path.join(fixtures, 'authors/design-d'), heldOut: false},
-  'authors held-out E': {labels: path.join(fixtures, 'authors/holdout-e/labels.json'), briefs: path.join(fixtures, 'authors/holdout-e'), heldOut: true},
-  'authors design F': {labels: path.join(fixtures, 'authors/design-f/labels.json'), briefs: path.join(fixtures, 'authors/design-f'), heldOut: false},
-  'authors design G': {labels: path.join(fixtures, 'authors/design-g/labels.json'), briefs: path.join(fixtures, 'authors/design-g'), heldOut: false},
-  'authors held-out H': {labels: path.join(fixtures, 'authors/holdout-h/labels.json'), briefs: path.join(fixtures, 'authors/holdout-h'), heldOut: true},
-  'authors design I': {labels: path.join(fixtures, 'authors/design-i/labels.json'), briefs: path.join(fixtures, 'authors/design-i'), heldOut: false},
-  'authors design J': {labels: path.join(fixtures, 'authors/design-j/labels.json'), briefs: path.join(fixtures, 'authors/design-j'), heldOut: false}
+  'authors design A': authors('design-a', false),
+  'authors design B': authors('design-b', false),
+  'authors held-out': authors('holdout', true),
+  'authors design D': authors('design-d', false),
+  'authors held-out E': authors('holdout-e', true),
+  'authors design F': authors('design-f', false),
+  'authors design G': authors('design-g', false),
+  'authors held-out H': authors('holdout-h', true),
+  'authors design I': authors('design-i', false),
+  'authors design J': authors('design-j', false)
 }
 
-function measure(part: Part) {
+function measure(part: Part, scores = emptyScores()) {
   const labels = JSON.parse(readFileSync(part.labels, 'utf8')) as Record<string, Label>
-  const scores = emptyScores()
   for (const [date, label] of Object.entries(labels)) scoreBrief(scores, date, label, extractCorpusBrief(label.file, part.briefs).data)
   return {scores, count: Object.keys(labels).length}
 }
@@ -101,4 +102,14 @@ describe('extraction accuracy against hand labels', () => {
       }
     })
   }
+
+  it('other authors, pooled: every design set together, every held-out set together', () => {
+    for (const heldOut of [false, true]) {
+      const pooled = emptyScores()
+      let count = 0
+      for (const part of Object.values(parts)) if (part.briefs && part.heldOut === heldOut) count += measure(part, pooled).count
+      console.log(formatScores(`other authors, ${heldOut ? 'held out' : 'design'}, pooled (${count} briefs)`, pooled))
+      expect(count).toBeGreaterThanOrEqual(60)
+    }
+  })
 })

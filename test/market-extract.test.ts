@@ -357,6 +357,13 @@ describe('what sets F and G taught', () => {
     expect(quote(extract('Bitcoin spent the Asian session just under \\$109,000.', '', '- **BTC:** roughly \\$108,700, down about 1.9% on the day'), 'BTC')).toMatchObject({price: 108700, change24hPct: -1.9})
   })
 
+  it('a level the asset lost, regained, defended, eyes or peaked at is not its price', () => {
+    for (const line of ['Bitcoin lost \\$70,000 overnight.', 'BTC regained \\$72,000 briefly.', 'Bitcoin bulls defended \\$68,000 again.', 'BTC eyes \\$75,000 next.', 'Bitcoin peaked at \\$73,400 on Tuesday.']) {
+      expect(quote(extract(line), 'BTC')?.price, line).toBeUndefined()
+    }
+    expect(quote(extract('Bitcoin lost 2% to \\$69,100.'), 'BTC')).toMatchObject({price: 69100, change24hPct: -2})
+  })
+
   it('a sentence about the whole market after an asset\'s is not the asset\'s; a past price, a touched high and a month\'s gain are not today\'s', () => {
     expect(quote(extract('Solana traded near \\$199. The total value of all cryptocurrencies stood at \\$3.69 trillion, down 0.8%.'), 'SOL')?.change24hPct).toBeUndefined()
     expect(quote(extract('- Weekly change: +1.3% (a week ago BTC was near \\$92,350)'), 'BTC')).toBeUndefined()
