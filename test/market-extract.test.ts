@@ -456,6 +456,18 @@ describe('what sets F and G taught', () => {
     expect(extractMarketData(tree, text, undefined, {date: '2025-11-04'}).liquidations).toMatchObject([{amountUsd: 142e6, window: '24h'}])
   })
 
+  it('what sets L and M taught: a ticker in a code block, a bare price after a move, "the overall market", the day\'s extreme, the phrase that gives a cap, a price the week began at', () => {
+    const strip = extract('```', 'BTC/USD: 90,310 | Δ24h +1.2% | Δ7d +3.2%', 'MCAP:    3.11T  | Δ24h +1.5%', '```')
+    expect(quote(strip, 'BTC')).toMatchObject({price: 90310, change24hPct: 1.2})
+    expect(strip.marketCap).toMatchObject({usd: 3.11e12, change24hPct: 1.5})
+    expect(quote(extract('Ether eased 1.6% to 3,329 and Solana outpaced both, gaining 4.4% to 156.40.'), 'SOL')).toMatchObject({price: 156.4, change24hPct: 4.4})
+    expect(extract('The overall market gained 3.2% to reach 3.55 trillion dollars.').marketCap).toMatchObject({usd: 3.55e12, change24hPct: 3.2})
+    expect(quote(extract('Bitcoin fell as much as 3.4% to \\$88,700 in the hour after the data and was last down 2.6% at \\$89,620.05.'), 'BTC')).toMatchObject({change24hPct: -2.6})
+    expect(extract('The broader market followed. Total crypto market capitalization rose 1.5% to \\$3.02 trillion.').marketCap).toMatchObject({usd: 3.02e12, change24hPct: 1.5})
+    expect(extract('Global crypto market cap is up around 5–6% over the last 24h, retracing part of the sharp Oct 28 drawdown that took total cap to roughly USD 2.9T.').marketCap).toBeUndefined()
+    expect(quote(extract('Solana began the week just under \\$168.'), 'SOL')?.price).toBeUndefined()
+  })
+
   it('European notation is read the European way where nothing else fits; a decimal comma never makes a shorter number', () => {
     expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')).toMatchObject({price: 184.2, change24hPct: 2.96})
     expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')).toMatchObject({price: 3601.15})

@@ -24,7 +24,7 @@ const COMPARED_BEFORE = /[<>≥≤]\s*[~≈]?\s*$/
  * verb or preposition of place, or a colon); the level and past-move words are checked apart.
  */
 const BARE_PRICE_LEAD =
-  /^[\s:(=@~≈—–-]*(?:(?:is|was|at|near|around|about|trades?|trading|traded|sits|hovers|holds|changed hands at|price|quieter|steady|steadier|flat|firm|firmer|softer|little changed|unchanged)\s+)*[~≈]?\s*$|^\s*(?:[\w'’]+\s+){1,5}?(?:to|at|near|around|about|is|was|sits at|stands at)\s+(?:about\s+|around\s+|roughly\s+|near\s+)?[~≈]?\s*$|^\s*(?:[\w'’]+\s+){1,5}?[\w'’]+:\s*[~≈]?\s*$/i
+  /^(?:\/USDT?|\/USD)?[\s:(=@~≈—–-]*(?:(?:is|was|at|near|around|about|trades?|trading|traded|sits|hovers|holds|changed hands at|price|quieter|steady|steadier|flat|firm|firmer|softer|little changed|unchanged)\s+)*[~≈]?\s*$|^\s*(?:[\w'’.,%+−-]+\s+){1,8}?(?:to|at|near|around|about|is|was|sits at|stands at)\s+(?:about\s+|around\s+|roughly\s+|near\s+)?[~≈]?\s*$|^\s*(?:[\w'’]+\s+){1,5}?[\w'’]+:\s*[~≈]?\s*$/i
 const PAST_LEAD = /\b(?:ago|a (?:day|week|month|year) earlier|last (?:week|month|year))\b[^.;]*$/i
 /** "extended its October gain to 13.4%": a month's move. */
 const MONTH_MOVE_BEFORE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monthly|quarterly|annual|yearly)\s+(?:gains?|loss(?:es)?|rally|decline|advance|drop|move|performance|returns?|slide)\b[^%]{0,20}$/i
@@ -145,7 +145,7 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
   for (const money of findMoney(segment)) {
     if (money.index < from || !isPriceAmount(money)) continue
     // "just over \$3,970" is where it trades, give or take; "north of \$112,000" is a bound.
-    const nearly = !isRound(money.value) && NEARLY_BEFORE.test(segment.slice(from, money.index))
+    const nearly = !isRound(money.value) && NEARLY_BEFORE.test(segment.slice(from, money.index)) && !/\b(?:began|started|opened|week|month|year)\b/i.test(segment.slice(from, money.index))
     if (!nearly && (NOT_PRICE_BEFORE.test(segment.slice(from, money.index)) || COMPARED_BEFORE.test(segment.slice(from, money.index)))) continue
     // "plunged to \$105,000 intraday before recovering to \$111,700": a level touched, not where it trades.
     if (LEVEL_AFTER.test(segment.slice(money.end, money.end + 24))) continue
@@ -170,6 +170,8 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     if (NOT_CHANGE_BEFORE.test(segment.slice(from, percent.index)) || OTHER_SPAN_BEFORE.test(segment.slice(from, percent.index))) continue
     // "sits below its July 13 all-time high of $112,640: 7.4%": a distance from a peak, not a move.
     if (FROM_A_PEAK_BEFORE.test(segment.slice(from, percent.index)) || MONTH_MOVE_BEFORE.test(segment.slice(from, percent.index))) continue
+    // "fell as much as 3.4% … and was last down 2.6%": the day's extreme, not its change.
+    if (/\bas (?:much|high|low|far) as\s*$/i.test(segment.slice(from, percent.index))) continue
     if (OTHER_SPAN_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue
     // "Year to date, Solana is up 2%": a period named earlier in the sentence, and no 24h nearer.
     const opening = segment.slice(sentenceStart(segment, from), percent.index)

@@ -1,12 +1,12 @@
 import {findAssetMentions} from '../assets.js'
 import {findDays, isStaleDay} from '../days.js'
 import {findMoney} from '../numbers.js'
-import type {MarketCap, Recogniser} from '../types.js'
+import type {LineContext, MarketCap, Recogniser} from '../types.js'
 import {readChange} from './change.js'
 import {NEARLY_BEFORE} from '../topics.js'
 
 const TOTAL_CAP =
-  /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b|\b(?:total|global|overall|aggregate)\s+(?:crypto(?:currency)?\s+)?(?:market\s+)?(?:cap\b|capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\bcrypto(?:currency)?\s+(?:market(?:'s)?\s+)?(?:capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\b(?:total )?value of (?:the (?:whole |entire |overall )?crypto(?:currency)? market|all (?:crypto\w*|digital assets))|\b(?:combined|total|overall|aggregate) market\s+value of (?:all )?(?:crypto\w*|digital assets)|\b(?:the )?(?:whole|entire) (?:crypto(?:currency)? )?market\b|(?<=^\W{0,6}|[.;:·]\s{1,3})(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b(?=\W{0,4}(?:\$|US\$|USD\s?)?\d)|(?:^\W{0,4}|^\s*\d+\/\s*|[·|│┃•/]\s*)(?:total(?: crypto)?(?: market)?|m-?cap|cap)(?=\W{0,3}[\d$])(?!\W{0,3}24\s?-?h)/i
+  /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b|\b(?:total|global|overall|aggregate)\s+(?:crypto(?:currency)?\s+)?(?:market\s+)?(?:cap\b|capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\bcrypto(?:currency)?\s+(?:market(?:'s)?\s+)?(?:capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\b(?:total )?value of (?:the (?:whole |entire |overall )?crypto(?:currency)? market|all (?:crypto\w*|digital assets))|\b(?:combined|total|overall|aggregate) market\s+value of (?:all )?(?:crypto\w*|digital assets)|\b(?:the )?(?:whole|entire) (?:crypto(?:currency)? )?market\b|\b(?:total|overall|whole|broader|broad) (?:crypto )?market\b(?!\s+(?:volume|liquidations?|open interest|oi|turnover|sentiment|breadth)\b)|(?<=^\W{0,6}|[.;:·]\s{1,3})(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b(?=\W{0,4}(?:\$|US\$|USD\s?)?\d)|(?:^\W{0,4}|^\s*\d+\/\s*|[·|│┃•/]\s*)(?:total(?: crypto)?(?: market)?|m-?cap|cap|mcap)(?=\W{0,6}[\d$])(?!\W{0,6}24\s?-?h)/i
 const OF_AN_ASSET = /\b(bitcoin|btc|ethereum|eth|solana|xrp|bnb|usdt|usdc|stablecoin|tether|defi|altcoin|meme\w*|sector|ai|rwa|token|coin)\S*\s*(?:['’]s\s*)?(?:total\s+)?(?:market\s+cap|m-?cap\b)/i
 
 /**
@@ -17,36 +17,46 @@ const OF_AN_ASSET = /\b(bitcoin|btc|ethereum|eth|solana|xrp|bnb|usdt|usdc|stable
 export const marketCap: Recogniser<MarketCap> = {
   name: 'market-cap',
   match(context) {
-    const {text} = context
-    const phrase = TOTAL_CAP.exec(text)
-    if (!phrase || OF_AN_ASSET.test(text.slice(Math.max(0, phrase.index - 20), phrase.index + phrase[0].length))) return []
-    // The clause of the phrase: "Stablecoin cap rose 2.1%; total market cap rose 0.4%" gives 0.4%.
-    // A ticker strip's items end at their separators ("`MCAP 3.36T` · `F&G 61` · `BTC.D 56.1%`").
-    const marks = context.table ? ['. ', ';'] : ['. ', ';', ' · ', '┃']
-    const sentenceStart = Math.max(...marks.map((mark) => text.lastIndexOf(mark, phrase.index) + 1), 0)
-    // … unless the next item is the cap's own change ("USD 3,31 trillion · 24 h: +0,6 %").
-    const ends = marks.map((mark) => text.indexOf(mark, phrase.index + phrase[0].length)).filter((at) => at !== -1 && !/^\W{0,3}(?:24\s?-?h\w*|change|chg|1d)\b/i.test(text.slice(at + 2)))
-    const end = ends.length === 0 ? text.length : Math.min(...ends) + 1
-    const clause = text.slice(sentenceStart, end)
-    // A forecast, or a figure of another day ("as of Feb 10", "in September"), is not today's cap.
-    // ("may" in lower case: "the December and May tops" names a month.)
-    if (/\b(could|would|might|forecast\w*|project\w*|expected|by 20\d\d)\b/i.test(clause) || /\bmay\b/.test(clause)) return []
-    const amounts = findMoney(text.slice(0, end), {bare: true}).filter((money) => money.index >= phrase.index && money.value >= 1e11 && !money.negative)
-    // Not a level it moved from, nor a peak or record it is measured against.
-    const amount = amounts.find(
-      (money) => (NEARLY_BEFORE.test(text.slice(Math.max(0, money.index - 20), money.index)) || !/\b(?:from|off|below|above|over|under|vs\.?|versus|lost|gained|shed|added|erased|wiped|down|up|by)\s*[~≈]?\s*$/i.test(text.slice(Math.max(0, money.index - 10), money.index))) && !/^\s*(?:\w+\s+)?(?:peak|high|ath|record|low|top)\b/i.test(text.slice(money.end, money.end + 20))
-    )
-    // A day named with the figure ("$2.97T as of December 20") must be the brief's or the day before.
-    const own = amount ? text.slice(phrase.index, Math.min(end, amount.end + 40)) : ''
-    if (findDays(own, context.date).some((day) => isStaleDay(day, context.date))) return []
-    const result: MarketCap = {line: context.line}
-    if (amount?.range) result.usdRange = amount.range
-    else if (amount) result.usd = amount.value
-    // The change in the phrase's own words; one before the phrase counts only when no asset owns it
-    // ("BTC closed with a 1.30% daily loss as the market cap slipped to $2.98T (−1.17% 24h)" gives −1.17%).
-    const ownChange = readChange(text, phrase.index, end)
-    const lead = text.slice(sentenceStart, phrase.index)
-    Object.assign(result, ownChange.change24hPct !== undefined || ownChange.change24hRange !== undefined || findAssetMentions(lead).length > 0 ? ownChange : readChange(text, sentenceStart, phrase.index))
-    return result.usd === undefined && result.usdRange === undefined ? [] : [result]
+    // The first phrase that gives a cap ("The broader market followed. Total crypto market capitalization rose …").
+    for (const phrase of context.text.matchAll(TOTAL_CAPS)) {
+      const found = fromPhrase(context, phrase)
+      if (found) return [found]
+    }
+    return []
   }
+}
+
+const TOTAL_CAPS = new RegExp(TOTAL_CAP.source, 'gi')
+
+function fromPhrase(context: LineContext, phrase: RegExpMatchArray & {index: number}): MarketCap | undefined {
+  const {text} = context
+  if (OF_AN_ASSET.test(text.slice(Math.max(0, phrase.index - 20), phrase.index + phrase[0].length))) return undefined
+  // The clause of the phrase: "Stablecoin cap rose 2.1%; total market cap rose 0.4%" gives 0.4%.
+  // A ticker strip's items end at their separators ("`MCAP 3.36T` · `F&G 61` · `BTC.D 56.1%`").
+  const marks = context.table ? ['. ', ';'] : ['. ', ';', ' · ', '┃']
+  const sentenceStart = Math.max(...marks.map((mark) => text.lastIndexOf(mark, phrase.index) + 1), 0)
+  // … unless the next item is the cap's own change ("USD 3,31 trillion · 24 h: +0,6 %").
+  const ends = marks.map((mark) => text.indexOf(mark, phrase.index + phrase[0].length)).filter((at) => at !== -1 && !/^\W{0,3}(?:24\s?-?h\w*|change|chg|1d)\b/i.test(text.slice(at + 2)))
+  const end = ends.length === 0 ? text.length : Math.min(...ends) + 1
+  const clause = text.slice(sentenceStart, end)
+  // A forecast, or a figure of another day ("as of Feb 10", "in September"), is not today's cap.
+  // ("may" in lower case: "the December and May tops" names a month.)
+  if (/\b(could|would|might|forecast\w*|project\w*|expected|by 20\d\d)\b/i.test(clause) || /\bmay\b/.test(clause)) return undefined
+  const amounts = findMoney(text.slice(0, end), {bare: true}).filter((money) => money.index >= phrase.index && money.value >= 1e11 && !money.negative)
+  // Not a level it moved from, nor a peak or record it is measured against.
+  const amount = amounts.find(
+    (money) => (NEARLY_BEFORE.test(text.slice(Math.max(0, money.index - 20), money.index)) || !/\b(?:from|off|below|above|over|under|vs\.?|versus|lost|gained|shed|added|erased|wiped|down|up|by)\s*[~≈]?\s*$/i.test(text.slice(Math.max(0, money.index - 10), money.index))) && !/^\s*(?:\w+\s+)?(?:peak|high|ath|record|low|top)\b/i.test(text.slice(money.end, money.end + 20))
+  )
+  // A day named with the figure ("$2.97T as of December 20") must be the brief's or the day before.
+  const own = amount ? text.slice(Math.min(phrase.index, sentenceStart), Math.min(end, amount.end + 40)) : ''
+  if (findDays(own, context.date).some((day) => isStaleDay(day, context.date))) return undefined
+  const result: MarketCap = {line: context.line}
+  if (amount?.range) result.usdRange = amount.range
+  else if (amount) result.usd = amount.value
+  // The change in the phrase's own words; one before the phrase counts only when no asset owns it
+  // ("BTC closed with a 1.30% daily loss as the market cap slipped to $2.98T (−1.17% 24h)" gives −1.17%).
+  const ownChange = readChange(text, phrase.index, end)
+  const lead = text.slice(sentenceStart, phrase.index)
+  Object.assign(result, ownChange.change24hPct !== undefined || ownChange.change24hRange !== undefined || findAssetMentions(lead).length > 0 ? ownChange : readChange(text, sentenceStart, phrase.index))
+  return result.usd === undefined && result.usdRange === undefined ? undefined : result
 }
