@@ -468,6 +468,17 @@ describe('what sets F and G taught', () => {
     expect(quote(extract('Solana began the week just under \\$168.'), 'SOL')?.price).toBeUndefined()
   })
 
+  it('what set N taught: a data snapshot of snake_case keys in a code block, a 24h column of bare percentages, a table of funds with an asset per column is no prices table', () => {
+    const snapshot = extract('```text', 'btc_usd         : 102,344.18', 'btc_chg_24h     : +1.12%', 'btc_chg_7d      : +3.13%', 'basis_3m_ann    : 9.8%', 'tot_mcap_usd    : 3.52T', 'fng             : 69', '```')
+    expect(quote(snapshot, 'BTC')).toMatchObject({price: 102344.18, change24hPct: 1.12})
+    expect(snapshot.marketCap).toMatchObject({usd: 3.52e12})
+    expect(snapshot.fearGreed).toBe(69)
+    const board = extract('| Asset | Last | 1h | 24h | 7d |', '|:--|--:|--:|--:|--:|', '| BTC | 96,412 | +0.2 | -0.8 | +3.9 |', '| SOL | 171.92 | -0.1 | (2.7) | +9.5 |')
+    expect([quote(board, 'BTC'), quote(board, 'SOL')]).toMatchObject([{price: 96412, change24hPct: -0.8}, {price: 171.92, change24hPct: -2.7}])
+    const funds = extract('| Issuer | BTC | ETH | SOL |', '|---|--:|--:|--:|', '| IBIT | 212.4 | 18.9 | 0.0 |', '| AUM (US$ bn) | 128.6 | 19.4 | 2.9 |')
+    expect(funds.prices).toEqual([])
+  })
+
   it('European notation is read the European way where nothing else fits; a decimal comma never makes a shorter number', () => {
     expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')).toMatchObject({price: 184.2, change24hPct: 2.96})
     expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')).toMatchObject({price: 3601.15})

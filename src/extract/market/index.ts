@@ -11,7 +11,6 @@ import {withoutHtml} from './html.js'
 import {htmlTableContexts, tableContexts} from './table-contexts.js'
 import {withholdImplausible} from './plausible.js'
 import {labelledQuote} from './recognisers/labelled-quote.js'
-import {tableOfQuote} from './recognisers/table-row.js'
 import {findUnparsed} from './unparsed.js'
 import {findUnread} from './unread.js'
 
@@ -84,6 +83,9 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   return shown
 }
 
+/** "btc_usd : 102,344.18" in a data snapshot: the key's words are read as words. */
+const SNAKE_CASE = /(?<=[a-z0-9])_(?=[a-z0-9])/gi
+
 /** What comes before the first section (the whole body when the brief marks none), as a section of unknown kind. */
 function preamble(tree: Root, lines: readonly string[], sections: readonly Section[]): Section[] {
   const first = sections[0]?.line ?? Number.POSITIVE_INFINITY
@@ -94,15 +96,29 @@ function preamble(tree: Root, lines: readonly string[], sections: readonly Secti
   return [{kind: 'other', title: '', marker: 'plain', line, column: 1, endLine, nodes}]
 }
 
+/** The table or code block each reading came from (see `LineContext.block`). */
+const blockOf = new WeakMap<object, number>()
+
 /** Recogniser by recogniser, so that an earlier one (a prices table) is preferred over a later one (prose) wherever they sit. */
-function run<T>(recognisers: ReadonlyArray<Recogniser<T>>, contexts: readonly LineContext[]): T[] {
-  return recognisers.flatMap((recogniser) => contexts.flatMap((context) => recogniser.match(context)))
+function run<T extends object>(recognisers: ReadonlyArray<Recogniser<T>>, contexts: readonly LineContext[]): T[] {
+  return recognisers.flatMap((recogniser) =>
+    contexts.flatMap((context) => {
+      const found = recogniser.match(context)
+      if (context.block !== undefined) for (const item of found) blockOf.set(item, context.block)
+      return found
+    })
+  )
 }
 
 /** One context per non-blank line of the section, and one per data row of each table in it. */
 export function lineContexts(section: Section, lines: readonly string[], date?: string): LineContext[] {
   const contexts: LineContext[] = []
   const tableLines = new Set<number>()
+  // Each line of a code block ("btc_usd : 102,344.18") is its own statement: none goes on into the next.
+  const codeStart = new Map<number, number>()
+  for (const node of section.nodes) {
+    if (node.type === 'code' && node.position) for (let line = node.position.start.line; line <= node.position.end.line; line++) codeStart.set(line, node.position.start.line)
+  }
   for (const node of section.nodes) {
     if ((node.type !== 'table' && !(node.type === 'html' && /<table\b/i.test(node.value))) || !node.position) continue
     for (let line = node.position.start.line; line <= node.position.end.line; line++) tableLines.add(line)
@@ -118,12 +134,13 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
     const previous = contexts.at(-1)
     const previousLines = previous?.raw.split('\n') ?? []
     // A definition-list value ("BTC" then ": $94,380 · +1.4%") goes with its term.
-    if (previous && previous.line + previousLines.length === line && (wrapsOnto(previousLines.at(-1)!, raw) || /^\s*:\s/.test(raw))) {
+    if (previous && previous.line + previousLines.length === line && !codeStart.has(line) && (wrapsOnto(previousLines.at(-1)!, raw) || /^\s*:\s/.test(raw))) {
       previous.raw += `\n${raw}`
       previous.text += ` ${englishNotation(cleanText(withoutHtml(raw.trim())))}`
       continue
     }
-    contexts.push({line, raw, text: labelBeforeFigure(raw, englishNotation(cleanText(withoutHtml(raw)))), section, ...(date && {date})})
+    const block = codeStart.get(line)
+    contexts.push({line, raw, text: labelBeforeFigure(raw, englishNotation(cleanText(withoutHtml(raw)))).replace(SNAKE_CASE, ' '), section, ...(block !== undefined && {block}), ...(date && {date})})
   }
   return contexts.sort((a, b) => a.line - b.line)
 }
@@ -145,9 +162,9 @@ function mergeQuotes(quotes: PriceQuote[]): PriceQuote[] {
   const tables = new Map<string, number | undefined>()
   for (const quote of quotes) {
     const known = bySymbol.get(quote.symbol)
-    if (!known) tables.set(quote.symbol, tableOfQuote.get(quote))
-    // Rows of one key-value table ("| BTC price | $94,150 |", "| BTC 24h | -0.9% |") are one statement.
-    const sameTable = known !== undefined && tableOfQuote.get(quote) !== undefined && tableOfQuote.get(quote) === tables.get(quote.symbol)
+    if (!known) tables.set(quote.symbol, blockOf.get(quote))
+    // Rows of one key-value table or data block ("| BTC price | $94,150 |", "| BTC 24h | -0.9% |") are one statement.
+    const sameTable = known !== undefined && blockOf.get(quote) !== undefined && blockOf.get(quote) === tables.get(quote.symbol)
     // Another line about the same asset is usually about something else
     // (its futures, its dominance): only the same line fills gaps. But a
     // line with a price beats an earlier one with only a move ("BNB gained

@@ -6,6 +6,8 @@ import {htmlTableRows} from './html.js'
 import {cleanText, englishNotation} from './numbers.js'
 import type {LineContext} from './types.js'
 
+const PRICE_ROW = /^(?:price|prices|last|spot|close|current(?: price)?|usd|price \(usd\)|last \(usd\)|spot \(usd\))$/i
+
 interface Row {
   line: number
   cells: string[]
@@ -33,7 +35,7 @@ export function htmlTableContexts(html: string, startLine: number, section: Sect
 
 function contextsOf(header: string[], rows: readonly Row[], section: Section, lines: readonly string[], date?: string): LineContext[] {
   const turned = byAsset(header, rows)
-  return (turned ? turned.rows : rows).map(({line, cells}) => ({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header: turned?.header ?? header, cells, startLine: rows[0]!.line}, ...(date && {date})}))
+  return (turned ? turned.rows : rows).map(({line, cells}) => ({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header: turned?.header ?? header, cells}, block: rows[0]!.line, ...(date && {date})}))
 }
 
 /**
@@ -44,6 +46,8 @@ function contextsOf(header: string[], rows: readonly Row[], section: Section, li
 function byAsset(header: string[], rows: readonly Row[]): {header: string[]; rows: Row[]} | undefined {
   const assets = header.slice(1).map((name) => assetOfLabel(name))
   if (rows.length === 0 || assets.length < 2 || assets.some((asset) => !asset) || rows.some((row) => assetOfLabel(row.cells[0] ?? ''))) return undefined
+  // Only a table of prices: a table of funds with an asset per column ("| AUM (US$ bn) | 128.6 | 19.4 | 2.9 |") is not one.
+  if (!rows.some((row) => PRICE_ROW.test((row.cells[0] ?? '').trim()))) return undefined
   return {
     header: ['Asset', ...rows.map((row) => row.cells[0] ?? '')],
     rows: assets.map((_, index) => ({line: rows[0]!.line, cells: [header[index + 1]!, ...rows.map((row) => row.cells[index + 1] ?? '')]}))

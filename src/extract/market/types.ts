@@ -115,7 +115,9 @@ export interface LineContext {
   /** The brief's own day (YYYY-MM-DD), to resolve "Friday" or "Feb 2". */
   date?: string
   /** Set for a GFM table row: its cells, cleaned, and the header's. */
-  table?: {header: string[]; cells: string[]; startLine: number}
+  table?: {header: string[]; cells: string[]}
+  /** The first line of the table or code block the line belongs to: its lines are one statement. */
+  block?: number
 }
 
 /** A small matcher for one way of writing a figure. */

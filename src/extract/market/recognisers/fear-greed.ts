@@ -1,7 +1,7 @@
 import {findDays, isStaleDay} from '../days.js'
 import type {Recogniser} from '../types.js'
 
-const INDEX = /fear\s*(?:&|and|\/)\s*greed(?:\s+index)?|\bF\s?&\s?G\b(?:\s+index)?|\bC?FGI\b|(?<!\b(?:VIX|volatility|CBOE|Wall Street(?:['’]s)?)\s+)\bfear index\b/i
+const INDEX = /fear\s*(?:&|and|\/)\s*greed(?:\s+index)?|\bF\s?&\s?G\b(?:\s+index)?|\bC?FGI\b|\bfng\b|(?<!\b(?:VIX|volatility|CBOE|Wall Street(?:['’]s)?)\s+)\bfear index\b/i
 const MOVE = /\b(dropped|fell|rose|gained|lost|climbed|slipped|jumped|up|down|by)\s*$/i
 /** "(7-day average 10)", "from 22 a week ago": a number that is not today's reading. */
 const NOT_TODAY = /\b(average|avg|mean|ago|yesterday['’]?s?|last week['’]?s?|previous|prior|from|vs\.?|versus|compared with)\s*\S{0,6}\s*$/i

@@ -4,11 +4,12 @@ import type {LineContext, PriceQuote, Recogniser} from '../types.js'
 
 const PRICE_HEADER = /price|level|spot|close|last|usd|\$|range/i
 const CHANGE_HEADER = /24\s?h|change|chg|%|move|perf/i
+/** A column that can only hold the 24h change, so a bare number in it is a percentage. */
+const BARE_CHANGE_HEADER = /^(?:24\s?h|Δ\s?24\s?h|24\s?h\s?(?:%|chg|change|Δ)|%\s?24\s?h|chg\s?24\s?h|change \(24\s?h\)|1d|1d %)$/i
+/** "+0.8", "-2.8", "(1.2)": a signed or bracketed number under 100. */
+const BARE_PERCENT = /^(\()?[+]?([−–-])?\s?(\d{1,2}(?:\.\d+)?)\)?$/
 const FORECAST = /\b(forecasts?|projected|projections?|targets?|expected)\b/i
 const OTHER_PERIOD = /7\s?d|week|month|30\s?d|ytd|yoy|year|cap/i
-
-/** The table each quote was read from (the line of its first row), so that rows of one table can complete each other. */
-export const tableOfQuote = new WeakMap<PriceQuote, number>()
 
 /**
  * A GFM prices table: `| BTC | \$87,310 | -1.0% | -6.0% |`. The asset is the
@@ -36,9 +37,13 @@ export const tableRow: Recogniser<PriceQuote> = {
     const percent = changeCell === undefined ? undefined : findPercents(changeCell).find((item) => !item.bound)
     if (percent?.value !== undefined) quote.change24hPct = percent.value
     else if (percent?.range) quote.change24hRange = percent.range
-    if (quote.price === undefined && quote.range === undefined && quote.change24hPct === undefined && quote.change24hRange === undefined) return []
-    tableOfQuote.set(quote, context.table.startLine)
-    return [quote]
+    else {
+      // "| BTC | 96,412 | +0.2 | -0.8 |" under "| Asset | Last | 1h | 24h |": a 24h column of bare percentages.
+      const column = header.findIndex((name, index) => index > 0 && BARE_CHANGE_HEADER.test(name.trim()))
+      const bare = column > 0 ? BARE_PERCENT.exec((cells[column] ?? '').trim()) : null
+      if (bare) quote.change24hPct = (bare[1] || bare[2] ? -1 : 1) * Number(bare[3])
+    }
+    return quote.price === undefined && quote.range === undefined && quote.change24hPct === undefined && quote.change24hRange === undefined ? [] : [quote]
   }
 }
 
