@@ -94,3 +94,9 @@ export function isStaleDay(day: {iso?: string}, briefDate: string | undefined, m
   const back = daysBefore(day.iso, briefDate)
   return back < 0 || back > maxDays
 }
+
+/** The one day `words` name ("Flows: Tuesday, Dec 1" names it twice); undefined when they name none or several. */
+export function soleDayOf(words: string, briefDate: string | undefined): DayMention | undefined {
+  const days = findDays(words, briefDate)
+  return new Set(days.map((day) => day.iso ?? day.text)).size === 1 ? days.at(-1) : undefined
+}

@@ -63,7 +63,8 @@ export const assetQuote: Recogniser<PriceQuote> = {
       if (opensOnNonPriceTopic(lead)) continue
       // "(a week ago BTC was near \$92,350)": the asset as it was, not as it is.
       if (PAST_LEAD.test(lead.slice(-40))) continue
-      const nextKnown = mentions.slice(index + 1).find((other) => other.symbol !== mention.symbol && !other.comparison)
+      // The next asset named, or this one named again after a figure ("BTC $80 … BTC $81"): a new statement.
+      const nextKnown = mentions.slice(index + 1).find((other) => !other.comparison && (other.symbol !== mention.symbol || /[\d%]/.test(text.slice(mention.end, other.index))))
       // An asset missing from the table still ends the segment: its price is not this one's.
       const nextOther = others.find((at) => at > mention.end)
       const next = nextOther !== undefined && (!nextKnown || nextOther < nextKnown.index) ? {index: nextOther} : nextKnown

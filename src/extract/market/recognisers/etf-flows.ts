@@ -1,7 +1,6 @@
 import {clauses, lastMatch, ownWords} from '../clauses.js'
-import {findDays, isStaleDay} from '../days.js'
+import {findDays, isStaleDay, soleDayOf} from '../days.js'
 import {isTitleLine} from './liquidations.js'
-import {titleDay} from './etf-fund-table.js'
 import {findMoney, type MoneyMatch} from '../numbers.js'
 import type {EtfFlow, Recogniser} from '../types.js'
 
@@ -88,7 +87,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // "US spot crypto ETFs saw $338M", "combined $755M": every asset together, not one.
         if (/\bcrypto (?:ETF|ETP|fund|product)s?\b|\bcombined\b|\bacross (?:the )?(?:category|products|assets)\b/i.test(phrase + lead.slice(0, 40))) continue
         // Else the day the section's title names ("## Spot ETF Flows — 12/23").
-        let day = ownDay ?? (owned.length === 1 ? soleDay(words, context.date) : undefined) ?? (ETF.test(context.section.title) || /\bflows?\b/i.test(context.section.title) ? titleDay(context) : undefined)
+        let day = ownDay ?? (owned.length === 1 ? soleDay(words, context.date) : undefined) ?? (ETF.test(context.section.title) || /\bflows?\b/i.test(context.section.title) ? soleDayOf(context.section.title, context.date) : undefined)
         if (!day) {
           // An undated amount takes its span from the words before it: "$259.6M in outflows the same day" is
           // the day last named; "…in the week ending January 24. Bitcoin ETFs alone recorded $1.09 billion" is

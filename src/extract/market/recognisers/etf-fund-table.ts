@@ -1,6 +1,6 @@
-import {findDays, isStaleDay} from '../days.js'
+import {isStaleDay, soleDayOf} from '../days.js'
 import {findMoney} from '../numbers.js'
-import type {EtfFlow, LineContext, Recogniser} from '../types.js'
+import type {EtfFlow, Recogniser} from '../types.js'
 import {ASSETS, ETF, LONGER_SPAN, NOT_A_DAY_FLOW} from './etf-flows.js'
 
 /** The total row of a table of funds: "| **Total** | **+400.1** |", "| Total BTC | -$387.2M |". */
@@ -24,7 +24,7 @@ export const etfFundTable: Recogniser<EtfFlow> = {
     const scope = `${context.section.title} ${table.header.join(' ')}`
     if (!ETF.test(scope) && !/\bflows?\b/i.test(context.section.title)) return []
     if (LONGER_SPAN.test(context.section.title) || NOT_A_DAY_FLOW.test(context.section.title)) return []
-    const day = titleDay(context)
+    const day = soleDayOf(context.section.title, context.date)
     if (day && isStaleDay(day, context.date, 5)) return []
     const flows: EtfFlow[] = []
     for (const [column, cell] of table.cells.entries()) {
@@ -56,10 +56,4 @@ function bareMillions(cell: string, header: string) {
   const match = /^\s*([+−–-])?\s?(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s*$/.exec(cell)
   if (!match || !MILLIONS_HEADER.test(header) || findMoney(cell, {bare: true}).length > 0) return []
   return [{value: Number(match[2]!.replace(/,/g, '')) * 1e6, negative: match[1] !== undefined && match[1] !== '+', index: 0, end: cell.length}]
-}
-
-/** The one day the section title names ("Flows: Tuesday, Dec 1" names it twice). */
-export function titleDay(context: LineContext) {
-  const days = findDays(context.section.title, context.date)
-  return new Set(days.map((day) => day.iso ?? day.text)).size === 1 ? days.at(-1) : undefined
 }
