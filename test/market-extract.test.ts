@@ -479,6 +479,31 @@ describe('what sets F and G taught', () => {
     expect(funds.prices).toEqual([])
   })
 
+  it('"respectively" and "in that order" pair a list of assets with as many figures, in order; a count that does not match pairs nothing', () => {
+    const data = extract('At 08:00 UTC bitcoin, ether and solana changed hands at \\$97,420, \\$3,184 and \\$148.60 respectively, having moved +1.2%, -0.4% and +2.9% over the past twenty-four hours, while the total crypto market capitalisation sat at \\$3.41T, up 0.8% on the day.')
+    expect([quote(data, 'BTC'), quote(data, 'ETH'), quote(data, 'SOL')]).toMatchObject([
+      {price: 97420, change24hPct: 1.2},
+      {price: 3184, change24hPct: -0.4},
+      {price: 148.6, change24hPct: 2.9}
+    ])
+    const mixed = extract('Bitcoin slipped 1.8% to \\$95,670 overnight, while ether and solana, quoted at \\$3,101 and \\$143.55, fell 2.6% and 3.4% respectively; the total market cap eased.')
+    expect([quote(mixed, 'BTC'), quote(mixed, 'ETH'), quote(mixed, 'SOL')]).toMatchObject([
+      {price: 95670, change24hPct: -1.8},
+      {price: 3101, change24hPct: -2.6},
+      {price: 143.55, change24hPct: -3.4}
+    ])
+    // Three assets, two figures: none is paired, and none is guessed.
+    const short = extract('Bitcoin, ether and solana rose 2% and 3% respectively.')
+    expect(short.prices.filter((price) => price.change24hPct !== undefined)).toEqual([])
+    // A week's moves in that order are not the 24h changes.
+    expect(extract('The same trio, bitcoin, ether and solana, is up 3.1%, 1.4% and 6.2% on the week, in that order.').prices).toEqual([])
+  })
+
+  it('a close of another day is not today\'s price or change', () => {
+    expect(quote(extract('BTC closed Monday at \\$101,180, a 0.7% gain on the session; this morning it trades at \\$99,850, -0.6% over 24h.'), 'BTC')).toMatchObject({price: 99850, change24hPct: -0.6})
+    expect(quote(extract('Yesterday BTC closed at \\$99,610; this morning it trades at \\$100,450.'), 'BTC')).toMatchObject({price: 100450})
+  })
+
   it('European notation is read the European way where nothing else fits; a decimal comma never makes a shorter number', () => {
     expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')).toMatchObject({price: 184.2, change24hPct: 2.96})
     expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')).toMatchObject({price: 3601.15})

@@ -4,6 +4,7 @@ import type {LineContext, PriceQuote, Recogniser} from '../types.js'
 import {NEARLY_BEFORE, NON_PRICE_TOPIC, opensOnNonPriceTopic, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
 import {OTHER_SPAN_AFTER, OTHER_SPAN_BEFORE} from './change.js'
 import {gappedVerbFalls, hasSignWord, signFromWords} from './sign-words.js'
+import {inPairedList} from './respectively.js'
 
 /** Words just before an amount that make it a reference level, not the price. */
 const NOT_PRICE_BEFORE =
@@ -25,6 +26,7 @@ const COMPARED_BEFORE = /[<>≥≤]\s*[~≈]?\s*$/
  */
 const BARE_PRICE_LEAD =
   /^(?:\/USDT?|\/USD)?[\s:(=@~≈—–-]*(?:(?:is|was|at|near|around|about|trades?|trading|traded|sits|hovers|holds|changed hands at|price|quieter|steady|steadier|flat|firm|firmer|softer|little changed|unchanged)\s+)*[~≈]?\s*$|^\s*(?:[\w'’.,%+−-]+\s+){1,8}?(?:to|at|near|around|about|is|was|sits at|stands at)\s+(?:about\s+|around\s+|roughly\s+|near\s+)?[~≈]?\s*$|^\s*(?:[\w'’]+\s+){0,5}?[\w'’]+\s*:\s*[~≈]?\s*$/i
+const CLOSE_OF_ANOTHER_DAY = /\b(?:yesterday|yest\.?|prior|previous|the day before|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^.$\d]*\b(?:closed|settled|ended|finished)\b|\b(?:closed|settled|ended|finished)\s+(?:(?:on\s+)?(?:yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|the (?:prior|previous) (?:day|session))\b/i
 const PAST_LEAD = /\b(?:ago|a (?:day|week|month|year) earlier|last (?:week|month|year))\b[^.;]*$/i
 /** "extended its October gain to 13.4%": a month's move. */
 const MONTH_MOVE_BEFORE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monthly|quarterly|annual|yearly)\s+(?:gains?|loss(?:es)?|rally|decline|advance|drop|move|performance|returns?|slide)\b[^%]{0,20}$/i
@@ -61,6 +63,8 @@ export const assetQuote: Recogniser<PriceQuote> = {
       if (previous && previous.symbol === mention.symbol && previous.quote && !/[\d%]|[.;!?]\s/.test(text.slice(previous.end, mention.index))) continue
       const lead = text.slice(sentenceStart(text, mention.index), mention.index)
       if (opensOnNonPriceTopic(lead)) continue
+      // "bitcoin, ether and solana … respectively": the list's figures are paired by `respectively`.
+      if (inPairedList(text, mention)) continue
       // "(a week ago BTC was near \$92,350)": the asset as it was, not as it is.
       if (PAST_LEAD.test(lead.slice(-40))) continue
       // The next asset named, or this one named again after a figure ("BTC $80 … BTC $81"): a new statement.
@@ -151,6 +155,8 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     // "plunged to \$105,000 intraday before recovering to \$111,700": a level touched, not where it trades.
     if (LEVEL_AFTER.test(segment.slice(money.end, money.end + 24))) continue
     if (MOMENT_AFTER.test(segment.slice(money.end, money.end + 30))) continue
+    // "Yesterday BTC closed at \$99,610; this morning it trades at \$100,450": a close of another day.
+    if (CLOSE_OF_ANOTHER_DAY.test(segment.slice(Math.max(0, from - 40), money.index).split(';').at(-1)!)) continue
     // "Bitcoin, which a week and a half ago was changing hands near \$97,000, …": a past price.
     if (/\b(?:ago|a (?:week|month) earlier)\b[^,;]*$/i.test(segment.slice(from, money.index))) continue
     // "after a Dec 1 flush to about 85k": a level of a past move, not where it trades.
@@ -171,6 +177,8 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     if (NOT_CHANGE_BEFORE.test(segment.slice(from, percent.index)) || OTHER_SPAN_BEFORE.test(segment.slice(from, percent.index))) continue
     // "sits below its July 13 all-time high of $112,640: 7.4%": a distance from a peak, not a move.
     if (FROM_A_PEAK_BEFORE.test(segment.slice(from, percent.index)) || MONTH_MOVE_BEFORE.test(segment.slice(from, percent.index))) continue
+    // "closed Tuesday at $101,180, a 0.7% gain on the session; this morning …": that day's move.
+    if (CLOSE_OF_ANOTHER_DAY.test(segment.slice(Math.max(0, from - 40), percent.index).split(';').at(-1)!)) continue
     // "fell as much as 3.4% … and was last down 2.6%": the day's extreme, not its change.
     if (/\bas (?:much|high|low|far) as\s*$/i.test(segment.slice(from, percent.index))) continue
     if (OTHER_SPAN_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue

@@ -4,7 +4,7 @@ import type {Recogniser} from '../types.js'
 const INDEX = /fear\s*(?:&|and|\/)\s*greed(?:\s+index)?|\bF\s?&\s?G\b(?:\s+index)?|\bC?FGI\b|\bfng\b|(?<!\b(?:VIX|volatility|CBOE|Wall Street(?:['’]s)?)\s+)\bfear index\b/i
 const MOVE = /\b(dropped|fell|rose|gained|lost|climbed|slipped|jumped|up|down|by)\s*$/i
 /** "(7-day average 10)", "from 22 a week ago": a number that is not today's reading. */
-const NOT_TODAY = /\b(average|avg|mean|ago|yesterday['’]?s?|last week['’]?s?|previous|prior|from|vs\.?|versus|compared with)\s*\S{0,6}\s*$/i
+const NOT_TODAY = /\b(average|avg|mean|ago|yest\.?|prev\.?|yesterday['’]?s?|last week['’]?s?|previous|prior|from|vs\.?|versus|compared with)\s*\S{0,6}\s*$/i
 const EARLIER_AFTER = /^\s*(?:\/\s*100\s*)?(?:\([^)]*\)\s*)?(?:on|in|as of|from|at)\s+(?:(?:early|mid|late)[- ])?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|^\s*(?:\([^)]*\)\s*)?(?:a week|a month|last week|yesterday|\d+ days ago)/i
 /** The day named is the brief's or the one before ("27 on Nov 3" in the brief of Nov 4). */
 function isRecent(text: string, date: string | undefined): boolean {

@@ -7,6 +7,7 @@ import {fearGreed} from './fear-greed.js'
 import {liquidations} from './liquidations.js'
 import {marketCap} from './market-cap.js'
 import {marketCapTable} from './market-cap-table.js'
+import {respectively} from './respectively.js'
 import {tableRow} from './table-row.js'
 import {tableRowMulti} from './table-row-multi.js'
 
@@ -14,7 +15,7 @@ import {tableRowMulti} from './table-row-multi.js'
  * The recognisers, tried in order on every line; a new way of writing a
  * figure is one more entry here (and its unit test).
  */
-export const priceRecognisers: ReadonlyArray<Recogniser<PriceQuote>> = [tableRow, tableRowMulti, assetQuote]
+export const priceRecognisers: ReadonlyArray<Recogniser<PriceQuote>> = [tableRow, tableRowMulti, respectively, assetQuote]
 export const marketCapRecognisers: ReadonlyArray<Recogniser<MarketCap>> = [marketCapTable, marketCap]
 export const fearGreedRecognisers = [fearGreed] as const
 export const liquidationRecognisers: ReadonlyArray<Recogniser<Liquidation>> = [liquidations]
