@@ -504,6 +504,17 @@ describe('what sets F and G taught', () => {
     expect(quote(extract('Yesterday BTC closed at \\$99,610; this morning it trades at \\$100,450.'), 'BTC')).toMatchObject({price: 100450})
   })
 
+  it('what sets P and Q taught: a bold question answered on the next line, "TMC", an abbreviation\'s dot, a strip\'s "|" items, a move over the following weeks', () => {
+    const qa = extract('**Where is Bitcoin trading this morning?**', 'Around \\$102,080. That\'s 0.8% higher than 24 hours ago.', '', '**What\'s the total market worth?**', 'Roughly \\$3.58 trillion.')
+    expect(quote(qa, 'BTC')).toMatchObject({price: 102080})
+    expect(qa.marketCap).toMatchObject({usd: 3.58e12})
+    expect(extract('**BTC 97,880 (+1.5%) | TMC 3.39T (+1.6%) | F&G 60**').marketCap).toMatchObject({usd: 3.39e12, change24hPct: 1.6})
+    expect(extract('**BTC 99.2k (+1.3%) | MCAP 3.44tn | FGI 69 | LIQ 24h 341M (shorts 71%)**').marketCap).toEqual({usd: 3.44e12, line: BODY + 3})
+    expect(extract('Total market capitalization of crypto is approx. 3.36 trillion USD, decrease 1.0% compare to yesterday.').marketCap).toMatchObject({usd: 3.36e12, change24hPct: -1})
+    expect(extract('**Global market cap:** \\$3.04T | +0.94% (24h)').marketCap).toMatchObject({usd: 3.04e12, change24hPct: 0.94})
+    expect(quote(extract('The last time it was this high, bitcoin dropped 12% over the following two weeks.'), 'BTC')?.change24hPct).toBeUndefined()
+  })
+
   it('European notation is read the European way where nothing else fits; a decimal comma never makes a shorter number', () => {
     expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')).toMatchObject({price: 184.2, change24hPct: 2.96})
     expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')).toMatchObject({price: 3601.15})

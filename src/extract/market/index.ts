@@ -150,6 +150,8 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
  * punctuation, footnote or bracket) and the next opens no list item, title, label or table row.
  */
 function wrapsOnto(line: string, next: string): boolean {
+  // A bold question is answered on the next line ("**Where is Bitcoin trading?**" / "Around $102,080.").
+  if (/^\s*(?:\*\*|__)[^*_]+\?(?:\*\*|__)\s*$/.test(line) && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\||\*\*)/.test(next)) return true
   if (/^\s{0,3}(?:#|\*\*[^*]+\*\*\s*:?\s*$|__)/.test(line) || /[.!?:;)\]|*_]\s*$/.test(line)) return false
   // "… the Fear &" / "Greed Index at 58", "… slipped to" / "68,900": a line that stops on "&" or a preposition goes on, whatever comes next.
   if (/(?:&|\b(?:of|at|to|by|from|near|around|about))\s*$/i.test(line) && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\|)/.test(next)) return true

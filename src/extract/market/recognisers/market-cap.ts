@@ -6,7 +6,7 @@ import {readChange} from './change.js'
 import {NEARLY_BEFORE} from '../topics.js'
 
 const TOTAL_CAP =
-  /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b|\b(?:total|global|overall|aggregate)\s+(?:crypto(?:currency)?\s+)?(?:market\s+)?(?:cap\b|capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\bcrypto(?:currency)?\s+(?:market(?:'s)?\s+)?(?:capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\b(?:total )?value of (?:the (?:whole |entire |overall )?crypto(?:currency)? market|all (?:crypto\w*|digital assets))|\b(?:combined|total|overall|aggregate) market\s+value of (?:all )?(?:crypto\w*|digital assets)|\b(?:the )?(?:whole|entire) (?:crypto(?:currency)? )?market\b|\b(?:total|overall|whole|broader|broad) (?:crypto )?market\b(?!\s+(?:volume|liquidations?|open interest|oi|turnover|sentiment|breadth)\b)|(?<=^\W{0,6}|[.;:·]\s{1,3})(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b(?=\W{0,4}(?:\$|US\$|USD\s?)?\d)|(?:^\W{0,4}|^\s*\d+\/\s*|[·|│┃•/]\s*)(?:tot(?:al)?(?: crypto)?(?: market)?(?: m-?cap)?|m-?cap|cap|mcap)(?:\s+usd)?(?=\W{0,6}[\d$])(?!\W{0,6}24\s?-?h)/i
+  /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b|\b(?:total|global|overall|aggregate)\s+(?:crypto(?:currency)?\s+)?(?:market\s+)?(?:cap\b|capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\bcrypto(?:currency)?\s+(?:market(?:'s)?\s+)?(?:capitali[sz]ation|mcap|valuation|value(?!\s+locked))|\b(?:total )?value of (?:the (?:whole |entire |overall )?crypto(?:currency)? market|all (?:crypto\w*|digital assets))|\b(?:combined|total|overall|aggregate) market\s+value of (?:all )?(?:crypto\w*|digital assets)|\b(?:the )?(?:whole|entire) (?:crypto(?:currency)? )?market\b|\b(?:total|overall|whole|broader|broad) (?:crypto )?market\b(?!\s+(?:volume|liquidations?|open interest|oi|turnover|sentiment|breadth)\b)|(?<=^\W{0,6}|[.;:·]\s{1,3})(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b(?=\W{0,4}(?:\$|US\$|USD\s?)?\d)|(?:^\W{0,4}|^\s*\d+\/\s*|[·|│┃•/]\s*)(?:tot(?:al)?(?: crypto)?(?: market)?(?: m-?cap)?|m-?cap|cap|mcap|tmc)(?:\s+usd)?(?=\W{0,6}[\d$])(?!\W{0,6}24\s?-?h)/i
 const OF_AN_ASSET = /\b(bitcoin|btc|ethereum|eth|solana|xrp|bnb|usdt|usdc|stablecoin|tether|defi|altcoin|meme\w*|sector|ai|rwa|token|coin)\S*\s*(?:['’]s\s*)?(?:total\s+)?(?:market\s+cap|m-?cap\b)/i
 
 /**
@@ -33,10 +33,11 @@ function fromPhrase(context: LineContext, phrase: RegExpMatchArray & {index: num
   if (OF_AN_ASSET.test(text.slice(Math.max(0, phrase.index - 20), phrase.index + phrase[0].length))) return undefined
   // The clause of the phrase: "Stablecoin cap rose 2.1%; total market cap rose 0.4%" gives 0.4%.
   // A ticker strip's items end at their separators ("`MCAP 3.36T` · `F&G 61` · `BTC.D 56.1%`").
-  const marks = context.table ? ['. ', ';'] : ['. ', ';', ' · ', '┃']
+  const marks = context.table ? ['. ', ';'] : ['. ', ';', ' · ', ' | ', '┃']
   const sentenceStart = Math.max(...marks.map((mark) => text.lastIndexOf(mark, phrase.index) + 1), 0)
   // … unless the next item is the cap's own change ("USD 3,31 trillion · 24 h: +0,6 %").
-  const ends = marks.map((mark) => text.indexOf(mark, phrase.index + phrase[0].length)).filter((at) => at !== -1 && !/^\W{0,3}(?:24\s?-?h\w*|change|chg|1d)\b/i.test(text.slice(at + 2)))
+  // ("approx. 3.36 trillion": an abbreviation's dot ends nothing.)
+  const ends = marks.map((mark) => indexOfMark(text, mark, phrase.index + phrase[0].length)).filter((at) => at !== -1 && !/^\W{0,3}(?:24\s?-?h\w*|change|chg|1d)\b|^\W{0,4}\d+(?:\.\d+)?\s?%/i.test(text.slice(at + 2)))
   const end = ends.length === 0 ? text.length : Math.min(...ends) + 1
   const clause = text.slice(sentenceStart, end)
   // A forecast, or a figure of another day ("as of Feb 10", "in September"), is not today's cap.
@@ -59,4 +60,11 @@ function fromPhrase(context: LineContext, phrase: RegExpMatchArray & {index: num
   const lead = text.slice(sentenceStart, phrase.index)
   Object.assign(result, ownChange.change24hPct !== undefined || ownChange.change24hRange !== undefined || findAssetMentions(lead).length > 0 ? ownChange : readChange(text, sentenceStart, phrase.index))
   return result.usd === undefined && result.usdRange === undefined ? undefined : result
+}
+
+/** The first `mark` at or after `from`, skipping the dot of an abbreviation ("approx.", "ca.", "vs."). */
+function indexOfMark(text: string, mark: string, from: number): number {
+  let at = text.indexOf(mark, from)
+  while (at !== -1 && mark === '. ' && /\b(?:approx|ca|vs|est|abt|appr)$/i.test(text.slice(Math.max(0, at - 6), at))) at = text.indexOf(mark, at + 1)
+  return at
 }
