@@ -3,6 +3,16 @@ import {findMoney} from '../numbers.js'
 import type {EtfFlow, Recogniser} from '../types.js'
 import {ASSETS, ETF, LONGER_SPAN, NOT_A_DAY_FLOW} from './etf-flows.js'
 
+/** A title or header that gives the unit of bare cells: "Net Flows (US$ M)", "(\$m)". */
+const MILLIONS = /\(\s*(?:US)?\$?\s?(?:m|mn|mm|million)\s*\)|\bUS\$\s?m\b|\$m\b|\bin millions\b/i
+
+/** "286.4", "-96.3", "(96.3)" in a column of millions. */
+function bareAmount(cell: string): {value: number; negative: boolean; range?: undefined; unit?: string} | undefined {
+  const match = /^\s*(\()?\s*([+−–-])?\s?(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s*\)?\s*$/.exec(cell)
+  if (!match) return undefined
+  return {value: Number(match[3]!.replace(/,/g, '')) * 1e6, negative: match[1] !== undefined || (match[2] !== undefined && match[2] !== '+')}
+}
+
 /** Words a flow column's header may hold besides the asset ("BTC ETFs (net, USD)"). */
 const HEADER_WORDS = /\b(?:spot|etfs?|etps?|funds?|net|flows?|usd|us\$?|\$|m|mn|millions?)\b|[()$,/]/gi
 
@@ -24,15 +34,20 @@ export const etfTable: Recogniser<EtfFlow> = {
     const [day] = days
     if (!day?.iso || new Set(days.map((found) => found.iso)).size > 1 || LONGER_SPAN.test(first) || NOT_A_DAY_FLOW.test(first) || isStaleDay(day, context.date, 5)) return []
     const flows: EtfFlow[] = []
+    const scope = `${context.section.title} ${table.header.join(' ')}`
     for (const [column, cell] of table.cells.entries()) {
       const header = table.header[column] ?? ''
-      if (column === 0 || NOT_A_DAY_FLOW.test(header) || LONGER_SPAN.test(header)) continue
-      const assets = ASSETS.filter(([, pattern]) => pattern.test(header))
-      if (assets.length !== 1 || /\p{L}{2,}/u.test(header.replace(assets[0]![1], '').replace(HEADER_WORDS, ''))) continue
+      // A column per asset ("BTC ETFs (net, USD)"), or the total of a table of funds under a title that names one asset.
+      const total = /^\s*(?:net\s+)?total\s*$/i.test(header)
+      if (column === 0 || (!total && NOT_A_DAY_FLOW.test(header)) || LONGER_SPAN.test(header)) continue
+      const assets = ASSETS.filter(([, pattern]) => pattern.test(total ? context.section.title : header))
+      if (assets.length !== 1 || (!total && /\p{L}{2,}/u.test(header.replace(assets[0]![1], '').replace(HEADER_WORDS, '')))) continue
       const money = findMoney(cell, {bare: true})
-      const amount = money[0]
-      if (money.length !== 1 || !amount || amount.range || !/^(m|mn|mm|million|b|bn|billion)$/.test(amount.unit ?? '')) continue
-      const direction = amount.negative ? 'outflow' : /^\s*\+/.test(cell) ? 'inflow' : undefined
+      const millions = money.length === 0 && MILLIONS.test(scope) ? bareAmount(cell) : undefined
+      const amount = money[0] ?? millions
+      if (money.length > 1 || !amount || amount.range || (!millions && !/^(m|mn|mm|million|b|bn|billion)$/.test(amount.unit ?? ''))) continue
+      // In a table of net flows in millions, an unsigned amount is an inflow (its outflows carry a minus).
+      const direction = amount.negative ? 'outflow' : /^\s*\+/.test(cell) || (millions && /\bnet\b/i.test(scope)) ? 'inflow' : undefined
       if (!direction) continue
       flows.push({asset: assets[0]![0], direction, amountUsd: amount.value, line: context.line, evidence: context.text, day: day.text, date: day.iso})
     }
