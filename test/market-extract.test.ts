@@ -515,6 +515,11 @@ describe('what sets F and G taught', () => {
     expect(quote(extract('The last time it was this high, bitcoin dropped 12% over the following two weeks.'), 'BTC')?.change24hPct).toBeUndefined()
   })
 
+  it('what sets S and T taught: a recap\'s close is its figure when nothing later says where it trades now; two sources of Fear & Greed are a range', () => {
+    expect(quote(extract('Dip buyers stepped in. BTC closed Monday at \\$94,020 (+1.4%), recovering most of Sunday\'s losses.'), 'BTC')).toMatchObject({price: 94020, change24hPct: 1.4})
+    expect(extract('Sentiment: the Fear & Greed Index is 52 on alternative.me and 49 on CoinMarketCap\'s version.').fearGreedRange).toEqual([49, 52])
+  })
+
   it('European notation is read the European way where nothing else fits; a decimal comma never makes a shorter number', () => {
     expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')).toMatchObject({price: 184.2, change24hPct: 2.96})
     expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')).toMatchObject({price: 3601.15})

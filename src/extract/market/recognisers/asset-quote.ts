@@ -147,6 +147,8 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     else figures.price = plain.value
   }
   let approximate = false
+  // A close of another day is read only when nothing later in the segment says where it trades now.
+  let close: MoneyMatch | undefined
   for (const money of findMoney(segment)) {
     if (money.index < from || !isPriceAmount(money)) continue
     // "just over \$3,970" is where it trades, give or take; "north of \$112,000" is a bound.
@@ -156,7 +158,10 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     if (LEVEL_AFTER.test(segment.slice(money.end, money.end + 24))) continue
     if (MOMENT_AFTER.test(segment.slice(money.end, money.end + 30))) continue
     // "Yesterday BTC closed at \$99,610; this morning it trades at \$100,450": a close of another day.
-    if (CLOSE_OF_ANOTHER_DAY.test(segment.slice(Math.max(0, from - 40), money.index).split(';').at(-1)!)) continue
+    if (CLOSE_OF_ANOTHER_DAY.test(segment.slice(Math.max(0, from - 40), money.index).split(';').at(-1)!)) {
+      close ??= money.range ? undefined : money
+      continue
+    }
     // "Bitcoin, which a week and a half ago was changing hands near \$97,000, …": a past price.
     if (/\b(?:ago|a (?:week|month) earlier)\b[^,;]*$/i.test(segment.slice(from, money.index))) continue
     // "after a Dec 1 flush to about 85k": a level of a past move, not where it trades.
@@ -171,6 +176,9 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
       approximate = false
     }
   }
+  // "BTC closed Monday at \$94,020 (+1.4%)" in a recap of that day: its close is the latest figure it gives.
+  const recap = close !== undefined && figures.price === undefined && figures.range === undefined
+  if (recap) figures.price = close!.value
   for (const percent of findPercents(segment)) {
     if (percent.index < from) continue
     if (NOT_CHANGE_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue
@@ -178,7 +186,7 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     // "sits below its July 13 all-time high of $112,640: 7.4%": a distance from a peak, not a move.
     if (FROM_A_PEAK_BEFORE.test(segment.slice(from, percent.index)) || MONTH_MOVE_BEFORE.test(segment.slice(from, percent.index))) continue
     // "closed Tuesday at $101,180, a 0.7% gain on the session; this morning …": that day's move.
-    if (CLOSE_OF_ANOTHER_DAY.test(segment.slice(Math.max(0, from - 40), percent.index).split(';').at(-1)!)) continue
+    if (!recap && CLOSE_OF_ANOTHER_DAY.test(segment.slice(Math.max(0, from - 40), percent.index).split(';').at(-1)!)) continue
     // "fell as much as 3.4% … and was last down 2.6%": the day's extreme, not its change.
     if (/\bas (?:much|high|low|far) as\s*$/i.test(segment.slice(from, percent.index))) continue
     if (OTHER_SPAN_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue

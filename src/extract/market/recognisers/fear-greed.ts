@@ -12,6 +12,9 @@ function isRecent(text: string, date: string | undefined): boolean {
   return day?.iso !== undefined && date !== undefined && !isStaleDay(day, date)
 }
 
+/** A second source's reading right after the first: "… on alternative.me and 49 on CoinMarketCap's". */
+const OTHER_SOURCE = /^\s*(?:\([^)]*\)\s*)?(?:on|at|per|from|according to)\s+[^,;\d]{2,40}?\s*(?:,\s*|\s+and\s+|\s+while\s+|\s+but\s+|\s+vs\.?\s+|\s+versus\s+)(?:\w+\s+){0,3}?(\d{1,3})\s+(?:on|at|per|from|according)\b/i
+
 const MONTH = /(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i
 
 /**
@@ -35,6 +38,9 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
       const following = after.slice(match.index + match[0].length, match.index + match[0].length + 40)
       if (EARLIER_AFTER.test(following) && !isRecent(following, context.date)) continue
       if (match[2] !== undefined) return [{range: [Math.min(value, Number(match[2])), Math.max(value, Number(match[2]))] as [number, number], line: context.line}]
+      // "52 on alternative.me and 49 on CoinMarketCap's version": two sources, a range.
+      const other = OTHER_SOURCE.exec(following)
+      if (other && Number(other[1]) <= 100 && Number(other[1]) !== value) return [{range: [Math.min(value, Number(other[1])), Math.max(value, Number(other[1]))] as [number, number], line: context.line}]
       return [{value, line: context.line}]
     }
     return []
