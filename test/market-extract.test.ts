@@ -520,6 +520,12 @@ describe('what sets F and G taught', () => {
     expect(extract('Sentiment: the Fear & Greed Index is 52 on alternative.me and 49 on CoinMarketCap\'s version.').fearGreedRange).toEqual([49, 52])
   })
 
+  it('what set V taught: a 24h change named with its window beats a week named earlier; a distance from another point is not a move; common typos', () => {
+    expect(quote(extract('Bitcoin spent the weekend doing very little, which after last week\'s slide felt like a gift: it changes hands around \\$92,300 this morning, up 0.6% over the past 24 hours, though still about 5% lower than where it started the week.'), 'BTC')).toMatchObject({price: 92300, change24hPct: 0.6})
+    expect(quote(extract('• **Bitcion:** \\$97,420 (+1.3% 24h)'), 'BTC')).toMatchObject({price: 97420, change24hPct: 1.3})
+    expect(extract('Total crypto captialisation climbed back to \\$3.27T, a 1.9% increase.').marketCap).toMatchObject({usd: 3.27e12, change24hPct: 1.9})
+  })
+
   it('European notation is read the European way where nothing else fits; a decimal comma never makes a shorter number', () => {
     expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')).toMatchObject({price: 184.2, change24hPct: 2.96})
     expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')).toMatchObject({price: 3601.15})

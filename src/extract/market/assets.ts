@@ -4,7 +4,7 @@ import {memoised} from '../memo.js'
 export const assets: ReadonlyArray<{symbol: string; name: string; pattern: RegExp}> = [
   // A currency glyph names the asset only at the head of a ticker strip's item ("₿ 106.25k (+1.4%) · Ξ 2.74k"):
   // elsewhere "₿2,500" is an amount in bitcoin.
-  {symbol: 'BTC', name: 'Bitcoin', pattern: /\b(bitcoin|btc)\b|(?<=^\W{0,4}|[·|│┃•]\s*)₿(?=\s+[\d~≈$])/gi},
+  {symbol: 'BTC', name: 'Bitcoin', pattern: /\b(bitcoin|btc|bitcion|bitocin|bticoin)\b|(?<=^\W{0,4}|[·|│┃•]\s*)₿(?=\s+[\d~≈$])/gi},
   {symbol: 'ETH', name: 'Ethereum', pattern: /\b(ethereum|ether|eth)\b|(?<=^\W{0,4}|[·|│┃•]\s*)Ξ(?=\s+[\d~≈$])/gi},
   {symbol: 'SOL', name: 'Solana', pattern: /\b(solana|sol)\b|(?<=^\W{0,4}|[·|│┃•]\s*)◎(?=\s+[\d~≈$])/gi},
   {symbol: 'XRP', name: 'XRP', pattern: /\b(xrp|ripple)\b/gi},

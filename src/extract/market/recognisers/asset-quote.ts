@@ -192,7 +192,10 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     if (OTHER_SPAN_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue
     // "Year to date, Solana is up 2%": a period named earlier in the sentence, and no 24h nearer.
     const opening = segment.slice(sentenceStart(segment, from), percent.index)
-    if (OTHER_PERIOD_IN_SENTENCE.test(opening) && !/\b24\s?-?h|\b24 hours|\bon the day|\bdaily\b|\bd\/d\b/i.test(opening)) continue
+    const ownDay = /^\s*\)?\s*(?:(?:over|in|during|across) the (?:past|last) (?:24 hours|day)|(?:in|over) 24 ?h(?:ours)?|24 ?h\b|on the day|d\/d)/i.test(segment.slice(percent.end, percent.end + 32))
+    if (!ownDay && OTHER_PERIOD_IN_SENTENCE.test(opening) && !/\b24\s?-?h|\b24 hours|\bon the day|\bdaily\b|\bd\/d\b/i.test(opening)) continue
+    // "about 5% lower than where it started the week": a distance from another point, not the day's move.
+    if (/^\s*(?:lower|higher|more|less|below|above|down|up|off)\s+(?:than|from)\s+(?!(?:yesterday|24 hours ago|a day ago)\b)/i.test(segment.slice(percent.end, percent.end + 40))) continue
     if (percent.bound) break
     let signed: PercentMatch = signFromWords(percent, segment, from)
     // "Ether lost 4.0% … and Solana 5.1% …": the verb before "and" is this asset's too.
