@@ -526,6 +526,14 @@ describe('what sets F and G taught', () => {
     expect(extract('Total crypto captialisation climbed back to \\$3.27T, a 1.9% increase.').marketCap).toMatchObject({usd: 3.27e12, change24hPct: 1.9})
   })
 
+  it('what set U taught: emoji arrows sign a move; two sources of Fear & Greed or of the market cap are a range', () => {
+    const data = extract('- ₿ BTC — \\$97.1K | 🔻 1.8%', '🌍 **Whole market:** \\$3.39T (🔻1.7% / 24h) · 7d: 🔻2.2%', '😐 **Fear & Greed:** 57 (alt.me) / 63 (CMC)')
+    expect(quote(data, 'BTC')).toMatchObject({price: 97100, change24hPct: -1.8})
+    expect(data.marketCap).toMatchObject({usd: 3.39e12, change24hPct: -1.7})
+    expect(data.fearGreedRange).toEqual([57, 63])
+    expect(extract('Total crypto market capitalisation dropped 3.9 per cent to US\\$3.41tn, according to CoinGecko; CoinMarketCap\'s tally is a little higher at US\\$3.44tn.').marketCap).toMatchObject({usdRange: [3.41e12, 3.44e12], change24hPct: -3.9})
+  })
+
   it('European notation is read the European way where nothing else fits; a decimal comma never makes a shorter number', () => {
     expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')).toMatchObject({price: 184.2, change24hPct: 2.96})
     expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')).toMatchObject({price: 3601.15})

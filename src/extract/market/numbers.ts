@@ -23,7 +23,12 @@ export function cleanText(raw: string): string {
  * followed by one or two digits is never a thousands separator). "USD 100,215" stays as written.
  */
 export function englishNotation(text: string): string {
-  return text.replace(EUROPEAN, european).replace(/(\d)\s?(?:per ?cent|pct)\b\.?/gi, '$1%')
+  return text
+    .replace(EUROPEAN, european)
+    .replace(/(\d)\s?(?:per ?cent|pct)\b\.?/gi, '$1%')
+    // Emoji arrows sign a move as ▼ and ▲ do ("🔻 1.8%", "⬆️ 2%").
+    .replace(/🔻|⬇️?/gu, '▼')
+    .replace(/🔺|⬆️?/gu, '▲')
 }
 const EUROPEAN = /(?<![\d.,])(\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2}(?=\s?(?:%|\$|€|USD\b|[kKmMbBtT]\b|tn\b|bn\b|mn\b|thousand|million|billion|trillion))(?!\d)|(?<=(?:USD|\$|€)\s?)\d+,\d{1,2}(?!\d)|\d{1,3}(?: \d{3})+(?:,\d+)?(?=\s?(?:\$|€|USD\b)))/g
 function european(number: string): string {

@@ -13,7 +13,7 @@ function isRecent(text: string, date: string | undefined): boolean {
 }
 
 /** A second source's reading right after the first: "… on alternative.me and 49 on CoinMarketCap's". */
-const OTHER_SOURCE = /^\s*(?:\([^)]*\)\s*)?(?:on|at|per|from|according to)\s+[^,;\d]{2,40}?\s*(?:,\s*|\s+and\s+|\s+while\s+|\s+but\s+|\s+vs\.?\s+|\s+versus\s+)(?:\w+\s+){0,3}?(\d{1,3})\s+(?:on|at|per|from|according)\b/i
+const OTHER_SOURCE = /^\s*\([^)]*\)\s*(?:\/|,|and|vs\.?)\s*(\d{1,3})\s*\(|^\s*(?:\([^)]*\)\s*)?(?:on|at|per|from|according to)\s+[^,;\d]{2,40}?\s*(?:,\s*|\s+and\s+|\s+while\s+|\s+but\s+|\s+vs\.?\s+|\s+versus\s+)(?:\w+\s+){0,3}?(\d{1,3})\s+(?:on|at|per|from|according)\b/i
 
 const MONTH = /(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i
 
@@ -40,7 +40,8 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
       if (match[2] !== undefined) return [{range: [Math.min(value, Number(match[2])), Math.max(value, Number(match[2]))] as [number, number], line: context.line}]
       // "52 on alternative.me and 49 on CoinMarketCap's version": two sources, a range.
       const other = OTHER_SOURCE.exec(following)
-      if (other && Number(other[1]) <= 100 && Number(other[1]) !== value) return [{range: [Math.min(value, Number(other[1])), Math.max(value, Number(other[1]))] as [number, number], line: context.line}]
+      const second = other ? Number(other[1] ?? other[2]) : undefined
+      if (second !== undefined && second <= 100 && second !== value) return [{range: [Math.min(value, second), Math.max(value, second)] as [number, number], line: context.line}]
       return [{value, line: context.line}]
     }
     return []

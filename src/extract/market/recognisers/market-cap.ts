@@ -52,7 +52,9 @@ function fromPhrase(context: LineContext, phrase: RegExpMatchArray & {index: num
   const own = amount ? text.slice(Math.min(phrase.index, sentenceStart), Math.min(end, amount.end + 40)) : ''
   if (findDays(own, context.date).some((day) => isStaleDay(day, context.date))) return undefined
   const result: MarketCap = {line: context.line}
+  const second = amount && !amount.range ? otherSource(text, amount) : undefined
   if (amount?.range) result.usdRange = amount.range
+  else if (second !== undefined) result.usdRange = [Math.min(amount!.value, second), Math.max(amount!.value, second)]
   else if (amount) result.usd = amount.value
   // The change in the phrase's own words; one before the phrase counts only when no asset owns it
   // ("BTC closed with a 1.30% daily loss as the market cap slipped to $2.98T (−1.17% 24h)" gives −1.17%).
@@ -67,4 +69,15 @@ function indexOfMark(text: string, mark: string, from: number): number {
   let at = text.indexOf(mark, from)
   while (at !== -1 && mark === '. ' && /\b(?:approx|ca|vs|est|abt|appr)$/i.test(text.slice(Math.max(0, at - 6), at))) at = text.indexOf(mark, at + 1)
   return at
+}
+
+/**
+ * "US$3.41tn, according to CoinGecko; CoinMarketCap's tally is a little higher at US$3.44tn": another
+ * source's reading in the next clause, within 5% of the first, makes the cap a range.
+ */
+function otherSource(text: string, amount: {value: number; end: number}): number | undefined {
+  const next = /^[^.]{0,80}?\b(?:CoinMarketCap|CoinGecko|CMC|TradingView|Messari|CoinPaprika|another (?:tracker|source|aggregator)|other (?:tracker|source|aggregator)s?)\b[^.]{0,60}?(?:tally|reading|figure|estimate|count|version|puts it|has it|shows?|says)\b[^.]{0,40}?(?=(?:US)?\$\s?\d)/i.exec(text.slice(amount.end))
+  if (!next) return undefined
+  const [other] = findMoney(text.slice(amount.end + next[0].length), {bare: true})
+  return other && !other.range && other.value !== amount.value && Math.abs(other.value - amount.value) / amount.value <= 0.05 ? other.value : undefined
 }
