@@ -6,17 +6,15 @@ import {extractCorpusBrief} from './market-helpers.js'
 import {emptyScores, FIELDS, formatScores, scoreBrief, type Field, type Label} from './accuracy/score.js'
 
 /**
- * Extraction measured against hand labels (fixtures/corpus-labels.md). The design
- * part (October 2025 to January 2026) is what the extractor was written and tuned
- * with; the held-out part (February and March 2026) was labelled without reading
- * the extractor and is only evaluated on.
- */
-/**
- * Seven labelled parts: the real blog's briefs (in ../shared), and briefs written in other authors'
- * styles (fixtures/authors/, twenty-five fictional publications, each set written and labelled by its
- * own writer, who never read the extractor nor the other sets). Rules are written against design
- * parts only; a held-out part is measured, and only its totals are printed. Sets B and D were held
- * out first and measured (README has the figures) before they became design data.
+ * Extraction measured against hand labels (fixtures/corpus-labels.md).
+ * - The real blog's briefs (in ../shared): a design part (October 2025 to January 2026) and a
+ *   held-out part (February and March 2026), labelled by readers who never opened the extractor.
+ * - Briefs in other authors' styles (fixtures/authors/): twenty-four sets of twenty briefs, five
+ *   fictional publications each, every set written and labelled by its own writer, who never read
+ *   the extractor nor the other sets. Each design set was measured once on arrival, before any rule
+ *   was written against it (README "Figures"); three sets stay held out, measured after each change
+ *   (totals only); the two final sets were measured once, after the last rule was written.
+ * Rules are written against design parts only: a held-out part's misses are never printed.
  */
 interface Part {
   labels: string
@@ -48,7 +46,10 @@ const parts: Record<string, Part> = {
   'authors design S': authors('design-s', false),
   'authors design T': authors('design-t', false),
   'authors design V': authors('design-v', false),
-  'authors design U': authors('design-u', false)
+  'authors design U': authors('design-u', false),
+  // Written last and measured once, after the last rule was written (README "Figures").
+  'authors final K': authors('final-k', true),
+  'authors final O': authors('final-o', true)
 }
 
 function measure(part: Part, scores = emptyScores()) {
@@ -57,46 +58,36 @@ function measure(part: Part, scores = emptyScores()) {
   return {scores, count: Object.keys(labels).length}
 }
 
+/**
+ * [precision, recall] floors per part, from what is measured today: a design part keeps its precision
+ * (100% where it is 100%) and all but 5 points of its recall; a held-out part all but 3 points of
+ * precision and 5 of recall. Below them a change lost figures, or showed wrong ones.
+ */
 const FLOORS: Record<string, Partial<Record<Field, [number, number]>>> = {
-  design: {
-    'btc.price': [0.99, 0.96], 'btc.change24h': [0.99, 0.93], 'eth.price': [0.99, 0.92], 'eth.change24h': [0.99, 0.94],
-    'sol.price': [0.99, 0.9], 'sol.change24h': [0.99, 0.9], marketCap: [0.99, 0.87], 'marketCap.change24h': [0.99, 0.82],
-    fearGreed: [0.98, 0.92], liquidations24h: [0.98, 0.77], 'etf.BTC': [0.98, 0.5], 'etf.ETH': [0.98, 0.58]
-  },
-  'held-out': {
-    'btc.price': [0.97, 0.92], 'btc.change24h': [0.95, 0.93], 'eth.price': [0.95, 0.9], 'eth.change24h': [0.93, 0.92],
-    'sol.price': [0.97, 0.9], 'sol.change24h': [0.97, 0.94], marketCap: [0.78, 0.58], 'marketCap.change24h': [0.8, 0.62],
-    fearGreed: [0.9, 0.9], liquidations24h: [0.88, 0.64], 'etf.BTC': [0.7, 0.3], 'etf.ETH': [0.9, 0.5]
-  },
-  // Every field of both sets, at 100% precision today: a wrong figure on a design brief fails.
-  'authors design A': Object.fromEntries(FIELDS.map((field) => [field, [1, 0.8]])),
-  'authors design B': Object.fromEntries(FIELDS.map((field) => [field, [1, field === 'marketCap.change24h' ? 0.6 : 0.7]])),
-  // Set D was measured once as held-out (README) before it became design data.
-  'authors design D': Object.fromEntries(FIELDS.map((field) => [field, [1, field.startsWith('etf.') ? 0.45 : 0.9]])),
-  'authors held-out E': {
-    'btc.price': [0.9, 0.65], 'btc.change24h': [0.95, 0.5], 'eth.price': [0.9, 0.5], 'eth.change24h': [0.95, 0.6],
-    'sol.price': [0.9, 0.6], marketCap: [0.95, 0.6], fearGreed: [0.95, 0.9], liquidations24h: [0.85, 0.6], 'etf.BTC': [0.9, 0.55]
-  },
-  'authors design F': {},
-  'authors design G': {},
-  'authors held-out H': {},
-  'authors design I': {},
-  'authors design J': {},
-  'authors design L': {},
-  'authors design M': {},
-  'authors design N': {},
-  'authors design P': {},
-  'authors design Q': {},
-  'authors design R': {},
-  'authors design S': {},
-  'authors design T': {},
-  'authors design V': {},
-  'authors design U': {},
-  // Measured once with the rest (README); below it, a change lost figures on briefs nobody tuned on.
-  'authors held-out': {
-    'btc.price': [0.9, 0.65], 'btc.change24h': [0.95, 0.5], 'eth.price': [0.95, 0.65], 'eth.change24h': [0.9, 0.7],
-    'sol.price': [0.9, 0.6], marketCap: [0.95, 0.6], fearGreed: [0.95, 0.9], liquidations24h: [0.95, 0.5], 'etf.BTC': [0.65, 0.45]
-  }
+  'design': {'btc.price': [1, 0.9], 'btc.change24h': [1, 0.9], 'eth.price': [1, 0.85], 'eth.change24h': [1, 0.9], 'sol.price': [1, 0.85], 'sol.change24h': [1, 0.85], marketCap: [1, 0.85], 'marketCap.change24h': [1, 0.8], fearGreed: [1, 0.9], 'liquidations24h': [1, 0.7], 'etf.BTC': [1, 0.55], 'etf.ETH': [1, 0.55]},
+  'held-out': {'btc.price': [0.94, 0.9], 'btc.change24h': [0.94, 0.9], 'eth.price': [0.94, 0.9], 'eth.change24h': [0.92, 0.9], 'sol.price': [0.97, 0.85], 'sol.change24h': [0.97, 0.85], marketCap: [0.87, 0.7], 'marketCap.change24h': [0.86, 0.75], fearGreed: [0.9, 0.85], 'liquidations24h': [0.85, 0.7], 'etf.BTC': [0.72, 0.35], 'etf.ETH': [0.97, 0.5]},
+  'authors design A': {'btc.price': [1, 0.95], 'btc.change24h': [1, 0.95], 'eth.price': [1, 0.95], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.95], 'sol.change24h': [1, 0.95], marketCap: [1, 0.95], 'marketCap.change24h': [1, 0.95], fearGreed: [1, 0.95], 'liquidations24h': [1, 0.9], 'etf.BTC': [1, 0.85], 'etf.ETH': [1, 0.8]},
+  'authors design B': {'btc.price': [1, 0.9], 'btc.change24h': [1, 0.85], 'eth.price': [1, 0.9], 'eth.change24h': [1, 0.85], 'sol.price': [1, 0.95], 'sol.change24h': [1, 0.85], marketCap: [1, 0.95], 'marketCap.change24h': [1, 0.75], fearGreed: [1, 0.95], 'liquidations24h': [1, 0.85], 'etf.BTC': [1, 0.85], 'etf.ETH': [1, 0.7]},
+  'authors held-out': {'btc.price': [0.97, 0.7], 'btc.change24h': [0.97, 0.75], 'eth.price': [0.97, 0.75], 'eth.change24h': [0.91, 0.85], 'sol.price': [0.97, 0.85], 'sol.change24h': [0.88, 0.75], marketCap: [0.97, 0.85], 'marketCap.change24h': [0.87, 0.95], fearGreed: [0.97, 0.95], 'liquidations24h': [0.97, 0.6], 'etf.BTC': [0.78, 0.45], 'etf.ETH': [0.97, 0.6]},
+  'authors design D': {'btc.price': [1, 0.95], 'btc.change24h': [1, 0.95], 'eth.price': [1, 0.9], 'eth.change24h': [1, 0.9], 'sol.price': [1, 0.95], 'sol.change24h': [1, 0.95], marketCap: [1, 0.95], 'marketCap.change24h': [1, 0.95], fearGreed: [1, 0.95], 'liquidations24h': [1, 0.95], 'etf.BTC': [1, 0.8], 'etf.ETH': [1, 0.5]},
+  'authors held-out E': {'btc.price': [0.91, 0.75], 'btc.change24h': [0.97, 0.6], 'eth.price': [0.9, 0.6], 'eth.change24h': [0.97, 0.7], 'sol.price': [0.91, 0.75], 'sol.change24h': [0.97, 0.7], marketCap: [0.97, 0.75], 'marketCap.change24h': [0.87, 0.6], fearGreed: [0.97, 0.95], 'liquidations24h': [0.87, 0.7], 'etf.BTC': [0.97, 0.55], 'etf.ETH': [0.97, 0.75]},
+  'authors design F': {'btc.price': [1, 0.95], 'btc.change24h': [1, 0.9], 'eth.price': [1, 0.95], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.95], 'sol.change24h': [1, 0.95], marketCap: [1, 0.95], 'marketCap.change24h': [1, 0.85], fearGreed: [1, 0.85], 'liquidations24h': [1, 0.95], 'etf.BTC': [1, 0.7], 'etf.ETH': [1, 0.75]},
+  'authors design G': {'btc.price': [1, 0.9], 'btc.change24h': [1, 0.9], 'eth.price': [1, 0.9], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.85], 'sol.change24h': [1, 0.95], marketCap: [1, 0.95], 'marketCap.change24h': [1, 0.95], fearGreed: [1, 0.95], 'liquidations24h': [1, 0.8], 'etf.BTC': [1, 0.8], 'etf.ETH': [1, 0.75]},
+  'authors held-out H': {'btc.price': [0.92, 0.9], 'btc.change24h': [0.91, 0.75], 'eth.price': [0.97, 0.95], 'eth.change24h': [0.97, 0.95], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.97, 0.9], marketCap: [0.97, 0.9], 'marketCap.change24h': [0.97, 0.85], fearGreed: [0.97, 0.95], 'liquidations24h': [0.9, 0.75], 'etf.BTC': [0.75, 0.7], 'etf.ETH': [0.84, 0.7]},
+  'authors design I': {'btc.price': [1, 0.95], 'btc.change24h': [1, 0.95], 'eth.price': [1, 0.95], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.95], 'sol.change24h': [1, 0.95], marketCap: [1, 0.9], 'marketCap.change24h': [1, 0.85], fearGreed: [1, 0.9], 'liquidations24h': [1, 0.7], 'etf.BTC': [1, 0.5], 'etf.ETH': [1, 0.45]},
+  'authors design J': {'btc.price': [1, 0.9], 'btc.change24h': [1, 0.9], 'eth.price': [1, 0.95], 'eth.change24h': [1, 0.85], 'sol.price': [1, 0.95], 'sol.change24h': [1, 0.95], marketCap: [1, 0.9], 'marketCap.change24h': [1, 0.75], fearGreed: [1, 0.95], 'liquidations24h': [1, 0.75], 'etf.BTC': [1, 0.85], 'etf.ETH': [1, 0.75]},
+  'authors design L': {'btc.price': [1, 0.95], 'btc.change24h': [1, 0.95], 'eth.price': [1, 0.95], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.85], 'sol.change24h': [1, 0.95], marketCap: [1, 0.95], 'marketCap.change24h': [1, 0.95], fearGreed: [1, 0.85], 'liquidations24h': [1, 0.95], 'etf.BTC': [1, 0.55], 'etf.ETH': [1, 0.6]},
+  'authors design M': {'btc.price': [1, 0.9], 'btc.change24h': [1, 0.9], 'eth.price': [1, 0.9], 'eth.change24h': [1, 0.8], 'sol.price': [1, 0.85], 'sol.change24h': [1, 0.95], marketCap: [1, 0.85], 'marketCap.change24h': [1, 0.95], fearGreed: [1, 0.95], 'liquidations24h': [1, 0.75], 'etf.BTC': [1, 0.85], 'etf.ETH': [1, 0.95]},
+  'authors design N': {'btc.price': [1, 0.95], 'btc.change24h': [1, 0.95], 'eth.price': [1, 0.95], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.9], 'sol.change24h': [1, 0.9], marketCap: [1, 0.75], 'marketCap.change24h': [1, 0.5], fearGreed: [1, 0.95], 'liquidations24h': [1, 0.7], 'etf.BTC': [1, 0.2], 'etf.ETH': [1, 0.25]},
+  'authors design P': {'btc.price': [1, 0.95], 'btc.change24h': [1, 0.9], 'eth.price': [1, 0.95], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.95], 'sol.change24h': [1, 0.95], marketCap: [1, 0.75], 'marketCap.change24h': [1, 0.75], fearGreed: [1, 0.95], 'liquidations24h': [1, 0.75], 'etf.BTC': [1, 0.5], 'etf.ETH': [1, 0.95]},
+  'authors design Q': {'btc.price': [1, 0.9], 'btc.change24h': [1, 0.95], 'eth.price': [1, 0.95], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.95], 'sol.change24h': [1, 0.95], marketCap: [1, 0.7], 'marketCap.change24h': [1, 0.75], fearGreed: [1, 0.95], 'liquidations24h': [1, 0.5], 'etf.BTC': [1, 0.8], 'etf.ETH': [1, 0.45]},
+  'authors design R': {'btc.price': [0.93, 0.85], 'btc.change24h': [0.93, 0.85], 'eth.price': [0.92, 0.7], 'eth.change24h': [1, 0.9], 'sol.price': [1, 0.75], 'sol.change24h': [1, 0.9], marketCap: [0.86, 0.6], 'marketCap.change24h': [1, 0.75], fearGreed: [0.94, 0.9], 'liquidations24h': [1, 0.85], 'etf.BTC': [0.94, 0.8], 'etf.ETH': [1, 0.95]},
+  'authors design S': {'btc.price': [1, 0.95], 'btc.change24h': [1, 0.85], 'eth.price': [1, 0.95], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.95], 'sol.change24h': [1, 0.95], marketCap: [1, 0.95], 'marketCap.change24h': [1, 0.95], fearGreed: [1, 0.85], 'liquidations24h': [1, 0.85], 'etf.BTC': [1, 0.65], 'etf.ETH': [1, 0.85]},
+  'authors design T': {'btc.price': [1, 0.95], 'btc.change24h': [1, 0.85], 'eth.price': [1, 0.95], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.95], 'sol.change24h': [1, 0.95], marketCap: [1, 0.9], 'marketCap.change24h': [1, 0.95], fearGreed: [1, 0.7], 'liquidations24h': [1, 0.75], 'etf.BTC': [1, 0.95], 'etf.ETH': [1, 0.95]},
+  'authors design V': {'btc.price': [1, 0.9], 'btc.change24h': [1, 0.95], 'eth.price': [1, 0.9], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.9], 'sol.change24h': [1, 0.95], marketCap: [1, 0.85], 'marketCap.change24h': [1, 0.85], fearGreed: [1, 0.95], 'liquidations24h': [1, 0.75], 'etf.BTC': [1, 0.7], 'etf.ETH': [1, 0.7]},
+  'authors design U': {'btc.price': [0.87, 0.75], 'btc.change24h': [1, 0.75], 'eth.price': [1, 0.95], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.95], 'sol.change24h': [1, 0.85], marketCap: [1, 0.7], 'marketCap.change24h': [1, 0.65], fearGreed: [1, 0.95], 'liquidations24h': [1, 0.55], 'etf.BTC': [1, 0.2], 'etf.ETH': [1, 0.1]},
+  'authors final K': {'btc.price': [0.87, 0.85], 'btc.change24h': [0.97, 0.95], 'eth.price': [0.97, 0.95], 'eth.change24h': [0.97, 0.95], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.91, 0.85], marketCap: [0.91, 0.95], 'marketCap.change24h': [0.97, 0.95], fearGreed: [0.97, 0.95], 'liquidations24h': [0.97, 0.8], 'etf.BTC': [0.97, 0.55], 'etf.ETH': [0.97, 0.95]},
+  'authors final O': {'btc.price': [0.97, 0.95], 'btc.change24h': [0.97, 0.95], 'eth.price': [0.97, 0.9], 'eth.change24h': [0.97, 0.85], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.97, 0.95], marketCap: [0.97, 0.5], 'marketCap.change24h': [0.97, 0.45], fearGreed: [0.97, 0.95], 'liquidations24h': [0.97, 0.75], 'etf.BTC': [0.97, 0.65], 'etf.ETH': [0.97, 0.3]}
 }
 
 const precision = (s: {right: number; shown: number}) => (s.shown === 0 ? 1 : s.right / s.shown)
