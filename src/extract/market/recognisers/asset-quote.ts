@@ -27,6 +27,8 @@ const COMPARED_BEFORE = /[<>≥≤]\s*[~≈]?\s*$/
 const BARE_PRICE_LEAD =
   /^(?:\/USDT?|\/USD)?[\s:(=@~≈—–-]*(?:(?:is|was|at|near|around|about|trades?|trading|traded|sits|hovers|holds|changed hands at|price|quieter|steady|steadier|flat|firm|firmer|softer|little changed|unchanged)\s+)*[~≈]?\s*$|^\s*(?:[\w'’.,%+−-]+\s+){1,8}?(?:to|at|near|around|about|is|was|sits at|stands at)\s+(?:about\s+|around\s+|roughly\s+|near\s+)?[~≈]?\s*$|^\s*(?:[\w'’]+\s+){0,5}?[\w'’]+\s*:\s*[~≈]?\s*$/i
 const CLOSE_OF_ANOTHER_DAY = /\b(?:yesterday|yest\.?|prior|previous|the day before|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^.$\d]*\b(?:closed|settled|ended|finished)\b|\b(?:closed|settled|ended|finished)\s+(?:(?:on\s+)?(?:yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|the (?:prior|previous) (?:day|session))\b/i
+/** The clause up to `at` (from a little before the asset's name) speaks of a close of another day. */
+const closesAnotherDay = (segment: string, from: number, at: number) => CLOSE_OF_ANOTHER_DAY.test(segment.slice(Math.max(0, from - 40), at).split(';').at(-1)!)
 const PAST_LEAD = /\b(?:ago|a (?:day|week|month|year) earlier|last (?:week|month|year))\b[^.;]*$/i
 /** "extended its October gain to 13.4%": a month's move. */
 const MONTH_MOVE_BEFORE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monthly|quarterly|annual|yearly)\s+(?:gains?|loss(?:es)?|rally|decline|advance|drop|move|performance|returns?|slide)\b[^%]{0,20}$/i
@@ -158,7 +160,7 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     if (LEVEL_AFTER.test(segment.slice(money.end, money.end + 24))) continue
     if (MOMENT_AFTER.test(segment.slice(money.end, money.end + 30))) continue
     // "Yesterday BTC closed at \$99,610; this morning it trades at \$100,450": a close of another day.
-    if (CLOSE_OF_ANOTHER_DAY.test(segment.slice(Math.max(0, from - 40), money.index).split(';').at(-1)!)) {
+    if (closesAnotherDay(segment, from, money.index)) {
       close ??= money.range ? undefined : money
       continue
     }
@@ -186,7 +188,7 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     // "sits below its July 13 all-time high of $112,640: 7.4%": a distance from a peak, not a move.
     if (FROM_A_PEAK_BEFORE.test(segment.slice(from, percent.index)) || MONTH_MOVE_BEFORE.test(segment.slice(from, percent.index))) continue
     // "closed Tuesday at $101,180, a 0.7% gain on the session; this morning …": that day's move.
-    if (!recap && CLOSE_OF_ANOTHER_DAY.test(segment.slice(Math.max(0, from - 40), percent.index).split(';').at(-1)!)) continue
+    if (!recap && closesAnotherDay(segment, from, percent.index)) continue
     // "fell as much as 3.4% … and was last down 2.6%": the day's extreme, not its change.
     if (/\bas (?:much|high|low|far) as\s*$/i.test(segment.slice(from, percent.index))) continue
     if (OTHER_SPAN_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue

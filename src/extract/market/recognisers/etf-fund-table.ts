@@ -2,11 +2,10 @@ import {isStaleDay, soleDayOf} from '../days.js'
 import {findMoney} from '../numbers.js'
 import type {EtfFlow, Recogniser} from '../types.js'
 import {ASSETS, ETF, LONGER_SPAN, NOT_A_DAY_FLOW} from './etf-flows.js'
+import {bareAmount, MILLIONS} from './etf-table.js'
 
 /** The total row of a table of funds: "| **Total** | **+400.1** |", "| Total BTC | -$387.2M |". */
 const TOTAL_ROW = /^(?:net\s+)?total(?:\s+net)?(?:\s+(?:flows?|all funds))?(?:\s+(?<asset>btc|bitcoin|eth|ether(?:eum)?|sol|solana|xrp))?$/i
-/** A header that gives the unit of bare cells: "Net flow (US$M)", "($ mn)". */
-const MILLIONS_HEADER = /\(\s*(?:US)?\$?\s?(?:m|mn|mm|million)\s*\)|\bUS\$\s?m\b|\$m\b|\bin millions\b/i
 
 /**
  * A table of one day's flows fund by fund, read at its total row: the section title
@@ -31,7 +30,10 @@ export const etfFundTable: Recogniser<EtfFlow> = {
       const header = table.header[column] ?? ''
       if (column === 0 || NOT_A_DAY_FLOW.test(header) || LONGER_SPAN.test(header)) continue
       const asset = assetOf(total.groups?.asset ?? '') ?? assetOf(header) ?? assetOf(context.section.title) ?? (ASSETS.some(([, pattern]) => pattern.test(scope)) ? undefined : 'BTC')
-      const [amount, ...more] = findMoney(cell, {bare: true}).concat(bareMillions(cell, header))
+      // "+400.1" under "Net flow (US$M)": millions, signed.
+      const money = findMoney(cell, {bare: true})
+      const millions = money.length === 0 && MILLIONS.test(header) ? bareAmount(cell) : undefined
+      const [amount, ...more] = millions ? [millions] : money
       if (!asset || !amount || more.length > 0 || amount.range) continue
       const direction = amount.negative ? 'outflow' : /^\s*\+/.test(cell) ? 'inflow' : undefined
       if (!direction) continue
@@ -49,11 +51,4 @@ export const etfFundTable: Recogniser<EtfFlow> = {
 function assetOf(words: string): string | undefined {
   const found = ASSETS.filter(([, pattern]) => pattern.test(words))
   return found.length === 1 ? found[0]![0] : undefined
-}
-
-/** "+400.1" under "Net flow (US$M)": millions, signed. */
-function bareMillions(cell: string, header: string) {
-  const match = /^\s*([+−–-])?\s?(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s*$/.exec(cell)
-  if (!match || !MILLIONS_HEADER.test(header) || findMoney(cell, {bare: true}).length > 0) return []
-  return [{value: Number(match[2]!.replace(/,/g, '')) * 1e6, negative: match[1] !== undefined && match[1] !== '+', index: 0, end: cell.length}]
 }

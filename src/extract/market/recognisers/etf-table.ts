@@ -4,10 +4,10 @@ import type {EtfFlow, Recogniser} from '../types.js'
 import {ASSETS, ETF, LONGER_SPAN, NOT_A_DAY_FLOW} from './etf-flows.js'
 
 /** A title or header that gives the unit of bare cells: "Net Flows (US$ M)", "(\$m)". */
-const MILLIONS = /\(\s*(?:US)?\$?\s?(?:m|mn|mm|million)\s*\)|\bUS\$\s?m\b|\$m\b|\bin millions\b/i
+export const MILLIONS = /\(\s*(?:US)?\$?\s?(?:m|mn|mm|million)\s*\)|\bUS\$\s?m\b|\$m\b|\bin millions\b/i
 
 /** "286.4", "-96.3", "(96.3)" in a column of millions. */
-function bareAmount(cell: string): {value: number; negative: boolean; range?: undefined; unit?: string} | undefined {
+export function bareAmount(cell: string): {value: number; negative: boolean; range?: undefined; unit?: string} | undefined {
   const match = /^\s*(\()?\s*([+−–-])?\s?(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s*\)?\s*$/.exec(cell)
   if (!match) return undefined
   return {value: Number(match[3]!.replace(/,/g, '')) * 1e6, negative: match[1] !== undefined || (match[2] !== undefined && match[2] !== '+')}
