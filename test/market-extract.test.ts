@@ -534,6 +534,15 @@ describe('what sets F and G taught', () => {
     expect(extract('Total crypto market capitalisation dropped 3.9 per cent to US\\$3.41tn, according to CoinGecko; CoinMarketCap\'s tally is a little higher at US\\$3.44tn.').marketCap).toMatchObject({usdRange: [3.41e12, 3.44e12], change24hPct: -3.9})
   })
 
+  it('what the real corpus\'s messages showed: the low end of a percentage range is no price, an asset\'s own "Market cap" is not the total, tickers in capitals (TON, LINK), a volume change is no 24h change', () => {
+    expect(quote(extract('Among major altcoins, BNB fell the steepest at **10–11%** to **\\$1,046–\\$1,151**.'), 'BNB')).toMatchObject({range: [1046, 1151]})
+    expect(quote(extract('Among major altcoins, BNB fell the steepest at **10–11%** to **\\$1,046–\\$1,151**.'), 'BNB')?.price).toBeUndefined()
+    expect(extract('- **Bitcoin (BTC):** Trading ~\\$78,000–\\$80,000. 24h change: +3% overnight. Market cap: ~\\$1.55T; dominance: 60%.').marketCap).toBeUndefined()
+    const majors = extract('- Watchlist majors: ADA 0.276 USD (+5.0%), DOGE 0.095 USD (+5.3%), TON ~1.33–1.34 USD (+0.7–1.5%), LINK 14.2 USD (+1.1%).')
+    expect([quote(majors, 'DOGE'), quote(majors, 'TON'), quote(majors, 'LINK')]).toMatchObject([{price: 0.095}, {range: [1.33, 1.34]}, {price: 14.2}])
+    expect(quote(extract('| Asset | Price | 24h |', '|---|---|---|', '| **TON** | ~\\$1.40 | Flat (vol +41.7% YoY) |'), 'TON')?.change24hPct).toBeUndefined()
+  })
+
   it('European notation is read the European way where nothing else fits; a decimal comma never makes a shorter number', () => {
     expect(quote(extract('Solana rose to USD 184,20 (+2,96 %).'), 'SOL')).toMatchObject({price: 184.2, change24hPct: 2.96})
     expect(quote(extract('Ether climbed to USD 3.601,15.'), 'ETH')).toMatchObject({price: 3601.15})

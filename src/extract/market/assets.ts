@@ -11,12 +11,12 @@ export const assets: ReadonlyArray<{symbol: string; name: string; pattern: RegEx
   {symbol: 'BNB', name: 'BNB', pattern: /\b(bnb|binance coin)\b/gi},
   {symbol: 'DOGE', name: 'Dogecoin', pattern: /\b(dogecoin|doge)\b/gi},
   {symbol: 'ADA', name: 'Cardano', pattern: /\b(cardano|ada)\b/gi},
-  {symbol: 'TON', name: 'Toncoin', pattern: /\b(toncoin|ton)\b/g},
+  {symbol: 'TON', name: 'Toncoin', pattern: /\b([Tt]oncoin|TON)\b/g},
   {symbol: 'AVAX', name: 'Avalanche', pattern: /\b(avalanche|avax)\b/gi},
   {symbol: 'SUI', name: 'Sui', pattern: /\b(sui)\b/gi},
   {symbol: 'TRX', name: 'Tron', pattern: /\b(tron|trx)\b/gi},
-  {symbol: 'LINK', name: 'Chainlink', pattern: /\b(chainlink|link)\b/g},
-  {symbol: 'HYPE', name: 'Hyperliquid', pattern: /\b(hype)\b/g},
+  {symbol: 'LINK', name: 'Chainlink', pattern: /\b([Cc]hainlink|LINK)\b/g},
+  {symbol: 'HYPE', name: 'Hyperliquid', pattern: /\b(HYPE)\b/g},
   // Smaller assets briefs quote next to the majors: without them, "XRP (…),
   // and Arbitrum (\$0.1891, −1.71%)" would hand Arbitrum's price to XRP.
   // Tickers that are English words are matched in upper case only.

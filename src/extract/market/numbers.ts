@@ -309,7 +309,7 @@ export function negate(match: PercentMatch): PercentMatch {
  * (k allowed, nothing else after them). Only where a label or a ticker says
  * "price" are they money: see `plainPriceAfter` and the prices table.
  */
-const PLAIN = new RegExp(String.raw`(?<![\w.,$%/])[~≈]?\s?(?<a>${NUM})(?<ua>[kK])?(?:\s?[-–—]\s?[~≈]?(?<b>${NUM})(?<ub>[kK])?)?(?![\w%]|[.,]\d|\s?-?(?:days?|weeks?|months?|years?|hours?|[dhw])\b|\s?(?:%|[€£¥]|x\b|bps\b|[mMbBtT]\b|million|billion|trillion|days?\b|hours?\b|h\b|th\b|st\b|nd\b|rd\b))`, 'g')
+const PLAIN = new RegExp(String.raw`(?<![\w.,$%/])[~≈]?\s?(?<a>${NUM})(?<ua>[kK])?(?:\s?[-–—]\s?[~≈]?(?<b>${NUM})(?<ub>[kK])?)?(?![\w%]|[.,]\d|\s?[-–—]\s?\d[\d.,]*\s?%|\s?-?(?:days?|weeks?|months?|years?|hours?|[dhw])\b|\s?(?:%|[€£¥]|x\b|bps\b|[mMbBtT]\b|million|billion|trillion|days?\b|hours?\b|h\b|th\b|st\b|nd\b|rd\b))`, 'g')
 
 export function findPlainNumbers(text: string): MoneyMatch[] {
   const found: MoneyMatch[] = []

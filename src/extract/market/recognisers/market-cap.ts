@@ -31,6 +31,9 @@ const TOTAL_CAPS = new RegExp(TOTAL_CAP.source, 'gi')
 function fromPhrase(context: LineContext, phrase: RegExpMatchArray & {index: number}): MarketCap | undefined {
   const {text} = context
   if (OF_AN_ASSET.test(text.slice(Math.max(0, phrase.index - 20), phrase.index + phrase[0].length))) return undefined
+  // "**Bitcoin (BTC):** … Market cap: ~$1.55T": a bare "market cap" in an asset's own line is the asset's.
+  const item = text.slice(0, phrase.index).split(/ \| |[·┃]/).at(-1)!
+  if (/^\W*(?:market|mkt)\.?\s+cap/i.test(phrase[0]) && findAssetMentions(item).some((mention) => mention.quote)) return undefined
   // The clause of the phrase: "Stablecoin cap rose 2.1%; total market cap rose 0.4%" gives 0.4%.
   // A ticker strip's items end at their separators ("`MCAP 3.36T` · `F&G 61` · `BTC.D 56.1%`").
   const marks = context.table ? ['. ', ';'] : ['. ', ';', ' · ', ' | ', '┃']

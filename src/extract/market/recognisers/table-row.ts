@@ -8,6 +8,7 @@ const CHANGE_HEADER = /24\s?h|change|chg|%|move|perf/i
 const BARE_CHANGE_HEADER = /^(?:24\s?h|Δ\s?24\s?h|24\s?h\s?(?:%|chg|change|Δ)|%\s?24\s?h|chg\s?24\s?h|change \(24\s?h\)|1d|1d %)$/i
 /** "+0.8", "-2.8", "(1.2)": a signed or bracketed number under 100. */
 const BARE_PERCENT = /^(\()?[+]?([−–-])?\s?(\d{1,2}(?:\.\d+)?)\)?$/
+const OTHER_MEASURE = /\b(?:vol(?:ume)?|yoy|y\/y|ytd|mtd|7\s?d|30\s?d|week\w*|month\w*|dominance|funding|oi)\b/i
 const FORECAST = /\b(forecasts?|projected|projections?|targets?|expected)\b/i
 const OTHER_PERIOD = /7\s?d|week|month|30\s?d|ytd|yoy|year|cap/i
 
@@ -34,7 +35,8 @@ export const tableRow: Recogniser<PriceQuote> = {
     else if (money) quote.price = money.value
     // "| BTC | $95,720 (+1.7%) |": the change may share the price's cell.
     const changeCell = changeColumn !== undefined ? cells[changeColumn]! : money ? priceCell : undefined
-    const percent = changeCell === undefined ? undefined : findPercents(changeCell).find((item) => !item.bound)
+    // "Flat (vol +41.7% YoY)": a percentage of something else than the day's move.
+    const percent = changeCell === undefined || OTHER_MEASURE.test(changeCell) ? undefined : findPercents(changeCell).find((item) => !item.bound)
     if (percent?.value !== undefined) quote.change24hPct = percent.value
     else if (percent?.range) quote.change24hRange = percent.range
     else {
