@@ -47,6 +47,10 @@ const parts: Record<string, Part> = {
   'authors design T': authors('design-t', false),
   'authors design V': authors('design-v', false),
   'authors design U': authors('design-u', false),
+  'authors design W': authors('design-w', false),
+  'authors design X': authors('design-x', false),
+  'authors design Y': authors('design-y', false),
+  'authors design Z': authors('design-z', false),
   // Written last and measured once, after the last rule was written (README "Figures").
   'authors final K': authors('final-k', true),
   'authors final O': authors('final-o', true)
@@ -86,6 +90,10 @@ const FLOORS: Record<string, Partial<Record<Field, [number, number]>>> = {
   'authors design T': {'btc.price': [1, 0.95], 'btc.change24h': [1, 0.85], 'eth.price': [1, 0.95], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.95], 'sol.change24h': [1, 0.95], marketCap: [1, 0.9], 'marketCap.change24h': [1, 0.95], fearGreed: [1, 0.7], 'liquidations24h': [1, 0.75], 'etf.BTC': [1, 0.95], 'etf.ETH': [1, 0.95]},
   'authors design V': {'btc.price': [1, 0.9], 'btc.change24h': [1, 0.95], 'eth.price': [1, 0.9], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.9], 'sol.change24h': [1, 0.95], marketCap: [1, 0.85], 'marketCap.change24h': [1, 0.85], fearGreed: [1, 0.95], 'liquidations24h': [1, 0.75], 'etf.BTC': [1, 0.7], 'etf.ETH': [1, 0.7]},
   'authors design U': {'btc.price': [0.87, 0.75], 'btc.change24h': [1, 0.75], 'eth.price': [1, 0.95], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.95], 'sol.change24h': [1, 0.85], marketCap: [1, 0.7], 'marketCap.change24h': [1, 0.65], fearGreed: [1, 0.95], 'liquidations24h': [1, 0.55], 'etf.BTC': [1, 0.2], 'etf.ETH': [1, 0.1]},
+  'authors design W': {'btc.price': [1, 0.95], 'btc.change24h': [1, 0.95], 'eth.price': [1, 0.95], 'eth.change24h': [1, 0.95], 'sol.price': [0.93, 0.7], 'sol.change24h': [1, 0.75], marketCap: [1, 0.95], 'marketCap.change24h': [1, 0.95], fearGreed: [1, 0.65], liquidations24h: [1, 0.95], 'etf.BTC': [1, 0.55], 'etf.ETH': [1, 0.6]},
+  'authors design X': {'btc.price': [0.95, 0.9], 'btc.change24h': [1, 0.9], 'eth.price': [1, 0.95], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.95], 'sol.change24h': [1, 0.95], marketCap: [1, 0.7], 'marketCap.change24h': [1, 0.7], fearGreed: [1, 0.95], liquidations24h: [1, 0.65], 'etf.BTC': [1, 0.7], 'etf.ETH': [1, 0.6]},
+  'authors design Y': {'btc.price': [0.78, 0.7], 'btc.change24h': [0.75, 0.7], 'eth.price': [0.9, 0.85], 'eth.change24h': [0.89, 0.8], 'sol.price': [0.88, 0.8], 'sol.change24h': [0.83, 0.8], marketCap: [1, 0.95], 'marketCap.change24h': [1, 0.95], fearGreed: [1, 0.85], liquidations24h: [1, 0.75], 'etf.BTC': [1, 0.45], 'etf.ETH': [1, 0.15]},
+  'authors design Z': {'btc.price': [0.63, 0.5], 'btc.change24h': [0.75, 0.7], 'eth.price': [0.73, 0.6], 'eth.change24h': [0.89, 0.75], 'sol.price': [0.73, 0.6], 'sol.change24h': [0.85, 0.75], marketCap: [0.6, 0.5], 'marketCap.change24h': [1, 0.55], fearGreed: [0.55, 0.5], liquidations24h: [0.92, 0.6], 'etf.BTC': [0.94, 0.85], 'etf.ETH': [1, 0.45]},
   'authors final K': {'btc.price': [0.87, 0.85], 'btc.change24h': [0.97, 0.95], 'eth.price': [0.97, 0.95], 'eth.change24h': [0.97, 0.95], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.91, 0.85], marketCap: [0.91, 0.95], 'marketCap.change24h': [0.97, 0.95], fearGreed: [0.97, 0.95], 'liquidations24h': [0.97, 0.8], 'etf.BTC': [0.97, 0.55], 'etf.ETH': [0.97, 0.95]},
   'authors final O': {'btc.price': [0.97, 0.95], 'btc.change24h': [0.97, 0.95], 'eth.price': [0.97, 0.9], 'eth.change24h': [0.97, 0.85], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.97, 0.95], marketCap: [0.97, 0.5], 'marketCap.change24h': [0.97, 0.45], fearGreed: [0.97, 0.95], 'liquidations24h': [0.97, 0.75], 'etf.BTC': [0.97, 0.65], 'etf.ETH': [0.97, 0.3]}
 }
