@@ -1,5 +1,4 @@
 import type {Root} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import {findSections, type Section, type SectionKind} from '../sections.js'
 import {assetOfLabel, findAssetMentions} from './assets.js'
 import {cleanText, englishNotation} from './numbers.js'
@@ -8,11 +7,12 @@ import type {EtfFlow, Liquidation, LineContext, MarketData, PriceQuote, Recognis
 import {evidenceOf} from './evidence.js'
 import {labelBeforeFigure} from './figure-first.js'
 import {withoutHtml} from './html.js'
-import {htmlTableContexts, tableContexts} from './table-contexts.js'
+import {contextsOf, fixedWidthTable, htmlTableContexts, tableContexts} from './table-contexts.js'
 import {withholdImplausible} from './plausible.js'
 import {labelledQuote} from './recognisers/labelled-quote.js'
 import {findUnparsed} from './unparsed.js'
 import {findUnread} from './unread.js'
+import {latestReadings, momentsOf, titlesOf} from './moments.js'
 
 export type * from './types.js'
 export {cleanText, findMoney, findPercents, parseMoney, parseNumber, parsePercent} from './numbers.js'
@@ -58,23 +58,26 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const overviewLines = new Set(overview.map((context) => context.line))
   // Then the lines under an asset's own heading, wherever it sits ("## Bitcoin (BTC)", "**Current Price:** …").
   const underAssets = sections.filter((section) => !NO_PRICE_KINDS.includes(section.kind)).flatMap(sectionContexts).filter((context) => context.asset)
-  const quotes = [...run(priceRecognisers, overview), ...joinLabelled(run([labelledQuote], underAssets))]
-  const known = new Set(quotes.map((quote) => quote.symbol))
-  quotes.push(...run(priceRecognisers, elsewhere).filter((quote) => !known.has(quote.symbol)))
+  // A figure restated later in the brief (an afternoon update, Sunday's part of a weekend wrap) supersedes the earlier one.
+  const momentOf = momentsOf(tree, lines, options.date)
+  const first = [...run(priceRecognisers, overview), ...joinLabelled(run([labelledQuote], underAssets))]
+  const latest = new Set(latestReadings([...first, ...run(priceRecognisers, elsewhere)], momentOf, (quote) => quote.symbol))
+  const known = new Set(first.filter((quote) => latest.has(quote)).map((quote) => quote.symbol))
+  const quotes = [...latest].filter((quote) => first.includes(quote) || !known.has(quote.symbol))
   const data: MarketData = {
     prices: mergeQuotes(quotes),
-    liquidations: oneTotal(run(liquidationRecognisers, marketContexts(DERIVATIVE_KINDS)), overviewLines),
+    liquidations: oneTotal(latestReadings(run(liquidationRecognisers, marketContexts(DERIVATIVE_KINDS)), momentOf), overviewLines),
     etfFlows: agreeingFlows(run(etfFlowRecognisers, marketContexts(ETF_KINDS))),
     unparsed: findUnparsed(overview, quotes),
     withheld: [],
     unread: [],
     evidence: {}
   }
-  const [cap] = [...run(marketCapRecognisers, overview), ...run(marketCapRecognisers, elsewhere)]
+  const [cap] = latestReadings([...run(marketCapRecognisers, overview), ...run(marketCapRecognisers, elsewhere)], momentOf)
   if (cap) data.marketCap = cap
   // Fear & Greed is one daily value, given in the overview or under sentiment.
   const everywhere = [...opening, ...sections.flatMap(sectionContexts)]
-  const [index] = run(fearGreedRecognisers, [...overview, ...everywhere])
+  const [index] = latestReadings(run(fearGreedRecognisers, [...overview, ...everywhere]), momentOf)
   if (index?.value !== undefined) data.fearGreed = index.value
   else if (index?.range) data.fearGreedRange = index.range
   const shown = withholdImplausible(data)
@@ -120,6 +123,12 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
     if (node.type === 'code' && node.position) for (let line = node.position.start.line; line <= node.position.end.line; line++) codeStart.set(line, node.position.start.line)
   }
   for (const node of section.nodes) {
+    const aligned = node.type === 'code' && node.position ? fixedWidthTable(node.value, node.position.start.line - (/^\s*(?:```|~~~)/.test(lines[node.position.start.line - 1] ?? '') ? 0 : 1)) : undefined
+    if (aligned) {
+      for (let line = node.position!.start.line; line <= node.position!.end.line; line++) tableLines.add(line)
+      contexts.push(...contextsOf(aligned.header, aligned.rows, section, lines, date))
+      continue
+    }
     if ((node.type !== 'table' && !(node.type === 'html' && /<table\b/i.test(node.value))) || !node.position) continue
     for (let line = node.position.start.line; line <= node.position.end.line; line++) tableLines.add(line)
     contexts.push(...(node.type === 'table' ? tableContexts(node, section, lines, date) : htmlTableContexts(node.value, node.position.start.line, section, lines, date)))
@@ -128,7 +137,8 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
     const raw = lines[line - 1] ?? ''
     // Footnote and link definitions are sources, not the brief's statements; a quoted remark
     // ('> "This ends with a 2B liquidation cascade" — a reader') is someone's opinion.
-    if (tableLines.has(line) || raw.trim() === '' || /^\s{0,3}\[\^?[^\]]+\]:/.test(raw) || /^\s{0,3}>\s*["“]/.test(raw)) continue
+    // A correction restates the wrong figure it corrects ("An earlier version put Solana at US$197.50").
+    if (tableLines.has(line) || raw.trim() === '' || /^\s{0,3}\[\^?[^\]]+\]:/.test(raw) || /^\s{0,3}>\s*["“]/.test(raw) || /^[\s>*_-]*correction\b/i.test(raw)) continue
     // A sentence hard-wrapped over several lines is read as one ("Bitcoin climbed 2.7% over / the last
     // 24 hours to around 68,900 dollars"), at the line where it starts.
     const previous = contexts.at(-1)
@@ -242,19 +252,8 @@ function sameAmount(a: number, b: number): boolean {
  * figures ("Current Price: …") are that asset's.
  */
 function assetHeadings(tree: Root, lines: readonly string[]): Map<number, {symbol: string; name: string}> {
-  const titles: Array<{line: number; asset?: {symbol: string; name: string}}> = []
   const ofTitle = (title: string) => (title.length <= 40 && !/market|overview|price action|snapshot|prices|majors|altcoins?/i.test(title) ? assetOfLabel(title) : undefined)
-  for (const node of tree.children) {
-    const line = node.position?.start.line
-    if (line === undefined) continue
-    if (node.type === 'heading') titles.push({line, asset: ofTitle(toString(node).trim())})
-    else if (node.type === 'paragraph') {
-      for (let at = line; at <= node.position!.end.line; at++) {
-        const bold = /^\s*(?:\*\*|__)([^*_]{2,40})(?:\*\*|__)\s*:?\s*$/.exec(lines[at - 1] ?? '')
-        if (bold) titles.push({line: at, asset: ofTitle(bold[1]!.trim())})
-      }
-    }
-  }
+  const titles = titlesOf(tree, lines).map((title) => ({line: title.line, asset: ofTitle(title.text)}))
   const byLine = new Map<number, {symbol: string; name: string}>()
   titles.forEach((title, index) => {
     if (!title.asset) return

@@ -33,9 +33,38 @@ export function htmlTableContexts(html: string, startLine: number, section: Sect
   return contextsOf(header, rows, section, lines, date)
 }
 
-function contextsOf(header: string[], rows: readonly Row[], section: Section, lines: readonly string[], date?: string): LineContext[] {
+/**
+ * A table set in a code block, its columns aligned with spaces ("ASSET  PREV CLOSE   NOW   24H"
+ * then "BTC    97,410       95,180   -2.3%"), as bots and terminals print them; undefined when
+ * the block's lines do not split into as many cells as the header.
+ */
+export function fixedWidthTable(code: string, startLine: number): {header: string[]; rows: Row[]} | undefined {
+  const [first, ...rest] = code.split('\n')
+  const split = (line: string) => line.trim().split(/\s{2,}|\t+/)
+  const header = split(first ?? '')
+  if (header.length < 3 || header.some((name) => /\d/.test(name) && !/24\s?h|7\s?d|\b1d\b/i.test(name))) return undefined
+  const rows = rest.flatMap((line, index) => (line.trim() === '' ? [] : [{line: startLine + 2 + index, cells: split(line).map((cell) => englishNotation(cleanText(cell)))}]))
+  if (rows.length === 0 || rows.some((row) => row.cells.length !== header.length)) return undefined
+  return {header: header.map((name) => cleanText(name)), rows}
+}
+
+export function contextsOf(header: string[], rows: readonly Row[], section: Section, lines: readonly string[], date?: string): LineContext[] {
   const turned = byAsset(header, rows)
-  return (turned ? turned.rows : rows).map(({line, cells}) => ({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header: turned?.header ?? header, cells}, block: rows[0]!.line, ...(date && {date})}))
+  const shown = withoutEarlierColumns(turned?.header ?? header, turned ? turned.rows : rows)
+  return shown.rows.map(({line, cells}) => ({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header: shown.header, cells}, block: rows[0]!.line, ...(date && {date})}))
+}
+
+/** A column of another moment ("Yesterday's close", "Prev", "Open", "24h ago"): not the brief's figure. */
+const EARLIER_COLUMN = /\b(?:yesterday|yday|prev(?:ious)?|prior|open(?!\s+interest)|ago|last week)\b/i
+
+const CURRENT_COLUMN = /\b(?:now|current|today|latest|live)\b/i
+
+/** "| Asset | Yesterday's close | Now | 24h |" read as "| Asset | Now | 24h |". */
+function withoutEarlierColumns(header: string[], rows: readonly Row[]): {header: string[]; rows: readonly Row[]} {
+  const keep = header.map((name, column) => column === 0 || !EARLIER_COLUMN.test(name))
+  // Only when a column of the brief's own moment takes its place.
+  if (keep.every(Boolean) || !header.some((name, column) => column > 0 && keep[column] && CURRENT_COLUMN.test(name))) return {header, rows}
+  return {header: header.filter((_, column) => keep[column]), rows: rows.map((row) => ({...row, cells: row.cells.filter((_, column) => keep[column] ?? true)}))}
 }
 
 /**

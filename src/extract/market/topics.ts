@@ -20,6 +20,9 @@ export function opensOnNonPriceTopic(sentence: string): boolean {
 /** A line that says its figures are older than the brief: "an earlier Jan 7 snapshot had ETH ~3,230 USD". */
 const EARLIER_SNAPSHOT = /\b(earlier|previous|prior|older|last week['’]s|yesterday['’]s)\s+(?:[\w-]+\s+){0,3}?(snapshot|reading|data|quotes?|prices?)\b/i
 
+/** "yesterday's close \$3.40T → now \$3.42T": the amount after these words is another moment's. */
+export const EARLIER_FIGURE_BEFORE = /\b(?:yesterday['’]?s?|yday['’]?s?|prev(?:ious)?|prior|last week['’]s|the day before['’]?s?)\s+(?:close|closing|open|opening|reading|level|figure|value|print)\s*(?:of|at|was|:|=)?\s*[~≈]?\s*$/i
+
 export function quotesEarlierSnapshot(text: string): boolean {
   return EARLIER_SNAPSHOT.test(text)
 }

@@ -16,7 +16,7 @@ const NOT_CHANGE_BEFORE = /\b(ago|a (?:week|month|year)|\d+\s?-?(?:d|days?|w|wk|
 
 /** Words right after an amount that make it a level or a forecast: "\$68,000 support", "3,000 is the line", "\$150k by year-end". */
 const LEVEL_AFTER =
-  /^\s*(?:\w+\s+){0,2}(?:support|resistance|floor|ceiling|pivot|invalidation|breakout|breakdown|trigger|wall|cluster|magnet|line in the sand|max pain|strike|target|ath|peak|levels?\b|mark\b|zone|area\b|handle|threshold|barrier|intraday\b(?! range))|^\W{0,3}(?:is|as|remains|stays) (?:the |a )?(?:\w+ )?(?:line|level|pivot|floor|ceiling|magnet|key)\b|^\s*(?:by|before|within)\s+(?:the\s+)?(?:year[- ]end|end of|(?:next|this)\s+\w+|20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)/i
+  /^\s*(?:\w+\s+){0,2}(?:support|resistance|floor|ceiling|pivot|invalidation|breakout|breakdown|trigger|wall|cluster|magnet|line in the sand|max pain|strike|target|ath|peak|levels?\b|mark\b|zone|area\b|handle|threshold|barrier|round (?:number|figure)|psychological|intraday\b(?! range))|^\W{0,3}(?:is|as|remains|stays) (?:the |a )?(?:\w+ )?(?:line|level|pivot|floor|ceiling|magnet|key)\b|^\s*(?:by|before|within)\s+(?:the\s+)?(?:year[- ]end|end of|(?:next|this)\s+\w+|20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)/i
 /** "\$ETH > \$3,000": a comparison with a level. */
 const COMPARED_BEFORE = /[<>≥≤]\s*[~≈]?\s*$/
 /**

@@ -28,7 +28,12 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
   match(context) {
     const phrase = INDEX.exec(context.text)
     if (!phrase) return []
-    const after = context.text.slice(phrase.index + phrase[0].length, phrase.index + phrase[0].length + 80)
+    // "Sentiment cooled to 62 on the Fear & Greed gauge": the reading before the name.
+    const before = /(?<![\d.,$])(\d{1,3})\s+(?:on|in)\s+(?:the\s+)?(?:[\w.'’]+\s+)?$/i.exec(context.text.slice(Math.max(0, phrase.index - 40), phrase.index))
+    if (before && Number(before[1]) <= 100 && !MOVE.test(context.text.slice(0, phrase.index - before[0].length)) && !NOT_TODAY.test(context.text.slice(0, phrase.index - before[0].length))) return [{value: Number(before[1]), line: context.line}]
+    // The reading is in the name's own sentence: "… Fear & Greed gauge. Liquidations over the past 24 hours" gives none.
+    const rest = context.text.slice(phrase.index + phrase[0].length, phrase.index + phrase[0].length + 80)
+    const after = rest.slice(0, /[.!?](?=\s+[A-Z])/.exec(rest)?.index ?? rest.length)
     if (/twitter|tweets|social/i.test(after.slice(0, 30))) return []
     for (const match of after.matchAll(/(?<![\d.,$])(\d{1,3})(?![\d])(?:\s?[-–]\s?(\d{1,3})(?!\d))?(?![\d%a-z]|[.,]\d|\s?%|\s?-\s?(?:day|week|month|d\b)|\s?[-–]\s?\d)/gi)) {
       const value = Number(match[1])

@@ -2,7 +2,7 @@ import {assetOfLabel, inPriceBand, PRICE_BANDS} from '../assets.js'
 import {findMoney, findPercents, findPlainNumbers} from '../numbers.js'
 import type {LineContext, PriceQuote, Recogniser} from '../types.js'
 
-const PRICE_HEADER = /price|level|spot|close|last|usd|\$|range/i
+const PRICE_HEADER = /price|level|spot|close|last|now|current|usd|\$|range/i
 const CHANGE_HEADER = /24\s?h|change|chg|%|move|perf/i
 /** A column that can only hold the 24h change, so a bare number in it is a percentage. */
 const BARE_CHANGE_HEADER = /^(?:24\s?h|Δ\s?24\s?h|24\s?h\s?(?:%|chg|change|Δ)|%\s?24\s?h|chg\s?24\s?h|change \(24\s?h\)|1d|1d %)$/i

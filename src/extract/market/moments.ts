@@ -1,0 +1,126 @@
+import type {Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {daysBefore, findDays} from './days.js'
+
+/**
+ * When a line's figures were taken, as the brief itself says: under a title
+ * naming an earlier day ("### Friday" in Sunday's weekend wrap), at a time
+ * ("08:00 UTC — BTC 93,640", "**Morning snapshot (07:30 UTC)**"), or as an
+ * update ("**Update 09:30 UTC:**", "## Afternoon update", "Daily summary",
+ * "### Sunday (now)"). A later statement of a figure supersedes an earlier one.
+ */
+export interface Moment {
+  /** Days after the brief's own day: 0 for its day, -2 for Friday in Sunday's brief. */
+  day: number
+  /** Minutes after midnight, when a time is given. */
+  minutes?: number
+  /** Said to be an update, the latest reading or the day's closing summary. */
+  latest: boolean
+}
+
+/** A heading, or a line that is only bold text ("**Morning snapshot (07:30 UTC)**"), with the lines it covers. */
+export interface Title {
+  line: number
+  /** 1–6 for headings; bold titles are the innermost (7). */
+  depth: number
+  text: string
+}
+
+/** Headings and bold-only lines, in order. */
+export function titlesOf(tree: Root, lines: readonly string[]): Title[] {
+  const titles: Title[] = []
+  for (const node of tree.children) {
+    const line = node.position?.start.line
+    if (line === undefined) continue
+    if (node.type === 'heading') titles.push({line, depth: node.depth, text: toString(node).trim()})
+    else if (node.type === 'paragraph') {
+      for (let at = line; at <= node.position!.end.line; at++) {
+        const bold = /^\s*(?:\*\*|__)([^*_]{2,40})(?:\*\*|__)\s*:?\s*$/.exec(lines[at - 1] ?? '')
+        if (bold) titles.push({line: at, depth: 7, text: bold[1]!.trim()})
+      }
+    }
+  }
+  return titles
+}
+
+/** "07:30 UTC", "5:40 PM ET": a clock time (a bare "(04:30)" in a title is as often a podcast's minute). */
+const TIME = /\b(\d{1,2}):(\d{2})(?:\s*(am|pm)\b|(?=\s*(?:UTC|GMT|Z|ET|EST|EDT|CET|CEST|BST|SGT|HKT|JST|KST|PT|PST|PDT)\b))/i
+/** Titles that present their figures as the newest of the day ("Daily summary", not a brief's "Executive Summary"). */
+const LATEST_TITLE = /\b(?:update|updated|latest|late edition|(?:daily|closing|end[- ]of[- ]day|day's) (?:summary|wrap))\b|\(now\)|\bright now\b|\bwhere (?:we|it) (?:are|is|stands?) now\b/i
+/** A line that opens as an update: "**Update 09:30 UTC:** BTC now at …", "UPDATE: …", "Latest (16:00): …". */
+const LATEST_LINE = /^[\s>*_-]*(?:update|updated|latest)\b[^:\n]{0,30}:/i
+/** A line that opens on a clock time: "08:00 UTC — BTC 93,640", "- [14:05] ETH …". */
+const TIMED_LINE = /^[\s>*_+-]*(?:\d+[.)]\s+)?[[(]?\d{1,2}:\d{2}\b[^—–|:\]\n]{0,12}[\])]?\s*(?:[—–|:-]|$)/
+
+/** The clock time in a title (which must look like one), or in a line's opening (where any "hh:mm" is one). */
+function minutesOf(text: string, anyClock = false): number | undefined {
+  const match = (anyClock ? /\b(\d{1,2}):(\d{2})\b(?:\s*(am|pm)\b)?/i : TIME).exec(text)
+  if (!match) return undefined
+  let hours = Number(match[1])
+  const meridiem = match[3]?.toLowerCase()
+  if (meridiem === 'pm' && hours < 12) hours += 12
+  if (meridiem === 'am' && hours === 12) hours = 0
+  return hours < 24 ? hours * 60 + Number(match[2]) : undefined
+}
+
+/** The day a title names, relative to the brief's ("Friday", "Sunday, May 14", "Yesterday"); 0 when it names none. */
+function dayOf(text: string, date: string | undefined): number {
+  if (!date) return 0
+  // "Overnight" and "prior session" are how a morning brief speaks of its own day's figures.
+  const [day] = findDays(text, date).filter((found) => !/overnight|session|trading day/i.test(found.text))
+  return day?.iso ? -daysBefore(day.iso, date) : 0
+}
+
+/** Each line's moment, from the titles above it and its own opening. */
+export function momentsOf(tree: Root, lines: readonly string[], date?: string): (line: number) => Moment {
+  const titles = titlesOf(tree, lines).map((title) => ({
+    ...title,
+    day: dayOf(title.text, date),
+    minutes: minutesOf(title.text),
+    // The brief's own title ("# Daily Market Update") covers every line alike.
+    latest: title.depth > 1 && LATEST_TITLE.test(title.text)
+  }))
+  return (line) => {
+    // The titles in force at the line: the last of each depth, an outer one ended by an inner one of lower or equal depth.
+    const stack: typeof titles = []
+    for (const title of titles) {
+      if (title.line > line) break
+      while (stack.length > 0 && stack.at(-1)!.depth >= title.depth) stack.pop()
+      stack.push(title)
+    }
+    const raw = lines[line - 1] ?? ''
+    const opening = TIMED_LINE.exec(raw) ?? LATEST_LINE.exec(raw)
+    const ownTime = opening ? minutesOf(opening[0], true) : undefined
+    const inner = [...stack].reverse()
+    // "Friday was rough: BTC fell 2.6% to \$95,240 …" in Sunday's brief: a line that opens on a day is that day's.
+    const opensOnDay = /^[\s>*_-]*(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)\b/i.exec(raw)
+    const moment: Moment = {
+      day: (opensOnDay ? dayOf(opensOnDay[1]!, date) : 0) || (inner.find((title) => title.day !== 0)?.day ?? 0),
+      latest: LATEST_LINE.test(raw) || stack.some((title) => title.latest)
+    }
+    const minutes = ownTime ?? inner.find((title) => title.minutes !== undefined)?.minutes
+    if (minutes !== undefined) moment.minutes = minutes
+    return moment
+  }
+}
+
+/**
+ * Keeps, of each figure's readings (grouped by `keyOf`), those stated last:
+ * a later day first; then an update or closing summary; then, when every
+ * reading is timed, the latest time. Readings that say nothing of their
+ * moment are left as they are (the market overview goes first as before).
+ */
+export function latestReadings<T extends {line: number}>(items: readonly T[], momentOf: (line: number) => Moment, keyOf: (item: T) => string = () => ''): T[] {
+  const groups = new Map<string, T[]>()
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item])
+  const kept = new Set<T>()
+  for (const group of groups.values()) {
+    const moments = group.map((item) => momentOf(item.line))
+    const allTimed = moments.every((moment) => moment.minutes !== undefined)
+    const rank = (moment: Moment) => moment.day * 10_000 + (moment.latest ? 5_000 : 0) + ((allTimed || moment.latest) && moment.minutes !== undefined ? moment.minutes : 0)
+    const ranks = moments.map(rank)
+    const top = Math.max(...ranks)
+    group.forEach((item, index) => ranks[index] === top && kept.add(item))
+  }
+  return items.filter((item) => kept.has(item))
+}

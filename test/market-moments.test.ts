@@ -1,0 +1,129 @@
+import {describe, expect, it} from 'vitest'
+import {extractMarketData} from '../src/extract/market/index.js'
+import {parseBrief} from './market-helpers.js'
+
+/** A whole brief body (no overview wrapper): these shapes are about where in the brief a figure sits. */
+function extract(date: string, ...body: string[]) {
+  const {text, tree} = parseBrief([`---`, `title: t`, `date: ${date}`, `---`, '', ...body, ''].join('\n'))
+  return extractMarketData(tree, text, undefined, {date})
+}
+const price = (data: ReturnType<typeof extract>, symbol: string) => data.prices.find((quote) => quote.symbol === symbol)
+
+describe('a figure restated later in the brief supersedes the earlier one', () => {
+  it('an afternoon update after a morning snapshot', () => {
+    const data = extract(
+      '2028-05-01',
+      '**Morning snapshot (07:30 UTC)**',
+      '',
+      '- BTC: $94,120 (+1.2% 24h)',
+      '- Total market cap: $3.31T',
+      '- Fear & Greed: 61 (Greed)',
+      '',
+      '## Afternoon update (15:00 UTC)',
+      '',
+      '- **BTC** $95,060, up 2.1% over 24 hours',
+      '- **Total crypto market cap** $3.35 trillion (+1.8%)',
+      '- **Fear & Greed** 64'
+    )
+    expect(price(data, 'BTC')).toMatchObject({price: 95060, change24hPct: 2.1})
+    expect(data.marketCap?.usd).toBe(3.35e12)
+    expect(data.fearGreed).toBe(64)
+  })
+
+  it('an update line in a wire story', () => {
+    const data = extract(
+      '2027-09-27',
+      'LONDON, Sept 27 — Bitcoin rose on Monday, trading at $106,420 at 07:00 UTC, up 0.6% over 24 hours.',
+      '',
+      '**Update 09:30 UTC:** BTC now at $107,150, up 1.3% over 24 hours, after a burst of buying.'
+    )
+    expect(price(data, 'BTC')).toMatchObject({price: 107150, change24hPct: 1.3})
+  })
+
+  it("Sunday's part of a weekend wrap, not Friday's or Saturday's", () => {
+    const data = extract(
+      '2028-05-07',
+      '### Friday',
+      'BTC ran to $95,900 by the US close (+1.2% on the day).',
+      '',
+      '### Saturday',
+      'BTC ended Saturday near $95,850. Fear & Greed sat at 62.',
+      '',
+      '### Sunday (now)',
+      '- **BTC:** $96,480 — up 0.7% in 24h',
+      '- **Fear & Greed:** 66'
+    )
+    expect(price(data, 'BTC')).toMatchObject({price: 96480, change24hPct: 0.7})
+    expect(data.fearGreed).toBe(66)
+  })
+
+  it('a line that opens on an earlier day yields to the current one', () => {
+    const data = extract('2028-05-21', 'Friday was rough: BTC fell 2.6% to $95,240 by the close.', '', 'Sunday snapshot:', 'BTC $96,020 (+0.4%)')
+    expect(price(data, 'BTC')).toMatchObject({price: 96020, change24hPct: 0.4})
+  })
+
+  it("a bot's timestamped prints yield to its closing summary", () => {
+    const data = extract(
+      '2028-04-25',
+      '```',
+      '00:00 UTC — BTC 93,640 (−0.2%) | ETH 3,091 (+0.1%)',
+      '20:00 UTC — BTC 95,120 (+1.6%) | ETH 3,148 (+1.9%)',
+      '```',
+      '',
+      '**Daily summary (closing 23:59 UTC)**',
+      '',
+      '- BTC: 95,120 · 24h +1.6%',
+      '- ETH: 3,148 · 24h +1.9%'
+    )
+    expect(price(data, 'BTC')).toMatchObject({price: 95120, change24hPct: 1.6})
+    expect(price(data, 'ETH')).toMatchObject({price: 3148, change24hPct: 1.9})
+  })
+
+  it('without a summary, the latest of all-timed prints', () => {
+    const data = extract('2028-04-25', '- 08:00 UTC — BTC $94,210 (+0.6%)', '- 20:00 UTC — BTC $95,120 (+1.6%)')
+    expect(price(data, 'BTC')).toMatchObject({price: 95120, change24hPct: 1.6})
+  })
+
+  it('an untimed overview still beats a timed session note elsewhere', () => {
+    const data = extract('2028-04-25', '## Market Overview', '', '- BTC: $95,120 (+1.6%)', '', '## Asia session (02:00 UTC)', '', 'BTC opened Asia near $94,300 (+0.4%).')
+    expect(price(data, 'BTC')).toMatchObject({price: 95120, change24hPct: 1.6})
+  })
+
+  it("a podcast's minute marks are not clock times", () => {
+    const data = extract('2026-05-23', '## Where we are this morning (00:50)', '', 'Bitcoin is sitting at $69,800, down 0.9%.', '', '## The week in numbers (04:30)', '', 'BTC up 3.9% since last Saturday at $67,200.')
+    expect(price(data, 'BTC')).toMatchObject({price: 69800})
+  })
+
+  it('a correction is not read: it restates the wrong figure', () => {
+    const data = extract('2028-05-15', 'Solana is at US$191.50, up 3.0%.', '', '*Correction: An earlier version of this newsletter put Solana at US$197.50.*')
+    expect(price(data, 'SOL')).toMatchObject({price: 191.5})
+  })
+})
+
+describe('columns and clauses of another moment', () => {
+  it("a table's yesterday's-close column yields to its now column", () => {
+    const data = extract('2028-05-08', '| Asset | Yesterday\'s close | Now | 24h |', '|---|---|---|---|', '| BTC | 96,240 | 97,150 | +0.9% |', '| Total mkt cap | 3.38T | 3.41T | +0.9% |')
+    expect(price(data, 'BTC')).toMatchObject({price: 97150, change24hPct: 0.9})
+    expect(data.marketCap?.usd).toBe(3.41e12)
+  })
+
+  it('a table set in a code block, columns aligned with spaces', () => {
+    const data = extract('2028-05-10', '```', 'ASSET  PREV CLOSE   NOW      24H', 'BTC    97,410       95,180   -2.3%', 'ETH    3,290        3,188    -3.1%', '```')
+    expect(price(data, 'BTC')).toMatchObject({price: 95180, change24hPct: -2.3})
+    expect(price(data, 'ETH')).toMatchObject({price: 3188, change24hPct: -3.1})
+  })
+
+  it("a cap after yesterday's close → now", () => {
+    expect(extract('2028-05-09', '- **Total market cap** — yesterday\'s close $3.40T → now $3.42T').marketCap?.usd).toBe(3.42e12)
+  })
+
+  it('Fear & Greed written before its name, and never read from the next sentence', () => {
+    expect(extract('2028-05-02', 'Sentiment cooled to 62 on the Fear & Greed gauge. Liquidations over the past 24 hours came to $188M.').fearGreed).toBe(62)
+    expect(extract('2028-05-02', 'The Fear & Greed gauge is stale today. Liquidations over the past 24 hours came to $188M.').fearGreed).toBeUndefined()
+  })
+
+  it('liquidations over three days are not the 24h total', () => {
+    const data = extract('2028-05-21', 'Over three days roughly $540M of positions were liquidated; in the last 24 hours it was about $88M.')
+    expect(data.liquidations[0]?.amountUsd).not.toBe(540e6)
+  })
+})
