@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {extractMarketData} from '../src/extract/market/index.js'
+import {momentsOf} from '../src/extract/market/moments.js'
 import {parseBrief} from './market-helpers.js'
 
 /** A whole brief body (no overview wrapper): these shapes are about where in the brief a figure sits. */
@@ -94,6 +95,23 @@ describe('a figure restated later in the brief supersedes the earlier one', () =
     expect(price(data, 'BTC')).toMatchObject({price: 69800})
   })
 
+  it('an update that states a price the extractor cannot place still makes the morning price stale', () => {
+    const data = extract('2025-01-01', '## Morning snapshot (07:30 UTC)', '', '- BTC: $19,600 (+0.5%)', '', '## Afternoon update (15:00 UTC)', '', 'At $20,000, Bitcoin is up 0.0% over 24 hours.')
+    expect(price(data, 'BTC')?.price).not.toBe(19600)
+  })
+
+  it('a quantity of coins in a headline does not make the price stale', () => {
+    const data = extract(
+      '2028-07-10',
+      "Friday's payrolls beat pushed the DXY to 104.8, yet crypto absorbed it. Bitcoin changed hands at about $99,150 this morning, up 0.8% on the day.",
+      '',
+      '## Headlines',
+      '',
+      '- **Mt. Gox trustee wallet moved 10,000 BTC** — risk: *high*.'
+    )
+    expect(price(data, 'BTC')).toMatchObject({price: 99150, change24hPct: 0.8})
+  })
+
   it('a correction is not read: it restates the wrong figure', () => {
     const data = extract('2028-05-15', 'Solana is at US$191.50, up 3.0%.', '', '*Correction: An earlier version of this newsletter put Solana at US$197.50.*')
     expect(price(data, 'SOL')).toMatchObject({price: 191.5})
@@ -125,5 +143,25 @@ describe('columns and clauses of another moment', () => {
   it('liquidations over three days are not the 24h total', () => {
     const data = extract('2028-05-21', 'Over three days roughly $540M of positions were liquidated; in the last 24 hours it was about $88M.')
     expect(data.liquidations[0]?.amountUsd).not.toBe(540e6)
+  })
+})
+
+describe('moments of lines', () => {
+  const momentOf = (date: string, ...body: string[]) => {
+    const {text, tree} = parseBrief([`---`, `title: t`, `date: ${date}`, `---`, ...body, ''].join('\n'))
+    return momentsOf(tree, text.split('\n'), date)
+  }
+
+  it("a line opening on a day is that day's; one opening on that day's news is not", () => {
+    const moment = momentOf('2028-07-10', 'Friday was rough: BTC fell 2.6%.', '', "Friday's payrolls beat pushed the DXY higher.")
+    expect(moment(5).day).toBe(-3)
+    expect(moment(7).day).toBe(0)
+  })
+
+  it('titles give the day, the time and whether they are an update; an asset sub-heading keeps them', () => {
+    const moment = momentOf('2028-05-07', '### Friday', 'a', '', '## Afternoon update (15:00 UTC)', '', '### Bitcoin (BTC)', '', 'b', '', '## Executive Summary', '', 'c')
+    expect(moment(6).day).toBe(-2)
+    expect(moment(12)).toEqual({day: 0, latest: true, minutes: 900})
+    expect(moment(16)).toEqual({day: 0, latest: false})
   })
 })

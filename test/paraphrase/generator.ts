@@ -76,6 +76,7 @@ export type DistractorKind =
   | 'level' | 'ath' | 'other-period-change' | 'ath-gap' | 'other-asset' | 'asset-cap' | 'stablecoin-cap' | 'fg-other-number'
   | 'open-interest' | 'largest-liquidation' | 'past-liquidation' | 'weekly-liquidation'
   | 'etf-cumulative' | 'etf-month-to-date' | 'etf-weekly' | 'etf-aum' | 'etf-issuer' | 'etf-price-level'
+  | 'earlier-moment'
 
 export interface Distractor {
   kind: DistractorKind
@@ -785,13 +786,18 @@ export function writeBrief(truth: Truth, parts: Components): Brief {
   const withTitle = layout.chance(50)
   const footnotes = layout.chance(30)
   const escape = layout.chance(50)
+  // The same figures at an earlier moment, before the overview: a morning snapshot (the overview is then
+  // the afternoon update) or a section about an earlier day. Per-asset sections say nothing of their
+  // moment, so they only follow an earlier day.
+  const earlier = layout.chance(25) ? (priceLayout === 'per-asset-top' ? 'day' : layout.pick(['snapshot', 'day'] as const)) : undefined
   const lines: Line[] = []
   const push = (text: string, tags: string[] = []) => lines.push({text, tags})
   if (withTitle && marker !== 'bold') push(`${marker === '###' ? '##' : '#'} Daily Crypto Brief — ${truth.date}`), push('')
+  if (earlier) for (const line of earlierMoment(earlier, w, new Dice([...parts.layout].reverse()), marker === 'bold' ? 'bold' : '##')) push(line.text, line.tags)
   const order: Slot[] = ['overview', 'derivatives', 'flows', 'sentiment', 'headlines']
   for (const slot of order) {
     if (items[slot].length === 0 && slot !== 'overview' && slot !== 'headlines') continue
-    push(heading(layout.pick(TITLES[slot])))
+    push(heading(slot === 'overview' && earlier === 'snapshot' ? 'Afternoon update (15:00 UTC)' : layout.pick(TITLES[slot])))
     push('')
     for (const block of blocks(items[slot])) {
       for (const line of block) push(footnotes && line.tags.some((tag) => /^(price:(bullet|prose)|cap|fg|liq|etf)#/.test(tag)) && !line.text.startsWith('|') ? `${line.text}[^1]` : line.text, line.tags)
@@ -814,6 +820,27 @@ export function writeBrief(truth: Truth, parts: Components): Brief {
   const lineTags = new Map<number, string[]>()
   lines.forEach((line, index) => lineTags.set(header.length + index + 1, line.tags))
   return {source, truth, stated: w.stated, distractors: w.distractors, lineTags, wordings: w.wordings, [fc.toStringMethod]: () => source} as Brief
+}
+
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+
+/**
+ * "**Morning snapshot (07:30 UTC)**" or "## Friday recap", with BTC and the total market cap as they were
+ * then (distractors 2–6% away from the truth), only for figures the brief also states now.
+ */
+function earlierMoment(kind: 'snapshot' | 'day', w: Writer, d: Dice, marker: 'bold' | '##'): Line[] {
+  const back = 1 + (d.next() % 3)
+  const day = WEEKDAY_NAMES[(new Date(`${w.truth.date}T00:00:00Z`).getUTCDay() - back + 7) % 7]!
+  const title = kind === 'snapshot' ? 'Morning snapshot (07:30 UTC)' : back === 1 && d.chance(50) ? 'Yesterday' : `${day} recap`
+  const away = (value: number) => value * (d.chance(50) ? 1 : -1) * (0.02 + (d.next() % 5) / 100) + value
+  const lines: Line[] = [{text: marker === 'bold' ? `**${title}**` : `## ${title}`, tags: []}, {text: '', tags: []}]
+  const btc = w.stated.price.BTC
+  if (btc?.price || btc?.range) {
+    const price = Math.round(w.distract('earlier-moment', away(w.truth.coins.BTC.price)))
+    lines.push({text: `- BTC: ${coinPrice('BTC', price, d)} (${signedPct(w.distract('earlier-moment', otherPct(w.truth.coins.BTC.change, d, 0.5, 4)), d)})`, tags: ['distractor:earlier-moment']})
+  }
+  if (w.stated.marketCap) lines.push({text: `- Total market cap: ${bigMoney(w.distract('earlier-moment', away(w.truth.marketCap.usd)), d)}`, tags: ['distractor:earlier-moment']})
+  return lines.length > 2 ? [...lines, {text: '', tags: []}] : []
 }
 
 /** Consecutive bullets make one list, consecutive sentences one paragraph (one line); blocks stand alone. */

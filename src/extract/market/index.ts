@@ -1,7 +1,7 @@
 import type {Root} from 'mdast'
 import {findSections, type Section, type SectionKind} from '../sections.js'
-import {assetOfLabel, findAssetMentions} from './assets.js'
-import {cleanText, englishNotation} from './numbers.js'
+import {assetOfLabel, findAssetMentions, inPriceBand} from './assets.js'
+import {cleanText, englishNotation, findMoney, findPlainNumbers} from './numbers.js'
 import {etfFlowRecognisers, fearGreedRecognisers, liquidationRecognisers, marketCapRecognisers, priceRecognisers} from './recognisers/index.js'
 import type {EtfFlow, Liquidation, LineContext, MarketData, PriceQuote, Recogniser} from './types.js'
 import {evidenceOf} from './evidence.js'
@@ -12,7 +12,7 @@ import {withholdImplausible} from './plausible.js'
 import {labelledQuote} from './recognisers/labelled-quote.js'
 import {findUnparsed} from './unparsed.js'
 import {findUnread} from './unread.js'
-import {latestReadings, momentsOf, titlesOf} from './moments.js'
+import {lateness, latestReadings, momentsOf, titlesOf} from './moments.js'
 
 export type * from './types.js'
 export {cleanText, findMoney, findPercents, parseMoney, parseNumber, parsePercent} from './numbers.js'
@@ -57,13 +57,17 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const marketContexts = (kinds: SectionKind[]) => [...contexts(kinds), ...elsewhere.filter((context) => !overview.includes(context))]
   const overviewLines = new Set(overview.map((context) => context.line))
   // Then the lines under an asset's own heading, wherever it sits ("## Bitcoin (BTC)", "**Current Price:** …").
-  const underAssets = sections.filter((section) => !NO_PRICE_KINDS.includes(section.kind)).flatMap(sectionContexts).filter((context) => context.asset)
+  const underAssets = [...opening, ...sections.filter((section) => !NO_PRICE_KINDS.includes(section.kind)).flatMap(sectionContexts)].filter((context) => context.asset)
   // A figure restated later in the brief (an afternoon update, Sunday's part of a weekend wrap) supersedes the earlier one.
   const momentOf = momentsOf(tree, lines, options.date)
   const first = [...run(priceRecognisers, overview), ...joinLabelled(run([labelledQuote], underAssets))]
   const latest = new Set(latestReadings([...first, ...run(priceRecognisers, elsewhere)], momentOf, (quote) => quote.symbol))
   const known = new Set(first.filter((quote) => latest.has(quote)).map((quote) => quote.symbol))
-  const quotes = [...latest].filter((quote) => first.includes(quote) || !known.has(quote.symbol))
+  // A later statement about the asset that could not be read ("At \$20,000, Bitcoin is …" in the afternoon
+  // update) still makes an earlier reading stale: a dash, not the morning's price.
+  const priceContexts = [...overview, ...underAssets, ...elsewhere]
+  const superseded = (quote: PriceQuote) => priceContexts.some((context) => lateness(momentOf(context.line)) > lateness(momentOf(quote.line)) && statesPriceOf(context.text, quote.symbol))
+  const quotes = [...latest].filter((quote) => (first.includes(quote) || !known.has(quote.symbol)) && !superseded(quote))
   const data: MarketData = {
     prices: mergeQuotes(quotes),
     liquidations: oneTotal(latestReadings(run(liquidationRecognisers, marketContexts(DERIVATIVE_KINDS)), momentOf), overviewLines),
@@ -84,6 +88,17 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   shown.evidence = evidenceOf(shown, lines, index?.line)
   shown.unread = findUnread(shown, [...marketContexts(DERIVATIVE_KINDS), ...contexts(['sentiment'])].sort((a, b) => a.line - b.line))
   return shown
+}
+
+/** The text names the asset and an amount in its price band: a statement of its price, read or not. */
+function statesPriceOf(text: string, symbol: string): boolean {
+  return findAssetMentions(text).some((mention) => {
+    if (mention.symbol !== symbol) return false
+    // Near the name ("At \$20,000, Bitcoin …", "BTC 95,120"), and not a quantity of coins ("moved 10,000 BTC").
+    const from = Math.max(0, mention.index - 30)
+    const near = text.slice(from, mention.end + 60)
+    return [...findMoney(near), ...findPlainNumbers(near)].some((money) => !money.negative && (money.unit === undefined || money.unit === 'k') && inPriceBand(symbol, money.value) && !/^\s*(?:[A-Z]{2,5}\b|bitcoins?|ethers?|coins|tokens)/.test(near.slice(money.end)))
+  })
 }
 
 /** "btc_usd : 102,344.18" in a data snapshot: the key's words are read as words. */

@@ -1,5 +1,6 @@
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {assetOfLabel} from './assets.js'
 import {daysBefore, findDays} from './days.js'
 
 /**
@@ -73,7 +74,8 @@ function dayOf(text: string, date: string | undefined): number {
 
 /** Each line's moment, from the titles above it and its own opening. */
 export function momentsOf(tree: Root, lines: readonly string[], date?: string): (line: number) => Moment {
-  const titles = titlesOf(tree, lines).map((title) => ({
+  // A sub-section about one asset ("### Solana (SOL)" inside an afternoon update) says what, not when: it ends no moment.
+  const titles = titlesOf(tree, lines).filter((title) => title.text.length > 40 || !assetOfLabel(title.text)).map((title) => ({
     ...title,
     day: dayOf(title.text, date),
     minutes: minutesOf(title.text),
@@ -92,8 +94,9 @@ export function momentsOf(tree: Root, lines: readonly string[], date?: string): 
     const opening = TIMED_LINE.exec(raw) ?? LATEST_LINE.exec(raw)
     const ownTime = opening ? minutesOf(opening[0], true) : undefined
     const inner = [...stack].reverse()
-    // "Friday was rough: BTC fell 2.6% to \$95,240 …" in Sunday's brief: a line that opens on a day is that day's.
-    const opensOnDay = /^[\s>*_-]*(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)\b/i.exec(raw)
+    // "Friday was rough: BTC fell 2.6% to \$95,240 …" in Sunday's brief: a line that opens on a day is that day's
+    // ("Friday's payrolls beat …" names a thing of that day, not the line's moment).
+    const opensOnDay = /^[\s>*_-]*(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)\b(?![’']s)/i.exec(raw)
     const moment: Moment = {
       day: (opensOnDay ? dayOf(opensOnDay[1]!, date) : 0) || (inner.find((title) => title.day !== 0)?.day ?? 0),
       latest: LATEST_LINE.test(raw) || stack.some((title) => title.latest)
@@ -102,6 +105,11 @@ export function momentsOf(tree: Root, lines: readonly string[], date?: string): 
     if (minutes !== undefined) moment.minutes = minutes
     return moment
   }
+}
+
+/** How late a moment is, for comparing two statements: a later day, then an update (and its time). */
+export function lateness(moment: Moment, byTime = false): number {
+  return moment.day * 10_000 + (moment.latest ? 5_000 : 0) + ((byTime || moment.latest) && moment.minutes !== undefined ? moment.minutes : 0)
 }
 
 /**
@@ -117,8 +125,7 @@ export function latestReadings<T extends {line: number}>(items: readonly T[], mo
   for (const group of groups.values()) {
     const moments = group.map((item) => momentOf(item.line))
     const allTimed = moments.every((moment) => moment.minutes !== undefined)
-    const rank = (moment: Moment) => moment.day * 10_000 + (moment.latest ? 5_000 : 0) + ((allTimed || moment.latest) && moment.minutes !== undefined ? moment.minutes : 0)
-    const ranks = moments.map(rank)
+    const ranks = moments.map((moment) => lateness(moment, allTimed))
     const top = Math.max(...ranks)
     group.forEach((item, index) => ranks[index] === top && kept.add(item))
   }
