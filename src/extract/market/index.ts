@@ -1,4 +1,6 @@
 import type {Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {visit} from 'unist-util-visit'
 import {findSections, type Section, type SectionKind} from '../sections.js'
 import {assetOfLabel, findAssetMentions, inPriceBand} from './assets.js'
 import {cleanText, englishNotation, findMoney, findPlainNumbers} from './numbers.js'
@@ -101,6 +103,9 @@ function statesPriceOf(text: string, symbol: string): boolean {
   })
 }
 
+/** A line that is only a bold label: "**Fear & Greed**", "**Total crypto market cap:**". */
+const BOLD_LABEL = /^\s*(?:\*\*|__)[^*_\d]{2,40}(?:\*\*|__)\s*:?\s*$/
+
 /** "btc_usd : 102,344.18" in a data snapshot: the key's words are read as words. */
 const SNAKE_CASE = /(?<=[a-z0-9])_(?=[a-z0-9])/gi
 
@@ -158,10 +163,12 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
     // 24 hours to around 68,900 dollars"), at the line where it starts.
     const previous = contexts.at(-1)
     const previousLines = previous?.raw.split('\n') ?? []
-    // A definition-list value ("BTC" then ": $94,380 · +1.4%") goes with its term.
-    if (previous && previous.line + previousLines.length === line && !codeStart.has(line) && (wrapsOnto(previousLines.at(-1)!, raw) || /^\s*:\s/.test(raw))) {
+    // A definition-list value ("BTC" then ": $94,380 · +1.4%") goes with its term, and so does a value
+    // under a bold label of its own ("**Total crypto market cap**" then "$3.35 trillion, +1.2% on the day").
+    const labelAbove = previous && previousLines.length === 1 && BOLD_LABEL.test(previous.raw) && /^\s*[~≈$€£\d+−–-]/.test(raw)
+    if (previous && previous.line + previousLines.length === line && !codeStart.has(line) && (wrapsOnto(previousLines.at(-1)!, raw) || /^\s*:\s/.test(raw) || labelAbove)) {
       previous.raw += `\n${raw}`
-      previous.text += ` ${englishNotation(cleanText(withoutHtml(raw.trim())))}`
+      previous.text += `${labelAbove && !previous.text.trimEnd().endsWith(':') ? ':' : ''} ${englishNotation(cleanText(withoutHtml(raw.trim())))}`
       continue
     }
     const block = codeStart.get(line)
@@ -274,6 +281,13 @@ function assetHeadings(tree: Root, lines: readonly string[]): Map<number, {symbo
     if (!title.asset) return
     const end = titles[index + 1]?.line ?? lines.length + 1
     for (let line = title.line + 1; line < end; line++) byLine.set(line, title.asset)
+  })
+  // A list item that names only an asset titles its nested items ("- Bitcoin" then "  - Price: 98,140").
+  visit(tree, 'listItem', (item) => {
+    const [first, ...nested] = item.children
+    if (first?.type !== 'paragraph' || nested.length === 0 || !first.position || !item.position) return
+    const asset = ofTitle(toString(first).trim())
+    if (asset) for (let line = first.position.end.line + 1; line <= item.position.end.line; line++) byLine.set(line, asset)
   })
   return byLine
 }

@@ -11,7 +11,8 @@ export function cleanText(raw: string): string {
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     // A bare address ("…/bitcoin-etfs-record-470m-in-outflows") holds words, never a figure.
     .replace(/<?\b(?:https?:\/\/|www\.)[^\s>)]+>?/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!&|~<>$])/g, '$1')
+    // Any ASCII punctuation may be escaped in Markdown ("+1.2\%" pasted from a document editor).
+    .replace(/\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g, '$1')
     .replace(/\*\*|__/g, '')
     .replace(/[\u2011\u2010]/g, '-')
     .replace(/[\u00a0\u202f\u2009]/g, ' ')
@@ -24,13 +25,18 @@ export function cleanText(raw: string): string {
  */
 export function englishNotation(text: string): string {
   return text
+    // "187 Mio. $", "66,8 Mrd. $", "3,51 Bio. $": German magnitudes (a Billion is a trillion).
+    .replace(/(\d)\s?(Mio|Mrd|Bio)\.?(?=\s|$)/g, (_, digit: string, unit: string) => `${digit} ${GERMAN_UNITS[unit]}`)
     .replace(EUROPEAN, european)
     .replace(/(\d)\s?(?:per ?cent|pct)\b\.?/gi, '$1%')
     // Emoji arrows sign a move as ▼ and ▲ do ("🔻 1.8%", "⬆️ 2%").
     .replace(/🔻|⬇️?/gu, '▼')
     .replace(/🔺|⬆️?/gu, '▲')
 }
-const EUROPEAN = /(?<![\d.,])(\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2}(?=\s?(?:%|\$|€|USD\b|[kKmMbBtT]\b|tn\b|bn\b|mn\b|thousand|million|billion|trillion))(?!\d)|(?<=(?:USD|\$|€)\s?)\d+,\d{1,2}(?!\d)|\d{1,3}(?: \d{3})+(?:,\d+)?(?=\s?(?:\$|€|USD\b)))/g
+const GERMAN_UNITS: Record<string, string> = {Mio: 'million', Mrd: 'billion', Bio: 'trillion'}
+// "97.845,20 $", "1,94 %", "USD 184,20", and "99.240 $" (thousands set apart by dots before a trailing sign;
+// "0.276 USD" is English).
+const EUROPEAN = /(?<![\d.,])(\d{1,3}(?:\.\d{3})+,\d+|[1-9]\d{0,2}(?:\.\d{3})+(?=\s?[$€])|\d+,\d{1,2}(?=\s?(?:%|\$|€|USD\b|[kKmMbBtT]\b|tn\b|bn\b|mn\b|thousand|million|billion|trillion))(?!\d)|(?<=(?:USD|\$|€)\s?)\d+,\d{1,2}(?!\d)|\d{1,3}(?: \d{3})+(?:,\d+)?(?=\s?(?:\$|€|USD\b)))/g
 function european(number: string): string {
   return number.replace(/[. ](?=\d{3}\b)/g, '').replace(',', '.')
 }

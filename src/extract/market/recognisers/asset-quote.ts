@@ -184,7 +184,9 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
   for (const percent of findPercents(segment)) {
     if (percent.index < from) continue
     if (NOT_CHANGE_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue
-    if (NOT_CHANGE_BEFORE.test(segment.slice(from, percent.index)) || OTHER_SPAN_BEFORE.test(segment.slice(from, percent.index))) continue
+    const ownDay = /^\s*\)?\s*(?:(?:over|in|during|across) the (?:past|last) (?:24 hours|day)|(?:in|over) 24 ?h(?:ours)?|24 ?h\b|on the day|d\/d)/i.test(segment.slice(percent.end, percent.end + 32))
+    // ("starts the week at 99,240 $ (+0.9 % in 24h)": a period named before is overruled by the day's own.)
+    if ((!ownDay && NOT_CHANGE_BEFORE.test(segment.slice(from, percent.index))) || OTHER_SPAN_BEFORE.test(segment.slice(from, percent.index))) continue
     // "sits below its July 13 all-time high of $112,640: 7.4%": a distance from a peak, not a move.
     if (FROM_A_PEAK_BEFORE.test(segment.slice(from, percent.index)) || MONTH_MOVE_BEFORE.test(segment.slice(from, percent.index))) continue
     // "closed Tuesday at $101,180, a 0.7% gain on the session; this morning …": that day's move.
@@ -194,7 +196,6 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     if (OTHER_SPAN_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue
     // "Year to date, Solana is up 2%": a period named earlier in the sentence, and no 24h nearer.
     const opening = segment.slice(sentenceStart(segment, from), percent.index)
-    const ownDay = /^\s*\)?\s*(?:(?:over|in|during|across) the (?:past|last) (?:24 hours|day)|(?:in|over) 24 ?h(?:ours)?|24 ?h\b|on the day|d\/d)/i.test(segment.slice(percent.end, percent.end + 32))
     if (!ownDay && OTHER_PERIOD_IN_SENTENCE.test(opening) && !/\b24\s?-?h|\b24 hours|\bon the day|\bdaily\b|\bd\/d\b/i.test(opening)) continue
     // "about 5% lower than where it started the week": a distance from another point, not the day's move.
     if (/^\s*(?:lower|higher|more|less|below|above|down|up|off)\s+(?:than|from)\s+(?!(?:yesterday|24 hours ago|a day ago)\b)/i.test(segment.slice(percent.end, percent.end + 40))) continue

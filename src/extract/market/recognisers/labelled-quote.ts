@@ -21,7 +21,7 @@ export const labelledQuote: Recogniser<PriceQuote> = {
     const asset = context.asset
     if (!asset || context.table) return []
     const labelled = LABEL.exec(context.text)
-    if (!labelled) return []
+    if (!labelled) return valueLine(context.text, asset, context.line)
     const [, label, value] = labelled as unknown as [string, string, string]
     const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line: context.line}
     // "24h Change: -1.2%", or the period alone: "24h: +0.9%".
@@ -52,4 +52,21 @@ export const labelledQuote: Recogniser<PriceQuote> = {
 function setChange(quote: PriceQuote, percent: {value?: number; range?: [number, number]}): void {
   if (percent.value !== undefined) quote.change24hPct = percent.value
   else if (percent.range) quote.change24hRange = percent.range
+}
+
+/**
+ * The title's value on a line of its own: "**Bitcoin**" then "$94,560 · up 1.2% in 24h". Only a line that
+ * opens on an amount in the asset's band, with no word before it that makes it a level.
+ */
+function valueLine(text: string, asset: {symbol: string; name: string}, line: number): PriceQuote[] {
+  const [amount] = findMoney(text)
+  if (!amount || amount.negative || !/^[\s>*+\-~≈]*$/.test(text.slice(0, amount.index)) || (amount.unit !== undefined && amount.unit !== 'k')) return []
+  if (!inPriceBand(asset.symbol, amount.range ? amount.range[0] : amount.value)) return []
+  const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line}
+  if (amount.range) quote.range = amount.range
+  else quote.price = amount.value
+  const rest = text.slice(amount.end)
+  const percent = findPercents(rest)[0]
+  if (percent && !percent.bound && !/week|7\s?d|month|30\s?d|ytd|year/i.test(rest.slice(percent.end, percent.end + 16))) setChange(quote, signFromWords(percent, rest, 0))
+  return [quote]
 }

@@ -1,0 +1,37 @@
+import {describe, expect, it} from 'vitest'
+import {extractMarketData} from '../src/extract/market/index.js'
+import {parseBrief} from './market-helpers.js'
+
+/** A whole brief body, as exports and hand edits leave it. */
+function extract(...body: string[]) {
+  const {text, tree} = parseBrief(['---', 'title: t', 'date: 2028-09-13', '---', '', ...body, ''].join('\n'))
+  return extractMarketData(tree, text, undefined, {date: '2028-09-13'})
+}
+const price = (data: ReturnType<typeof extract>, symbol: string) => data.prices.find((quote) => quote.symbol === symbol)
+
+describe('layouts of exports and hand edits', () => {
+  it('figures in sub-bullets under a bullet that names the asset', () => {
+    const data = extract('- Markets', '  - Bitcoin', '    - Price: 98,140', '    - 24h: +0.3%', '    - Key levels', '      - Support: 96,000', '  - Ethereum', '    - Price: 3,418', '    - 24h: +0.5%')
+    expect(price(data, 'BTC')).toMatchObject({price: 98140, change24hPct: 0.3})
+    expect(price(data, 'ETH')).toMatchObject({price: 3418, change24hPct: 0.5})
+  })
+
+  it('a bold label on its own line, its value on the next', () => {
+    const data = extract('## 📈', '', '**Bitcoin**', '$94,560 · up 1.2% in 24h', '', '**Total crypto market cap**', '$3.35 trillion, +1.2% on the day', '', '**Fear & Greed**', '47 — Neutral', '', '**A month ago**', '29 — Fear')
+    expect(price(data, 'BTC')).toMatchObject({price: 94560, change24hPct: 1.2})
+    expect(data.marketCap).toMatchObject({usd: 3.35e12, change24hPct: 1.2})
+    expect(data.fearGreed).toBe(47)
+  })
+
+  it('punctuation escaped by a document editor, and broken bold', () => {
+    const data = extract('## **Market snapshot**', '', '* **Bitcoin (BTC)**', '   * **Price:**** **\\$95,120', '   * 24h: +1.2\\%', '', 'Total crypto market cap sits at \\$3.41 trillion, up 0.9\\% on the day.')
+    expect(price(data, 'BTC')).toMatchObject({price: 95120, change24hPct: 1.2})
+    expect(data.marketCap).toMatchObject({usd: 3.41e12, change24hPct: 0.9})
+  })
+
+  it('European amounts with a trailing currency and German magnitudes', () => {
+    const data = extract('## Market', '', 'Bitcoin starts the week at **99.240 $** (+0,9 % in 24h).', '', 'Liquidations 24h: 187 Mio. $ (long 41 %, short 59 %). Open interest: 66,8 Mrd. $.')
+    expect(price(data, 'BTC')).toMatchObject({price: 99240, change24hPct: 0.9})
+    expect(data.liquidations[0]?.amountUsd).toBe(187e6)
+  })
+})
