@@ -34,4 +34,11 @@ describe('layouts of exports and hand edits', () => {
     expect(price(data, 'BTC')).toMatchObject({price: 99240, change24hPct: 0.9})
     expect(data.liquidations[0]?.amountUsd).toBe(187e6)
   })
+
+  it("two providers' tallies of one ETF flow: neither is shown; a fund's flow beside the total does not count as a second tally", () => {
+    const disputed = extract('## ETF flows', '', "Wednesday's spot bitcoin ETF net was +$289.1M per Farside (+$301.7M per SoSoValue).")
+    expect(disputed.etfFlows).toEqual([])
+    const withFund = extract('## ETF flows', '', 'Wednesday: spot BTC ETFs +$227.8M net per Farside. IBIT +$301M, GBTC −$58M.')
+    expect(withFund.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 227.8e6}])
+  })
 })

@@ -73,7 +73,7 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const data: MarketData = {
     prices: mergeQuotes(quotes),
     liquidations: oneTotal(latestReadings(run(liquidationRecognisers, marketContexts(DERIVATIVE_KINDS)), momentOf), overviewLines),
-    etfFlows: agreeingFlows(run(etfFlowRecognisers, marketContexts(ETF_KINDS))),
+    etfFlows: agreeingFlows(run(etfFlowRecognisers, marketContexts(ETF_KINDS))).filter((flow) => !disputedByProviders(flow, englishNotation(cleanText(withoutHtml(lines[flow.line - 1] ?? ''))))),
     unparsed: findUnparsed(overview, quotes),
     withheld: [],
     unread: [],
@@ -261,6 +261,26 @@ function agreeingFlows(flows: EtfFlow[]): EtfFlow[] {
     else if (same.direction !== flow.direction || !sameAmount(same.amountUsd, flow.amountUsd)) conflicted.add(key)
   }
   return kept.filter((flow) => !conflicted.has(`${flow.asset} ${flow.date ?? flow.day ?? ''}`))
+}
+
+/** Data providers whose tallies of one day's ETF flows often differ. */
+const PROVIDER = /\b(?:Farside|SoSoValue|SoSo|CoinGlass|Bloomberg|The Block|Glassnode|CryptoQuant|Dune|Bitbo|CoinShares|HODL15Capital)\b/i
+const ISSUER_BEFORE = /\b(?:IBIT|FBTC|GBTC|ARKB|BITB|HODL|ETHA|FETH|ETHE|BlackRock|iShares|Fidelity|Grayscale|Bitwise|ARK|VanEck|Invesco)\b[^$\d]{0,12}$/
+
+/**
+ * "−\$58.3M per Farside, −\$61.0M per SoSoValue": two providers' tallies of one flow, a few percent
+ * apart. Which is right is not the brief's to say, so neither is shown (the line is reported unread).
+ */
+function disputedByProviders(flow: EtfFlow, text: string): boolean {
+  if (!PROVIDER.test(text)) return false
+  const amounts = findMoney(text, {bare: true}).filter((money) => money.value >= 1e6 && money.value <= 5e9 && !money.range)
+  const own = amounts.find((money) => sameAmount(money.value, flow.amountUsd))
+  if (!own) return false
+  return amounts.some((other) => {
+    if (other === own || sameAmount(other.value, own.value) || Math.abs(other.value - own.value) > 0.25 * Math.max(other.value, own.value)) return false
+    const [first, second] = other.index < own.index ? [other, own] : [own, other]
+    return PROVIDER.test(text.slice(Math.max(0, first.index - 30), second.end + 30)) && !ISSUER_BEFORE.test(text.slice(0, second.index))
+  })
 }
 
 /** Within 1%: "$477M" and "$477.2M" are one figure rounded twice. */
