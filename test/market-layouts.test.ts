@@ -41,4 +41,9 @@ describe('layouts of exports and hand edits', () => {
     const withFund = extract('## ETF flows', '', 'Wednesday: spot BTC ETFs +$227.8M net per Farside. IBIT +$301M, GBTC −$58M.')
     expect(withFund.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 227.8e6}])
   })
+
+  it('the exact total cap in the body beats the rounded one of a TL;DR above it', () => {
+    const data = extract('> **TL;DR** — BTC flat ~103k, total cap ≈$3.5T, F&G 64.', '', '## Market', '', 'The whole market shrank by 1.8% to $3.533tn, while the stablecoin market cap fell to $314B.')
+    expect(data.marketCap?.usd).toBe(3.533e12)
+  })
 })

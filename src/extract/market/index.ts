@@ -79,7 +79,11 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
     unread: [],
     evidence: {}
   }
-  const [cap] = latestReadings([...run(marketCapRecognisers, overview), ...run(marketCapRecognisers, elsewhere)], momentOf)
+  const caps = latestReadings([...run(marketCapRecognisers, overview), ...run(marketCapRecognisers, elsewhere)], momentOf)
+  // "crypto ≈\$3.5T total" in a TL;DR, then "\$3.533tn" in the body: the exact figure the writer rounded.
+  const [rounded] = caps
+  const exact = rounded?.usd === undefined ? undefined : caps.find((other) => other.usd !== undefined && refines(other.usd, rounded.usd!))
+  const cap = exact ? {...exact, ...(exact.change24hPct === undefined && exact.change24hRange === undefined && pick(rounded!, 'change24hPct', 'change24hRange'))} : rounded
   if (cap) data.marketCap = cap
   // Fear & Greed is one daily value, given in the overview or under sentiment.
   const everywhere = [...opening, ...sections.flatMap(sectionContexts)]
