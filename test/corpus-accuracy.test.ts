@@ -55,6 +55,9 @@ const parts: Record<string, Part> = {
   'authors design 11b': authors('design-11b', false),
   'authors design 11c': authors('design-11c', false),
   'authors design 11d': authors('design-11d', false),
+  'authors design 12a': authors('design-12a', false),
+  'authors design 12b': authors('design-12b', false),
+  'authors design 12c': authors('design-12c', false),
   // Written last and measured once, after the last rule was written (README "Figures").
   'authors final K': authors('final-k', true),
   'authors final O': authors('final-o', true)
@@ -102,6 +105,9 @@ const FLOORS: Record<string, Partial<Record<Field, [number, number]>>> = {
   'authors design 11b': {'btc.price': [1, 0.95], 'btc.change24h': [0.94, 0.95], 'eth.price': [1, 0.95], 'eth.change24h': [1, 0.95], 'sol.price': [1, 0.85], 'sol.change24h': [1, 0.95], marketCap: [0.82, 0.65], 'marketCap.change24h': [1, 0.7], fearGreed: [1, 0.9], liquidations24h: [0.93, 0.8], 'etf.BTC': [1, 0.75], 'etf.ETH': [1, 0.65]},
   'authors design 11c': {'btc.price': [1, 0.8], 'btc.change24h': [1, 0.8], 'eth.price': [1, 0.8], 'eth.change24h': [1, 0.8], 'sol.price': [1, 0.75], 'sol.change24h': [1, 0.75], marketCap: [1, 0.75], 'marketCap.change24h': [1, 0.75], fearGreed: [1, 0.95], liquidations24h: [1, 0.65], 'etf.BTC': [1, 0.6], 'etf.ETH': [1, 0.75]},
   'authors design 11d': {'btc.price': [0.8, 0.15], 'btc.change24h': [1, 0.3], 'eth.price': [1, 0.15], 'eth.change24h': [1, 0.35], 'sol.price': [0.85, 0.35], 'sol.change24h': [1, 0.35], marketCap: [1, 0.55], 'marketCap.change24h': [1, 0.1], fearGreed: [1, 0.6], liquidations24h: [1, 0.35], 'etf.BTC': [1, 0.3], 'etf.ETH': [1, 0.45]},
+  'authors design 12a': {'btc.price': [1, 0.95], 'btc.change24h': [1, 0.95], 'eth.price': [1, 0.85], 'eth.change24h': [0.94, 0.95], 'sol.price': [1, 0.75], 'sol.change24h': [1, 0.95], marketCap: [1, 0.75], 'marketCap.change24h': [1, 0.75], fearGreed: [0.83, 0.7], liquidations24h: [0.93, 0.75], 'etf.BTC': [1, 0.55], 'etf.ETH': [1, 0.6]},
+  'authors design 12b': {'btc.price': [1, 0.95], 'btc.change24h': [1, 0.95], 'eth.price': [1, 0.9], 'eth.change24h': [1, 0.85], 'sol.price': [1, 0.85], 'sol.change24h': [1, 0.75], marketCap: [1, 0.75], 'marketCap.change24h': [1, 0.7], fearGreed: [1, 0.95], liquidations24h: [1, 0.8], 'etf.BTC': [0.91, 0.55], 'etf.ETH': [1, 0.95]},
+  'authors design 12c': {'btc.price': [1, 0.55], 'btc.change24h': [0.77, 0.3], 'eth.price': [1, 0.65], 'eth.change24h': [0.6, 0.25], 'sol.price': [1, 0.85], 'sol.change24h': [1, 0.3], marketCap: [1, 0.5], 'marketCap.change24h': [1, 0.1], fearGreed: [1, 0.7], liquidations24h: [1, 0.45], 'etf.BTC': [1, 0.5], 'etf.ETH': [1, 0.35]},
   'authors final K': {'btc.price': [0.87, 0.85], 'btc.change24h': [0.97, 0.95], 'eth.price': [0.97, 0.95], 'eth.change24h': [0.97, 0.95], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.91, 0.85], marketCap: [0.91, 0.95], 'marketCap.change24h': [0.97, 0.95], fearGreed: [0.97, 0.95], 'liquidations24h': [0.97, 0.8], 'etf.BTC': [0.97, 0.55], 'etf.ETH': [0.97, 0.95]},
   'authors final O': {'btc.price': [0.97, 0.95], 'btc.change24h': [0.97, 0.95], 'eth.price': [0.97, 0.9], 'eth.change24h': [0.97, 0.85], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.97, 0.95], marketCap: [0.97, 0.5], 'marketCap.change24h': [0.97, 0.45], fearGreed: [0.97, 0.95], 'liquidations24h': [0.97, 0.75], 'etf.BTC': [0.97, 0.65], 'etf.ETH': [0.97, 0.3]}
 }
