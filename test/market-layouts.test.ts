@@ -46,4 +46,20 @@ describe('layouts of exports and hand edits', () => {
     const data = extract('> **TL;DR** — BTC flat ~103k, total cap ≈$3.5T, F&G 64.', '', '## Market', '', 'The whole market shrank by 1.8% to $3.533tn, while the stablecoin market cap fell to $314B.')
     expect(data.marketCap?.usd).toBe(3.533e12)
   })
+
+  it('two assets run together in one sentence are paired in order, as with "respectively"', () => {
+    const data = extract('## Tape', '', '🟢 **green day:** BTC and ETH at 96.7k and 3.52k, up 1.1% and 0.9% on the day. SOL 183, up 1.7.', '', 'Over the weekend BTC added 1.8% total.')
+    expect(price(data, 'BTC')).toMatchObject({price: 96700, change24hPct: 1.1})
+    expect(price(data, 'ETH')).toMatchObject({price: 3520, change24hPct: 0.9})
+  })
+
+  it("an ETF flow's direction is the word that governs its amount, not a run mentioned after it", () => {
+    const data = extract('## Flows', '', 'Wednesday ETF flows: US spot BTC ETFs net inflow of USD 58.6M, ending a three-day outflow run.')
+    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 58.6e6}])
+  })
+
+  it('a numbered "numbers that matter" list: each item is its own statement', () => {
+    const data = extract('## Numbers that matter', '', '4. **3.41tn** — total crypto market cap', '5. **59** — Fear & Greed', '6. **7** — days of ETF inflows in a row')
+    expect(data.fearGreed).toBe(59)
+  })
 })

@@ -179,6 +179,9 @@ function sameAmountElsewhere(text: string, item: MoneyMatch, money: readonly Mon
 }
 
 function directionOf(before: string, after: string): EtfFlow['direction'] | undefined {
+  // "a net inflow of USD 58.6M, ending a three-day outflow run": the word that governs the amount.
+  const governing = /\b(in|out)flows?\s+(?:of|totall?ing|worth)\s*(?:about|around|roughly|~|≈)?\s*$/i.exec(before)
+  if (governing) return governing[1]!.toLowerCase() === 'in' ? 'inflow' : 'outflow'
   const ahead = after.slice(0, 30)
   const outAfter = ahead.search(OUTFLOW)
   const inAfter = ahead.search(INFLOW)

@@ -23,14 +23,14 @@ export const respectively: Recogniser<PriceQuote> = {
     if (context.table) return []
     const {text} = context
     const quotes: PriceQuote[] = []
-    for (const word of text.matchAll(IN_ORDER)) {
+    for (const word of pairingPoints(text)) {
       const list = listBefore(text, word.index)
       if (!list) continue
       const listEnd = list.at(-1)!.end
       const rest = text.slice(listEnd)
-      const cut = rest.slice(word.index - listEnd + word[0].length).search(CUTOFF)
+      const cut = rest.slice(word.end - listEnd).search(CUTOFF)
       const nextMention = findAssetMentions(rest).find((mention) => mention.index > 0)
-      let end = cut === -1 ? text.length : word.index + word[0].length + cut
+      let end = cut === -1 ? text.length : word.end + cut
       if (nextMention) end = Math.min(end, listEnd + nextMention.index)
       const window = text.slice(listEnd, end)
       const amounts = findMoney(window).filter((money) => !money.negative && !money.range && (money.unit === undefined || money.unit === 'k'))
@@ -66,9 +66,31 @@ export function listBefore(text: string, at: number): AssetMention[] | undefined
   return list.length >= 2 && new Set(list.map((mention) => mention.symbol)).size === list.length ? list : undefined
 }
 
-/** Whether the mention is a member of a list that "respectively" or "in that order" pairs with figures. */
+/** What may stand between a list of assets and its amounts: "BTC and ETH at …", "… trade near …". */
+const LIST_AT = /^\s+(?:(?:are|were|trade[sd]?|traded|trading|sit|sat|stand|stood|changed hands)\s+)?(?:at|near|around|about)\s+/i
+
+/**
+ * Where a list's figures are paired in order: "respectively" or "in that order", and right after as many
+ * amounts as the list has members, given at once ("BTC and ETH at 96.7k and 3.52k, up 1.1% and 0.9%").
+ */
+function pairingPoints(text: string): Array<{index: number; end: number}> {
+  const points = [...text.matchAll(IN_ORDER)].map((word) => ({index: word.index, end: word.index + word[0].length}))
+  for (const mention of findAssetMentions(text)) {
+    const lead = LIST_AT.exec(text.slice(mention.end))
+    const list = lead && listBefore(text, mention.end)
+    if (!lead || !list || list.at(-1)!.index !== mention.index) continue
+    const from = mention.end + lead[0].length
+    const amounts = findMoney(text.slice(from)).slice(0, list.length)
+    // The amounts follow one another as the members do: "96.7k and 3.52k", "$97,420, $3,184 and $148.60".
+    const joined = amounts.length === list.length && amounts[0]!.index === 0 && amounts.every((amount, index) => index === 0 || JOINER.test(text.slice(from + amounts[index - 1]!.end, from + amount.index)))
+    if (joined) points.push({index: from + amounts.at(-1)!.end, end: from + amounts.at(-1)!.end})
+  }
+  return points.sort((a, b) => a.index - b.index)
+}
+
+/** Whether the mention is a member of a list whose figures are paired in order. */
 export function inPairedList(text: string, mention: AssetMention): boolean {
-  for (const word of text.matchAll(IN_ORDER)) {
+  for (const word of pairingPoints(text)) {
     if (word.index < mention.index) continue
     if (listBefore(text, word.index)?.some((member) => member.index === mention.index)) return true
   }
