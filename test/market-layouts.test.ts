@@ -62,4 +62,9 @@ describe('layouts of exports and hand edits', () => {
     const data = extract('## Numbers that matter', '', '4. **3.41tn** — total crypto market cap', '5. **59** — Fear & Greed', '6. **7** — days of ETF inflows in a row')
     expect(data.fearGreed).toBe(59)
   })
+
+  it('a day an ETF flow is compared with is not its day', () => {
+    const {text, tree} = parseBrief(['---', 'title: t', 'date: 2028-05-10', '---', '', '**Flows:** Tuesday\'s spot BTC ETF tally was +$74.2M, well below Monday\'s pace.', ''].join('\n'))
+    expect(extractMarketData(tree, text, undefined, {date: '2028-05-10'}).etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 74.2e6, date: '2028-05-09'}])
+  })
 })
