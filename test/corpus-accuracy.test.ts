@@ -58,6 +58,9 @@ const parts: Record<string, Part> = {
   'authors design 12a': authors('design-12a', false),
   'authors design 12b': authors('design-12b', false),
   'authors design 12c': authors('design-12c', false),
+  'authors held-out 13a': authors('holdout-13a', true),
+  'authors held-out 13b': authors('holdout-13b', true),
+  'authors held-out 13c': authors('holdout-13c', true),
   // Written last and measured once, after the last rule was written (README "Figures").
   'authors final K': authors('final-k', true),
   'authors final O': authors('final-o', true)
@@ -108,6 +111,9 @@ const FLOORS: Record<string, Partial<Record<Field, [number, number]>>> = {
   'authors design 12a': {'btc.price': [1, 0.95], 'btc.change24h': [1, 0.95], 'eth.price': [1, 0.85], 'eth.change24h': [0.94, 0.95], 'sol.price': [1, 0.75], 'sol.change24h': [1, 0.95], marketCap: [1, 0.75], 'marketCap.change24h': [1, 0.75], fearGreed: [0.83, 0.7], liquidations24h: [0.93, 0.75], 'etf.BTC': [1, 0.55], 'etf.ETH': [1, 0.6]},
   'authors design 12b': {'btc.price': [1, 0.95], 'btc.change24h': [1, 0.95], 'eth.price': [1, 0.9], 'eth.change24h': [1, 0.85], 'sol.price': [1, 0.85], 'sol.change24h': [1, 0.75], marketCap: [1, 0.75], 'marketCap.change24h': [1, 0.7], fearGreed: [1, 0.95], liquidations24h: [1, 0.8], 'etf.BTC': [0.91, 0.55], 'etf.ETH': [1, 0.95]},
   'authors design 12c': {'btc.price': [1, 0.55], 'btc.change24h': [0.77, 0.3], 'eth.price': [1, 0.65], 'eth.change24h': [0.6, 0.25], 'sol.price': [1, 0.85], 'sol.change24h': [1, 0.3], marketCap: [1, 0.5], 'marketCap.change24h': [1, 0.1], fearGreed: [1, 0.7], liquidations24h: [1, 0.45], 'etf.BTC': [1, 0.5], 'etf.ETH': [1, 0.35]},
+  'authors held-out 13a': {'btc.price': [0.91, 0.85], 'btc.change24h': [0.97, 0.9], 'eth.price': [0.97, 0.95], 'eth.change24h': [0.97, 0.95], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.97, 0.95], marketCap: [0.97, 0.85], 'marketCap.change24h': [0.97, 0.8], fearGreed: [0.97, 0.95], liquidations24h: [0.97, 0.95], 'etf.BTC': [0.89, 0.7], 'etf.ETH': [0.97, 0.95]},
+  'authors held-out 13b': {'btc.price': [0.9, 0.7], 'btc.change24h': [0.97, 0.7], 'eth.price': [0.97, 0.75], 'eth.change24h': [0.97, 0.7], 'sol.price': [0.97, 0.7], 'sol.change24h': [0.97, 0.65], marketCap: [0.97, 0.7], 'marketCap.change24h': [0.97, 0.75], fearGreed: [0.97, 0.95], liquidations24h: [0.97, 0.5], 'etf.BTC': [0.97, 0.75], 'etf.ETH': [0.97, 0.45]},
+  'authors held-out 13c': {'btc.price': [0.97, 0.95], 'btc.change24h': [0.97, 0.95], 'eth.price': [0.97, 0.95], 'eth.change24h': [0.97, 0.95], 'sol.price': [0.97, 0.85], 'sol.change24h': [0.97, 0.95], marketCap: [0.97, 0.95], 'marketCap.change24h': [0.97, 0.95], fearGreed: [0.9, 0.95], liquidations24h: [0.97, 0.75], 'etf.BTC': [0.97, 0.6], 'etf.ETH': [0.97, 0.2]},
   'authors final K': {'btc.price': [0.87, 0.85], 'btc.change24h': [0.97, 0.95], 'eth.price': [0.97, 0.95], 'eth.change24h': [0.97, 0.95], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.91, 0.85], marketCap: [0.91, 0.95], 'marketCap.change24h': [0.97, 0.95], fearGreed: [0.97, 0.95], 'liquidations24h': [0.97, 0.8], 'etf.BTC': [0.97, 0.55], 'etf.ETH': [0.97, 0.95]},
   'authors final O': {'btc.price': [0.97, 0.95], 'btc.change24h': [0.97, 0.95], 'eth.price': [0.97, 0.9], 'eth.change24h': [0.97, 0.85], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.97, 0.95], marketCap: [0.97, 0.5], 'marketCap.change24h': [0.97, 0.45], fearGreed: [0.97, 0.95], 'liquidations24h': [0.97, 0.75], 'etf.BTC': [0.97, 0.65], 'etf.ETH': [0.97, 0.3]}
 }
