@@ -67,4 +67,15 @@ describe('layouts of exports and hand edits', () => {
     const {text, tree} = parseBrief(['---', 'title: t', 'date: 2028-05-10', '---', '', '**Flows:** Tuesday\'s spot BTC ETF tally was +$74.2M, well below Monday\'s pace.', ''].join('\n'))
     expect(extractMarketData(tree, text, undefined, {date: '2028-05-10'}).etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 74.2e6, date: '2028-05-09'}])
   })
+
+  it('liquidations: a clause that goes on with the subject of the one before, and totals of another window beside the day\'s', () => {
+    const total = (line: string) => extract('## Derivatives', '', line).liquidations[0]?.amountUsd
+    expect(total('Liquidations were tiny — roughly $131M across all venues in the last day, the biggest single one a $6.2M ETH long.')).toBe(131e6)
+    expect(total('Weekend liquidations (Fri–Sun) added up to $318M; the past 24h alone saw just $96M.')).toBe(96e6)
+    expect(total('Roughly $422 million of positions were liquidated in the past day, of which shorts accounted for $301M, and the heaviest hour alone wiped out $97M.')).toBe(422e6)
+    expect(total('Liquidation amount in 24 hour is 121 million dollar.')).toBe(121e6)
+    // Not carried: a side, another source's count, another sentence.
+    expect(total('$1.8-2.0 billion in forced liquidations; approximately $1.38-1.63 billion came from long positions.')).toBe(1.8e9)
+    expect(total('CoinGlass counts $377M of liquidations over the past 24 hours; Coinalyze, which covers fewer venues, has $352M.')).toBe(377e6)
+  })
 })

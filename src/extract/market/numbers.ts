@@ -94,7 +94,7 @@ const BIG_UNIT = String.raw`(?:\s?(?:million|billion|trillion|mn|bn|tn|mln|bln|t
 const APPROX = String.raw`(?:~|≈|about\s|around\s|approx\.?\s|approximately\s|roughly\s)?`
 const DASH = String.raw`\s?(?:-|–|—|−|to)\s?`
 /** After an amount: the currency as a word ("95,975 USD", "70,000 dollars", "1.2 billion US dollars"). */
-const CURRENCY_AFTER = String.raw`\s?(?:USD\b|US\s?dollars\b|dollars\b|\$(?![\w$]))`
+const CURRENCY_AFTER = String.raw`\s?(?:USD\b|US\s?dollars?\b|dollars?\b|\$(?![\w$]))`
 // "$95,975", "US$81.3K", "USD 90k", "95,975 USD", "70,000 dollars", "~91.9k", optionally a range to a second amount.
 const MONEY = new RegExp(
   String.raw`(?<sign>[-–−]\s?)?${APPROX}(?:(?<cur>\$|US\$|USD\s?)\s?${APPROX}(?<a>${SPACED_NUM}|${NUM})(?<ua>${UNIT})?|(?<a2>${NUM})(?<ua2>${UNIT})?${CURRENCY_AFTER}|(?<![\w.,$])(?<a3>${NUM})(?<ua3>[kK])(?![a-zA-Z]))` +

@@ -19,10 +19,17 @@ const LABELS: ReadonlyArray<[role: string, pattern: RegExp]> = [
 /** The amount is a forecast or a map, not what happened. */
 const HYPOTHETICAL = /\b(if|would|could|may|might|risk (?:of|concentrat\w*|zones?)|liquidation risk|at risk|exposed|exposure|clusters?|pockets?|zones?|maps?|heatmap|walls?|levels? (?:of|near|at)|potential|expected|should|estimates?|ranging|range from|vary|varies|will|gonna|going to|ends? with|mark my words|predict\w*|forecast\w*|no (?:reliable )?(?:24-?hour |daily )?(?:total|figure|data))\b/i
 /** The amount is one venue's or one part's ("Binance alone saw", "on Bybit", "longs only"). */
-const ONE_PART = /\balone\b|\b(?:longs?|shorts?|bitcoin|btc|ether|eth)\s+only\b|\b(?:on|at)\s+(?:Binance|OKX|Bybit|Hyperliquid|Coinbase|Bitget|Deribit|BitMEX|Kraken|HTX|MEXC|Gate(?:\.io)?)\b[^,;]*$/i
+/** Words that make a clause about something else than liquidations, or another source's or venue's count. */
+const OTHER_TOPIC = /\b(?:ETFs?|inflows?|outflows?|open interest|OI|volume|funding|market cap|cap|stablecoins?|dominance|TVL|largest|biggest|single|Coinalyze|CoinGlass|Hyblock|Laevitas|Binance|Bybit|OKX|Hyperliquid|Deribit|BitMEX|Bitget)\b/i
+
+function carriedRole(role: string | undefined, first: boolean, words: string): string | undefined {
+  if (role !== undefined && role !== 'total') return role
+  return first && !/\b(?:longs?|shorts?)\b/i.test(words) ? 'total' : undefined
+}
+const ONE_PART = /(?<!\b(?:24\s?h|24 hours|day|hour|session|overnight)\s)\balone\b|\b(?:longs?|shorts?|bitcoin|btc|ether|eth)\s+only\b|\b(?:on|at)\s+(?:Binance|OKX|Bybit|Hyperliquid|Coinbase|Bitget|Deribit|BitMEX|Kraken|HTX|MEXC|Gate(?:\.io)?)\b[^,;]*$/i
 /** Windows other than the day: these are not the 24h total. */
-const OTHER_WINDOW = /\b(?:first|last|one|an|single|that) hour\b|\b(?:early|mid|late)[- ](?:january|february|march|april|may|june|july|august|september|october|november|december)|\b(?:in|during|of|for) (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|\b(1|one|4|four|8|12|twelve)[- ]?(?:h|hr|hours?)\b|\b(48|72)[- ]?(?:h|hr|hours?)\b|\b(?:two|three|four|2|3|4)[- ]days?\b|\bweek(?:end|ly)?\b|\b(?:7|30)\s?-?d(?:ays?)?\b|\btrailing\b|\bmonth|\bsince\b|\bthis year|\bin (?:a |one )?(?:minute|hour)s?|\bwithin (?:minutes|an hour|hours)|\bcumulative|\bYTD\b|\bOctober 10|\bcrash\b/i
-const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours|\bpast day|\bone day|\bdaily|\bon the day|\btoday\b|\bovernight|\bsession\b/i
+const OTHER_WINDOW = /\b(?:first|last|one|an|single|that|heaviest|busiest|worst|peak) hour\b|\b(?:early|mid|late)[- ](?:january|february|march|april|may|june|july|august|september|october|november|december)|\b(?:in|during|of|for) (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|\b(1|one|4|four|8|12|twelve)[- ]?(?:h|hr|hours?)\b|\b(48|72)[- ]?(?:h|hr|hours?)\b|\b(?:two|three|four|2|3|4)[- ]days?\b|\bweek(?:end|ly)?\b|\b(?:7|30)\s?-?d(?:ays?)?\b|\btrailing\b|\bmonth|\bsince\b|\bthis year|\bin (?:a |one )?(?:minute|hour)s?|\bwithin (?:minutes|an hour|hours)|\bcumulative|\bYTD\b|\bOctober 10|\bcrash\b/i
+const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours|\b(?:past|last) day\b|\bone day|\bdaily|\bon the day|\btoday\b|\bovernight|\bsession\b/i
 /** A line labelled with the day's window alone ("Past 24h: $690M", "24h total: …"). */
 const DAY_LABEL = new RegExp(`^\\W*(?:total\\s+)?(?:(?:past|last)\\s+)?(?:${DAY_WINDOW.source})\\W*(?:total)?\\s*:`, 'i')
 
@@ -46,10 +53,22 @@ export const liquidations: Recogniser<Liquidation> = {
     if (!/liquidat|wiped out|wipeout|flushed/i.test(text) || isTitleLine(context.raw)) return []
     const found: Liquidation[] = []
     const money = findMoney(text, {bare: true}).filter(isLarge)
+    // The clause before spoke of liquidations and this one of nothing else: "Liquidations were tiny — roughly
+    // $131M across all venues in the last day", "Weekend liquidations added up to $318M; the past 24h saw $96M".
+    let topic = false
+    let previousEnd = 0
     for (const clause of clauses(text)) {
       const words = text.slice(clause.index, clause.end)
+      const named = /liquidat|wiped out/i.test(words)
+      // Only within one sentence.
+      if (/[.!?]\s*$/.test(text.slice(previousEnd, clause.index)) || /[.!?]\s*$/.test(text.slice(Math.max(0, clause.index - 3), clause.index))) topic = false
+      previousEnd = clause.end
+      const firstAmount = money.find((item) => item.index >= clause.index && item.index < clause.end)
+      // (It must name the day's window itself: "…; Thursday's were $1.1B" is not carried.)
+      const carried: boolean = !named && topic && firstAmount !== undefined && !OTHER_TOPIC.test(text.slice(clause.index, firstAmount.index)) && DAY_WINDOW.test(words)
+      topic = named || carried
       if (HYPOTHETICAL.test(words)) continue
-      if (!/liquidat|wiped out/i.test(words) && !(found.length > 0 && /\b(longs?|shorts?)\b/i.test(words))) continue
+      if (!named && !carried && !(found.length > 0 && /\b(longs?|shorts?)\b/i.test(words))) continue
       const owned = ownWords(text, clause, money)
       const totals: typeof owned = []
       let long: number | undefined
@@ -57,7 +76,12 @@ export const liquidations: Recogniser<Liquidation> = {
       for (const [index, entry] of owned.entries()) {
         // "$298M liquidated …, the most since March's $500M": the word right after an amount is that amount's.
         const before = index === 0 ? entry.before : entry.before.replace(ATTACHED_LABEL, '')
-        const role = roleOf(before, entry.after)
+        // ("…; approximately $1.38-1.63 billion came from long positions": one side, carried or not.)
+        // A carried clause gives a side, or its first amount as the total when it names no side.
+        const role = carried ? carriedRole(roleOf(before, entry.after), entry.item === firstAmount, text.slice(entry.item.end, entry.item.end + 32)) : roleOf(before, entry.after)
+        // "…and the heaviest hour alone wiped out $97M": a total of another window is not a second total.
+        const own = `${entry.before.slice(-40)} ${entry.after.slice(0, 40)}`
+        if (role === 'total' && OTHER_WINDOW.test(own) && !DAY_WINDOW.test(own)) continue
         if (role === 'total') totals.push(entry)
         else if (role === 'long') long ??= entry.item.value
         else if (role === 'short') short ??= entry.item.value
