@@ -78,4 +78,9 @@ describe('layouts of exports and hand edits', () => {
     expect(total('$1.8-2.0 billion in forced liquidations; approximately $1.38-1.63 billion came from long positions.')).toBe(1.8e9)
     expect(total('CoinGlass counts $377M of liquidations over the past 24 hours; Coinalyze, which covers fewer venues, has $352M.')).toBe(377e6)
   })
+
+  it("a day's ETF flow inside a streak is still that day's", () => {
+    const {text, tree} = parseBrief(['---', 'title: t', 'date: 2028-08-02', '---', '', '### ETFs', '', 'Spot BTC ETFs extended their streak with a $118.5M net inflow on Tuesday.', ''].join('\n'))
+    expect(extractMarketData(tree, text, undefined, {date: '2028-08-02'}).etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 118.5e6, date: '2028-08-01'}])
+  })
 })

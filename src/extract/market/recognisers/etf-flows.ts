@@ -61,8 +61,9 @@ export const etfFlows: Recogniser<EtfFlow> = {
         const ownAfter = after.slice(0, 80).split(/[,;]|\b(?:bringing|taking|lifting|pushing|while|whereas|but|after|following)\b/)[0]!
         const opening = lead.slice(0, 40).replace(/\S*$/, '')
         const span = ownDay ? `${opening}|${phrase}|${ownAfter}` : `${lead}|${ownAfter}`
-        // "Total U.S. spot Bitcoin ETF outflows hit $903 million on November 20": with its own day, a total is that day's.
-        if (NOT_A_DAY_FLOW.test(ownDay ? span.replace(/\btotal\b/gi, '') : span) || sameAmountElsewhere(text, item, money)) continue
+        // "Total U.S. spot Bitcoin ETF outflows hit $903 million on November 20": with its own day, a total is that
+        // day's, and so is the day that "extended their streak with a $118.5M net inflow on Tuesday".
+        if (NOT_A_DAY_FLOW.test(ownDay ? span.replace(/\btotal\b|\bstreak\b/gi, '') : span) || sameAmountElsewhere(text, item, money)) continue
         // A table column headed "Week net", "AUM" or "MTD" is not a day's flow.
         const header = context.table?.header[text.slice(0, item.index).split(' | ').length - 1] ?? ''
         if (NOT_A_DAY_FLOW.test(header) || LONGER_SPAN.test(header)) continue
