@@ -1,6 +1,6 @@
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
+import {visit} from '../../visit.js'
 import {findSections, type Section, type SectionKind} from '../sections.js'
 import {assetOfLabel, findAssetMentions, inPriceBand} from './assets.js'
 import {cleanText, englishNotation, findMoney, findPlainNumbers} from './numbers.js'
@@ -14,7 +14,7 @@ import {withholdImplausible} from './plausible.js'
 import {labelledQuote} from './recognisers/labelled-quote.js'
 import {findUnparsed} from './unparsed.js'
 import {findUnread} from './unread.js'
-import {lateness, latestReadings, momentsOf, titlesOf} from './moments.js'
+import {lateness, latestReadings, momentsOf, titlesOf, type Moment} from './moments.js'
 
 export type * from './types.js'
 export {cleanText, findMoney, findPercents, parseMoney, parseNumber, parsePercent} from './numbers.js'
@@ -64,12 +64,13 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const momentOf = momentsOf(tree, lines, options.date)
   const first = [...run(priceRecognisers, overview), ...joinLabelled(run([labelledQuote], underAssets))]
   const latest = new Set(latestReadings([...first, ...run(priceRecognisers, elsewhere)], momentOf, (quote) => quote.symbol))
+  const fromFirst = new Set(first)
   const known = new Set(first.filter((quote) => latest.has(quote)).map((quote) => quote.symbol))
   // A later statement about the asset that could not be read ("At \$20,000, Bitcoin is …" in the afternoon
   // update) still makes an earlier reading stale: a dash, not the morning's price.
-  const priceContexts = [...overview, ...underAssets, ...elsewhere]
-  const superseded = (quote: PriceQuote) => priceContexts.some((context) => lateness(momentOf(context.line)) > lateness(momentOf(quote.line)) && statesPriceOf(context.text, quote.symbol))
-  const quotes = [...latest].filter((quote) => (first.includes(quote) || !known.has(quote.symbol)) && !superseded(quote))
+  const stated = latestStatements([...overview, ...underAssets, ...elsewhere], momentOf, Math.min(...[...latest].map((quote) => lateness(momentOf(quote.line)))))
+  const superseded = (quote: PriceQuote) => (stated.get(quote.symbol) ?? Number.NEGATIVE_INFINITY) > lateness(momentOf(quote.line))
+  const quotes = [...latest].filter((quote) => (fromFirst.has(quote) || !known.has(quote.symbol)) && !superseded(quote))
   const data: MarketData = {
     prices: mergeQuotes(quotes),
     liquidations: oneTotal(latestReadings(run(liquidationRecognisers, marketContexts(DERIVATIVE_KINDS)), momentOf), overviewLines),
@@ -96,15 +97,26 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   return shown
 }
 
-/** The text names the asset and an amount in its price band: a statement of its price, read or not. */
-function statesPriceOf(text: string, symbol: string): boolean {
-  return findAssetMentions(text).some((mention) => {
-    if (mention.symbol !== symbol) return false
+/** For each asset, how late the latest line that states its price is (read or not), among lines later than `after`. */
+function latestStatements(contexts: readonly LineContext[], momentOf: (line: number) => Moment, after: number): Map<string, number> {
+  const latest = new Map<string, number>()
+  for (const context of contexts) {
+    const late = lateness(momentOf(context.line))
+    if (late <= after) continue
+    for (const symbol of pricedAssets(context.text)) latest.set(symbol, Math.max(latest.get(symbol) ?? Number.NEGATIVE_INFINITY, late))
+  }
+  return latest
+}
+
+/** The assets the text names with an amount in their price band: statements of their price, read or not. */
+function pricedAssets(text: string): Set<string> {
+  const found = new Set<string>()
+  for (const mention of findAssetMentions(text)) {
     // Near the name ("At \$20,000, Bitcoin …", "BTC 95,120"), and not a quantity of coins ("moved 10,000 BTC").
-    const from = Math.max(0, mention.index - 30)
-    const near = text.slice(from, mention.end + 60)
-    return [...findMoney(near), ...findPlainNumbers(near)].some((money) => !money.negative && (money.unit === undefined || money.unit === 'k') && inPriceBand(symbol, money.value) && !/^\s*(?:[A-Z]{2,5}\b|bitcoins?|ethers?|coins|tokens)/.test(near.slice(money.end)))
-  })
+    const near = text.slice(Math.max(0, mention.index - 30), mention.end + 60)
+    if ([...findMoney(near), ...findPlainNumbers(near)].some((money) => !money.negative && (money.unit === undefined || money.unit === 'k') && inPriceBand(mention.symbol, money.value) && !/^\s*(?:[A-Z]{2,5}\b|bitcoins?|ethers?|coins|tokens)/.test(near.slice(money.end)))) found.add(mention.symbol)
+  }
+  return found
 }
 
 /** A line that is only a bold label: "**Fear & Greed**", "**Total crypto market cap:**". */

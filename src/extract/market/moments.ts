@@ -82,29 +82,35 @@ export function momentsOf(tree: Root, lines: readonly string[], date?: string): 
     // The brief's own title ("# Daily Market Update") covers every line alike.
     latest: title.depth > 1 && LATEST_TITLE.test(title.text)
   }))
-  return (line) => {
-    // The titles in force at the line: the last of each depth, an outer one ended by an inner one of lower or equal depth.
-    const stack: typeof titles = []
-    for (const title of titles) {
-      if (title.line > line) break
+  // One pass over the lines with the titles in force (the last of each depth; an outer one is ended by an
+  // inner one of lower or equal depth), so that a brief of many headings is read in linear time.
+  const byLine: Moment[] = []
+  const stack: typeof titles = []
+  let next = 0
+  for (let line = 1; line <= lines.length; line++) {
+    while (next < titles.length && titles[next]!.line <= line) {
+      const title = titles[next++]!
       while (stack.length > 0 && stack.at(-1)!.depth >= title.depth) stack.pop()
       stack.push(title)
     }
     const raw = lines[line - 1] ?? ''
     const opening = TIMED_LINE.exec(raw) ?? LATEST_LINE.exec(raw)
     const ownTime = opening ? minutesOf(opening[0], true) : undefined
-    const inner = [...stack].reverse()
     // "Friday was rough: BTC fell 2.6% to \$95,240 …" in Sunday's brief: a line that opens on a day is that day's
     // ("Friday's payrolls beat …" names a thing of that day, not the line's moment).
     const opensOnDay = /^[\s>*_-]*(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)\b(?![’']s)/i.exec(raw)
-    const moment: Moment = {
-      day: (opensOnDay ? dayOf(opensOnDay[1]!, date) : 0) || (inner.find((title) => title.day !== 0)?.day ?? 0),
-      latest: LATEST_LINE.test(raw) || stack.some((title) => title.latest)
+    let day = opensOnDay ? dayOf(opensOnDay[1]!, date) : 0
+    let minutes = ownTime
+    let latest = LATEST_LINE.test(raw)
+    for (let index = stack.length - 1; index >= 0; index--) {
+      const title = stack[index]!
+      if (day === 0) day = title.day
+      minutes ??= title.minutes
+      latest ||= title.latest
     }
-    const minutes = ownTime ?? inner.find((title) => title.minutes !== undefined)?.minutes
-    if (minutes !== undefined) moment.minutes = minutes
-    return moment
+    byLine[line] = minutes === undefined ? {day, latest} : {day, latest, minutes}
   }
+  return (line) => byLine[line] ?? {day: 0, latest: false}
 }
 
 /** How late a moment is, for comparing two statements: a later day, then an update (and its time). */
@@ -120,7 +126,11 @@ export function lateness(moment: Moment, byTime = false): number {
  */
 export function latestReadings<T extends {line: number}>(items: readonly T[], momentOf: (line: number) => Moment, keyOf: (item: T) => string = () => ''): T[] {
   const groups = new Map<string, T[]>()
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item])
+  for (const item of items) {
+    const group = groups.get(keyOf(item))
+    if (group) group.push(item)
+    else groups.set(keyOf(item), [item])
+  }
   const kept = new Set<T>()
   for (const group of groups.values()) {
     const moments = group.map((item) => momentOf(item.line))

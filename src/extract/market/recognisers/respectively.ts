@@ -24,7 +24,7 @@ export const respectively: Recogniser<PriceQuote> = {
     const {text} = context
     const quotes: PriceQuote[] = []
     for (const word of pairingPoints(text)) {
-      const list = listBefore(text, word.index)
+      const list = word.list ?? listBefore(text, word.index)
       if (!list) continue
       const listEnd = list.at(-1)!.end
       const rest = text.slice(listEnd)
@@ -72,27 +72,35 @@ const LIST_AT = /^\s+(?:(?:are|were|trade[sd]?|traded|trading|sit|sat|stand|stoo
 /**
  * Where a list's figures are paired in order: "respectively" or "in that order", and right after as many
  * amounts as the list has members, given at once ("BTC and ETH at 96.7k and 3.52k, up 1.1% and 0.9%").
+ * One pass over the text's mentions (a paragraph of figures may name hundreds), kept for the next caller.
  */
-function pairingPoints(text: string): Array<{index: number; end: number}> {
-  const points = [...text.matchAll(IN_ORDER)].map((word) => ({index: word.index, end: word.index + word[0].length}))
-  for (const mention of findAssetMentions(text)) {
-    const lead = LIST_AT.exec(text.slice(mention.end))
-    const list = lead && listBefore(text, mention.end)
-    if (!lead || !list || list.at(-1)!.index !== mention.index) continue
+function pairingPoints(text: string): Array<{index: number; end: number; list?: AssetMention[]}> {
+  if (lastPoints?.text === text) return lastPoints.points
+  const points: Array<{index: number; end: number; list?: AssetMention[]}> = [...text.matchAll(IN_ORDER)].map((word) => ({index: word.index, end: word.index + word[0].length}))
+  let list: AssetMention[] = []
+  for (const mention of findAssetMentions(text).filter((item) => item.quote)) {
+    const previous = list.at(-1)
+    list = previous && JOINER.test(text.slice(previous.end, mention.index)) ? [...list, mention] : [mention]
+    if (list.length < 2 || new Set(list.map((member) => member.symbol)).size !== list.length) continue
+    const lead = LIST_AT.exec(text.slice(mention.end, mention.end + 40))
+    if (!lead) continue
     const from = mention.end + lead[0].length
-    const amounts = findMoney(text.slice(from)).slice(0, list.length)
+    const amounts = findMoney(text.slice(from, from + 40 * list.length)).slice(0, list.length)
     // The amounts follow one another as the members do: "96.7k and 3.52k", "$97,420, $3,184 and $148.60".
     const joined = amounts.length === list.length && amounts[0]!.index === 0 && amounts.every((amount, index) => index === 0 || JOINER.test(text.slice(from + amounts[index - 1]!.end, from + amount.index)))
-    if (joined) points.push({index: from + amounts.at(-1)!.end, end: from + amounts.at(-1)!.end})
+    if (joined) points.push({index: from + amounts.at(-1)!.end, end: from + amounts.at(-1)!.end, list})
   }
-  return points.sort((a, b) => a.index - b.index)
+  points.sort((a, b) => a.index - b.index)
+  lastPoints = {text, points}
+  return points
 }
+let lastPoints: {text: string; points: Array<{index: number; end: number; list?: AssetMention[]}>} | undefined
 
 /** Whether the mention is a member of a list whose figures are paired in order. */
 export function inPairedList(text: string, mention: AssetMention): boolean {
   for (const word of pairingPoints(text)) {
     if (word.index < mention.index) continue
-    if (listBefore(text, word.index)?.some((member) => member.index === mention.index)) return true
+    if ((word.list ?? listBefore(text, word.index))?.some((member) => member.index === mention.index)) return true
   }
   return false
 }
