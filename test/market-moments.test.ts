@@ -112,6 +112,11 @@ describe('a figure restated later in the brief supersedes the earlier one', () =
     expect(price(data, 'BTC')).toMatchObject({price: 99150, change24hPct: 0.8})
   })
 
+  it('a price another day was, in the same sentence as the price now', () => {
+    const data = extract('2028-03-25', 'BTC wed night was 93.8k, now spot is 90.1k right now, -0.9% on the day.')
+    expect(price(data, 'BTC')).toMatchObject({price: 90100, change24hPct: -0.9})
+  })
+
   it('a correction is not read: it restates the wrong figure', () => {
     const data = extract('2028-05-15', 'Solana is at US$191.50, up 3.0%.', '', '*Correction: An earlier version of this newsletter put Solana at US$197.50.*')
     expect(price(data, 'SOL')).toMatchObject({price: 191.5})

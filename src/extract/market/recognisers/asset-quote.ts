@@ -29,6 +29,8 @@ const BARE_PRICE_LEAD =
 const CLOSE_OF_ANOTHER_DAY = /\b(?:yesterday|yest\.?|prior|previous|the day before|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^.$\d]*\b(?:closed|settled|ended|finished)\b|\b(?:closed|settled|ended|finished)\s+(?:(?:on\s+)?(?:yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|the (?:prior|previous) (?:day|session))\b/i
 /** The clause up to `at` (from a little before the asset's name) speaks of a close of another day. */
 const closesAnotherDay = (segment: string, from: number, at: number) => CLOSE_OF_ANOTHER_DAY.test(segment.slice(Math.max(0, from - 40), at).split(';').at(-1)!)
+/** "BTC wed night was 93.8k, now spot is 90.1k": a price another day or earlier was. */
+const WAS_EARLIER = /\b(?:yesterday|yday|last night|earlier|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?(?:['’]s)?(?:\s+(?:night|morning|evening|afternoon|close|open))?)\b[^.;$\d]{0,16}\b(?:was|stood|sat|traded|closed)\s+(?:at\s+|near\s+|around\s+|about\s+)?[~≈]?\s*$/i
 const PAST_LEAD = /\b(?:ago|a (?:day|week|month|year) earlier|last (?:week|month|year))\b[^.;]*$/i
 /** "extended its October gain to 13.4%": a month's move. */
 const MONTH_MOVE_BEFORE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monthly|quarterly|annual|yearly)\s+(?:gains?|loss(?:es)?|rally|decline|advance|drop|move|performance|returns?|slide)\b[^%]{0,20}$/i
@@ -144,7 +146,7 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
   // "SOL ~89.6", "BTC: 71,420", "ETH at 2,030": a plain number right after the ticker, inside the asset's band.
   const plain = symbol === undefined ? undefined : findPlainNumbers(segment.slice(from)).find((number) => number.index < 40)
   const lead = plain && segment.slice(from, from + plain.index)
-  if (plain && lead !== undefined && !MOMENT_AFTER.test(segment.slice(from + plain.end, from + plain.end + 30)) && !LEVEL_AFTER.test(segment.slice(from + plain.end, from + plain.end + 24)) && BARE_PRICE_LEAD.test(lead) && !NOT_PRICE_BEFORE.test(lead) && !PAST_MOVE_BEFORE.test(lead) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
+  if (plain && lead !== undefined && !MOMENT_AFTER.test(segment.slice(from + plain.end, from + plain.end + 30)) && !LEVEL_AFTER.test(segment.slice(from + plain.end, from + plain.end + 24)) && BARE_PRICE_LEAD.test(lead) && !NOT_PRICE_BEFORE.test(lead) && !PAST_MOVE_BEFORE.test(lead) && !WAS_EARLIER.test(lead) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
     if (plain.range) figures.range = plain.range
     else figures.price = plain.value
   }
@@ -166,6 +168,7 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     }
     // "Bitcoin, which a week and a half ago was changing hands near \$97,000, …": a past price.
     if (/\b(?:ago|a (?:week|month) earlier)\b[^,;]*$/i.test(segment.slice(from, money.index))) continue
+    if (WAS_EARLIER.test(segment.slice(from, money.index))) continue
     // "after a Dec 1 flush to about 85k": a level of a past move, not where it trades.
     if (PAST_MOVE_BEFORE.test(segment.slice(from, money.index))) continue
     if (money.range) figures.range ??= money.range
