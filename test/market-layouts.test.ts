@@ -83,4 +83,20 @@ describe('layouts of exports and hand edits', () => {
     const {text, tree} = parseBrief(['---', 'title: t', 'date: 2028-08-02', '---', '', '### ETFs', '', 'Spot BTC ETFs extended their streak with a $118.5M net inflow on Tuesday.', ''].join('\n'))
     expect(extractMarketData(tree, text, undefined, {date: '2028-08-02'}).etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 118.5e6, date: '2028-08-01'}])
   })
+
+  it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
+    const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
+    expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})
+    expect(data.marketCap?.usd).toBe(3.47e12)
+  })
+
+  it("a desk's S/R shorthand is no price; a band between two k amounts is a range", () => {
+    expect(price(extract('**BTC** levels only today → S 99k / R 102k'), 'BTC')).toBeUndefined()
+    expect(price(extract("## Tape", '', "BTC's sitting between 100.2k and 100.9k this morning, up roughly 3%."), 'BTC')).toMatchObject({range: [100200, 100900]})
+  })
+
+  it("a quarter's move and a week's list of moves are not the 24h change", () => {
+    expect(price(extract('## Board', '', '- BTC Q3: +6.8%; ETH Q3: +14.1%.'), 'ETH')?.change24hPct).toBeUndefined()
+    expect(price(extract('## Board', '', 'Bitcoin up 3.2% on the week, ether up 4.4%, solana up 1.8%.'), 'SOL')?.change24hPct).toBeUndefined()
+  })
 })

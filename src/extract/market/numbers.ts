@@ -110,7 +110,7 @@ const BARE = new RegExp(
 )
 // "between $66,400 and $68,350", "between 66,400 and 68,350 dollars".
 const BETWEEN = new RegExp(
-  String.raw`between\s+(?:(?:\$|USD\s?)(?<a>${NUM})(?<ua>${UNIT})?\s+and\s+(?:\$|USD\s?)(?<b>${NUM})(?<ub>${UNIT})?|(?<a2>${NUM})(?<ua2>${UNIT})?\s+and\s+(?<b2>${NUM})(?<ub2>${UNIT})?${CURRENCY_AFTER})`,
+  String.raw`between\s+(?:(?:\$|USD\s?)(?<a>${NUM})(?<ua>${UNIT})?\s+and\s+(?:\$|USD\s?)(?<b>${NUM})(?<ub>${UNIT})?|(?<a2>${NUM})(?<ua2>${UNIT})?\s+and\s+(?<b2>${NUM})(?<ub2>${UNIT})?${CURRENCY_AFTER}|(?<a3>${NUM})(?<ua3>[kK])\s+and\s+(?<b3>${NUM})(?<ub3>[kK])(?![a-zA-Z]))`,
   'gi'
 )
 
@@ -126,7 +126,8 @@ export function findMoney(text: string, options: {bare?: boolean} = {}): MoneyMa
   const overlaps = (start: number, end: number) => found.some((m) => start < m.end && end > m.index)
   for (const match of text.matchAll(BETWEEN)) {
     const g = match.groups!
-    const [a, ua, b, ub] = g.a === undefined ? [g.a2!, g.ua2, g.b2!, g.ub2] : [g.a, g.ua, g.b!, g.ub]
+    // ("between 100.2k and 100.9k": a k on both ends is money enough.)
+    const [a, ua, b, ub] = g.a !== undefined ? [g.a, g.ua, g.b!, g.ub] : g.a2 !== undefined ? [g.a2, g.ua2, g.b2!, g.ub2] : [g.a3!, g.ua3, g.b3!, g.ub3]
     const range = toRange(a, ua, b, ub)
     if (range) found.push({value: range[0], range, unit: unitName(ub ?? ua), negative: false, index: match.index, end: match.index + match[0].length})
   }

@@ -1,7 +1,7 @@
 import {findAssetMentions, inPriceBand} from '../assets.js'
 import {findMoney, findPercents, findPlainNumbers, negate, type MoneyMatch, type PercentMatch} from '../numbers.js'
 import type {LineContext, PriceQuote, Recogniser} from '../types.js'
-import {NEARLY_BEFORE, NON_PRICE_TOPIC, opensOnNonPriceTopic, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
+import {NEARLY_BEFORE, NON_PRICE_TOPIC, OLD_VALUE_AFTER, opensOnNonPriceTopic, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
 import {OTHER_SPAN_AFTER, OTHER_SPAN_BEFORE} from './change.js'
 import {gappedVerbFalls, hasSignWord, signFromWords} from './sign-words.js'
 import {inPairedList} from './respectively.js'
@@ -12,7 +12,7 @@ const NOT_PRICE_BEFORE =
 /** Words just after a percentage that make it something other than the 24h change. */
 const NOT_CHANGE_AFTER =
   /^\s*\)?\s*(?:\w+\s+)?(week|wk|w\/w|wow|intra-?(?:week|month)|7-?d|7-day|month|30-?d|mo\b|m\/m|mom\b|mtd|wtd|yoy|y\/y|ytd|year|qtd|q\/q|qoq|(?:over|across|during|through|since) the weekend|(?:since|from) (?:the )?(?:\w+ )?open\b|(?:over|in|during|for) (?:the )?(?:(?:past|last|prior|following|next) )?(?:\w+ ){0,2}(?:weeks?|months?|years?|days)\b|(?:from|off|since) (?:its |the |a |last )?(?:[\w'’.,$-]+ ){0,3}(?:high|peak|ath|top|record|lows?|bottom|trough)|(?:from|since) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last)\b|below|above|since|dominance|share|of\b(?!\s+(?:the\s+)?(?:day|session)\b)|probability|odds|annuali[sz]ed|apr|apy|longs?|shorts?|funding|premium|discount|retrac)/i
-const NOT_CHANGE_BEFORE = /\b(ago|a (?:week|month|year)|\d+\s?-?(?:d|days?|w|wk|weeks?|mo|months?)|dominance|share|funding|rates?|odds|probability|oi|open interest|volume|ytd|yoy|mtd|wtd|weekend|weekly|monthly|week|apr|apy|ratio|supply|fibo\w*|retracement|account\w* for|make up|makes up)\b[^%]{0,16}$/i
+const NOT_CHANGE_BEFORE = /\b(ago|a (?:week|month|year)|q[1-4]|quarter\w*|\d+\s?-?(?:d|days?|w|wk|weeks?|mo|months?)|dominance|share|funding|rates?|odds|probability|oi|open interest|volume|ytd|yoy|mtd|wtd|weekend|weekly|monthly|week|apr|apy|ratio|supply|fibo\w*|retracement|account\w* for|make up|makes up)\b[^%]{0,16}$/i
 
 /** Words right after an amount that make it a level or a forecast: "\$68,000 support", "3,000 is the line", "\$150k by year-end". */
 const LEVEL_AFTER =
@@ -25,10 +25,12 @@ const COMPARED_BEFORE = /[<>≥≤]\s*[~≈]?\s*$/
  * verb or preposition of place, or a colon); the level and past-move words are checked apart.
  */
 const BARE_PRICE_LEAD =
-  /^(?:\/USDT?|\/USD)?[\s:(=@~≈—–-]*(?:(?:is|was|at|near|around|about|trades?|trading|traded|sits|hovers|holds|changed hands at|price|quieter|steady|steadier|flat|firm|firmer|softer|little changed|unchanged)\s+)*[~≈]?\s*$|^\s*(?:[\w'’.,%+−-]+\s+){1,8}?(?:to|at|near|around|about|is|was|sits at|stands at)\s+(?:about\s+|around\s+|roughly\s+|near\s+)?[~≈]?\s*$|^\s*(?:[\w'’]+\s+){0,5}?[\w'’]+\s*:\s*[~≈]?\s*$/i
+  /^(?:\/USDT?|\/USD)?[\s:(=@~≈—–→`-]*(?:(?:is|was|at|near|around|about|trades?|trading|traded|sits|hovers|holds|changed hands at|price|quieter|steady|steadier|flat|firm|firmer|softer|little changed|unchanged)\s+)*[~≈]?\s*$|^\s*(?:[\w'’.,%+−-]+\s+){1,8}?(?:to|at|near|around|about|is|was|sits at|stands at)\s+(?:about\s+|around\s+|roughly\s+|near\s+)?[~≈]?\s*$|^\s*(?:[\w'’]+\s+){0,5}?[\w'’]+\s*:\s*[~≈]?\s*$/i
 const CLOSE_OF_ANOTHER_DAY = /\b(?:yesterday|yest\.?|prior|previous|the day before|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^.$\d]*\b(?:closed|settled|ended|finished)\b|\b(?:closed|settled|ended|finished)\s+(?:(?:on\s+)?(?:yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|the (?:prior|previous) (?:day|session))\b/i
 /** The clause up to `at` (from a little before the asset's name) speaks of a close of another day. */
 const closesAnotherDay = (segment: string, from: number, at: number) => CLOSE_OF_ANOTHER_DAY.test(segment.slice(Math.max(0, from - 40), at).split(';').at(-1)!)
+/** "S 99k / R 102k", "S1: 96,000": support and resistance in a desk's shorthand (capitals only). */
+const SR_BEFORE = /(?:^|[\s·|,;(/])[SR][12]?\s*[:=]?\s*[~≈]?\s*$/
 /** "BTC wed night was 93.8k, now spot is 90.1k": a price another day or earlier was. */
 const WAS_EARLIER = /\b(?:yesterday|yday|last night|earlier|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?(?:['’]s)?(?:\s+(?:night|morning|evening|afternoon|close|open))?)\b[^.;$\d]{0,16}\b(?:was|stood|sat|traded|closed)\s+(?:at\s+|near\s+|around\s+|about\s+)?[~≈]?\s*$/i
 const PAST_LEAD = /\b(?:ago|a (?:day|week|month|year) earlier|last (?:week|month|year))\b[^.;]*$/i
@@ -36,7 +38,7 @@ const PAST_LEAD = /\b(?:ago|a (?:day|week|month|year) earlier|last (?:week|month
 const MONTH_MOVE_BEFORE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monthly|quarterly|annual|yearly)\s+(?:gains?|loss(?:es)?|rally|decline|advance|drop|move|performance|returns?|slide)\b[^%]{0,20}$/i
 const FROM_A_PEAK_BEFORE = /\b(?:below|above|under|beneath|off|from)\b[^%]{0,40}\b(?:highs?|peak|ath|all-time|record|lows?)\b[^%]{0,30}$/i
 
-const OTHER_PERIOD_IN_SENTENCE = /\b(year[- ]to[- ]date|ytd|month[- ]to[- ]date|mtd|this (?:week|month|year)|(?:past|last|prior) (?:week|month|year|\d+ days)|week[- ]over[- ]week|wow|w\/w|\d+[- ]?(?:day|week|month)s?\b|weekly|monthly|yearly|since (?:january|february|march|april|may|june|july|august|september|october|november|december|launch|the start))/i
+const OTHER_PERIOD_IN_SENTENCE = /\b((?:on|for|over) the (?:week|month|quarter|year)|year[- ]to[- ]date|ytd|month[- ]to[- ]date|mtd|this (?:week|month|year)|(?:past|last|prior) (?:week|month|year|\d+ days)|week[- ]over[- ]week|wow|w\/w|\d+[- ]?(?:day|week|month)s?\b|weekly|monthly|yearly|since (?:january|february|march|april|may|june|july|august|september|october|november|december|launch|the start))/i
 
 /** Amounts that can be a coin's price: no M/B/T magnitude (those are caps and volumes). */
 function isPriceAmount(money: MoneyMatch): boolean {
@@ -146,7 +148,7 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
   // "SOL ~89.6", "BTC: 71,420", "ETH at 2,030": a plain number right after the ticker, inside the asset's band.
   const plain = symbol === undefined ? undefined : findPlainNumbers(segment.slice(from)).find((number) => number.index < 40)
   const lead = plain && segment.slice(from, from + plain.index)
-  if (plain && lead !== undefined && !MOMENT_AFTER.test(segment.slice(from + plain.end, from + plain.end + 30)) && !LEVEL_AFTER.test(segment.slice(from + plain.end, from + plain.end + 24)) && BARE_PRICE_LEAD.test(lead) && !NOT_PRICE_BEFORE.test(lead) && !PAST_MOVE_BEFORE.test(lead) && !WAS_EARLIER.test(lead) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
+  if (plain && lead !== undefined && !MOMENT_AFTER.test(segment.slice(from + plain.end, from + plain.end + 30)) && !LEVEL_AFTER.test(segment.slice(from + plain.end, from + plain.end + 24)) && BARE_PRICE_LEAD.test(lead) && !NOT_PRICE_BEFORE.test(lead) && !PAST_MOVE_BEFORE.test(lead) && !WAS_EARLIER.test(lead) && !/\b(?:ago|a (?:week|month) earlier)\b/i.test(lead) && !OLD_VALUE_AFTER.test(segment.slice(from + plain.end, from + plain.end + 6)) && !SR_BEFORE.test(lead) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
     if (plain.range) figures.range = plain.range
     else figures.price = plain.value
   }
@@ -169,6 +171,10 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     // "Bitcoin, which a week and a half ago was changing hands near \$97,000, …": a past price.
     if (/\b(?:ago|a (?:week|month) earlier)\b[^,;]*$/i.test(segment.slice(from, money.index))) continue
     if (WAS_EARLIER.test(segment.slice(from, money.index))) continue
+    // "3.55T → 3.47T", "100.9k -> 99.8k": the value before the arrow is the old one.
+    if (OLD_VALUE_AFTER.test(segment.slice(money.end, money.end + 6))) continue
+    // "S 99k / R 102k": a desk's shorthand for support and resistance.
+    if (SR_BEFORE.test(segment.slice(from, money.index))) continue
     // "after a Dec 1 flush to about 85k": a level of a past move, not where it trades.
     if (PAST_MOVE_BEFORE.test(segment.slice(from, money.index))) continue
     if (money.range) figures.range ??= money.range

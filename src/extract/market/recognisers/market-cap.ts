@@ -3,7 +3,7 @@ import {findDays, isStaleDay} from '../days.js'
 import {findMoney} from '../numbers.js'
 import type {LineContext, MarketCap, Recogniser} from '../types.js'
 import {readChange} from './change.js'
-import {EARLIER_FIGURE_BEFORE, NEARLY_BEFORE} from '../topics.js'
+import {EARLIER_FIGURE_BEFORE, NEARLY_BEFORE, OLD_VALUE_AFTER} from '../topics.js'
 
 const TOTAL_CAP =
   /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b|\b(?:total|global|overall|aggregate)\s+(?:crypto(?:currency)?\s+)?(?:market\s+)?(?:cap\b|cap(?:it|ti)ali[sz]ation|mcap|valuation|value(?!\s+locked))|\bcrypto(?:currency)?\s+(?:market(?:'s)?\s+)?(?:cap(?:it|ti)ali[sz]ation|mcap|valuation|value(?!\s+locked))|\b(?:total )?value of (?:the (?:whole |entire |overall )?crypto(?:currency)? market|all (?:crypto\w*|digital assets))|\b(?:combined|total|overall|aggregate) market\s+value of (?:all )?(?:crypto\w*|digital assets)|\b(?:the )?(?:whole|entire) (?:crypto(?:currency)? )?market\b|\b(?:total|overall|whole|broader|broad) (?:crypto )?market\b(?!\s+(?:volume|liquidations?|open interest|oi|turnover|sentiment|breadth)\b)|(?<=^\W{0,6}|[.;:·]\s{1,3})(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b(?=\W{0,4}(?:\$|US\$|USD\s?)?\d)|(?:^\W{0,4}|^\s*\d+\/\s*|[·|│┃•/]\s*)(?:tot(?:al)?(?: crypto)?(?: market)?(?: m-?cap)?|m-?cap|cap|mcap|tmc)(?:\s+usd)?(?=\W{0,6}[\d$])(?!\W{0,6}24\s?-?h)/i
@@ -49,7 +49,7 @@ function fromPhrase(context: LineContext, phrase: RegExpMatchArray & {index: num
   const amounts = findMoney(text.slice(0, end), {bare: true}).filter((money) => money.index >= phrase.index && money.value >= 1e11 && !money.negative)
   // Not a level it moved from, nor a peak or record it is measured against.
   const amount = amounts.find(
-    (money) => (NEARLY_BEFORE.test(text.slice(Math.max(0, money.index - 20), money.index)) || !/\b(?:from|off|below|above|over|under|vs\.?|versus|lost|gained|shed|added|erased|wiped|down|up|by)\s*[~≈]?\s*$/i.test(text.slice(Math.max(0, money.index - 10), money.index))) && !/^\s*(?:\w+\s+)?(?:peak|high|ath|record|low|top)\b/i.test(text.slice(money.end, money.end + 20)) && !EARLIER_FIGURE_BEFORE.test(text.slice(Math.max(0, money.index - 30), money.index))
+    (money) => (NEARLY_BEFORE.test(text.slice(Math.max(0, money.index - 20), money.index)) || !/\b(?:from|off|below|above|over|under|vs\.?|versus|lost|gained|shed|added|erased|wiped|down|up|by)\s*[~≈]?\s*$/i.test(text.slice(Math.max(0, money.index - 10), money.index))) && !/^\s*(?:\w+\s+)?(?:peak|high|ath|record|low|top)\b/i.test(text.slice(money.end, money.end + 20)) && !EARLIER_FIGURE_BEFORE.test(text.slice(Math.max(0, money.index - 30), money.index)) && !OLD_VALUE_AFTER.test(text.slice(money.end, money.end + 6))
   )
   // A day named with the figure ("$2.97T as of December 20") must be the brief's or the day before.
   const own = amount ? text.slice(Math.min(phrase.index, sentenceStart), Math.min(end, amount.end + 40)) : ''
