@@ -55,12 +55,15 @@ export function emptyBrief(file: VFile): Brief {
 /**
  * What a lean pipeline keeps of an analysis: no citations, front-matter
  * places or full data (the rendered brief carries `brief.json`'s text), and
- * of the extracted structure only the market figures, which the archive
- * rules compare across days. About 2 KB a brief instead of 27.
+ * of the extracted structure only the prices, which day-over-day compares
+ * across days. The build holds this of every brief to its end: the
+ * figures' evidence and the lines behind the file rules' messages (a few KB
+ * a brief) stay out; the messages themselves are made already.
  */
 export function leanAnalysis<T extends Omit<BriefAnalysis, 'rendered'>>(analysis: T): Omit<T, 'rendered'> {
   const {rendered: _rendered, ...kept} = analysis as T & {rendered?: unknown}
-  const extracted = analysis.extracted && {sections: [], headlines: [], market: analysis.extracted.market}
+  const prices = analysis.extracted?.market.prices
+  const extracted = prices && {sections: [], headlines: [], market: {prices, liquidations: [], etfFlows: [], unparsed: [], withheld: [], unread: [], evidence: {}}}
   return {...kept, citations: undefined, frontMatterPlaces: undefined, data: undefined, extracted}
 }
 

@@ -155,7 +155,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     const body = pool && cache && render && options.deferRendered ? {cwd: options.cwd, key} : undefined
     const analysis = pool
       ? await pool.analyse({text, path: file.path, absolutePath, ...(body && {body})})
-      : analyseBrief(text, file.path, absolutePath, options.config, render, options.lean === true)
+      : inProcess(analyseBrief(text, file.path, absolutePath, options.config, render, options.lean === true), options.lean === true)
     if (cache) {
       const {rendered, ...meta} = analysis
       // The body first: a meta entry that promises a body always has one.
@@ -243,6 +243,19 @@ function renderedLoader(briefs: Brief[]): () => Promise<void> {
       if (brief.rendered instanceof DeferredBody) brief.rendered = await brief.rendered.load()
     }
   }
+}
+
+/**
+ * A lean analysis made on this thread, as a worker would send it back: a
+ * copy. Strings the analysis took from the brief's text (a cited URL in a
+ * message, a line of figures) are slices that keep the whole text alive, and
+ * a lean build holds its briefs to the end (about 40 KB a brief). The body
+ * is not copied: it is the renderer's own (and, with the cache, on disk).
+ */
+function inProcess(analysis: BriefAnalysis, lean: boolean): BriefAnalysis {
+  if (!lean) return analysis
+  const {rendered, ...kept} = analysis
+  return {...structuredClone(kept), ...(rendered !== undefined && {rendered})}
 }
 
 /** Stored in a meta entry in place of the rendered body, which has its own entry. */

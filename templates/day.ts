@@ -26,7 +26,7 @@ export interface DayProps {
 
 /** One day's brief: title, date, the rendered body, and links to the days around it. */
 export function dayPage({item, previous, next, link, indexHref, categoryHref, assetHref, tagHref, gapBefore = [], gapAfter = []}: DayProps): ElementContent[] {
-  const figures = keyFigures(item.data, assetHref)
+  const figures = keyFigures({...item.data, evidence: item.evidence}, assetHref)
   return [
     // Pagefind indexes the day pages only, and sorts results by the day and
     // labels them with it as the lists write it (templates/search.js).

@@ -20,12 +20,12 @@ export const daySummarySchema = briefDataSchema
   .describe("One day's figures, as listed in data/briefs.json")
 
 /**
- * A day's summary as the build keeps it: the published fields, plus the
- * evidence of its figures for the day page's panel. `data/briefs.json` is
- * written in the schema's keys only, so the evidence stays out of it (a line of
- * text per figure, for every day, is the day's `brief.json`'s, not the index's).
+ * A day's summary as the build keeps it, for every day to the end of the
+ * build: the published fields only. The evidence of its figures (a line of
+ * text per figure) travels with the day's rendered body, read for its page
+ * only (src/render/site.ts).
  */
-export type DaySummary = z.infer<typeof daySummarySchema> & {evidence?: BriefData['evidence']}
+export type DaySummary = z.infer<typeof daySummarySchema>
 
 /** From most to least severe. */
 export const SEVERITY_ORDER: readonly Severity[] = severitySchema.options
@@ -39,7 +39,7 @@ export const SEVERITY_ORDER: readonly Severity[] = severitySchema.options
 export function summarize(data: BriefData): DaySummary {
   const found = new Set(data.headlines.map((headline) => headline.severity))
   const topSeverity = SEVERITY_ORDER.find((level) => found.has(level))
-  const {headlines, citations, evidence, ...figures} = data
+  const {headlines, citations, evidence: _evidence, ...figures} = data
   const summary: DaySummary = {
     ...figures,
     ...(topSeverity && {topSeverity}),
@@ -47,7 +47,7 @@ export function summarize(data: BriefData): DaySummary {
     citationCount: citations.length,
     data: `${data.url}brief.json`
   }
-  return {...daySummarySchema.parse(summary), evidence}
+  return daySummarySchema.parse(summary)
 }
 
 /** The JSON Schema written to `site/schema/day-summary.schema.json`. */

@@ -13,7 +13,7 @@ import type {CardMemo, PagerLink} from '../../templates/brief-list.js'
 import {layout, type Crumb, type LayoutProps} from '../../templates/layout.js'
 import {CARD_HEIGHT, CARD_WIDTH} from '../../templates/social-card.js'
 import {SITE_CARD_PATH} from './social-cards.js'
-import type {PriceQuote} from '../data/brief-data-schema.js'
+import type {BriefData, PriceQuote} from '../data/brief-data-schema.js'
 import {MAIN_ASSETS, assetsWithPages} from '../validate/asset-pages.js'
 import {absoluteUrl} from './absolute-url.js'
 import {assetSeries, chartValue, firstQuotesOf, type ChartPoint} from './chart-data.js'
@@ -35,6 +35,8 @@ export interface RenderedBrief {
   json: string
   /** The day page's table of contents: sections and headlines, by their ids in `html`. */
   contents: ContentsEntry[]
+  /** Where each figure of the day page's panel was read (kept here, not in every day's summary). */
+  evidence: BriefData['evidence']
 }
 
 export interface PublishedBrief {
@@ -55,6 +57,8 @@ export interface PublishedBrief {
   json: string
   /** The table of contents; empty while `body` holds it on disk. */
   contents: ContentsEntry[]
+  /** Where the panel's figures were read; empty while `body` holds it on disk. */
+  evidence: BriefData['evidence']
   /** Reads the rendered body from the cache, when the build left it there. */
   body?: (() => Promise<RenderedBrief>) | undefined
 }

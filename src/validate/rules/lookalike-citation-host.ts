@@ -1,5 +1,5 @@
 import {defineRule} from '../../diagnostics/rule.js'
-import {findLookalikes, MIN_REFERENCE_BRIEFS} from '../lookalike-hosts.js'
+import {findLookalikes, MIN_REFERENCE_BRIEFS, positionOf} from '../lookalike-hosts.js'
 import type {ArchiveRule} from '../rule-types.js'
 
 /**
@@ -25,7 +25,8 @@ export const lookalikeCitationHost: ArchiveRule = {
       for (const {host} of brief.hosts ?? []) if (found.has(host)) citing.set(host, [...(citing.get(host) ?? []), brief.file.path])
     }
     for (const brief of briefs) {
-      for (const {host, position} of brief.hosts ?? []) {
+      for (const cited of brief.hosts ?? []) {
+        const {host} = cited
         const lookalike = found.get(host)
         if (!lookalike) continue
         ;(brief.lookalikeHosts ??= {})[host] = lookalike.reference
@@ -36,7 +37,7 @@ export const lookalikeCitationHost: ArchiveRule = {
           brief.file,
           this.meta,
           `Unexpected citation host \`${host}\`, which reads as \`${lookalike.reference}\` (${often}${trusted}) without being it (${lookalike.how}), expected the real site; cited by ${files.length === 1 ? 'this brief only' : `${files.length} briefs`}: ${files.join(', ')}`,
-          position,
+          positionOf(cited),
           {
             actual: host,
             expected: [lookalike.reference],
