@@ -20,6 +20,15 @@ export function parseBrief(source: string): {text: string; tree: ReturnType<type
   return {text, tree: parseMarkdown(text, block.bodyOffset)}
 }
 
+/** A whole brief of these body lines, dated `date` (front matter, a blank line, the body): for shapes about where in the brief a figure sits. */
+export function extractDated(date: string, ...body: string[]): MarketData {
+  const {text, tree} = parseBrief(['---', 'title: t', `date: ${date}`, '---', '', ...body, ''].join('\n'))
+  return extractMarketData(tree, text, undefined, {date})
+}
+
+/** The quote of one asset, if any. */
+export const priceOf = (data: MarketData, symbol: string) => data.prices.find((quote) => quote.symbol === symbol)
+
 /** Front matter takes 4 lines: body line n is file line n + 4. */
 export const BODY = 4
 

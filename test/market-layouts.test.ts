@@ -1,13 +1,9 @@
 import {describe, expect, it} from 'vitest'
-import {extractMarketData} from '../src/extract/market/index.js'
-import {parseBrief} from './market-helpers.js'
+import {extractDated, priceOf} from './market-helpers.js'
 
 /** A whole brief body, as exports and hand edits leave it. */
-function extract(...body: string[]) {
-  const {text, tree} = parseBrief(['---', 'title: t', 'date: 2028-09-13', '---', '', ...body, ''].join('\n'))
-  return extractMarketData(tree, text, undefined, {date: '2028-09-13'})
-}
-const price = (data: ReturnType<typeof extract>, symbol: string) => data.prices.find((quote) => quote.symbol === symbol)
+const extract = (...body: string[]) => extractDated('2028-09-13', ...body)
+const price = priceOf
 
 describe('layouts of exports and hand edits', () => {
   it('figures in sub-bullets under a bullet that names the asset', () => {
@@ -64,8 +60,7 @@ describe('layouts of exports and hand edits', () => {
   })
 
   it('a day an ETF flow is compared with is not its day', () => {
-    const {text, tree} = parseBrief(['---', 'title: t', 'date: 2028-05-10', '---', '', '**Flows:** Tuesday\'s spot BTC ETF tally was +$74.2M, well below Monday\'s pace.', ''].join('\n'))
-    expect(extractMarketData(tree, text, undefined, {date: '2028-05-10'}).etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 74.2e6, date: '2028-05-09'}])
+    expect(extractDated('2028-05-10', '**Flows:** Tuesday\'s spot BTC ETF tally was +$74.2M, well below Monday\'s pace.').etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 74.2e6, date: '2028-05-09'}])
   })
 
   it('liquidations: a clause that goes on with the subject of the one before, and totals of another window beside the day\'s', () => {
@@ -80,8 +75,7 @@ describe('layouts of exports and hand edits', () => {
   })
 
   it("a day's ETF flow inside a streak is still that day's", () => {
-    const {text, tree} = parseBrief(['---', 'title: t', 'date: 2028-08-02', '---', '', '### ETFs', '', 'Spot BTC ETFs extended their streak with a $118.5M net inflow on Tuesday.', ''].join('\n'))
-    expect(extractMarketData(tree, text, undefined, {date: '2028-08-02'}).etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 118.5e6, date: '2028-08-01'}])
+    expect(extractDated('2028-08-02', '### ETFs', '', 'Spot BTC ETFs extended their streak with a $118.5M net inflow on Tuesday.').etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 118.5e6, date: '2028-08-01'}])
   })
 
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {

@@ -1,14 +1,10 @@
 import {describe, expect, it} from 'vitest'
-import {extractMarketData} from '../src/extract/market/index.js'
 import {momentsOf} from '../src/extract/market/moments.js'
-import {parseBrief} from './market-helpers.js'
+import {extractDated, parseBrief, priceOf} from './market-helpers.js'
 
-/** A whole brief body (no overview wrapper): these shapes are about where in the brief a figure sits. */
-function extract(date: string, ...body: string[]) {
-  const {text, tree} = parseBrief([`---`, `title: t`, `date: ${date}`, `---`, '', ...body, ''].join('\n'))
-  return extractMarketData(tree, text, undefined, {date})
-}
-const price = (data: ReturnType<typeof extract>, symbol: string) => data.prices.find((quote) => quote.symbol === symbol)
+// Whole briefs (no overview wrapper): these shapes are about where in the brief a figure sits.
+const extract = extractDated
+const price = priceOf
 
 describe('a figure restated later in the brief supersedes the earlier one', () => {
   it('an afternoon update after a morning snapshot', () => {

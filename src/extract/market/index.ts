@@ -3,8 +3,9 @@ import {toString} from 'mdast-util-to-string'
 import {visit} from '../../visit.js'
 import {findSections, type Section, type SectionKind} from '../sections.js'
 import {assetOfLabel, findAssetMentions, inPriceBand} from './assets.js'
-import {cleanText, englishNotation, findMoney, findPlainNumbers} from './numbers.js'
+import {cleanText, englishNotation, findMoney, findPlainNumbers, sameAmount} from './numbers.js'
 import {etfFlowRecognisers, fearGreedRecognisers, liquidationRecognisers, marketCapRecognisers, priceRecognisers} from './recognisers/index.js'
+import {disputedByProviders} from './recognisers/etf-flows.js'
 import type {EtfFlow, Liquidation, LineContext, MarketData, PriceQuote, Recogniser} from './types.js'
 import {evidenceOf} from './evidence.js'
 import {labelBeforeFigure} from './figure-first.js'
@@ -281,30 +282,6 @@ function agreeingFlows(flows: EtfFlow[]): EtfFlow[] {
   return kept.filter((flow) => !conflicted.has(`${flow.asset} ${flow.date ?? flow.day ?? ''}`))
 }
 
-/** Data providers whose tallies of one day's ETF flows often differ. */
-const PROVIDER = /\b(?:Farside|SoSoValue|SoSo|CoinGlass|Bloomberg|The Block|Glassnode|CryptoQuant|Dune|Bitbo|CoinShares|HODL15Capital)\b/i
-const ISSUER_BEFORE = /\b(?:IBIT|FBTC|GBTC|ARKB|BITB|HODL|ETHA|FETH|ETHE|BlackRock|iShares|Fidelity|Grayscale|Bitwise|ARK|VanEck|Invesco)\b[^$\d]{0,12}$/
-
-/**
- * "−\$58.3M per Farside, −\$61.0M per SoSoValue": two providers' tallies of one flow, a few percent
- * apart. Which is right is not the brief's to say, so neither is shown (the line is reported unread).
- */
-function disputedByProviders(flow: EtfFlow, text: string): boolean {
-  if (!PROVIDER.test(text)) return false
-  const amounts = findMoney(text, {bare: true}).filter((money) => money.value >= 1e6 && money.value <= 5e9 && !money.range)
-  const own = amounts.find((money) => sameAmount(money.value, flow.amountUsd))
-  if (!own) return false
-  return amounts.some((other) => {
-    if (other === own || sameAmount(other.value, own.value) || Math.abs(other.value - own.value) > 0.25 * Math.max(other.value, own.value)) return false
-    const [first, second] = other.index < own.index ? [other, own] : [own, other]
-    return PROVIDER.test(text.slice(Math.max(0, first.index - 30), second.end + 30)) && !ISSUER_BEFORE.test(text.slice(0, second.index))
-  })
-}
-
-/** Within 1%: "$477M" and "$477.2M" are one figure rounded twice. */
-function sameAmount(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 0.01 * Math.max(a, b)
-}
 
 /**
  * Lines that sit under a heading or a bold title naming one asset ("## Bitcoin

@@ -336,3 +336,8 @@ export function findPlainNumbers(text: string): MoneyMatch[] {
   }
   return found
 }
+
+/** Within 1%: "$477M" and "$477.2M" are one figure rounded twice. */
+export function sameAmount(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 0.01 * Math.max(a, b)
+}

@@ -1,7 +1,7 @@
 import {clauses, lastMatch, ownWords} from '../clauses.js'
 import {findDays, isStaleDay, soleDayOf} from '../days.js'
 import {isTitleLine} from './liquidations.js'
-import {findMoney, type MoneyMatch} from '../numbers.js'
+import {findMoney, sameAmount, type MoneyMatch} from '../numbers.js'
 import type {EtfFlow, Recogniser} from '../types.js'
 
 export const ETF = /\bETFs?\b|\bETPs?\b|\bexchange[- ]traded (?:funds?|products?)\b|\bspot (?:bitcoin|btc|ether(?:eum)?|eth|solana|sol|xrp) (?:funds|products)\b/i
@@ -246,4 +246,24 @@ function issuerAmounts(text: string, clause: {index: number; end: number}, money
     issuers.push({name, amountUsd: entry.item.negative ? -entry.item.value : entry.item.value})
   }
   return issuers
+}
+
+/** Data providers whose tallies of one day's ETF flows often differ. */
+const PROVIDER = /\b(?:Farside|SoSoValue|SoSo|CoinGlass|Bloomberg|The Block|Glassnode|CryptoQuant|Dune|Bitbo|CoinShares|HODL15Capital)\b/i
+const ISSUER_BEFORE = new RegExp(String.raw`${ISSUER.source}[^$\d]{0,12}$`)
+
+/**
+ * "−\$58.3M per Farside, −\$61.0M per SoSoValue": two providers' tallies of one flow, a few percent
+ * apart. Which is right is not the brief's to say, so neither is shown (the line is reported unread).
+ */
+export function disputedByProviders(flow: EtfFlow, text: string): boolean {
+  if (!PROVIDER.test(text)) return false
+  const amounts = findMoney(text, {bare: true}).filter((money) => money.value >= 1e6 && money.value <= 5e9 && !money.range)
+  const own = amounts.find((money) => sameAmount(money.value, flow.amountUsd))
+  if (!own) return false
+  return amounts.some((other) => {
+    if (other === own || sameAmount(other.value, own.value) || Math.abs(other.value - own.value) > 0.25 * Math.max(other.value, own.value)) return false
+    const [first, second] = other.index < own.index ? [other, own] : [own, other]
+    return PROVIDER.test(text.slice(Math.max(0, first.index - 30), second.end + 30)) && !ISSUER_BEFORE.test(text.slice(0, second.index))
+  })
 }
