@@ -78,6 +78,13 @@ describe('layouts of exports and hand edits', () => {
     expect(extractDated('2028-08-02', '### ETFs', '', 'Spot BTC ETFs extended their streak with a $118.5M net inflow on Tuesday.').etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 118.5e6, date: '2028-08-01'}])
   })
 
+  it('an ETF flow whose day is written "Friday 19 March" or "Tue 16 Mar", beside a cumulative figure after a middle dot', () => {
+    expect(extractDated('2027-03-21', '- **BTC spot ETFs, Friday 19 March:** +$351.7M').etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 351.7e6, date: '2027-03-19'}])
+    expect(extractDated('2027-03-17', '**Spot BTC ETFs, Tue 16 Mar:** +61.9M net · cumulative since launch 62.9B').etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 61.9e6, date: '2027-03-16'}])
+    // A month with no day is still a month's total.
+    expect(extractDated('2027-03-21', 'Spot BTC ETFs took in $1.6B net in March so far.').etfFlows).toEqual([])
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

@@ -10,11 +10,11 @@ export interface Span {
   end: number
 }
 
-/** Clauses of a line: split after ". ", "; " and at a spaced dash before words (" — ", " – U.S. …"), keeping offsets (a table row's cells stay together). */
+/** Clauses of a line: split after ". ", "; ", at a spaced dash before words (" — ", " – U.S. …") and at a spaced middle dot or bullet ("+61.9M net · cumulative 62.9B"), keeping offsets (a table row's cells stay together). */
 export function clauses(text: string): Span[] {
   const spans: Span[] = []
   let start = 0
-  for (const match of text.matchAll(/(?<=[.;!?])\s+(?=[^\s\d])|;\s*|\s—\s|\s–\s(?=\p{L})/gu)) {
+  for (const match of text.matchAll(/(?<=[.;!?])\s+(?=[^\s\d])|;\s*|\s[—·•]\s|\s–\s(?=\p{L})/gu)) {
     // "approx. $5" and "U.S. spot" do not end a clause.
     if (/\b(?:approx|U\.S|vs|e\.g|i\.e|etc|Inc|No)\.$/.test(text.slice(Math.max(0, match.index - 6), match.index))) continue
     if (match.index > start) spans.push({index: start, end: match.index})
