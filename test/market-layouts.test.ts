@@ -85,6 +85,13 @@ describe('layouts of exports and hand edits', () => {
     expect(extractDated('2027-03-21', 'Spot BTC ETFs took in $1.6B net in March so far.').etfFlows).toEqual([])
   })
 
+  it('liquidations and the total cap stated under a sentiment section are read; one side with "$300M+" is not a total', () => {
+    const data = extractDated('2027-08-31', '## Sentiment', '', 'The Fear & Greed Index cooled to 51. Total crypto market cap: $3.52T.', 'Liquidations reached $389M in the past 24 hours, mostly longs ($301M).')
+    expect(data.liquidations).toMatchObject([{amountUsd: 389e6, long: 301e6}])
+    expect(data.marketCap).toMatchObject({usd: 3.52e12})
+    expect(extractDated('2025-12-10', '## Social & Sentiment', '', '- Liquidation data: $300M+ in short liquidations overnight, easing downside risk.').liquidations).toEqual([])
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

@@ -22,7 +22,7 @@ export {cleanText, findMoney, findPercents, parseMoney, parseNumber, parsePercen
 
 /** Sections whose lines carry prices; flows and liquidations may also sit in derivatives and headline sections. */
 const PRICE_KINDS: SectionKind[] = ['market-overview']
-const DERIVATIVE_KINDS: SectionKind[] = ['market-overview', 'derivatives', 'flows']
+const DERIVATIVE_KINDS: SectionKind[] = ['market-overview', 'derivatives', 'flows', 'sentiment']
 const NO_PRICE_KINDS: SectionKind[] = ['headlines', 'watch', 'confidence', 'research', 'security', 'regulation', 'exchanges']
 const ETF_KINDS: SectionKind[] = ['market-overview', 'derivatives', 'flows', 'headlines']
 
@@ -81,7 +81,7 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
     unread: [],
     evidence: {}
   }
-  const caps = latestReadings([...run(marketCapRecognisers, overview), ...run(marketCapRecognisers, elsewhere)], momentOf)
+  const caps = latestReadings([...run(marketCapRecognisers, overview), ...run(marketCapRecognisers, [...elsewhere, ...contexts(['sentiment'])])], momentOf)
   // "crypto ≈\$3.5T total" in a TL;DR, then "\$3.533tn" in the body: the exact figure the writer rounded.
   const [rounded] = caps
   const exact = rounded?.usd === undefined ? undefined : caps.find((other) => other.usd !== undefined && refines(other.usd, rounded.usd!))
@@ -94,7 +94,7 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   else if (index?.range) data.fearGreedRange = index.range
   const shown = withholdImplausible(data)
   shown.evidence = evidenceOf(shown, lines, index?.line)
-  shown.unread = findUnread(shown, [...marketContexts(DERIVATIVE_KINDS), ...contexts(['sentiment'])].sort((a, b) => a.line - b.line))
+  shown.unread = findUnread(shown, marketContexts(DERIVATIVE_KINDS).sort((a, b) => a.line - b.line))
   return shown
 }
 

@@ -134,7 +134,8 @@ const ATTACHED_LABEL = /^\s*\)?\s*(?:(?:in|of|worth|were|was|being|leveraged|for
 
 function roleOf(before: string, after: string): string | undefined {
   const tail = before.slice(-64)
-  const head = after.slice(0, 64)
+  // ("$300M+ in short liquidations": the plus says "or more".)
+  const head = after.replace(/^\+/, '').slice(0, 64)
   // "$19B in long liquidations", "$136.6M from long positions": one side only.
   const sideAfter = /^\s*\)?\s*(?:in|of|from)?\s*(long|short)s?\b/i.exec(head.slice(0, 24))?.[1]
   if (sideAfter) return sideAfter.toLowerCase()
