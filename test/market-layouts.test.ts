@@ -92,6 +92,12 @@ describe('layouts of exports and hand edits', () => {
     expect(extractDated('2025-12-10', '## Social & Sentiment', '', '- Liquidation data: $300M+ in short liquidations overnight, easing downside risk.').liquidations).toEqual([])
   })
 
+  it("a liquidations label over amounts of several windows gives the day's; a day it is compared with is not its day", () => {
+    expect(extractDated('2027-11-04', '- 💣 **Liquidations**: $96M in the last 4 hours, $402M over 24h (longs ~72%)').liquidations).toMatchObject([{amountUsd: 402e6}])
+    expect(extractDated('2027-11-04', '- Liquidations: $96M in the last 4 hours, $402M on Monday').liquidations).toEqual([])
+    expect(extractDated('2027-01-21', "Liquidations over the past 24 hours were a modest $190 million, less than a fifth of Monday's figure.").liquidations).toMatchObject([{amountUsd: 190e6}])
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

@@ -78,7 +78,7 @@ export const liquidations: Recogniser<Liquidation> = {
         const before = index === 0 ? entry.before : entry.before.replace(ATTACHED_LABEL, '')
         // ("…; approximately $1.38-1.63 billion came from long positions": one side, carried or not.)
         // A carried clause gives a side, or its first amount as the total when it names no side.
-        const role = carried ? carriedRole(roleOf(before, entry.after), entry.item === firstAmount, text.slice(entry.item.end, entry.item.end + 32)) : roleOf(before, entry.after)
+        const role = carried ? carriedRole(roleOf(before, entry.after), entry.item === firstAmount, text.slice(entry.item.end, entry.item.end + 32)) : roleOf(before, entry.after) ?? labelledWindow(words, entry)
         // "…and the heaviest hour alone wiped out $97M": a total of another window is not a second total.
         const own = `${entry.before.slice(-40)} ${entry.after.slice(0, 40)}`
         if (role === 'total' && OTHER_WINDOW.test(own) && !DAY_WINDOW.test(own)) continue
@@ -100,7 +100,7 @@ export const liquidations: Recogniser<Liquidation> = {
       if (totals.some((other) => other.item.value !== total.item.value)) continue
       // The amount's own words say the window; else the clause does.
       // (Up to a comparison: "$150 million over 24 hours, which is about a fifth of Thursday's".)
-      const own = `${total.before.slice(-60)} ${total.after.slice(0, 80).split(/,\s*(?:which|while|compared|versus|vs\.?|up from|down from|against)\b/i)[0]}`
+      const own = `${total.before.slice(-60)} ${total.after.slice(0, 80).split(/,\s*(?:which|while|compared|versus|vs\.?|up from|down from|against|(?:\w+\s+)?(?:less|more|lower|higher|smaller|bigger) than|(?:about |roughly |only )?(?:half|a (?:third|quarter|fifth|tenth)) of|twice|double)\b/i)[0]}`
       const windowWords = OTHER_WINDOW.test(own) || DAY_WINDOW.test(own) ? own : words
       if (OTHER_WINDOW.test(windowWords) && !DAY_WINDOW.test(windowWords)) continue
       // A named day must be the brief's or the day before it.
@@ -123,6 +123,16 @@ export const liquidations: Recogniser<Liquidation> = {
     }
     return found
   }
+}
+
+/**
+ * "Liquidations: $96M in the last 4 hours, $402M over 24h": under a line's "Liquidations:" label, an
+ * amount with no label of its own is the total of the window its own words name, if that is the day.
+ */
+function labelledWindow(words: string, entry: {before: string; after: string}): string | undefined {
+  if (!/^[^:$\d]{0,30}\bliquidations?\s*(?:\(\s*all\s*\)\s*)?:/i.test(words) || /\b(?:longs?|shorts?)\b/i.test(words.split(':')[0]!)) return undefined
+  const own = `${entry.before.split(/[,;]/).at(-1)} ${entry.after.split(/[,;]/)[0]}`
+  return DAY_WINDOW.test(own) && !OTHER_WINDOW.test(own) ? 'total' : undefined
 }
 
 /** M and B amounts only: a total in thousands or trillions is something else. */
