@@ -98,6 +98,19 @@ describe('layouts of exports and hand edits', () => {
     expect(extractDated('2027-01-21', "Liquidations over the past 24 hours were a modest $190 million, less than a fifth of Monday's figure.").liquidations).toMatchObject([{amountUsd: 190e6}])
   })
 
+  it("a leverage table by asset: the 'All' column is the total, an asset's column its part, and a row's own label still decides", () => {
+    const board = ['| | BTC | ETH | SOL | **All** |', '|---|---|---|---|---|', '| Open interest | $86.1bn | $41.3bn | $11.6bn | **$151.0bn** |', '| Liquidations 24h | $298M | $201M | $97M | **$735M** |']
+    expect(extractDated('2030-03-25', ...board).liquidations).toMatchObject([{amountUsd: 735e6}])
+    const single = ['| metric | BTC | all venues |', '|---|---:|---:|', '| Largest single liquidation | BTC-USDT, Binance | $18.6M |']
+    expect(extractDated('2030-03-25', ...single).liquidations).toEqual([])
+  })
+
+  it('a figure line under an asset item may open on "spot"; a sentence about a round number is no price', () => {
+    const data = extractDated('2030-03-25', '1. **Solana**', '   - spot **$193.20** ▲ 4.5%', '   - $200 is the obvious magnet')
+    expect(priceOf(data, 'SOL')).toMatchObject({price: 193.2, change24hPct: 4.5})
+    expect(priceOf(extractDated('2030-03-25', '1. **Solana**', '   - $200 is the obvious magnet for the week'), 'SOL')).toBeUndefined()
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

@@ -60,7 +60,10 @@ function setChange(quote: PriceQuote, percent: {value?: number; range?: [number,
  */
 function valueLine(text: string, asset: {symbol: string; name: string}, line: number): PriceQuote[] {
   const [amount] = findMoney(text)
-  if (!amount || amount.negative || !/^[\s>*+\-~≈]*$/.test(text.slice(0, amount.index)) || (amount.unit !== undefined && amount.unit !== 'k')) return []
+  // ("spot $193.20 ▲ 4.5%": a word that says price may lead.)
+  if (!amount || amount.negative || !/^[\s>*+\-~≈]*(?:(?:spot|price|last|now|current(?:ly)?|trading at)\s*:?\s*[~≈]?\s*)?$/i.test(text.slice(0, amount.index)) || (amount.unit !== undefined && amount.unit !== 'k')) return []
+  // "$200 is the obvious magnet": a sentence about the amount, not a figure line.
+  if (wordsAfter(text.slice(amount.end)) > 3) return []
   if (!inPriceBand(asset.symbol, amount.range ? amount.range[0] : amount.value)) return []
   const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line}
   if (amount.range) quote.range = amount.range
@@ -69,4 +72,10 @@ function valueLine(text: string, asset: {symbol: string; name: string}, line: nu
   const percent = findPercents(rest)[0]
   if (percent && !percent.bound && !/week|7\s?d|month|30\s?d|ytd|year/i.test(rest.slice(percent.end, percent.end + 16))) setChange(quote, signFromWords(percent, rest, 0))
   return [quote]
+}
+
+/** Words after an amount other than its change and period ("▲ 4.5%", "up 1.2% in 24h", "(−0.8% on the day)"). */
+function wordsAfter(rest: string): number {
+  const words = rest.replace(/[+−–-]?\d[\d.,]*\s*%/g, ' ').match(/\p{L}[\p{L}'’/-]*/gu) ?? []
+  return words.filter((word) => !/^(?:up|down|on|the|day|in|over|past|last|24h|h|hours?|today|change|flat|d\/d|1d|usd|usdt|vs|since|yesterday|session|daily|pct|percent)$/i.test(word)).length
 }

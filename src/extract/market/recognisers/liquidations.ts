@@ -1,4 +1,4 @@
-import {findAssetMentions} from '../assets.js'
+import {assetOfLabel, findAssetMentions} from '../assets.js'
 import {clauses, lastMatch, ownWords} from '../clauses.js'
 import {findDays, isStaleDay} from '../days.js'
 import {findMoney, findPercents, type MoneyMatch} from '../numbers.js'
@@ -78,7 +78,12 @@ export const liquidations: Recogniser<Liquidation> = {
         const before = index === 0 ? entry.before : entry.before.replace(ATTACHED_LABEL, '')
         // ("…; approximately $1.38-1.63 billion came from long positions": one side, carried or not.)
         // A carried clause gives a side, or its first amount as the total when it names no side.
-        const role = carried ? carriedRole(roleOf(before, entry.after), entry.item === firstAmount, text.slice(entry.item.end, entry.item.end + 32)) : roleOf(before, entry.after) ?? labelledWindow(words, entry)
+        // A table's columns by asset ("| | BTC | ETH | All |"): an asset's column is its part, "All" the total.
+        const column = columnOf(context, text, entry.item.index)
+        if (column === 'part') continue
+        const labelled = carried ? carriedRole(roleOf(before, entry.after), entry.item === firstAmount, text.slice(entry.item.end, entry.item.end + 32)) : roleOf(before, entry.after) ?? labelledWindow(words, entry)
+        // (The row's own label still decides: "| Largest single liquidation | | $18.6M |" under "all venues".)
+        const role = column === 'total' && (labelled === undefined || labelled === 'total') ? 'total' : labelled
         // "…and the heaviest hour alone wiped out $97M": a total of another window is not a second total.
         const own = `${entry.before.slice(-40)} ${entry.after.slice(0, 40)}`
         if (role === 'total' && OTHER_WINDOW.test(own) && !DAY_WINDOW.test(own)) continue
@@ -133,6 +138,14 @@ function labelledWindow(words: string, entry: {before: string; after: string}): 
   if (!/^[^:$\d]{0,30}\bliquidations?\s*(?:\(\s*all\s*\)\s*)?:/i.test(words) || /\b(?:longs?|shorts?)\b/i.test(words.split(':')[0]!)) return undefined
   const own = `${entry.before.split(/[,;]/).at(-1)} ${entry.after.split(/[,;]/)[0]}`
   return DAY_WINDOW.test(own) && !OTHER_WINDOW.test(own) ? 'total' : undefined
+}
+
+/** The role a table column's header gives its amounts: one asset's or the alts' ('part'), or all of them ('total'). */
+function columnOf(context: {table?: {header: readonly string[]}}, text: string, at: number): 'part' | 'total' | undefined {
+  const header = context.table?.header[text.slice(0, at).split(' | ').length - 1]?.trim()
+  if (!header) return undefined
+  if (/^(?:all|total|market|aggregate|overall|sum|combined)\b/i.test(header)) return 'total'
+  return assetOfLabel(header) || /^(?:alts?|altcoins?|others?|rest)\b/i.test(header) ? 'part' : undefined
 }
 
 /** M and B amounts only: a total in thousands or trillions is something else. */
