@@ -37,6 +37,22 @@ describe('a figure restated later in the brief supersedes the earlier one', () =
     expect(price(data, 'BTC')).toMatchObject({price: 107150, change24hPct: 1.3})
   })
 
+  it('a wire\'s timestamps set in inline code, the later one marked UPD', () => {
+    const data = extract(
+      '2030-01-02',
+      '`08:00 UTC SNAP`',
+      '',
+      'BTC 103.9k +0.8 | ETH 3.62k +1.4 | XRP 2.41 −0.6',
+      '',
+      '`14:00 UTC UPD — supersedes 08:00`',
+      '',
+      'BTC 104.6k +1.5 / ETH 3.65k +2.2'
+    )
+    expect(price(data, 'BTC')).toMatchObject({price: 104600})
+    expect(price(data, 'ETH')).toMatchObject({price: 3650})
+    expect(price(data, 'XRP')).toMatchObject({price: 2.41})
+  })
+
   it("Sunday's part of a weekend wrap, not Friday's or Saturday's", () => {
     const data = extract(
       '2028-05-07',

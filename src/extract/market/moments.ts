@@ -27,7 +27,7 @@ export interface Title {
   text: string
 }
 
-/** Headings and bold-only lines, in order. */
+/** Headings and bold-only (or code-only) lines, in order. */
 export function titlesOf(tree: Root, lines: readonly string[]): Title[] {
   const titles: Title[] = []
   for (const node of tree.children) {
@@ -36,7 +36,8 @@ export function titlesOf(tree: Root, lines: readonly string[]): Title[] {
     if (node.type === 'heading') titles.push({line, depth: node.depth, text: toString(node).trim()})
     else if (node.type === 'paragraph') {
       for (let at = line; at <= node.position!.end.line; at++) {
-        const bold = /^\s*(?:\*\*|__)([^*_]{2,40})(?:\*\*|__)\s*:?\s*$/.exec(lines[at - 1] ?? '')
+        // (Or only inline code: "`14:00 UTC UPD — supersedes 08:00`".)
+        const bold = /^\s*(?:\*\*|__)([^*_]{2,40})(?:\*\*|__)\s*:?\s*$/.exec(lines[at - 1] ?? '') ?? /^\s*`([^`]{2,60})`\s*:?\s*$/.exec(lines[at - 1] ?? '')
         if (bold) titles.push({line: at, depth: 7, text: bold[1]!.trim()})
       }
     }
@@ -47,9 +48,9 @@ export function titlesOf(tree: Root, lines: readonly string[]): Title[] {
 /** "07:30 UTC", "5:40 PM ET": a clock time (a bare "(04:30)" in a title is as often a podcast's minute). */
 const TIME = /\b(\d{1,2}):(\d{2})(?:\s*(am|pm)\b|(?=\s*(?:UTC|GMT|Z|ET|EST|EDT|CET|CEST|BST|SGT|HKT|JST|KST|PT|PST|PDT)\b))/i
 /** Titles that present their figures as the newest of the day ("Daily summary", not a brief's "Executive Summary"). */
-const LATEST_TITLE = /\b(?:update|updated|latest|late edition|(?:daily|closing|end[- ]of[- ]day|day's) (?:summary|wrap))\b|\(now\)|\bright now\b|\bwhere (?:we|it) (?:are|is|stands?) now\b/i
+const LATEST_TITLE = /\b(?:update|updated|upd|supersedes|refresh|refreshed|revised|latest|late edition|(?:daily|closing|end[- ]of[- ]day|day's) (?:summary|wrap))\b|\(now\)|\bright now\b|\bwhere (?:we|it) (?:are|is|stands?) now\b/i
 /** A line that opens as an update: "**Update 09:30 UTC:** BTC now at …", "UPDATE: …", "Latest (16:00): …". */
-const LATEST_LINE = /^[\s>*_-]*(?:update|updated|latest)\b[^:\n]{0,30}:/i
+const LATEST_LINE = /^[\s>*_-]*(?:update|updated|upd|refresh|latest)\b[^:\n]{0,30}:/i
 /** A line that opens on a clock time: "08:00 UTC — BTC 93,640", "- [14:05] ETH …". */
 const TIMED_LINE = /^[\s>*_+-]*(?:\d+[.)]\s+)?[[(]?\d{1,2}:\d{2}\b[^—–|:\]\n]{0,12}[\])]?\s*(?:[—–|:-]|$)/
 
