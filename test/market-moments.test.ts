@@ -53,6 +53,27 @@ describe('a figure restated later in the brief supersedes the earlier one', () =
     expect(price(data, 'XRP')).toMatchObject({price: 2.41})
   })
 
+  it("a letter's prose: where the asset is now beats where it was at the open, at yesterday's letter or at Sunday's close", () => {
+    const letter = extract('2030-02-01', 'Bitcoin spent the night climbing. At the Asian open it was changing hands near $110,900, roughly where it closed on Thursday ($110,930, for the record), and it poked as high as $113,050 before settling back. As I write it sits at **$112,480**, up 1.4 percent on the day.')
+    expect(price(letter, 'BTC')).toMatchObject({price: 112480, change24hPct: 1.4})
+    const which = extract('2030-02-02', 'Bitcoin, which stood at $112,480 when yesterday\'s letter went out, has traded between $111,700 and $114,600 over the past twenty-four hours and now sits at $113,900, up 1.3 percent.')
+    expect(price(which, 'BTC')).toMatchObject({price: 113900, range: [111700, 114600], change24hPct: 1.3})
+    // A sentence about another figure that is "now" somewhere is not the price.
+    const realised = extract('2029-07-15', 'Bitcoin is now changing hands at about 102.4k USD, 1.3 percent lower than 24 hours ago. Glassnode\'s realised price continues to creep higher and now stands near 58,900.')
+    expect(price(realised, 'BTC')).toMatchObject({price: 102400})
+  })
+
+  it("a timed log whose entries open on an abbreviated weekday: today's entry is the latest, a target 'in March' no price", () => {
+    const data = extract(
+      '2030-02-26',
+      '**Mon 14:30 UTC, US open.** Everyone waits for the second big seller. Bitcoin at $104.8k. The 110k-in-March crowd is loud.',
+      '',
+      '**Tue 07:30 UTC, now.** Bitcoin at **$107,310**, up 2.2 percent over 24 hours.'
+    )
+    expect(price(data, 'BTC')).toMatchObject({price: 107310, change24hPct: 2.2})
+    expect(price(extract('2030-02-25', '**Sun 14:00 UTC.** For about an hour, the 110k-in-March crowd is very loud about bitcoin.'), 'BTC')).toBeUndefined()
+  })
+
   it("Sunday's part of a weekend wrap, not Friday's or Saturday's", () => {
     const data = extract(
       '2028-05-07',

@@ -52,7 +52,7 @@ const LATEST_TITLE = /\b(?:update|updated|upd|supersedes|refresh|refreshed|revis
 /** A line that opens as an update: "**Update 09:30 UTC:** BTC now at …", "UPDATE: …", "Latest (16:00): …". */
 const LATEST_LINE = /^[\s>*_-]*(?:update|updated|upd|refresh|latest)\b[^:\n]{0,30}:/i
 /** A line that opens on a clock time: "08:00 UTC — BTC 93,640", "- [14:05] ETH …". */
-const TIMED_LINE = /^[\s>*_+-]*(?:\d+[.)]\s+)?[[(]?\d{1,2}:\d{2}\b[^—–|:\]\n]{0,12}[\])]?\s*(?:[—–|:-]|$)/
+const TIMED_LINE = /^[\s>*_+-]*(?:\d+[.)]\s+)?[[(]?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?\d{1,2}:\d{2}\b[^—–|:\]\n]{0,12}[\])]?\s*(?:[—–|:-]|$)/
 
 /** The clock time in a title (which must look like one), or in a line's opening (where any "hh:mm" is one). */
 function minutesOf(text: string, anyClock = false): number | undefined {
@@ -64,6 +64,8 @@ function minutesOf(text: string, anyClock = false): number | undefined {
   if (meridiem === 'am' && hours === 12) hours = 0
   return hours < 24 ? hours * 60 + Number(match[2]) : undefined
 }
+
+const WEEKDAY_NAMES: Record<string, string> = {mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday'}
 
 /** The day a title names, relative to the brief's ("Friday", "Sunday, May 14", "Yesterday"); 0 when it names none. */
 function dayOf(text: string, date: string | undefined): number {
@@ -100,7 +102,9 @@ export function momentsOf(tree: Root, lines: readonly string[], date?: string): 
     // "Friday was rough: BTC fell 2.6% to \$95,240 …" in Sunday's brief: a line that opens on a day is that day's
     // ("Friday's payrolls beat …" names a thing of that day, not the line's moment).
     const opensOnDay = /^[\s>*_-]*(?:on\s+)?((?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday)\b(?![’']s)/i.exec(raw)
-    let day = opensOnDay ? dayOf(opensOnDay[1]!, date) : 0
+    // ("**Sun 21:30 UTC.** A large seller appears": a log entry's day, abbreviated before its time.)
+    const loggedDay = /^[\s>*_-]*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+\d{1,2}:\d{2}\b/i.exec(raw)
+    let day = opensOnDay ? dayOf(opensOnDay[1]!, date) : loggedDay ? dayOf(WEEKDAY_NAMES[loggedDay[1]!.toLowerCase()]!, date) : 0
     let minutes = ownTime
     let latest = LATEST_LINE.test(raw)
     for (let index = stack.length - 1; index >= 0; index--) {

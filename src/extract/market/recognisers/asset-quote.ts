@@ -16,7 +16,7 @@ const NOT_CHANGE_BEFORE = /\b(ago|a (?:week|month|year)|q[1-4]|quarter\w*|\d+\s?
 
 /** Words right after an amount that make it a level or a forecast: "\$68,000 support", "3,000 is the line", "\$150k by year-end". */
 const LEVEL_AFTER =
-  /^\s*(?:\w+\s+){0,2}(?:support|resistance|floor|ceiling|pivot|invalidation|breakout|breakdown|trigger|wall|cluster|magnet|line in the sand|max pain|strike|target|ath|peak|levels?\b|mark\b|zone|area\b|handle|threshold|barrier|round (?:number|figure)|psychological|intraday\b(?! range))|^\W{0,3}(?:is|as|remains|stays) (?:the |a )?(?:\w+ )?(?:line|level|pivot|floor|ceiling|magnet|key)\b|^\s*(?:by|before|within)\s+(?:the\s+)?(?:year[- ]end|end of|(?:next|this)\s+\w+|20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)/i
+  /^\s*(?:\w+\s+){0,2}(?:support|resistance|floor|ceiling|pivot|invalidation|breakout|breakdown|trigger|wall|cluster|magnet|line in the sand|max pain|strike|target|ath|peak|levels?\b|mark\b|zone|area\b|handle|threshold|barrier|round (?:number|figure)|psychological|intraday\b(?! range))|^\W{0,3}(?:is|as|remains|stays) (?:the |a )?(?:\w+ )?(?:line|level|pivot|floor|ceiling|magnet|key)\b|^[\s-]*(?:by|before|within|in)[\s-]+(?:the\s+)?(?:year[- ]end|end of|(?:next|this)\s+\w+|20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)/i
 /** "\$ETH > \$3,000": a comparison with a level. */
 const COMPARED_BEFORE = /[<>≥≤]\s*[~≈]?\s*$/
 /**
@@ -26,7 +26,7 @@ const COMPARED_BEFORE = /[<>≥≤]\s*[~≈]?\s*$/
  */
 const BARE_PRICE_LEAD =
   /^(?:\/USDT?|\/USD)?[\s:(=@~≈—–→`-]*(?:(?:is|was|at|near|around|about|trades?|trading|traded|sits|hovers|holds|changed hands at|price|quieter|steady|steadier|flat|firm|firmer|softer|little changed|unchanged)\s+)*[~≈]?\s*$|^\s*(?:[\w'’.,%+−-]+\s+){1,8}?(?:to|at|near|around|about|is|was|sits at|stands at)\s+(?:about\s+|around\s+|roughly\s+|near\s+)?[~≈]?\s*$|^\s*(?:[\w'’]+\s+){0,5}?[\w'’]+\s*:\s*[~≈]?\s*$/i
-const CLOSE_OF_ANOTHER_DAY = /\b(?:yesterday|yest\.?|prior|previous|the day before|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^.$\d]*\b(?:closed|settled|ended|finished)\b|\b(?:closed|settled|ended|finished)\s+(?:(?:on\s+)?(?:yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|the (?:prior|previous) (?:day|session))\b/i
+const CLOSE_OF_ANOTHER_DAY = /\b(?:yesterday|yest\.?|prior|previous|the day before|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^.$\d]*\b(?:closed|settled|ended|finished)\b|\b(?:closed|settled|ended|finished)\s+(?:(?:on\s+)?(?:yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|the (?:prior|previous) (?:day|session))\b|\b(?:closed|settled|ended|finished)\s+(?:yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s\b/i
 /** The clause up to `at` (from a little before the asset's name) speaks of a close of another day. */
 const closesAnotherDay = (segment: string, from: number, at: number) => CLOSE_OF_ANOTHER_DAY.test(segment.slice(Math.max(0, from - 40), at).split(';').at(-1)!)
 /** "S 99k / R 102k", "S1: 96,000": support and resistance in a desk's shorthand (capitals only). */
@@ -93,6 +93,10 @@ export const assetQuote: Recogniser<PriceQuote> = {
         if (!hasLevel) Object.assign(quote, {price: more.price, range: more.range})
         if (!hasChange) Object.assign(quote, {change24hPct: more.change24hPct, change24hRange: more.change24hRange})
       }
+      // "Bitcoin, which stood at $112,480 when yesterday's letter went out, … now sits at $113,900": what the
+      // asset's own words say it is now beats the first price they give.
+      const now = nowStatement(text, mention.end, next?.index ?? text.length, mention.symbol)
+      if (now) Object.assign(quote, {price: now.price}, (now.change24hPct !== undefined || now.change24hRange !== undefined) && {change24hPct: now.change24hPct, change24hRange: now.change24hRange})
       const cleaned = Object.fromEntries(Object.entries(quote).filter(([, value]) => value !== undefined))
       if (Object.keys(cleaned).length === 0) continue
       quotes.push({asset: mention.name, symbol: mention.symbol, ...cleaned, line: context.line})
@@ -101,11 +105,32 @@ export const assetQuote: Recogniser<PriceQuote> = {
   }
 }
 
+/** Words that say the amount after them is where the asset trades now ("As I write it sits at", "It now sits at"). */
+const NOW_LEAD = /\b(?:now|currently|presently|as (?:i|we) write|at (?:the time of )?writing|at press time|this morning|right now|at last check)\b(?=[^.;!?$\d]{0,40}[$\d~≈])/gi
+
+/** The price (and change) of the first sentence in `text[from, end)` that says where the asset is now. */
+function nowStatement(text: string, from: number, end: number, symbol: string): Figures | undefined {
+  let at = from
+  while (at < end) {
+    const sentenceEnd = Math.min(endOfSentence(text, at), end)
+    const sentence = text.slice(at, sentenceEnd)
+    for (const cue of sentence.matchAll(NOW_LEAD)) {
+      // ("Glassnode's realised price … now stands near 58,900": the sentence is about another figure.)
+      if (NON_PRICE_TOPIC.test(sentence.slice(0, cue.index)) || OTHER_FIGURE.test(sentence.slice(0, cue.index))) continue
+      const figures = readSegment(text, at + cue.index + cue[0].length, sentenceEnd, symbol)
+      if (figures.price !== undefined && inPriceBand(symbol, figures.price)) return figures
+    }
+    at = sentenceEnd + 1
+  }
+  return undefined
+}
+const OTHER_FIGURE = /\b(?:reali[sz]ed|cost|basis|euros?|€|£|ratio|average|fair value|premium|discount)\b/i
+
 /** A sentence about the whole market ("The total value of all cryptocurrencies …"), not the asset before it. */
 const MARKET_WIDE = /\b(?:total|overall|whole|entire|combined|all (?:crypto\w*|coins|digital assets)|crypto market|cryptocurrencies|market (?:cap|value))\b/i
 
 /** Words that are not an asset's name even when a price follows ("Price: \$95,000"). */
-const NOT_A_NAME = /^(Price|Prices|Spot|Level|Last|Close|Open|Current|Range|Trading|Now|Today|Yesterday|High|Low|Target|Support|Resistance|USD|US|ETF|ETFs|UTC|GMT|ET|EST|EDT|CET|CEST|BST|JST|SGT|HKT|KST|PT|PST|PDT)$/
+const NOT_A_NAME = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Tonight|Yesterday|Price|Prices|Spot|Level|Last|Close|Open|Current|Range|Trading|Now|Today|Yesterday|High|Low|Target|Support|Resistance|USD|US|ETF|ETFs|UTC|GMT|ET|EST|EDT|CET|CEST|BST|JST|SGT|HKT|KST|PT|PST|PDT)$/
 
 /**
  * Where another, unknown asset's quote begins: "Name (\$", "Name: \$",
