@@ -74,6 +74,25 @@ describe('a figure restated later in the brief supersedes the earlier one', () =
     expect(price(extract('2030-02-25', '**Sun 14:00 UTC.** For about an hour, the 110k-in-March crowd is very loud about bitcoin.'), 'BTC')).toBeUndefined()
   })
 
+  it("a data block's first line gives its rows' time: the refresh block beats the morning board, and an asset it does not refresh keeps its figure", () => {
+    const data = extract(
+      '2030-01-15',
+      '```',
+      'LEDGERLINE AM  2030-01-15  07:30 UTC',
+      'BTC   $94,660.00   +0.83%',
+      'SOL      $160.05   +0.84%',
+      '```',
+      '',
+      '```',
+      'LEDGERLINE REFRESH  2030-01-15  14:00 UTC',
+      '(replaces 07:30 rows shown; SOL not refreshed)',
+      'BTC   $95,120.00   +1.32%',
+      '```'
+    )
+    expect(price(data, 'BTC')).toMatchObject({price: 95120, change24hPct: 1.32})
+    expect(price(data, 'SOL')).toMatchObject({price: 160.05})
+  })
+
   it("Sunday's part of a weekend wrap, not Friday's or Saturday's", () => {
     const data = extract(
       '2028-05-07',

@@ -114,7 +114,8 @@ function pricedAssets(text: string): Set<string> {
   const found = new Set<string>()
   for (const mention of findAssetMentions(text)) {
     // Near the name ("At \$20,000, Bitcoin …", "BTC 95,120"), and not a quantity of coins ("moved 10,000 BTC").
-    const near = text.slice(Math.max(0, mention.index - 30), mention.end + 60)
+    // (A clock time, "replaces 07:30 rows; SOL not refreshed", is no amount.)
+    const near = text.slice(Math.max(0, mention.index - 30), mention.end + 60).replace(/\b\d{1,2}:\d{2}\b/g, (time) => ' '.repeat(time.length))
     if ([...findMoney(near), ...findPlainNumbers(near)].some((money) => !money.negative && (money.unit === undefined || money.unit === 'k') && inPriceBand(mention.symbol, money.value) && !/^\s*(?:[A-Z]{2,5}\b|bitcoins?|ethers?|coins|tokens)/.test(near.slice(money.end)))) found.add(mention.symbol)
   }
   return found

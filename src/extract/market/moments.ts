@@ -34,6 +34,12 @@ export function titlesOf(tree: Root, lines: readonly string[]): Title[] {
     const line = node.position?.start.line
     if (line === undefined) continue
     if (node.type === 'heading') titles.push({line, depth: node.depth, text: toString(node).trim()})
+    // A data block's own first line says when its rows were taken ("LEDGERLINE REFRESH  2030-01-15  14:00 UTC").
+    else if (node.type === 'code') {
+      const first = node.value.split('\n')[0] ?? ''
+      const at = /^\s*(?:```|~~~)/.test(lines[line - 1] ?? '') ? line + 1 : line
+      if (TIME.test(first) || LATEST_TITLE.test(first)) titles.push({line: at, depth: 7, text: first.trim()})
+    }
     else if (node.type === 'paragraph') {
       for (let at = line; at <= node.position!.end.line; at++) {
         // (Or only inline code: "`14:00 UTC UPD — supersedes 08:00`".)
