@@ -111,6 +111,13 @@ describe('layouts of exports and hand edits', () => {
     expect(priceOf(extractDated('2030-03-25', '1. **Solana**', '   - $200 is the obvious magnet for the week'), 'SOL')).toBeUndefined()
   })
 
+  it('a European table ("98 420,50", a cell of "171,35" alone) and a list of European levels ("Support at 97.000 $, then 95.500 $")', () => {
+    const table = extractDated('2030-01-08', '| Asset | Last (USD) | 24 h |', '|:--|--:|--:|', '| Bitcoin (BTC) | 98 420,50 | −2,9 % |', '| Solana (SOL) | 171,35 | −3,5 % |')
+    expect(priceOf(table, 'BTC')).toMatchObject({price: 98420.5, change24hPct: -2.9})
+    expect(priceOf(table, 'SOL')).toMatchObject({price: 171.35, change24hPct: -3.5})
+    expect(extractDated('2030-01-08', '**Technical levels, Bitcoin.** Support at 97.000 $, then 95.500 $. Resistance at 100.000 $ and 102.400 $.').prices).toEqual([])
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

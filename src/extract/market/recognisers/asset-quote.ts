@@ -17,6 +17,8 @@ const NOT_CHANGE_BEFORE = /\b(ago|a (?:week|month|year)|q[1-4]|quarter\w*|\d+\s?
 /** Words right after an amount that make it a level or a forecast: "\$68,000 support", "3,000 is the line", "\$150k by year-end". */
 const LEVEL_AFTER =
   /^\s*(?:\w+\s+){0,2}(?:support|resistance|floor|ceiling|pivot|invalidation|breakout|breakdown|trigger|wall|cluster|magnet|line in the sand|max pain|strike|target|ath|peak|levels?\b|mark\b|zone|area\b|handle|threshold|barrier|round (?:number|figure)|psychological|intraday\b(?! range))|^\W{0,3}(?:is|as|remains|stays) (?:the |a )?(?:\w+ )?(?:line|level|pivot|floor|ceiling|magnet|key)\b|^[\s-]*(?:by|before|within|in)[\s-]+(?:the\s+)?(?:year[- ]end|end of|(?:next|this)\s+\w+|20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)/i
+/** What joins a level to the next one of a list: ", then", " and", " / ". */
+const LEVEL_LIST_JOIN = /^\s*(?:\$|USD|€)?\s*[,/]?\s*(?:then|and|or|&|\/)?\s*[~≈]?\s*$/i
 /** "\$ETH > \$3,000": a comparison with a level. */
 const COMPARED_BEFORE = /[<>≥≤]\s*[~≈]?\s*$/
 /**
@@ -180,13 +182,21 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
   let approximate = false
   // A close of another day is read only when nothing later in the segment says where it trades now.
   let close: MoneyMatch | undefined
+  // Where the last level read ended: "Support at 97.000 $, then 95.500 $" lists two levels.
+  let levelEnd = -1
   for (const money of findMoney(segment)) {
     if (money.index < from || !isPriceAmount(money)) continue
+    if (levelEnd >= 0 && LEVEL_LIST_JOIN.test(segment.slice(levelEnd, money.index))) {
+      levelEnd = money.end
+      continue
+    }
     // "just over \$3,970" is where it trades, give or take; "north of \$112,000" is a bound.
     const nearly = !isRound(money.value) && NEARLY_BEFORE.test(segment.slice(from, money.index)) && !/\b(?:began|started|opened|week|month|year)\b/i.test(segment.slice(from, money.index))
-    if (!nearly && (NOT_PRICE_BEFORE.test(segment.slice(from, money.index)) || COMPARED_BEFORE.test(segment.slice(from, money.index)))) continue
     // "plunged to \$105,000 intraday before recovering to \$111,700": a level touched, not where it trades.
-    if (LEVEL_AFTER.test(segment.slice(money.end, money.end + 24))) continue
+    if ((!nearly && (NOT_PRICE_BEFORE.test(segment.slice(from, money.index)) || COMPARED_BEFORE.test(segment.slice(from, money.index)))) || LEVEL_AFTER.test(segment.slice(money.end, money.end + 24))) {
+      levelEnd = money.end
+      continue
+    }
     if (MOMENT_AFTER.test(segment.slice(money.end, money.end + 30))) continue
     // "Yesterday BTC closed at \$99,610; this morning it trades at \$100,450": a close of another day.
     if (closesAnotherDay(segment, from, money.index)) {
