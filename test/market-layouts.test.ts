@@ -118,6 +118,14 @@ describe('layouts of exports and hand edits', () => {
     expect(extractDated('2030-01-08', '**Technical levels, Bitcoin.** Support at 97.000 $, then 95.500 $. Resistance at 100.000 $ and 102.400 $.').prices).toEqual([])
   })
 
+  it("a sentence of conditions after the asset's move gives no price", () => {
+    const data = extractDated('2030-01-29', 'BTC is 1.3 pct down on the day. We stand aside until either 105.1k holds on a daily close or 110k is reclaimed.')
+    expect(priceOf(data, 'BTC')).toEqual(expect.objectContaining({change24hPct: -1.3}))
+    expect(priceOf(data, 'BTC')?.price).toBeUndefined()
+    // The next sentence still gives the price when it says where the asset trades.
+    expect(priceOf(extractDated('2030-01-29', 'BTC is 1.3 pct down on the day. The leading cryptocurrency trades at $106,750.'), 'BTC')).toMatchObject({price: 106750, change24hPct: -1.3})
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

@@ -88,7 +88,8 @@ export const assetQuote: Recogniser<PriceQuote> = {
       const following = text.slice(sentenceEnd, endOfSentence(text, sentenceEnd + 1))
       // The next sentence may go on about the same asset ("The asset closed at …"), unless it
       // names another asset or opens on another topic ("Total market cap slipped 0.01%").
-      const goesOn = !findAssetMentions(following).some((other) => other.symbol !== mention.symbol) && !NON_PRICE_TOPIC.test(following.slice(0, 40)) && !MARKET_WIDE.test(following.slice(0, 60))
+      // ("We stand aside until 105.1k holds": a condition, not where it trades.)
+      const goesOn = !findAssetMentions(following).some((other) => other.symbol !== mention.symbol) && !NON_PRICE_TOPIC.test(following.slice(0, 40)) && !MARKET_WIDE.test(following.slice(0, 60)) && !CONDITIONAL.test(following)
       if ((!hasLevel || !hasChange) && (!next || next.index > sentenceEnd) && goesOn) {
         end = Math.min(next?.index ?? text.length, endOfSentence(text, sentenceEnd + 1))
         const more = readSegment(text, sentenceEnd, end)
@@ -127,6 +128,9 @@ function nowStatement(text: string, from: number, end: number, symbol: string): 
   return undefined
 }
 const OTHER_FIGURE = /\b(?:reali[sz]ed|cost|basis|euros?|€|£|ratio|average|fair value|premium|discount)\b/i
+
+/** A sentence of conditions or plans: its amounts are levels to watch. */
+const CONDITIONAL = /\b(?:until|unless|if|once|should|could|would|will|might|needs? to|watch\w*|wait\w*)\b/i
 
 /** A sentence about the whole market ("The total value of all cryptocurrencies …"), not the asset before it. */
 const MARKET_WIDE = /\b(?:total|overall|whole|entire|combined|all (?:crypto\w*|coins|digital assets)|crypto market|cryptocurrencies|market (?:cap|value))\b/i
