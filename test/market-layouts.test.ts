@@ -126,6 +126,12 @@ describe('layouts of exports and hand edits', () => {
     expect(priceOf(extractDated('2030-01-29', 'BTC is 1.3 pct down on the day. The leading cryptocurrency trades at $106,750.'), 'BTC')).toMatchObject({price: 106750, change24hPct: -1.3})
   })
 
+  it("venues that disagree: 'between +0.5 and +0.9 percent' and 'between US$390M and US$410M' are ranges; open interest's move is not the asset's", () => {
+    expect(priceOf(extractDated('2030-02-27', 'Bitcoin at **$108,050**. On the day, the venues disagree: somewhere between +0.5 and +0.9 percent.'), 'BTC')).toMatchObject({price: 108050, change24hRange: [0.5, 0.9]})
+    expect(extractDated('2030-02-08', '- **Liquidations, 24h:** between US$390M and US$410M depending on the venues.').liquidations).toMatchObject([{amountUsdRange: [390e6, 410e6]}])
+    expect(extractDated('2030-01-29', '- OI BTC 70.3 billion ▼ 5.1 pct · funding +0.004 pct / 8h').prices).toEqual([])
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

@@ -108,9 +108,9 @@ const BARE = new RegExp(
   String.raw`(?<sign>[-–−]\s?)?(?<![\w.,$/€£¥₩])(?<!\b${OTHER_CURRENCY}\s?)(?<a>${NUM})(?<ua>${BIG_UNIT})?(?:${DASH}(?<b>${NUM})(?<ub>${BIG_UNIT}))?(?!\s?(?:%|[A-Za-z]{2,}\b(?<!\b(?:in|of|and|to|on|vs|at|with|from|across|over|for|as|per|after|while|total|net|combined|overall|inflows?|outflows?|liquidations?|liquidated|longs?|shorts?|redemptions?|wiped)\b)))`,
   'g'
 )
-// "between $66,400 and $68,350", "between 66,400 and 68,350 dollars".
+// "between $66,400 and $68,350", "between US$390M and US$410M", "between 66,400 and 68,350 dollars".
 const BETWEEN = new RegExp(
-  String.raw`between\s+(?:(?:\$|USD\s?)(?<a>${NUM})(?<ua>${UNIT})?\s+and\s+(?:\$|USD\s?)(?<b>${NUM})(?<ub>${UNIT})?|(?<a2>${NUM})(?<ua2>${UNIT})?\s+and\s+(?<b2>${NUM})(?<ub2>${UNIT})?${CURRENCY_AFTER}|(?<a3>${NUM})(?<ua3>[kK])\s+and\s+(?<b3>${NUM})(?<ub3>[kK])(?![a-zA-Z]))`,
+  String.raw`between\s+(?:(?:(?:US\s?)?\$|USD\s?)(?<a>${NUM})(?<ua>${UNIT})?\s+and\s+(?:(?:US\s?)?\$|USD\s?)(?<b>${NUM})(?<ub>${UNIT})?|(?<a2>${NUM})(?<ua2>${UNIT})?\s+and\s+(?<b2>${NUM})(?<ub2>${UNIT})?${CURRENCY_AFTER}|(?<a3>${NUM})(?<ua3>[kK])\s+and\s+(?<b3>${NUM})(?<ub3>[kK])(?![a-zA-Z]))`,
   'gi'
 )
 
@@ -257,10 +257,10 @@ const BOUND_BEFORE = /\b(?:sub|under|below|less than|fewer than|more than|over|a
 /** Every percentage in the text, in order, with its written sign. */
 export function findPercents(text: string): PercentMatch[] {
   const found: PercentMatch[] = []
-  // "between 1.5% and 2%": a range, as "1.5–2%".
-  for (const match of text.matchAll(/\bbetween\s+(\d+(?:\.\d+)?)\s?%?\s+and\s+(\d+(?:\.\d+)?)\s?%/gi)) {
-    const [a, b] = [Number(match[1]), Number(match[2])]
-    found.push({range: [Math.min(a, b), Math.max(a, b)], signed: false, index: match.index, end: match.index + match[0].length})
+  // "between 1.5% and 2%", "between +0.5 and +0.9%": a range, as "1.5–2%".
+  for (const match of text.matchAll(/\bbetween\s+([+−–-])?\s?(\d+(?:\.\d+)?)\s?%?\s+and\s+([+−–-])?\s?(\d+(?:\.\d+)?)\s?%/gi)) {
+    const [a, b] = [applySign(Number(match[2]), match[1]), applySign(Number(match[4]), match[3] ?? match[1])]
+    found.push({range: [Math.min(a, b), Math.max(a, b)], signed: match[1] !== undefined || match[3] !== undefined, index: match.index, end: match.index + match[0].length})
   }
   const inRange = (at: number) => found.some((range) => at >= range.index && at < range.end)
   for (const match of text.matchAll(PERCENT)) {

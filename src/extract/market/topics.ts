@@ -11,7 +11,7 @@ export const NON_PRICE_TOPIC =
 
 /** A sentence that opens on such a topic: "Funding rates remain bullish: Bitcoin at +0.51%". */
 const OPENS_ON_TOPIC =
-  /^[\W\d]*(?:[\w'’.-]+\s+){0,3}?(derivatives?|futures|open interest|funding|perps?|perpetuals?|liquidations?|options|max pain|stablecoins?|USDT|USDC|(?:spot )?ETF[s’']*|flows?)\b/i
+  /^[\W\d]*(?:[\w'’.-]+\s+){0,3}?(derivatives?|futures|open interest|OI|funding|perps?|perpetuals?|liquidations?|options|max pain|stablecoins?|USDT|USDC|(?:spot )?ETF[s’']*|flows?)\b/i
 
 export function opensOnNonPriceTopic(sentence: string): boolean {
   return OPENS_ON_TOPIC.test(sentence)
