@@ -132,6 +132,11 @@ describe('layouts of exports and hand edits', () => {
     expect(extractDated('2030-01-29', '- OI BTC 70.3 billion ▼ 5.1 pct · funding +0.004 pct / 8h').prices).toEqual([])
   })
 
+  it('liquidations whose label names one asset are not the total', () => {
+    expect(extractDated('2030-01-10', 'Liquidations of Bitcoin positions over 24 hours: 148 million USD, two thirds of them longs.').liquidations).toEqual([])
+    expect(extractDated('2030-01-10', 'Liquidations of all positions over 24 hours: 412 million USD.').liquidations).toMatchObject([{amountUsd: 412e6}])
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

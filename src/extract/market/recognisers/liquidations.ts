@@ -183,12 +183,15 @@ function roleOf(before: string, after: string): string | undefined {
     // "Short liquidations: $200M": one side; "BTC liquidations: $66M": one asset.
     const side = /\b(long|short)s?[\s-]*$/i.exec(tail.slice(0, best.at))?.[1]
     if (side) return side.toLowerCase()
-    if (assetBefore(tail, best.at)) return 'asset'
+    // ("Liquidations of Bitcoin positions over 24 hours: 148 million USD": the label names one asset.)
+    if (assetBefore(tail, best.at) || namesOneAsset(tail.slice(best.at))) return 'asset'
     // Too far from its label: a later amount in a long clause is not the total.
     if (tail.length - best.at > 72) return undefined
   }
   return best.role
 }
+
+const namesOneAsset = (label: string) => findAssetMentions(label).length > 0 && !/\b(?:total|all|crypto|market|across|aggregate|overall)\b/i.test(label)
 
 /** An asset named just before `at` ("BTC liquidations", "Ethereum liquidations hit"), unless the words say all markets. */
 function assetBefore(text: string, at: number): boolean {
