@@ -137,6 +137,19 @@ describe('layouts of exports and hand edits', () => {
     expect(extractDated('2030-01-10', 'Liquidations of all positions over 24 hours: 412 million USD.').liquidations).toMatchObject([{amountUsd: 412e6}])
   })
 
+  it("a table of funds read at its total row, however it is labelled ('BTC total', 'Sum, spot BTC ETFs'), with the day of the title or of the column", () => {
+    const byTitle = extractDated('2030-03-19', '## ETF flows, Monday 18 March', '', '| Fund | Net flow (million USD) |', '|---|---|', '| IBIT | +142.6 |', '| GBTC | −6.0 |', '| **Sum, spot BTC ETFs** | **+288.1** |')
+    expect(byTitle.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 288.1e6, date: '2030-03-18'}])
+    const byColumn = extractDated('2030-03-09', '## Weekend FAQ', '', '| Fund | Friday, March 8 |', '|---|---|', '| IBIT | −301.2M |', '| **Total, spot BTC ETFs** | **−688.0M** |')
+    expect(byColumn.etfFlows).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 688e6, date: '2030-03-08'}])
+    // The edition's own day in the title is not the flows' day.
+    const edition = extractDated('2030-03-12', '## The Tuesday FAQ', '', '| Fund | Flow |', '|---|---|', '| **Spot BTC ETFs, total** | **−214.0M** |')
+    expect(edition.etfFlows).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 214e6}])
+    expect(edition.etfFlows[0]?.date).toBeUndefined()
+    // Another fund's row is not a total.
+    expect(extractDated('2030-03-19', '## ETF flows, Monday 18 March', '', '| Fund | Net flow ($M) |', '|---|---|', '| Others (ETH) | +7.1 |').etfFlows).toEqual([])
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

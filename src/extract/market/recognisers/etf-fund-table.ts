@@ -4,8 +4,17 @@ import type {EtfFlow, Recogniser} from '../types.js'
 import {ASSETS, ETF, LONGER_SPAN, NOT_A_DAY_FLOW} from './etf-flows.js'
 import {bareAmount, MILLIONS} from './etf-table.js'
 
-/** The total row of a table of funds: "| **Total** | **+400.1** |", "| Total BTC | -$387.2M |". */
-const TOTAL_ROW = /^(?:net\s+)?total(?:\s+net)?(?:\s+(?:flows?|all funds))?(?:\s+(?<asset>btc|bitcoin|eth|ether(?:eum)?|sol|solana|xrp))?$/i
+/**
+ * The total row of a table of funds: "| **Total** | **+400.1** |", "| Total BTC | -$387.2M |",
+ * "| Total, spot BTC ETFs |", "| Sum, spot BTC ETFs |": a total word and nothing but the asset and the market's words.
+ */
+function totalRow(cell: string): {asset?: string} | undefined {
+  const words = cell.trim()
+  if (!/\b(?:total|sum|all funds|combined)\b/i.test(words)) return undefined
+  if (words.replace(/\b(?:total|sum|net|all|funds?|flows?|spot|us|u\.s|etfs?|etps?|combined|btc|bitcoin|eth|ether(?:eum)?|sol|solana|xrp)\b|[(),.:;\s*_-]/gi, '') !== '') return undefined
+  const asset = assetOf(words)
+  return asset ? {asset} : {}
+}
 
 /**
  * A table of one day's flows fund by fund, read at its total row: the section title
@@ -18,18 +27,22 @@ export const etfFundTable: Recogniser<EtfFlow> = {
   name: 'etf-fund-table',
   match(context) {
     const table = context.table
-    const total = table ? TOTAL_ROW.exec((table.cells[0] ?? '').trim()) : null
+    const total = table ? totalRow(table.cells[0] ?? '') : undefined
     if (!table || !total) return []
-    const scope = `${context.section.title} ${table.header.join(' ')}`
+    // (The total row may say ETF itself: "| Total, spot BTC ETFs | −688.0M |".)
+    const scope = `${context.section.title} ${table.header.join(' ')} ${table.cells[0]}`
     if (!ETF.test(scope) && !/\bflows?\b/i.test(context.section.title)) return []
     if (LONGER_SPAN.test(context.section.title) || NOT_A_DAY_FLOW.test(context.section.title)) return []
-    const day = soleDayOf(context.section.title, context.date)
-    if (day && isStaleDay(day, context.date, 5)) return []
+    // ("## The Tuesday FAQ" in Tuesday's brief names the edition, not the flows' day.)
+    const titleDay = [soleDayOf(context.section.title, context.date)].find((day) => day && day.iso !== context.date)
     const flows: EtfFlow[] = []
     for (const [column, cell] of table.cells.entries()) {
       const header = table.header[column] ?? ''
       if (column === 0 || NOT_A_DAY_FLOW.test(header) || LONGER_SPAN.test(header)) continue
-      const asset = assetOf(total.groups?.asset ?? '') ?? assetOf(header) ?? assetOf(context.section.title) ?? (ASSETS.some(([, pattern]) => pattern.test(scope)) ? undefined : 'BTC')
+      // The day the title names, or the column's own ("| Fund | Friday, March 8 |").
+      const day = titleDay ?? soleDayOf(header, context.date)
+      if (day && isStaleDay(day, context.date, 5)) continue
+      const asset = total.asset ?? assetOf(header) ?? assetOf(context.section.title) ?? (ASSETS.some(([, pattern]) => pattern.test(scope)) ? undefined : 'BTC')
       // "+400.1" under "Net flow (US$M)": millions, signed.
       const money = findMoney(cell, {bare: true})
       const millions = money.length === 0 && MILLIONS.test(header) ? bareAmount(cell) : undefined
