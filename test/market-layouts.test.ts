@@ -150,6 +150,17 @@ describe('layouts of exports and hand edits', () => {
     expect(extractDated('2030-03-19', '## ETF flows, Monday 18 March', '', '| Fund | Net flow ($M) |', '|---|---|', '| Others (ETH) | +7.1 |').etfFlows).toEqual([])
   })
 
+  it("liquidations: a bound in a comment yields to the exact figure; a side word before the next amount labels that amount; a heading may open on its figure", () => {
+    const both = extractDated('2030-01-09', '## Sentiment', '', 'Liquidations in the past 24 hours amounted to **391 million USD** (longs 268 million USD).', '', '## Desk comment', '', 'The reaction was orderly: liquidations stayed under 400 million USD.')
+    expect(both.liquidations).toMatchObject([{amountUsd: 391e6}])
+    expect(extractDated('2030-03-13', '```', 'LIQUIDATIONS 24H      US$265M     longs US$101M / shorts US$222M', '```').liquidations).toMatchObject([{amountUsd: 265e6}])
+    const headings = extractDated('2030-02-24', '### $131M: liquidated in 24 hours', '', '### $3.55tn: the whole market, up 0.6 percent')
+    expect(headings.liquidations).toMatchObject([{amountUsd: 131e6}])
+    expect(headings.marketCap).toMatchObject({usd: 3.55e12, change24hPct: 0.6})
+    // A heading that only names a topic still states nothing.
+    expect(extractDated('2030-02-24', '## Derivatives Flashpoint: $2B Liquidation Cascade').liquidations).toEqual([])
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

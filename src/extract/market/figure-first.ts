@@ -10,6 +10,9 @@ const AMOUNT = String.raw`[~≈]?[+−–-]?\s?(?:US\\?\$|\\?\$|USD\s?)?\d[\d,.]
 /** A bold figure (an amount, a range or a percentage) opening a line or a list item, then a dash or colon and words. */
 const FIGURE_FIRST = new RegExp(String.raw`^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)(?<figure>${AMOUNT}(?:\s?[–-]\s?${AMOUNT})?)(?:\*\*|__)\s*(?:—|–|-{1,2}|:)\s+(?<words>\S.*)$`)
 
+/** A heading that opens on its figure: "### $131M: liquidated in 24 hours", "### $3.55tn — the whole market". */
+export const HEADING_FIGURE = new RegExp(String.raw`^\s*#{1,6}\s+(?:\*\*|__)?(?<figure>${AMOUNT}(?:\s?[–-]\s?${AMOUNT})?)(?:\*\*|__)?\s*(?:—|–|-{1,2}|:)\s+(?<words>\S.*)$`)
+
 /** "• Liquidations (24h) — $214M, longs 41%": a label, a spaced dash, then its figure. */
 const LABEL_DASH_FIGURE = /^(\s*(?:[-*+•]|\d+[.)])?\s*(?:[^\d$—–:|]|\(\d+\s?[a-z]*\)|\b24\s?h\b){2,40}?)\s+[—–]\s+(?=[+−–-]?\s?[~≈]?\s?(?:US\$|\$|USD\s?)?\d)/u
 
@@ -18,7 +21,7 @@ const LABEL_DASH_FIGURE = /^(\s*(?:[-*+•]|\d+[.)])?\s*(?:[^\d$—–:|]|\(\d+\
  * when a dash stands between them ("Liquidations (24h) — $214M" reads as "Liquidations (24h): $214M").
  */
 export function labelBeforeFigure(raw: string, text: string): string {
-  const match = FIGURE_FIRST.exec(raw)
+  const match = FIGURE_FIRST.exec(raw) ?? HEADING_FIGURE.exec(raw)
   if (!match) return text.replace(LABEL_DASH_FIGURE, '$1: ')
   const figure = match.groups!.figure!.replace(/\\/g, '')
   // The cleaned words: the line's text after the figure and its dash.

@@ -6,6 +6,7 @@ import {assetOfLabel, findAssetMentions, inPriceBand} from './assets.js'
 import {cleanText, englishNotation, findMoney, findPlainNumbers, sameAmount} from './numbers.js'
 import {etfFlowRecognisers, fearGreedRecognisers, liquidationRecognisers, marketCapRecognisers, priceRecognisers} from './recognisers/index.js'
 import {disputedByProviders} from './recognisers/etf-flows.js'
+import {bounds} from './recognisers/liquidations.js'
 import type {EtfFlow, Liquidation, LineContext, MarketData, PriceQuote, Recogniser} from './types.js'
 import {evidenceOf} from './evidence.js'
 import {labelBeforeFigure} from './figure-first.js'
@@ -258,7 +259,10 @@ const significantDigits = (value: number) => String(value).replace('.', '').repl
  * elsewhere; when two readings disagree and neither is the overview's, none
  * (a dash beats a guess).
  */
-function oneTotal(items: Liquidation[], overviewLines: ReadonlySet<number>): Liquidation[] {
+function oneTotal(all: Liquidation[], overviewLines: ReadonlySet<number>): Liquidation[] {
+  // "stayed under $400M" in a comment beside "$391M" in the figures: the exact one.
+  const exact = all.filter((item) => !bounds.has(item))
+  const items = exact.length > 0 ? exact : all
   const inOverview = items.filter((item) => overviewLines.has(item.line))
   const pool = inOverview.length > 0 ? inOverview : items
   const [first] = pool

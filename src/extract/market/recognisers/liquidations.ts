@@ -3,6 +3,7 @@ import {clauses, lastMatch, ownWords} from '../clauses.js'
 import {findDays, isStaleDay} from '../days.js'
 import {findMoney, findPercents, type MoneyMatch} from '../numbers.js'
 import type {Liquidation, Recogniser} from '../types.js'
+import {HEADING_FIGURE} from '../figure-first.js'
 
 /**
  * Labels that give an amount near "liquidations" another role. The nearest
@@ -81,7 +82,9 @@ export const liquidations: Recogniser<Liquidation> = {
         // A table's columns by asset ("| | BTC | ETH | All |"): an asset's column is its part, "All" the total.
         const column = columnOf(context, text, entry.item.index)
         if (column === 'part') continue
-        const labelled = carried ? carriedRole(roleOf(before, entry.after), entry.item === firstAmount, text.slice(entry.item.end, entry.item.end + 32)) : roleOf(before, entry.after) ?? labelledWindow(words, entry)
+        // "US$265M     longs US$101M / shorts US$222M": a side word right before the next amount is that amount's label.
+        const after = index < owned.length - 1 && /^\s*(?:longs?|shorts?)\s*[:=]?\s*(?:US)?\s*$/i.test(entry.after) ? '' : entry.after
+        const labelled = carried ? carriedRole(roleOf(before, after), entry.item === firstAmount, text.slice(entry.item.end, entry.item.end + 32)) : roleOf(before, after) ?? labelledWindow(words, entry)
         // (The row's own label still decides: "| Largest single liquidation | | $18.6M |" under "all venues".)
         const role = column === 'total' && (labelled === undefined || labelled === 'total') ? 'total' : labelled
         // "…and the heaviest hour alone wiped out $97M": a total of another window is not a second total.
@@ -124,6 +127,8 @@ export const liquidations: Recogniser<Liquidation> = {
         if (side?.toLowerCase() === 'long') result.long ??= Math.round((item.value * percent.value) / 100)
         else if (side?.toLowerCase() === 'short') result.short ??= Math.round((item.value * percent.value) / 100)
       }
+      // "liquidations stayed under 400 million USD": a bound, which yields to an exact figure elsewhere.
+      if (/\b(?:under|below|more than|less than|upwards of|in excess of|north of|south of|shy of)\s*[~≈]?\s*$/i.test(total.before)) bounds.add(result)
       found.push(result)
     }
     return found
@@ -147,6 +152,9 @@ function columnOf(context: {table?: {header: readonly string[]}}, text: string, 
   if (/^(?:all|total|market|aggregate|overall|sum|combined)\b/i.test(header)) return 'total'
   return assetOfLabel(header) || /^(?:alts?|altcoins?|others?|rest)\b/i.test(header) ? 'part' : undefined
 }
+
+/** Totals written as a bound ("under $400M"), for `oneTotal` to set aside when an exact figure is given. */
+export const bounds = new WeakSet<Liquidation>()
 
 /** M and B amounts only: a total in thousands or trillions is something else. */
 function isLarge(money: MoneyMatch): boolean {
@@ -201,5 +209,7 @@ function assetBefore(text: string, at: number): boolean {
 
 /** A line that is only a bold title ("**Derivatives Flashpoint: $2B Liquidation Cascade**") states no figure. */
 export function isTitleLine(raw: string): boolean {
+  // ("### $131M: liquidated in 24 hours" states its figure.)
+  if (HEADING_FIGURE.test(raw)) return false
   return /^\s*(?:#+\s*)?(?:\*\*|__)[^*]+(?:\*\*|__)\s*$/.test(raw) || /^\s*#{1,6}\s/.test(raw)
 }
