@@ -161,6 +161,12 @@ describe('layouts of exports and hand edits', () => {
     expect(extractDated('2030-02-24', '## Derivatives Flashpoint: $2B Liquidation Cascade').liquidations).toEqual([])
   })
 
+  it('a FAQ: the paragraph after a bold question answers it', () => {
+    const faq = extractDated('2030-03-08', '**Were there liquidations?**', '', 'Yes, 530 million dollars across all exchanges in 24 hours: 402 million of longs and 128 million of shorts.', '', '**Where is Bitcoin trading?**', '', 'Around $102,080, up 1.1% on the day.')
+    expect(faq.liquidations).toMatchObject([{amountUsd: 530e6}])
+    expect(priceOf(faq, 'BTC')).toMatchObject({price: 102080, change24hPct: 1.1})
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

@@ -58,15 +58,19 @@ export const liquidations: Recogniser<Liquidation> = {
     // $131M across all venues in the last day", "Weekend liquidations added up to $318M; the past 24h saw $96M".
     let topic = false
     let previousEnd = 0
+    // "**Were there liquidations?**" then "Yes, 530 million dollars across all exchanges in 24 hours": the answer goes on with the question's topic.
+    let asked = false
     for (const clause of clauses(text)) {
       const words = text.slice(clause.index, clause.end)
+      const answer = asked && /^\W*(?:yes|yeah|about|around|roughly|some|\$|US\$|\d)/i.test(words)
+      asked = /liquidat/i.test(words) && /\?\s*$/.test(words)
       const named = /liquidat|wiped out/i.test(words)
       // Only within one sentence.
       if (/[.!?]\s*$/.test(text.slice(previousEnd, clause.index)) || /[.!?]\s*$/.test(text.slice(Math.max(0, clause.index - 3), clause.index))) topic = false
       previousEnd = clause.end
       const firstAmount = money.find((item) => item.index >= clause.index && item.index < clause.end)
       // (It must name the day's window itself: "…; Thursday's were $1.1B" is not carried.)
-      const carried: boolean = !named && topic && firstAmount !== undefined && !OTHER_TOPIC.test(text.slice(clause.index, firstAmount.index)) && DAY_WINDOW.test(words)
+      const carried: boolean = !named && (topic || answer) && firstAmount !== undefined && !OTHER_TOPIC.test(text.slice(clause.index, firstAmount.index)) && DAY_WINDOW.test(words)
       topic = named || carried
       if (HYPOTHETICAL.test(words)) continue
       if (!named && !carried && !(found.length > 0 && /\b(longs?|shorts?)\b/i.test(words))) continue
