@@ -167,6 +167,20 @@ describe('layouts of exports and hand edits', () => {
     expect(priceOf(faq, 'BTC')).toMatchObject({price: 102080, change24hPct: 1.1})
   })
 
+  it('an answer about "it" gives the price its question asked; a past level after "now" is not where it trades', () => {
+    expect(priceOf(extractDated('2030-03-12', '**Is Bitcoin back above 100k?**', '', 'Yes, for now. It trades at 101.2k, up 1.4 percent over 24 hours. Yesterday morning it was 99.8k.'), 'BTC')).toMatchObject({price: 101200, change24hPct: 1.4})
+    expect(priceOf(extractDated('2030-03-12', '**Is Bitcoin back above 100k?**', '', 'Not yet. It would need a close above 101k first.'), 'BTC')).toBeUndefined()
+    const given = extractDated('2026-09-07', 'Bitcoin slipped 0.9% to $107,600 in early European trading. The world\'s largest cryptocurrency has now given back most of Thursday\'s gain, which had briefly carried it to $110,900.')
+    expect(priceOf(given, 'BTC')).toMatchObject({price: 107600, change24hPct: -0.9})
+  })
+
+  it("an asset's section: a line opening on a clock time is read after it, the latest time wins, and a figure line may go on with other sentences", () => {
+    const timed = extractDated('2030-01-29', '### ◆ BTC', '', '- 08:00 UTC: spot 107.4k ▼ 0.7 pct', '- **14:00 UTC refresh: spot 106.75k ▼ 1.3 pct** (use this)', '- yday cut 108.2k · 7d ▲ 6.9 pct')
+    expect(priceOf(timed, 'BTC')).toMatchObject({price: 106750, change24hPct: -1.3})
+    const last = extractDated('2030-01-10', '### Bitcoin', '', 'Last **97 955 USD**, **+0,6 %** in 24 hours. The range of the week so far is 95 800 – 102 100 USD; the weekly change is −3,3 %.')
+    expect(priceOf(last, 'BTC')).toMatchObject({price: 97955, change24hPct: 0.6})
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

@@ -64,7 +64,8 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const underAssets = [...opening, ...sections.filter((section) => !NO_PRICE_KINDS.includes(section.kind)).flatMap(sectionContexts)].filter((context) => context.asset)
   // A figure restated later in the brief (an afternoon update, Sunday's part of a weekend wrap) supersedes the earlier one.
   const momentOf = momentsOf(tree, lines, options.date)
-  const first = [...run(priceRecognisers, overview), ...joinLabelled(run([labelledQuote], underAssets))]
+  // (Under one heading, "08:00 UTC: spot 107.4k" then "14:00 UTC refresh: spot 106.75k": the refresh.)
+  const first = [...run(priceRecognisers, overview), ...joinLabelled(latestReadings(run([labelledQuote], underAssets), momentOf, (quote) => quote.symbol))]
   const latest = new Set(latestReadings([...first, ...run(priceRecognisers, elsewhere)], momentOf, (quote) => quote.symbol))
   const fromFirst = new Set(first)
   const known = new Set(first.filter((quote) => latest.has(quote)).map((quote) => quote.symbol))

@@ -100,6 +100,8 @@ export const assetQuote: Recogniser<PriceQuote> = {
       // asset's own words say it is now beats the first price they give.
       const now = nowStatement(text, mention.end, next?.index ?? text.length, mention.symbol)
       if (now) Object.assign(quote, {price: now.price}, (now.change24hPct !== undefined || now.change24hRange !== undefined) && {change24hPct: now.change24hPct, change24hRange: now.change24hRange})
+      // "Is Bitcoin back above 100k? Yes, for now. It trades at 101.2k": a later sentence about "it" gives what the asset's own did not.
+      else if (quote.price === undefined && quote.range === undefined) Object.assign(quote, pronounStatement(text, sentenceEnd, next?.index ?? text.length, mention.symbol, quote))
       const cleaned = Object.fromEntries(Object.entries(quote).filter(([, value]) => value !== undefined))
       if (Object.keys(cleaned).length === 0) continue
       quotes.push({asset: mention.name, symbol: mention.symbol, ...cleaned, line: context.line})
@@ -108,8 +110,8 @@ export const assetQuote: Recogniser<PriceQuote> = {
   }
 }
 
-/** Words that say the amount after them is where the asset trades now ("As I write it sits at", "It now sits at"). */
-const NOW_LEAD = /\b(?:now|currently|presently|as (?:i|we) write|at (?:the time of )?writing|at press time|this morning|right now|at last check)\b(?=[^.;!?$\d]{0,40}[$\d~≈])/gi
+/** Words that say where the asset trades now, before a verb of place or the amount ("As I write it sits at", "It now sits at"; not "has now given back"). */
+const NOW_LEAD = /\b(?:now|currently|presently|as (?:i|we) write|at (?:the time of )?writing|at press time|this morning|right now|at last check)\b(?=\s*,?\s*(?:(?:it|bitcoin|btc|ether|eth|solana|sol|the coin|the price|price)\s+)?(?:(?:is|has been)\s+)?(?:now\s+)?(?:sits?|sitting|trades?|trading|stands?|standing|changing hands|changes hands|hovers?|hovering|at|around|near|priced|quoted)\b|\s*[:=]?\s*[~≈$\d])/gi
 
 /** The price (and change) of the first sentence in `text[from, end)` that says where the asset is now. */
 function nowStatement(text: string, from: number, end: number, symbol: string): Figures | undefined {
@@ -127,6 +129,25 @@ function nowStatement(text: string, from: number, end: number, symbol: string): 
   }
   return undefined
 }
+/**
+ * The figures of the first sentence in `text[from, end)` that opens on "It" and says where the asset is
+ * (not a condition, not a past moment), for an asset whose own sentence gave no price.
+ */
+function pronounStatement(text: string, from: number, end: number, symbol: string, known: Figures): Figures {
+  let at = from
+  while (at < end) {
+    const sentenceEnd = Math.min(endOfSentence(text, at + 1), end)
+    const sentence = text.slice(at, sentenceEnd)
+    if (/^\W*it\b(?!['’]s been)/i.test(sentence) && !CONDITIONAL.test(sentence) && !/\b(?:yesterday|ago|earlier|last (?:week|month|night)|was)\b/i.test(sentence)) {
+      const figures = readSegment(text, at, sentenceEnd, symbol)
+      const level = figures.price ?? figures.range?.[0]
+      if (level !== undefined && inPriceBand(symbol, level)) return known.change24hPct !== undefined || known.change24hRange !== undefined ? {price: figures.price, range: figures.range} : figures
+    }
+    at = sentenceEnd
+  }
+  return {}
+}
+
 const OTHER_FIGURE = /\b(?:reali[sz]ed|cost|basis|euros?|€|£|ratio|average|fair value|premium|discount)\b/i
 
 /** A sentence of conditions or plans: its amounts are levels to watch. */

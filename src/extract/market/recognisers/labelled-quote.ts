@@ -3,6 +3,7 @@ import {findMoney, findPercents, findPlainNumbers} from '../numbers.js'
 import type {PriceQuote, Recogniser} from '../types.js'
 import {signFromWords} from './sign-words.js'
 
+const CLOCK_LABEL = /^[\s>*+\-]*\d{1,2}:\d{2}\s*(?:UTC|GMT|Z|ET|CET)?\b[^:\d]{0,16}:\s*/i
 const LABEL = /^[\s>*+\-]*(?:\d+[.)]\s+)?([A-Za-z0-9][\w\s()%/&.-]{0,40}?)\s*:\s*(.+)$/
 const PRICE_LABEL = /\b(?:current|spot|last|latest)?\s*price\b|\btrading at\b|\bspot\b|\blast\b|\bquote\b/i
 const NOT_PRICE_LABEL = /\b(target|support|resistance|high|low|ath|all-time|open|close|previous|prior|forecast|entry|stop|strike|level|cap|volume|dominance|supply|week|month|year|ytd)\b/i
@@ -20,8 +21,10 @@ export const labelledQuote: Recogniser<PriceQuote> = {
   match(context) {
     const asset = context.asset
     if (!asset || context.table) return []
-    const labelled = LABEL.exec(context.text)
-    if (!labelled) return valueLine(context.text, asset, context.line)
+    // "- 08:00 UTC: spot 107.4k ▼ 0.7 pct", "- 14:00 UTC refresh: spot 106.75k": the time is the line's moment, not its label.
+    const text = context.text.replace(CLOCK_LABEL, '')
+    const labelled = LABEL.exec(text)
+    if (!labelled) return valueLine(text, asset, context.line)
     const [, label, value] = labelled as unknown as [string, string, string]
     const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line: context.line}
     // "24h Change: -1.2%", or the period alone: "24h: +0.9%".
@@ -63,7 +66,7 @@ function valueLine(text: string, asset: {symbol: string; name: string}, line: nu
   // ("spot $193.20 ▲ 4.5%": a word that says price may lead.)
   if (!amount || amount.negative || !/^[\s>*+\-~≈]*(?:(?:spot|price|last|now|current(?:ly)?|trading at)\s*:?\s*[~≈]?\s*)?$/i.test(text.slice(0, amount.index)) || (amount.unit !== undefined && amount.unit !== 'k')) return []
   // "$200 is the obvious magnet": a sentence about the amount, not a figure line.
-  if (wordsAfter(text.slice(amount.end)) > 3) return []
+  if (wordsAfter(text.slice(amount.end).split(/[.;!?]\s/)[0]!) > 3) return []
   if (!inPriceBand(asset.symbol, amount.range ? amount.range[0] : amount.value)) return []
   const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line}
   if (amount.range) quote.range = amount.range
