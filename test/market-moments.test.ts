@@ -173,6 +173,16 @@ describe('a figure restated later in the brief supersedes the earlier one', () =
     const data = extract('2028-05-15', 'Solana is at US$191.50, up 3.0%.', '', '*Correction: An earlier version of this newsletter put Solana at US$197.50.*')
     expect(price(data, 'SOL')).toMatchObject({price: 191.5})
   })
+
+  it('a correction of a figure the body still shows wrong: its right figure is shown, or none', () => {
+    const row = extract('2030-01-16', '```', 'ETH    $3,389.20   +2.00%', '```', '', '> **Correction, 10:15 UTC:** the ETH row above should read $3,398.20, +2.27%, not $3,389.20, +2.00%.')
+    expect(price(row, 'ETH')).toMatchObject({price: 3398.2, change24hPct: 2.27})
+    const gain = extract('2030-01-25', 'Bitcoin is at US$105,900, up 2.7 percent over 24 hours.', '', "*Correction, 14:00 UTC: An earlier version put bitcoin's 24-hour gain at 2.7 percent. The correct figure is 1.7 percent.*")
+    expect(price(gain, 'BTC')).toMatchObject({price: 105900, change24hPct: 1.7})
+    // It says the figure was wrong and gives no single other: a dash.
+    const vague = extract('2030-01-25', 'Bitcoin is at US$105,900, up 2.7 percent over 24 hours.', '', "*Correction: an earlier version misstated bitcoin's price as US$105,900.*")
+    expect(price(vague, 'BTC')?.price).toBeUndefined()
+  })
 })
 
 describe('columns and clauses of another moment', () => {

@@ -8,6 +8,7 @@ import {etfFlowRecognisers, fearGreedRecognisers, liquidationRecognisers, market
 import {disputedByProviders} from './recognisers/etf-flows.js'
 import {bounds} from './recognisers/liquidations.js'
 import type {EtfFlow, Liquidation, LineContext, MarketData, PriceQuote, Recogniser} from './types.js'
+import {applyCorrections} from './corrections.js'
 import {evidenceOf} from './evidence.js'
 import {labelBeforeFigure} from './figure-first.js'
 import {withoutHtml} from './html.js'
@@ -74,8 +75,10 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const stated = latestStatements([...overview, ...underAssets, ...elsewhere], momentOf, Math.min(...[...latest].map((quote) => lateness(momentOf(quote.line)))))
   const superseded = (quote: PriceQuote) => (stated.get(quote.symbol) ?? Number.NEGATIVE_INFINITY) > lateness(momentOf(quote.line))
   const quotes = [...latest].filter((quote) => (fromFirst.has(quote) || !known.has(quote.symbol)) && !superseded(quote))
+  const prices = mergeQuotes(quotes)
+  applyCorrections(prices, lines)
   const data: MarketData = {
-    prices: mergeQuotes(quotes),
+    prices,
     liquidations: oneTotal(latestReadings(run(liquidationRecognisers, marketContexts(DERIVATIVE_KINDS)), momentOf), overviewLines),
     etfFlows: agreeingFlows(run(etfFlowRecognisers, marketContexts(ETF_KINDS))).filter((flow) => !disputedByProviders(flow, englishNotation(cleanText(withoutHtml(lines[flow.line - 1] ?? ''))))),
     unparsed: findUnparsed(overview, quotes),

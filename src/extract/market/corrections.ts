@@ -1,0 +1,41 @@
+import {findAssetMentions, inPriceBand} from './assets.js'
+import {cleanText, englishNotation, findMoney, findPercents} from './numbers.js'
+import type {PriceQuote} from './types.js'
+
+/** A line that corrects the brief: "**Correction, 10:15 UTC:** the ETH row above should read $3,398.20, +2.27%, not $3,389.20, +2.00%". */
+const CORRECTION = /^[\s>*_-]*correction\b/i
+/** A clause that gives the wrong figure: "not $3,389.20", "An earlier version … put bitcoin's gain at 2.7 percent". */
+const WRONG_CLAUSE = /\b(?:not|instead of|rather than|earlier version|originally|first version|misstated|previously)\b/i
+
+/**
+ * A figure the brief itself corrects is not shown as it was first written: when a correction names an
+ * asset and the figure read is the one it calls wrong, the one it gives instead is shown, or, when it
+ * gives no single other figure, none (the reader sees a dash, not the misprint).
+ */
+export function applyCorrections(prices: PriceQuote[], lines: readonly string[]): void {
+  for (const raw of lines) {
+    if (!CORRECTION.test(raw)) continue
+    const text = englishNotation(cleanText(raw))
+    const symbols = new Set(findAssetMentions(text).map((mention) => mention.symbol))
+    for (const quote of prices) {
+      if (!symbols.has(quote.symbol)) continue
+      const amounts = findMoney(text).filter((money) => !money.range && inPriceBand(quote.symbol, money.value))
+      // Clauses end at ". ", "; " and before ", not": each is wholly the wrong figure's or the right one's.
+      // ("2.7 percent. The correct figure" reads "2.7% The correct figure": a capital after a figure starts a sentence too.)
+      const ends = [...text.matchAll(/[.;]\s|(?<=%)\s+(?=[A-Z])|,\s(?=not\b|instead of\b|rather than\b)/g)].map((match) => match.index)
+      const clauseOf = (at: number) => text.slice(Math.max(-1, ...ends.filter((end) => end < at)) + 1, Math.min(text.length, ...ends.filter((end) => end >= at)))
+      const wrong = (at: number) => WRONG_CLAUSE.test(clauseOf(at))
+      if (quote.price !== undefined && amounts.some((money) => money.value === quote.price && wrong(money.index))) {
+        const right = amounts.filter((money) => !wrong(money.index))
+        if (right.length === 1) quote.price = right[0]!.value
+        else delete quote.price
+      }
+      const percents = findPercents(text).filter((percent) => percent.value !== undefined)
+      if (quote.change24hPct !== undefined && percents.some((percent) => percent.value === quote.change24hPct && wrong(percent.index))) {
+        const right = percents.filter((percent) => !wrong(percent.index))
+        if (right.length === 1) quote.change24hPct = right[0]!.value!
+        else delete quote.change24hPct
+      }
+    }
+  }
+}
