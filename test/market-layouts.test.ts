@@ -181,6 +181,12 @@ describe('layouts of exports and hand edits', () => {
     expect(priceOf(last, 'BTC')).toMatchObject({price: 97955, change24hPct: 0.6})
   })
 
+  it("the total cap as a wire's 'TTL CAP' or a letter's 'the market is worth'; a cap of a week ago is not today's", () => {
+    expect(extractDated('2030-01-02', 'TTL CAP 3.71T +0.9 | BTC MCAP 2.06T | STABLES 318.6B').marketCap).toMatchObject({usd: 3.71e12})
+    expect(extractDated('2030-02-01', 'Taken together the market is worth $3.86 trillion, up 1.6 percent since yesterday morning.').marketCap).toMatchObject({usd: 3.86e12, change24hPct: 1.6})
+    expect(extractDated('2030-02-01', 'Bitcoin alone is worth $2.23 trillion; the market was worth $3.9 trillion a week ago.').marketCap).toBeUndefined()
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})
