@@ -47,6 +47,24 @@ describe('market rules on small briefs', () => {
     expect(onLine).toEqual(['implausible-value'])
   })
 
+  test('unparsed-price and unread-figure quote the sentence that names the asset or topic; a title states no figure', async () => {
+    const dir = await tempDir()
+    const brief = [
+      '---', 'title: Quotes in the middle of a line', 'date: 2025-11-10', '---', '', '## Market Overview (24h)', '',
+      '**Derivatives Flashpoint: $2B Liquidation Cascade**', '',
+      'Markets drifted in Asian hours and volumes were thin. Bitcoin: 88.300,00 € (+1%), a calm start.',
+      'Funding was flat. Liquidations came to about $480M over two sessions, mostly longs.', '',
+      '## Top Headlines', '', '1. **[HIGH] Exchange pauses withdrawals** - Users wait.[^1]', '', '[^1]: https://example.com/news', ''
+    ].join('\n')
+    await writeFile(path.join(dir, 'brief.md'), brief)
+    const {report} = await checkJson(['brief.md'], dir)
+    const quoted = report.messages.filter((message) => message.ruleId === 'unparsed-price' || message.ruleId === 'unread-figure').map((message) => `${message.line} ${message.ruleId} ${message.message.split('”')[0]}`)
+    expect(quoted).toEqual([
+      '10 unparsed-price Unexpected BTC quote with no readable price in “Bitcoin: 88.300,00 € (+1%), a calm start.',
+      '11 unread-figure Unexpected 24h liquidations with no figure read from “Liquidations came to about $480M over two sessions, mostly longs.'
+    ])
+  })
+
   test('headline-severity: only the headline with no level, at its title', async () => {
     const {places, messages} = await findings(fixture('headline-severity-invalid.md'))
     expect(places).toEqual(['14:4 warning headline-severity'])

@@ -46,3 +46,10 @@ export function sentenceStart(text: string, index: number): number {
   }
   return start
 }
+
+/** The sentence of `text` that holds `index`, for a message that quotes what the author wrote there. */
+export function sentenceAt(text: string, index: number): string {
+  const start = sentenceStart(text, index)
+  const end = /[.;!?](?=\s|$)/.exec(text.slice(index))
+  return text.slice(start, end ? index + end.index + 1 : text.length).trim()
+}

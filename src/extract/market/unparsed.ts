@@ -1,6 +1,6 @@
 import {cleanText} from './numbers.js'
 import {findAssetMentions} from './assets.js'
-import {NON_PRICE_TOPIC, quotesEarlierSnapshot, sentenceStart} from './topics.js'
+import {NON_PRICE_TOPIC, quotesEarlierSnapshot, sentenceAt, sentenceStart} from './topics.js'
 import type {LineContext, PriceQuote, UnparsedPrice} from './types.js'
 
 /**
@@ -91,7 +91,10 @@ function moneyLike(text: string): number | undefined {
 }
 
 function located(context: LineContext, symbol: string, name: string): UnparsedPrice {
-  const word = new RegExp(`\\b(${symbol}|${name})\\b`, 'i').exec(context.raw)
-  // The words as the author wrote them (the context's text has European notation rewritten).
-  return {symbol, line: context.line, column: (word?.index ?? context.raw.search(/\S/)) + 1, text: context.table ? context.text.trim() : cleanText(context.raw).trim().replace(/\s+/g, ' ')}
+  const word = new RegExp(`\\b(${symbol}|${name})\\b`, 'i')
+  const at = word.exec(context.raw)?.index
+  if (context.table) return {symbol, line: context.line, column: (at ?? context.raw.search(/\S/)) + 1, text: context.text.trim()}
+  // The sentence that quotes the asset, as the author wrote it (the context's text has European notation rewritten).
+  const words = cleanText(context.raw).replace(/\s+/g, ' ').trim()
+  return {symbol, line: context.line, column: (at ?? context.raw.search(/\S/)) + 1, text: sentenceAt(words, Math.max(0, words.search(word)))}
 }

@@ -1,4 +1,6 @@
-import {findMoney} from './numbers.js'
+import {cleanText, findMoney} from './numbers.js'
+import {isTitleLine} from './recognisers/liquidations.js'
+import {sentenceAt} from './topics.js'
 import type {LineContext, MarketData, Unread} from './types.js'
 
 /**
@@ -30,11 +32,14 @@ export function findUnread(data: MarketData, contexts: readonly LineContext[]): 
   const unread: Unread[] = []
   for (const topic of TOPICS) {
     if (topic.shown(data)) continue
-    const context = contexts.find((line) => topic.names.test(line.text) && topic.hasFigure(line.text))
+    // A title ("**Derivatives Flashpoint: $2B Liquidation Cascade**") announces a story; it states no figure.
+    const context = contexts.find((line) => topic.names.test(line.text) && topic.hasFigure(line.text) && !isTitleLine(line.raw))
     // A figure read there but withheld as implausible is reported once, by `implausible-value`.
     if (!context || data.withheld.some((item) => item.line === context.line)) continue
     const column = Math.max(0, context.raw.search(topic.names)) + 1
-    unread.push({field: topic.field, line: context.line, column, text: context.text.trim(), example: topic.example})
+    // The sentence that names the topic, as the author wrote it, not the line's first one.
+    const words = cleanText(context.raw).replace(/\s+/g, ' ').trim()
+    unread.push({field: topic.field, line: context.line, column, text: sentenceAt(words, Math.max(0, words.search(topic.names))), example: topic.example})
   }
   return unread.sort((a, b) => a.line - b.line)
 }
