@@ -187,6 +187,13 @@ describe('layouts of exports and hand edits', () => {
     expect(extractDated('2030-02-01', 'Bitcoin alone is worth $2.23 trillion; the market was worth $3.9 trillion a week ago.').marketCap).toBeUndefined()
   })
 
+  it('a sentence that opens on the price before the name ("At $20,000, Bitcoin is up …"), unless it states a condition or a level', () => {
+    expect(priceOf(extractDated('2025-01-01', '## Market Overview', 'At $20,000, Bitcoin is up 0.4% over 24 hours.'), 'BTC')).toMatchObject({price: 20000, change24hPct: 0.4})
+    expect(extractDated('2025-01-01', '## Market Overview', 'At $105,000, Bitcoin would face the next wall.').prices).toEqual([])
+    expect(extractDated('2025-01-01', '## Market Overview', 'At $105,000, Bitcoin meets resistance.').prices).toEqual([])
+    expect(extractDated('2025-01-01', '## Market Overview', 'Whales moved 10,000 BTC to exchanges.').prices).toEqual([])
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

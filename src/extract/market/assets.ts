@@ -47,8 +47,9 @@ export interface AssetMention {
 const NOT_A_QUOTE_AFTER = /^\.D\b|^\W{0,3}(?:\w+\s+)?(dominance|dom\b|etfs?\b|spot etfs?|futures|options|open interest|oi\b|perps?\b|perpetual|funding|treasur|holdings|network|miners?|hash|market cap|mcap|supply|whales?|liquidation|ecosystem|chain\b|staking|reserves?|flows?|\/(?!\s?USDT?\b)|-denominated|-margined|pairs?\b|long|short)/i
 // "outpaced BTC gains", "strength against BTC": a comparison, the figures that follow are the other asset's.
 const COMPARISON_BEFORE = /(\bvs\.?|\bversus|\bthan|\bagainst|\brelative to|\bout(?:pac|perform)\w*|\bunderperform\w*|\btrail\w*|\blagg\w*)\s+\(?$/i
-// "ETH/BTC" is a pair; "BTC $105,100 (-1.1%) / ETH $2,690" separates two quotes.
-const NOT_A_QUOTE_BEFORE = /(\bin|\bof|\bfor|\bper|\bvs\.?|\bversus|\bthan|\bagainst|\brelative to|\bout(?:pac|perform)\w*|\bunderperform\w*|\btrail\w*|\blagg\w*|\bmillion|\bbillion|\d[\d,]*(?:\.\d+)?[kKmM]?)\s+\(?$|\/$/i
+// "ETH/BTC" is a pair; "BTC $105,100 (-1.1%) / ETH $2,690" separates two quotes; "10,000 BTC" is a quantity
+// ("At $20,000, Bitcoin …" is not).
+const NOT_A_QUOTE_BEFORE = /(\bin|\bof|\bfor|\bper|\bvs\.?|\bversus|\bthan|\bagainst|\brelative to|\bout(?:pac|perform)\w*|\bunderperform\w*|\btrail\w*|\blagg\w*|\bmillion|\bbillion|\d(?:[\d,]*\d)?(?:\.\d+)?[kKmM]?)\s+\(?$|\/$/i
 
 /** Every asset name or symbol in the (cleaned) text, in order (shared while remembering: do not change the array). */
 export const findAssetMentions: (text: string) => AssetMention[] = memoised(assetMentions)
@@ -81,7 +82,8 @@ export function assetOfLabel(label: string): {symbol: string; name: string} | un
   // Any other ticker in a prices table ("TAO", "Hyperliquid (HYPE)").
   const ticker = /\(([A-Z0-9]{2,6})\)|^\s*([A-Z0-9]{2,6})\s*$/.exec(label)
   const symbol = ticker?.[1] ?? ticker?.[2]
-  if (symbol) return {symbol, name: label.replace(/\([^)]*\)/, '').trim() || symbol}
+  // ("MARKET OVERVIEW (24H)", "| 7D |": a period, not a ticker.)
+  if (symbol && !/^\d+(?:H|HR|HRS|D|W|M|Y)$|^\d+$/.test(symbol)) return {symbol, name: label.replace(/\([^)]*\)/, '').trim() || symbol}
   return undefined
 }
 

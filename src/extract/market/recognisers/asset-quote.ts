@@ -17,6 +17,9 @@ const NOT_CHANGE_BEFORE = /\b(ago|a (?:week|month|year)|q[1-4]|quarter\w*|\d+\s?
 /** Words right after an amount that make it a level or a forecast: "\$68,000 support", "3,000 is the line", "\$150k by year-end". */
 const LEVEL_AFTER =
   /^\s*(?:\w+\s+){0,2}(?:support|resistance|floor|ceiling|pivot|invalidation|breakout|breakdown|trigger|wall|cluster|magnet|line in the sand|max pain|strike|target|ath|peak|levels?\b|mark\b|zone|area\b|handle|threshold|barrier|round (?:number|figure)|psychological|intraday\b(?! range))|^\W{0,3}(?:is|as|remains|stays) (?:the |a )?(?:\w+ )?(?:line|level|pivot|floor|ceiling|magnet|key)\b|^[\s-]*(?:by|before|within|in)[\s-]+(?:the\s+)?(?:year[- ]end|end of|(?:next|this)\s+\w+|20\d\d|q[1-4]|january|february|march|april|may|june|july|august|september|october|november|december)/i
+/** A sentence that opens on the asset's price: "At $20,000, " before the name. */
+const AT_PRICE_LEAD = /^\W*(?:at|around|near)\s+([~≈]?\s?(?:US)?\$\s?\d[\d,.]*\s?[kK]?)\s*,\s*$/i
+
 /** What joins a level to the next one of a list: ", then", " and", " / ". */
 const LEVEL_LIST_JOIN = /^\s*(?:\$|USD|€)?\s*[,/]?\s*(?:then|and|or|&|\/)?\s*[~≈]?\s*$/i
 /** "\$ETH > \$3,000": a comparison with a level. */
@@ -83,6 +86,11 @@ export const assetQuote: Recogniser<PriceQuote> = {
       const sentenceEnd = endOfSentence(text, mention.end)
       let end = Math.min(next?.index ?? text.length, sentenceEnd)
       const quote = readSegment(text, mention.end, end, mention.symbol)
+      // "At $20,000, Bitcoin is up 0.4% over 24 hours": the price may open the sentence before the name.
+      const opening = AT_PRICE_LEAD.exec(lead)
+      const [led] = opening ? findMoney(opening[1]!) : []
+      // ("At $105,000, Bitcoin would face the next wall": a condition.)
+      if (quote.price === undefined && quote.range === undefined && led && isPriceAmount(led) && !led.range && inPriceBand(mention.symbol, led.value) && !CONDITIONAL.test(text.slice(mention.end, sentenceEnd)) && !LEVEL_AFTER.test(text.slice(mention.end, sentenceEnd))) quote.price = led.value
       const hasLevel = quote.price !== undefined || quote.range !== undefined
       const hasChange = quote.change24hPct !== undefined || quote.change24hRange !== undefined
       const following = text.slice(sentenceEnd, endOfSentence(text, sentenceEnd + 1))
