@@ -95,7 +95,7 @@ describe('a figure restated later in the brief supersedes the earlier one', () =
 
   it("a title with its period in brackets ('MARKET OVERVIEW (24H)') ends the recap of another day before it", () => {
     const data = extract('2025-01-01', '## Tuesday recap', '- BTC: $19,600 (+0.5%)', '## MARKET OVERVIEW (24H)', 'At $20,000, Bitcoin is up 0.0% over 24 hours.')
-    expect(price(data, 'BTC')?.price).toBeUndefined()
+    expect(price(data, 'BTC')).toMatchObject({price: 20000})
   })
 
   it("Sunday's part of a weekend wrap, not Friday's or Saturday's", () => {
