@@ -24,7 +24,11 @@
 // interleaved runs. With --jekyll, Jekyll's full build runs before each run
 // of the cold steps the same way. The issue's targets are ratios on one
 // machine, and this machine's speed drifts by a quarter within the hour, so
-// only runs taken side by side compare.
+// only runs taken side by side compare. For the same reason, when a floor
+// and the cold build compared with it are both selected (floor with cold,
+// floor64 with cold-nosearch), their runs alternate on the same briefs
+// (floor, build, floor, build …), and besides each step's medians the bench
+// prints each pair's build/floor ratio, wall and CPU, and their medians.
 // The generated briefs trip implausible-value (perturbed ranges), so the
 // work folder gets a config that makes it a warning, and builds use
 // --keep-going: every brief is parsed, rendered and written.
@@ -114,22 +118,36 @@ function median(list) {
 /** Peers' full builds timed beside a step's runs: step name → {tool, samples}. */
 const peerRuns = new Map()
 
-/** Runs a step `runs` times; with `beside` (a peer), the peer's full build is timed before each run. */
-function measure(name, pages, setup, command, args, beside) {
-  const samples = []
+/**
+ * Runs steps ({name, setup, command, args, beside}) `runs` times in turn, run
+ * by run (a, b, a, b …); with `beside` (a peer), the peer's full build is timed
+ * before each run of the step. Prints and returns each step's row; a row keeps
+ * its samples in run order.
+ */
+function measureInTurn(pages, steps) {
+  const samples = steps.map(() => [])
   for (let r = 0; r < runs; r++) {
-    setup()
-    if (beside?.command) {
-      const peer = peerRuns.get(name) ?? {tool: beside.tool, samples: []}
-      peer.samples.push(timed('sh', ['-c', beside.command]))
-      peerRuns.set(name, peer)
-    }
-    samples.push(timed(command, args))
+    steps.forEach(({name, setup, command, args, beside}, i) => {
+      setup()
+      if (beside?.command) {
+        const peer = peerRuns.get(name) ?? {tool: beside.tool, samples: []}
+        peer.samples.push(timed('sh', ['-c', beside.command]))
+        peerRuns.set(name, peer)
+      }
+      samples[i].push(timed(command, args))
+    })
   }
-  const wall = median(samples.map((s) => s.wall))
-  const row = {name, wall, cpu: median(samples.map((s) => s.cpu)), peakMiB: Math.max(...samples.map((s) => s.peakMiB)), pagesPerSecond: pages / wall}
-  console.log(`| ${row.name} | ${n} | ${row.wall.toFixed(2)} | ${row.cpu.toFixed(1)} | ${row.pagesPerSecond.toFixed(0)} | ${row.peakMiB.toFixed(0)} |`)
-  return row
+  return steps.map(({name}, i) => {
+    const wall = median(samples[i].map((s) => s.wall))
+    const row = {name, wall, cpu: median(samples[i].map((s) => s.cpu)), peakMiB: Math.max(...samples[i].map((s) => s.peakMiB)), pagesPerSecond: pages / wall, samples: samples[i]}
+    console.log(`| ${row.name} | ${n} | ${row.wall.toFixed(2)} | ${row.cpu.toFixed(1)} | ${row.pagesPerSecond.toFixed(0)} | ${row.peakMiB.toFixed(0)} |`)
+    return row
+  })
+}
+
+/** Runs one step `runs` times. */
+function measure(name, pages, setup, command, args, beside) {
+  return measureInTurn(pages, [{name, setup, command, args, beside}])[0]
 }
 
 /**
@@ -165,11 +183,20 @@ const clean = () => {
   rmSync(out, {recursive: true, force: true})
   rmSync(path.join(work, '.briefpress-cache'), {recursive: true, force: true})
 }
-if (want('floor')) rows.floor = measure('floor (parse+gfm+rehype+stringify)', count, clean, process.execPath, [path.join(root, 'scripts', 'bench-floor.mjs'), src, out])
-if (want('floor64')) rows.floor64 = measure('floor, --max-semi-space-size=64', count, clean, process.execPath, ['--max-semi-space-size=64', path.join(root, 'scripts', 'bench-floor.mjs'), src, out])
+const floorArgs = [path.join(root, 'scripts', 'bench-floor.mjs'), src, out]
 const buildArgs = [cli, 'build', '--src', src, '--out', out, '--keep-going']
-if (want('cold')) rows.cold = measure('cold build, 1 thread', count, clean, process.execPath, [...buildArgs, '--jobs', '1', '--no-cache'], jekyll)
-if (want('cold-nosearch')) rows.coldNoSearch = measure('cold build, 1 thread, --no-search', count, clean, process.execPath, [...buildArgs, '--jobs', '1', '--no-cache', '--no-search'], jekyll)
+const coldArgs = [...buildArgs, '--jobs', '1', '--no-cache']
+const step = (name, args, beside) => ({name, setup: clean, command: process.execPath, args, beside})
+const floorAndCold = {
+  floor: step('floor (parse+gfm+rehype+stringify)', floorArgs),
+  floor64: step('floor, --max-semi-space-size=64', ['--max-semi-space-size=64', ...floorArgs]),
+  cold: step('cold build, 1 thread', coldArgs, jekyll),
+  'cold-nosearch': step('cold build, 1 thread, --no-search', [...coldArgs, '--no-search'], jekyll)
+}
+// A floor and the build compared with it, both selected: their runs alternate.
+const pairs = [['floor', 'cold'], ['floor64', 'cold-nosearch']].filter((pair) => pair.every(want))
+for (const [floor, build] of pairs) [rows[floor], rows[build]] = measureInTurn(count, [floorAndCold[floor], floorAndCold[build]])
+for (const [key, one] of Object.entries(floorAndCold)) if (want(key) && !rows[key]) rows[key] = measureInTurn(count, [one])[0]
 if (want('parallel')) rows.parallel = measure(`cold build, ${os.availableParallelism()} workers`, count, clean, process.execPath, buildArgs, jekyll)
 if (want('parallel-nosearch')) rows.parallelNoSearch = measure(`cold build, ${os.availableParallelism()} workers, --no-search`, count, clean, process.execPath, [...buildArgs, '--no-search'], jekyll)
 if (want('no-change')) rows.noChange = measure('no-change rebuild', count, () => spawnSync(process.execPath, buildArgs, {cwd: work, stdio: 'ignore'}), process.execPath, buildArgs)
@@ -211,7 +238,12 @@ for (const [name, {tool, samples}] of peerRuns) {
   console.log(`${name} / ${tool}'s full build, run side by side: ${(row.wall / median(samples.map((s) => s.wall))).toFixed(3)} (${targets[tool]})`)
 }
 ratio(rows.cold, rows.floor, 'cold build (1 thread) / floor')
-ratio(rows.coldNoSearch, rows.floor, 'cold build (1 thread, --no-search) / floor')
+ratio(rows['cold-nosearch'], rows.floor, 'cold build (1 thread, --no-search) / floor')
 ratio(rows.cold, rows.floor64, 'cold build (1 thread) / floor with the same young generation')
-ratio(rows.coldNoSearch, rows.floor64, 'cold build (1 thread, --no-search) / floor with the same young generation')
+ratio(rows['cold-nosearch'], rows.floor64, 'cold build (1 thread, --no-search) / floor with the same young generation')
+for (const [floor, build] of pairs) {
+  const perPair = (key) => rows[build].samples.map((s, i) => s[key] / rows[floor].samples[i][key])
+  const list = (ratios) => `${ratios.map((r) => r.toFixed(2)).join(' ')} (median ${median(ratios).toFixed(2)})`
+  console.log(`${build} / ${floor}, ${runs} pairs: wall ${list(perPair('wall'))}, CPU ${list(perPair('cpu'))}`)
+}
 if (!values.keep) rmSync(work, {recursive: true, force: true})
