@@ -56,15 +56,24 @@ export const respectively: Recogniser<PriceQuote> = {
 
 /** The list of two or more assets that ends last before `at` ("bitcoin, ether and solana"), or undefined. */
 export function listBefore(text: string, at: number): AssetMention[] | undefined {
-  const mentions = findAssetMentions(text.slice(0, at)).filter((mention) => mention.quote)
-  let list: AssetMention[] = []
-  for (const mention of mentions) {
-    const previous = list.at(-1)
-    if (previous && JOINER.test(text.slice(previous.end, mention.index))) list.push(mention)
-    else list = [mention]
-  }
-  return list.length >= 2 && new Set(list.map((mention) => mention.symbol)).size === list.length ? list : undefined
+  const list = listsAt(text).filter((members) => members.at(-1)!.end <= at).at(-1)
+  return list && isList(list) ? list : undefined
 }
+
+/** Each run of joined assets as it stands at each of its members: "bitcoin", then "bitcoin, ether", then "bitcoin, ether and solana". */
+function listsAt(text: string): AssetMention[][] {
+  const lists: AssetMention[][] = []
+  let list: AssetMention[] = []
+  for (const mention of findAssetMentions(text).filter((item) => item.quote)) {
+    const previous = list.at(-1)
+    list = previous && JOINER.test(text.slice(previous.end, mention.index)) ? [...list, mention] : [mention]
+    lists.push(list)
+  }
+  return lists
+}
+
+/** Two or more assets, each once. */
+const isList = (list: readonly AssetMention[]) => list.length >= 2 && new Set(list.map((member) => member.symbol)).size === list.length
 
 /** What may stand between a list of assets and its amounts: "BTC and ETH at …", "… trade near …". */
 const LIST_AT = /^\s+(?:(?:are|were|trade[sd]?|traded|trading|sit|sat|stand|stood|changed hands)\s+)?(?:at|near|around|about)\s+/i
@@ -77,11 +86,9 @@ const LIST_AT = /^\s+(?:(?:are|were|trade[sd]?|traded|trading|sit|sat|stand|stoo
 function pairingPoints(text: string): Array<{index: number; end: number; list?: AssetMention[]}> {
   if (lastPoints?.text === text) return lastPoints.points
   const points: Array<{index: number; end: number; list?: AssetMention[]}> = [...text.matchAll(IN_ORDER)].map((word) => ({index: word.index, end: word.index + word[0].length}))
-  let list: AssetMention[] = []
-  for (const mention of findAssetMentions(text).filter((item) => item.quote)) {
-    const previous = list.at(-1)
-    list = previous && JOINER.test(text.slice(previous.end, mention.index)) ? [...list, mention] : [mention]
-    if (list.length < 2 || new Set(list.map((member) => member.symbol)).size !== list.length) continue
+  for (const list of listsAt(text)) {
+    if (!isList(list)) continue
+    const mention = list.at(-1)!
     const lead = LIST_AT.exec(text.slice(mention.end, mention.end + 40))
     if (!lead) continue
     const from = mention.end + lead[0].length
