@@ -194,6 +194,16 @@ describe('layouts of exports and hand edits', () => {
     expect(extractDated('2025-01-01', '## Market Overview', 'Whales moved 10,000 BTC to exchanges.').prices).toEqual([])
   })
 
+  it("no price from 'within 0.5% of 106 000 USD', from a week-ago price written with USD after it, or from the next hurdle; a heading's 'k to k' band is a range only", () => {
+    const data = extractDated('2030-08-22', 'BTC is within 0.5% of 106 000 USD, and SOL outpaced everything.', '', 'Mind the 7-day column: BTC was at 97 200 USD a week ago today. The next hurdle is 108 200 USD, the Aug 10 high.')
+    expect(priceOf(data, 'BTC')?.price).toBeUndefined()
+    const band = extractDated('2030-08-14', '## Bitcoin — 98.9k to 99.4k, ↓2.4–2.9%')
+    expect(priceOf(band, 'BTC')).toEqual(expect.objectContaining({range: [98900, 99400], change24hRange: [-2.9, -2.4]}))
+    expect(priceOf(band, 'BTC')?.price).toBeUndefined()
+    // "near 3.1k USD with modest intraday decline" is still the price.
+    expect(priceOf(extractDated('2025-12-07', '- ETH is near 3.1k USD with modest intraday decline.'), 'ETH')).toMatchObject({price: 3100})
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

@@ -97,7 +97,7 @@ export const assetQuote: Recogniser<PriceQuote> = {
       // The next sentence may go on about the same asset ("The asset closed at …"), unless it
       // names another asset or opens on another topic ("Total market cap slipped 0.01%").
       // ("We stand aside until 105.1k holds": a condition, not where it trades.)
-      const goesOn = !findAssetMentions(following).some((other) => other.symbol !== mention.symbol) && !NON_PRICE_TOPIC.test(following.slice(0, 40)) && !MARKET_WIDE.test(following.slice(0, 60)) && !CONDITIONAL.test(following)
+      const goesOn = !findAssetMentions(following).some((other) => other.symbol !== mention.symbol) && !NON_PRICE_TOPIC.test(following.slice(0, 40)) && !MARKET_WIDE.test(following.slice(0, 60)) && !CONDITIONAL.test(following) && !LEVEL_SUBJECT.test(following)
       if ((!hasLevel || !hasChange) && (!next || next.index > sentenceEnd) && goesOn) {
         end = Math.min(next?.index ?? text.length, endOfSentence(text, sentenceEnd + 1))
         const more = readSegment(text, sentenceEnd, end)
@@ -158,6 +158,9 @@ function pronounStatement(text: string, from: number, end: number, symbol: strin
 
 const OTHER_FIGURE = /\b(?:reali[sz]ed|cost|basis|euros?|€|£|ratio|average|fair value|premium|discount)\b/i
 
+/** A sentence about a level: "The next hurdle is 108 200 USD", "Support has moved up to 103 000". */
+const LEVEL_SUBJECT = /^\W*(?:the\s+)?(?:next\s+|first\s+|key\s+|main\s+)?(?:hurdle|barrier|obstacle|wall|resistance|support|target|level|line|floor|ceiling|magnet|pivot|stop)s?\b/i
+
 /** A sentence of conditions or plans: its amounts are levels to watch. */
 const CONDITIONAL = /\b(?:until|unless|if|once|should|could|would|will|might|needs? to|watch\w*|wait\w*)\b/i
 
@@ -206,9 +209,12 @@ export function readSegment(text: string, from: number, end: number, symbol?: st
 function readWindow(segment: string, from: number, symbol?: string): Figures {
   const figures: Figures = {}
   // "SOL ~89.6", "BTC: 71,420", "ETH at 2,030": a plain number right after the ticker, inside the asset's band.
-  const plain = symbol === undefined ? undefined : findPlainNumbers(segment.slice(from)).find((number) => number.index < 40)
+  let plain = symbol === undefined ? undefined : findPlainNumbers(segment.slice(from)).find((number) => number.index < 40)
   const lead = plain && segment.slice(from, from + plain.index)
-  if (plain && lead !== undefined && !MOMENT_AFTER.test(segment.slice(from + plain.end, from + plain.end + 30)) && !LEVEL_AFTER.test(segment.slice(from + plain.end, from + plain.end + 24)) && BARE_PRICE_LEAD.test(lead) && !NOT_PRICE_BEFORE.test(lead) && !PAST_MOVE_BEFORE.test(lead) && !WAS_EARLIER.test(lead) && !/\b(?:ago|a (?:week|month) earlier)\b/i.test(lead) && !OLD_VALUE_AFTER.test(segment.slice(from + plain.end, from + plain.end + 6)) && !SR_BEFORE.test(lead) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
+  // ("98.9k to 99.4k": the low end of a range the amounts below read whole.)
+  if (plain && !plain.range && /^\s?(?:[-–—]|to)\s?[~≈]?\$?\d/.test(segment.slice(from + plain.end, from + plain.end + 8))) plain = undefined
+  const plainAfter = plain ? segment.slice(from + plain.end, from + plain.end + 40).replace(/^\s*(?:USDT?|dollars?)\b/i, '') : ''
+  if (plain && lead !== undefined && !MOMENT_AFTER.test(plainAfter.slice(0, 30)) && !LEVEL_AFTER.test(segment.slice(from + plain.end, from + plain.end + 24)) && BARE_PRICE_LEAD.test(lead) && !NOT_PRICE_BEFORE.test(lead) && !PAST_MOVE_BEFORE.test(lead) && !WAS_EARLIER.test(lead) && !/\b(?:ago|a (?:week|month) earlier)\b/i.test(lead) && !OLD_VALUE_AFTER.test(segment.slice(from + plain.end, from + plain.end + 6)) && !SR_BEFORE.test(lead) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
     if (plain.range) figures.range = plain.range
     else figures.price = plain.value
   }
@@ -226,11 +232,13 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     // "just over \$3,970" is where it trades, give or take; "north of \$112,000" is a bound.
     const nearly = !isRound(money.value) && NEARLY_BEFORE.test(segment.slice(from, money.index)) && !/\b(?:began|started|opened|week|month|year)\b/i.test(segment.slice(from, money.index))
     // "plunged to \$105,000 intraday before recovering to \$111,700": a level touched, not where it trades.
+    // (The moment after the amount may follow a currency written after it: "97 200 USD a week ago".)
+    const after = segment.slice(money.end, money.end + 40).replace(/^\s*(?:USDT?|dollars?)\b/i, '')
     if ((!nearly && (NOT_PRICE_BEFORE.test(segment.slice(from, money.index)) || COMPARED_BEFORE.test(segment.slice(from, money.index)))) || LEVEL_AFTER.test(segment.slice(money.end, money.end + 24))) {
       levelEnd = money.end
       continue
     }
-    if (MOMENT_AFTER.test(segment.slice(money.end, money.end + 30))) continue
+    if (MOMENT_AFTER.test(after.slice(0, 30))) continue
     // "Yesterday BTC closed at \$99,610; this morning it trades at \$100,450": a close of another day.
     if (closesAnotherDay(segment, from, money.index)) {
       close ??= money.range ? undefined : money
@@ -239,6 +247,8 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     // "Bitcoin, which a week and a half ago was changing hands near \$97,000, …": a past price.
     if (/\b(?:ago|a (?:week|month) earlier)\b[^,;]*$/i.test(segment.slice(from, money.index))) continue
     if (WAS_EARLIER.test(segment.slice(from, money.index))) continue
+    // "within 0.5% of 106 000 USD": a distance to a level.
+    if (/\bwithin\s+(?:[~≈]?\s?\d[\d.]*\s?%|a (?:whisker|hair|touch|stone's throw))\s+of\s*[~≈]?\s*$/i.test(segment.slice(from, money.index))) continue
     // "3.55T → 3.47T", "100.9k -> 99.8k": the value before the arrow is the old one.
     if (OLD_VALUE_AFTER.test(segment.slice(money.end, money.end + 6))) continue
     // "S 99k / R 102k": a desk's shorthand for support and resistance.
