@@ -204,6 +204,13 @@ describe('layouts of exports and hand edits', () => {
     expect(priceOf(extractDated('2025-12-07', '- ETH is near 3.1k USD with modest intraday decline.'), 'ETH')).toMatchObject({price: 3100})
   })
 
+  it("two providers' liquidation totals joined by 'to' are a band; an ETF flow's day is not one named after 'after'", () => {
+    expect(extractDated('2030-07-26', 'Liquidations, 24h: $356m (CoinGlass) to $388m (Coinalyze). On the CoinGlass count, longs 44%.').liquidations).toMatchObject([{amountUsd: 356e6, amountUsdRange: [356e6, 388e6]}])
+    const flow = extractDated('2030-07-09', 'Yesterday was another outflow day for the US spot bitcoin funds: minus 238.9 million dollars net, after the 412.7 million drain on Friday.').etfFlows
+    expect(flow).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 238.9e6}])
+    expect(flow[0]?.date).not.toBe('2030-07-05')
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

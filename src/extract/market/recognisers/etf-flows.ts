@@ -203,7 +203,8 @@ function daysIn(words: string, date: string | undefined) {
 /** The day named closest to the amount in its own words (`at` is the amount's place). */
 function nearestDay(words: string, at: number, date: string | undefined) {
   // "+$74.2M, well below Monday's pace": a day the amount is compared with is not its own.
-  const days = daysIn(words, date).filter((day) => day.end <= at || !/\b(?:below|above|than|vs\.?|versus|compared (?:with|to)|against|behind|ahead of)\s+(?:\w+\s+)?$/i.test(words.slice(at, day.index)))
+  // (So is a day after "after" or "following": "-$238.9M net, after the 412.7 million drain on Friday".)
+  const days = daysIn(words, date).filter((day) => day.end <= at || !(/\b(?:below|above|than|vs\.?|versus|compared (?:with|to)|against|behind|ahead of)\s+(?:\w+\s+)?$/i.test(words.slice(at, day.index)) || /\b(?:after|following)\b/i.test(words.slice(at, day.index))))
   if (days.length === 0) return undefined
   return days.reduce((best, day) => (distance(day, at) < distance(best, at) ? day : best))
 }

@@ -118,8 +118,11 @@ export const liquidations: Recogniser<Liquidation> = {
       // A named day must be the brief's or the day before it.
       if (findDays(windowWords, context.date).some((day) => isStaleDay(day, context.date))) continue
       const item = total.item
-      const result: Liquidation = {amountUsd: item.range ? item.range[0] : item.value, window: '24h', line: context.line, evidence: words.trim()}
-      if (item.range) result.amountUsdRange = item.range
+      // "$356m (CoinGlass) to $388m (Coinalyze)": two providers' totals, a band.
+      const next = owned[owned.indexOf(total) + 1]
+      const band = !item.range && next && !next.item.range && /^\s*(?:\([^)]{1,30}\)\s*)?(?:to|[–-])\s*$/i.test(total.after) && Math.abs(next.item.value - item.value) <= 0.25 * item.value ? ([Math.min(item.value, next.item.value), Math.max(item.value, next.item.value)] as [number, number]) : item.range
+      const result: Liquidation = {amountUsd: band ? band[0] : item.value, window: '24h', line: context.line, evidence: words.trim()}
+      if (band) result.amountUsdRange = band
       if (long !== undefined) result.long = long
       if (short !== undefined) result.short = short
       for (const percent of findPercents(words)) {
