@@ -211,6 +211,17 @@ describe('layouts of exports and hand edits', () => {
     expect(flow[0]?.date).not.toBe('2030-07-05')
   })
 
+  it("headings of no known kind are still sections: a fund table's total under '## 2. ETF creations / redemptions: Fri 28 Jun' has its day", () => {
+    const data = extractDated('2030-07-01', '## 1. Spot', '', 'BTC $114,860 (+1.8% 24h)', '', '## 2. ETF creations / redemptions: Fri 28 Jun', '', '| Fund | Net (USD m) |', '|---|---|', '| IBIT | +158.9 |', '| **US spot BTC total** | **+212.4** |')
+    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 212.4e6, date: '2030-06-28'}])
+  })
+
+  it("an ETF flow takes its day from the sentence before, which names the funds and gives no amount; not a day it says has no figure, nor a multi-day or month-so-far total", () => {
+    expect(extractDated('2030-07-06', 'Friday was ugly for the spot bitcoin funds. Net outflows came to 412.7 million dollars across the complex.').etfFlows).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 412.7e6, date: '2030-07-05'}])
+    expect(extractDated('2028-03-08', 'Flows into US spot bitcoin ETFs were not yet available for Wednesday. On Tuesday the funds posted net outflows of $61.2 million, bringing four-day redemptions to roughly $520 million.').etfFlows).toMatchObject([{amountUsd: 61.2e6, date: '2028-03-07'}])
+    expect(extractDated('2028-12-13', "🏦 ETF corner: red too. Tuesday's print was 128m out of the spot BTC funds. Month so far still green (+1.1bn).").etfFlows.map((flow) => flow.amountUsd)).not.toContain(1.1e9)
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

@@ -104,7 +104,10 @@ export function findSections(tree: Root, text: string): Section[] {
   const lines = text.split(/\r?\n/)
   const candidates = collectCandidates(tree, lines)
 
-  const known = candidates.filter((candidate) => candidate.kind !== undefined)
+  // With no title of a known kind, the brief's headings are still its sections, of unknown kind
+  // ("## 2. ETF creations / redemptions: Fri 28 Jun" says what its table holds and when).
+  const classified = candidates.filter((candidate) => candidate.kind !== undefined)
+  const known = classified.length > 0 ? classified : candidates.filter((candidate) => candidate.marker === 'heading' && (candidate.depth ?? 1) > 1)
   const style: SectionMarker | undefined = (['heading', 'bold', 'plain'] as const).find((marker) => known.some((candidate) => candidate.marker === marker))
   if (!style) return []
   const sectionDepth = style === 'heading' ? commonestDepth(known) : 0

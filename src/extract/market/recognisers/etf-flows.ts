@@ -14,7 +14,7 @@ export const ASSETS: ReadonlyArray<[symbol: string, pattern: RegExp]> = [
 ]
 /** Words that make an amount near "ETF" something other than one day's net flow. */
 export const NOT_A_DAY_FLOW =
-  /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?<!\b\d{1,2}(?:st|nd|rd|th)?[\s-])(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|WTD|w\/w|week(?!ends?\b)|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-day|two-day|three-day|multi-day|revenue|worth|valued|market cap|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
+  /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?<!\b\d{1,2}(?:st|nd|rd|th)?[\s-])(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|WTD|(?:month|week|year) so far|so far this (?:month|week|year)|w\/w|week(?!ends?\b)|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-day|(?:two|three|four|five|six|seven|eight|nine|ten|several|multi)-(?:day|session)|revenue|worth|valued|market cap|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
 /** A paragraph that speaks of a span longer than a day: an amount in it with no day of its own may be that span's. */
 export const LONGER_SPAN = /\b(?:week(?!end)\w*|(?:two|three|four|five|six|seven|several|\d+)[- ](?:trading[- ])?(?:days?|sessions?)|month[- ]to[- ]date|MTD|this month|year[- ]to[- ]date|YTD|cumulative|since (?:launch|inception))\b/i
 const OUTFLOW = /\boutflows?|\bredemptions?|\bexits?\b|\bselling\b|\bwithdr[ae]w\w*|\bbled\b|\bshed\b|\blost\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b(?!\s+in\b)|\bexited\b/i
@@ -71,8 +71,11 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // A flow word near the amount, or a sign on it ("-US$145.7m").
         const near = `${lead}|${after.slice(0, 40)}`
         if (!/flow|\bnet\b/i.test(near) && !OUTFLOW.test(near) && !INFLOW.test(near) && !item.negative && !/^\s*\(?[+−–-]/.test(text.slice(item.index - 2, item.index + 1))) continue
-        // Only the line says ETF ("Monday alone saw $1.2B in inflows"): the amount must carry its own day.
-        if (!ETF.test(words) && !ETF.test(label) && !ownDay) continue
+        // Only the line says ETF ("Monday alone saw $1.2B in inflows"): the amount must carry its own day, or
+        // take it from the sentence before, which names the funds and one day and gives no amount
+        // ("Friday was ugly for the spot bitcoin funds. Net outflows came to 412.7 million dollars").
+        const introduced = !ETF.test(words) && !ETF.test(label) && !ownDay ? introducingDay(text, clause.index, money, context.date) : undefined
+        if (!ETF.test(words) && !ETF.test(label) && !ownDay && !introduced) continue
         // "an outflow just shy of $240 million — US$238.9M on Farside's tally": a bound, not the figure.
         if (/\b(?:shy of|north of|south of|more than|less than|upwards of|in excess of|nearly|almost|over|under)\s*[~≈]?\s*[+−–-]?\s*$/i.test(before)) continue
         if (issuerIsSubject(lead, after)) continue
@@ -88,7 +91,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // "US spot crypto ETFs saw $338M", "combined $755M": every asset together, not one.
         if (/\bcrypto (?:ETF|ETP|fund|product)s?\b|\bcombined\b|\bacross (?:the )?(?:category|products|assets)\b/i.test(phrase + lead.slice(0, 40))) continue
         // Else the day the section's title names ("## Spot ETF Flows — 12/23").
-        let day = ownDay ?? (owned.length === 1 ? soleDay(words, context.date) : undefined) ?? (ETF.test(context.section.title) || /\bflows?\b/i.test(context.section.title) ? soleDayOf(context.section.title, context.date) : undefined)
+        let day = ownDay ?? introduced ?? (owned.length === 1 ? soleDay(words, context.date) : undefined) ?? (ETF.test(context.section.title) || /\bflows?\b/i.test(context.section.title) ? soleDayOf(context.section.title, context.date) : undefined)
         if (!day) {
           // An undated amount takes its span from the words before it: "$259.6M in outflows the same day" is
           // the day last named; "…in the week ending January 24. Bitcoin ETFs alone recorded $1.09 billion" is
@@ -115,6 +118,15 @@ export const etfFlows: Recogniser<EtfFlow> = {
   }
 }
 
+/** The one day of the sentence before `at`, when that sentence names the funds and states no amount. */
+function introducingDay(text: string, at: number, money: readonly MoneyMatch[], date: string | undefined) {
+  const start = lastMatch(text.slice(0, at).replace(/[.!?]\s*$/, ''), /[.!?]\s+/)
+  const sentence = text.slice(start ? start.index + start[0].length : 0, at)
+  // ("Flows … were not yet available for Wednesday": that day has no figure.)
+  if (!ETF.test(sentence) || /\b(?:not|no|yet|pending|unavailable|delayed)\b/i.test(sentence) || money.some((item) => item.index < at && item.index >= at - sentence.length)) return undefined
+  return soleDay(sentence, date)
+}
+
 /** Millions and billions, in dollars or bare ("-145.7m"): a flow in thousands or a price level ("68k") is not read. */
 function isFlowAmount(money: MoneyMatch): boolean {
   return money.unit !== undefined && /^(m|mn|mm|million|b|bn|billion)$/.test(money.unit)
@@ -136,10 +148,10 @@ function bareEtfAsset(words: string): string | undefined {
   return ASSETS.some(([, pattern]) => pattern.test(words)) || /\b(?:crypto|altcoin|staking|all|gold|equity|equities|bond|index)\b/i.test(words) || /\b[A-Z]{2,5} ETFs?\b/.test(words.replace(/\b(?:US|U\.S\.) /g, '')) ? undefined : 'BTC'
 }
 
-/** The single asset a line's ETFs are about ("U.S. spot Bitcoin ETFs …"), when it names only one. */
+/** The single asset a line's ETFs are about ("U.S. spot Bitcoin ETFs …", "the spot bitcoin funds"), when it names only one. */
 function lineAsset(text: string): string | undefined {
   const found = new Set<string>()
-  for (const match of text.matchAll(/\b(\w+)\s+(?:spot\s+)?ETFs?\b/gi)) for (const [symbol, pattern] of ASSETS) if (pattern.test(match[1]!)) found.add(symbol)
+  for (const match of text.matchAll(/\b(\w+)\s+(?:spot\s+)?(?:ETFs?|ETPs?|funds|products)\b/gi)) for (const [symbol, pattern] of ASSETS) if (pattern.test(match[1]!)) found.add(symbol)
   return found.size === 1 ? [...found][0] : undefined
 }
 

@@ -3,8 +3,8 @@ import {findMoney} from '../numbers.js'
 import type {EtfFlow, Recogniser} from '../types.js'
 import {ASSETS, ETF, LONGER_SPAN, NOT_A_DAY_FLOW} from './etf-flows.js'
 
-/** A title or header that gives the unit of bare cells: "Net Flows (US$ M)", "(\$m)", "(million USD)". */
-export const MILLIONS = /\(\s*(?:US)?\$?\s?(?:m|mn|mm|millions?)(?:\s*(?:USD|US\$|\$))?\s*\)|\bUS\$\s?m\b|\$m\b|\bin millions\b|\b(?:USD|US\$)\s?(?:m|mn|millions?)\b/i
+/** A title or header that gives the unit of bare cells: "Net Flows (US$ M)", "(\$m)", "(million USD)", "(USD m)". */
+export const MILLIONS = /\(\s*(?:USD\s?|US\$\s?|\$\s?)?(?:m|mn|mm|millions?)(?:\s*(?:USD|US\$|\$))?\s*\)|\bUS\$\s?m\b|\$m\b|\bin millions\b|\b(?:USD|US\$)\s?(?:m|mn|millions?)\b/i
 
 /** "286.4", "-96.3", "(96.3)" in a column of millions. */
 export function bareAmount(cell: string): {value: number; negative: boolean; range?: undefined; unit?: string} | undefined {
