@@ -222,6 +222,13 @@ describe('layouts of exports and hand edits', () => {
     expect(extractDated('2028-12-13', "🏦 ETF corner: red too. Tuesday's print was 128m out of the spot BTC funds. Month so far still green (+1.1bn).").etfFlows.map((flow) => flow.amountUsd)).not.toContain(1.1e9)
   })
 
+  it("a liquidations table by window, in Markdown or in a code block: the 24h row is the total", () => {
+    const table = extractDated('2030-07-01', '## 3. Liquidation ledger', '', '| Window | Total | Note |', '|---|---|---|', '| 1h | $9.8M | quiet |', '| 12h | $118.7M | |', '| **24h** | **$286.4M** | longs $105.2M / shorts $181.2M |')
+    expect(table.liquidations).toMatchObject([{amountUsd: 286.4e6}])
+    const block = extractDated('2030-07-11', '## Liquidations', '', '```', 'window   total      longs    shorts', '1h       US$21.7M', '12h      US$301.5M', '24h      US$522.4M  32%      68%', '```')
+    expect(block.liquidations).toMatchObject([{amountUsd: 522.4e6}])
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})
