@@ -30,7 +30,7 @@ const RECALL_FLOORS: Record<Field, number> = {
   'ETH price': 0.95,
   'ETH 24h change': 0.96,
   'SOL price': 0.92,
-  'SOL 24h change': 0.96,
+  'SOL 24h change': 0.94,
   'market cap': 0.97,
   'market cap 24h change': 0.97,
   'fear & greed': 0.97,
