@@ -200,7 +200,3 @@ function collectCandidates(tree: Root, lines: string[]): Candidate[] {
   return candidates
 }
 
-/** The sections of the given kinds, in document order. */
-export function sectionsOfKind(sections: readonly Section[], ...kinds: SectionKind[]): Section[] {
-  return sections.filter((section) => kinds.includes(section.kind))
-}

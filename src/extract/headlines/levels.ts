@@ -51,13 +51,6 @@ export function normaliseLevel(label: string): Severity | undefined {
   return best
 }
 
-/** Higher of two severities. */
-export function maxSeverity(a: Severity | undefined, b: Severity | undefined): Severity | undefined {
-  if (a === undefined) return b
-  if (b === undefined) return a
-  return severityOrder.indexOf(a) >= severityOrder.indexOf(b) ? a : b
-}
-
 const legendPattern = new RegExp(`${LEVEL}\\s*[/,]\\s*${LEVEL}\\s*[/,]\\s*${LEVEL}`, 'i')
 
 /** "{Impact: High, Medium, Low}", "{Low/Medium/High}": a key to the scale, not a rating. */

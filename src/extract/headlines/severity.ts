@@ -141,6 +141,3 @@ export function leadingSeverity(text: string): SeverityMatch | undefined {
   if (!found || !severity) return undefined
   return {label: found[1]!, severity, start: found.index, end: found.index + found[0].length, recogniser: 'leading-level'}
 }
-
-/** True when a level word occurs at all (used to tell a marker-only line). */
-export const anyLevel = new RegExp(`(?<![\\w/])${LEVEL}`, 'i')
