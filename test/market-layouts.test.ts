@@ -229,6 +229,11 @@ describe('layouts of exports and hand edits', () => {
     expect(block.liquidations).toMatchObject([{amountUsd: 522.4e6}])
   })
 
+  it("a change written as a comparison with the day before: '1.3 percent less than a day earlier'", () => {
+    expect(extractDated('2030-12-02', 'Taken together, the crypto market is worth 3.62 trillion dollars, 1.3 percent less than a day earlier.').marketCap).toMatchObject({usd: 3.62e12, change24hPct: -1.3})
+    expect(extractDated('2030-12-02', 'The crypto market is worth 3.62 trillion dollars, 1.3 percent more than a day earlier.').marketCap).toMatchObject({change24hPct: 1.3})
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

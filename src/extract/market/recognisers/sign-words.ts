@@ -6,6 +6,8 @@ const RISING = /\b(up|rose|ris(?:e|es|ing)|gain\w*|rall\w*|climb\w*|jump\w*|surg
 const FALLING_NOUN = /^(declines?|decreases?|drops?|loss(?:es)?|falls?|slides?|plunges?|dips?|slumps?|pullbacks?|sell-?offs?|retreats?|drawdowns?|lower|pullbacks?)$/i
 const MOVE_NOUN_AFTER = /^\s*\)?\s*(?:(?:daily|day|24-?h(?:our)?|intraday|session|overnight)\s+)?(declines?|decreases?|drops?|loss(?:es)?|falls?|slides?|plunges?|dips?|slumps?|pullbacks?|sell-?offs?|retreats?|drawdowns?|lower|gains?|increases?|rises?|rally|rallies|jumps?|surges?|rebounds?|advances?|bounces?|higher)\b/i
 
+const DAY_COMPARISON_AFTER = /^\s*(less|lower|smaller|below|under|more|higher|bigger|above)\s+than\s+(?:a day (?:earlier|before|ago)|yesterday|24 hours (?:earlier|ago|before)|the (?:day|session) before|the previous (?:day|session))\b/i
+
 /**
  * The verb of an earlier clause that an "and" carries over to this asset ("Ether lost 4.0% to
  * \$3,301 and Solana 5.1% to \$140.50"): `text` is the sentence up to the asset's name.
@@ -33,6 +35,9 @@ export function signFromWords(match: PercentMatch, text: string, from: number): 
   // A noun right after the figure names the move itself ("marking an 8%
   // decline", "a 3.39–4.01% 24-hour decline"): it beats an earlier verb
   // that may belong to another clause ("… before recovering to …").
+  // "1.3 percent less than a day earlier": the comparison with the day before signs it.
+  const compared = DAY_COMPARISON_AFTER.exec(text.slice(match.end, match.end + 48))
+  if (compared) return /^(?:less|lower|smaller|below|under)$/i.test(compared[1]!) ? negate(match) : match
   const noun = MOVE_NOUN_AFTER.exec(text.slice(match.end, match.end + 32))
   if (noun) return FALLING_NOUN.test(noun[1]!) ? negate(match) : match
   const before = text.slice(from, match.index)
