@@ -234,6 +234,11 @@ describe('layouts of exports and hand edits', () => {
     expect(extractDated('2030-12-02', 'The crypto market is worth 3.62 trillion dollars, 1.3 percent more than a day earlier.').marketCap).toMatchObject({change24hPct: 1.3})
   })
 
+  it("a numbered key-numbers list: 'BTC yesterday at this time:' is another moment; a dash before '+2,1 %' is no minus", () => {
+    expect(priceOf(extractDated('2031-01-22', '1. BTC: $102,900 ↓0.8% (24h)', '2. BTC yesterday at this time: $103,740'), 'BTC')).toMatchObject({price: 102900, change24hPct: -0.8})
+    expect(priceOf(extractDated('2031-01-28', '- BTC: 111 200 USD — +2,1 % (24h)'), 'BTC')).toMatchObject({price: 111200, change24hPct: 2.1})
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

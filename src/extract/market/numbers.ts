@@ -271,7 +271,8 @@ export function findPercents(text: string): PercentMatch[] {
     // A hyphen joined to a word ("sub-1%", "low-2%") is not a minus sign.
     const hyphen = g.s1 === '-' && /\p{L}$/u.test(text.slice(Math.max(0, start - 1), start))
     // "7-day", "24-hour" never reach here (no %); "1.5-2%" does: a range.
-    const sign1 = hyphen ? g.s1b : g.s1 ?? g.s1b
+    // ("111 200 USD — +2,1 %": the sign next to the figure wins over a dash before it.)
+    const sign1 = hyphen ? g.s1b : g.s1b ?? g.s1
     const a = Number(g.a!.replace(/,/g, ''))
     if (g.b !== undefined) {
       const b = Number(g.b.replace(/,/g, ''))

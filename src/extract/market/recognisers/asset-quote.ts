@@ -38,6 +38,8 @@ const closesAnotherDay = (segment: string, from: number, at: number) => CLOSE_OF
 const SR_BEFORE = /(?:^|[\s·|,;(/])[SR][12]?\s*[:=]?\s*[~≈]?\s*$/
 /** "BTC wed night was 93.8k, now spot is 90.1k": a price another day or earlier was. */
 const WAS_EARLIER = /\b(?:yesterday|yday|last night|earlier|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?(?:['’]s)?(?:\s+(?:night|morning|evening|afternoon|close|open))?)\b[^.;$\d]{0,16}\b(?:was|stood|sat|traded|closed)\s+(?:at\s+|near\s+|around\s+|about\s+)?[~≈]?\s*$/i
+/** "BTC yesterday at this time: $103,740": the asset's label names another moment. */
+const EARLIER_LABEL = /^\W*(?:yesterday|yday|a (?:day|week|month) ago|24 hours ago|last (?:week|night|month))\b[^$\d.;,]{0,20}:\s*[~≈]?\s*$/i
 const PAST_LEAD = /\b(?:ago|a (?:day|week|month|year) earlier|last (?:week|month|year))\b[^.;]*$/i
 /** "extended its October gain to 13.4%": a month's move. */
 const MONTH_MOVE_BEFORE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monthly|quarterly|annual|yearly)\s+(?:gains?|loss(?:es)?|rally|decline|advance|drop|move|performance|returns?|slide)\b[^%]{0,20}$/i
@@ -214,7 +216,7 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
   // ("98.9k to 99.4k": the low end of a range the amounts below read whole.)
   if (plain && !plain.range && /^\s?(?:[-–—]|to)\s?[~≈]?\$?\d/.test(segment.slice(from + plain.end, from + plain.end + 8))) plain = undefined
   const plainAfter = plain ? segment.slice(from + plain.end, from + plain.end + 40).replace(/^\s*(?:USDT?|dollars?)\b/i, '') : ''
-  if (plain && lead !== undefined && !MOMENT_AFTER.test(plainAfter.slice(0, 30)) && !LEVEL_AFTER.test(segment.slice(from + plain.end, from + plain.end + 24)) && BARE_PRICE_LEAD.test(lead) && !NOT_PRICE_BEFORE.test(lead) && !PAST_MOVE_BEFORE.test(lead) && !WAS_EARLIER.test(lead) && !/\b(?:ago|a (?:week|month) earlier)\b/i.test(lead) && !OLD_VALUE_AFTER.test(segment.slice(from + plain.end, from + plain.end + 6)) && !SR_BEFORE.test(lead) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
+  if (plain && lead !== undefined && !MOMENT_AFTER.test(plainAfter.slice(0, 30)) && !LEVEL_AFTER.test(segment.slice(from + plain.end, from + plain.end + 24)) && BARE_PRICE_LEAD.test(lead) && !NOT_PRICE_BEFORE.test(lead) && !PAST_MOVE_BEFORE.test(lead) && !WAS_EARLIER.test(lead) && !EARLIER_LABEL.test(lead) && !/\b(?:ago|a (?:week|month) earlier)\b/i.test(lead) && !OLD_VALUE_AFTER.test(segment.slice(from + plain.end, from + plain.end + 6)) && !SR_BEFORE.test(lead) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
     if (plain.range) figures.range = plain.range
     else figures.price = plain.value
   }
@@ -246,7 +248,7 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     }
     // "Bitcoin, which a week and a half ago was changing hands near \$97,000, …": a past price.
     if (/\b(?:ago|a (?:week|month) earlier)\b[^,;]*$/i.test(segment.slice(from, money.index))) continue
-    if (WAS_EARLIER.test(segment.slice(from, money.index))) continue
+    if (WAS_EARLIER.test(segment.slice(from, money.index)) || EARLIER_LABEL.test(segment.slice(from, money.index))) continue
     // "within 0.5% of 106 000 USD": a distance to a level.
     if (/\bwithin\s+(?:[~≈]?\s?\d[\d.]*\s?%|a (?:whisker|hair|touch|stone's throw))\s+of\s*[~≈]?\s*$/i.test(segment.slice(from, money.index))) continue
     // "3.55T → 3.47T", "100.9k -> 99.8k": the value before the arrow is the old one.
