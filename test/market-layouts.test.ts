@@ -239,6 +239,11 @@ describe('layouts of exports and hand edits', () => {
     expect(priceOf(extractDated('2031-01-28', '- BTC: 111 200 USD — +2,1 % (24h)'), 'BTC')).toMatchObject({price: 111200, change24hPct: 2.1})
   })
 
+  it("'On a seven-day basis SOL is still up 1.2%' is a week's move; 'dropping 6.16% to a two-month low' is the day's", () => {
+    expect(priceOf(extractDated('2031-01-06', 'On a seven-day basis SOL is still up 1.2%, a reminder of how quickly things changed.'), 'SOL')).toBeUndefined()
+    expect(priceOf(extractDated('2026-01-30', 'Bitcoin slid to a two-month low overnight, dropping **6.16%** to **$82,686 USD**.'), 'BTC')).toMatchObject({change24hPct: -6.16})
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})
