@@ -14,7 +14,8 @@ import {emptyScores, FIELDS, formatScores, scoreBrief, type Field, type Label} f
  *   the extractor nor the other sets. Each design set was measured once on arrival, before any rule
  *   was written against it (README "Figures"); six sets stay held out, measured after each change
  *   (totals only); each final set was measured once, after the last rule of its session (K, O,
- *   14a–c, 16a–c and 18a–c in earlier sessions, and re-measured since; 20a–c at the end of 7 Dec 2026).
+ *   14a–c and 16a–c in earlier sessions, 18a–c earlier on 7 Dec 2026, all re-measured since; 20a–c
+ *   at the end of 7 Dec 2026).
  * Rules are written against design parts only: a held-out part's misses are never printed.
  */
 interface Part {
