@@ -244,6 +244,10 @@ describe('layouts of exports and hand edits', () => {
     expect(priceOf(extractDated('2026-01-30', 'Bitcoin slid to a two-month low overnight, dropping **6.16%** to **$82,686 USD**.'), 'BTC')).toMatchObject({change24hPct: -6.16})
   })
 
+  it("thousands set apart by a space before a decimal point: '2 911.40 USD'", () => {
+    expect(priceOf(extractDated('2031-02-12', '### Ether: 2 911.40 USD, −3.61%'), 'ETH')).toMatchObject({price: 2911.4, change24hPct: -3.61})
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})
