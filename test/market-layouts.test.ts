@@ -248,6 +248,11 @@ describe('layouts of exports and hand edits', () => {
     expect(priceOf(extractDated('2031-02-12', '### Ether: 2 911.40 USD, −3.61%'), 'ETH')).toMatchObject({price: 2911.4, change24hPct: -3.61})
   })
 
+  it("'## Where are we? The overview' is the market overview, so its prose beats a glance table copied from the day before", () => {
+    const data = extractDated('2031-02-24', '## Where are we? The overview', '', 'Bitcoin dropped to **$103,880**, down **3.13%** in 24 hours.', '', '## Numbers at a glance', '', '| | |', '|---|---|', '| BTC | $107,240 (+1.6%) |')
+    expect(priceOf(data, 'BTC')).toMatchObject({price: 103880, change24hPct: -3.13})
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})
