@@ -253,6 +253,10 @@ describe('layouts of exports and hand edits', () => {
     expect(priceOf(data, 'BTC')).toMatchObject({price: 103880, change24hPct: -3.13})
   })
 
+  it("'at the time of writing' after the price is now, not another moment", () => {
+    expect(priceOf(extractDated('2031-02-02', '## Market overview', '', 'Bitcoin changed hands at US$103,912 at the time of writing, up 1.84 percent over 24 hours.'), 'BTC')).toMatchObject({price: 103912, change24hPct: 1.84})
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

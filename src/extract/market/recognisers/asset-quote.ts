@@ -192,7 +192,7 @@ function endOfSentence(text: string, from: number): number {
 }
 
 /** "78,050 one minute before and 76,200 five minutes after": a moment, not where it trades now. */
-const MOMENT_AFTER = /^\s*(?:\w+\s+){0,2}(?:minutes?|mins?|hours?|hrs?|seconds?)\s+(?:before|after|earlier|later|ago|prior)\b|^\s*(?:earlier|ago|before the|at the (?:open|close|time))\b|^\s*(?:during|in) the (?:\w+\s+){0,2}(?:session|hours|trading)\b|^\s*(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|before)\b|^\s*before (?:recovering|rebounding|bouncing|paring|buyers|sellers|reversing)\b/i
+const MOMENT_AFTER = /^\s*(?:\w+\s+){0,2}(?:minutes?|mins?|hours?|hrs?|seconds?)\s+(?:before|after|earlier|later|ago|prior)\b|^\s*(?:earlier|ago|before the|at the (?:open|close|time(?! of (?:writing|publication|press))))\b|^\s*(?:during|in) the (?:\w+\s+){0,2}(?:session|hours|trading)\b|^\s*(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|before)\b|^\s*before (?:recovering|rebounding|bouncing|paring|buyers|sellers|reversing)\b/i
 const PAST_MOVE_BEFORE =
   /\b(?:after|following)\s+(?:a|an|the|its|last)?\s*(?:[\w.]+\s+){0,3}?(?:flush|drop|dip|crash|sell-?off|slide|plunge|fall|decline|wick|spike|rally|surge|run|move|jump|pump|slump)\w*\s+(?:to|near|toward|towards|at|below|above|under)\s+(?:about|around|roughly|near|~|≈)?\s*$/i
 const APPROXIMATE_BEFORE = /\b(?:near|around|about|approximately|roughly|close to)\s*[~≈]?\s*$|[~≈]\s*$/i
