@@ -124,6 +124,8 @@ function removeEmptyFolders(root: string, folders: ReadonlySet<string>): void {
 function pauseForTest(): void {
   const marker = process.env.BRIEFPRESS_TEST_PAUSE_IN_COMMIT
   if (!marker) return
-  writeFileSync(marker, String(process.pid))
+  // Written whole, then moved in: a test that polls for the file never reads it empty.
+  writeFileSync(`${marker}.tmp`, String(process.pid))
+  renameSync(`${marker}.tmp`, marker)
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.env.BRIEFPRESS_TEST_PAUSE_MS ?? 3000))
 }
