@@ -17,20 +17,21 @@ export function applyCorrections(prices: PriceQuote[], lines: readonly string[])
     if (!CORRECTION.test(raw)) continue
     const text = englishNotation(cleanText(raw))
     const symbols = new Set(findAssetMentions(text).map((mention) => mention.symbol))
+    // Clauses end at ". ", "; " and before ", not": each is wholly the wrong figure's or the right one's.
+    // ("2.7 percent. The correct figure" reads "2.7% The correct figure": a capital after a figure starts a sentence too.)
+    const ends = [...text.matchAll(/[.;]\s|(?<=%)\s+(?=[A-Z])|,\s(?=not\b|instead of\b|rather than\b)/g)].map((match) => match.index)
+    const clauseOf = (at: number) => text.slice(Math.max(-1, ...ends.filter((end) => end < at)) + 1, Math.min(text.length, ...ends.filter((end) => end >= at)))
+    const wrong = (at: number) => WRONG_CLAUSE.test(clauseOf(at))
+    const money = findMoney(text).filter((item) => !item.range)
+    const percents = findPercents(text).filter((percent) => percent.value !== undefined)
     for (const quote of prices) {
       if (!symbols.has(quote.symbol)) continue
-      const amounts = findMoney(text).filter((money) => !money.range && inPriceBand(quote.symbol, money.value))
-      // Clauses end at ". ", "; " and before ", not": each is wholly the wrong figure's or the right one's.
-      // ("2.7 percent. The correct figure" reads "2.7% The correct figure": a capital after a figure starts a sentence too.)
-      const ends = [...text.matchAll(/[.;]\s|(?<=%)\s+(?=[A-Z])|,\s(?=not\b|instead of\b|rather than\b)/g)].map((match) => match.index)
-      const clauseOf = (at: number) => text.slice(Math.max(-1, ...ends.filter((end) => end < at)) + 1, Math.min(text.length, ...ends.filter((end) => end >= at)))
-      const wrong = (at: number) => WRONG_CLAUSE.test(clauseOf(at))
-      if (quote.price !== undefined && amounts.some((money) => money.value === quote.price && wrong(money.index))) {
-        const right = amounts.filter((money) => !wrong(money.index))
+      const amounts = money.filter((item) => inPriceBand(quote.symbol, item.value))
+      if (quote.price !== undefined && amounts.some((item) => item.value === quote.price && wrong(item.index))) {
+        const right = amounts.filter((item) => !wrong(item.index))
         if (right.length === 1) quote.price = right[0]!.value
         else delete quote.price
       }
-      const percents = findPercents(text).filter((percent) => percent.value !== undefined)
       if (quote.change24hPct !== undefined && percents.some((percent) => percent.value === quote.change24hPct && wrong(percent.index))) {
         const right = percents.filter((percent) => !wrong(percent.index))
         if (right.length === 1) quote.change24hPct = right[0]!.value!

@@ -127,6 +127,8 @@ function pricedAssets(text: string): Set<string> {
 }
 
 const BOLD_QUESTION = /^\s*(?:\*\*|__)[^*_]+\?(?:\*\*|__)\s*$/
+/** A line that opens a list item, a title, a table row or a bold label: a new statement, not an answer. */
+const OPENS_ITEM = /^\s*(?:[-*+]\s|\d+[.)]\s|#|\||\*\*)/
 
 /** A line that is only a bold label: "**Fear & Greed**", "**Total crypto market cap:**". */
 const BOLD_LABEL = /^\s*(?:\*\*|__)[^*_\d]{2,40}(?:\*\*|__)\s*:?\s*$/
@@ -192,7 +194,7 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
     // under a bold label of its own ("**Total crypto market cap**" then "$3.35 trillion, +1.2% on the day").
     const labelAbove = previous && previousLines.length === 1 && BOLD_LABEL.test(previous.raw) && /^\s*[~≈$€£\d+−–-]/.test(raw)
     // A bold question is answered in the next paragraph too ("**Were there liquidations?**", a blank line, "Yes, $530M …").
-    const questionAbove = previous && previousLines.length === 1 && BOLD_QUESTION.test(previous.raw) && previous.line + 2 === line && (lines[line - 2] ?? '').trim() === '' && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\||\*\*)/.test(raw)
+    const questionAbove = previous && previousLines.length === 1 && BOLD_QUESTION.test(previous.raw) && previous.line + 2 === line && (lines[line - 2] ?? '').trim() === '' && !OPENS_ITEM.test(raw)
     if (questionAbove || (previous && previous.line + previousLines.length === line && !codeStart.has(line) && (wrapsOnto(previousLines.at(-1)!, raw) || /^\s*:\s/.test(raw) || labelAbove))) {
       previous!.raw += `${questionAbove ? '\n' : ''}\n${raw}`
       previous!.text += `${labelAbove && !previous.text.trimEnd().endsWith(':') ? ':' : ''} ${englishNotation(cleanText(withoutHtml(raw.trim())))}`
@@ -210,7 +212,7 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
  */
 function wrapsOnto(line: string, next: string): boolean {
   // A bold question is answered on the next line ("**Where is Bitcoin trading?**" / "Around $102,080.").
-  if (BOLD_QUESTION.test(line) && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\||\*\*)/.test(next)) return true
+  if (BOLD_QUESTION.test(line) && !OPENS_ITEM.test(next)) return true
   if (/^\s{0,3}(?:#|\*\*[^*]+\*\*\s*:?\s*$|__)/.test(line) || /[.!?:;)\]|*_]\s*$/.test(line)) return false
   // "… the Fear &" / "Greed Index at 58", "… slipped to" / "68,900": a line that stops on "&" or a preposition goes on, whatever comes next.
   if (/(?:&|\b(?:of|at|to|by|from|near|around|about))\s*$/i.test(line) && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\|)/.test(next)) return true

@@ -48,6 +48,11 @@ export function fixedWidthTable(code: string, startLine: number): {header: strin
   return {header: header.map((name) => cleanText(name)), rows}
 }
 
+/** The header of the column a table row's text ("cell | cell | …") holds at `at`. */
+export function columnHeader(table: {header: readonly string[]} | undefined, text: string, at: number): string | undefined {
+  return table?.header[text.slice(0, at).split(' | ').length - 1]
+}
+
 export function contextsOf(header: string[], rows: readonly Row[], section: Section, lines: readonly string[], date?: string): LineContext[] {
   const turned = byAsset(header, rows)
   const shown = withoutEarlierColumns(turned?.header ?? header, turned ? turned.rows : rows)

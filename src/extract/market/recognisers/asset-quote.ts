@@ -170,7 +170,7 @@ const CONDITIONAL = /\b(?:until|unless|if|once|should|could|would|will|might|nee
 const MARKET_WIDE = /\b(?:total|overall|whole|entire|combined|all (?:crypto\w*|coins|digital assets)|crypto market|cryptocurrencies|market (?:cap|value))\b/i
 
 /** Words that are not an asset's name even when a price follows ("Price: \$95,000"). */
-const NOT_A_NAME = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Tonight|Yesterday|Price|Prices|Spot|Level|Last|Close|Open|Current|Range|Trading|Now|Today|Yesterday|High|Low|Target|Support|Resistance|USD|US|ETF|ETFs|UTC|GMT|ET|EST|EDT|CET|CEST|BST|JST|SGT|HKT|KST|PT|PST|PDT)$/
+const NOT_A_NAME = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Tonight|Price|Prices|Spot|Level|Last|Close|Open|Current|Range|Trading|Now|Today|Yesterday|High|Low|Target|Support|Resistance|USD|US|ETF|ETFs|UTC|GMT|ET|EST|EDT|CET|CEST|BST|JST|SGT|HKT|KST|PT|PST|PDT)$/
 
 /**
  * Where another, unknown asset's quote begins: "Name (\$", "Name: \$",
@@ -193,6 +193,8 @@ function endOfSentence(text: string, from: number): number {
 
 /** "78,050 one minute before and 76,200 five minutes after": a moment, not where it trades now. */
 const MOMENT_AFTER = /^\s*(?:\w+\s+){0,2}(?:minutes?|mins?|hours?|hrs?|seconds?)\s+(?:before|after|earlier|later|ago|prior)\b|^\s*(?:earlier|ago|before the|at the (?:open|close|time(?! of (?:writing|publication|press))))\b|^\s*(?:during|in) the (?:\w+\s+){0,2}(?:session|hours|trading)\b|^\s*(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|before)\b|^\s*before (?:recovering|rebounding|bouncing|paring|buyers|sellers|reversing)\b/i
+/** The words after an amount, past a currency written after it ("97 200 USD a week ago"), for MOMENT_AFTER. */
+const pastCurrency = (segment: string, end: number) => segment.slice(end, end + 40).replace(/^\s*(?:USDT?|dollars?)\b/i, '').slice(0, 30)
 const PAST_MOVE_BEFORE =
   /\b(?:after|following)\s+(?:a|an|the|its|last)?\s*(?:[\w.]+\s+){0,3}?(?:flush|drop|dip|crash|sell-?off|slide|plunge|fall|decline|wick|spike|rally|surge|run|move|jump|pump|slump)\w*\s+(?:to|near|toward|towards|at|below|above|under)\s+(?:about|around|roughly|near|~|≈)?\s*$/i
 const APPROXIMATE_BEFORE = /\b(?:near|around|about|approximately|roughly|close to)\s*[~≈]?\s*$|[~≈]\s*$/i
@@ -215,8 +217,7 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
   const lead = plain && segment.slice(from, from + plain.index)
   // ("98.9k to 99.4k": the low end of a range the amounts below read whole.)
   if (plain && !plain.range && /^\s?(?:[-–—]|to)\s?[~≈]?\$?\d/.test(segment.slice(from + plain.end, from + plain.end + 8))) plain = undefined
-  const plainAfter = plain ? segment.slice(from + plain.end, from + plain.end + 40).replace(/^\s*(?:USDT?|dollars?)\b/i, '') : ''
-  if (plain && lead !== undefined && !MOMENT_AFTER.test(plainAfter.slice(0, 30)) && !LEVEL_AFTER.test(segment.slice(from + plain.end, from + plain.end + 24)) && BARE_PRICE_LEAD.test(lead) && !NOT_PRICE_BEFORE.test(lead) && !PAST_MOVE_BEFORE.test(lead) && !WAS_EARLIER.test(lead) && !EARLIER_LABEL.test(lead) && !/\b(?:ago|a (?:week|month) earlier)\b/i.test(lead) && !OLD_VALUE_AFTER.test(segment.slice(from + plain.end, from + plain.end + 6)) && !SR_BEFORE.test(lead) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
+  if (plain && lead !== undefined && !MOMENT_AFTER.test(pastCurrency(segment, from + plain.end)) && !LEVEL_AFTER.test(segment.slice(from + plain.end, from + plain.end + 24)) && BARE_PRICE_LEAD.test(lead) && !NOT_PRICE_BEFORE.test(lead) && !PAST_MOVE_BEFORE.test(lead) && !WAS_EARLIER.test(lead) && !EARLIER_LABEL.test(lead) && !/\b(?:ago|a (?:week|month) earlier)\b/i.test(lead) && !OLD_VALUE_AFTER.test(segment.slice(from + plain.end, from + plain.end + 6)) && !SR_BEFORE.test(lead) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
     if (plain.range) figures.range = plain.range
     else figures.price = plain.value
   }
@@ -234,13 +235,11 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     // "just over \$3,970" is where it trades, give or take; "north of \$112,000" is a bound.
     const nearly = !isRound(money.value) && NEARLY_BEFORE.test(segment.slice(from, money.index)) && !/\b(?:began|started|opened|week|month|year)\b/i.test(segment.slice(from, money.index))
     // "plunged to \$105,000 intraday before recovering to \$111,700": a level touched, not where it trades.
-    // (The moment after the amount may follow a currency written after it: "97 200 USD a week ago".)
-    const after = segment.slice(money.end, money.end + 40).replace(/^\s*(?:USDT?|dollars?)\b/i, '')
     if ((!nearly && (NOT_PRICE_BEFORE.test(segment.slice(from, money.index)) || COMPARED_BEFORE.test(segment.slice(from, money.index)))) || LEVEL_AFTER.test(segment.slice(money.end, money.end + 24))) {
       levelEnd = money.end
       continue
     }
-    if (MOMENT_AFTER.test(after.slice(0, 30))) continue
+    if (MOMENT_AFTER.test(pastCurrency(segment, money.end))) continue
     // "Yesterday BTC closed at \$99,610; this morning it trades at \$100,450": a close of another day.
     if (closesAnotherDay(segment, from, money.index)) {
       close ??= money.range ? undefined : money

@@ -2,6 +2,7 @@ import {clauses, lastMatch, ownWords} from '../clauses.js'
 import {findDays, isStaleDay, soleDayOf} from '../days.js'
 import {isTitleLine} from './liquidations.js'
 import {findMoney, sameAmount, type MoneyMatch} from '../numbers.js'
+import {columnHeader} from '../table-contexts.js'
 import type {EtfFlow, Recogniser} from '../types.js'
 
 export const ETF = /\bETFs?\b|\bETPs?\b|\bexchange[- ]traded (?:funds?|products?)\b|\bspot (?:bitcoin|btc|ether(?:eum)?|eth|solana|sol|xrp) (?:funds|products)\b/i
@@ -65,7 +66,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // day's, and so is the day that "extended their streak with a $118.5M net inflow on Tuesday".
         if (NOT_A_DAY_FLOW.test(ownDay ? span.replace(/\btotal\b|\bstreak\b/gi, '') : span) || sameAmountElsewhere(text, item, money)) continue
         // A table column headed "Week net", "AUM" or "MTD" is not a day's flow.
-        const header = context.table?.header[text.slice(0, item.index).split(' | ').length - 1] ?? ''
+        const header = columnHeader(context.table, text, item.index) ?? ''
         if (NOT_A_DAY_FLOW.test(header) || LONGER_SPAN.test(header)) continue
         if (ownDay && /^\s*[–-]\s*\d/.test(`${phrase}\u0000${after}`.slice(ownDay.end))) continue
         // A flow word near the amount, or a sign on it ("-US$145.7m").

@@ -4,6 +4,7 @@ import {findDays, isStaleDay} from '../days.js'
 import {findMoney, findPercents, type MoneyMatch} from '../numbers.js'
 import type {Liquidation, Recogniser} from '../types.js'
 import {HEADING_FIGURE} from '../figure-first.js'
+import {columnHeader} from '../table-contexts.js'
 
 /**
  * Labels that give an amount near "liquidations" another role. The nearest
@@ -154,7 +155,7 @@ function labelledWindow(words: string, entry: {before: string; after: string}): 
 
 /** The role a table column's header gives its amounts: one asset's or the alts' ('part'), or all of them ('total'). */
 function columnOf(context: {table?: {header: readonly string[]}}, text: string, at: number): 'part' | 'total' | undefined {
-  const header = context.table?.header[text.slice(0, at).split(' | ').length - 1]?.trim()
+  const header = columnHeader(context.table, text, at)?.trim()
   if (!header) return undefined
   if (/^(?:all|total|market|aggregate|overall|sum|combined)\b/i.test(header)) return 'total'
   return assetOfLabel(header) || /^(?:alts?|altcoins?|others?|rest)\b/i.test(header) ? 'part' : undefined
@@ -199,18 +200,16 @@ function roleOf(before: string, after: string): string | undefined {
     const side = /\b(long|short)s?[\s-]*$/i.exec(tail.slice(0, best.at))?.[1]
     if (side) return side.toLowerCase()
     // ("Liquidations of Bitcoin positions over 24 hours: 148 million USD": the label names one asset.)
-    if (assetBefore(tail, best.at) || namesOneAsset(tail.slice(best.at))) return 'asset'
+    if (assetBefore(tail, best.at) || assetBefore(tail, tail.length, tail.length - best.at)) return 'asset'
     // Too far from its label: a later amount in a long clause is not the total.
     if (tail.length - best.at > 72) return undefined
   }
   return best.role
 }
 
-const namesOneAsset = (label: string) => findAssetMentions(label).length > 0 && !/\b(?:total|all|crypto|market|across|aggregate|overall)\b/i.test(label)
-
 /** An asset named just before `at` ("BTC liquidations", "Ethereum liquidations hit"), unless the words say all markets. */
-function assetBefore(text: string, at: number): boolean {
-  const window = text.slice(Math.max(0, at - 22), at)
+function assetBefore(text: string, at: number, width = 22): boolean {
+  const window = text.slice(Math.max(0, at - width), at)
   return findAssetMentions(window).length > 0 && !/\b(total|all|crypto|market|across|aggregate|overall)\b/i.test(window)
 }
 
