@@ -53,7 +53,7 @@ describe('market rules on small briefs', () => {
       '---', 'title: Quotes in the middle of a line', 'date: 2025-11-10', '---', '', '## Market Overview (24h)', '',
       '**Derivatives Flashpoint: $2B Liquidation Cascade**', '',
       'Markets drifted in Asian hours and volumes were thin. Bitcoin: 88.300,00 € (+1%), a calm start.',
-      'Funding was flat. Liquidations came to about $480M over two sessions, mostly longs.', '',
+      'Funding was flat. Liquidations came to about $480M over two sessions, mostly longs. ETF flows were the catalyst, with U.S. funds adding $3.24 billion over the past week.', '',
       '## Top Headlines', '', '1. **[HIGH] Exchange pauses withdrawals** - Users wait.[^1]', '', '[^1]: https://example.com/news', ''
     ].join('\n')
     await writeFile(path.join(dir, 'brief.md'), brief)
@@ -61,7 +61,8 @@ describe('market rules on small briefs', () => {
     const quoted = report.messages.filter((message) => message.ruleId === 'unparsed-price' || message.ruleId === 'unread-figure').map((message) => `${message.line} ${message.ruleId} ${message.message.split('”')[0]}`)
     expect(quoted).toEqual([
       '10 unparsed-price Unexpected BTC quote with no readable price in “Bitcoin: 88.300,00 € (+1%), a calm start.',
-      '11 unread-figure Unexpected 24h liquidations with no figure read from “Liquidations came to about $480M over two sessions, mostly longs.'
+      '11 unread-figure Unexpected 24h liquidations with no figure read from “Liquidations came to about $480M over two sessions, mostly longs.',
+      '11 unread-figure Unexpected spot ETF flow with no figure read from “ETF flows were the catalyst, with U.S. funds adding $3.24 billion over the past week.'
     ])
   })
 

@@ -50,6 +50,7 @@ export function sentenceStart(text: string, index: number): number {
 /** The sentence of `text` that holds `index`, for a message that quotes what the author wrote there. */
 export function sentenceAt(text: string, index: number): string {
   const start = sentenceStart(text, index)
-  const end = /[.;!?](?=\s|$)/.exec(text.slice(index))
+  // ("… with U.S. spot Bitcoin ETFs …": an abbreviation's dot ends nothing.)
+  const end = [...text.slice(index).matchAll(/[.;!?](?=\s|$)/g)].find((match) => !/\b(?:approx|U\.S|vs|e\.g|i\.e|etc|Inc|No)$/.test(text.slice(0, index + match.index)))
   return text.slice(start, end ? index + end.index + 1 : text.length).trim()
 }
