@@ -257,6 +257,11 @@ describe('layouts of exports and hand edits', () => {
     expect(priceOf(extractDated('2031-02-02', '## Market overview', '', 'Bitcoin changed hands at US$103,912 at the time of writing, up 1.84 percent over 24 hours.'), 'BTC')).toMatchObject({price: 103912, change24hPct: 1.84})
   })
 
+  it("'remained near $3,375 levels' is where it trades; 'resistance near $100,000 levels' is a level", () => {
+    expect(priceOf(extractDated('2025-12-27', 'Ethereum remained near $3,375 levels, while Solana posted modest gains.'), 'ETH')).toMatchObject({price: 3375})
+    expect(extractDated('2025-12-27', 'Bitcoin faces resistance near $100,000 levels.').prices).toEqual([])
+  })
+
   it('a changelog: the value after the arrow is the new one; a month-ago line is no price', () => {
     const data = extract('## Changed', '', '- `BTC` → 99,780 (+0.7%)', '- `TOTAL_CAP` 3.55T → 3.47T (−2.3%)', '', '## Context', '', '- BTC a month ago: 92,400.')
     expect(price(data, 'BTC')).toMatchObject({price: 99780, change24hPct: 0.7})

@@ -235,7 +235,9 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     // "just over \$3,970" is where it trades, give or take; "north of \$112,000" is a bound.
     const nearly = !isRound(money.value) && NEARLY_BEFORE.test(segment.slice(from, money.index)) && !/\b(?:began|started|opened|week|month|year)\b/i.test(segment.slice(from, money.index))
     // "plunged to \$105,000 intraday before recovering to \$111,700": a level touched, not where it trades.
-    if ((!nearly && (NOT_PRICE_BEFORE.test(segment.slice(from, money.index)) || COMPARED_BEFORE.test(segment.slice(from, money.index)))) || LEVEL_AFTER.test(segment.slice(money.end, money.end + 24))) {
+    // ("remained near $3,375 levels": where it trades, loosely written, not a level.)
+    const looseLevels = /^\s*levels\b/i.test(segment.slice(money.end, money.end + 8)) && /\b(?:remain(?:s|ed)?|trad(?:es|ed|ing)|hover(?:s|ed|ing)?|holds?|held|sits?|sat|steady|stable)\s+(?:near|around|at|about)\s*[~≈]?\s*$/i.test(segment.slice(from, money.index))
+    if ((!nearly && (NOT_PRICE_BEFORE.test(segment.slice(from, money.index)) || COMPARED_BEFORE.test(segment.slice(from, money.index)))) || (LEVEL_AFTER.test(segment.slice(money.end, money.end + 24)) && !looseLevels)) {
       levelEnd = money.end
       continue
     }
