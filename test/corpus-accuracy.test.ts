@@ -15,7 +15,8 @@ import {emptyScores, FIELDS, formatScores, scoreBrief, type Field, type Label} f
  *   was written against it (README "Figures"); six sets stay held out, measured after each change
  *   (totals only); each final set was measured once, after the last rule of its session (K, O,
  *   14a–c and 16a–c in earlier sessions, 18a–c and 20a–c earlier on 7 Dec 2026, all re-measured
- *   since; 22b at the end of 7 Dec 2026).
+ *   since; 22b at the end of 7 Dec 2026). 20a–c and 22b became design sets at stop 23 (7 Dec 2026), after that
+ *   one measurement (their folders keep the name final-…).
  * Rules are written against design parts only: a held-out part's misses are never printed.
  */
 interface Part {
@@ -86,10 +87,10 @@ const parts: Record<string, Part> = {
   'authors final 18a': authors('final-18a', true),
   'authors final 18b': authors('final-18b', true),
   'authors final 18c': authors('final-18c', true),
-  'authors final 20a': authors('final-20a', true),
-  'authors final 20b': authors('final-20b', true),
-  'authors final 20c': authors('final-20c', true),
-  'authors final 22b': authors('final-22b', true)
+  'authors design 20a': authors('final-20a', false),
+  'authors design 20b': authors('final-20b', false),
+  'authors design 20c': authors('final-20c', false),
+  'authors design 22b': authors('final-22b', false)
 }
 
 function measure(part: Part, scores = emptyScores()) {
@@ -162,10 +163,10 @@ const FLOORS: Record<string, Partial<Record<Field, [number, number]>>> = {
   'authors final 18a': {'btc.price': [0.92, 0.9], 'btc.change24h': [0.97, 0.9], 'eth.price': [0.97, 0.95], 'eth.change24h': [0.92, 0.9], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.97, 0.95], marketCap: [0.97, 0.75], 'marketCap.change24h': [0.97, 0.75], fearGreed: [0.97, 0.95], liquidations24h: [0.97, 0.95], 'etf.BTC': [0.91, 0.85], 'etf.ETH': [0.97, 0.95]},
   'authors final 18b': {'btc.price': [0.97, 0.75], 'btc.change24h': [0.97, 0.75], 'eth.price': [0.97, 0.75], 'eth.change24h': [0.97, 0.75], 'sol.price': [0.97, 0.7], 'sol.change24h': [0.97, 0.7], marketCap: [0.97, 0.5], 'marketCap.change24h': [0.97, 0.5], fearGreed: [0.97, 0.95], liquidations24h: [0.97, 0.35], 'etf.BTC': [0.97, 0.45], 'etf.ETH': [0.97, 0.35]},
   'authors final 18c': {'btc.price': [0.97, 0.9], 'btc.change24h': [0.97, 0.7], 'eth.price': [0.97, 0.9], 'eth.change24h': [0.97, 0.75], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.97, 0.7], marketCap: [0.97, 0.75], 'marketCap.change24h': [0.97, 0.5], fearGreed: [0.97, 0.95], liquidations24h: [0.97, 0.8], 'etf.BTC': [0.85, 0.8], 'etf.ETH': [0.97, 0.75]},
-  'authors final 20a': {'btc.price': [0.92, 0.9], 'btc.change24h': [0.97, 0.9], 'eth.price': [0.97, 0.95], 'eth.change24h': [0.97, 0.9], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.97, 0.85], marketCap: [0.97, 0.75], 'marketCap.change24h': [0.97, 0.75], fearGreed: [0.97, 0.95], liquidations24h: [0.97, 0.85], 'etf.BTC': [0.97, 0.65], 'etf.ETH': [0.97, 0.6]},
-  'authors final 20b': {'btc.price': [0.92, 0.9], 'btc.change24h': [0.97, 0.95], 'eth.price': [0.97, 0.95], 'eth.change24h': [0.97, 0.95], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.97, 0.95], marketCap: [0.97, 0.85], 'marketCap.change24h': [0.97, 0.85], fearGreed: [0.91, 0.85], liquidations24h: [0.97, 0.95], 'etf.BTC': [0.97, 0.75], 'etf.ETH': [0.97, 0.6]},
-  'authors final 20c': {'btc.price': [0.82, 0.75], 'btc.change24h': [0.97, 0.75], 'eth.price': [0.77, 0.75], 'eth.change24h': [0.97, 0.75], 'sol.price': [0.75, 0.7], 'sol.change24h': [0.97, 0.7], marketCap: [0.92, 0.9], 'marketCap.change24h': [0.97, 0.65], fearGreed: [0.97, 0.95], liquidations24h: [0.83, 0.65], 'etf.BTC': [0.9, 0.8], 'etf.ETH': [0.85, 0.75]},
-  'authors final 22b': {'btc.price': [0.92, 0.9], 'btc.change24h': [0.79, 0.6], 'eth.price': [0.97, 0.95], 'eth.change24h': [0.97, 0.75], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.97, 0.7], marketCap: [0.92, 0.9], 'marketCap.change24h': [0.91, 0.85], fearGreed: [0.97, 0.95], liquidations24h: [0.89, 0.6], 'etf.BTC': [0.85, 0.75], 'etf.ETH': [0.97, 0.5]}
+  'authors design 20a': {'btc.price': [0.92, 0.9], 'btc.change24h': [0.97, 0.9], 'eth.price': [0.97, 0.95], 'eth.change24h': [0.97, 0.9], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.97, 0.85], marketCap: [0.97, 0.75], 'marketCap.change24h': [0.97, 0.75], fearGreed: [0.97, 0.95], liquidations24h: [0.97, 0.85], 'etf.BTC': [0.97, 0.65], 'etf.ETH': [0.97, 0.6]},
+  'authors design 20b': {'btc.price': [0.92, 0.9], 'btc.change24h': [0.97, 0.95], 'eth.price': [0.97, 0.95], 'eth.change24h': [0.97, 0.95], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.97, 0.95], marketCap: [0.97, 0.85], 'marketCap.change24h': [0.97, 0.85], fearGreed: [0.91, 0.85], liquidations24h: [0.97, 0.95], 'etf.BTC': [0.97, 0.75], 'etf.ETH': [0.97, 0.6]},
+  'authors design 20c': {'btc.price': [0.82, 0.75], 'btc.change24h': [0.97, 0.75], 'eth.price': [0.77, 0.75], 'eth.change24h': [0.97, 0.75], 'sol.price': [0.75, 0.7], 'sol.change24h': [0.97, 0.7], marketCap: [0.92, 0.9], 'marketCap.change24h': [0.97, 0.65], fearGreed: [0.97, 0.95], liquidations24h: [0.83, 0.65], 'etf.BTC': [0.9, 0.8], 'etf.ETH': [0.85, 0.75]},
+  'authors design 22b': {'btc.price': [0.92, 0.9], 'btc.change24h': [0.79, 0.6], 'eth.price': [0.97, 0.95], 'eth.change24h': [0.97, 0.75], 'sol.price': [0.97, 0.95], 'sol.change24h': [0.97, 0.7], marketCap: [0.92, 0.9], 'marketCap.change24h': [0.91, 0.85], fearGreed: [0.97, 0.95], liquidations24h: [0.89, 0.6], 'etf.BTC': [0.85, 0.75], 'etf.ETH': [0.97, 0.5]}
 }
 
 const precision = (s: {right: number; shown: number}) => (s.shown === 0 ? 1 : s.right / s.shown)

@@ -277,4 +277,11 @@ describe('layouts of exports and hand edits', () => {
     expect(price(extract('## Board', '', '- BTC Q3: +6.8%; ETH Q3: +14.1%.'), 'ETH')?.change24hPct).toBeUndefined()
     expect(price(extract('## Board', '', 'Bitcoin up 3.2% on the week, ether up 4.4%, solana up 1.8%.'), 'SOL')?.change24hPct).toBeUndefined()
   })
+
+  it('a table of support and resistance gives no price, even after a snapshot block that does', () => {
+    const levels = ['## Levels', '', '| | Support | Resistance |', '|---|---|---|', '| BTC | US$95.0K / US$94.87K | US$100K / US$104K |', '| SOL | US$150 | US$175 |']
+    expect(extract(...levels).prices).toEqual([])
+    const data = extract('```text', 'SNAPSHOT   07:00 UTC', 'BTC        US$97,240     −1.6%    7d −4.5%', '```', '', ...levels)
+    expect(price(data, 'BTC')).toMatchObject({price: 97240})
+  })
 })

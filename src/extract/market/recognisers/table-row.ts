@@ -11,6 +11,8 @@ const BARE_PERCENT = /^(\()?[+]?([−–-])?\s?(\d{1,2}(?:\.\d+)?)\)?$/
 const OTHER_MEASURE = /\b(?:vol(?:ume)?|yoy|y\/y|ytd|mtd|7\s?d|30\s?d|week\w*|month\w*|dominance|funding|oi)\b/i
 const FORECAST = /\b(forecasts?|projected|projections?|targets?|expected)\b/i
 const OTHER_PERIOD = /7\s?d|week|month|30\s?d|ytd|yoy|year|cap/i
+/** A column of levels ("| | Support | Resistance |", "24h high", "ATH", "Target") never holds where the asset trades. */
+const LEVEL_HEADER = /\b(?:support|resistance|targets?|pivot|stop|invalidation|entry|high|low|ath|all-time|floor|ceiling|[SR][1-3])\b/i
 
 /**
  * A GFM prices table: `| BTC | \$87,310 | -1.0% | -6.0% |`. The asset is the
@@ -24,7 +26,7 @@ export const tableRow: Recogniser<PriceQuote> = {
     const {header, cells} = context.table
     const asset = assetOfLabel(cells[0] ?? '')
     if (!asset) return []
-    const priceColumn = pickColumn(header, cells, PRICE_HEADER, (cell) => findMoney(cell).some((money) => !money.negative && (!money.unit || money.unit === 'k')) || plainPrice(asset.symbol, cell) !== undefined)
+    const priceColumn = pickColumn(header, cells, PRICE_HEADER, (cell) => findMoney(cell).some((money) => !money.negative && (!money.unit || money.unit === 'k')) || plainPrice(asset.symbol, cell) !== undefined, undefined, LEVEL_HEADER)
     const changeColumn = pickColumn(header, cells, CHANGE_HEADER, (cell) => findPercents(cell).length > 0, priceColumn)
     const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line: context.line}
     // "~\$892–\$1,055 range forecast" in the price column is not where it trades.
@@ -49,13 +51,13 @@ export const tableRow: Recogniser<PriceQuote> = {
   }
 }
 
-function pickColumn(header: string[], cells: string[], wanted: RegExp, fits: (cell: string) => boolean, not?: number): number | undefined {
+function pickColumn(header: string[], cells: string[], wanted: RegExp, fits: (cell: string) => boolean, not?: number, never?: RegExp): number | undefined {
+  const excluded = (column: number) => column === not || OTHER_PERIOD.test(header[column] ?? '') || (never?.test(header[column] ?? '') ?? false)
   for (let column = 1; column < cells.length; column++) {
-    if (column === not) continue
-    if (wanted.test(header[column] ?? '') && !OTHER_PERIOD.test(header[column] ?? '') && fits(cells[column]!)) return column
+    if (!excluded(column) && wanted.test(header[column] ?? '') && fits(cells[column]!)) return column
   }
   for (let column = 1; column < cells.length; column++) {
-    if (column === not || OTHER_PERIOD.test(header[column] ?? '')) continue
+    if (excluded(column)) continue
     if (fits(cells[column]!)) return column
   }
   return undefined
