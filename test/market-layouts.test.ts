@@ -284,4 +284,11 @@ describe('layouts of exports and hand edits', () => {
     const data = extract('```text', 'SNAPSHOT   07:00 UTC', 'BTC        US$97,240     −1.6%    7d −4.5%', '```', '', ...levels)
     expect(price(data, 'BTC')).toMatchObject({price: 97240})
   })
+
+  it("'US$97,240 −1.6%' is a price and its change, not a range of percentages; '7d −4.5%' labels the figure after it", () => {
+    expect(price(extract('BTC US$97,240 −1.6% (7d −4.5%)'), 'BTC')).toMatchObject({price: 97240, change24hPct: -1.6})
+    expect(price(extract('```text', 'SNAPSHOT   07:00 UTC', 'ETH        US$3,302      −2.2%    7d −4.9%', '```'), 'ETH')).toMatchObject({price: 3302, change24hPct: -2.2})
+    // Written after its figure, the period is that figure's own: no 24h change here.
+    expect(price(extract('BTC $97,240 +1.2% 7d +4.5% 30d'), 'BTC')?.change24hPct).toBeUndefined()
+  })
 })

@@ -246,8 +246,9 @@ const SIGN = String.raw`[+\-–−—↑↓↗↘▲▼]|±`
 const PCT_NUM = String.raw`(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`
 // "-3.2%", "↓0.38%", "+1–2%", "-1% to -2.78%", "3.05%–3.4%", "±0.5%", "≈–5–6%".
 const PERCENT = new RegExp(
-  String.raw`(?<s1>${SIGN})?\s?[~≈]?\s?(?<s1b>${SIGN})?(?<a>${PCT_NUM})\s?(?<pa>%)?` +
-    String.raw`(?:\s?(?:-|–|—|−|to)\s?(?<s2>${SIGN})?\s?[~≈]?(?<b>${PCT_NUM}))?\s?%`,
+  String.raw`(?<s1>${SIGN})?\s?[~≈]?\s?(?<s1b>${SIGN})?(?<a>${PCT_NUM})(?:\s?(?<pa>%))?` +
+    // A dash spaced on one side only is the second figure's sign ("US$97,240 −1.6%"), not a range.
+    String.raw`(?:(?:(?:-|–|—|−)|\s(?:-|–|—|−|to)\s|to\s)(?<s2>${SIGN})?\s?[~≈]?(?<b>${PCT_NUM}))?\s?%`,
   'g'
 )
 

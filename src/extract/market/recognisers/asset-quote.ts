@@ -9,6 +9,11 @@ import {inPairedList} from './respectively.js'
 /** Words just before an amount that make it a reference level, not the price. */
 const NOT_PRICE_BEFORE =
   /\b(reach(?:ing|es)?|see[sn]?|seeing|predict\w*|forecast\w*|expect\w*|could|would|might|targets?|targeting|projected|highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|floor|ceiling|pivot|invalidation|stop(?:-loss)?|breakout|breakdown|trigger|cost basis|reali[sz]ed price|fair value|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|north of|south of|shy of|upwards of|in excess of|breaking|broke|through|tagged|tapped|hit|hits|printed|wicked|failed|fails|stalled|capped|topped|peaked|bottomed|lost|loses|losing|regain\w*|recaptur\w*|defend\w*|flipped|eyes|eyeing|aims?|aiming|sights|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth|piled|bought|sold|shorted|longed|entered|entry|entries)\b[^$\d]{0,14}$/i
+/**
+ * "−1.6%    7d −4.5%": a period written as the next figure's label (that figure with no label of its own
+ * after it) is not the first figure's, which stays the day's.
+ */
+const LABELS_NEXT_FIGURE = /^\s*(?:7\s?-?d|1\s?w|wk|week|30\s?-?d|1\s?m|mtd|ytd)\s*:?\s*[+−–-]\s?\d[\d.,]*\s?%(?!\s*\)?\s*(?:\w+\s+)?(?:24\s?h|7\s?-?d|1\s?w|wk|week|30\s?-?d|month|mo\b|1\s?m|mtd|ytd|yoy|year))/i
 /** Words just after a percentage that make it something other than the 24h change. */
 const NOT_CHANGE_AFTER =
   /^\s*\)?\s*(?:\w+\s+)?(week|wk|w\/w|wow|intra-?(?:week|month)|7-?d|7-day|month|30-?d|mo\b|m\/m|mom\b|mtd|wtd|yoy|y\/y|ytd|year|qtd|q\/q|qoq|(?:over|across|during|through|since) the weekend|(?:since|from) (?:the )?(?:\w+ )?open\b|(?:over|in|during|for) (?:the )?(?:(?:past|last|prior|following|next) )?(?:\w+ ){0,2}(?:weeks?|months?|years?|days)\b|(?:from|off|since) (?:its |the |a |last )?(?:[\w'’.,$-]+ ){0,3}(?:high|peak|ath|top|record|lows?|bottom|trough)|(?:from|since) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|last)\b|below|above|since|dominance|share|of\b(?!\s+(?:the\s+)?(?:day|session)\b)|probability|odds|annuali[sz]ed|apr|apy|longs?|shorts?|funding|premium|discount|retrac)/i
@@ -273,7 +278,7 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
   if (recap) figures.price = close!.value
   for (const percent of findPercents(segment)) {
     if (percent.index < from) continue
-    if (NOT_CHANGE_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue
+    if (NOT_CHANGE_AFTER.test(segment.slice(percent.end, percent.end + 40)) && !LABELS_NEXT_FIGURE.test(segment.slice(percent.end, percent.end + 40))) continue
     const ownDay = /^\s*\)?\s*(?:(?:over|in|during|across) the (?:past|last) (?:24 hours|day)|(?:in|over) 24 ?h(?:ours)?|24 ?h\b|on the day|d\/d)/i.test(segment.slice(percent.end, percent.end + 32))
     // ("starts the week at 99,240 $ (+0.9 % in 24h)": a period named before is overruled by the day's own.)
     if ((!ownDay && NOT_CHANGE_BEFORE.test(segment.slice(from, percent.index))) || OTHER_SPAN_BEFORE.test(segment.slice(from, percent.index))) continue
