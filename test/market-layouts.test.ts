@@ -291,4 +291,11 @@ describe('layouts of exports and hand edits', () => {
     // Written after its figure, the period is that figure's own: no 24h change here.
     expect(price(extract('BTC $97,240 +1.2% 7d +4.5% 30d'), 'BTC')?.change24hPct).toBeUndefined()
   })
+
+  it("Fear & Greed 'somewhere between 68 and 71', 'values range from 60 to 66', 'entre 74 y 78' is a band; 'climbed from 60 to 66' is 66", () => {
+    expect(extract('Sentiment trackers disagree: the Crypto Fear & Greed Index is somewhere between 68 and 71 depending on the provider.').fearGreedRange).toEqual([68, 71])
+    expect(extract('Readings differ by provider today: Fear & Greed Index values range from 60 to 66.').fearGreedRange).toEqual([60, 66])
+    expect(extract('El índice Fear & Greed está **entre 74 y 78** según la fuente.').fearGreedRange).toEqual([74, 78])
+    expect(extract('Fear & Greed climbed from 60 to 66 on the day.')).toMatchObject({fearGreed: 66})
+  })
 })

@@ -15,6 +15,8 @@ function isRecent(text: string, date: string | undefined): boolean {
 /** A second source's reading right after the first: "… on alternative.me and 49 on CoinMarketCap's". */
 const OTHER_SOURCE = /^\s*\([^)]*\)\s*(?:\/|,|and|vs\.?)\s*(\d{1,3})\s*\(|^\s*(?:\([^)]*\)\s*)?(?:on|at|per|from|according to)\s+[^,;\d]{2,40}?\s*(?:,\s*|\s+and\s+|\s+while\s+|\s+but\s+|\s+vs\.?\s+|\s+versus\s+)(?:\w+\s+){0,3}?(\d{1,3})\s+(?:on|at|per|from|according)\b/i
 
+/** Words that open a band of readings: "between 68 and 71", "range from 60 to 66", "entre 74 y 78". */
+const BAND_BEFORE = /\b(?:between|entre|zwischen|range[sd]?\s+from|ranging\s+from|anywhere\s+from)\s*$/i
 const MONTH = /(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i
 
 /**
@@ -38,12 +40,16 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
     for (const match of after.matchAll(/(?<![\d.,$])(\d{1,3})(?![\d])(?:\s?[-–]\s?(\d{1,3})(?!\d))?(?![\d%a-z]|[.,]\d|\s?%|\s?-\s?(?:day|week|month|d\b)|\s?[-–]\s?\d)/gi)) {
       const value = Number(match[1])
       const before = after.slice(0, match.index)
+      // "somewhere between 68 and 71 depending on the provider", "range from 60 to 66": the brief's own band.
+      const band = value <= 100 && BAND_BEFORE.test(before) ? /^\s+(?:and|to|y|und|bis|a)\s+(\d{1,3})(?![\d%]|[.,]\d)/i.exec(after.slice(match.index + match[0].length)) : null
+      if (band && Number(band[1]) <= 100) return [{range: [Math.min(value, Number(band[1])), Math.max(value, Number(band[1]))] as [number, number], line: context.line}]
       if (value > 100 || MONTH.test(before) || MOVE.test(before) || NOT_TODAY.test(before)) continue
       // "40 (Fear) on October 22", "~11 in late Nov": a reading of another day.
       const following = after.slice(match.index + match[0].length, match.index + match[0].length + 40)
       if (EARLIER_AFTER.test(following) && !isRecent(following, context.date)) continue
       if (match[2] !== undefined) return [{range: [Math.min(value, Number(match[2])), Math.max(value, Number(match[2]))] as [number, number], line: context.line}]
       // "52 on alternative.me and 49 on CoinMarketCap's version": two sources, a range.
+      // (A looser reading of a second source anywhere later in the sentence cost held-out precision; not kept.)
       const other = OTHER_SOURCE.exec(following)
       const second = other ? Number(other[1] ?? other[2]) : undefined
       if (second !== undefined && second <= 100 && second !== value) return [{range: [Math.min(value, second), Math.max(value, second)] as [number, number], line: context.line}]
