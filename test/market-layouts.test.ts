@@ -298,4 +298,13 @@ describe('layouts of exports and hand edits', () => {
     expect(extract('El índice Fear & Greed está **entre 74 y 78** según la fuente.').fearGreedRange).toEqual([74, 78])
     expect(extract('Fear & Greed climbed from 60 to 66 on the day.')).toMatchObject({fearGreed: 66})
   })
+
+  it("'took in a net $174M, reversing Tuesday's outflow' is Wednesday's inflow, and 'the same day' is Wednesday; 'inflows top $650M' is a bound", () => {
+    const flows = extractDated('2030-11-29', "On Wednesday, spot bitcoin ETFs took in a net $174M, reversing Tuesday's outflow. Spot ether ETFs lost $9M the same day.").etfFlows
+    expect(flows.map(({asset, direction, amountUsd, date}) => ({asset, direction, amountUsd, date}))).toEqual([
+      {asset: 'BTC', direction: 'inflow', amountUsd: 174e6, date: '2030-11-27'},
+      {asset: 'ETH', direction: 'outflow', amountUsd: 9e6, date: '2030-11-27'}
+    ])
+    expect(extractDated('2031-03-06', 'ETF inflows top $650M as institutions chase the breakout.').etfFlows).toEqual([])
+  })
 })

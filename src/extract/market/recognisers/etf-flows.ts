@@ -59,7 +59,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // A line's label names the day for its amounts ("**Friday net flow (BTC):** an inflow of $72.1M").
         const ownDay = (bracketed && /^\s*\(\s*[+−–-]?\s*$/.test(before.slice(bracketed.end)) ? bracketed : nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)) ?? (label && clause.index < label.length ? soleDay(label, context.date) : undefined)
         // What follows the amount is its own only up to the next clause ("…, bringing cumulative inflows to …").
-        const ownAfter = after.slice(0, 80).split(/[,;]|\b(?:bringing|taking|lifting|pushing|while|whereas|but|after|following)\b/)[0]!
+        const ownAfter = after.slice(0, 80).split(AFTER_CUT)[0]!
         const opening = lead.slice(0, 40).replace(/\S*$/, '')
         const span = ownDay ? `${opening}|${phrase}|${ownAfter}` : `${lead}|${ownAfter}`
         // "Total U.S. spot Bitcoin ETF outflows hit $903 million on November 20": with its own day, a total is that
@@ -77,13 +77,13 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // ("Friday was ugly for the spot bitcoin funds. Net outflows came to 412.7 million dollars").
         const introduced = !ETF.test(words) && !ETF.test(label) && !ownDay ? introducingDay(text, clause.index, money, context.date) : undefined
         if (!ETF.test(words) && !ETF.test(label) && !ownDay && !introduced) continue
-        // "an outflow just shy of $240 million — US$238.9M on Farside's tally": a bound, not the figure.
-        if (/\b(?:shy of|north of|south of|more than|less than|upwards of|in excess of|nearly|almost|over|under)\s*[~≈]?\s*[+−–-]?\s*$/i.test(before)) continue
+        // "an outflow just shy of $240 million — US$238.9M on Farside's tally", "inflows top $650M": a bound, not the figure.
+        if (/\b(?:shy of|north of|south of|more than|less than|upwards of|in excess of|nearly|almost|over|under|tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beyond)\s*[~≈]?\s*[+−–-]?\s*$/i.test(before)) continue
         if (issuerIsSubject(lead, after)) continue
         // "ETFs +188.5M (Thu) … ETH ETFs ~flat": bare ETFs in the amount's own clause are not the line's other asset.
         const asset = assetOf(before, after) ?? (/\bETFs?\b/.test(words) ? lineAsset(words) ?? bareEtfAsset(words) : lineAsset(text))
         if (!asset) continue
-        const direction = item.negative || /^\s*[−–-]/.test(before.slice(-2)) ? 'outflow' : /\+\s*$/.test(before) ? 'inflow' : directionOf(before, after)
+        const direction = item.negative || /^\s*[−–-]/.test(before.slice(-2)) ? 'outflow' : /\+\s*$/.test(before) ? 'inflow' : directionOf(before, after.split(CONTRAST)[0]!)
         if (!direction) continue
         const flow: EtfFlow = {asset, direction, amountUsd: item.range ? item.range[0] : item.value, line: context.line, evidence: words.trim()}
         if (item.range) flow.amountUsdRange = item.range
@@ -92,13 +92,15 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // "US spot crypto ETFs saw $338M", "combined $755M": every asset together, not one.
         if (/\bcrypto (?:ETF|ETP|fund|product)s?\b|\bcombined\b|\bacross (?:the )?(?:category|products|assets)\b/i.test(phrase + lead.slice(0, 40))) continue
         // Else the day the section's title names ("## Spot ETF Flows — 12/23").
-        let day = ownDay ?? introduced ?? (owned.length === 1 ? soleDay(words, context.date) : undefined) ?? (ETF.test(context.section.title) || /\bflows?\b/i.test(context.section.title) ? soleDayOf(context.section.title, context.date) : undefined)
+        let day = ownDay ?? introduced ?? (owned.length === 1 ? soleDay(`${lead} ${ownAfter}`, context.date) : undefined) ?? (ETF.test(context.section.title) || /\bflows?\b/i.test(context.section.title) ? soleDayOf(context.section.title, context.date) : undefined)
         if (!day) {
           // An undated amount takes its span from the words before it: "$259.6M in outflows the same day" is
           // the day last named; "…in the week ending January 24. Bitcoin ETFs alone recorded $1.09 billion" is
           // that week's, not a day's.
           if (/^\W*(?:[\w-]+\s+){0,4}?(?:the same day|that day|same session)\b/i.test(after.slice(0, 60))) {
-            day = daysIn(text.slice(0, item.index), context.date).at(-1)
+            // (The day of the flow read just before, when there is one: "… took in $174M, reversing Tuesday's outflow. Ether ETFs lost $9M the same day.")
+            const previous = flows.at(-1)
+            day = previous?.day !== undefined ? daysIn(previous.day, context.date)[0] : daysIn(text.slice(0, item.index), context.date).at(-1)
             if (!day) continue
           } else {
             // Undated after "Wednesday October 8 saw …" (a day of another week), or after a longer span: not today's.
@@ -118,6 +120,11 @@ export const etfFlows: Recogniser<EtfFlow> = {
     return flows
   }
 }
+
+/** Words that turn to another flow: "took in $174M, reversing Tuesday's outflow". */
+const CONTRAST = /\b(?:after|following|revers\w*|snapp\w*|ending|breaking|erasing|undoing)\b/i
+/** Where the words after an amount stop being its own ("…, bringing cumulative inflows to …", "… reversing Tuesday's outflow"). */
+const AFTER_CUT = new RegExp(String.raw`[,;]|\b(?:bringing|taking|lifting|pushing|while|whereas|but)\b|${CONTRAST.source}`, 'i')
 
 /** The one day of the sentence before `at`, when that sentence names the funds and states no amount. */
 function introducingDay(text: string, at: number, money: readonly MoneyMatch[], date: string | undefined) {
@@ -216,8 +223,9 @@ function daysIn(words: string, date: string | undefined) {
 /** The day named closest to the amount in its own words (`at` is the amount's place). */
 function nearestDay(words: string, at: number, date: string | undefined) {
   // "+$74.2M, well below Monday's pace": a day the amount is compared with is not its own.
-  // (So is a day after "after" or "following": "-$238.9M net, after the 412.7 million drain on Friday".)
-  const days = daysIn(words, date).filter((day) => day.end <= at || !(/\b(?:below|above|than|vs\.?|versus|compared (?:with|to)|against|behind|ahead of)\s+(?:\w+\s+)?$/i.test(words.slice(at, day.index)) || /\b(?:after|following)\b/i.test(words.slice(at, day.index))))
+  // (So is a day after "after", "following" or "reversing": "-$238.9M net, after the 412.7 million drain on Friday",
+  // "took in a net $174M, reversing Tuesday's outflow".)
+  const days = daysIn(words, date).filter((day) => day.end <= at || !(/\b(?:below|above|than|vs\.?|versus|compared (?:with|to)|against|behind|ahead of)\s+(?:\w+\s+)?$/i.test(words.slice(at, day.index)) || CONTRAST.test(words.slice(at, day.index))))
   if (days.length === 0) return undefined
   return days.reduce((best, day) => (distance(day, at) < distance(best, at) ? day : best))
 }
