@@ -307,4 +307,14 @@ describe('layouts of exports and hand edits', () => {
     ])
     expect(extractDated('2031-03-06', 'ETF inflows top $650M as institutions chase the breakout.').etfFlows).toEqual([])
   })
+
+  it("'up 1.29 percent.' ends its sentence, so 'The weekly change is minus 4.0 percent.' after it is another figure's", () => {
+    expect(price(extract('Bitcoin is trading at 103 260 USD, up 1.29 percent. The weekly change is minus 4.0 percent.'), 'BTC')).toMatchObject({price: 103260, change24hPct: 1.29})
+  })
+
+  it("'## Bitcoin: 103 260 USD' then prose restating that price gives its change, which beats a one-line summary's rounded 'up about 2 percent'", () => {
+    const section = ['## Market overview', '', 'Total crypto market capitalization rose 1.1 percent to 3.62 trillion USD.', '', '## Bitcoin: 103 260 USD', '', 'Bitcoin is trading at 103 260 USD, up 1.29 percent.']
+    expect(price(extract(...section), 'BTC')).toMatchObject({price: 103260, change24hPct: 1.29})
+    expect(price(extract('> In one line: Bitcoin back near 104k, up about 2 percent, as a modest ETF inflow ends the bleed.', '', ...section), 'BTC')).toMatchObject({price: 103260, change24hPct: 1.29})
+  })
 })

@@ -74,7 +74,10 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   // update) still makes an earlier reading stale: a dash, not the morning's price.
   const stated = latestStatements([...overview, ...underAssets, ...elsewhere], momentOf, Math.min(...[...latest].map((quote) => lateness(momentOf(quote.line)))))
   const superseded = (quote: PriceQuote) => (stated.get(quote.symbol) ?? Number.NEGATIVE_INFINITY) > lateness(momentOf(quote.line))
-  const quotes = [...latest].filter((quote) => (fromFirst.has(quote) || !known.has(quote.symbol)) && !superseded(quote))
+  // ("## Bitcoin: 103 260 USD" then "Bitcoin is trading at 103 260 USD, up 1.29 percent": a line restating the
+  // first reading's exact price is the same statement, and may give its change.)
+  const restates = (quote: PriceQuote) => quote.price !== undefined && first.some((other) => other.symbol === quote.symbol && other.price === quote.price && latest.has(other))
+  const quotes = [...latest].filter((quote) => (fromFirst.has(quote) || !known.has(quote.symbol) || restates(quote)) && !superseded(quote))
   const prices = mergeQuotes(quotes)
   applyCorrections(prices, lines)
   const data: MarketData = {
@@ -225,6 +228,8 @@ function wrapsOnto(line: string, next: string): boolean {
 function mergeQuotes(quotes: PriceQuote[]): PriceQuote[] {
   const bySymbol = new Map<string, PriceQuote>()
   const tables = new Map<string, number | undefined>()
+  // Assets whose change so far is the one a rounded figure came with.
+  const roundedChange = new Set<string>()
   for (const quote of quotes) {
     const known = bySymbol.get(quote.symbol)
     if (!known) tables.set(quote.symbol, blockOf.get(quote))
@@ -236,10 +241,20 @@ function mergeQuotes(quotes: PriceQuote[]): PriceQuote[] {
     // over 6%" in prose, then the prices table): price and change stay paired.
     if (known && known.line !== quote.line && !sameTable) {
       const knownLevel = known.price !== undefined || known.range !== undefined
+      const quoteChange = quote.change24hPct !== undefined || quote.change24hRange !== undefined
       if (!knownLevel && (quote.price !== undefined || quote.range !== undefined)) bySymbol.set(quote.symbol, {...quote})
       // "Bitcoin spent the session just under \$109,000" then "**BTC:** roughly \$108,700, down 1.9%": the
       // exact figure a writer rounded beats the rounded one.
-      else if (known.price !== undefined && quote.price !== undefined && refines(quote.price, known.price)) bySymbol.set(quote.symbol, {...quote, ...(quote.change24hPct === undefined && quote.change24hRange === undefined && pick(known, 'change24hPct', 'change24hRange'))})
+      else if (known.price !== undefined && quote.price !== undefined && refines(quote.price, known.price)) {
+        bySymbol.set(quote.symbol, {...quote, ...(!quoteChange && pick(known, 'change24hPct', 'change24hRange'))})
+        if (!quoteChange) roundedChange.add(quote.symbol)
+      } else if ((roundedChange.has(quote.symbol) || !(known.change24hPct !== undefined || known.change24hRange !== undefined)) && quote.price === known.price && quoteChange) {
+        // "## Bitcoin: 103 260 USD" then "Bitcoin is trading at 103 260 USD, up 1.29 percent": the change stated
+        // with the same price is its change, and beats the one a one-line summary gave with its rounded price
+        // ("back near 104k, up about 2 percent").
+        Object.assign(known, {change24hPct: quote.change24hPct, change24hRange: quote.change24hRange})
+        roundedChange.delete(quote.symbol)
+      }
       continue
     }
     if (!known) {

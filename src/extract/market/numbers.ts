@@ -28,7 +28,8 @@ export function englishNotation(text: string): string {
     // "187 Mio. $", "66,8 Mrd. $", "3,51 Bio. $": German magnitudes (a Billion is a trillion).
     .replace(/(\d)\s?(Mio|Mrd|Bio)\.?(?=\s|$)/g, (_, digit: string, unit: string) => `${digit} ${GERMAN_UNITS[unit]}`)
     .replace(EUROPEAN, european)
-    .replace(/(\d)\s?(?:per ?cent|pct)\b\.?/gi, '$1%')
+    // ("-1.2 pct" drops the abbreviation's dot; "up 1.29 percent." and "-1.2 pct. The week …" keep the full stop that ends a sentence.)
+    .replace(/(\d)\s?(?:per ?cent\b|pct\b(?:\.(?!\s+[A-Z]))?)/gi, '$1%')
     // Emoji arrows sign a move as ▼ and ▲ do ("🔻 1.8%", "⬆️ 2%").
     .replace(/🔻|⬇️?/gu, '▼')
     .replace(/🔺|⬆️?/gu, '▲')
