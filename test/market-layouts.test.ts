@@ -317,4 +317,12 @@ describe('layouts of exports and hand edits', () => {
     expect(price(extract(...section), 'BTC')).toMatchObject({price: 103260, change24hPct: 1.29})
     expect(price(extract('> In one line: Bitcoin back near 104k, up about 2 percent, as a modest ETF inflow ends the bleed.', '', ...section), 'BTC')).toMatchObject({price: 103260, change24hPct: 1.29})
   })
+
+  it("the cap's change on a row or line of its own beside the cap's ('| Total cap 24h | -1.1% |', 'tot_mcap_chg_24h: +0.96%')", () => {
+    expect(extract('| Metric | Value |', '|---|---|', '| Total crypto market cap | $3.26T |', '| Total cap 24h | -1.1% |').marketCap).toMatchObject({usd: 3.26e12, change24hPct: -1.1})
+    expect(extract('```', 'tot_mcap_usd    : 3.52T', 'tot_mcap_chg_24h: +0.96%', '```').marketCap).toMatchObject({usd: 3.52e12, change24hPct: 0.96})
+    expect(extract('- Total market cap: $3.43T', '- 24h change in total market cap: +0.6%').marketCap).toMatchObject({usd: 3.43e12, change24hPct: 0.6})
+    // Another cap's change, or another period's, is not the total's.
+    expect(extract('- Total market cap: $3.43T', '- Stablecoin cap 24h change: +0.6%', '- Total cap 7d change: -3.1%').marketCap?.change24hPct).toBeUndefined()
+  })
 })

@@ -15,6 +15,7 @@ import {withoutHtml} from './html.js'
 import {contextsOf, fixedWidthTable, htmlTableContexts, tableContexts} from './table-contexts.js'
 import {withholdImplausible} from './plausible.js'
 import {labelledQuote} from './recognisers/labelled-quote.js'
+import {marketCapChange} from './recognisers/market-cap-change.js'
 import {findUnparsed} from './unparsed.js'
 import {findUnread} from './unread.js'
 import {lateness, latestReadings, momentsOf, titlesOf, type Moment} from './moments.js'
@@ -94,7 +95,9 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const [rounded] = caps
   const exact = rounded?.usd === undefined ? undefined : caps.find((other) => other.usd !== undefined && refines(other.usd, rounded.usd!))
   const cap = exact ? {...exact, ...(exact.change24hPct === undefined && exact.change24hRange === undefined && pick(rounded!, 'change24hPct', 'change24hRange'))} : rounded
-  if (cap) data.marketCap = cap
+  // "| Total market cap | $3.26T |" then "| Total cap 24h | -1.1% |": the change on a line of its own, next to the cap's.
+  const near = cap && cap.change24hPct === undefined && cap.change24hRange === undefined ? run([marketCapChange], [...overview, ...elsewhere]).find((change) => Math.abs(change.line - cap.line) <= 3) : undefined
+  if (cap) data.marketCap = near ? {...cap, ...pick(near, 'change24hPct', 'change24hRange')} : cap
   // Fear & Greed is one daily value, given in the overview or under sentiment.
   const everywhere = [...opening, ...sections.flatMap(sectionContexts)]
   const [index] = latestReadings(run(fearGreedRecognisers, [...overview, ...everywhere]), momentOf)
