@@ -75,4 +75,16 @@ describe('parsePercent and findPercents', () => {
   it('reads U+2011 non-breaking hyphens as minus after cleaning', () => {
     expect(parsePercent('\u20111.2%')).toBe(-1.2)
   })
+
+  it("reads a capital magnitude set apart by a space ('$3.4 T', '3.29 T USD'), but not a word after a number", () => {
+    expect(findMoney('$3.4 T').map((money) => money.value)).toEqual([3.4e12])
+    expect(findMoney('3.29 T USD').map((money) => money.value)).toEqual([3.29e12])
+    expect(findMoney('$412 M of longs').map((money) => money.value)).toEqual([412e6])
+    expect(findMoney('$95 Today').map((money) => money.value)).toEqual([95])
+  })
+
+  it("reads 'US$97,240 −1.6%' as a sign on the percentage, not a range of percentages", () => {
+    expect(findPercents('US$97,240 −1.6%').map((percent) => percent.value ?? percent.range)).toEqual([-1.6])
+    expect(findPercents('1.5 – 2%').map((percent) => percent.range)).toEqual([[1.5, 2]])
+  })
 })

@@ -89,7 +89,8 @@ export interface MoneyMatch {
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![,.]?\d)`
 /** "USD 70 400": thousands set apart by spaces, read only right after a currency. */
 const SPACED_NUM = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:\.\d+)?`
-const UNIT = String.raw`(?:\s?(?:thousand|million|billion|trillion|mil|mn|bn|tn|mln|bln|trln)\b|[kKmMbBtT](?![a-zA-Z]))`
+// ("$3.4 T", "3.29 T USD": a capital magnitude set apart by a space, as some exports write it.)
+const UNIT = String.raw`(?:\s?(?:thousand|million|billion|trillion|mil|mn|bn|tn|mln|bln|trln)\b|[kKmMbBtT](?![a-zA-Z])|\s[MBT](?![\w-]))`
 /** Magnitudes that make a bare number an amount of money in a money context. */
 const BIG_UNIT = String.raw`(?:\s?(?:million|billion|trillion|mn|bn|tn|mln|bln|trln)\b|[mMbBtT](?![a-zA-Z]))`
 const APPROX = String.raw`(?:~|≈|about\s|around\s|approx\.?\s|approximately\s|roughly\s)?`
