@@ -325,4 +325,10 @@ describe('layouts of exports and hand edits', () => {
     // Another cap's change, or another period's, is not the total's.
     expect(extract('- Total market cap: $3.43T', '- Stablecoin cap 24h change: +0.6%', '- Total cap 7d change: -3.1%').marketCap?.change24hPct).toBeUndefined()
   })
+
+  it("a line that titles itself '**Derivatives**:' among the top stories is read as derivatives; a headline about liquidations is not", () => {
+    const stories = ['**Top stories**', '1. Spot bitcoin ETFs took in a net US$276.4M on Friday.', '2. Stablecoin supply hit a record US$284B.', '']
+    expect(extract(...stories, '**Derivatives**: US$198M was liquidated across exchanges over the past day. Open interest: US$43.0B.').liquidations.map((item) => item.amountUsd)).toEqual([198e6])
+    expect(extract(...stories.slice(0, 3), '3. Flash dip wipes out $615M of longs and shorts in 24 hours.').liquidations).toEqual([])
+  })
 })

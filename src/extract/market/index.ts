@@ -1,7 +1,7 @@
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from '../../visit.js'
-import {findSections, type Section, type SectionKind} from '../sections.js'
+import {classifySection, findSections, type Section, type SectionKind} from '../sections.js'
 import {assetOfLabel, findAssetMentions, inPriceBand} from './assets.js'
 import {cleanText, englishNotation, findMoney, findPlainNumbers, sameAmount} from './numbers.js'
 import {etfFlowRecognisers, fearGreedRecognisers, liquidationRecognisers, marketCapRecognisers, priceRecognisers} from './recognisers/index.js'
@@ -62,6 +62,9 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const elsewhere = [...opening, ...sections.filter((section) => section.kind === 'other').flatMap(sectionContexts)]
   const marketContexts = (kinds: SectionKind[]) => [...contexts(kinds), ...elsewhere.filter((context) => !overview.includes(context))]
   const overviewLines = new Set(overview.map((context) => context.line))
+  // "**Derivatives**: US$198M was liquidated …" among the headlines: a line that titles itself is read as its title's kind.
+  const selfTitled = contexts(['headlines']).filter((context) => DERIVATIVE_KINDS.includes(classifySection(BOLD_LEAD.exec(context.raw)?.[1] ?? '') ?? 'other'))
+  const derivativeContexts = [...marketContexts(DERIVATIVE_KINDS), ...selfTitled]
   // Then the lines under an asset's own heading, wherever it sits ("## Bitcoin (BTC)", "**Current Price:** …").
   const underAssets = [...opening, ...sections.filter((section) => !NO_PRICE_KINDS.includes(section.kind)).flatMap(sectionContexts)].filter((context) => context.asset)
   // A figure restated later in the brief (an afternoon update, Sunday's part of a weekend wrap) supersedes the earlier one.
@@ -83,7 +86,7 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   applyCorrections(prices, lines)
   const data: MarketData = {
     prices,
-    liquidations: oneTotal(latestReadings(run(liquidationRecognisers, marketContexts(DERIVATIVE_KINDS)), momentOf), overviewLines),
+    liquidations: oneTotal(latestReadings(run(liquidationRecognisers, derivativeContexts), momentOf), overviewLines),
     etfFlows: agreeingFlows(run(etfFlowRecognisers, marketContexts(ETF_KINDS))).filter((flow) => !disputedByProviders(flow, englishNotation(cleanText(withoutHtml(lines[flow.line - 1] ?? ''))))),
     unparsed: findUnparsed(overview, quotes),
     withheld: [],
@@ -105,7 +108,7 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   else if (index?.range) data.fearGreedRange = index.range
   const shown = withholdImplausible(data)
   shown.evidence = evidenceOf(shown, lines, index?.line)
-  shown.unread = findUnread(shown, marketContexts(DERIVATIVE_KINDS).sort((a, b) => a.line - b.line))
+  shown.unread = findUnread(shown, derivativeContexts.sort((a, b) => a.line - b.line))
   return shown
 }
 
@@ -135,6 +138,9 @@ function pricedAssets(text: string): Set<string> {
 const BOLD_QUESTION = /^\s*(?:\*\*|__)[^*_]+\?(?:\*\*|__)\s*$/
 /** A line that opens a list item, a title, a table row or a bold label: a new statement, not an answer. */
 const OPENS_ITEM = /^\s*(?:[-*+]\s|\d+[.)]\s|#|\||\*\*)/
+
+/** A line that opens on a bold label followed by its text: "**Derivatives**: …", "**Liquidations:** …". */
+const BOLD_LEAD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)([^*_:]{2,40}):?(?:\*\*|__)\s*:?\s+\S/
 
 /** A line that is only a bold label: "**Fear & Greed**", "**Total crypto market cap:**". */
 const BOLD_LABEL = /^\s*(?:\*\*|__)[^*_\d]{2,40}(?:\*\*|__)\s*:?\s*$/
