@@ -331,4 +331,11 @@ describe('layouts of exports and hand edits', () => {
     expect(extract(...stories, '**Derivatives**: US$198M was liquidated across exchanges over the past day. Open interest: US$43.0B.').liquidations.map((item) => item.amountUsd)).toEqual([198e6])
     expect(extract(...stories.slice(0, 3), '3. Flash dip wipes out $615M of longs and shorts in 24 hours.').liquidations).toEqual([])
   })
+
+  it("a liquidation total compared with another day's keeps its own: 'compared with Thursday (22.10.), when more than USD 1,3 billion …', 'tiny next to Thursday's flush'", () => {
+    expect(extractDated('2026-10-25', 'Liquidations over the past 24 h totalled **USD 286 million**, a calm session compared with Thursday (22.10.), when more than USD 1,3 billion was liquidated.').liquidations.map((item) => item.amountUsd)).toEqual([286e6])
+    expect(extractDated('2028-01-10', "Derivatives were calm: roughly $118 million was liquidated across exchanges over the last day, tiny next to Thursday's flush.").liquidations.map((item) => item.amountUsd)).toEqual([118e6])
+    // The other day's total alone is still not today's.
+    expect(extractDated('2026-10-25', 'On Thursday (22.10.) more than USD 1,3 billion was liquidated.').liquidations).toEqual([])
+  })
 })
