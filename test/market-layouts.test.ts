@@ -338,4 +338,10 @@ describe('layouts of exports and hand edits', () => {
     // The other day's total alone is still not today's.
     expect(extractDated('2026-10-25', 'On Thursday (22.10.) more than USD 1,3 billion was liquidated.').liquidations).toEqual([])
   })
+
+  it("a table row whose label states its unit ('| Liquidations ($M) | 96.3 | 71.8 | 248.6 |') gives amounts in that unit", () => {
+    const table = ['| | BTC | ETH | All |', '|---|---|---|---|', '| Liquidations ($M) | 96.3 | 71.8 | 248.6 |']
+    expect(extract(...table).liquidations.map((item) => item.amountUsd)).toEqual([248.6e6])
+    expect(extract('| | BTC | ETH | All |', '|---|---|---|---|', '| Liquidations | 96.3 | 71.8 | 248.6 |').liquidations).toEqual([])
+  })
 })

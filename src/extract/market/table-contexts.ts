@@ -54,9 +54,30 @@ export function columnHeader(table: {header: readonly string[]} | undefined, tex
 }
 
 export function contextsOf(header: string[], rows: readonly Row[], section: Section, lines: readonly string[], date?: string): LineContext[] {
+  rows = rows.map(withStatedUnit)
   const turned = byAsset(header, rows)
   const shown = withoutEarlierColumns(turned?.header ?? header, turned ? turned.rows : rows)
   return shown.rows.map(({line, cells}) => ({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header: shown.header, cells}, block: rows[0]!.line, ...(date && {date})}))
+}
+
+/** A title or header that gives the unit of bare cells: "Net Flows (US$ M)", "(\$m)", "(million USD)", "(USD m)". */
+export const MILLIONS = /\(\s*(?:USD\s?|US\$\s?|\$\s?)?(?:m|mn|mm|millions?)(?:\s*(?:USD|US\$|\$))?\s*\)|\bUS\$\s?m\b|\$m\b|\bin millions\b|\b(?:USD|US\$)\s?(?:m|mn|millions?)\b/i
+
+/** "286.4", "-96.3", "(96.3)" in a column of millions. */
+export function bareAmount(cell: string): {value: number; negative: boolean; range?: undefined; unit?: string} | undefined {
+  const match = /^\s*(\()?\s*([+−–-])?\s?(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s*\)?\s*$/.exec(cell)
+  if (!match) return undefined
+  return {value: Number(match[3]!.replace(/,/g, '')) * 1e6, negative: match[1] !== undefined || (match[2] !== undefined && match[2] !== '+')}
+}
+
+/** "| Liquidations ($M) | 96.3 | 248.6 |" read as "| Liquidations ($M) | $96.3M | $248.6M |": the cells carry the unit their row's label states. (Tables with a unit per column are the ETF tables' own to read.) */
+function withStatedUnit(row: Row): Row {
+  if (!MILLIONS.test(row.cells[0] ?? '')) return row
+  const cells = row.cells.map((cell, column) => {
+    const amount = column === 0 ? undefined : bareAmount(cell)
+    return amount ? `${amount.negative ? '-' : ''}$${amount.value / 1e6}M` : cell
+  })
+  return {...row, cells}
 }
 
 /** A column of another moment ("Yesterday's close", "Prev", "Open", "24h ago"): not the brief's figure. */

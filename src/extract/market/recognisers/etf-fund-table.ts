@@ -2,7 +2,7 @@ import {isStaleDay, soleDayOf} from '../days.js'
 import {findMoney} from '../numbers.js'
 import type {EtfFlow, Recogniser} from '../types.js'
 import {ASSETS, ETF, LONGER_SPAN, NOT_A_DAY_FLOW} from './etf-flows.js'
-import {bareAmount, MILLIONS} from './etf-table.js'
+import {bareAmount, MILLIONS} from '../table-contexts.js'
 
 /**
  * The total row of a table of funds: "| **Total** | **+400.1** |", "| Total BTC | -$387.2M |",

@@ -2,16 +2,7 @@ import {findDays, isStaleDay} from '../days.js'
 import {findMoney} from '../numbers.js'
 import type {EtfFlow, Recogniser} from '../types.js'
 import {ASSETS, ETF, LONGER_SPAN, NOT_A_DAY_FLOW} from './etf-flows.js'
-
-/** A title or header that gives the unit of bare cells: "Net Flows (US$ M)", "(\$m)", "(million USD)", "(USD m)". */
-export const MILLIONS = /\(\s*(?:USD\s?|US\$\s?|\$\s?)?(?:m|mn|mm|millions?)(?:\s*(?:USD|US\$|\$))?\s*\)|\bUS\$\s?m\b|\$m\b|\bin millions\b|\b(?:USD|US\$)\s?(?:m|mn|millions?)\b/i
-
-/** "286.4", "-96.3", "(96.3)" in a column of millions. */
-export function bareAmount(cell: string): {value: number; negative: boolean; range?: undefined; unit?: string} | undefined {
-  const match = /^\s*(\()?\s*([+−–-])?\s?(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s*\)?\s*$/.exec(cell)
-  if (!match) return undefined
-  return {value: Number(match[3]!.replace(/,/g, '')) * 1e6, negative: match[1] !== undefined || (match[2] !== undefined && match[2] !== '+')}
-}
+import {bareAmount, MILLIONS} from '../table-contexts.js'
 
 /** Words a flow column's header may hold besides the asset ("BTC ETFs (net, USD)"). */
 const HEADER_WORDS = /\b(?:spot|etfs?|etps?|funds?|net|flows?|usd|us\$?|\$|m|mn|millions?)\b|[()$,/]/gi
