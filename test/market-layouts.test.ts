@@ -344,4 +344,10 @@ describe('layouts of exports and hand edits', () => {
     expect(extract(...table).liquidations.map((item) => item.amountUsd)).toEqual([248.6e6])
     expect(extract('| | BTC | ETH | All |', '|---|---|---|---|', '| Liquidations | 96.3 | 71.8 | 248.6 |').liquidations).toEqual([])
   })
+
+  it("two providers' liquidation totals given as a band ('range from $540M (CoinAnk) to $610M (CoinGlass)') are a range; a hypothetical range is not read", () => {
+    const [total] = extract("Estimates of the 24h liquidation total range from $540M (CoinAnk) to $610M (CoinGlass), depending on the provider's exchange coverage.").liquidations
+    expect(total).toMatchObject({amountUsd: 540e6, amountUsdRange: [540e6, 610e6]})
+    expect(extract('Liquidations could range from $300m to $340m in 24 hours if BTC breaks 90k, depending on the provider.').liquidations).toEqual([])
+  })
 })

@@ -75,6 +75,12 @@ export const liquidations: Recogniser<Liquidation> = {
       // (It must name the day's window itself: "…; Thursday's were $1.1B" is not carried.)
       const carried: boolean = !named && (topic || answer) && firstAmount !== undefined && !OTHER_TOPIC.test(text.slice(clause.index, firstAmount.index)) && DAY_WINDOW.test(words)
       topic = named || carried
+      // "Estimates of the 24h liquidation total range from $540M (CoinAnk) to $610M (CoinGlass)": the providers' band.
+      const counts = named ? providersBand(words, money.filter((item) => item.index >= clause.index && item.index < clause.end)) : undefined
+      if (counts) {
+        found.push({amountUsd: counts[0], amountUsdRange: counts, window: '24h', line: context.line, evidence: words.trim()})
+        continue
+      }
       if (HYPOTHETICAL.test(words)) continue
       if (!named && !carried && !(found.length > 0 && /\b(longs?|shorts?)\b/i.test(words))) continue
       const owned = ownWords(text, clause, money)
@@ -145,6 +151,19 @@ export const liquidations: Recogniser<Liquidation> = {
     }
     return found
   }
+}
+
+/**
+ * Two providers' counts of the day's total given as a band ("range from $540M (CoinAnk) to $610M (CoinGlass),
+ * depending on the provider", "ranged from US$300m to US$340m depending on the data provider"): the clause
+ * names the day and the providers, and its two amounts are within a quarter of each other.
+ */
+function providersBand(words: string, amounts: readonly MoneyMatch[]): [number, number] | undefined {
+  if (!/\brang(?:e|es|ed|ing)\s+from\b/i.test(words) || !/\b(?:providers?|sources?|depending|coverage|CoinGlass|CoinAnk|Coinalyze)\b/i.test(words) || !DAY_WINDOW.test(words) || OTHER_WINDOW.test(words)) return undefined
+  if (/\b(?:if|would|could|might|will|longs?|shorts?)\b[^$]*\brang/i.test(words)) return undefined
+  if (amounts.length !== 2 || amounts.some((item) => item.range || item.negative)) return undefined
+  const [low, high] = [Math.min(amounts[0]!.value, amounts[1]!.value), Math.max(amounts[0]!.value, amounts[1]!.value)]
+  return high - low <= 0.25 * high ? [low, high] : undefined
 }
 
 /**
