@@ -350,4 +350,11 @@ describe('layouts of exports and hand edits', () => {
     expect(total).toMatchObject({amountUsd: 540e6, amountUsdRange: [540e6, 610e6]})
     expect(extract('Liquidations could range from $300m to $340m in 24 hours if BTC breaks 90k, depending on the provider.').liquidations).toEqual([])
   })
+
+  it("ETF flows: 'finished Tuesday in the red by $120M' is an outflow; 'Last week ETFs +706M net; Fri +97.2M' gives Friday's; 'last wk: +$1.64b net' is a week's", () => {
+    const flows = (date: string, line: string) => extractDated(date, line).etfFlows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])
+    expect(flows('2027-03-24', "Spot BTC ETFs finished Tuesday in the red by $120M — a second straight outflow after Monday's -$387.2M.")).toContainEqual(['BTC', 'outflow', 120e6, '2027-03-23'])
+    expect(flows('2027-01-25', '**Flows.** Last week ETFs +706M net; Fri +97.2M. FOMC Wed.')).toEqual([['BTC', 'inflow', 97.2e6, '2027-01-22']])
+    expect(flows('2026-07-13', "8/ no ETF data today (weekend). last wk: +$1.64b net.")).toEqual([])
+  })
 })
