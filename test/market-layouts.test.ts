@@ -357,4 +357,16 @@ describe('layouts of exports and hand edits', () => {
     expect(flows('2027-01-25', '**Flows.** Last week ETFs +706M net; Fri +97.2M. FOMC Wed.')).toEqual([['BTC', 'inflow', 97.2e6, '2027-01-22']])
     expect(flows('2026-07-13', "8/ no ETF data today (weekend). last wk: +$1.64b net.")).toEqual([])
   })
+
+  it("total cap: '3.40T now … (yesterday: 3.47T)' is 3.40T; 'Crypto cap', 'the market as a whole', 'all of crypto'; 'Market cap $3.47T.' after several assets' sentences; one aggregator and the other", () => {
+    expect(extract('Total market cap: 3.40T now, -1.7% 24h (yesterday: 3.47T).').marketCap).toMatchObject({usd: 3.4e12, change24hPct: -1.7})
+    expect(extract("Total market cap: 3.49T this morning vs 3.46T at yesterday's close.").marketCap?.usd).toBe(3.49e12)
+    expect(extract('- 🧮 **Crypto cap**: 3.29 trillion dollars').marketCap?.usd).toBe(3.29e12)
+    expect(extract('The market as a whole is worth some US$3.43tn.').marketCap?.usd).toBe(3.43e12)
+    expect(extract('All of crypto together is about $3.51 trillion this morning, basically flat.').marketCap?.usd).toBe(3.51e12)
+    expect(extract('Good morning. Bitcoin $103,100 (−0.3%). Ether $3,240 (−0.7%). Market cap $3.47T.').marketCap?.usd).toBe(3.47e12)
+    // One asset's own line: its market cap is the asset's.
+    expect(extract('**Bitcoin (BTC):** $97,100. Market cap: ~$1.93T.').marketCap).toBeUndefined()
+    expect(extract('The market as a whole: $3.75 trillion according to one aggregator, $3.79 trillion according to the other.').marketCap?.usdRange).toEqual([3.75e12, 3.79e12])
+  })
 })

@@ -107,7 +107,7 @@ const MONEY = new RegExp(
 const OTHER_CURRENCY = String.raw`(?:KRW|EUR|GBP|JPY|HKD|CNY|CNH|RMB|AUD|CAD|CHF|SGD|INR|RUB|BRL|TRY|won|yen|euros?|pounds?|yuan)`
 /** "2.35T", "62.3B", "-145.7m", "2.77tn", "2.3–2.4T": no currency, a magnitude. */
 const BARE = new RegExp(
-  String.raw`(?<sign>[-–−]\s?)?(?<![\w.,$/€£¥₩])(?<!\b${OTHER_CURRENCY}\s?)(?<a>${NUM})(?<ua>${BIG_UNIT})?(?:${DASH}(?<b>${NUM})(?<ub>${BIG_UNIT}))?(?!\s?(?:%|[A-Za-z]{2,}\b(?<!\b(?:in|of|and|to|on|vs|at|with|from|across|over|for|as|per|after|while|total|net|combined|overall|inflows?|outflows?|liquidations?|liquidated|longs?|shorts?|redemptions?|wiped)\b)))`,
+  String.raw`(?<sign>[-–−]\s?)?(?<![\w.,$/€£¥₩])(?<!\b${OTHER_CURRENCY}\s?)(?<a>${NUM})(?<ua>${BIG_UNIT})?(?:${DASH}(?<b>${NUM})(?<ub>${BIG_UNIT}))?(?!\s?(?:%|[A-Za-z]{2,}\b(?<!\b(?:in|of|and|to|on|vs|at|with|from|across|over|for|as|per|after|while|total|net|combined|overall|inflows?|outflows?|liquidations?|liquidated|longs?|shorts?|redemptions?|wiped|now|this|today|currently|up|down|flat|unchanged|versus|against)\b)))`,
   'g'
 )
 // "between $66,400 and $68,350", "between US$390M and US$410M", "between 66,400 and 68,350 dollars".

@@ -6,7 +6,7 @@ import {readChange} from './change.js'
 import {EARLIER_FIGURE_BEFORE, NEARLY_BEFORE, OLD_VALUE_AFTER} from '../topics.js'
 
 const TOTAL_CAP =
-  /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b|\b(?:total|global|overall|aggregate)\s+(?:crypto(?:currency)?\s+)?(?:market\s+)?(?:cap\b|cap(?:it|ti)ali[sz]ation|mcap|valuation|value(?!\s+locked))|\bcrypto(?:currency)?\s+(?:market(?:'s)?\s+)?(?:cap(?:it|ti)ali[sz]ation|mcap|valuation|value(?!\s+locked))|\b(?:total )?value of (?:the (?:whole |entire |overall )?crypto(?:currency)? market|all (?:crypto\w*|digital assets))|\b(?:combined|total|overall|aggregate) market\s+value of (?:all )?(?:crypto\w*|digital assets)|\b(?:the )?(?:whole|entire) (?:crypto(?:currency)? )?market\b|\bthe (?:crypto(?:currency)? )?market (?:is|was) (?:now )?worth\b|\b(?:total|overall|whole|broader|broad) (?:crypto )?market\b(?!\s+(?:volume|liquidations?|open interest|oi|turnover|sentiment|breadth)\b)|(?<=^\W{0,6}|[.;:·]\s{1,3})(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b(?=\W{0,4}(?:\$|US\$|USD\s?)?\d)|(?:^\W{0,4}|^\s*\d+\/\s*|[·|│┃•/]\s*)(?:(?:tot(?:al)?|ttl)(?: crypto)?(?: market)?(?: m-?cap| cap)?|m-?cap|cap|mcap|tmc)(?:\s+usd)?(?=\W{0,6}[\d$])(?!\W{0,6}24\s?-?h)/i
+  /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b|\b(?:total|global|overall|aggregate)\s+(?:crypto(?:currency)?\s+)?(?:market\s+)?(?:cap\b|cap(?:it|ti)ali[sz]ation|mcap|valuation|value(?!\s+locked))|\bcrypto(?:currency)?\s+(?:market(?:'s)?\s+)?(?:cap(?:it|ti)ali[sz]ation|mcap|valuation|value(?!\s+locked))|\b(?:total )?value of (?:the (?:whole |entire |overall )?crypto(?:currency)? market|all (?:crypto\w*|digital assets))|\b(?:combined|total|overall|aggregate) market\s+value of (?:all )?(?:crypto\w*|digital assets)|\b(?:the )?(?:whole|entire) (?:crypto(?:currency)? )?market\b|\bthe (?:crypto(?:currency)? )?market as a whole\b|\ball of crypto\b|\bcrypto(?:currency)? (?:market )?cap\b|\bthe (?:crypto(?:currency)? )?market (?:is|was) (?:now )?worth\b|\b(?:total|overall|whole|broader|broad) (?:crypto )?market\b(?!\s+(?:volume|liquidations?|open interest|oi|turnover|sentiment|breadth)\b)|(?<=^\W{0,6}|[.;:·]\s{1,3})(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b(?=\W{0,4}(?:\$|US\$|USD\s?)?\d)|(?:^\W{0,4}|^\s*\d+\/\s*|[·|│┃•/]\s*)(?:(?:tot(?:al)?|ttl)(?: crypto)?(?: market)?(?: m-?cap| cap)?|m-?cap|cap|mcap|tmc)(?:\s+usd)?(?=\W{0,6}[\d$])(?!\W{0,6}24\s?-?h)/i
 /** "… $3.9 trillion a week ago": another moment's figure. */
 const PAST_AFTER = /^\s*(?:(?:\w+\s+){0,3}?ago\b|(?:\w+\s+){0,2}(?:earlier|before)\b|(?:at |on )?(?:yesterday|last (?:week|month|night))\b)/i
 const OF_AN_ASSET = /\b(bitcoin|btc|ethereum|eth|solana|xrp|bnb|usdt|usdc|stablecoin|tether|defi|altcoin|meme\w*|sector|ai|rwa|token|coin)\S*\s*(?:['’]s\s*)?(?:total\s+)?(?:market\s+cap|m-?cap\b)/i
@@ -35,7 +35,9 @@ function fromPhrase(context: LineContext, phrase: RegExpMatchArray & {index: num
   if (OF_AN_ASSET.test(text.slice(Math.max(0, phrase.index - 20), phrase.index + phrase[0].length))) return undefined
   // "**Bitcoin (BTC):** … Market cap: ~$1.55T": a bare "market cap" in an asset's own line is the asset's.
   const item = text.slice(0, phrase.index).split(/ \| |[·┃]/).at(-1)!
-  if (/^\W*(?:market|mkt)\.?\s+cap/i.test(phrase[0]) && findAssetMentions(item).some((mention) => mention.quote)) return undefined
+  // ("Bitcoin $103,100 (−0.3%). Ether $3,240 (−0.7%). Market cap $3.47T.": after several assets' sentences, the market's.)
+  const quoted = new Set(findAssetMentions(item).filter((mention) => mention.quote).map((mention) => mention.symbol))
+  if (/^\W*(?:market|mkt)\.?\s+cap/i.test(phrase[0]) && (quoted.size === 1 || (quoted.size > 1 && !/[.!?]\s+$/.test(item)))) return undefined
   // The clause of the phrase: "Stablecoin cap rose 2.1%; total market cap rose 0.4%" gives 0.4%.
   // A ticker strip's items end at their separators ("`MCAP 3.36T` · `F&G 61` · `BTC.D 56.1%`").
   const marks = context.table ? ['. ', ';'] : ['. ', ';', ' · ', ' | ', '┃']
@@ -78,9 +80,16 @@ function indexOfMark(text: string, mark: string, from: number): number {
 
 /**
  * "US$3.41tn, according to CoinGecko; CoinMarketCap's tally is a little higher at US$3.44tn": another
- * source's reading in the next clause, within 5% of the first, makes the cap a range.
+ * source's reading in the next clause, within 5% of the first, makes the cap a range; so do "one aggregator's" and "the other's".
  */
 function otherSource(text: string, amount: {value: number; end: number}): number | undefined {
+  // "$3.75 trillion according to one aggregator, $3.79 trillion according to the other".
+  const pair = /^\s*(?:according to|per|on|from)\s+one\b[^.$\d]{0,30}?[,;]\s*(?:and\s+|but\s+)?(?=(?:US)?\$\s?\d)/i.exec(text.slice(amount.end))
+  if (pair) {
+    const [other] = findMoney(text.slice(amount.end + pair[0].length), {bare: true})
+    const rest = other ? text.slice(amount.end + pair[0].length + other.end, amount.end + pair[0].length + other.end + 40) : ''
+    if (other && !other.range && /^\s*(?:according to|per|on|from)\s+the other\b/i.test(rest) && Math.abs(other.value - amount.value) / amount.value <= 0.05) return other.value
+  }
   const next = /^[^.]{0,80}?\b(?:CoinMarketCap|CoinGecko|CMC|TradingView|Messari|CoinPaprika|another (?:tracker|source|aggregator)|other (?:tracker|source|aggregator)s?)\b[^.]{0,60}?(?:tally|reading|figure|estimate|count|version|puts it|has it|shows?|says)\b[^.]{0,40}?(?=(?:US)?\$\s?\d)/i.exec(text.slice(amount.end))
   if (!next) return undefined
   const [other] = findMoney(text.slice(amount.end + next[0].length), {bare: true})
