@@ -25,7 +25,11 @@ describe('classifySection', () => {
     ['What to Watch (Next 24–72h)', 'watch'],
     ['Social & Sentiment', 'sentiment'],
     ['Confidence Statement', 'confidence'],
-    ['Derivatives & Stablecoin Flows', 'derivatives']
+    ['Derivatives & Stablecoin Flows', 'derivatives'],
+    // A section's number is not part of its title.
+    ['1. Market Overview (24h)', 'market-overview'],
+    ['02 — Derivatives & Liquidations', 'derivatives'],
+    ['§3 Top Headlines', 'headlines']
   ])('%s → %s', (title, kind) => {
     expect(classifySection(title)).toBe(kind)
   })
@@ -33,6 +37,8 @@ describe('classifySection', () => {
   it('leaves unknown titles unclassified', () => {
     expect(classifySection('Binance')).toBeUndefined()
     expect(classifySection('United States (SEC/CFTC)')).toBeUndefined()
+    // ("24h Market Overview" keeps its window: only a number set apart as a section's is dropped.)
+    expect(classifySection('100 Days of Markets')).toBeUndefined()
   })
 })
 

@@ -75,6 +75,8 @@ function cleanTitle(title: string): string {
     .replace(/^[^\p{L}\p{N}*_`\\]+/u, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!&|~<>$])/g, '$1')
     .replace(/[*_`]/g, '')
+    // "1. Market Overview", "02 — Market overview", "§3 Derivatives": a section's number is not its title.
+    .replace(/^\s*(?:§\s?)?\d{1,2}(?:[.):]|\s+[—–-])?\s+(?=\p{L})/u, '')
     .replace(/[\u00a0\s]+/g, ' ')
     .trim()
     .replace(/\s*:$/, '')
