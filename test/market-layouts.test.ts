@@ -369,4 +369,17 @@ describe('layouts of exports and hand edits', () => {
     expect(extract('**Bitcoin (BTC):** $97,100. Market cap: ~$1.93T.').marketCap).toBeUndefined()
     expect(extract('The market as a whole: $3.75 trillion according to one aggregator, $3.79 trillion according to the other.').marketCap?.usdRange).toEqual([3.75e12, 3.79e12])
   })
+
+  it("'- Seven-day change: −5.0%' under an asset's heading is not its 24h change", () => {
+    expect(price(extract('### Bitcoin: 98 760 USD, +1.59%', '', '- Seven-day change: −5.0%.'), 'BTC')).toMatchObject({price: 98760, change24hPct: 1.59})
+    expect(price(extract('### Bitcoin', '', '- 1-day change: −2.0%.'), 'BTC')).toMatchObject({change24hPct: -2})
+  })
+
+  it('an exact figure replaces a rounded one only if it rounds to it, but any close exact figure replaces a TL;DR', () => {
+    // A box copied from the day before (97,216) does not "refine" the asset's own 98,760.
+    const box = ['## The tape', '', '### Bitcoin: 98 760 USD, +1.59%', '', '## By the numbers', '', '> Bitcoin 97 216 USD (−6.20%) · Ether 2 984 USD']
+    expect(price(extract('> **In brief.** Bitcoin steadied around 99k, up about 1.6%.', '', ...box), 'BTC')).toMatchObject({price: 98760, change24hPct: 1.59})
+    // The TL;DR's "roughly $102.4k" is the writer's approximation of the body's $102,110.
+    expect(price(extract('**TL;DR** Bitcoin fell about 1% to roughly $102.4k.', '', '## Spot', '', 'Bitcoin trades at **$102,110**, down **1.3%** in 24 hours.'), 'BTC')).toMatchObject({price: 102110})
+  })
 })

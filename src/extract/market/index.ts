@@ -82,7 +82,9 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   // first reading's exact price is the same statement, and may give its change.)
   const restates = (quote: PriceQuote) => quote.price !== undefined && first.some((other) => other.symbol === quote.symbol && other.price === quote.price && latest.has(other))
   const quotes = [...latest].filter((quote) => (fromFirst.has(quote) || !known.has(quote.symbol) || restates(quote)) && !superseded(quote))
-  const prices = mergeQuotes(quotes)
+  // The lines before the first section, and a TL;DR anywhere: where a writer rounds.
+  const summaryLines = new Set([...opening, ...elsewhere, ...overview].filter((context) => context.section.line === opening[0]?.section.line || SUMMARY.test(context.raw)).map((context) => context.line))
+  const prices = mergeQuotes(quotes, summaryLines)
   applyCorrections(prices, lines)
   const data: MarketData = {
     prices,
@@ -138,6 +140,9 @@ function pricedAssets(text: string): Set<string> {
 const BOLD_QUESTION = /^\s*(?:\*\*|__)[^*_]+\?(?:\*\*|__)\s*$/
 /** A line that opens a list item, a title, a table row or a bold label: a new statement, not an answer. */
 const OPENS_ITEM = /^\s*(?:[-*+]\s|\d+[.)]\s|#|\||\*\*)/
+
+/** A one-line summary: "**TL;DR** — …", "> In brief. …", "In one line: …". */
+const SUMMARY = /^[\s>*_-]*(?:tl;?\s?dr|in brief|in one line|in short|summary|the short version|bottom line|key takeaways?)\b/i
 
 /** A line that opens on a bold label followed by its text: "**Derivatives**: …", "**Liquidations:** …". */
 const BOLD_LEAD = /^\s*(?:[-*+]\s+)?(?:\*\*|__)([^*_:]{2,40}):?(?:\*\*|__)\s*:?\s+\S/
@@ -234,7 +239,7 @@ function wrapsOnto(line: string, next: string): boolean {
 }
 
 /** One quote per asset: the first figures win, later mentions on the same line only fill gaps. */
-function mergeQuotes(quotes: PriceQuote[]): PriceQuote[] {
+function mergeQuotes(quotes: PriceQuote[], summaryLines: ReadonlySet<number>): PriceQuote[] {
   const bySymbol = new Map<string, PriceQuote>()
   const tables = new Map<string, number | undefined>()
   // Assets whose change so far is the one a rounded figure came with.
@@ -254,7 +259,7 @@ function mergeQuotes(quotes: PriceQuote[]): PriceQuote[] {
       if (!knownLevel && (quote.price !== undefined || quote.range !== undefined)) bySymbol.set(quote.symbol, {...quote})
       // "Bitcoin spent the session just under \$109,000" then "**BTC:** roughly \$108,700, down 1.9%": the
       // exact figure a writer rounded beats the rounded one.
-      else if (known.price !== undefined && quote.price !== undefined && refines(quote.price, known.price)) {
+      else if (known.price !== undefined && quote.price !== undefined && refines(quote.price, known.price, summaryLines.has(known.line))) {
         bySymbol.set(quote.symbol, {...quote, ...(!quoteChange && pick(known, 'change24hPct', 'change24hRange'))})
         if (!quoteChange) roundedChange.add(quote.symbol)
       } else if ((roundedChange.has(quote.symbol) || !(known.change24hPct !== undefined || known.change24hRange !== undefined)) && quote.price === known.price && quoteChange) {
@@ -283,8 +288,17 @@ function mergeQuotes(quotes: PriceQuote[]): PriceQuote[] {
 }
 
 /** `exact` is `rounded` written with more significant digits (within 2% of it). */
-function refines(exact: number, rounded: number): boolean {
-  return significantDigits(exact) > significantDigits(rounded) && Math.abs(exact - rounded) / rounded < 0.02
+/**
+ * `exact` is `rounded` written with more significant digits: it rounds (or truncates) to it, so 98,760
+ * refines "99k" but 97,216 does not refine 98,760. A one-line summary's figure (`loose`) is the
+ * writer's approximation: any figure within 2% of it with more digits refines it ("roughly \$102.4k"
+ * in the TL;DR, "\$102,110" in the body).
+ */
+function refines(exact: number, rounded: number, loose = false): boolean {
+  const digits = significantDigits(rounded)
+  if (significantDigits(exact) <= digits || Math.abs(exact - rounded) / rounded >= 0.02) return false
+  const step = 10 ** (Math.floor(Math.log10(Math.abs(rounded))) - digits + 1)
+  return loose || Math.abs(exact - rounded) <= step
 }
 const significantDigits = (value: number) => String(value).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length
 

@@ -15,7 +15,7 @@ export const implausibleValue: FileRule = {
     for (const item of extracted.market.withheld) {
       if (item.reason !== 'implausible') continue
       reporter.report(file, this.meta, `Unexpected ${item.field} of ${item.value}, expected ${item.expected}`, {line: item.line, column: 1}, {
-        note: 'The figure is withheld from the key figures, brief.json and the charts. Check the decimal point, the unit and the sign; a weekly or monthly figure belongs outside the 24h one.'
+        note: 'The figure is withheld from the key figures, brief.json and the charts. A figure this far out is most often another day\'s or another window\'s (a week, a month, a crash being recalled) or another measure\'s (open interest, holdings); else check the decimal point, the unit and the sign. If it is right (a record day), the dash stays and this warning says why.'
       })
     }
   }

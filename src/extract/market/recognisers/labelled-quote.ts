@@ -9,6 +9,8 @@ const PRICE_LABEL = /\b(?:current|spot|last|latest)?\s*price\b|\btrading at\b|\b
 const NOT_PRICE_LABEL = /\b(target|support|resistance|high|low|ath|all-time|open|close|previous|prior|forecast|entry|stop|strike|level|cap|volume|dominance|supply|week|month|year|ytd)\b/i
 const CHANGE_LABEL = /\b24\s?-?h(?:ours?|r)?\b|\bdaily\b|\bday\b|\b1d\b/i
 const CHANGE_WORD = /\bchange|\bmove|\bperformance|%|\breturn/i
+/** "Seven-day change", "30-day move", "Week change": another period's, though "day" is in it. */
+const OTHER_PERIOD_LABEL = /\b(?:[2-9]\d*|1\d+|two|three|four|five|six|seven|ten|fourteen|thirty|ninety)[\s-]*days?\b|\bweek|\bmonth|\bquarter|\bytd\b|\byear|\bwtd\b|\bmtd\b/i
 
 /**
  * Lines under an asset's own heading, as other authors write them:
@@ -28,7 +30,7 @@ export const labelledQuote: Recogniser<PriceQuote> = {
     const [, label, value] = labelled as unknown as [string, string, string]
     const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line: context.line}
     // "24h Change: -1.2%", or the period alone: "24h: +0.9%".
-    const isChange = CHANGE_LABEL.test(label) && (CHANGE_WORD.test(label) || /^\s*(?:24\s?-?h(?:ours?|r)?|1d|d\/d)\s*$/i.test(label))
+    const isChange = CHANGE_LABEL.test(label) && !OTHER_PERIOD_LABEL.test(label.replace(/\b24\s?-?h(?:ours?|r)?\b/gi, '')) && (CHANGE_WORD.test(label) || /^\s*(?:24\s?-?h(?:ours?|r)?|1d|d\/d)\s*$/i.test(label))
     // "24h Range: $77,900 – $80,150", "Day range: …": the day's low and high.
     if (/\brange\b/i.test(label) && !/\b(week|7d|month|30d|year|52)/i.test(label)) {
       const band = findMoney(value).find((m) => m.range && !m.negative && (m.unit === undefined || m.unit === 'k')) ?? findPlainNumbers(value).find((n) => n.range && inPriceBand(asset.symbol, n.range[0]))
