@@ -382,4 +382,11 @@ describe('layouts of exports and hand edits', () => {
     // The TL;DR's "roughly $102.4k" is the writer's approximation of the body's $102,110.
     expect(price(extract('**TL;DR** Bitcoin fell about 1% to roughly $102.4k.', '', '## Spot', '', 'Bitcoin trades at **$102,110**, down **1.3%** in 24 hours.'), 'BTC')).toMatchObject({price: 102110})
   })
+
+  it('a liquidation total and an ETF flow a summary rounds take the exact figure from the body', () => {
+    const liquidations = extract('**TL;DR** Liquidations stayed modest at about $410M.', '', '## Desk', '', '- **Liquidations (24h):** $412.7M in total; shorts $268.3M.').liquidations
+    expect(liquidations.map((item) => item.amountUsd)).toEqual([412.7e6])
+    const flows = extractDated('2030-11-01', '**TL;DR** US spot bitcoin ETFs took in about $250M on Thursday.', '', '## Desk', '', 'US spot bitcoin ETFs recorded net inflows of $252.4M on Thursday.').etfFlows
+    expect(flows.map((flow) => flow.amountUsd)).toEqual([252.4e6])
+  })
 })

@@ -316,7 +316,10 @@ function oneTotal(all: Liquidation[], overviewLines: ReadonlySet<number>): Liqui
   const [first] = pool
   if (!first) return []
   const agrees = (item: Liquidation) => sameAmount(item.amountUsd, first.amountUsd)
-  return pool.every(agrees) || inOverview.length > 0 ? [first] : []
+  if (!pool.every(agrees) && inOverview.length === 0) return []
+  // "about $410M" in a summary, "$412.7M in total" in the derivatives: the figure the other rounds.
+  const exactOne = items.find((item) => item !== first && item.amountUsdRange === undefined && first.amountUsdRange === undefined && refines(item.amountUsd, first.amountUsd))
+  return [exactOne ?? first]
 }
 
 /**
@@ -331,6 +334,8 @@ function agreeingFlows(flows: EtfFlow[]): EtfFlow[] {
     const same = kept.find((other) => `${other.asset} ${other.date ?? other.day ?? ''}` === key)
     if (!same) kept.push(flow)
     else if (same.direction !== flow.direction || !sameAmount(same.amountUsd, flow.amountUsd)) conflicted.add(key)
+    // "ETFs took in about $250M" then "+$252.4M": the exact figure.
+    else if (same.amountUsdRange === undefined && flow.amountUsdRange === undefined && refines(flow.amountUsd, same.amountUsd)) kept[kept.indexOf(same)] = flow
   }
   return kept.filter((flow) => !conflicted.has(`${flow.asset} ${flow.date ?? flow.day ?? ''}`))
 }
