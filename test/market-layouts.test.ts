@@ -389,4 +389,12 @@ describe('layouts of exports and hand edits', () => {
     const flows = extractDated('2030-11-01', '**TL;DR** US spot bitcoin ETFs took in about $250M on Thursday.', '', '## Desk', '', 'US spot bitcoin ETFs recorded net inflows of $252.4M on Thursday.').etfFlows
     expect(flows.map((flow) => flow.amountUsd)).toEqual([252.4e6])
   })
+
+  it("ETF flows: 'Monday alone saw $1.2 billion in inflows, led by BlackRock's IBIT' is the market's; 'ETH ETFs lost $428.52 million, BTC ETFs $326.52 million' shares the verb; a week's undated amount is not a day's", () => {
+    const flows = (date: string, ...lines: string[]) => extractDated(date, ...lines).etfFlows.map(({asset, direction, amountUsd}) => [asset, direction, amountUsd])
+    expect(flows('2025-10-07', "U.S. spot Bitcoin ETFs recorded $3.24 billion in net inflows over the past week. Monday alone saw **$1.2 billion** in inflows, led by BlackRock's IBIT with **$970 million**.")).toEqual([['BTC', 'inflow', 1.2e9]])
+    expect(flows('2025-10-14', 'U.S. spot Bitcoin and Ethereum ETFs recorded combined $755 million outflows on October 13, marking one of worst days since launch. ETH ETFs lost $428.52 million, BTC ETFs $326.52 million.')).toEqual([['ETH', 'outflow', 428.52e6], ['BTC', 'outflow', 326.52e6]])
+    expect(flows('2026-12-02', 'Spot ether ETFs turned positive too, with $61.7M of net inflows, $52.3M of it into ETHA.')).toEqual([['ETH', 'inflow', 61.7e6]])
+    expect(flows('2026-01-26', '**Critical:** spot Bitcoin ETFs recorded **$1.09 billion in outflows** (led by IBIT); Ethereum ETFs posted $630 million in redemptions—the second-largest weekly outflow on record.')).toEqual([])
+  })
 })

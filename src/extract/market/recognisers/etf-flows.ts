@@ -84,7 +84,10 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // ("**Flows.** Last week ETFs +706M net; Fri +97.2M": the line's bare ETFs speak for its clauses.)
         const asset = assetOf(before, after) ?? (/\bETFs?\b/.test(words) ? lineAsset(words) ?? bareEtfAsset(words) : lineAsset(text) ?? bareEtfAsset(text))
         if (!asset) continue
-        const direction = item.negative || /^\s*[−–-]/.test(before.slice(-2)) ? 'outflow' : /\+\s*$/.test(before) ? 'inflow' : directionOf(before, after.split(CONTRAST)[0]!)
+        // "ETH ETFs lost $428.52 million, BTC ETFs $326.52 million": the verb of the amount before is this one's too.
+        const previous = owned[owned.findIndex((entry) => entry.item === item) - 1]
+        const gapped = previous && /^\s*,\s*(?:and\s+)?(?:[\w.]+\s+){0,3}(?:ETFs?|funds)\s*$/i.test(before) ? directionOf(previous.before, previous.after.split(CONTRAST)[0]!) : undefined
+        const direction = item.negative || /^\s*[−–-]/.test(before.slice(-2)) ? 'outflow' : /\+\s*$/.test(before) ? 'inflow' : directionOf(before, after.split(CONTRAST)[0]!) ?? gapped
         if (!direction) continue
         const flow: EtfFlow = {asset, direction, amountUsd: item.range ? item.range[0] : item.value, line: context.line, evidence: words.trim()}
         if (item.range) flow.amountUsdRange = item.range
@@ -107,6 +110,9 @@ export const etfFlows: Recogniser<EtfFlow> = {
             // Undated after "Wednesday October 8 saw …" (a day of another week), or after a longer span: not today's.
             const earlier = lastSpanBefore(text, item.index, context.date)
             if (earlier === 'longer' || (earlier && isStaleDay(earlier, context.date, 5))) continue
+            // "…$1.09 billion in outflows (led by IBIT); Ethereum ETFs posted $630 million—the second-largest weekly
+            // outflow on record. … in the week ending January 24": an undated amount in a line about a week is that week's.
+            if (!earlier && /\bweekly\b|\bweek ending\b|\bweek to\b|\bthis week\b|\blast week\b|\bover the week\b/i.test(text.slice(item.end))) continue
           }
         }
         // A flow of another week is news, not the day's figure.
@@ -187,7 +193,9 @@ function assetOf(before: string, after: string): string | undefined {
  */
 function issuerIsSubject(lead: string, after: string): boolean {
   const issuer = lastMatch(lead, ISSUER)
-  if (/^\s*\)?\s*(?:in|into|from|for|of)\s+(?:\w+['’]s\s+)?/i.test(after.slice(0, 12)) && ISSUER.test(after.slice(0, 30))) return true
+  // ("$1.2 billion in inflows, led by BlackRock's IBIT": the issuer leads the market's flow, it does not own it.)
+  // ("$52.3M of it into ETHA": one fund's part of the flow before.)
+  if (new RegExp(String.raw`^\s*\)?\s*(?:(?:of (?:it|which|that|this|the total))\s+)?(?:in|into|from|for|of|at|by)\s+(?:the\s+)?(?:\w+['’]s\s+)?${ISSUER.source}`).test(after.slice(0, 40))) return true
   if (!issuer) return false
   const subjects = [ETF, ...ASSETS.map(([, pattern]) => pattern)].map((pattern) => lastMatch(lead, pattern)?.index ?? -1)
   const subject = Math.max(...subjects)
@@ -247,7 +255,9 @@ function tradingDay(iso: string, text: string): string {
 function lastSpanBefore(text: string, at: number, date: string | undefined) {
   const before = text.slice(0, at)
   const days = daysIn(before, date)
-  const span = lastMatch(before, LONGER_SPAN)
+  const found = lastMatch(before, LONGER_SPAN)
+  // "marking one of its worst days since launch": a record, not a span the amounts are summed over.
+  const span = found && /^since/i.test(found[0]) && /\b(?:largest|biggest|worst|best|most|highest|lowest|strongest|weakest|record)\b[^.]{0,40}$/i.test(before.slice(0, found.index)) ? undefined : found
   const day = days.at(-1)
   // "the week ending November 1": the day closes the longer span.
   if (span && (!day || span.index > day.index || day.index - (span.index + span[0].length) <= 12)) return 'longer'
