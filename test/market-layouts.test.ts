@@ -397,4 +397,9 @@ describe('layouts of exports and hand edits', () => {
     expect(flows('2026-12-02', 'Spot ether ETFs turned positive too, with $61.7M of net inflows, $52.3M of it into ETHA.')).toEqual([['ETH', 'inflow', 61.7e6]])
     expect(flows('2026-01-26', '**Critical:** spot Bitcoin ETFs recorded **$1.09 billion in outflows** (led by IBIT); Ethereum ETFs posted $630 million in redemptions—the second-largest weekly outflow on record.')).toEqual([])
   })
+
+  it("'Solana gave up 2.9 percent' is a fall, though 'up' alone is a rise", () => {
+    expect(price(extract('Ether fell 2.3 percent to US$3,241.10, and Solana gave up 2.9 percent to US$176.80.'), 'SOL')).toMatchObject({price: 176.8, change24hPct: -2.9})
+    expect(price(extract('Solana is up 2.9% to $176.80.'), 'SOL')).toMatchObject({change24hPct: 2.9})
+  })
 })

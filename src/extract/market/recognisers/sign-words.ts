@@ -3,6 +3,9 @@ import {negate, type PercentMatch} from '../numbers.js'
 const FALLING = /\b(pull(?:ed)?[- ]?back\w*|eas(?:ed|ing)|soften\w*|cool(?:ed|ing)|trimm\w*|gave back|down|fell|fall(?:s|ing)?|declin\w*|drop\w*|dipp?\w*|lost|loss\w*|los(?:es|ing)|slid\w*|slipp?\w*|retreat\w*|lower|plung\w*|tumbl\w*|sank|sink\w*|shed\w*|off|decreas\w*|slump\w*|crash\w*|collaps\w*|contract\w*|weaken\w*|negative|red|bled|sell-?off|shr[aiu]nk\w*|erod\w*|sagg?\w*|skidd?\w*|fad(?:ed|ing|es)|gave up)\b/i
 const RISING = /\b(up|rose|ris(?:e|es|ing)|gain\w*|rall\w*|climb\w*|jump\w*|surg\w*|rebound\w*|higher|add\w*|advanc\w*|increas\w*|recover\w*|bounc\w*|soar\w*|spik\w*|grew|grow\w*|positive|green|pops?|popp\w*|firm(?:ed|ing)|perk\w*)\b/i
 
+/** The whole word is a falling one ("gave up" falls, though "up" alone rises). */
+const falls = (word: string) => new RegExp(`^(?:${FALLING.source})$`, 'i').test(word)
+
 const FALLING_NOUN = /^(declines?|decreases?|drops?|loss(?:es)?|falls?|slides?|plunges?|dips?|slumps?|pullbacks?|sell-?offs?|retreats?|drawdowns?|lower|pullbacks?)$/i
 const MOVE_NOUN_AFTER = /^\s*\)?\s*(?:(?:daily|day|24-?h(?:our)?|intraday|session|overnight)\s+)?(declines?|decreases?|drops?|loss(?:es)?|falls?|slides?|plunges?|dips?|slumps?|pullbacks?|sell-?offs?|retreats?|drawdowns?|lower|gains?|increases?|rises?|rally|rallies|jumps?|surges?|rebounds?|advances?|bounces?|higher)\b/i
 
@@ -17,7 +20,7 @@ export function gappedVerbFalls(text: string): boolean {
   if (!gap) return false
   const words = [...text.slice(0, gap.index).matchAll(new RegExp(`${FALLING.source}|${RISING.source}`, 'gi'))]
   const last = words.at(-1)?.[0]
-  return last !== undefined && FALLING.test(last) && !RISING.test(last)
+  return last !== undefined && falls(last)
 }
 
 /** Whether `text` holds a word that signs a move. */
@@ -43,7 +46,7 @@ export function signFromWords(match: PercentMatch, text: string, from: number): 
   const before = text.slice(from, match.index)
   const words = [...before.matchAll(new RegExp(`${FALLING.source}|${RISING.source}`, 'gi'))]
   const last = words.at(-1)?.[0]
-  if (last) return FALLING.test(last) && !RISING.test(last) ? negate(match) : match
+  if (last) return falls(last) ? negate(match) : match
   const after = text.slice(match.end, match.end + 24)
   const next = new RegExp(`^\\s*(?:\\w+\\s+){0,2}?(${FALLING.source.slice(2, -2)})`, 'i').exec(after)
   return next ? negate(match) : match
