@@ -402,4 +402,9 @@ describe('layouts of exports and hand edits', () => {
     expect(price(extract('Ether fell 2.3 percent to US$3,241.10, and Solana gave up 2.9 percent to US$176.80.'), 'SOL')).toMatchObject({price: 176.8, change24hPct: -2.9})
     expect(price(extract('Solana is up 2.9% to $176.80.'), 'SOL')).toMatchObject({change24hPct: 2.9})
   })
+
+  it("the overview's '$3.80 trillion (+0.26% 24h)' is not replaced by a glance box's '$3.79T +3.27%' outside it", () => {
+    const data = extract('## Market overview', '', 'Total crypto market capitalization: $3.80 trillion (+0.26% 24h).', '', '## Numbers at a glance', '', '```text', 'MCAP  $3.79T     +3.27%', '```')
+    expect(data.marketCap).toMatchObject({usd: 3.8e12, change24hPct: 0.26})
+  })
 })

@@ -95,10 +95,12 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
     unread: [],
     evidence: {}
   }
-  const caps = latestReadings([...run(marketCapRecognisers, overview), ...run(marketCapRecognisers, [...elsewhere, ...contexts(['sentiment'])])], momentOf)
+  const overviewCaps = run(marketCapRecognisers, overview)
+  const caps = latestReadings([...overviewCaps, ...run(marketCapRecognisers, [...elsewhere, ...contexts(['sentiment'])])], momentOf)
   // "crypto ≈\$3.5T total" in a TL;DR, then "\$3.533tn" in the body: the exact figure the writer rounded.
+  // (The overview's "\$3.80 trillion" is not refined by a glance box's "\$3.79T" outside it.)
   const [rounded] = caps
-  const exact = rounded?.usd === undefined ? undefined : caps.find((other) => other.usd !== undefined && refines(other.usd, rounded.usd!))
+  const exact = rounded?.usd === undefined ? undefined : caps.find((other) => other.usd !== undefined && refines(other.usd, rounded.usd!) && (!overviewCaps.includes(rounded) || overviewCaps.includes(other)))
   const cap = exact ? {...exact, ...(exact.change24hPct === undefined && exact.change24hRange === undefined && pick(rounded!, 'change24hPct', 'change24hRange'))} : rounded
   // "| Total market cap | $3.26T |" then "| Total cap 24h | -1.1% |": the change on a line of its own, next to the cap's.
   const near = cap && cap.change24hPct === undefined && cap.change24hRange === undefined ? run([marketCapChange], [...overview, ...elsewhere]).find((change) => Math.abs(change.line - cap.line) <= 3) : undefined
