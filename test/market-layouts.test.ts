@@ -407,4 +407,9 @@ describe('layouts of exports and hand edits', () => {
     const data = extract('## Market overview', '', 'Total crypto market capitalization: $3.80 trillion (+0.26% 24h).', '', '## Numbers at a glance', '', '```text', 'MCAP  $3.79T     +3.27%', '```')
     expect(data.marketCap).toMatchObject({usd: 3.8e12, change24hPct: 0.26})
   })
+
+  it("'How much leverage was flushed? $298M over 24 hours' answers its question, and beats a glance table copied from the day before", () => {
+    const data = extract('## Overview', '', 'How much leverage was flushed? **$298M** over 24 hours, of which **$201M** in shorts.', '', '## At a glance', '', '| | |', '|---|---|', '| Liquidations | $356M |')
+    expect(data.liquidations.map((item) => item.amountUsd)).toEqual([298e6])
+  })
 })

@@ -66,7 +66,7 @@ export const liquidations: Recogniser<Liquidation> = {
     for (const clause of clauses(text)) {
       const words = text.slice(clause.index, clause.end)
       const answer = asked && /^\W*(?:yes|yeah|about|around|roughly|some|\$|US\$|\d)/i.test(words)
-      asked = /liquidat/i.test(words) && /\?\s*$/.test(words)
+      asked = /liquidat|wiped out|flushed|wipeout/i.test(words) && /\?\s*$/.test(words)
       const named = /liquidat|wiped out/i.test(words)
       // Only within one sentence.
       if (/[.!?]\s*$/.test(text.slice(previousEnd, clause.index)) || /[.!?]\s*$/.test(text.slice(Math.max(0, clause.index - 3), clause.index))) topic = false
