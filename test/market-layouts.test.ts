@@ -412,4 +412,10 @@ describe('layouts of exports and hand edits', () => {
     const data = extract('## Overview', '', 'How much leverage was flushed? **$298M** over 24 hours, of which **$201M** in shorts.', '', '## At a glance', '', '| | |', '|---|---|', '| Liquidations | $356M |')
     expect(data.liquidations.map((item) => item.amountUsd)).toEqual([298e6])
   })
+
+  it("a level stays a level in other words: 'Support I'm watching now: 88k', 'un máximo de 112 340 USD', 'nach einem Hoch von 99.100 $'", () => {
+    expect(price(extract("Bitcoin slid to about **90.1k** and is down 2.6% over 24 hours. Support I'm watching now: 88k, then the 86.5k area."), 'BTC')).toMatchObject({price: 90100})
+    expect(price(extract('Bitcoin retrocede tras tocar un máximo de 112 340 USD.'), 'BTC')?.price).toBeUndefined()
+    expect(price(extract('Bitcoin notiert nach einem Hoch von 99.100 $ bei 98.450 $.'), 'BTC')).toMatchObject({price: 98450})
+  })
 })

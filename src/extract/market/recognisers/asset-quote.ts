@@ -8,7 +8,7 @@ import {inPairedList} from './respectively.js'
 
 /** Words just before an amount that make it a reference level, not the price. */
 const NOT_PRICE_BEFORE =
-  /\b(reach(?:ing|es)?|see[sn]?|seeing|predict\w*|forecast\w*|expect\w*|could|would|might|targets?|targeting|projected|highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|floor|ceiling|pivot|invalidation|stop(?:-loss)?|breakout|breakdown|trigger|cost basis|reali[sz]ed price|fair value|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|north of|south of|shy of|upwards of|in excess of|breaking|broke|through|tagged|tapped|hit|hits|printed|wicked|failed|fails|stalled|capped|topped|peaked|bottomed|lost|loses|losing|regain\w*|recaptur\w*|defend\w*|flipped|eyes|eyeing|aims?|aiming|sights|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth|piled|bought|sold|shorted|longed|entered|entry|entries)\b[^$\d]{0,14}$/i
+  /\b(máxim[oa]|mínim[oa]|soporte|resistencia|objetivo|Hoch|Tief|Höchststand|Tiefststand|Widerstand|Unterstützung|Kursziel|plus haut|plus bas|reach(?:ing|es)?|see[sn]?|seeing|predict\w*|forecast\w*|expect\w*|could|would|might|targets?|targeting|projected|highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|floor|ceiling|pivot|invalidation|stop(?:-loss)?|breakout|breakdown|trigger|cost basis|reali[sz]ed price|fair value|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|north of|south of|shy of|upwards of|in excess of|breaking|broke|through|tagged|tapped|hit|hits|printed|wicked|failed|fails|stalled|capped|topped|peaked|bottomed|lost|loses|losing|regain\w*|recaptur\w*|defend\w*|flipped|eyes|eyeing|aims?|aiming|sights|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth|piled|bought|sold|shorted|longed|entered|entry|entries)\b[^$\d]{0,14}$/i
 /**
  * "−1.6%    7d −4.5%": a period written as the next figure's label (that figure with no label of its own
  * after it) is not the first figure's, which stays the day's.
@@ -135,7 +135,7 @@ function nowStatement(text: string, from: number, end: number, symbol: string): 
     const sentenceEnd = Math.min(endOfSentence(text, at), end)
     const sentence = text.slice(at, sentenceEnd)
     for (const cue of sentence.matchAll(NOW_LEAD)) {
-      // ("Glassnode's realised price … now stands near 58,900": the sentence is about another figure.)
+      // ("Glassnode's realised price … now stands near 58,900", "Support I'm watching now: 88k": the sentence is about another figure.)
       if (NON_PRICE_TOPIC.test(sentence.slice(0, cue.index)) || OTHER_FIGURE.test(sentence.slice(0, cue.index))) continue
       const figures = readSegment(text, at + cue.index + cue[0].length, sentenceEnd, symbol)
       if (figures.price !== undefined && inPriceBand(symbol, figures.price)) return figures
@@ -163,7 +163,7 @@ function pronounStatement(text: string, from: number, end: number, symbol: strin
   return {}
 }
 
-const OTHER_FIGURE = /\b(?:reali[sz]ed|cost|basis|euros?|€|£|ratio|average|fair value|premium|discount)\b/i
+const OTHER_FIGURE = /\b(?:reali[sz]ed|cost|basis|euros?|€|£|ratio|average|fair value|premium|discount|support|resistance|targets?|levels?|stop|floor|ceiling|pivot)\b/i
 
 /** A sentence about a level: "The next hurdle is 108 200 USD", "Support has moved up to 103 000". */
 const LEVEL_SUBJECT = /^\W*(?:the\s+)?(?:next\s+|first\s+|key\s+|main\s+)?(?:hurdle|barrier|obstacle|wall|resistance|support|target|level|line|floor|ceiling|magnet|pivot|stop)s?\b/i
