@@ -418,4 +418,11 @@ describe('layouts of exports and hand edits', () => {
     expect(price(extract('Bitcoin retrocede tras tocar un máximo de 112 340 USD.'), 'BTC')?.price).toBeUndefined()
     expect(price(extract('Bitcoin notiert nach einem Hoch von 99.100 $ bei 98.450 $.'), 'BTC')).toMatchObject({price: 98450})
   })
+
+  it("under an ETF title, 'Ether funds added US$164.8m' is the ether ETFs' flow; 'for the month' and 'gross creations' are not a day's", () => {
+    const flows = (...lines: string[]) => extractDated('2026-12-09', ...lines).etfFlows.map(({asset, direction, amountUsd}) => [asset, direction, amountUsd])
+    expect(flows('## ETF flows', '', 'Yesterday the US spot bitcoin ETFs took in US$1.02bn. Ether funds added US$164.8m.')).toEqual([['BTC', 'inflow', 1.02e9], ['ETH', 'inflow', 164.8e6]])
+    expect(flows('## ETF flows', '', 'For the month, the bitcoin funds have gathered roughly 2.9 billion dollars in net inflows.')).toEqual([])
+    expect(flows('## ETF flows', '', 'Gross creations in BTC funds were ~$318M against ~$106M redemptions.')).toEqual([])
+  })
 })

@@ -15,7 +15,7 @@ export const ASSETS: ReadonlyArray<[symbol: string, pattern: RegExp]> = [
 ]
 /** Words that make an amount near "ETF" something other than one day's net flow. */
 export const NOT_A_DAY_FLOW =
-  /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?<!\b\d{1,2}(?:st|nd|rd|th)?[\s-])(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|WTD|(?:month|week|year) so far|so far this (?:month|week|year)|w\/w|week(?!ends?\b)|wks?\b|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-day|(?:two|three|four|five|six|seven|eight|nine|ten|several|multi)-(?:day|session)|revenue|worth|valued|market cap|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
+  /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?<!\b\d{1,2}(?:st|nd|rd|th)?[\s-])(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|WTD|(?:month|week|year) so far|so far this (?:month|week|year)|w\/w|week(?!ends?\b)|wks?\b|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-day|(?:two|three|four|five|six|seven|eight|nine|ten|several|multi)-(?:day|session)|revenue|worth|valued|market cap|gross|(?:for|over|in) the (?:month|week|year|quarter)|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
 /** A paragraph that speaks of a span longer than a day: an amount in it with no day of its own may be that span's. */
 export const LONGER_SPAN = /\b(?:week(?!end)\w*|(?:two|three|four|five|six|seven|several|\d+)[- ](?:trading[- ])?(?:days?|sessions?)|month[- ]to[- ]date|MTD|this month|year[- ]to[- ]date|YTD|cumulative|since (?:launch|inception))\b/i
 const OUTFLOW = /\bin the red\b|\boutflows?|\bredemptions?|\bexits?\b|\bselling\b|\bwithdr[ae]w\w*|\bbled\b|\bshed\b|\blost\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b(?!\s+in\b)|\bexited\b/i
@@ -76,7 +76,9 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // take it from the sentence before, which names the funds and one day and gives no amount
         // ("Friday was ugly for the spot bitcoin funds. Net outflows came to 412.7 million dollars").
         const introduced = !ETF.test(words) && !ETF.test(label) && !ownDay ? introducingDay(text, clause.index, money, context.date) : undefined
-        if (!ETF.test(words) && !ETF.test(label) && !ownDay && !introduced) continue
+        // Under an ETF title or in a line about ETFs, "Ether funds added US$164.8m" names the funds too.
+        const funds = (lineHasEtf || ETF.test(context.section.title)) && FUNDS.test(words)
+        if (!ETF.test(words) && !ETF.test(label) && !ownDay && !introduced && !funds) continue
         // "an outflow just shy of $240 million — US$238.9M on Farside's tally", "inflows top $650M": a bound, not the figure.
         if (/\b(?:shy of|north of|south of|more than|less than|upwards of|in excess of|nearly|almost|over|under|tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beyond)\s*[~≈]?\s*[+−–-]?\s*$/i.test(before)) continue
         if (issuerIsSubject(lead, after)) continue
@@ -127,6 +129,9 @@ export const etfFlows: Recogniser<EtfFlow> = {
     return flows
   }
 }
+
+/** An asset's funds named without "ETF": "Ether funds", "the XRP products", "the spot bitcoin complex". */
+const FUNDS = /\b(?:bitcoin|btc|ether(?:eum)?|eth|solana|sol|xrp)\s+(?:funds|products|ETPs|complex)\b/i
 
 /** Words that turn to another flow: "took in $174M, reversing Tuesday's outflow". */
 const CONTRAST = /\b(?:after|following|revers\w*|snapp\w*|ending|breaking|erasing|undoing)\b/i
