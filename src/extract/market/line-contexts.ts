@@ -1,0 +1,81 @@
+/**
+ * How a section reads as statements: one context per line (a hard-wrapped sentence joined to the line it
+ * starts on, a value joined to its bold label or question) and one per table row.
+ */
+import type {Section} from '../sections.js'
+import {labelBeforeFigure} from './figure-first.js'
+import {withoutHtml} from './html.js'
+import {cleanText, englishNotation} from './numbers.js'
+import {contextsOf, fixedWidthTable, htmlTableContexts, tableContexts} from './table-contexts.js'
+import type {LineContext} from './types.js'
+
+const BOLD_QUESTION = /^\s*(?:\*\*|__)[^*_]+\?(?:\*\*|__)\s*$/
+/** A line that opens a list item, a title, a table row or a bold label: a new statement, not an answer. */
+const OPENS_ITEM = /^\s*(?:[-*+]\s|\d+[.)]\s|#|\||\*\*)/
+
+/** A line that is only a bold label: "**Fear & Greed**", "**Total crypto market cap:**". */
+const BOLD_LABEL = /^\s*(?:\*\*|__)[^*_\d]{2,40}(?:\*\*|__)\s*:?\s*$/
+
+/** "btc_usd : 102,344.18" in a data snapshot: the key's words are read as words. */
+const SNAKE_CASE = /(?<=[a-z0-9])_(?=[a-z0-9])/gi
+
+/** One context per non-blank line of the section, and one per data row of each table in it. */
+export function lineContexts(section: Section, lines: readonly string[], date?: string): LineContext[] {
+  const contexts: LineContext[] = []
+  const tableLines = new Set<number>()
+  // Each line of a code block ("btc_usd : 102,344.18") is its own statement: none goes on into the next.
+  const codeStart = new Map<number, number>()
+  for (const node of section.nodes) {
+    if (node.type === 'code' && node.position) for (let line = node.position.start.line; line <= node.position.end.line; line++) codeStart.set(line, node.position.start.line)
+  }
+  for (const node of section.nodes) {
+    const aligned = node.type === 'code' && node.position ? fixedWidthTable(node.value, node.position.start.line - (/^\s*(?:```|~~~)/.test(lines[node.position.start.line - 1] ?? '') ? 0 : 1)) : undefined
+    if (aligned) {
+      for (let line = node.position!.start.line; line <= node.position!.end.line; line++) tableLines.add(line)
+      contexts.push(...contextsOf(aligned.header, aligned.rows, section, lines, date))
+      continue
+    }
+    if ((node.type !== 'table' && !(node.type === 'html' && /<table\b/i.test(node.value))) || !node.position) continue
+    for (let line = node.position.start.line; line <= node.position.end.line; line++) tableLines.add(line)
+    contexts.push(...(node.type === 'table' ? tableContexts(node, section, lines, date) : htmlTableContexts(node.value, node.position.start.line, section, lines, date)))
+  }
+  for (let line = section.line; line <= section.endLine; line++) {
+    const raw = lines[line - 1] ?? ''
+    // Footnote and link definitions are sources, not the brief's statements; a quoted remark
+    // ('> "This ends with a 2B liquidation cascade" — a reader') is someone's opinion.
+    // A correction restates the wrong figure it corrects ("An earlier version put Solana at US$197.50").
+    if (tableLines.has(line) || raw.trim() === '' || /^\s{0,3}\[\^?[^\]]+\]:/.test(raw) || /^\s{0,3}>\s*["“]/.test(raw) || /^[\s>*_-]*correction\b/i.test(raw)) continue
+    // A sentence hard-wrapped over several lines is read as one ("Bitcoin climbed 2.7% over / the last
+    // 24 hours to around 68,900 dollars"), at the line where it starts.
+    const previous = contexts.at(-1)
+    const previousLines = previous?.raw.split('\n') ?? []
+    // A definition-list value ("BTC" then ": $94,380 · +1.4%") goes with its term, and so does a value
+    // under a bold label of its own ("**Total crypto market cap**" then "$3.35 trillion, +1.2% on the day").
+    const labelAbove = previous && previousLines.length === 1 && BOLD_LABEL.test(previous.raw) && /^\s*[~≈$€£\d+−–-]/.test(raw)
+    // A bold question is answered in the next paragraph too ("**Were there liquidations?**", a blank line, "Yes, $530M …").
+    const questionAbove = previous && previousLines.length === 1 && BOLD_QUESTION.test(previous.raw) && previous.line + 2 === line && (lines[line - 2] ?? '').trim() === '' && !OPENS_ITEM.test(raw)
+    if (questionAbove || (previous && previous.line + previousLines.length === line && !codeStart.has(line) && (wrapsOnto(previousLines.at(-1)!, raw) || /^\s*:\s/.test(raw) || labelAbove))) {
+      previous!.raw += `${questionAbove ? '\n' : ''}\n${raw}`
+      previous!.text += `${labelAbove && !previous.text.trimEnd().endsWith(':') ? ':' : ''} ${englishNotation(cleanText(withoutHtml(raw.trim())))}`
+      continue
+    }
+    const block = codeStart.get(line)
+    contexts.push({line, raw, text: labelBeforeFigure(raw, englishNotation(cleanText(withoutHtml(raw)))).replace(SNAKE_CASE, ' '), section, ...(block !== undefined && {block}), ...(date && {date})})
+  }
+  return contexts.sort((a, b) => a.line - b.line)
+}
+
+/**
+ * The next line goes on with the sentence of this one: this one stops mid-sentence (no closing
+ * punctuation, footnote or bracket) and the next opens no list item, title, label or table row.
+ */
+function wrapsOnto(line: string, next: string): boolean {
+  // A bold question is answered on the next line ("**Where is Bitcoin trading?**" / "Around $102,080.").
+  if (BOLD_QUESTION.test(line) && !OPENS_ITEM.test(next)) return true
+  if (/^\s{0,3}(?:#|\*\*[^*]+\*\*\s*:?\s*$|__)/.test(line) || /[.!?:;)\]|*_]\s*$/.test(line)) return false
+  // "… the Fear &" / "Greed Index at 58", "… slipped to" / "68,900": a line that stops on "&" or a preposition goes on, whatever comes next.
+  if (/(?:&|\b(?:of|at|to|by|from|near|around|about))\s*$/i.test(line) && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\|)/.test(next)) return true
+  // A numbered item ("6. **54** — Fear & Greed") starts a new statement.
+  if (/^\s*\d+[.)]\s/.test(next)) return false
+  return /^\s*[\p{Ll}\d$(~≈&]/u.test(next) || /^\s*\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(next) && !/^\s*[\w\s()/&-]{1,40}:\s/u.test(next)
+}
