@@ -425,4 +425,11 @@ describe('layouts of exports and hand edits', () => {
     expect(flows('## ETF flows', '', 'For the month, the bitcoin funds have gathered roughly 2.9 billion dollars in net inflows.')).toEqual([])
     expect(flows('## ETF flows', '', 'Gross creations in BTC funds were ~$318M against ~$106M redemptions.')).toEqual([])
   })
+
+  it("a table of funds titled 'US spot ETF net flows, Wednesday 26 May 2027 (US$ millions)' gives its Total row as that day's flows; a week's table does not", () => {
+    const table = ['| Issuer | BTC | ETH |', '|:--|--:|--:|', '| BlackRock | 142.6 | 31.2 |', '| Ark / 21Shares | (12.4) | 0.0 |', '| **Total (day)** | **160.4** | **(8.8)** |', '| Week to date | (14.4) | (21.7) |']
+    const flows = (caption: string) => extractDated('2027-05-27', caption, '', ...table).etfFlows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])
+    expect(flows('**US spot ETF net flows, Wednesday 26 May 2027 (US$ millions)**')).toEqual([['BTC', 'inflow', 160.4e6, '2027-05-26'], ['ETH', 'outflow', 8.8e6, '2027-05-26']])
+    expect(flows('**US spot ETF net flows, week to Wednesday 26 May 2027 (US$ millions)**')).toEqual([])
+  })
 })

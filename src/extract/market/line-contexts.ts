@@ -2,6 +2,7 @@
  * How a section reads as statements: one context per line (a hard-wrapped sentence joined to the line it
  * starts on, a value joined to its bold label or question) and one per table row.
  */
+import type {RootContent} from 'mdast'
 import type {Section} from '../sections.js'
 import {labelBeforeFigure} from './figure-first.js'
 import {withoutHtml} from './html.js'
@@ -37,7 +38,7 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
     }
     if ((node.type !== 'table' && !(node.type === 'html' && /<table\b/i.test(node.value))) || !node.position) continue
     for (let line = node.position.start.line; line <= node.position.end.line; line++) tableLines.add(line)
-    contexts.push(...(node.type === 'table' ? tableContexts(node, section, lines, date) : htmlTableContexts(node.value, node.position.start.line, section, lines, date)))
+    contexts.push(...(node.type === 'table' ? tableContexts(node, section, lines, date, captionOf(section, node, lines)) : htmlTableContexts(node.value, node.position.start.line, section, lines, date)))
   }
   for (let line = section.line; line <= section.endLine; line++) {
     const raw = lines[line - 1] ?? ''
@@ -78,4 +79,16 @@ function wrapsOnto(line: string, next: string): boolean {
   // A numbered item ("6. **54** — Fear & Greed") starts a new statement.
   if (/^\s*\d+[.)]\s/.test(next)) return false
   return /^\s*[\p{Ll}\d$(~≈&]/u.test(next) || /^\s*\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(next) && !/^\s*[\w\s()/&-]{1,40}:\s/u.test(next)
+}
+
+/**
+ * The paragraph right above a table, when it is one line that titles it ("**US spot ETF net flows,
+ * Wednesday 26 May 2027 (US$ millions)**", "Net flows by issuer (USD m):"): it may give the table's day and unit.
+ */
+function captionOf(section: Section, table: RootContent, lines: readonly string[]): string | undefined {
+  const index = section.nodes.indexOf(table)
+  const above = section.nodes[index - 1]
+  if (above?.type !== 'paragraph' || !above.position || !table.position || above.position.start.line !== above.position.end.line || table.position.start.line - above.position.end.line > 2) return undefined
+  const raw = lines[above.position.start.line - 1] ?? ''
+  return /^\s*(?:\*\*|__).*(?:\*\*|__)\s*:?\s*$|:\s*$/.test(raw) ? englishNotation(cleanText(withoutHtml(raw))) : undefined
 }

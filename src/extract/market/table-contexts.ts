@@ -14,11 +14,11 @@ interface Row {
 }
 
 /** One context per data row of a GFM table. */
-export function tableContexts(table: Table, section: Section, lines: readonly string[], date?: string): LineContext[] {
+export function tableContexts(table: Table, section: Section, lines: readonly string[], date?: string, caption?: string): LineContext[] {
   const [head, ...rows] = table.children
   const header = head ? head.children.map((cell) => cleanText(toString(cell))) : []
   const read = rows.flatMap((row) => (row.position ? [{line: row.position.start.line, cells: row.children.map((cell) => englishNotation(cleanText(toString(cell))))}] : []))
-  return contextsOf(header, read, section, lines, date)
+  return contextsOf(header, read, section, lines, date, caption)
 }
 
 /** An HTML `<table>` read as a GFM one: a context per data row, at the row's line, under the last header row. */
@@ -53,11 +53,11 @@ export function columnHeader(table: {header: readonly string[]} | undefined, tex
   return table?.header[text.slice(0, at).split(' | ').length - 1]
 }
 
-export function contextsOf(header: string[], rows: readonly Row[], section: Section, lines: readonly string[], date?: string): LineContext[] {
+export function contextsOf(header: string[], rows: readonly Row[], section: Section, lines: readonly string[], date?: string, caption?: string): LineContext[] {
   rows = rows.map(withStatedUnit)
   const turned = byAsset(header, rows)
   const shown = withoutEarlierColumns(turned?.header ?? header, turned ? turned.rows : rows)
-  return shown.rows.map(({line, cells}) => ({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header: shown.header, cells}, block: rows[0]!.line, ...(date && {date})}))
+  return shown.rows.map(({line, cells}) => ({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header: shown.header, cells, ...(caption && {caption})}, block: rows[0]!.line, ...(date && {date})}))
 }
 
 /** A title or header that gives the unit of bare cells: "Net Flows (US$ M)", "(\$m)", "(million USD)", "(USD m)". */

@@ -114,8 +114,8 @@ export interface LineContext {
   asset?: {symbol: string; name: string}
   /** The brief's own day (YYYY-MM-DD), to resolve "Friday" or "Feb 2". */
   date?: string
-  /** Set for a GFM table row: its cells, cleaned, and the header's. */
-  table?: {header: string[]; cells: string[]}
+  /** Set for a GFM table row: its cells, cleaned, the header's, and the one-line title above the table. */
+  table?: {header: string[]; cells: string[]; caption?: string}
   /** The first line of the table or code block the line belongs to: its lines are one statement. */
   block?: number
 }

@@ -18,14 +18,17 @@ export const etfTable: Recogniser<EtfFlow> = {
   name: 'etf-table',
   match(context) {
     const table = context.table
-    if (!table || !ETF.test(`${context.section.title} ${table.header.join(' ')}`) || LONGER_SPAN.test(context.section.title)) return []
+    const caption = table?.caption ?? ''
+    if (!table || !ETF.test(`${context.section.title} ${caption} ${table.header.join(' ')}`) || LONGER_SPAN.test(context.section.title) || LONGER_SPAN.test(caption)) return []
     // "Fri 10 Apr" names one day twice; "Week to 10 Apr" or "Month to date" is no day.
+    // (A table of funds under "US spot ETF net flows, Wednesday 26 May (US$ millions)": its "Total (day)" row is that day's.)
     const first = table.cells[0] ?? ''
-    const days = findDays(first, context.date)
+    const totalRow = /^\W*total\b(?:\s*\(\s*(?:day|daily|net)\s*\))?\W*$/i.test(first) && /\bnet\b/i.test(caption)
+    const days = findDays(totalRow ? caption : first, context.date)
     const [day] = days
-    if (!day?.iso || new Set(days.map((found) => found.iso)).size > 1 || LONGER_SPAN.test(first) || NOT_A_DAY_FLOW.test(first) || isStaleDay(day, context.date, 5)) return []
+    if (!day?.iso || new Set(days.map((found) => found.iso)).size > 1 || LONGER_SPAN.test(first) || (!totalRow && NOT_A_DAY_FLOW.test(first)) || isStaleDay(day, context.date, 5)) return []
     const flows: EtfFlow[] = []
-    const scope = `${context.section.title} ${table.header.join(' ')}`
+    const scope = `${context.section.title} ${caption} ${table.header.join(' ')}`
     for (const [column, cell] of table.cells.entries()) {
       const header = table.header[column] ?? ''
       // A column per asset ("BTC ETFs (net, USD)"), or the total of a table of funds under a title that names one asset.
