@@ -432,4 +432,10 @@ describe('layouts of exports and hand edits', () => {
     expect(flows('**US spot ETF net flows, Wednesday 26 May 2027 (US$ millions)**')).toEqual([['BTC', 'inflow', 160.4e6, '2027-05-26'], ['ETH', 'outflow', 8.8e6, '2027-05-26']])
     expect(flows('**US spot ETF net flows, week to Wednesday 26 May 2027 (US$ millions)**')).toEqual([])
   })
+
+  it("a key-value table's '| BTC 24h change | -2.8% |' row is the price row's change; '| BTC 7d change |' is not", () => {
+    const table = (row: string) => extract('| Metric | Value |', '|---|---|', '| BTC price | $93,050 |', row)
+    expect(price(table('| BTC 24h change | -2.8% |'), 'BTC')).toMatchObject({price: 93050, change24hPct: -2.8})
+    expect(price(table('| BTC 7d change | -2.8% |'), 'BTC')?.change24hPct).toBeUndefined()
+  })
 })

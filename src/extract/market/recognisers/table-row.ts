@@ -25,7 +25,8 @@ export const tableRow: Recogniser<PriceQuote> = {
     if (!context.table) return []
     const {header, cells} = context.table
     const asset = assetOfLabel(cells[0] ?? '')
-    if (!asset) return []
+    // A key-value table's row for one of the asset's figures: "| BTC 24h change | -2.8% |", "| BTC 24h range | $92,410 – $96,030 |".
+    if (!asset) return figureRow(context)
     const priceColumn = pickColumn(header, cells, PRICE_HEADER, (cell) => findMoney(cell).some((money) => !money.negative && (!money.unit || money.unit === 'k')) || plainPrice(asset.symbol, cell) !== undefined, undefined, LEVEL_HEADER)
     const changeColumn = pickColumn(header, cells, CHANGE_HEADER, (cell) => findPercents(cell).length > 0, priceColumn)
     const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line: context.line}
@@ -69,4 +70,28 @@ function plainPrice(symbol: string, cell: string) {
   if (numbers.length !== 1 || cell.replace(/[\s~≈$]/g, '').length > numbers[0]!.end - numbers[0]!.index + 4) return undefined
   const [number] = numbers
   return PRICE_BANDS[symbol] === undefined || inPriceBand(symbol, number!.value) ? number : undefined
+}
+
+const CHANGE_ROW = /\b24\s?-?h(?:ours?)?\s*(?:change|chg|%|move)|\b(?:change|chg)\s*\(?\s*24\s?-?h\)?|\bday(?:['’]s)? (?:change|move)/i
+const RANGE_ROW = /\b24\s?-?h(?:ours?)?\s*range\b|\bday(?:['’]s)? range\b|\brange\s*\(?\s*24\s?-?h\)?/i
+
+/** "| BTC 24h change | -2.8% |" gives the change alone, "| BTC 24h range | $92,410 – $96,030 |" the day's range; the table's other rows join them to the price. */
+function figureRow(context: LineContext): PriceQuote[] {
+  const [label = '', ...values] = context.table!.cells
+  const kind = CHANGE_ROW.test(label) ? CHANGE_ROW : RANGE_ROW.test(label) ? RANGE_ROW : undefined
+  const asset = kind && !OTHER_MEASURE.test(label) ? assetOfLabel(label.replace(kind, ' ')) : undefined
+  if (!asset) return []
+  const value = values.join(' ')
+  const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line: context.line}
+  if (kind === CHANGE_ROW) {
+    const [percent] = findPercents(value)
+    if (!percent || percent.bound) return []
+    if (percent.value !== undefined) quote.change24hPct = percent.value
+    else quote.change24hRange = percent.range
+  } else {
+    const band = findMoney(value).find((money) => money.range && !money.negative && (!money.unit || money.unit === 'k'))
+    if (!band?.range) return []
+    quote.range = band.range
+  }
+  return [quote]
 }
