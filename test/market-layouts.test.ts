@@ -438,4 +438,9 @@ describe('layouts of exports and hand edits', () => {
     expect(price(table('| BTC 24h change | -2.8% |'), 'BTC')).toMatchObject({price: 93050, change24hPct: -2.8})
     expect(price(table('| BTC 7d change | -2.8% |'), 'BTC')?.change24hPct).toBeUndefined()
   })
+
+  it("the derivatives section's liquidation total beats a glance box copied from the day before", () => {
+    const data = extract('## Derivatives and flows', '', 'Total 24h liquidations were a modest $298.4M. Open interest rebuilt to $72.6B.', '', '## Numbers at a glance', '', '```text', 'LIQ   $955M', '```')
+    expect(data.liquidations.map((item) => item.amountUsd)).toEqual([298.4e6])
+  })
 })

@@ -88,7 +88,8 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   applyCorrections(prices, lines)
   const data: MarketData = {
     prices,
-    liquidations: oneTotal(latestReadings(run(liquidationRecognisers, derivativeContexts), momentOf), overviewLines),
+    // (The derivatives section states the total as the overview does: a glance box or a TL;DR elsewhere does not outvote it.)
+    liquidations: oneTotal(latestReadings(run(liquidationRecognisers, derivativeContexts), momentOf), new Set([...overviewLines, ...contexts(['derivatives']).map((context) => context.line)])),
     etfFlows: agreeingFlows(run(etfFlowRecognisers, marketContexts(ETF_KINDS))).filter((flow) => !disputedByProviders(flow, englishNotation(cleanText(withoutHtml(lines[flow.line - 1] ?? ''))))),
     unparsed: findUnparsed(overview, quotes),
     withheld: [],
@@ -233,7 +234,7 @@ function refines(exact: number, rounded: number, loose = false): boolean {
 const significantDigits = (value: number) => String(value).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length
 
 /**
- * One 24h total: the first read in the market overview, else the first
+ * One 24h total: the first read in the market overview or the derivatives section, else the first
  * elsewhere; when two readings disagree and neither is the overview's, none
  * (a dash beats a guess).
  */
