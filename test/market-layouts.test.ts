@@ -443,4 +443,11 @@ describe('layouts of exports and hand edits', () => {
     const data = extract('## Derivatives and flows', '', 'Total 24h liquidations were a modest $298.4M. Open interest rebuilt to $72.6B.', '', '## Numbers at a glance', '', '```text', 'LIQ   $955M', '```')
     expect(data.liquidations.map((item) => item.amountUsd)).toEqual([298.4e6])
   })
+
+  it("'over the past twenty-four hours', 'millions', Spanish 'millones' and 'mil millones' (billions)", () => {
+    expect(extract('Roughly **1.12 billion USD** of futures positions were force-closed over the past twenty-four hours, about 86 percent of them longs.').liquidations.map((item) => item.amountUsd)).toEqual([1.12e9])
+    expect(extract('**Total liquidations (24h): 264 millones USD**, split fairly evenly.').liquidations.map((item) => item.amountUsd)).toEqual([264e6])
+    expect(extract('Total liquidations over 24h were between 1.15 and 1.27 mil millones USD, depending on the data provider.').liquidations.map((item) => item.amountUsdRange)).toEqual([[1.15e9, 1.27e9]])
+    expect(extractDated('2031-01-28', 'Lunes (Monday): US spot Bitcoin ETFs registered net inflows of 486,3 millones USD across all issuers.').etfFlows.map((flow) => flow.amountUsd)).toEqual([486.3e6])
+  })
 })

@@ -27,6 +27,9 @@ export function englishNotation(text: string): string {
   return text
     // "187 Mio. $", "66,8 Mrd. $", "3,51 Bio. $": German magnitudes (a Billion is a trillion).
     .replace(/(\d)\s?(Mio|Mrd|Bio)\.?(?=\s|$)/g, (_, digit: string, unit: string) => `${digit} ${GERMAN_UNITS[unit]}`)
+    // Spanish magnitudes: "1,1 mil millones USD" is 1.1 billion, "486,3 millones" 486.3 million.
+    .replace(/(\d)\s?mil millones\b/g, '$1 billion')
+    .replace(/(\d)\s?millones\b/g, '$1 million')
     .replace(EUROPEAN, european)
     // ("-1.2 pct" drops the abbreviation's dot; "up 1.29 percent." and "-1.2 pct. The week …" keep the full stop that ends a sentence.)
     .replace(/(\d)\s?(?:per ?cent\b|pct\b(?:\.(?!\s+[A-Z]))?)/gi, '$1%')
@@ -44,7 +47,7 @@ function european(number: string): string {
 
 const UNITS: Record<string, number> = {
   k: 1e3, thousand: 1e3,
-  m: 1e6, mn: 1e6, mm: 1e6, million: 1e6, mil: 1e6, mln: 1e6,
+  m: 1e6, mn: 1e6, mm: 1e6, million: 1e6, mil: 1e6, mln: 1e6, millones: 1e6, millions: 1e6, millionen: 1e6,
   b: 1e9, bn: 1e9, billion: 1e9, bln: 1e9,
   t: 1e12, tn: 1e12, trillion: 1e12, trln: 1e12
 }
@@ -90,9 +93,9 @@ const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![,.]?\d)
 /** "USD 70 400": thousands set apart by spaces, read only right after a currency. */
 const SPACED_NUM = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:\.\d+)?`
 // ("$3.4 T", "3.29 T USD": a capital magnitude set apart by a space, as some exports write it.)
-const UNIT = String.raw`(?:\s?(?:thousand|million|billion|trillion|mil|mn|bn|tn|mln|bln|trln)\b|[kKmMbBtT](?![a-zA-Z])|\s[MBT](?![\w-]))`
+const UNIT = String.raw`(?:\s?(?:thousand|millions?|millones|billion|trillion|mil|mn|bn|tn|mln|bln|trln)\b|[kKmMbBtT](?![a-zA-Z])|\s[MBT](?![\w-]))`
 /** Magnitudes that make a bare number an amount of money in a money context. */
-const BIG_UNIT = String.raw`(?:\s?(?:million|billion|trillion|mn|bn|tn|mln|bln|trln)\b|[mMbBtT](?![a-zA-Z]))`
+const BIG_UNIT = String.raw`(?:\s?(?:millions?|millones|billion|trillion|mn|bn|tn|mln|bln|trln)\b|[mMbBtT](?![a-zA-Z]))`
 const APPROX = String.raw`(?:~|≈|about\s|around\s|approx\.?\s|approximately\s|roughly\s)?`
 const DASH = String.raw`\s?(?:-|–|—|−|to)\s?`
 /** After an amount: the currency as a word ("95,975 USD", "70,000 dollars", "1.2 billion US dollars"). */
@@ -221,7 +224,8 @@ function toRange(a: string, ua: string | undefined, b: string, ub: string | unde
 
 /** The unit as the recognisers compare it: wire-service "mln", "bln", "trln" are "mn", "bn", "tn". */
 function unitName(unit: string | undefined): string | undefined {
-  const trimmed = unit?.trim().toLowerCase().replace(/^(m|b|tr)ln$/, (_, head: string) => `${head === 'tr' ? 't' : head}n`)
+  // ("millions", "millones": million.)
+  const trimmed = unit?.trim().toLowerCase().replace(/^(m|b|tr)ln$/, (_, head: string) => `${head === 'tr' ? 't' : head}n`).replace(/^(?:millions|millones)$/, 'million')
   return trimmed ? trimmed : undefined
 }
 

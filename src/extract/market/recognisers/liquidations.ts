@@ -33,7 +33,7 @@ const ONE_PART = /(?<!\b(?:24\s?h|24 hours|day|hour|session|overnight)\s)\balone
 const COMPARED = /,\s*(?:which|while|compared|versus|vs\.?|up from|down from|against|(?:\w+\s+)?(?:less|more|lower|higher|smaller|bigger) than|(?:about |roughly |only )?(?:half|a (?:third|quarter|fifth|tenth)) of|twice|double)\b|\b(?:compared (?:with|to)|next to)\b/i
 /** Windows other than the day: these are not the 24h total. */
 const OTHER_WINDOW = /\b(?:first|last|one|an|single|that|heaviest|busiest|worst|peak) hour\b|\b(?:early|mid|late)[- ](?:january|february|march|april|may|june|july|august|september|october|november|december)|\b(?:in|during|of|for) (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|\b(1|one|4|four|8|12|twelve)[- ]?(?:h|hr|hours?)\b|\b(48|72)[- ]?(?:h|hr|hours?)\b|\b(?:two|three|four|2|3|4)[- ]days?\b|\b(?:two|three|four|five|several|\d+)\s+(?:trading\s+)?sessions\b|\bweek(?:end|ly)?\b|\b(?:7|30)\s?-?d(?:ays?)?\b|\btrailing\b|\bmonth|\bsince\b|\bthis year|\bin (?:a |one )?(?:minute|hour)s?|\bwithin (?:minutes|an hour|hours)|\bcumulative|\bYTD\b|\bOctober 10|\bcrash\b/i
-const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours|\b(?:past|last) day\b|\bone day|\bdaily|\bon the day|\btoday\b|\bovernight|\bsession\b/i
+const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours|\btwenty[- ]four hours\b|\b(?:past|last) day\b|\bone day|\bdaily|\bon the day|\btoday\b|\bovernight|\bsession\b/i
 /** A line labelled with the day's window alone ("Past 24h: $690M", "24h total: …", a table row "| 24h | $286.4M |", a code block's "24h   US$522.4M"). */
 const DAY_LABEL = new RegExp(`^\\W*(?:total\\s+)?(?:(?:past|last)\\s+)?(?:${DAY_WINDOW.source})\\W*(?:total)?\\s*(?::|\\||\\s(?=\\s*(?:US)?\\$?\\d))`, 'i')
 
