@@ -450,4 +450,9 @@ describe('layouts of exports and hand edits', () => {
     expect(extract('Total liquidations over 24h were between 1.15 and 1.27 mil millones USD, depending on the data provider.').liquidations.map((item) => item.amountUsdRange)).toEqual([[1.15e9, 1.27e9]])
     expect(extractDated('2031-01-28', 'Lunes (Monday): US spot Bitcoin ETFs registered net inflows of 486,3 millones USD across all issuers.').etfFlows.map((flow) => flow.amountUsd)).toEqual([486.3e6])
   })
+
+  it("'SOL: 157.10 at the close, 154.20 now': the figure called now is the price", () => {
+    expect(price(extract('SOL: 157.10 at the close, 154.20 now (-1.9% 24h).'), 'SOL')).toMatchObject({price: 154.2, change24hPct: -1.9})
+    expect(price(extract('ETH: $3,270 at the close, $3,236 now (-1.1% 24h).'), 'ETH')).toMatchObject({price: 3236})
+  })
 })

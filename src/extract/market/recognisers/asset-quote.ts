@@ -215,6 +215,9 @@ export function readSegment(text: string, from: number, end: number, symbol?: st
   return readWindow(text.slice(base, end), from - base, symbol)
 }
 
+/** Words right after a figure that say it is where the asset trades now. */
+const NOW_AFTER = /^\s*(?:now|currently|right now|at press time|as (?:I|we) write)\b/i
+
 function readWindow(segment: string, from: number, symbol?: string): Figures {
   const figures: Figures = {}
   // "SOL ~89.6", "BTC: 71,420", "ETH at 2,030": a plain number right after the ticker, inside the asset's band.
@@ -222,6 +225,12 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
   const lead = plain && segment.slice(from, from + plain.index)
   // ("98.9k to 99.4k": the low end of a range the amounts below read whole.)
   if (plain && !plain.range && /^\s?(?:[-–—]|to)\s?[~≈]?\$?\d/.test(segment.slice(from + plain.end, from + plain.end + 8))) plain = undefined
+  // "SOL: 157.10 at the close, 154.20 now": the figure the words call now is the price, whatever came before it.
+  const nowFigure = symbol === undefined ? undefined : [...findPlainNumbers(segment.slice(from)), ...findMoney(segment.slice(from)).filter(isPriceAmount)].find((number) => number.index < 60 && !number.range && NOW_AFTER.test(segment.slice(from + number.end, from + number.end + 16)) && inPriceBand(symbol, number.value))
+  if (nowFigure) {
+    figures.price = nowFigure.value
+    plain = undefined
+  }
   if (plain && lead !== undefined && !MOMENT_AFTER.test(pastCurrency(segment, from + plain.end)) && !LEVEL_AFTER.test(segment.slice(from + plain.end, from + plain.end + 24)) && BARE_PRICE_LEAD.test(lead) && !NOT_PRICE_BEFORE.test(lead) && !PAST_MOVE_BEFORE.test(lead) && !WAS_EARLIER.test(lead) && !EARLIER_LABEL.test(lead) && !/\b(?:ago|a (?:week|month) earlier)\b/i.test(lead) && !OLD_VALUE_AFTER.test(segment.slice(from + plain.end, from + plain.end + 6)) && !SR_BEFORE.test(lead) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
     if (plain.range) figures.range = plain.range
     else figures.price = plain.value
