@@ -455,4 +455,17 @@ describe('layouts of exports and hand edits', () => {
     expect(price(extract('SOL: 157.10 at the close, 154.20 now (-1.9% 24h).'), 'SOL')).toMatchObject({price: 154.2, change24hPct: -1.9})
     expect(price(extract('ETH: $3,270 at the close, $3,236 now (-1.1% 24h).'), 'ETH')).toMatchObject({price: 3236})
   })
+
+  it("plain upper-case titles: 'SPOT' is the overview, and under 'LIQUIDATIONS' the '24h:' item of '12h: $212M · 24h: $395M · 7d: $2.1B' is the total", () => {
+    const data = extract('DERIVATIVES FIRST', '', 'Open interest across BTC futures is ~$91.3B.', '', 'LIQUIDATIONS', '', '12h: $212M · 24h: $395M · 7d: $2.1B', '', 'SPOT', '', 'BTC $117,380 (+0.8%). 24h high $117,910.', '', 'Total market cap ~4.11 trillion (+0.5%).', '', 'HEADLINES', '', '- [HIGH] Funding climbs back above 0.01%.')
+    expect(price(data, 'BTC')).toMatchObject({price: 117380, change24hPct: 0.8})
+    expect(data.marketCap).toMatchObject({usd: 4.11e12, change24hPct: 0.5})
+    expect(data.liquidations.map((item) => item.amountUsd)).toEqual([395e6])
+  })
+
+  it("'flat to +0.4%' is a range from no move; two providers' changes ('at 3.1%, while' / 'CoinMarketCap has it at 3.6%', hard-wrapped) are a band", () => {
+    expect(price(extract('BTC $115,900, flat to +0.4% on the day.'), 'BTC')?.change24hRange).toEqual([0, 0.4])
+    const wrapped = extract("BTC traded between US$92,800 and US$93,400. CoinGecko's aggregate shows the 24-hour decline at 3.1%, while", 'CoinMarketCap has it at 3.6%; the difference is timing.')
+    expect(price(wrapped, 'BTC')?.change24hRange).toEqual([-3.6, -3.1])
+  })
 })

@@ -44,7 +44,7 @@ export const sectionAliases: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['watch', /^(what to watch|watch ?list|key (dates|events)|upcoming|(notable )?event timeline|calendar|next 24)/],
   ['confidence', /^(confidence|caveats|methodology|sources\b|data notes?)/],
   ['headlines', /(headlines|high[- ]impact (news|items|events)|major news|key (news|developments|stories)|top (stories|news))/],
-  ['market-overview', /^((daily |crypto |the )*markets? (overview|summary|snapshot|update|pulse|wrap|recap|report|review|at a glance|today|movers|conditions|context|highlights|dashboard|metrics|data)\b|(crypto )?overview$|snapshot$|at a glance$|spot (market|price)s?\b|price (action|performance|update|check|snapshot)|prices?\b|performance$|majors\b|markets?( data)?$|key (market )?(figures|metrics|numbers|data))|\b(?:the|our|today's) (?:market |crypto )?overview$/],
+  ['market-overview', /^((daily |crypto |the )*markets? (overview|summary|snapshot|update|pulse|wrap|recap|report|review|at a glance|today|movers|conditions|context|highlights|dashboard|metrics|data)\b|(crypto )?overview$|snapshot$|at a glance$|spot (market|price)s?\b|spot$|price (action|performance|update|check|snapshot)|prices?\b|performance$|majors\b|markets?( data)?$|key (market )?(figures|metrics|numbers|data))|\b(?:the|our|today's) (?:market |crypto )?overview$/],
   ['derivatives', /^(derivatives|liquidations|funding|open interest)/],
   ['flows', /^(?:spot |us |u\.s\. )*((stablecoin|etf|fund)s? (&|and )?(etf )?(flows?|supply)|flows\b|etf (flows?|&))/],
   ['exchanges', /^(exchanges?\b|cex\b|listings?\b)/],

@@ -75,7 +75,8 @@ function wrapsOnto(line: string, next: string): boolean {
   if (BOLD_QUESTION.test(line) && !OPENS_ITEM.test(next)) return true
   if (/^\s{0,3}(?:#|\*\*[^*]+\*\*\s*:?\s*$|__)/.test(line) || /[.!?:;)\]|*_]\s*$/.test(line)) return false
   // "… the Fear &" / "Greed Index at 58", "… slipped to" / "68,900": a line that stops on "&" or a preposition goes on, whatever comes next.
-  if (/(?:&|\b(?:of|at|to|by|from|near|around|about))\s*$/i.test(line) && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\|)/.test(next)) return true
+  // (So does one that stops on a conjunction: "… at 3.1%, while" / "CoinMarketCap has it at 3.6%".)
+  if (/(?:&|\b(?:of|at|to|by|from|near|around|about|while|whereas|and|but|or|than|with))\s*$/i.test(line) && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\|)/.test(next)) return true
   // A numbered item ("6. **54** — Fear & Greed") starts a new statement.
   if (/^\s*\d+[.)]\s/.test(next)) return false
   return /^\s*[\p{Ll}\d$(~≈&]/u.test(next) || /^\s*\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(next) && !/^\s*[\w\s()/&-]{1,40}:\s/u.test(next)

@@ -269,6 +269,11 @@ export function findPercents(text: string): PercentMatch[] {
     const [a, b] = [applySign(Number(match[2]), match[1]), applySign(Number(match[4]), match[3] ?? match[1])]
     found.push({range: [Math.min(a, b), Math.max(a, b)], signed: match[1] !== undefined || match[3] !== undefined, index: match.index, end: match.index + match[0].length})
   }
+  // "flat to +0.4%": a range from no move to the figure.
+  for (const match of text.matchAll(/\bflat\s+to\s+([+−–-])?\s?(\d+(?:\.\d+)?)\s?%/gi)) {
+    const end = applySign(Number(match[2]), match[1])
+    found.push({range: [Math.min(0, end), Math.max(0, end)], signed: match[1] !== undefined, index: match.index, end: match.index + match[0].length})
+  }
   const inRange = (at: number) => found.some((range) => at >= range.index && at < range.end)
   for (const match of text.matchAll(PERCENT)) {
     const g = match.groups!

@@ -215,6 +215,9 @@ export function readSegment(text: string, from: number, end: number, symbol?: st
   return readWindow(text.slice(base, end), from - base, symbol)
 }
 
+/** Another provider's reading of the same change right after it: ", while CoinMarketCap has it at 3.6%". */
+const OTHER_PROVIDER_CHANGE = /^[^.;\d%]{0,12}\b(?:while|whereas|and|but)\s+(?:CoinMarketCap|CoinGecko|CMC|TradingView|Messari|another (?:tracker|source|aggregator|feed)|the other (?:tracker|source|aggregator|feed))\b[^.;\d%]{0,20}?\b(?:has it at|has|shows|reads|puts it at|at)\s+(\d+(?:\.\d+)?)\s?%/i
+
 /** Words right after a figure that say it is where the asset trades now. */
 const NOW_AFTER = /^\s*(?:now|currently|right now|at press time|as (?:I|we) write)\b/i
 
@@ -307,7 +310,12 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     let signed: PercentMatch = signFromWords(percent, segment, from)
     // "Ether lost 4.0% … and Solana 5.1% …": the verb before "and" is this asset's too.
     if (!percent.signed && !hasSignWord(segment.slice(from, percent.end + 32)) && gappedVerbFalls(segment.slice(0, from))) signed = negate(percent)
-    if (signed.value !== undefined) figures.change24hPct = signed.value
+    // "CoinGecko's aggregate shows the 24-hour decline at 3.1%, while CoinMarketCap has it at 3.6%": two providers, a band.
+    const other = signed.value !== undefined ? OTHER_PROVIDER_CHANGE.exec(segment.slice(percent.end, percent.end + 80)) : null
+    if (other) {
+      const second = Math.sign(signed.value!) * Number(other[1])
+      figures.change24hRange = [Math.min(signed.value!, second), Math.max(signed.value!, second)]
+    } else if (signed.value !== undefined) figures.change24hPct = signed.value
     else figures.change24hRange = signed.range
     break
   }

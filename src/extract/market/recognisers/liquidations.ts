@@ -37,6 +37,9 @@ const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours|\btwenty[- ]four hours\b
 /** A line labelled with the day's window alone ("Past 24h: $690M", "24h total: …", a table row "| 24h | $286.4M |", a code block's "24h   US$522.4M"). */
 const DAY_LABEL = new RegExp(`^\\W*(?:total\\s+)?(?:(?:past|last)\\s+)?(?:${DAY_WINDOW.source})\\W*(?:total)?\\s*(?::|\\||\\s(?=\\s*(?:US)?\\$?\\d))`, 'i')
 
+/** An item of a list of windows that is the day's: "… · 24h: $395M · …". */
+const WINDOW_ITEM = /((?:^|[·|;•]|\s[—–]\s)\s*)(24\s?-?h(?:ours?|r)?\s*:)/i
+
 /**
  * 24h total liquidations with their long/short split: "$627 million in
  * liquidations (70% longs)", "24h liquidations: ~$182.8M", "Liquidations
@@ -54,6 +57,8 @@ export const liquidations: Recogniser<Liquidation> = {
     let text = context.text.replace(/\bliqs?\b\.?/gi, 'liquidations').replace(/\brekt\b|\bforced out\b|\bforce-closed\b|\bforcibly closed\b|\bforced closures?\b/gi, 'liquidated')
     // ("### Liquidations (24h)" then "- Total: $142M": the title's window.)
     if (/liquidat/i.test(context.section.title) && !/liquidat|wiped|flushed/i.test(text) && (DAY_LABEL.test(text) || /^\W*total\s*:/i.test(text) && DAY_WINDOW.test(context.section.title))) text = `Liquidations ${DAY_LABEL.test(text) ? '' : '24h '}${text}`
+    // ("12h: $212M · 24h: $395M · 7d: $2.1B" under that title: the item labelled with the day's window.)
+    else if (/liquidat/i.test(context.section.title) && !/liquidat|wiped|flushed/i.test(text)) text = text.replace(WINDOW_ITEM, '$1Liquidations $2')
     if (!/liquidat|wiped out|wipeout|flushed/i.test(text) || isTitleLine(context.raw)) return []
     const found: Liquidation[] = []
     const money = findMoney(text, {bare: true}).filter(isLarge)

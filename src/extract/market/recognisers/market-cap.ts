@@ -90,7 +90,7 @@ function otherSource(text: string, amount: {value: number; end: number}): number
     const rest = other ? text.slice(amount.end + pair[0].length + other.end, amount.end + pair[0].length + other.end + 40) : ''
     if (other && !other.range && /^\s*(?:according to|per|on|from)\s+the other\b/i.test(rest) && Math.abs(other.value - amount.value) / amount.value <= 0.05) return other.value
   }
-  const next = /^[^.]{0,80}?\b(?:CoinMarketCap|CoinGecko|CMC|TradingView|Messari|CoinPaprika|another (?:tracker|source|aggregator)|other (?:tracker|source|aggregator)s?)\b[^.]{0,60}?(?:tally|reading|figure|estimate|count|version|puts it|has it|shows?|says)\b[^.]{0,40}?(?=(?:US)?\$\s?\d)/i.exec(text.slice(amount.end))
+  const next = /^[^.]{0,80}?\b(?:CoinMarketCap|CoinGecko|CMC|TradingView|Messari|CoinPaprika|another (?:tracker|source|aggregator)|other (?:tracker|source|aggregator)s?)\b[^.]{0,60}?(?:tally|reading|figure|estimate|count|version|puts it|has it|has|reads|shows?|says)\b[^.]{0,40}?(?=(?:US)?\$\s?\d)/i.exec(text.slice(amount.end))
   if (!next) return undefined
   const [other] = findMoney(text.slice(amount.end + next[0].length), {bare: true})
   return other && !other.range && other.value !== amount.value && Math.abs(other.value - amount.value) / amount.value <= 0.05 ? other.value : undefined
