@@ -468,4 +468,12 @@ describe('layouts of exports and hand edits', () => {
     const wrapped = extract("BTC traded between US$92,800 and US$93,400. CoinGecko's aggregate shows the 24-hour decline at 3.1%, while", 'CoinMarketCap has it at 3.6%; the difference is timing.')
     expect(price(wrapped, 'BTC')?.change24hRange).toEqual([-3.6, -3.1])
   })
+
+  it("two providers' liquidation totals in one line are a band, unless the brief says which it uses", () => {
+    const totals = (line: string) => extract(line).liquidations.map((item) => item.amountUsdRange ?? item.amountUsd)
+    expect(totals("CoinGlass counted $640 million of liquidations over 24 hours, of which shorts accounted for $455 million; Coinalyze's tally was lower at $590 million.")).toEqual([[590e6, 640e6]])
+    expect(totals('- **Liquidations (24h):** $274M (CoinGlass) vs $301M (Coinalyze)')).toEqual([[274e6, 301e6]])
+    expect(totals('CoinGlass counts **$377M** of liquidations over the past 24 hours; Coinalyze, which covers fewer venues, has $352M. We use CoinGlass.')).toEqual([377e6])
+    expect(totals('CoinGlass counts US$352M liquidated over 24 hours, US$314M of it shorts.')).toEqual([352e6])
+  })
 })

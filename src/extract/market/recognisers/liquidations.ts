@@ -37,6 +37,25 @@ const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours|\btwenty[- ]four hours\b
 /** A line labelled with the day's window alone ("Past 24h: $690M", "24h total: …", a table row "| 24h | $286.4M |", a code block's "24h   US$522.4M"). */
 const DAY_LABEL = new RegExp(`^\\W*(?:total\\s+)?(?:(?:past|last)\\s+)?(?:${DAY_WINDOW.source})\\W*(?:total)?\\s*(?::|\\||\\s(?=\\s*(?:US)?\\$?\\d))`, 'i')
 
+/** Providers of liquidation data. */
+const PROVIDER = /\b(?:CoinGlass|Coinalyze|CoinAnk|Hyblock|Laevitas|Kingfisher|Velo|Amberdata|Glassnode|Kaiko)\b/gi
+
+/**
+ * Another provider's count of the same total in the line: an amount within a quarter of it, with a
+ * second provider's name just before it or in brackets just after it, and no side or single order of its own.
+ */
+function otherProviderTotal(text: string, item: MoneyMatch, money: readonly MoneyMatch[]): number | undefined {
+  const names = new Set([...text.matchAll(PROVIDER)].map((match) => match[0].toLowerCase()))
+  if (names.size < 2) return undefined
+  // "… We use CoinGlass.": the brief chose, and this total is the chosen provider's.
+  const chosen = /\bwe (?:use|follow|take|go with|prefer)\s+(\w+)/i.exec(text)?.[1]?.toLowerCase()
+  if (chosen && text.slice(Math.max(0, item.index - 48), item.index).toLowerCase().includes(chosen)) return undefined
+  const other = money.find((candidate) => candidate !== item && !candidate.range && !candidate.negative && candidate.value !== item.value && Math.abs(candidate.value - item.value) <= 0.25 * Math.max(item.value, candidate.value) &&
+    (new RegExp(`${PROVIDER.source}[^$\\d.;]{0,40}$`, 'i').test(text.slice(Math.max(0, candidate.index - 48), candidate.index)) || new RegExp(`^\\s*\\(\\s*${PROVIDER.source}`, 'i').test(text.slice(candidate.end, candidate.end + 20))) &&
+    !/^\s*(?:\w+\s+){0,3}(?:of\s+)?(?:it\s+)?(?:longs?|shorts?)\b/i.test(text.slice(candidate.end, candidate.end + 24)) && !/\b(?:largest|biggest|single|longs?|shorts?)\b[^$]{0,12}$/i.test(text.slice(Math.max(0, candidate.index - 20), candidate.index)))
+  return other?.value
+}
+
 /** An item of a list of windows that is the day's: "… · 24h: $395M · …". */
 const WINDOW_ITEM = /((?:^|[·|;•]|\s[—–]\s)\s*)(24\s?-?h(?:ours?|r)?\s*:)/i
 
@@ -136,7 +155,10 @@ export const liquidations: Recogniser<Liquidation> = {
       const item = total.item
       // "$356m (CoinGlass) to $388m (Coinalyze)": two providers' totals, a band.
       const next = owned[owned.indexOf(total) + 1]
-      const band = !item.range && next && !next.item.range && /^\s*(?:\([^)]{1,30}\)\s*)?(?:to|[–-])\s*$/i.test(total.after) && Math.abs(next.item.value - item.value) <= 0.25 * item.value ? ([Math.min(item.value, next.item.value), Math.max(item.value, next.item.value)] as [number, number]) : item.range
+      const pair = !item.range && next && !next.item.range && /^\s*(?:\([^)]{1,30}\)\s*)?(?:to|[–-])\s*$/i.test(total.after) && Math.abs(next.item.value - item.value) <= 0.25 * item.value ? next.item.value : undefined
+      // "CoinGlass counted $640 million …; Coinalyze's tally was lower at $590 million", "$274M (CoinGlass) vs $301M (Coinalyze)".
+      const second = pair ?? (item.range ? undefined : otherProviderTotal(text, item, money))
+      const band = second !== undefined ? ([Math.min(item.value, second), Math.max(item.value, second)] as [number, number]) : item.range
       const result: Liquidation = {amountUsd: band ? band[0] : item.value, window: '24h', line: context.line, evidence: words.trim()}
       if (band) result.amountUsdRange = band
       if (long !== undefined) result.long = long
