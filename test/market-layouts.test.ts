@@ -477,4 +477,11 @@ describe('layouts of exports and hand edits', () => {
     expect(totals('CoinGlass counts **$377M** of liquidations over the past 24 hours; Coinalyze, which covers fewer venues, has $352M. We use CoinGlass.')).toEqual([377e6])
     expect(totals('CoinGlass counts US$352M liquidated over 24 hours, US$314M of it shorts.')).toEqual([352e6])
   })
+
+  it("ETF flows: 'bleed US$310M', 'a net -$145M leaving the spot bitcoin funds', '+$402M net across all funds' (all issuers, not all assets)", () => {
+    const flows = (...lines: string[]) => extractDated('2031-09-15', ...lines).etfFlows.map(({asset, direction, amountUsd}) => [asset, direction, amountUsd])
+    expect(flows('## Flows', '', 'Spot BTC ETFs bleed US$310M on Friday, the worst day of September.')).toEqual([['BTC', 'outflow', 310e6]])
+    expect(flows('## Key data', '', '- Spot ETFs, Friday 12 Sep: +$402M net across all funds; IBIT +$233M of that')).toEqual([['BTC', 'inflow', 402e6]])
+    expect(flows('## Key data', '', '- Spot ETFs across all crypto assets, Friday 12 Sep: +$402M net')).toEqual([])
+  })
 })

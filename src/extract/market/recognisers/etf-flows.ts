@@ -18,7 +18,7 @@ export const NOT_A_DAY_FLOW =
   /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?<!\b\d{1,2}(?:st|nd|rd|th)?[\s-])(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|WTD|(?:month|week|year) so far|so far this (?:month|week|year)|w\/w|week(?!ends?\b)|wks?\b|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-day|(?:two|three|four|five|six|seven|eight|nine|ten|several|multi)-(?:day|session)|revenue|worth|valued|market cap|gross|(?:for|over|in) the (?:month|week|year|quarter)|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
 /** A paragraph that speaks of a span longer than a day: an amount in it with no day of its own may be that span's. */
 export const LONGER_SPAN = /\b(?:week(?!end)\w*|(?:two|three|four|five|six|seven|several|\d+)[- ](?:trading[- ])?(?:days?|sessions?)|month[- ]to[- ]date|MTD|this month|year[- ]to[- ]date|YTD|cumulative|since (?:launch|inception))\b/i
-const OUTFLOW = /\bin the red\b|\boutflows?|\bredemptions?|\bexits?\b|\bselling\b|\bwithdr[ae]w\w*|\bbled\b|\bshed\b|\blost\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b(?!\s+in\b)|\bexited\b/i
+const OUTFLOW = /\bin the red\b|\boutflows?|\bredemptions?|\bexits?\b|\bselling\b|\bwithdr[ae]w\w*|\bbled\b|\bbleed(?:s|ing)?\b|\b(?:leaving|left|out of) (?:the )?(?:U\.?S\.? |US )?(?:spot )?(?:\w+ )?(?:ETFs?|ETPs?|funds|products)\b|\bshed\b|\blost\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b(?!\s+in\b)|\bexited\b/i
 const INFLOW = /\bin the green\b|\binflows?|\bbuying\b|\b(?:pulled|pulling|raked|hauled|brought) in\b|\babsorbed\b|\bnet (?:buying|positive|creations?|bought)|\battracted|\badded\b|\bpositive\b|\bdrew\b|\bbought\b|\btook in\b|\bgained\b/i
 
 /**
@@ -165,7 +165,7 @@ function ownPhrase(before: string): string {
 function bareEtfAsset(words: string): string | undefined {
   if (!/\bETFs?\b/.test(words)) return undefined
   // Another asset's ETFs ("XRP ETFs", "gold ETFs") or every crypto asset's are not Bitcoin's.
-  return ASSETS.some(([, pattern]) => pattern.test(words)) || /\b(?:crypto|altcoin|staking|all|gold|equity|equities|bond|index)\b/i.test(words) || /\b[A-Z]{2,5} ETFs?\b/.test(words.replace(/\b(?:US|U\.S\.) /g, '')) ? undefined : 'BTC'
+  return ASSETS.some(([, pattern]) => pattern.test(words)) || /\b(?:crypto|altcoin|staking|all (?:crypto|assets|coins|digital)|gold|equity|equities|bond|index)\b/i.test(words) || /\b[A-Z]{2,5} ETFs?\b/.test(words.replace(/\b(?:US|U\.S\.) /g, '')) ? undefined : 'BTC'
 }
 
 /** The single asset a line's ETFs are about ("U.S. spot Bitcoin ETFs …", "the spot bitcoin funds"), when it names only one. */
