@@ -484,4 +484,9 @@ describe('layouts of exports and hand edits', () => {
     expect(flows('## Key data', '', '- Spot ETFs, Friday 12 Sep: +$402M net across all funds; IBIT +$233M of that')).toEqual([['BTC', 'inflow', 402e6]])
     expect(flows('## Key data', '', '- Spot ETFs across all crypto assets, Friday 12 Sep: +$402M net')).toEqual([])
   })
+
+  it("a table of funds under 'Spot BTC ETFs:' in '## Flows (Monday Sep 8, $M)' gives its Total row as Monday's BTC flow", () => {
+    const flows = extractDated('2031-09-09', '## Flows (Monday Sep 8, $M)', '', 'Spot BTC ETFs:', '', '| Fund | Net |', '|---|---|', '| IBIT | −88.3 |', '| FBTC | −41.0 |', '| **Total** | **−168.0** |').etfFlows
+    expect(flows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])).toEqual([['BTC', 'outflow', 168e6, '2031-09-08']])
+  })
 })

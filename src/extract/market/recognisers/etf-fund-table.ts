@@ -30,7 +30,9 @@ export const etfFundTable: Recogniser<EtfFlow> = {
     const total = table ? totalRow(table.cells[0] ?? '') : undefined
     if (!table || !total) return []
     // (The total row may say ETF itself: "| Total, spot BTC ETFs | −688.0M |".)
-    const scope = `${context.section.title} ${table.header.join(' ')} ${table.cells[0]}`
+    // ("Spot BTC ETFs:" on the line above the table is its caption.)
+    const caption = table.caption ?? ''
+    const scope = `${context.section.title} ${caption} ${table.header.join(' ')} ${table.cells[0]}`
     if (!ETF.test(scope) && !/\bflows?\b/i.test(context.section.title)) return []
     if (LONGER_SPAN.test(context.section.title) || NOT_A_DAY_FLOW.test(context.section.title)) return []
     // ("## The Tuesday FAQ" in Tuesday's brief names the edition, not the flows' day.)
@@ -42,10 +44,11 @@ export const etfFundTable: Recogniser<EtfFlow> = {
       // The day the title names, or the column's own ("| Fund | Friday, March 8 |").
       const day = titleDay ?? soleDayOf(header, context.date)
       if (day && isStaleDay(day, context.date, 5)) continue
-      const asset = total.asset ?? assetOf(header) ?? assetOf(context.section.title) ?? (ASSETS.some(([, pattern]) => pattern.test(scope)) ? undefined : 'BTC')
+      const asset = total.asset ?? assetOf(header) ?? assetOf(caption) ?? assetOf(context.section.title) ?? (ASSETS.some(([, pattern]) => pattern.test(scope)) ? undefined : 'BTC')
       // "+400.1" under "Net flow (US$M)": millions, signed.
       const money = findMoney(cell, {bare: true})
-      const millions = money.length === 0 && MILLIONS.test(header) ? bareAmount(cell) : undefined
+      // (Or under "## Flows (Monday Sep 8, $M)": the unit the title gives.)
+      const millions = money.length === 0 && MILLIONS.test(`${header} ${context.section.title} ${caption}`) ? bareAmount(cell) : undefined
       const [amount, ...more] = millions ? [millions] : money
       if (!asset || !amount || more.length > 0 || amount.range) continue
       const direction = amount.negative ? 'outflow' : /^\s*\+/.test(cell) ? 'inflow' : undefined
