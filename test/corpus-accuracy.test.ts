@@ -9,14 +9,14 @@ import {emptyScores, FIELDS, formatScores, scoreBrief, type Field, type Label} f
  * Extraction measured against hand labels (fixtures/corpus-labels.md).
  * - The real blog's briefs (in ../shared): a design part (October 2025 to January 2026) and a
  *   held-out part (February and March 2026), labelled by readers who never opened the extractor.
- * - Briefs in other authors' styles (fixtures/authors/): sixty sets of twenty briefs, five
+ * - Briefs in other authors' styles (fixtures/authors/): sixty-six sets of twenty briefs, five
  *   fictional publications each, every set written and labelled by its own writer, who never read
  *   the extractor nor the other sets. Each design set was measured once on arrival, before any rule
  *   was written against it (README "Figures"); six sets stay held out, measured after each change
  *   (totals only); each final set was measured once, after the last rule of its session (K, O,
- *   14a–c and 16a–c in earlier sessions, 18a–c and 20a–c earlier on 7 Dec 2026, all re-measured
- *   since; 22b at the end of 7 Dec 2026). 20a–c and 22b became design sets at stop 23 (7 Dec 2026), after that
- *   one measurement (their folders keep the name final-…).
+ *   14a–c and 16a–c in earlier sessions, 18a–c on 7 Dec 2026, all re-measured since; 24a–e at
+ *   stop 23). 20a–c and 22b were final sets, measured once on 7 Dec 2026, and became design sets
+ *   at stop 23 (their folders keep the name final-…).
  * Rules are written against design parts only: a held-out part's misses are never printed.
  */
 interface Part {
