@@ -65,6 +65,8 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   // "**Derivatives**: US$198M was liquidated …" among the headlines: a line that titles itself is read as its title's kind.
   const selfTitled = contexts(['headlines']).filter((context) => DERIVATIVE_KINDS.includes(classifySection(BOLD_LEAD.exec(context.raw)?.[1] ?? '') ?? 'other'))
   const derivativeContexts = [...marketContexts(DERIVATIVE_KINDS), ...selfTitled]
+  // The derivatives section states the liquidation total as the overview does: a glance box or a TL;DR elsewhere does not outvote it.
+  const totalLines = new Set([...overviewLines, ...contexts(['derivatives']).map((context) => context.line)])
   // Then the lines under an asset's own heading, wherever it sits ("## Bitcoin (BTC)", "**Current Price:** …").
   const underAssets = [...opening, ...sections.filter((section) => !NO_PRICE_KINDS.includes(section.kind)).flatMap(sectionContexts)].filter((context) => context.asset)
   // A figure restated later in the brief (an afternoon update, Sunday's part of a weekend wrap) supersedes the earlier one.
@@ -83,13 +85,12 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const restates = (quote: PriceQuote) => quote.price !== undefined && first.some((other) => other.symbol === quote.symbol && other.price === quote.price && latest.has(other))
   const quotes = [...latest].filter((quote) => (fromFirst.has(quote) || !known.has(quote.symbol) || restates(quote)) && !superseded(quote))
   // The lines before the first section, and a TL;DR anywhere: where a writer rounds.
-  const summaryLines = new Set([...opening, ...elsewhere, ...overview].filter((context) => context.section.line === opening[0]?.section.line || SUMMARY.test(context.raw)).map((context) => context.line))
+  const summaryLines = new Set([...opening, ...[...elsewhere, ...overview].filter((context) => SUMMARY.test(context.raw))].map((context) => context.line))
   const prices = mergeQuotes(quotes, summaryLines)
   applyCorrections(prices, lines)
   const data: MarketData = {
     prices,
-    // (The derivatives section states the total as the overview does: a glance box or a TL;DR elsewhere does not outvote it.)
-    liquidations: oneTotal(latestReadings(run(liquidationRecognisers, derivativeContexts), momentOf), new Set([...overviewLines, ...contexts(['derivatives']).map((context) => context.line)])),
+    liquidations: oneTotal(latestReadings(run(liquidationRecognisers, derivativeContexts), momentOf), totalLines),
     etfFlows: agreeingFlows(run(etfFlowRecognisers, marketContexts(ETF_KINDS))).filter((flow) => !disputedByProviders(flow, englishNotation(cleanText(withoutHtml(lines[flow.line - 1] ?? ''))))),
     unparsed: findUnparsed(overview, quotes),
     withheld: [],
