@@ -489,4 +489,8 @@ describe('layouts of exports and hand edits', () => {
     const flows = extractDated('2031-09-09', '## Flows (Monday Sep 8, $M)', '', 'Spot BTC ETFs:', '', '| Fund | Net |', '|---|---|', '| IBIT | −88.3 |', '| FBTC | −41.0 |', '| **Total** | **−168.0** |').etfFlows
     expect(flows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])).toEqual([['BTC', 'outflow', 168e6, '2031-09-08']])
   })
+
+  it("'up about 3.5 per' / 'cent on the day.' hard-wrapped is a percentage", () => {
+    expect(extract('The total market value of crypto climbed back to US$3.55tn, up about 3.5 per', 'cent on the day.').marketCap).toMatchObject({usd: 3.55e12, change24hPct: 3.5})
+  })
 })

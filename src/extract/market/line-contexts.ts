@@ -58,6 +58,8 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
     if (questionAbove || (previous && previous.line + previousLines.length === line && !codeStart.has(line) && (wrapsOnto(previousLines.at(-1)!, raw) || /^\s*:\s/.test(raw) || labelAbove))) {
       previous!.raw += `${questionAbove ? '\n' : ''}\n${raw}`
       previous!.text += `${labelAbove && !previous.text.trimEnd().endsWith(':') ? ':' : ''} ${englishNotation(cleanText(withoutHtml(raw.trim())))}`
+      // ("up about 3.5 per" / "cent on the day": each line was cleaned alone.)
+      previous!.text = previous!.text.replace(/(\d)\s?per\s+cent\b/gi, '$1%')
       continue
     }
     const block = codeStart.get(line)
