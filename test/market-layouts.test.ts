@@ -493,4 +493,9 @@ describe('layouts of exports and hand edits', () => {
   it("'up about 3.5 per' / 'cent on the day.' hard-wrapped is a percentage", () => {
     expect(extract('The total market value of crypto climbed back to US$3.55tn, up about 3.5 per', 'cent on the day.').marketCap).toMatchObject({usd: 3.55e12, change24hPct: 3.5})
   })
+
+  it("under '## Total market', a line that opens on its amount is the total cap; a stablecoin line there is not", () => {
+    expect(extract('## Total market', '', '**$3.59T** on CoinGecko, +0.8% on the day. Stablecoins: $324B.').marketCap).toMatchObject({usd: 3.59e12, change24hPct: 0.8})
+    expect(extract('## Total market', '', 'Stablecoins: $324B, a record.').marketCap).toBeUndefined()
+  })
 })

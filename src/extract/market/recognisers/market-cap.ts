@@ -24,13 +24,18 @@ export const marketCap: Recogniser<MarketCap> = {
       const found = fromPhrase(context, phrase)
       if (found) return [found]
     }
+    // Under "## Total market" or "### Market cap", a line that opens on its amount ("**$3.59T** on CoinGecko, +0.8% on the day") is the cap's.
+    if (TOTAL_CAP.test(context.section.title) && !context.table && /^\W{0,4}(?:[\w']+:?\s+){0,2}(?:US)?\$?\s?\d/.test(context.text)) {
+      const found = fromPhrase(context, {0: '', index: 0})
+      if (found) return [found]
+    }
     return []
   }
 }
 
 const TOTAL_CAPS = new RegExp(TOTAL_CAP.source, 'gi')
 
-function fromPhrase(context: LineContext, phrase: RegExpMatchArray & {index: number}): MarketCap | undefined {
+function fromPhrase(context: LineContext, phrase: {0: string; index: number}): MarketCap | undefined {
   const {text} = context
   if (OF_AN_ASSET.test(text.slice(Math.max(0, phrase.index - 20), phrase.index + phrase[0].length))) return undefined
   // "**Bitcoin (BTC):** … Market cap: ~$1.55T": a bare "market cap" in an asset's own line is the asset's.
