@@ -498,4 +498,12 @@ describe('layouts of exports and hand edits', () => {
     expect(extract('## Total market', '', '**$3.59T** on CoinGecko, +0.8% on the day. Stablecoins: $324B.').marketCap).toMatchObject({usd: 3.59e12, change24hPct: 0.8})
     expect(extract('## Total market', '', 'Stablecoins: $324B, a record.').marketCap).toBeUndefined()
   })
+
+  it("Fear & Greed as 'the fear-and-greed gauge reads 64' or 'Sentiment index: 45 (Fear)'; not 'under 25', nor the other gauge, nor social sentiment", () => {
+    expect(extract('The fear-and-greed gauge reads **64**. A month ago it sat at 38.')).toMatchObject({fearGreed: 64})
+    expect(extract('- **Sentiment Index:** 41 (Fear & Greed, "Fear")')).toMatchObject({fearGreed: 41})
+    expect(extract('Weekend did the damage, and the sentiment gauge is under 25 for the first time since October.').fearGreed).toBeUndefined()
+    expect(extract('**THEO:** 73 on the main index; the other sentiment gauge we track says 69.').fearGreed).toBeUndefined()
+    expect(extract('Social sentiment index: 71, the most bullish in a month.').fearGreed).toBeUndefined()
+  })
 })
