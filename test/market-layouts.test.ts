@@ -506,4 +506,10 @@ describe('layouts of exports and hand edits', () => {
     expect(extract('**THEO:** 73 on the main index; the other sentiment gauge we track says 69.').fearGreed).toBeUndefined()
     expect(extract('Social sentiment index: 71, the most bullish in a month.').fearGreed).toBeUndefined()
   })
+
+  it("ETF flows: 'take in', 'gather' and 'pull in' are inflows; an undated headline rounding a dated flow ($428M for $427.9M on Tuesday) is that flow", () => {
+    const flows = (...lines: string[]) => extractDated('2031-03-05', ...lines).etfFlows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])
+    expect(flows('## Top Headlines', '', '1. **[MEDIUM] Spot bitcoin ETFs gather $318.5M on Tuesday (Mar 4)** — creations resumed.')).toEqual([['BTC', 'inflow', 318.5e6, '2031-03-04']])
+    expect(flows('## Flows', '', 'US spot bitcoin ETFs saw $427.9M of net inflows on Tuesday.', '', '## Headlines', '', '2. **Spot ETFs take in $428M as buyers return.**')).toEqual([['BTC', 'inflow', 427.9e6, '2031-03-04']])
+  })
 })

@@ -269,7 +269,9 @@ function agreeingFlows(flows: EtfFlow[]): EtfFlow[] {
     // "ETFs took in about $250M" then "+$252.4M": the exact figure.
     else if (same.amountUsdRange === undefined && flow.amountUsdRange === undefined && refines(flow.amountUsd, same.amountUsd)) kept[kept.indexOf(same)] = flow
   }
-  return kept.filter((flow) => !conflicted.has(`${flow.asset} ${flow.date ?? flow.day ?? ''}`))
+  // An undated restatement of a dated flow ("Spot ETFs take in $428M as buyers return" after "$427.9M … on Tuesday") is that flow.
+  const restated = (flow: EtfFlow) => flow.date === undefined && flow.day === undefined && kept.some((other) => other !== flow && (other.date ?? other.day) !== undefined && other.asset === flow.asset && other.direction === flow.direction && other.amountUsd !== flow.amountUsd && sameAmount(other.amountUsd, flow.amountUsd))
+  return kept.filter((flow) => !conflicted.has(`${flow.asset} ${flow.date ?? flow.day ?? ''}`) && !restated(flow))
 }
 
 

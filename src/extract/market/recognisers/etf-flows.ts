@@ -19,7 +19,7 @@ export const NOT_A_DAY_FLOW =
 /** A paragraph that speaks of a span longer than a day: an amount in it with no day of its own may be that span's. */
 export const LONGER_SPAN = /\b(?:week(?!end)\w*|(?:two|three|four|five|six|seven|several|\d+)[- ](?:trading[- ])?(?:days?|sessions?)|month[- ]to[- ]date|MTD|this month|year[- ]to[- ]date|YTD|cumulative|since (?:launch|inception))\b/i
 const OUTFLOW = /\bin the red\b|\boutflows?|\bredemptions?|\bexits?\b|\bselling\b|\bwithdr[ae]w\w*|\bbled\b|\bbleed(?:s|ing)?\b|\b(?:leaving|left|out of) (?:the )?(?:U\.?S\.? |US )?(?:spot )?(?:\w+ )?(?:ETFs?|ETPs?|funds|products)\b|\bshed\b|\blost\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b(?!\s+in\b)|\bexited\b/i
-const INFLOW = /\bin the green\b|\binflows?|\bbuying\b|\b(?:pulled|pulling|raked|hauled|brought) in\b|\babsorbed\b|\bnet (?:buying|positive|creations?|bought)|\battracted|\badded\b|\bpositive\b|\bdrew\b|\bbought\b|\btook in\b|\bgained\b/i
+const INFLOW = /\bin the green\b|\binflows?|\bbuying\b|\b(?:pulled|pulling|raked|hauled|brought) in\b|\babsorbed\b|\bnet (?:buying|positive|creations?|bought)|\battracted|\badded\b|\bpositive\b|\bdrew\b|\bbought\b|\btook in\b|\btak(?:e|es|ing) in\b|\bgather(?:s|ed|ing)?\b|\bpull(?:s|ing)? in\b|\bgained\b/i
 
 /**
  * One day's aggregate net flow of a spot ETF, per asset: "U.S. spot Bitcoin
