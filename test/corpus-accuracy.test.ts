@@ -9,7 +9,7 @@ import {emptyScores, FIELDS, formatScores, scoreBrief, type Field, type Label} f
  * Extraction measured against hand labels (fixtures/corpus-labels.md).
  * - The real blog's briefs (in ../shared): a design part (October 2025 to January 2026) and a
  *   held-out part (February and March 2026), labelled by readers who never opened the extractor.
- * - Briefs in other authors' styles (fixtures/authors/): sixty-six sets of twenty briefs, five
+ * - Briefs in other authors' styles (fixtures/authors/): sixty-seven sets of twenty briefs, five
  *   fictional publications each, every set written and labelled by its own writer, who never read
  *   the extractor nor the other sets. Each design set was measured once on arrival, before any rule
  *   was written against it (README "Figures"); six sets stay held out, measured after each change
