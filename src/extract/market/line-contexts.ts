@@ -6,7 +6,7 @@ import type {RootContent} from 'mdast'
 import type {Section} from '../sections.js'
 import {labelBeforeFigure} from './figure-first.js'
 import {withoutHtml} from './html.js'
-import {cleanText, englishNotation} from './numbers.js'
+import {cleanText, englishNotation, percentWords} from './numbers.js'
 import {contextsOf, fixedWidthTable, htmlTableContexts, tableContexts} from './table-contexts.js'
 import type {LineContext} from './types.js'
 
@@ -59,7 +59,7 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
       previous!.raw += `${questionAbove ? '\n' : ''}\n${raw}`
       previous!.text += `${labelAbove && !previous.text.trimEnd().endsWith(':') ? ':' : ''} ${englishNotation(cleanText(withoutHtml(raw.trim())))}`
       // ("up about 3.5 per" / "cent on the day": each line was cleaned alone.)
-      previous!.text = previous!.text.replace(/(\d)\s?per\s+cent\b/gi, '$1%')
+      previous!.text = percentWords(previous!.text)
       continue
     }
     const block = codeStart.get(line)

@@ -31,13 +31,19 @@ export function englishNotation(text: string): string {
     .replace(/(\d)\s?mil millones\b/g, '$1 billion')
     .replace(/(\d)\s?millones\b/g, '$1 million')
     .replace(EUROPEAN, european)
-    // ("-1.2 pct" drops the abbreviation's dot; "up 1.29 percent." and "-1.2 pct. The week …" keep the full stop that ends a sentence.)
-    .replace(/(\d)\s?(?:per ?cent\b|pct\b(?:\.(?!\s+[A-Z]))?)/gi, '$1%')
+    .replace(PERCENT_WORDS, '$1%')
     // Emoji arrows sign a move as ▼ and ▲ do ("🔻 1.8%", "⬆️ 2%").
     .replace(/🔻|⬇️?/gu, '▼')
     .replace(/🔺|⬆️?/gu, '▲')
 }
 const GERMAN_UNITS: Record<string, string> = {Mio: 'million', Mrd: 'billion', Bio: 'trillion'}
+// ("-1.2 pct" drops the abbreviation's dot; "up 1.29 percent." and "-1.2 pct. The week …" keep the full stop that ends a sentence.)
+const PERCENT_WORDS = /(\d)\s?(?:per ?cent\b|pct\b(?:\.(?!\s+[A-Z]))?)/gi
+
+/** "3.5 per cent", "-1.2 pct" written as "3.5%", "-1.2%" (also for a sentence joined from two lines cleaned apart). */
+export function percentWords(text: string): string {
+  return text.replace(PERCENT_WORDS, '$1%')
+}
 // "97.845,20 $", "1,94 %", "USD 184,20", and "99.240 $" (thousands set apart by dots before a trailing sign;
 // "0.276 USD" is English), "98 420,50" and "2 911.40 USD" (thousands set apart by spaces), and a table cell of "171,35" alone.
 const EUROPEAN = /(?<![\d.,])(\d{1,3}(?:\.\d{3})+,\d+|[1-9]\d{0,2}(?:\.\d{3})+(?=\s?[$€])|\d+,\d{1,2}(?=\s?(?:%|\$|€|USD\b|[kKmMbBtT]\b|tn\b|bn\b|mn\b|thousand|million|billion|trillion))(?!\d)|(?<=(?:USD|\$|€)\s?)\d+,\d{1,2}(?!\d)|\d{1,3}(?: \d{3})+(?:[.,]\d+)?(?=\s?(?:\$|€|USD\b))|\d{1,3}(?: \d{3})+,\d{1,2}(?!\d)|^\d+,\d{1,2}$)/g

@@ -24,6 +24,9 @@ const EARLIER_SNAPSHOT = /\b(earlier|previous|prior|older|last week['’]s|yeste
 export const EARLIER_FIGURE_BEFORE = /\b(?:yesterday['’]?s?|yday['’]?s?|prev(?:ious)?|prior|last week['’]s|the day before['’]?s?)\s+(?:close|closing|open|opening|reading|level|figure|value|print)\s*(?:of|at|was|:|=)?\s*[~≈]?\s*$/i
 
 /** "3.55T → 3.47T", "100.9k -> 99.8k": the value before the arrow is the old one. */
+/** Aggregators that publish prices and the total market cap; briefs quote two of them when they disagree. */
+export const PRICE_AGGREGATORS = String.raw`(?:CoinMarketCap|CoinGecko|CMC|TradingView|Messari|CoinPaprika)`
+
 export const OLD_VALUE_AFTER = /^\s*(?:→|->|⇒|⟶)/
 
 export function quotesEarlierSnapshot(text: string): boolean {

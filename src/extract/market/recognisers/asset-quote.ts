@@ -1,7 +1,7 @@
 import {findAssetMentions, inPriceBand} from '../assets.js'
 import {findMoney, findPercents, findPlainNumbers, negate, type MoneyMatch, type PercentMatch} from '../numbers.js'
 import type {LineContext, PriceQuote, Recogniser} from '../types.js'
-import {NEARLY_BEFORE, NON_PRICE_TOPIC, OLD_VALUE_AFTER, opensOnNonPriceTopic, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
+import {NEARLY_BEFORE, NON_PRICE_TOPIC, OLD_VALUE_AFTER, opensOnNonPriceTopic, PRICE_AGGREGATORS, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
 import {OTHER_SPAN_AFTER, OTHER_SPAN_BEFORE} from './change.js'
 import {gappedVerbFalls, hasSignWord, signFromWords} from './sign-words.js'
 import {inPairedList} from './respectively.js'
@@ -216,7 +216,7 @@ export function readSegment(text: string, from: number, end: number, symbol?: st
 }
 
 /** Another provider's reading of the same change right after it: ", while CoinMarketCap has it at 3.6%". */
-const OTHER_PROVIDER_CHANGE = /^[^.;\d%]{0,12}\b(?:while|whereas|and|but)\s+(?:CoinMarketCap|CoinGecko|CMC|TradingView|Messari|another (?:tracker|source|aggregator|feed)|the other (?:tracker|source|aggregator|feed))\b[^.;\d%]{0,20}?\b(?:has it at|has|shows|reads|puts it at|at)\s+(\d+(?:\.\d+)?)\s?%/i
+const OTHER_PROVIDER_CHANGE = new RegExp(String.raw`^[^.;\d%]{0,12}\b(?:while|whereas|and|but)\s+(?:${PRICE_AGGREGATORS}|another (?:tracker|source|aggregator|feed)|the other (?:tracker|source|aggregator|feed))\b[^.;\d%]{0,20}?\b(?:has it at|has|shows|reads|puts it at|at)\s+(\d+(?:\.\d+)?)\s?%`, 'i')
 
 /** Words right after a figure that say it is where the asset trades now. */
 const NOW_AFTER = /^\s*(?:now|currently|right now|at press time|as (?:I|we) write)\b/i

@@ -5,7 +5,9 @@ import {findMoney, sameAmount, type MoneyMatch} from '../numbers.js'
 import {columnHeader} from '../table-contexts.js'
 import type {EtfFlow, Recogniser} from '../types.js'
 
-export const ETF = /\bETFs?\b|\bETPs?\b|\bexchange[- ]traded (?:funds?|products?)\b|\bspot (?:bitcoin|btc|ether(?:eum)?|eth|solana|sol|xrp) (?:funds|products)\b/i
+/** The assets whose funds a brief names: "spot bitcoin funds", "Ether funds", "the XRP products". */
+const FUND_ASSETS = String.raw`(?:bitcoin|btc|ether(?:eum)?|eth|solana|sol|xrp)`
+export const ETF = new RegExp(String.raw`\bETFs?\b|\bETPs?\b|\bexchange[- ]traded (?:funds?|products?)\b|\bspot ${FUND_ASSETS} (?:funds|products)\b`, 'i')
 const ISSUER = /\b(IBIT|FBTC|GBTC|ARKB|BITB|HODL|BTCO|EZBC|BRRR|BTCW|MSBT|ETHA|FETH|ETHE|ETHW|BSOL|GSOL|XRPC|BlackRock|iShares|Fidelity|Grayscale|ARK(?: 21Shares)?|21Shares|Bitwise|VanEck|Invesco|Franklin|WisdomTree|Valkyrie|Morgan Stanley)\b/
 export const ASSETS: ReadonlyArray<[symbol: string, pattern: RegExp]> = [
   ['BTC', /\b(bitcoin|btc)\b/i],
@@ -131,7 +133,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
 }
 
 /** An asset's funds named without "ETF": "Ether funds", "the XRP products", "the spot bitcoin complex". */
-const FUNDS = /\b(?:bitcoin|btc|ether(?:eum)?|eth|solana|sol|xrp)\s+(?:funds|products|ETPs|complex)\b/i
+const FUNDS = new RegExp(String.raw`\b${FUND_ASSETS}\s+(?:funds|products|ETPs|complex)\b`, 'i')
 
 /** Words that turn to another flow: "took in $174M, reversing Tuesday's outflow". */
 const CONTRAST = /\b(?:after|following|revers\w*|snapp\w*|ending|breaking|erasing|undoing)\b/i

@@ -186,7 +186,7 @@ export const liquidations: Recogniser<Liquidation> = {
  * names the day and the providers, and its two amounts are within a quarter of each other.
  */
 function providersBand(words: string, amounts: readonly MoneyMatch[]): [number, number] | undefined {
-  if (!/\brang(?:e|es|ed|ing)\s+from\b/i.test(words) || !/\b(?:providers?|sources?|depending|coverage|CoinGlass|CoinAnk|Coinalyze)\b/i.test(words) || !DAY_WINDOW.test(words) || OTHER_WINDOW.test(words)) return undefined
+  if (!/\brang(?:e|es|ed|ing)\s+from\b/i.test(words) || !/\b(?:providers?|sources?|depending|coverage)\b/i.test(words) && !new RegExp(PROVIDER.source, 'i').test(words) || !DAY_WINDOW.test(words) || OTHER_WINDOW.test(words)) return undefined
   if (/\b(?:if|would|could|might|will|longs?|shorts?)\b[^$]*\brang/i.test(words)) return undefined
   if (amounts.length !== 2 || amounts.some((item) => item.range || item.negative)) return undefined
   const [low, high] = [Math.min(amounts[0]!.value, amounts[1]!.value), Math.max(amounts[0]!.value, amounts[1]!.value)]

@@ -3,7 +3,7 @@ import {findDays, isStaleDay} from '../days.js'
 import {findMoney} from '../numbers.js'
 import type {LineContext, MarketCap, Recogniser} from '../types.js'
 import {readChange} from './change.js'
-import {EARLIER_FIGURE_BEFORE, NEARLY_BEFORE, OLD_VALUE_AFTER} from '../topics.js'
+import {EARLIER_FIGURE_BEFORE, NEARLY_BEFORE, OLD_VALUE_AFTER, PRICE_AGGREGATORS} from '../topics.js'
 
 const TOTAL_CAP =
   /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b|\b(?:total|global|overall|aggregate)\s+(?:crypto(?:currency)?\s+)?(?:market\s+)?(?:cap\b|cap(?:it|ti)ali[sz]ation|mcap|valuation|value(?!\s+locked))|\bcrypto(?:currency)?\s+(?:market(?:'s)?\s+)?(?:cap(?:it|ti)ali[sz]ation|mcap|valuation|value(?!\s+locked))|\b(?:total )?value of (?:the (?:whole |entire |overall )?crypto(?:currency)? market|all (?:crypto\w*|digital assets))|\b(?:combined|total|overall|aggregate) market\s+value of (?:all )?(?:crypto\w*|digital assets)|\b(?:the )?(?:whole|entire) (?:crypto(?:currency)? )?market\b|\bthe (?:crypto(?:currency)? )?market as a whole\b|\ball of crypto\b|\bcrypto(?:currency)? (?:market )?cap\b|\bthe (?:crypto(?:currency)? )?market (?:is|was) (?:now )?worth\b|\b(?:total|overall|whole|broader|broad) (?:crypto )?market\b(?!\s+(?:volume|liquidations?|open interest|oi|turnover|sentiment|breadth)\b)|(?<=^\W{0,6}|[.;:·]\s{1,3})(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b(?=\W{0,4}(?:\$|US\$|USD\s?)?\d)|(?:^\W{0,4}|^\s*\d+\/\s*|[·|│┃•/]\s*)(?:(?:tot(?:al)?|ttl)(?: crypto)?(?: market)?(?: m-?cap| cap)?|m-?cap|cap|mcap|tmc)(?:\s+usd)?(?=\W{0,6}[\d$])(?!\W{0,6}24\s?-?h)/i
@@ -83,6 +83,8 @@ function indexOfMark(text: string, mark: string, from: number): number {
   return at
 }
 
+const OTHER_SOURCE_AMOUNT = new RegExp(String.raw`^[^.]{0,80}?\b(?:${PRICE_AGGREGATORS}|another (?:tracker|source|aggregator)|other (?:tracker|source|aggregator)s?)\b[^.]{0,60}?(?:tally|reading|figure|estimate|count|version|puts it|has it|has|reads|shows?|says)\b[^.]{0,40}?(?=(?:US)?\$\s?\d)`, 'i')
+
 /**
  * "US$3.41tn, according to CoinGecko; CoinMarketCap's tally is a little higher at US$3.44tn": another
  * source's reading in the next clause, within 5% of the first, makes the cap a range; so do "one aggregator's" and "the other's".
@@ -95,7 +97,7 @@ function otherSource(text: string, amount: {value: number; end: number}): number
     const rest = other ? text.slice(amount.end + pair[0].length + other.end, amount.end + pair[0].length + other.end + 40) : ''
     if (other && !other.range && /^\s*(?:according to|per|on|from)\s+the other\b/i.test(rest) && Math.abs(other.value - amount.value) / amount.value <= 0.05) return other.value
   }
-  const next = /^[^.]{0,80}?\b(?:CoinMarketCap|CoinGecko|CMC|TradingView|Messari|CoinPaprika|another (?:tracker|source|aggregator)|other (?:tracker|source|aggregator)s?)\b[^.]{0,60}?(?:tally|reading|figure|estimate|count|version|puts it|has it|has|reads|shows?|says)\b[^.]{0,40}?(?=(?:US)?\$\s?\d)/i.exec(text.slice(amount.end))
+  const next = OTHER_SOURCE_AMOUNT.exec(text.slice(amount.end))
   if (!next) return undefined
   const [other] = findMoney(text.slice(amount.end + next[0].length), {bare: true})
   return other && !other.range && other.value !== amount.value && Math.abs(other.value - amount.value) / amount.value <= 0.05 ? other.value : undefined
