@@ -618,4 +618,9 @@ describe('plausibility from the brief itself', () => {
     expect(quote(contradicted, 'BTC')?.price).toBeUndefined()
     expect(contradicted.withheld.map((item) => item.field)).toEqual(['BTC price'])
   })
+
+  it("says a share just past its bound with a decimal ('here 75.4%'), not as the bound itself ('here 75%')", () => {
+    const [held] = extract('- **BTC:** \\$91,000 (+1.0%)', '- **Total Market Cap:** \\$2.4T (+0.5%)').withheld
+    expect(held?.expected).toMatch(/35–75% of it \(here 75\.\d%\)/)
+  })
 })

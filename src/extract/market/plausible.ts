@@ -81,7 +81,7 @@ export function withholdImplausible(data: MarketData): MarketData {
     if (share < BOUNDS.btcDominance[0] || share > BOUNDS.btcDominance[1]) {
       // The author is told both figures: either may be the wrong one (a stale price, a stablecoin cap).
       const price = `$${btcPrice.toLocaleString('en-US')}`
-      hold('total market cap', usd(cap), result.marketCap.line, `a total that gives Bitcoin, at the ${price} this brief states, ${BOUNDS.btcDominance[0] * 100}–${BOUNDS.btcDominance[1] * 100}% of it (here ${Math.round(share * 100)}%): one of the two figures is wrong`)
+      hold('total market cap', usd(cap), result.marketCap.line, `a total that gives Bitcoin, at the ${price} this brief states, ${BOUNDS.btcDominance[0] * 100}–${BOUNDS.btcDominance[1] * 100}% of it (here ${percentOf(share)}): one of the two figures is wrong`)
       delete result.marketCap
     }
   }
@@ -91,4 +91,10 @@ export function withholdImplausible(data: MarketData): MarketData {
 function usd(value: number): string {
   for (const [unit, factor] of [['T', 1e12], ['B', 1e9], ['M', 1e6]] as const) if (value >= factor) return `$${Number((value / factor).toFixed(2))}${unit}`
   return `$${value}`
+}
+
+/** A share as a percentage, with a decimal when the whole number would be the bound it broke ("here 75.4%", not "here 75%"). */
+function percentOf(share: number): string {
+  const whole = Math.round(share * 100)
+  return BOUNDS.btcDominance.some((bound) => whole === Math.round(bound * 100)) ? `${(share * 100).toFixed(1)}%` : `${whole}%`
 }
