@@ -512,4 +512,11 @@ describe('layouts of exports and hand edits', () => {
     expect(flows('## Top Headlines', '', '1. **[MEDIUM] Spot bitcoin ETFs gather $318.5M on Tuesday (Mar 4)** — creations resumed.')).toEqual([['BTC', 'inflow', 318.5e6, '2031-03-04']])
     expect(flows('## Flows', '', 'US spot bitcoin ETFs saw $427.9M of net inflows on Tuesday.', '', '## Headlines', '', '2. **Spot ETFs take in $428M as buyers return.**')).toEqual([['BTC', 'inflow', 427.9e6, '2031-03-04']])
   })
+
+  it("liquidations after a comparison with another day ('lighter than on the weekend but still notable: $455M … past 24 hours') are the day's total; the weekend's own figure is not", () => {
+    const liq = (...lines: string[]) => extractDated('2031-01-07', ...lines).liquidations.map((item) => item.amountUsd)
+    expect(liq('Liquidations were lighter than on the weekend but still notable: **$455M** across all venues in the past 24 hours.')).toEqual([455e6])
+    expect(liq('Liquidations were lighter than on Sunday but still notable: $455M across all venues in the past 24 hours.')).toEqual([455e6])
+    expect(liq('Weekend liquidations reached $1.2B, far heavier than today.')).toEqual([])
+  })
 })

@@ -29,8 +29,11 @@ function carriedRole(role: string | undefined, first: boolean, words: string): s
   return first && !/\b(?:longs?|shorts?)\b/i.test(words) ? 'total' : undefined
 }
 const ONE_PART = /(?<!\b(?:24\s?h|24 hours|day|hour|session|overnight)\s)\balone\b|\b(?:longs?|shorts?|bitcoin|btc|ether|eth)\s+only\b|\b(?:on|at)\s+(?:Binance|OKX|Bybit|Hyperliquid|Coinbase|Bitget|Deribit|BitMEX|Kraken|HTX|MEXC|Gate(?:\.io)?)\b[^,;]*$/i
+/** A comparison that ends before the amount ("lighter than on the weekend but still notable: $455M"): its day is the other figure's. */
+const COMPARED_BEFORE = /\b(?:than|compared (?:with|to)|versus|vs\.?)\s[^$\d.;:]{0,40}?(?:\bbut\b|:)/gi
+const beforeOwn = (before: string): string => before.replace(COMPARED_BEFORE, ' ')
 /** Where an amount's own words end and a comparison with another figure begins ("$150 million over 24 hours, which is about a fifth of Thursday's", "tiny next to Thursday's flush"). */
-const COMPARED = /,\s*(?:which|while|compared|versus|vs\.?|up from|down from|against|(?:\w+\s+)?(?:less|more|lower|higher|smaller|bigger) than|(?:about |roughly |only )?(?:half|a (?:third|quarter|fifth|tenth)) of|twice|double)\b|\b(?:compared (?:with|to)|next to)\b/i
+const COMPARED = /,\s*(?:which|while|compared|versus|vs\.?|up from|down from|against|(?:\w+\s+)?(?:less|more|lower|higher|smaller|bigger|larger|greater|heavier|lighter|calmer|quieter) than|(?:about |roughly |only )?(?:half|a (?:third|quarter|fifth|tenth)) of|twice|double)\b|\b(?:compared (?:with|to)|next to)\b/i
 /** Windows other than the day: these are not the 24h total. */
 const OTHER_WINDOW = /\b(?:first|last|one|an|single|that|heaviest|busiest|worst|peak) hour\b|\b(?:early|mid|late)[- ](?:january|february|march|april|may|june|july|august|september|october|november|december)|\b(?:in|during|of|for) (?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)|\b(1|one|4|four|8|12|twelve)[- ]?(?:h|hr|hours?)\b|\b(48|72)[- ]?(?:h|hr|hours?)\b|\b(?:two|three|four|2|3|4)[- ]days?\b|\b(?:two|three|four|five|several|\d+)\s+(?:trading\s+)?sessions\b|\bweek(?:end|ly)?\b|\b(?:7|30)\s?-?d(?:ays?)?\b|\btrailing\b|\bmonth|\bsince\b|\bthis year|\bin (?:a |one )?(?:minute|hour)s?|\bwithin (?:minutes|an hour|hours)|\bcumulative|\bYTD\b|\bOctober 10|\bcrash\b/i
 const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours|\btwenty[- ]four hours\b|\b(?:past|last) day\b|\bone day|\bdaily|\bon the day|\btoday\b|\bovernight|\bsession\b/i
@@ -125,10 +128,10 @@ export const liquidations: Recogniser<Liquidation> = {
         // (The row's own label still decides: "| Largest single liquidation | | $18.6M |" under "all venues".)
         const role = column === 'total' && (labelled === undefined || labelled === 'total') ? 'total' : labelled
         // "…and the heaviest hour alone wiped out $97M": a total of another window is not a second total.
-        const own = `${entry.before.slice(-40)} ${entry.after.slice(0, 40)}`
+        const own = `${beforeOwn(entry.before).slice(-40)} ${entry.after.slice(0, 40)}`
         if (role === 'total' && OTHER_WINDOW.test(own) && !DAY_WINDOW.test(own)) continue
         // "…, a calm session compared with Thursday (22.10.), when more than USD 1,3 billion was liquidated": another day's total.
-        if (role === 'total' && index > 0 && findDays(`${entry.before.slice(-60)} ${entry.after.slice(0, 80).split(COMPARED)[0]}`, context.date).some((day) => isStaleDay(day, context.date))) continue
+        if (role === 'total' && index > 0 && findDays(`${beforeOwn(entry.before).slice(-60)} ${entry.after.slice(0, 80).split(COMPARED)[0]}`, context.date).some((day) => isStaleDay(day, context.date))) continue
         if (role === 'total') totals.push(entry)
         else if (role === 'long') long ??= entry.item.value
         else if (role === 'short') short ??= entry.item.value
@@ -147,7 +150,7 @@ export const liquidations: Recogniser<Liquidation> = {
       if (totals.some((other) => other.item.value !== total.item.value)) continue
       // The amount's own words say the window; else the clause does.
       // (Up to a comparison: "$150 million over 24 hours, which is about a fifth of Thursday's".)
-      const own = `${total.before.slice(-60)} ${total.after.slice(0, 80).split(COMPARED)[0]}`
+      const own = `${beforeOwn(total.before).slice(-60)} ${total.after.slice(0, 80).split(COMPARED)[0]}`
       const windowWords = OTHER_WINDOW.test(own) || DAY_WINDOW.test(own) ? own : words
       if (OTHER_WINDOW.test(windowWords) && !DAY_WINDOW.test(windowWords)) continue
       // A named day must be the brief's or the day before it.
@@ -222,7 +225,7 @@ function isLarge(money: MoneyMatch): boolean {
 const ATTACHED_LABEL = /^\s*\)?\s*(?:(?:in|of|worth|were|was|being|leveraged|forced|positions?|long|short|crypto|market|futures)\s+)*(?:liquidat\w*|wiped out)/i
 
 function roleOf(before: string, after: string): string | undefined {
-  const tail = before.slice(-64)
+  const tail = before.slice(-80)
   // ("$300M+ in short liquidations": the plus says "or more".)
   const head = after.replace(/^\+/, '').slice(0, 64)
   // "$19B in long liquidations", "$136.6M from long positions": one side only.
