@@ -519,4 +519,9 @@ describe('layouts of exports and hand edits', () => {
     expect(liq('Liquidations were lighter than on Sunday but still notable: $455M across all venues in the past 24 hours.')).toEqual([455e6])
     expect(liq('Weekend liquidations reached $1.2B, far heavier than today.')).toEqual([])
   })
+
+  it("'Spot ETH ETFs lost $38M while BTC funds gained $112M': the verb after 'while' is the next amount's, so ETH's is an outflow", () => {
+    const flows = extractDated('2031-01-07', 'Spot ETH ETFs lost $38M while BTC funds gained $112M on Monday.').etfFlows
+    expect(flows.map(({asset, direction, amountUsd}) => [asset, direction, amountUsd])).toEqual([['ETH', 'outflow', 38e6], ['BTC', 'inflow', 112e6]])
+  })
 })

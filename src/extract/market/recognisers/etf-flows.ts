@@ -219,7 +219,8 @@ function directionOf(before: string, after: string): EtfFlow['direction'] | unde
   // "a net inflow of USD 58.6M, ending a three-day outflow run": the word that governs the amount.
   const governing = /\b(in|out)flows?\s+(?:of|totall?ing|worth)\s*(?:about|around|roughly|~|≈)?\s*$/i.exec(before)
   if (governing) return governing[1]!.toLowerCase() === 'in' ? 'inflow' : 'outflow'
-  const ahead = after.slice(0, 30)
+  // ("Spot ETH ETFs lost $38M while BTC funds gained $112M": the verb after "while" is the next amount's.)
+  const ahead = after.split(/\b(?:while|whereas|but)\b|;/i)[0]!.slice(0, 30)
   const outAfter = ahead.search(OUTFLOW)
   const inAfter = ahead.search(INFLOW)
   if (outAfter >= 0 && (inAfter < 0 || outAfter < inAfter)) return 'outflow'
