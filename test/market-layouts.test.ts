@@ -524,4 +524,11 @@ describe('layouts of exports and hand edits', () => {
     const flows = extractDated('2031-01-07', 'Spot ETH ETFs lost $38M while BTC funds gained $112M on Monday.').etfFlows
     expect(flows.map(({asset, direction, amountUsd}) => [asset, direction, amountUsd])).toEqual([['ETH', 'outflow', 38e6], ['BTC', 'inflow', 112e6]])
   })
+
+  it("levels are not prices: a line labelled 'Price targets:', 'its 200-day average of $95,300'; and 'Fear and Greed: 71 → 64' reads the new value, '70 → Greed' its band", () => {
+    expect(extract('Price targets: BTC $105k, ETH $4k.').prices).toEqual([])
+    expect(extract('Bitcoin is trading 2% above its 200-day average of $95,300.').prices.map((quote) => quote.price)).not.toContain(95300)
+    expect(extract('Fear and Greed: 71 → 64 (Greed)').fearGreed).toBe(64)
+    expect(extract('Fear & Greed: 70 → Greed').fearGreed).toBe(70)
+  })
 })

@@ -8,7 +8,7 @@ import {inPairedList} from './respectively.js'
 
 /** Words just before an amount that make it a reference level, not the price. */
 const NOT_PRICE_BEFORE =
-  /\b(máxim[oa]|mínim[oa]|soporte|resistencia|objetivo|Hoch|Tief|Höchststand|Tiefststand|Widerstand|Unterstützung|Kursziel|plus haut|plus bas|reach(?:ing|es)?|see[sn]?|seeing|predict\w*|forecast\w*|expect\w*|could|would|might|targets?|targeting|projected|highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|floor|ceiling|pivot|invalidation|stop(?:-loss)?|breakout|breakdown|trigger|cost basis|reali[sz]ed price|fair value|sma|ema|ma|pain|from|since|target|above|below|under|over|beyond|north of|south of|shy of|upwards of|in excess of|breaking|broke|through|tagged|tapped|hit|hits|printed|wicked|failed|fails|stalled|capped|topped|peaked|bottomed|lost|loses|losing|regain\w*|recaptur\w*|defend\w*|flipped|eyes|eyeing|aims?|aiming|sights|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth|piled|bought|sold|shorted|longed|entered|entry|entries)\b[^$\d]{0,14}$/i
+  /\b(máxim[oa]|mínim[oa]|soporte|resistencia|objetivo|Hoch|Tief|Höchststand|Tiefststand|Widerstand|Unterstützung|Kursziel|plus haut|plus bas|reach(?:ing|es)?|see[sn]?|seeing|predict\w*|forecast\w*|expect\w*|could|would|might|targets?|targeting|projected|highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|floor|ceiling|pivot|invalidation|stop(?:-loss)?|breakout|breakdown|trigger|cost basis|reali[sz]ed price|fair value|sma|ema|ma|average|averages|mean|vwap|pain|from|since|target|above|below|under|over|beyond|north of|south of|shy of|upwards of|in excess of|breaking|broke|through|tagged|tapped|hit|hits|printed|wicked|failed|fails|stalled|capped|topped|peaked|bottomed|lost|loses|losing|regain\w*|recaptur\w*|defend\w*|flipped|eyes|eyeing|aims?|aiming|sights|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|test\w*|touch\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth|piled|bought|sold|shorted|longed|entered|entry|entries)\b[^$\d]{0,14}$/i
 /**
  * "−1.6%    7d −4.5%": a period written as the next figure's label (that figure with no label of its own
  * after it) is not the first figure's, which stays the day's.
@@ -221,8 +221,12 @@ const OTHER_PROVIDER_CHANGE = new RegExp(String.raw`^[^.;\d%]{0,12}\b(?:while|wh
 /** Words right after a figure that say it is where the asset trades now. */
 const NOW_AFTER = /^\s*(?:now|currently|right now|at press time|as (?:I|we) write)\b/i
 
+/** A line labelled as levels ("Price targets: BTC $105k, ETH $4k", "Key levels — BTC 95k / 99k"): no amount in it is a price. */
+const LEVELS_LABEL = /^\W*(?:[\w'’]+\s+){0,3}?(?:targets?|support|resistance|supports|resistances|levels|pivots?|stops?|invalidations?)\s*(?::|[—–]\s)/i
+
 function readWindow(segment: string, from: number, symbol?: string): Figures {
   const figures: Figures = {}
+  if (LEVELS_LABEL.test(segment.slice(0, from))) return figures
   // "SOL ~89.6", "BTC: 71,420", "ETH at 2,030": a plain number right after the ticker, inside the asset's band.
   let plain = symbol === undefined ? undefined : findPlainNumbers(segment.slice(from)).find((number) => number.index < 40)
   const lead = plain && segment.slice(from, from + plain.index)

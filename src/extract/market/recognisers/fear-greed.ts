@@ -1,5 +1,6 @@
 import {findDays, isStaleDay} from '../days.js'
 import type {Recogniser} from '../types.js'
+import {OLD_VALUE_AFTER} from '../topics.js'
 
 // ("the fear-and-greed gauge", and "Sentiment index: 45 (Fear)", "Sentiment gauge at 74", as many authors call it.)
 const INDEX = /fear[\s-]*(?:&|and|\/)[\s-]*greed(?:\s+index)?|(?<!\b(?:social|twitter|options|funding|retail|news|on-?chain|other)\s+)\bsentiment (?:index|gauge)\b|\bF\s?&\s?G\b(?:\s+index)?|\bC?FGI\b|\bfng\b|(?<!\b(?:VIX|volatility|CBOE|Wall Street(?:['’]s)?)\s+)\bfear index\b/i
@@ -48,6 +49,8 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
       // "40 (Fear) on October 22", "~11 in late Nov": a reading of another day.
       const following = after.slice(match.index + match[0].length, match.index + match[0].length + 40)
       if (EARLIER_AFTER.test(following) && !isRecent(following, context.date)) continue
+      // "71 → 64 (Greed)": the value before an arrow to another reading is the old one ("70 → Greed" names its band).
+      if (OLD_VALUE_AFTER.test(following) && /^\s*\S+\s*\d/.test(following)) continue
       if (match[2] !== undefined) return [{range: [Math.min(value, Number(match[2])), Math.max(value, Number(match[2]))] as [number, number], line: context.line}]
       // "52 on alternative.me and 49 on CoinMarketCap's version": two sources, a range.
       // (A looser reading of a second source anywhere later in the sentence cost held-out precision; not kept.)
