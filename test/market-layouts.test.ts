@@ -531,4 +531,16 @@ describe('layouts of exports and hand edits', () => {
     expect(extract('Fear and Greed: 71 → 64 (Greed)').fearGreed).toBe(64)
     expect(extract('Fear & Greed: 70 → Greed').fearGreed).toBe(70)
   })
+
+  it('data snapshots: a CSV block is a table, snake_case and camelCase keys read as words, 6.842e8 is $684.2M, a key in pct makes a bare value a percentage', () => {
+    const csv = extract('```csv', 'symbol,priceUsd,chg24hPct,chg7dPct,high24h,low24h,source', 'BTC,106310.55,-0.87,7.46,107712.00,105498.20,coingecko', 'ETH,3820.40,-1.18,7.89,3884.10,3790.25,coingecko', '```')
+    expect(csv.prices.map(({symbol, price, change24hPct}) => [symbol, price, change24hPct])).toEqual([['BTC', 106310.55, -0.87], ['ETH', 3820.4, -1.18]])
+    const yaml = extract('```yaml', 'btc_price_usd: 101480.15', 'btc_chg_24h_pct: -1.68', 'btc_chg_7d_pct: 0.91', 'total_mcap_usd: 3.57e12', 'total_mcap_chg_24h_pct: -1.38', 'stablecoin_mcap_usd: 3.312e11', 'liq_24h_total: 6.842e8', 'liq_largest_single_usd: 1.86e7', '```')
+    expect(yaml.prices.map(({symbol, price, change24hPct}) => [symbol, price, change24hPct])).toEqual([['BTC', 101480.15, -1.68]])
+    expect(yaml.marketCap).toMatchObject({usd: 3.57e12, change24hPct: -1.38})
+    expect(yaml.liquidations.map((item) => item.amountUsd)).toEqual([684.2e6])
+    const camel = extract('- `marketCapTotal`: US$3.72T (24h −0.80%)', '- `stablecoinCap`: US$334.9B', '- `liqTotal24h`: US$318.7M · `liqLargestSingle`: US$6.2M')
+    expect(camel.marketCap).toMatchObject({usd: 3.72e12, change24hPct: -0.8})
+    expect(camel.liquidations.map((item) => item.amountUsd)).toEqual([318.7e6])
+  })
 })

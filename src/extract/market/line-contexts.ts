@@ -7,7 +7,7 @@ import type {Section} from '../sections.js'
 import {labelBeforeFigure} from './figure-first.js'
 import {withoutHtml} from './html.js'
 import {cleanText, englishNotation, percentWords} from './numbers.js'
-import {contextsOf, fixedWidthTable, htmlTableContexts, tableContexts} from './table-contexts.js'
+import {contextsOf, fixedWidthTable, htmlTableContexts, keyWords, tableContexts} from './table-contexts.js'
 import type {LineContext} from './types.js'
 
 const BOLD_QUESTION = /^\s*(?:\*\*|__)[^*_]+\?(?:\*\*|__)\s*$/
@@ -19,6 +19,27 @@ const BOLD_LABEL = /^\s*(?:\*\*|__)[^*_\d]{2,40}(?:\*\*|__)\s*:?\s*$/
 
 /** "btc_usd : 102,344.18" in a data snapshot: the key's words are read as words. */
 const SNAKE_CASE = /(?<=[a-z0-9])_(?=[a-z0-9])/gi
+/** A camelCase key before its value ("`liqTotal24h`: US$318.7M", "etfBtcNet[2031-11-11]: +US$189.2M"). */
+const CAMEL_KEY = /`?\b([a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+)`?(?=\s*(?:\[[^\]]*\]\s*)?[:=])/g
+/** A value in scientific notation after a key ("liq_24h_total: 6.842e8", "total_mcap_usd: 3.57e12"). */
+const SCIENTIFIC = /([:=]\s*)([+-]?\d+(?:\.\d+)?)e\+?(\d{1,2})\b/gi
+const SUFFIXES: ReadonlyArray<[number, string]> = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M']]
+
+/**
+ * A data snapshot's "key: value" read as a sentence: the key's words as words, a value in scientific
+ * notation as an amount ("6.842e8" → "$684.2M": in a market snapshot such values are dollars), and a
+ * bare value under a key in percent as a percentage ("btc_chg_24h_pct: -1.68" → "-1.68%").
+ */
+function dataKeys(text: string): string {
+  const words = text.replace(CAMEL_KEY, (_match, key: string) => keyWords(key)).replace(SNAKE_CASE, ' ')
+  return words
+    .replace(SCIENTIFIC, (_match, lead: string, mantissa: string, exponent: string) => {
+      const value = Number(`${mantissa}e${exponent}`)
+      const [scale, suffix] = SUFFIXES.find(([size]) => Math.abs(value) >= size) ?? [1, '']
+      return `${lead}${value < 0 ? '-' : ''}$${Number((Math.abs(value) / scale).toPrecision(6))}${suffix}`
+    })
+    .replace(/(\b(?:pct|percent)\s*[:=]\s*[+−-]?\d+(?:\.\d+)?)(?=\s*(?:#.*)?$)/i, '$1%')
+}
 
 /** One context per non-blank line of the section, and one per data row of each table in it. */
 export function lineContexts(section: Section, lines: readonly string[], date?: string): LineContext[] {
@@ -63,7 +84,7 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
       continue
     }
     const block = codeStart.get(line)
-    contexts.push({line, raw, text: labelBeforeFigure(raw, englishNotation(cleanText(withoutHtml(raw)))).replace(SNAKE_CASE, ' '), section, ...(block !== undefined && {block}), ...(date && {date})})
+    contexts.push({line, raw, text: labelBeforeFigure(raw, dataKeys(englishNotation(cleanText(withoutHtml(raw))))), section, ...(block !== undefined && {block}), ...(date && {date})})
   }
   return contexts.sort((a, b) => a.line - b.line)
 }

@@ -40,12 +40,19 @@ export function htmlTableContexts(html: string, startLine: number, section: Sect
  */
 export function fixedWidthTable(code: string, startLine: number): {header: string[]; rows: Row[]} | undefined {
   const [first, ...rest] = code.split('\n')
-  const split = (line: string) => line.trim().split(/\s{2,}|\t+/)
-  const header = split(first ?? '')
-  if (header.length < 3 || header.some((name) => /\d/.test(name) && !/24\s?h|7\s?d|\b1d\b/i.test(name))) return undefined
+  // (A CSV export, "symbol,priceUsd,chg24hPct,…", is the same table with commas between its cells.)
+  const csv = /^[\w ()%$/.-]+(?:,[\w ()%$/.-]+){2,}$/.test(first?.trim() ?? '')
+  const split = (line: string) => line.trim().split(csv ? /\s*,\s*/ : /\s{2,}|\t+/)
+  const header = split(first ?? '').map(keyWords)
+  if (header.length < 3 || header.some((name) => /\d/.test(name) && !/24\s?h|7\s?d|30\s?d|\b1d\b/i.test(name))) return undefined
   const rows = rest.flatMap((line, index) => (line.trim() === '' ? [] : [{line: startLine + 2 + index, cells: split(line).map((cell) => englishNotation(cleanText(cell)))}]))
   if (rows.length === 0 || rows.some((row) => row.cells.length !== header.length)) return undefined
   return {header: header.map((name) => cleanText(name)), rows}
+}
+
+/** A data key read as words: "chg24hPct" → "chg 24h Pct", "btc_price_usd" → "btc price usd". */
+export function keyWords(key: string): string {
+  return key.replace(/(?<=[a-z0-9])_(?=[a-z0-9])/gi, ' ').replace(/(?<=[a-z])(?=[A-Z0-9])|(?<=\d)(?=[A-Z])/g, ' ')
 }
 
 /** The header of the column a table row's text ("cell | cell | …") holds at `at`. */

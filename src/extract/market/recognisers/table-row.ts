@@ -5,7 +5,7 @@ import type {LineContext, PriceQuote, Recogniser} from '../types.js'
 const PRICE_HEADER = /price|level|spot|close|last|now|current|usd|\$|range/i
 const CHANGE_HEADER = /24\s?h|change|chg|%|move|perf/i
 /** A column that can only hold the 24h change, so a bare number in it is a percentage. */
-const BARE_CHANGE_HEADER = /^(?:24\s?h|Δ\s?24\s?h|24\s?h\s?(?:%|chg|change|Δ)|%\s?24\s?h|chg\s?24\s?h|change \(24\s?h\)|1d|1d %)$/i
+const BARE_CHANGE_HEADER = /^(?:24\s?h|Δ\s?24\s?h|24\s?h\s?(?:%|chg|change|Δ)(?:\s?(?:%|pct))?|%\s?24\s?h|(?:chg|change)\s?24\s?h(?:\s?(?:%|pct))?|change \(24\s?h\)|1d|1d %)$/i
 /** "+0.8", "-2.8", "(1.2)": a signed or bracketed number under 100. */
 const BARE_PERCENT = /^(\()?[+]?([−–-])?\s?(\d{1,2}(?:\.\d+)?)\)?$/
 const OTHER_MEASURE = /\b(?:vol(?:ume)?|yoy|y\/y|ytd|mtd|7\s?d|30\s?d|week\w*|month\w*|dominance|funding|oi)\b/i
