@@ -543,4 +543,10 @@ describe('layouts of exports and hand edits', () => {
     expect(camel.marketCap).toMatchObject({usd: 3.72e12, change24hPct: -0.8})
     expect(camel.liquidations.map((item) => item.amountUsd)).toEqual([318.7e6])
   })
+
+  it('a JSON payload\'s quoted camelCase keys and whole-dollar values ("liquidations24hUsd": 141300000); an undated exact flow of a data block gives the prose\'s dated "$119M" its amount', () => {
+    expect(extract('```json', '{', '  "derivatives": {', '    "liquidations24hUsd": 141300000,', '    "largestSingleUsd": 3100000', '  }', '}', '```').liquidations.map((item) => item.amountUsd)).toEqual([141.3e6])
+    const flows = extractDated('2031-11-06', '## etf', '', '```yaml', 'etf_btc_net_flow_usd: 1.186e8', 'etf_btc_cum_net_usd: 6.632e10', '```', '', '## note', '', "Wednesday's ETF session finally printed green, with a modest $119M net inflow.").etfFlows
+    expect(flows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])).toEqual([['BTC', 'inflow', 118.6e6, '2031-11-05']])
+  })
 })

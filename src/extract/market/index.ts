@@ -269,9 +269,19 @@ function agreeingFlows(flows: EtfFlow[]): EtfFlow[] {
     // "ETFs took in about $250M" then "+$252.4M": the exact figure.
     else if (same.amountUsdRange === undefined && flow.amountUsdRange === undefined && refines(flow.amountUsd, same.amountUsd)) kept[kept.indexOf(same)] = flow
   }
+  // An undated exact figure of a dated one ("etf_btc_net_flow_usd: 1.186e8" in a data block, "$119M net inflow" on
+  // Wednesday in the prose) gives that flow its amount.
+  const absorbed = new Set<EtfFlow>()
+  for (const flow of kept) {
+    if (flow.date !== undefined || flow.day !== undefined || flow.amountUsdRange !== undefined) continue
+    const dated = kept.findIndex((other) => (other.date ?? other.day) !== undefined && other.asset === flow.asset && other.direction === flow.direction && other.amountUsdRange === undefined && refines(flow.amountUsd, other.amountUsd))
+    if (dated < 0) continue
+    kept[dated] = {...flow, ...pick(kept[dated]!, 'day', 'date')}
+    absorbed.add(flow)
+  }
   // An undated restatement of a dated flow ("Spot ETFs take in $428M as buyers return" after "$427.9M … on Tuesday") is that flow.
   const restated = (flow: EtfFlow) => flow.date === undefined && flow.day === undefined && kept.some((other) => other !== flow && (other.date ?? other.day) !== undefined && other.asset === flow.asset && other.direction === flow.direction && other.amountUsd !== flow.amountUsd && sameAmount(other.amountUsd, flow.amountUsd))
-  return kept.filter((flow) => !conflicted.has(`${flow.asset} ${flow.date ?? flow.day ?? ''}`) && !restated(flow))
+  return kept.filter((flow) => !absorbed.has(flow) && !conflicted.has(`${flow.asset} ${flow.date ?? flow.day ?? ''}`) && !restated(flow))
 }
 
 

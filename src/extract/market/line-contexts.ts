@@ -20,23 +20,27 @@ const BOLD_LABEL = /^\s*(?:\*\*|__)[^*_\d]{2,40}(?:\*\*|__)\s*:?\s*$/
 /** "btc_usd : 102,344.18" in a data snapshot: the key's words are read as words. */
 const SNAKE_CASE = /(?<=[a-z0-9])_(?=[a-z0-9])/gi
 /** A camelCase key before its value ("`liqTotal24h`: US$318.7M", "etfBtcNet[2031-11-11]: +US$189.2M"). */
-const CAMEL_KEY = /`?\b([a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+)`?(?=\s*(?:\[[^\]]*\]\s*)?[:=])/g
-/** A value in scientific notation after a key ("liq_24h_total: 6.842e8", "total_mcap_usd: 3.57e12"). */
-const SCIENTIFIC = /([:=]\s*)([+-]?\d+(?:\.\d+)?)e\+?(\d{1,2})\b/gi
+const CAMEL_KEY = /[`"]?\b([a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+)[`"]?(?=\s*(?:\[[^\]]*\]\s*)?[:=])/g
+/** A value in scientific notation, or a whole number of seven digits or more, after a key ("liq_24h_total: 6.842e8", "total_mcap_usd: 3.57e12", "liquidations24hUsd": 141300000). */
+const SCIENTIFIC = /([:=]\s*)([+-]?(?:\d+(?:\.\d+)?e\+?\d{1,2}|\d{7,}))(?![\w.])/gi
 const SUFFIXES: ReadonlyArray<[number, string]> = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M']]
 
 /**
  * A data snapshot's "key: value" read as a sentence: the key's words as words, a value in scientific
- * notation as an amount ("6.842e8" → "$684.2M": in a market snapshot such values are dollars), and a
+ * notation as an amount ("6.842e8" → "$684.2M": in a market snapshot such values are dollars; a net flow's
+ * without a sign is an inflow), and a
  * bare value under a key in percent as a percentage ("btc_chg_24h_pct: -1.68" → "-1.68%").
  */
 function dataKeys(text: string): string {
-  const words = text.replace(CAMEL_KEY, (_match, key: string) => keyWords(key)).replace(SNAKE_CASE, ' ')
+  // ("etf_btc_cum_net_usd": a feed's short word for cumulative.)
+  const words = text.replace(CAMEL_KEY, (_match, key: string) => keyWords(key)).replace(SNAKE_CASE, ' ').replace(/\bcum\b(?=[^:=]*[:=])/i, 'cumulative')
   return words
-    .replace(SCIENTIFIC, (_match, lead: string, mantissa: string, exponent: string) => {
-      const value = Number(`${mantissa}e${exponent}`)
+    .replace(SCIENTIFIC, (_match, lead: string, written: string, offset: number) => {
+      const value = Number(written)
       const [scale, suffix] = SUFFIXES.find(([size]) => Math.abs(value) >= size) ?? [1, '']
-      return `${lead}${value < 0 ? '-' : ''}$${Number((Math.abs(value) / scale).toPrecision(6))}${suffix}`
+      // (A data feed writes a net flow's sign only when it is negative: "etf_btc_net_flow_usd: 1.186e8" is an inflow.)
+      const sign = value < 0 ? '-' : /\b(?:net|flows?)\b[^:=]*[:=]\s*$/i.test(words.slice(0, offset) + lead) ? '+' : ''
+      return `${lead}${sign}$${Number((Math.abs(value) / scale).toPrecision(6))}${suffix}`
     })
     .replace(/(\b(?:pct|percent)\s*[:=]\s*[+−-]?\d+(?:\.\d+)?)(?=\s*(?:#.*)?$)/i, '$1%')
 }
