@@ -549,4 +549,11 @@ describe('layouts of exports and hand edits', () => {
     const flows = extractDated('2031-11-06', '## etf', '', '```yaml', 'etf_btc_net_flow_usd: 1.186e8', 'etf_btc_cum_net_usd: 6.632e10', '```', '', '## note', '', "Wednesday's ETF session finally printed green, with a modest $119M net inflow.").etfFlows
     expect(flows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])).toEqual([['BTC', 'inflow', 118.6e6, '2031-11-05']])
   })
+
+  it("a column in another currency ('24h (KRW market)') is not the dollar change beside '24h (global USD)'; 🔽 and 🔼 sign a move", () => {
+    const table = extract('| Coin | Hanbit price (KRW) | Global price (USD) | Kimchi premium | 24h (KRW market) | 24h (global USD) |', '|---|---|---|---|---|---|', '| BTC | ₩163,180,000 | $112,730 | +2.3% | +1.9% | +1.5% |')
+    expect(table.prices.map(({symbol, price, change24hPct}) => [symbol, price, change24hPct])).toEqual([['BTC', 112730, 1.5]])
+    expect(extract('🟠 **BTC** $101,220 🔽0.6%').prices.map(({price, change24hPct}) => [price, change24hPct])).toEqual([[101220, -0.6]])
+    expect(extract('🟠 **BTC** $101,220 🔼0.6%').prices.map(({price, change24hPct}) => [price, change24hPct])).toEqual([[101220, 0.6]])
+  })
 })

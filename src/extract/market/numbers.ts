@@ -33,8 +33,8 @@ export function englishNotation(text: string): string {
     .replace(EUROPEAN, european)
     .replace(PERCENT_WORDS, '$1%')
     // Emoji arrows sign a move as ▼ and ▲ do ("🔻 1.8%", "⬆️ 2%").
-    .replace(/🔻|⬇️?/gu, '▼')
-    .replace(/🔺|⬆️?/gu, '▲')
+    .replace(/🔻|🔽|⬇️?/gu, '▼')
+    .replace(/🔺|🔼|⬆️?/gu, '▲')
 }
 const GERMAN_UNITS: Record<string, string> = {Mio: 'million', Mrd: 'billion', Bio: 'trillion'}
 // ("-1.2 pct" drops the abbreviation's dot; "up 1.29 percent." and "-1.2 pct. The week …" keep the full stop that ends a sentence.)
