@@ -556,4 +556,12 @@ describe('layouts of exports and hand edits', () => {
     expect(extract('🟠 **BTC** $101,220 🔽0.6%').prices.map(({price, change24hPct}) => [price, change24hPct])).toEqual([[101220, -0.6]])
     expect(extract('🟠 **BTC** $101,220 🔼0.6%').prices.map(({price, change24hPct}) => [price, change24hPct])).toEqual([[101220, 0.6]])
   })
+
+  it("a table cell '104 860' is 104,860; a sentiment index of the writer's own is not Fear & Greed, nor is its scale '(0~100)'; an ETF outflow 'above 1 billion USD' is a bound", () => {
+    const board = extract('```', 'Asset     USD          EUR          24h       7d', 'BTC       104 860      95 760       +1.4 %    +3.9 %', '```', '', 'Friday close BTC: 103 410 USD.')
+    expect(board.prices.map(({symbol, price, change24hPct}) => [symbol, price, change24hPct])).toEqual([['BTC', 104860, 1.4]])
+    expect(extract('Our own Hanbit Sentiment Index (calculated from order book data, 0~100) is 61, "Greed".').fearGreed).toBeUndefined()
+    expect(extract('The Fear & Greed Index (0~100) is 61.').fearGreed).toBe(61)
+    expect(extractDated('2032-01-22', '1. **[ALTO]** US spot Bitcoin ETFs record outflow above 1 billion USD in one day.').etfFlows).toEqual([])
+  })
 })

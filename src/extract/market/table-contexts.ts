@@ -13,11 +13,17 @@ interface Row {
   cells: string[]
 }
 
+/** A cell's text; a cell that is one number with spaces between its thousands ("104 860", "1 137,5") is that number. */
+function cellText(cell: string): string {
+  const text = englishNotation(cleanText(cell))
+  return /^\s*[+−–-]?\s?[~≈]?\s?\$?\d{1,3}(?: \d{3})+(?:\.\d+)?\s*$/.test(text) ? text.replace(/(?<=\d) (?=\d{3}\b)/g, ',') : text
+}
+
 /** One context per data row of a GFM table. */
 export function tableContexts(table: Table, section: Section, lines: readonly string[], date?: string, caption?: string): LineContext[] {
   const [head, ...rows] = table.children
   const header = head ? head.children.map((cell) => cleanText(toString(cell))) : []
-  const read = rows.flatMap((row) => (row.position ? [{line: row.position.start.line, cells: row.children.map((cell) => englishNotation(cleanText(toString(cell))))}] : []))
+  const read = rows.flatMap((row) => (row.position ? [{line: row.position.start.line, cells: row.children.map((cell) => cellText(toString(cell)))}] : []))
   return contextsOf(header, read, section, lines, date, caption)
 }
 
@@ -26,7 +32,7 @@ export function htmlTableContexts(html: string, startLine: number, section: Sect
   let header: string[] = []
   const rows: Row[] = []
   for (const row of htmlTableRows(html)) {
-    const cells = row.cells.map((cell) => englishNotation(cleanText(cell)))
+    const cells = row.cells.map(cellText)
     if (row.header) header = cells
     else rows.push({line: startLine + (html.slice(0, row.offset).match(/\n/g)?.length ?? 0), cells})
   }
@@ -45,7 +51,7 @@ export function fixedWidthTable(code: string, startLine: number): {header: strin
   const split = (line: string) => line.trim().split(csv ? /\s*,\s*/ : /\s{2,}|\t+/)
   const header = split(first ?? '').map(keyWords)
   if (header.length < 3 || header.some((name) => /\d/.test(name) && !/24\s?h|7\s?d|30\s?d|\b1d\b/i.test(name))) return undefined
-  const rows = rest.flatMap((line, index) => (line.trim() === '' ? [] : [{line: startLine + 2 + index, cells: split(line).map((cell) => englishNotation(cleanText(cell)))}]))
+  const rows = rest.flatMap((line, index) => (line.trim() === '' ? [] : [{line: startLine + 2 + index, cells: split(line).map(cellText)}]))
   if (rows.length === 0 || rows.some((row) => row.cells.length !== header.length)) return undefined
   return {header: header.map((name) => cleanText(name)), rows}
 }

@@ -82,7 +82,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         const funds = (lineHasEtf || ETF.test(context.section.title)) && FUNDS.test(words)
         if (!ETF.test(words) && !ETF.test(label) && !ownDay && !introduced && !funds) continue
         // "an outflow just shy of $240 million — US$238.9M on Farside's tally", "inflows top $650M": a bound, not the figure.
-        if (/\b(?:shy of|north of|south of|more than|less than|upwards of|in excess of|nearly|almost|over|under|tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beyond)\s*[~≈]?\s*[+−–-]?\s*$/i.test(before)) continue
+        if (/\b(?:shy of|north of|south of|more than|less than|upwards of|in excess of|nearly|almost|over|under|above|below|tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beyond)\s*[~≈]?\s*[+−–-]?\s*$/i.test(before)) continue
         if (issuerIsSubject(lead, after)) continue
         // "ETFs +188.5M (Thu) … ETH ETFs ~flat": bare ETFs in the amount's own clause are not the line's other asset.
         // ("**Flows.** Last week ETFs +706M net; Fri +97.2M": the line's bare ETFs speak for its clauses.)

@@ -32,6 +32,8 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
   match(context) {
     const phrase = INDEX.exec(context.text)
     if (!phrase) return []
+    // "Our own Hanbit Sentiment Index": an exchange's or the writer's own gauge, not the Fear & Greed index.
+    if (/^sentiment/i.test(phrase[0]) && /\b(?:our own|our|proprietary|in-house|house)\b[^.;:]{0,30}$/i.test(context.text.slice(0, phrase.index))) return []
     // "Sentiment cooled to 62 on the Fear & Greed gauge": the reading before the name.
     const before = /(?<![\d.,$])(\d{1,3})\s+(?:on|in)\s+(?:the\s+)?(?:[\w.'’]+\s+)?$/i.exec(context.text.slice(Math.max(0, phrase.index - 40), phrase.index))
     if (before && Number(before[1]) <= 100 && !MOVE.test(context.text.slice(0, phrase.index - before[0].length)) && !NOT_TODAY.test(context.text.slice(0, phrase.index - before[0].length))) return [{value: Number(before[1]), line: context.line}]
@@ -46,6 +48,8 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
       const band = value <= 100 && BAND_BEFORE.test(before) ? /^\s+(?:and|to|y|und|bis|a)\s+(\d{1,3})(?![\d%]|[.,]\d)/i.exec(after.slice(match.index + match[0].length)) : null
       if (band && Number(band[1]) <= 100) return [{range: [Math.min(value, Number(band[1])), Math.max(value, Number(band[1]))] as [number, number], line: context.line}]
       if (value > 100 || MONTH.test(before) || MOVE.test(before) || NOT_TODAY.test(before)) continue
+      // "(0~100)", "on a 0–100 scale": the scale, not a reading.
+      if ((value === 0 && (match[2] === '100' || /^\s?(?:[~–-]|to)\s?100\b/.test(after.slice(match.index + match[1]!.length)))) || (value === 100 && /(?<![\d.])0\s?(?:[~–-]|to)\s?$/.test(before))) continue
       // "40 (Fear) on October 22", "~11 in late Nov": a reading of another day.
       const following = after.slice(match.index + match[0].length, match.index + match[0].length + 40)
       if (EARLIER_AFTER.test(following) && !isRecent(following, context.date)) continue
