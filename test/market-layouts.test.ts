@@ -564,4 +564,10 @@ describe('layouts of exports and hand edits', () => {
     expect(extract('The Fear & Greed Index (0~100) is 61.').fearGreed).toBe(61)
     expect(extractDated('2032-01-22', '1. **[ALTO]** US spot Bitcoin ETFs record outflow above 1 billion USD in one day.').etfFlows).toEqual([])
   })
+
+  it("under an asset's heading, a change in another currency ('₹9,714,000 (INR change 24h: +0.8%)', 'KRW 24h change: +1.9%') is not the dollar change", () => {
+    const quotes = extract('### Bitcoin (BTC)', '', '- RupeeRail price: ₹9,714,000 (INR change 24h: +0.8%)', '- Global price: US$108.62K, up 0.6% in last 24 hours').prices
+    expect(quotes.map(({symbol, price, change24hPct}) => [symbol, price, change24hPct])).toEqual([['BTC', 108620, 0.6]])
+    expect(extract('### Bitcoin (BTC)', '', '- KRW 24h change: +1.9%').prices).toEqual([])
+  })
 })

@@ -23,11 +23,14 @@ const EARLIER_SNAPSHOT = /\b(earlier|previous|prior|older|last week['’]s|yeste
 /** "yesterday's close \$3.40T → now \$3.42T": the amount after these words is another moment's. */
 export const EARLIER_FIGURE_BEFORE = /\b(?:yesterday['’]?s?|yday['’]?s?|prev(?:ious)?|prior|last week['’]s|the day before['’]?s?)\s+(?:close|closing|open|opening|reading|level|figure|value|print)\s*(?:of|at|was|:|=)?\s*[~≈]?\s*$/i
 
-/** "3.55T → 3.47T", "100.9k -> 99.8k": the value before the arrow is the old one. */
 /** Aggregators that publish prices and the total market cap; briefs quote two of them when they disagree. */
 export const PRICE_AGGREGATORS = String.raw`(?:CoinMarketCap|CoinGecko|CMC|TradingView|Messari|CoinPaprika)`
 
+/** "3.55T → 3.47T", "100.9k -> 99.8k": the value before the arrow is the old one. */
 export const OLD_VALUE_AFTER = /^\s*(?:→|->|⇒|⟶)/
+
+/** Another currency than the dollar ("24h (KRW market)", "₹9,714,000 (INR change 24h: +0.8%)"): the figures shown are in dollars. */
+export const OTHER_CURRENCY = /\b(?:KRW|INR|EUR|GBP|JPY|BRL|ARS|MXN|COP|NGN|TRY|CNY|local|kimchi)\b|[₩₹€£¥₦]/i
 
 export function quotesEarlierSnapshot(text: string): boolean {
   return EARLIER_SNAPSHOT.test(text)

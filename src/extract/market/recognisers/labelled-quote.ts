@@ -1,5 +1,6 @@
 import {inPriceBand} from '../assets.js'
 import {findMoney, findPercents, findPlainNumbers} from '../numbers.js'
+import {OTHER_CURRENCY} from '../topics.js'
 import type {PriceQuote, Recogniser} from '../types.js'
 import {signFromWords} from './sign-words.js'
 
@@ -43,10 +44,10 @@ export const labelledQuote: Recogniser<PriceQuote> = {
       const amount = money ?? plain
       if (amount?.range) quote.range = amount.range
       else if (amount) quote.price = amount.value
-      // "$71,420 (+1.2% 24h)": the change beside the price, unless it says another period.
+      // "$71,420 (+1.2% 24h)": the change beside the price, unless it says another period or currency ("₹9,714,000 (INR change 24h: +0.8%)").
       const percent = findPercents(value)[0]
-      if (percent && !percent.bound && !/week|7d|month|30d|ytd|year/i.test(value.slice(percent.end, percent.end + 16))) setChange(quote, signFromWords(percent, value, 0))
-    } else if (isChange) {
+      if (percent && !percent.bound && !/week|7d|month|30d|ytd|year/i.test(value.slice(percent.end, percent.end + 16)) && !OTHER_CURRENCY.test(value.slice(0, percent.index))) setChange(quote, signFromWords(percent, value, 0))
+    } else if (isChange && !OTHER_CURRENCY.test(label)) {
       const percent = findPercents(value)[0]
       if (percent && !percent.bound) setChange(quote, signFromWords(percent, value, 0))
     }

@@ -1,5 +1,6 @@
 import {assetOfLabel, inPriceBand, PRICE_BANDS} from '../assets.js'
 import {findMoney, findPercents, findPlainNumbers} from '../numbers.js'
+import {OTHER_CURRENCY} from '../topics.js'
 import type {LineContext, PriceQuote, Recogniser} from '../types.js'
 
 const PRICE_HEADER = /price|level|spot|close|last|now|current|usd|\$|range/i
@@ -52,10 +53,8 @@ export const tableRow: Recogniser<PriceQuote> = {
   }
 }
 
-/** A column in another currency ("24h (KRW market)", "Price (EUR)", "INR"): the figures shown are in dollars. */
-const OTHER_CURRENCY = /\b(?:KRW|INR|EUR|GBP|JPY|BRL|ARS|MXN|COP|NGN|TRY|CNY|local|kimchi)\b|[₩₹€£¥₦]/i
-
 function pickColumn(header: string[], cells: string[], wanted: RegExp, fits: (cell: string) => boolean, not?: number, never?: RegExp): number | undefined {
+  // (A column in another currency, "24h (KRW market)", "Price (EUR)", is never the dollar figure's.)
   const excluded = (column: number) => column === not || OTHER_PERIOD.test(header[column] ?? '') || OTHER_CURRENCY.test(header[column] ?? '') || (never?.test(header[column] ?? '') ?? false)
   for (let column = 1; column < cells.length; column++) {
     if (!excluded(column) && wanted.test(header[column] ?? '') && fits(cells[column]!)) return column
