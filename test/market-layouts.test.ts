@@ -570,4 +570,14 @@ describe('layouts of exports and hand edits', () => {
     expect(quotes.map(({symbol, price, change24hPct}) => [symbol, price, change24hPct])).toEqual([['BTC', 108620, 0.6]])
     expect(extract('### Bitcoin (BTC)', '', '- KRW 24h change: +1.9%').prices).toEqual([])
   })
+
+  it("levels and lows: 'which side of $100,000', 'an overnight trough of $98,870', 'Should bitcoin break $108,000'; 'giving up 3.4 percent' falls; 'creations outpace redemptions by $12 million' is an inflow", () => {
+    const price = (...lines: string[]) => extract(...lines).prices.map(({symbol, price, range, change24hPct}) => [symbol, price ?? range, change24hPct])
+    expect(price('Bitcoin could not decide which side of $100,000 it belonged on. It spent the day pinned between $99,200 and $101,050.')).toEqual([['BTC', [99200, 101050], undefined]])
+    expect(price('From an overnight trough of $98,870, bitcoin climbed steadily and now sits at $101,640, up 1.8 percent over twenty-four hours.')).toEqual([['BTC', 101640, 1.8]])
+    expect(price('Should bitcoin break $108,000, one desk reckons $1.2bn of longs could be liquidated.')).toEqual([])
+    expect(price('Ether fared worse, giving up 3.4 percent to $3,412.')).toEqual([['ETH', 3412, -3.4]])
+    const flows = extractDated('2031-12-02', 'Spot ether products saw creations outpace redemptions by $12 million on Monday.').etfFlows
+    expect(flows.map(({asset, direction, amountUsd}) => [asset, direction, amountUsd])).toEqual([['ETH', 'inflow', 12e6]])
+  })
 })

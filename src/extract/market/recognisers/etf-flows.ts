@@ -216,6 +216,9 @@ function sameAmountElsewhere(text: string, item: MoneyMatch, money: readonly Mon
 }
 
 function directionOf(before: string, after: string): EtfFlow['direction'] | undefined {
+  // "creations outpaced redemptions by $40M", "outflows exceeded inflows by $12M": the side that won.
+  const net = /\b(creations?|inflows?|subscriptions?|redemptions?|outflows?)\s+(?:\w+\s+)?(?:outpac\w*|outstripp?\w*|exceed\w*|outnumber\w*|outweigh\w*|topp?\w*|beat|overtook|overtake\w*)\s+(?:the\s+)?(?:creations?|inflows?|subscriptions?|redemptions?|outflows?)\s+by\s*(?:about|around|roughly|some|~|≈)?\s*$/i.exec(before)
+  if (net) return /^(?:creation|inflow|subscription)/i.test(net[1]!) ? 'inflow' : 'outflow'
   // "a net inflow of USD 58.6M, ending a three-day outflow run": the word that governs the amount.
   const governing = /\b(in|out)flows?\s+(?:of|totall?ing|worth)\s*(?:about|around|roughly|~|≈)?\s*$/i.exec(before)
   if (governing) return governing[1]!.toLowerCase() === 'in' ? 'inflow' : 'outflow'
