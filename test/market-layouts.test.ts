@@ -580,4 +580,10 @@ describe('layouts of exports and hand edits', () => {
     const flows = extractDated('2031-12-02', 'Spot ether products saw creations outpace redemptions by $12 million on Monday.').etfFlows
     expect(flows.map(({asset, direction, amountUsd}) => [asset, direction, amountUsd])).toEqual([['ETH', 'inflow', 12e6]])
   })
+
+  it("ETF flows as news desks write them: 'the bitcoin funds lose $412 million', 'Spot funds, Tuesday 9 Dec: bitcoin products shed 96.3 million USD and ether products gathered 22.8 million USD'", () => {
+    const flows = (...lines: string[]) => extractDated('2031-12-10', ...lines).etfFlows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])
+    expect(flows("Tuesday's session saw the bitcoin funds lose $412 million, the largest outflow since March.")).toEqual([['BTC', 'outflow', 412e6, '2031-12-09']])
+    expect(flows('Spot funds, Tuesday 9 Dec: bitcoin products shed 96.3 million USD and ether products gathered 22.8 million USD.')).toEqual([['BTC', 'outflow', 96.3e6, '2031-12-09'], ['ETH', 'inflow', 22.8e6, '2031-12-09']])
+  })
 })

@@ -7,7 +7,8 @@ import type {EtfFlow, Recogniser} from '../types.js'
 
 /** The assets whose funds a brief names: "spot bitcoin funds", "Ether funds", "the XRP products". */
 const FUND_ASSETS = String.raw`(?:bitcoin|btc|ether(?:eum)?|eth|solana|sol|xrp)`
-export const ETF = new RegExp(String.raw`\bETFs?\b|\bETPs?\b|\bexchange[- ]traded (?:funds?|products?)\b|\bspot ${FUND_ASSETS} (?:funds|products)\b`, 'i')
+// ("the bitcoin funds lost $412 million": a day's flow of the US funds, as news desks call them.)
+export const ETF = new RegExp(String.raw`\bETFs?\b|\bETPs?\b|\bexchange[- ]traded (?:funds?|products?)\b|\b(?:spot|the) ${FUND_ASSETS} (?:funds|products)\b|\bspot funds\b`, 'i')
 const ISSUER = /\b(IBIT|FBTC|GBTC|ARKB|BITB|HODL|BTCO|EZBC|BRRR|BTCW|MSBT|ETHA|FETH|ETHE|ETHW|BSOL|GSOL|XRPC|BlackRock|iShares|Fidelity|Grayscale|ARK(?: 21Shares)?|21Shares|Bitwise|VanEck|Invesco|Franklin|WisdomTree|Valkyrie|Morgan Stanley)\b/
 export const ASSETS: ReadonlyArray<[symbol: string, pattern: RegExp]> = [
   ['BTC', /\b(bitcoin|btc)\b/i],
@@ -222,8 +223,9 @@ function directionOf(before: string, after: string): EtfFlow['direction'] | unde
   // "a net inflow of USD 58.6M, ending a three-day outflow run": the word that governs the amount.
   const governing = /\b(in|out)flows?\s+(?:of|totall?ing|worth)\s*(?:about|around|roughly|~|≈)?\s*$/i.exec(before)
   if (governing) return governing[1]!.toLowerCase() === 'in' ? 'inflow' : 'outflow'
-  // ("Spot ETH ETFs lost $38M while BTC funds gained $112M": the verb after "while" is the next amount's.)
-  const ahead = after.split(/\b(?:while|whereas|but)\b|;/i)[0]!.slice(0, 30)
+  // ("Spot ETH ETFs lost $38M while BTC funds gained $112M", "bitcoin products shed 96.3 million USD and ether products
+  // gathered …": the verb after "while" or "and" is the next amount's.)
+  const ahead = after.split(/\b(?:while|whereas|but|and)\b|;/i)[0]!.slice(0, 30)
   const outAfter = ahead.search(OUTFLOW)
   const inAfter = ahead.search(INFLOW)
   if (outAfter >= 0 && (inAfter < 0 || outAfter < inAfter)) return 'outflow'
