@@ -586,4 +586,15 @@ describe('layouts of exports and hand edits', () => {
     expect(flows("Tuesday's session saw the bitcoin funds lose $412 million, the largest outflow since March.")).toEqual([['BTC', 'outflow', 412e6, '2031-12-09']])
     expect(flows('Spot funds, Tuesday 9 Dec: bitcoin products shed 96.3 million USD and ether products gathered 22.8 million USD.')).toEqual([['BTC', 'outflow', 96.3e6, '2031-12-09'], ['ETH', 'inflow', 22.8e6, '2031-12-09']])
   })
+
+  it("liquidations: longs and shorts that add up to a stated total are the day's total ('Longs US$74M, shorts US$330M, total US$404M'), not when they do not add up; the day's total beats yesterday's in one line; 'Liquidaciones 24h', '297M wiped'", () => {
+    const liq = (...lines: string[]) => extractDated('2031-12-18', ...lines).liquidations.map(({amountUsd, long, short}) => [amountUsd, long, short])
+    expect(liq('## Plumbing: funds and forced sellers', '', 'Longs US$74M, shorts US$330M, total US$404M. Bybit accounted for US$121M of it.')).toEqual([[404e6, 74e6, 330e6]])
+    expect(liq('## Derivatives', '', 'Longs lost US$96M and shorts US$212M over the last 24 hours, US$308M in all. A squeeze through US$107K would put roughly US$600M of shorts at risk.')).toEqual([[308e6, 96e6, 212e6]])
+    expect(liq('## Derivatives', '', 'Longs US$74M, shorts US$330M, total US$500M.')).toEqual([])
+    expect(liq('## Positioning', '', 'Longs hold US$30B of open interest and shorts US$28B, US$58B in all, over the week.')).toEqual([])
+    expect(liq('Yesterday this column counted $412 million in forced closures. The past twenty-four hours were harsher: $655 million was liquidated across the market.').map(([amount]) => amount)).toEqual([655e6])
+    expect(liq('- Liquidaciones 24h: 734 millones USD (79% longs)').map(([amount]) => amount)).toEqual([734e6])
+    expect(liq('## Derivs', '', '- 24h: **297M** wiped — longs 84M / shorts 213M').map(([amount]) => amount)).toEqual([297e6])
+  })
 })

@@ -76,12 +76,14 @@ export const liquidations: Recogniser<Liquidation> = {
   match(context) {
     // Desk shorthand and slang: "Liqs 24h: 312M", "$588M rekt", "forced out". Under a "Liquidations"
     // title, "Past 24h: $690M" is the total.
-    let text = context.text.replace(/\bliqs?\b\.?/gi, 'liquidations').replace(/\brekt\b|\bforced out\b|\bforce-closed\b|\bforcibly closed\b|\bforced closures?\b/gi, 'liquidated')
+    // ("Liquidaciones 24h", "liquidações": the same word in Spanish and Portuguese; "297M wiped".)
+    let text = context.text.replace(/\bliqs?\b\.?/gi, 'liquidations').replace(/\bliquida(?:ciones|ções|cion|ción|ção)\b/gi, 'liquidations').replace(/\brekt\b|\bforced out\b|\bforce-closed\b|\bforcibly closed\b|\bforced closures?\b|\bwiped\b(?!\s+out)/gi, 'liquidated')
     // ("### Liquidations (24h)" then "- Total: $142M": the title's window.)
     if (/liquidat/i.test(context.section.title) && !/liquidat|wiped|flushed/i.test(text) && (DAY_LABEL.test(text) || /^\W*total\s*:/i.test(text) && DAY_WINDOW.test(context.section.title))) text = `Liquidations ${DAY_LABEL.test(text) ? '' : '24h '}${text}`
     // ("12h: $212M · 24h: $395M · 7d: $2.1B" under that title: the item labelled with the day's window.)
     else if (/liquidat/i.test(context.section.title) && !/liquidat|wiped|flushed/i.test(text)) text = text.replace(WINDOW_ITEM, '$1Liquidations $2')
-    if (!/liquidat|wiped out|wipeout|flushed/i.test(text) || isTitleLine(context.raw)) return []
+    if (isTitleLine(context.raw)) return []
+    if (!/liquidat|wiped out|wipeout|flushed/i.test(text)) return sidesWithTotal(text, context)
     const found: Liquidation[] = []
     const money = findMoney(text, {bare: true}).filter(isLarge)
     // The clause before spoke of liquidations and this one of nothing else: "Liquidations were tiny — roughly
@@ -163,6 +165,7 @@ export const liquidations: Recogniser<Liquidation> = {
       const second = pair ?? (item.range ? undefined : otherProviderTotal(text, item, money))
       const band = second !== undefined ? ([Math.min(item.value, second), Math.max(item.value, second)] as [number, number]) : item.range
       const result: Liquidation = {amountUsd: band ? band[0] : item.value, window: '24h', line: context.line, evidence: words.trim()}
+      if (/\byesterday\b/i.test(windowWords)) yesterdays.add(result)
       if (band) result.amountUsdRange = band
       if (long !== undefined) result.long = long
       if (short !== undefined) result.short = short
@@ -179,8 +182,38 @@ export const liquidations: Recogniser<Liquidation> = {
       if (/\b(?:under|below|more than|less than|upwards of|in excess of|north of|south of|shy of)\s*[~≈]?\s*$/i.test(total.before)) bounds.add(result)
       found.push(result)
     }
-    return found
+    // "Yesterday this column counted $412 million. The past twenty-four hours were harsher: $655 million was
+    // liquidated": beside the day's own total, yesterday's is not a second reading.
+    const today = found.filter((item) => !yesterdays.has(item))
+    if (found.length === 0) return sidesWithTotal(text, context)
+    return today.length > 0 && today.length < found.length ? today : found
   }
+}
+
+/** Totals whose own words say yesterday. */
+const yesterdays = new WeakSet<Liquidation>()
+
+/**
+ * "Longs lost $720 million and shorts $88 million across the market, for a total of $808 million", "Longs
+ * US$74M, shorts US$330M, total US$404M": a long and a short amount that add up to a total are the day's
+ * liquidations, though the line never says the word, when its section or its verbs speak of them.
+ */
+function sidesWithTotal(line: string, context: {section: {title: string}; line: number}): Liquidation[] {
+  return line.split(/(?<=[.!?])\s+(?=[A-Z])/).flatMap((sentence) => sentenceSides(sentence, line, context))
+}
+
+function sentenceSides(text: string, line: string, context: {section: {title: string}; line: number}): Liquidation[] {
+  if (!/liquidat|derivativ|leverage|wiped|flush|squeez|futures|positioning|forced/i.test(`${context.section.title} ${line}`) && !/\b(?:longs?|shorts?)\s+(?:lost|were hit|got hit|paid)\b/i.test(text)) return []
+  const amounts = findMoney(text, {bare: true}).filter(isLarge)
+  const labelled = (pattern: RegExp) => amounts.find((item) => pattern.test(text.slice(Math.max(0, item.index - 24), item.index)))
+  const long = labelled(/\blongs?\b[^$\d]{0,18}$/i)
+  const short = labelled(/\bshorts?\b[^$\d]{0,18}$/i)
+  const total = labelled(/\b(?:total(?:\s+of)?|tally|in all|altogether|combined|overall|together)\b[^$\d]{0,20}$/i) ?? amounts.find((item) => /^\s*(?:\w+\s+)?in all\b/i.test(text.slice(item.end, item.end + 16)))
+  if (!long || !short || !total || long === short || total === long || total === short || long.range || short.range || total.range) return []
+  if (HYPOTHETICAL.test(text) || Math.abs(long.value + short.value - total.value) > 0.01 * total.value) return []
+  const own = text.slice(Math.max(0, total.index - 60), total.end + 60)
+  if (OTHER_WINDOW.test(own) && !DAY_WINDOW.test(own)) return []
+  return [{amountUsd: total.value, long: long.value, short: short.value, window: '24h', line: context.line, evidence: text.trim()}]
 }
 
 /**
