@@ -597,4 +597,10 @@ describe('layouts of exports and hand edits', () => {
     expect(liq('- Liquidaciones 24h: 734 millones USD (79% longs)').map(([amount]) => amount)).toEqual([734e6])
     expect(liq('## Derivs', '', '- 24h: **297M** wiped — longs 84M / shorts 213M').map(([amount]) => amount)).toEqual([297e6])
   })
+
+  it("a hard-wrapped line that opens on a signed figure goes on ('SOL (~$202,' / '+2.5%) came along'); a cap read without its change takes it from another reading of the same cap (the prose's '$3.70tn', a table's '$3.70tn … +1.73%')", () => {
+    const data = extract('ETH (~$3.80k, +2.3%) and SOL (~$202,', '+2.5%) came along, and the market as a whole is worth about $3.70tn.', '', '## Source check', '', '| Asset | CoinGecko | CoinMarketCap | 24h (CG / CMC) | 7d |', '|:--|--:|--:|:--|--:|', '| Total market cap | $3.70tn | $3.68tn | +1.73% / +1.70% | +2.21% |')
+    expect(data.prices.find((quote) => quote.symbol === 'SOL')).toMatchObject({price: 202, change24hPct: 2.5})
+    expect(data.marketCap).toMatchObject({usd: 3.7e12, change24hPct: 1.73})
+  })
 })

@@ -104,8 +104,10 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const [rounded] = caps
   const exact = rounded?.usd === undefined ? undefined : caps.find((other) => other.usd !== undefined && refines(other.usd, rounded.usd!) && (!overviewCaps.includes(rounded) || overviewCaps.includes(other)))
   const cap = exact ? {...exact, ...(exact.change24hPct === undefined && exact.change24hRange === undefined && pick(rounded!, 'change24hPct', 'change24hRange'))} : rounded
-  // "| Total market cap | $3.26T |" then "| Total cap 24h | -1.1% |": the change on a line of its own, next to the cap's.
-  const near = cap && cap.change24hPct === undefined && cap.change24hRange === undefined ? run([marketCapChange], [...overview, ...elsewhere]).find((change) => Math.abs(change.line - cap.line) <= 3) : undefined
+  const changeless = cap && cap.change24hPct === undefined && cap.change24hRange === undefined
+  // "| Total market cap | $3.26T |" then "| Total cap 24h | -1.1% |": the change on a line of its own, next to the cap's;
+  // else "worth about $3.70tn" in the prose and "| Total market cap | $3.70tn | … | +1.73% |" in a table: the same cap, with its change.
+  const near = changeless ? run([marketCapChange], [...overview, ...elsewhere]).find((change) => Math.abs(change.line - cap.line) <= 3) ?? caps.find((other) => other.usd !== undefined && other.usd === cap.usd && (other.change24hPct !== undefined || other.change24hRange !== undefined)) : undefined
   if (cap) data.marketCap = near ? {...cap, ...pick(near, 'change24hPct', 'change24hRange')} : cap
   // Fear & Greed is one daily value, given in the overview or under sentiment.
   const everywhere = [...opening, ...sections.flatMap(sectionContexts)]

@@ -106,7 +106,8 @@ function wrapsOnto(line: string, next: string): boolean {
   if (/(?:&|\b(?:of|at|to|by|from|near|around|about|while|whereas|and|but|or|than|with))\s*$/i.test(line) && !/^\s*(?:[-*+]\s|\d+[.)]\s|#|\|)/.test(next)) return true
   // A numbered item ("6. **54** — Fear & Greed") starts a new statement.
   if (/^\s*\d+[.)]\s/.test(next)) return false
-  return /^\s*[\p{Ll}\d$(~≈&]/u.test(next) || /^\s*\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(next) && !/^\s*[\w\s()/&-]{1,40}:\s/u.test(next)
+  // (A signed figure goes on too: "SOL (~$202," / "+2.5%) came along".)
+  return /^\s*(?:[\p{Ll}\d$(~≈&]|[+−–-]\d)/u.test(next) || /^\s*\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(next) && !/^\s*[\w\s()/&-]{1,40}:\s/u.test(next)
 }
 
 /**
