@@ -603,4 +603,12 @@ describe('layouts of exports and hand edits', () => {
     expect(data.prices.find((quote) => quote.symbol === 'SOL')).toMatchObject({price: 202, change24hPct: 2.5})
     expect(data.marketCap).toMatchObject({usd: 3.7e12, change24hPct: 1.73})
   })
+
+  it("Fear & Greed: 'there is no Fear & Greed reading today' gives none, nor does a log line's '(retry 3/3)'; '48 to 52 depending on provider' is a band; 'went 40 to 52' reads 52", () => {
+    expect(extract('Our sentiment provider is down this morning, so there is no Fear & Greed reading today.').fearGreed).toBeUndefined()
+    expect(extract('```text', '[07:29:51Z] GET /sentiment/fng ........ 503 (retry 3/3), field left empty', '```').fearGreed).toBeUndefined()
+    expect(extract('> **fear & greed** 48 to 52 depending on provider (neutral either way)').fearGreedRange).toEqual([48, 52])
+    expect(extract('Fear & Greed went 40 to 52 over the session.').fearGreed).toBe(52)
+    expect(extract('Fear & Greed 34/100 (Fear)').fearGreed).toBe(34)
+  })
 })

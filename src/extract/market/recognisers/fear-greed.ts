@@ -4,7 +4,7 @@ import {OLD_VALUE_AFTER} from '../topics.js'
 
 // ("the fear-and-greed gauge", and "Sentiment index: 45 (Fear)", "Sentiment gauge at 74", as many authors call it.)
 const INDEX = /fear[\s-]*(?:&|and|\/)[\s-]*greed(?:\s+index)?|(?<!\b(?:social|twitter|options|funding|retail|news|on-?chain|other)\s+)\bsentiment (?:index|gauge)\b|\bF\s?&\s?G\b(?:\s+index)?|\bC?FGI\b|\bfng\b|(?<!\b(?:VIX|volatility|CBOE|Wall Street(?:['’]s)?)\s+)\bfear index\b/i
-const MOVE = /\b(dropped|fell|rose|gained|lost|climbed|slipped|jumped|up|down|by|under|below|above|over|beyond|more than|less than|at least|at most)\s*$/i
+const MOVE = /\b(dropped|fell|rose|gained|lost|climbed|slipped|jumped|went|moved|swung|shifted|slid|sank|improved|recovered|rebounded|eased|ticked|crept|up|down|by|under|below|above|over|beyond|more than|less than|at least|at most)\s*$/i
 /** "(7-day average 10)", "from 22 a week ago": a number that is not today's reading. */
 const NOT_TODAY = /\b(average|avg|mean|ago|yest\.?|prev\.?|yesterday['’]?s?|last week['’]?s?|previous|prior|from|vs\.?|versus|compared with)\s*\S{0,6}\s*$/i
 const EARLIER_AFTER = /^\s*(?:\/\s*100\s*)?(?:\([^)]*\)\s*)?(?:on|in|as of|from|at)\s+(?:(?:early|mid|late)[- ])?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|^\s*(?:\([^)]*\)\s*)?(?:a week|a month|last week|yesterday|\d+ days ago)/i
@@ -32,6 +32,8 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
   match(context) {
     const phrase = INDEX.exec(context.text)
     if (!phrase) return []
+    // "there is no Fear & Greed reading today": none.
+    if (/\b(?:no|without)\s+(?:\w+\s+)?$/i.test(context.text.slice(Math.max(0, phrase.index - 16), phrase.index))) return []
     // "Our own Hanbit Sentiment Index": an exchange's or the writer's own gauge, not the Fear & Greed index.
     if (/^sentiment/i.test(phrase[0]) && /\b(?:our own|our|proprietary|in-house|house)\b[^.;:]{0,30}$/i.test(context.text.slice(0, phrase.index))) return []
     // "Sentiment cooled to 62 on the Fear & Greed gauge": the reading before the name.
@@ -55,6 +57,11 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
       if (EARLIER_AFTER.test(following) && !isRecent(following, context.date)) continue
       // "71 → 64 (Greed)": the value before an arrow to another reading is the old one ("70 → Greed" names its band).
       if (OLD_VALUE_AFTER.test(following) && /^\s*\S+\s*\d/.test(following)) continue
+      // "48 to 52 depending on provider": the brief's own band.
+      const to = match[2] === undefined ? /^\s+to\s+(\d{1,3})(?![\d%]|[.,]\d)\s*[,(]?\s*(?:depending on|per|by|across|according to|on different)\s+(?:the\s+)?(?:provider|source|tracker|site|index|feed)/i.exec(following) : null
+      if (to && Number(to[1]) <= 100 && Number(to[1]) > value) return [{range: [value, Number(to[1])], line: context.line}]
+      // "(retry 3/3)": a count, not a reading.
+      if (/^\s?\/\s?(?!100\b)\d/.test(following) || /\d\s?\/\s?$/.test(before)) continue
       if (match[2] !== undefined) return [{range: [Math.min(value, Number(match[2])), Math.max(value, Number(match[2]))] as [number, number], line: context.line}]
       // "52 on alternative.me and 49 on CoinMarketCap's version": two sources, a range.
       // (A looser reading of a second source anywhere later in the sentence cost held-out precision; not kept.)
