@@ -611,4 +611,10 @@ describe('layouts of exports and hand edits', () => {
     expect(extract('Fear & Greed went 40 to 52 over the session.').fearGreed).toBe(52)
     expect(extract('Fear & Greed 34/100 (Fear)').fearGreed).toBe(34)
   })
+
+  it("the total cap as 'the crypto market is valued at $3.52 trillion, 2.3 percent lighter than …' or 'Capitalización total: 3,70 trillion USD'; a line opening on 'Correction is continuing' is no correction", () => {
+    expect(extract('All told, the crypto market is valued at $3.52 trillion, 2.3 percent lighter than yesterday.').marketCap).toMatchObject({usd: 3.52e12, change24hPct: -2.3})
+    expect(extract('- Capitalización total: 3,70 trillion USD (3,70 billones), -2,1% in 24h').marketCap).toMatchObject({usd: 3.7e12, change24hPct: -2.1})
+    expect(extract('Correction is continuing for second day. Total crypto market capitalization is $3.81T (−1.3% in 24h).').marketCap).toMatchObject({usd: 3.81e12, change24hPct: -1.3})
+  })
 })

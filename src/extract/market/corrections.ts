@@ -2,8 +2,11 @@ import {findAssetMentions, inPriceBand} from './assets.js'
 import {cleanText, englishNotation, findMoney, findPercents} from './numbers.js'
 import type {PriceQuote} from './types.js'
 
-/** A line that corrects the brief: "**Correction, 10:15 UTC:** the ETH row above should read $3,398.20, +2.27%, not $3,389.20, +2.00%". */
-const CORRECTION = /^[\s>*_-]*correction\b/i
+/**
+ * A line that corrects the brief: "**Correction, 10:15 UTC:** the ETH row above should read $3,398.20, +2.27%, not
+ * $3,389.20, +2.00%", "*Correction (08:40 UTC): …", "**Correction.** …" (not "Correction is continuing for a second day").
+ */
+export const CORRECTION = /^[\s>*_-]*correction\b(?:\*\*|__)?\s*[:,.(—–-]/i
 /** A clause that gives the wrong figure: "not $3,389.20", "An earlier version … put bitcoin's gain at 2.7 percent". */
 const WRONG_CLAUSE = /\b(?:not|instead of|rather than|earlier version|originally|first version|misstated|previously)\b/i
 

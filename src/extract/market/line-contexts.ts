@@ -4,6 +4,7 @@
  */
 import type {RootContent} from 'mdast'
 import type {Section} from '../sections.js'
+import {CORRECTION} from './corrections.js'
 import {labelBeforeFigure} from './figure-first.js'
 import {withoutHtml} from './html.js'
 import {cleanText, englishNotation, percentWords} from './numbers.js'
@@ -70,7 +71,7 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
     // Footnote and link definitions are sources, not the brief's statements; a quoted remark
     // ('> "This ends with a 2B liquidation cascade" — a reader') is someone's opinion.
     // A correction restates the wrong figure it corrects ("An earlier version put Solana at US$197.50").
-    if (tableLines.has(line) || raw.trim() === '' || /^\s{0,3}\[\^?[^\]]+\]:/.test(raw) || /^\s{0,3}>\s*["“]/.test(raw) || /^[\s>*_-]*correction\b/i.test(raw)) continue
+    if (tableLines.has(line) || raw.trim() === '' || /^\s{0,3}\[\^?[^\]]+\]:/.test(raw) || /^\s{0,3}>\s*["“]/.test(raw) || CORRECTION.test(raw)) continue
     // A sentence hard-wrapped over several lines is read as one ("Bitcoin climbed 2.7% over / the last
     // 24 hours to around 68,900 dollars"), at the line where it starts.
     const previous = contexts.at(-1)
