@@ -617,4 +617,9 @@ describe('layouts of exports and hand edits', () => {
     expect(extract('- Capitalización total: 3,70 trillion USD (3,70 billones), -2,1% in 24h').marketCap).toMatchObject({usd: 3.7e12, change24hPct: -2.1})
     expect(extract('Correction is continuing for second day. Total crypto market capitalization is $3.81T (−1.3% in 24h).').marketCap).toMatchObject({usd: 3.81e12, change24hPct: -1.3})
   })
+
+  it("a camelCase key with its day in brackets, inside backticks: '`etfBtcNet[2031-11-12]`: +US$644.8M · `etfEthNet[2031-11-12]`: +US$97.5M'", () => {
+    const flows = extractDated('2031-11-13', '- `etfBtcNet[2031-11-12]`: +US$644.8M · `etfEthNet[2031-11-12]`: +US$97.5M').etfFlows
+    expect(flows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])).toEqual([['BTC', 'inflow', 644.8e6, '2031-11-12'], ['ETH', 'inflow', 97.5e6, '2031-11-12']])
+  })
 })

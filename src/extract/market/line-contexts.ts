@@ -21,7 +21,7 @@ const BOLD_LABEL = /^\s*(?:\*\*|__)[^*_\d]{2,40}(?:\*\*|__)\s*:?\s*$/
 /** "btc_usd : 102,344.18" in a data snapshot: the key's words are read as words. */
 const SNAKE_CASE = /(?<=[a-z0-9])_(?=[a-z0-9])/gi
 /** A camelCase key before its value ("`liqTotal24h`: US$318.7M", "etfBtcNet[2031-11-11]: +US$189.2M"). */
-const CAMEL_KEY = /[`"]?\b([a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+)[`"]?(?=\s*(?:\[[^\]]*\]\s*)?[:=])/g
+const CAMEL_KEY = /[`"]?\b([a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+)(\[[^\]]*\])?[`"]?(?=\s*[:=])/g
 /** A value in scientific notation, or a whole number of seven digits or more, after a key ("liq_24h_total: 6.842e8", "total_mcap_usd: 3.57e12", "liquidations24hUsd": 141300000). */
 const SCIENTIFIC = /([:=]\s*)([+-]?(?:\d+(?:\.\d+)?e\+?\d{1,2}|\d{7,}))(?![\w.])/gi
 const SUFFIXES: ReadonlyArray<[number, string]> = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M']]
@@ -34,7 +34,7 @@ const SUFFIXES: ReadonlyArray<[number, string]> = [[1e12, 'T'], [1e9, 'B'], [1e6
  */
 function dataKeys(text: string): string {
   // ("etf_btc_cum_net_usd": a feed's short word for cumulative.)
-  const words = text.replace(CAMEL_KEY, (_match, key: string) => keyWords(key)).replace(SNAKE_CASE, ' ').replace(/\bcum\b(?=[^:=]*[:=])/i, 'cumulative')
+  const words = text.replace(CAMEL_KEY, (_match, key: string, bracket?: string) => `${keyWords(key)}${bracket ? ` ${bracket}` : ''}`).replace(SNAKE_CASE, ' ').replace(/\bcum\b(?=[^:=]*[:=])/i, 'cumulative')
   return words
     .replace(SCIENTIFIC, (_match, lead: string, written: string, offset: number) => {
       const value = Number(written)
