@@ -622,4 +622,11 @@ describe('layouts of exports and hand edits', () => {
     const flows = extractDated('2031-11-13', '- `etfBtcNet[2031-11-12]`: +US$644.8M · `etfEthNet[2031-11-12]`: +US$97.5M').etfFlows
     expect(flows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])).toEqual([['BTC', 'inflow', 644.8e6, '2031-11-12'], ['ETH', 'inflow', 97.5e6, '2031-11-12']])
   })
+
+  it("a grid of intraday snapshots gives each asset's latest row as its price, the change from the line after it; 'BTC is up $1,775', 'ETH has gained $56' are moves, not prices", () => {
+    const data = extract('| UTC   | BTC       | ETH     | Total crypto cap |', '|:------|----------:|--------:|-----------------:|', '| 08:00 | $114,610  | $3,925  | $3.93T |', '| 16:00 | $116,035  | $3,968  | $3.97T |', '', 'On a 24-hour basis at 16:00, BTC is +1.6% and ETH +1.4%.', '', "**Since our last issue:** BTC is up $1,775 from yesterday's 16:00 snapshot of $114,260. ETH has gained $56.")
+    expect(data.prices.map(({symbol, price, change24hPct}) => [symbol, price, change24hPct])).toEqual([['BTC', 116035, 1.6], ['ETH', 3968, 1.4]])
+    expect(data.marketCap).toMatchObject({usd: 3.97e12})
+    expect(extract('BTC is up $1,775 on the day. ETH has gained $56.').prices).toEqual([])
+  })
 })

@@ -86,7 +86,8 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const quotes = [...latest].filter((quote) => (fromFirst.has(quote) || !known.has(quote.symbol) || restates(quote)) && !superseded(quote))
   // The lines before the first section, and a TL;DR anywhere: where a writer rounds.
   const summaryLines = new Set([...opening, ...[...elsewhere, ...overview].filter((context) => SUMMARY.test(context.raw))].map((context) => context.line))
-  const prices = mergeQuotes(quotes, summaryLines)
+  const snapshotLines = new Set([...overview, ...elsewhere].filter((context) => context.table?.snapshot).map((context) => context.line))
+  const prices = mergeQuotes(quotes, summaryLines, snapshotLines)
   applyCorrections(prices, lines)
   const data: MarketData = {
     prices,
@@ -174,7 +175,7 @@ function run<T extends object>(recognisers: ReadonlyArray<Recogniser<T>>, contex
 }
 
 /** One quote per asset: the first figures win, later mentions on the same line only fill gaps. */
-function mergeQuotes(quotes: PriceQuote[], summaryLines: ReadonlySet<number>): PriceQuote[] {
+function mergeQuotes(quotes: PriceQuote[], summaryLines: ReadonlySet<number>, snapshotRows: ReadonlySet<number>): PriceQuote[] {
   const bySymbol = new Map<string, PriceQuote>()
   const tables = new Map<string, number | undefined>()
   // Assets whose change so far is the one a rounded figure came with.
@@ -197,6 +198,10 @@ function mergeQuotes(quotes: PriceQuote[], summaryLines: ReadonlySet<number>): P
       else if (known.price !== undefined && quote.price !== undefined && refines(quote.price, known.price, summaryLines.has(known.line))) {
         bySymbol.set(quote.symbol, {...quote, ...(!quoteChange && pick(known, 'change24hPct', 'change24hRange'))})
         if (!quoteChange) roundedChange.add(quote.symbol)
+      } else if (snapshotRows.has(known.line) && known.change24hPct === undefined && known.change24hRange === undefined && quote.price === undefined && quote.range === undefined && quoteChange && quote.line > known.line && quote.line - known.line <= 12) {
+        // An intraday grid gives prices only; the line after it that gives the changes ("On a 24-hour basis at
+        // 16:00, BTC is +1.6%") completes them.
+        Object.assign(known, pick(quote, 'change24hPct', 'change24hRange'))
       } else if ((roundedChange.has(quote.symbol) || !(known.change24hPct !== undefined || known.change24hRange !== undefined)) && quote.price === known.price && quoteChange) {
         // "## Bitcoin: 103 260 USD" then "Bitcoin is trading at 103 260 USD, up 1.29 percent": the change stated
         // with the same price is its change, and beats the one a one-line summary gave with its rounded price

@@ -68,9 +68,10 @@ export function columnHeader(table: {header: readonly string[]} | undefined, tex
 
 export function contextsOf(header: string[], rows: readonly Row[], section: Section, lines: readonly string[], date?: string, caption?: string): LineContext[] {
   rows = rows.map(withStatedUnit)
-  const turned = byAsset(header, rows)
+  const snapshot = byAsset(header, rows) === undefined ? latestSnapshot(header, rows) : undefined
+  const turned = byAsset(header, rows) ?? snapshot
   const shown = withoutEarlierColumns(turned?.header ?? header, turned ? turned.rows : rows)
-  return shown.rows.map(({line, cells}) => ({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header: shown.header, cells, ...(caption && {caption})}, block: rows[0]!.line, ...(date && {date})}))
+  return shown.rows.map(({line, cells}) => ({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header: shown.header, cells, ...(caption && {caption}), ...(snapshot && {snapshot: true})}, block: rows[0]!.line, ...(date && {date})}))
 }
 
 /** A title or header that gives the unit of bare cells: "Net Flows (US$ M)", "(\$m)", "(million USD)", "(USD m)". */
@@ -104,6 +105,23 @@ function withoutEarlierColumns(header: string[], rows: readonly Row[]): {header:
   // Only when a column of the brief's own moment takes its place.
   if (keep.every(Boolean) || !header.some((name, column) => column > 0 && keep[column] && CURRENT_COLUMN.test(name))) return {header, rows}
   return {header: header.filter((_, column) => keep[column]), rows: rows.map((row) => ({...row, cells: row.cells.filter((_, column) => keep[column] ?? true)}))}
+}
+
+const CLOCK = /^\s*(\d{1,2}):(\d{2})\s*(?:UTC|GMT|Z|ET|CET|CEST|BST|KST|JST|SGT|HKT)?\s*$/i
+
+/**
+ * A grid of intraday snapshots, a row per time and a column per asset ("| UTC | BTC | ETH | Total crypto cap |"
+ * then "| 08:00 | $114,610 | … |", "| 16:00 | $116,035 | … |"): the latest row is where each trades now,
+ * turned into a row per column.
+ */
+function latestSnapshot(header: string[], rows: readonly Row[]): {header: string[]; rows: Row[]} | undefined {
+  if (rows.length === 0 || !header.slice(1).some((name) => assetOfLabel(name)) || !rows.every((row) => CLOCK.test(row.cells[0] ?? ''))) return undefined
+  const minutes = (row: Row) => {
+    const [, hours, mins] = CLOCK.exec(row.cells[0]!)!
+    return Number(hours) * 60 + Number(mins)
+  }
+  const latest = rows.reduce((best, row) => (minutes(row) >= minutes(best) ? row : best))
+  return {header: ['Asset', `Price at ${latest.cells[0]!.trim()}`], rows: header.slice(1).map((name, index) => ({line: latest.line, cells: [name, latest.cells[index + 1] ?? '']}))}
 }
 
 /**

@@ -115,7 +115,8 @@ export interface LineContext {
   /** The brief's own day (YYYY-MM-DD), to resolve "Friday" or "Feb 2". */
   date?: string
   /** Set for a GFM table row: its cells, cleaned, the header's, and the one-line title above the table. */
-  table?: {header: string[]; cells: string[]; caption?: string}
+  /** `snapshot`: the latest row of a grid of intraday snapshots, which gives prices only. */
+  table?: {header: string[]; cells: string[]; caption?: string; snapshot?: boolean}
   /** The first line of the table or code block the line belongs to: its lines are one statement. */
   block?: number
 }

@@ -202,6 +202,7 @@ const MOMENT_AFTER = /^\s*(?:\w+\s+){0,2}(?:minutes?|mins?|hours?|hrs?|seconds?)
 const pastCurrency = (segment: string, end: number) => segment.slice(end, end + 40).replace(/^\s*(?:USDT?|dollars?)\b/i, '').slice(0, 30)
 const PAST_MOVE_BEFORE =
   /\b(?:after|following)\s+(?:a|an|the|its|last)?\s*(?:[\w.]+\s+){0,3}?(?:flush|drop|dip|crash|sell-?off|slide|plunge|fall|decline|wick|spike|rally|surge|run|move|jump|pump|slump)\w*\s+(?:to|near|toward|towards|at|below|above|under)\s+(?:about|around|roughly|near|~|≈)?\s*$/i
+const MOVE_AMOUNT_BEFORE = /\b(?:up|down|gained|gains|added|adds|rose|fell|climbed|dropped|jumped|slipped|shed|sheds|lost)\s+(?:by\s+)?(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+|another\s+)?[~≈]?\s*$/i
 const APPROXIMATE_BEFORE = /\b(?:near|around|about|approximately|roughly|close to)\s*[~≈]?\s*$|[~≈]\s*$/i
 /** A figure of two significant digits or fewer (90,000; 3,100), the kind a writer rounds to. */
 const isRound = (value: number) => value >= 100 && value % 10 ** (Math.floor(Math.log10(value)) - 1) === 0
@@ -263,6 +264,8 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
       continue
     }
     if (MOMENT_AFTER.test(pastCurrency(segment, money.end))) continue
+    // "BTC is up $1,775 from yesterday's snapshot", "ETH has gained $56": the size of a move, not a price.
+    if (MOVE_AMOUNT_BEFORE.test(segment.slice(from, money.index))) continue
     // "Yesterday BTC closed at \$99,610; this morning it trades at \$100,450": a close of another day.
     if (closesAnotherDay(segment, from, money.index)) {
       close ??= money.range ? undefined : money
