@@ -629,4 +629,12 @@ describe('layouts of exports and hand edits', () => {
     expect(data.marketCap).toMatchObject({usd: 3.97e12})
     expect(extract('BTC is up $1,775 on the day. ETH has gained $56.').prices).toEqual([])
   })
+
+  it("a figure tied to an earlier hour than one the line names later is not the price ('At 08:00 UTC bitcoin was … around 116.2k. It dipped to 115.9k by noon, and at our 16:00 UTC cut it was at 115.48k'); alone it is", () => {
+    const price = (...lines: string[]) => extract(...lines).prices.map(({symbol, price, change24hPct}) => [symbol, price, change24hPct])
+    expect(price('At 08:00 UTC bitcoin was changing hands around 116.2k. It dipped to 115.9k by noon, and at our 16:00 UTC cut it was at **115.48k**, down 0.9 percent over 24 hours.')).toEqual([['BTC', 115480, -0.9]])
+    expect(price('Bitcoin opened the European morning at 112.4k (08:00 UTC) and reached 113.1k by noon. At our 16:00 UTC cut it was at **113.61k**, up 0.6 percent on the day.')).toEqual([['BTC', 113610, 0.6]])
+    expect(price('Bitcoin was at $114,900 at 08:00 UTC and $113,700 by noon, and at our 16:00 UTC cut it was at **$112,930**, down 2.2 percent on the day.')).toEqual([['BTC', 112930, -2.2]])
+    expect(price('BTC at $97,240 at 08:00 UTC, up 1.2% on the day.')).toEqual([['BTC', 97240, 1.2]])
+  })
 })

@@ -202,6 +202,22 @@ const MOMENT_AFTER = /^\s*(?:\w+\s+){0,2}(?:minutes?|mins?|hours?|hrs?|seconds?)
 const pastCurrency = (segment: string, end: number) => segment.slice(end, end + 40).replace(/^\s*(?:USDT?|dollars?)\b/i, '').slice(0, 30)
 const PAST_MOVE_BEFORE =
   /\b(?:after|following)\s+(?:a|an|the|its|last)?\s*(?:[\w.]+\s+){0,3}?(?:flush|drop|dip|crash|sell-?off|slide|plunge|fall|decline|wick|spike|rally|surge|run|move|jump|pump|slump)\w*\s+(?:to|near|toward|towards|at|below|above|under)\s+(?:about|around|roughly|near|~|≈)?\s*$/i
+/** An hour right after a figure: "114.9k at 08:00 UTC", "113.7k by noon", "112.4k (08:00 UTC)". */
+const CLOCK_AFTER = /^\s*(?:(?:at|by)\s+|\(\s*)(\d{1,2}:\d{2}|\d{1,2}\s?(?:am|pm)\b|noon\b|midday\b|lunch(?:time)?\b)/i
+const CLOCK = /\b(\d{1,2}):(\d{2})\b|\b(noon|midday|lunch(?:time)?)\b/gi
+const minutesOf = (written: string) => (/^\d/.test(written) ? Number(written.split(':')[0]) * 60 + Number(written.split(':')[1] ?? 0) : 12 * 60)
+
+/**
+ * The figure is tied to an hour (one right after it, or the last named before it in its sentence) and the
+ * line names a later hour after it: an earlier snapshot of the day, not where the asset trades now.
+ */
+function earlierHour(segment: string, money: {index: number; end: number}, beyond: string): boolean {
+  const after = CLOCK_AFTER.exec(pastCurrency(segment, money.end))
+  const before = after ? undefined : [...segment.slice(sentenceStart(segment, money.index), money.index).matchAll(CLOCK)].at(-1)
+  const own = after?.[1] ?? before?.[0]
+  if (own === undefined || /\d\s?(?:am|pm)/i.test(own)) return false
+  return [...`${segment.slice(money.end)} ${beyond}`.matchAll(CLOCK)].some((match) => minutesOf(match[0]) > minutesOf(own))
+}
 const MOVE_AMOUNT_BEFORE = /\b(?:up|down|gained|gains|added|adds|rose|fell|climbed|dropped|jumped|slipped|shed|sheds|lost)\s+(?:by\s+)?(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+|another\s+)?[~≈]?\s*$/i
 const APPROXIMATE_BEFORE = /\b(?:near|around|about|approximately|roughly|close to)\s*[~≈]?\s*$|[~≈]\s*$/i
 /** A figure of two significant digits or fewer (90,000; 3,100), the kind a writer rounds to. */
@@ -213,7 +229,7 @@ type Figures = Pick<PriceQuote, 'price' | 'range' | 'change24hPct' | 'change24hR
 export function readSegment(text: string, from: number, end: number, symbol?: string): Figures {
   // Only the sentence the segment starts in is scanned, so that a long paragraph is read in linear time.
   const base = sentenceStart(text, from)
-  return readWindow(text.slice(base, end), from - base, symbol)
+  return readWindow(text.slice(base, end), from - base, symbol, text.slice(end))
 }
 
 /** Another provider's reading of the same change right after it: ", while CoinMarketCap has it at 3.6%". */
@@ -225,7 +241,7 @@ const NOW_AFTER = /^\s*(?:now|currently|right now|at press time|as (?:I|we) writ
 /** A line labelled as levels ("Price targets: BTC $105k, ETH $4k", "Key levels — BTC 95k / 99k"): no amount in it is a price. */
 const LEVELS_LABEL = /^\W*(?:[\w'’]+\s+){0,3}?(?:targets?|support|resistance|supports|resistances|levels|pivots?|stops?|invalidations?)\s*(?::|[—–]\s)/i
 
-function readWindow(segment: string, from: number, symbol?: string): Figures {
+function readWindow(segment: string, from: number, symbol?: string, beyond = ''): Figures {
   const figures: Figures = {}
   if (LEVELS_LABEL.test(segment.slice(0, from))) return figures
   // "SOL ~89.6", "BTC: 71,420", "ETH at 2,030": a plain number right after the ticker, inside the asset's band.
@@ -239,7 +255,7 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
     figures.price = nowFigure.value
     plain = undefined
   }
-  if (plain && lead !== undefined && !MOMENT_AFTER.test(pastCurrency(segment, from + plain.end)) && !LEVEL_AFTER.test(segment.slice(from + plain.end, from + plain.end + 24)) && BARE_PRICE_LEAD.test(lead) && !NOT_PRICE_BEFORE.test(lead) && !PAST_MOVE_BEFORE.test(lead) && !WAS_EARLIER.test(lead) && !EARLIER_LABEL.test(lead) && !/\b(?:ago|a (?:week|month) earlier)\b/i.test(lead) && !OLD_VALUE_AFTER.test(segment.slice(from + plain.end, from + plain.end + 6)) && !SR_BEFORE.test(lead) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
+  if (plain && lead !== undefined && !MOMENT_AFTER.test(pastCurrency(segment, from + plain.end)) && !earlierHour(segment, {index: from + plain.index, end: from + plain.end}, beyond) && !LEVEL_AFTER.test(segment.slice(from + plain.end, from + plain.end + 24)) && BARE_PRICE_LEAD.test(lead) && !NOT_PRICE_BEFORE.test(lead) && !PAST_MOVE_BEFORE.test(lead) && !WAS_EARLIER.test(lead) && !EARLIER_LABEL.test(lead) && !/\b(?:ago|a (?:week|month) earlier)\b/i.test(lead) && !OLD_VALUE_AFTER.test(segment.slice(from + plain.end, from + plain.end + 6)) && !SR_BEFORE.test(lead) && inPriceBand(symbol!, plain.range ? plain.range[0] : plain.value) && (!plain.range || inPriceBand(symbol!, plain.range[1]))) {
     if (plain.range) figures.range = plain.range
     else figures.price = plain.value
   }
@@ -264,6 +280,9 @@ function readWindow(segment: string, from: number, symbol?: string): Figures {
       continue
     }
     if (MOMENT_AFTER.test(pastCurrency(segment, money.end))) continue
+    // "was at 114.9k at 08:00 UTC and 113.7k by noon, and at our 16:00 UTC cut it was at 112.93k": a figure
+    // tied to an hour before one the line names later is not where it trades now.
+    if (earlierHour(segment, money, beyond)) continue
     // "BTC is up $1,775 from yesterday's snapshot", "ETH has gained $56": the size of a move, not a price.
     if (MOVE_AMOUNT_BEFORE.test(segment.slice(from, money.index))) continue
     // "Yesterday BTC closed at \$99,610; this morning it trades at \$100,450": a close of another day.
