@@ -637,4 +637,10 @@ describe('layouts of exports and hand edits', () => {
     expect(price('Bitcoin was at $114,900 at 08:00 UTC and $113,700 by noon, and at our 16:00 UTC cut it was at **$112,930**, down 2.2 percent on the day.')).toEqual([['BTC', 112930, -2.2]])
     expect(price('BTC at $97,240 at 08:00 UTC, up 1.2% on the day.')).toEqual([['BTC', 97240, 1.2]])
   })
+
+  it("a table with a column per hour ('ASSET  08:00  12:00  16:00  24H'): the latest hour's column is the price", () => {
+    const data = extract('```text', 'ASSET   08:00        12:00        16:00        24H', 'BTC     110 240      108 600      107 450      -3.5 pct', 'ETH       3 648        3 590        3 540      -4.5 pct', 'TOTAL   3.76 tn      3.72 tn      3.68 tn      -3.2 pct', '```')
+    expect(data.prices.filter((quote) => quote.symbol !== 'TOTAL').map(({symbol, price, change24hPct}) => [symbol, price, change24hPct])).toEqual([['BTC', 107450, -3.5], ['ETH', 3540, -4.5]])
+    expect(data.marketCap).toMatchObject({usd: 3.68e12, change24hPct: -3.2})
+  })
 })

@@ -50,7 +50,7 @@ export function fixedWidthTable(code: string, startLine: number): {header: strin
   const csv = /^[\w ()%$/.-]+(?:,[\w ()%$/.-]+){2,}$/.test(first?.trim() ?? '')
   const split = (line: string) => line.trim().split(csv ? /\s*,\s*/ : /\s{2,}|\t+/)
   const header = split(first ?? '').map(keyWords)
-  if (header.length < 3 || header.some((name) => /\d/.test(name) && !/24\s?h|7\s?d|30\s?d|\b1d\b/i.test(name))) return undefined
+  if (header.length < 3 || header.some((name) => /\d/.test(name) && !/24\s?h|7\s?d|30\s?d|\b1d\b/i.test(name) && !CLOCK.test(name))) return undefined
   const rows = rest.flatMap((line, index) => (line.trim() === '' ? [] : [{line: startLine + 2 + index, cells: split(line).map(cellText)}]))
   if (rows.length === 0 || rows.some((row) => row.cells.length !== header.length)) return undefined
   return {header: header.map((name) => cleanText(name)), rows}
@@ -101,6 +101,14 @@ const CURRENT_COLUMN = /\b(?:now|current|today|latest|live)\b/i
 
 /** "| Asset | Yesterday's close | Now | 24h |" read as "| Asset | Now | 24h |". */
 function withoutEarlierColumns(header: string[], rows: readonly Row[]): {header: string[]; rows: readonly Row[]} {
+  // Columns of snapshots at several hours ("| 08:00 | 12:00 | 16:00 | 24H |"): the latest is where it trades now.
+  const hours = header.map((name, column) => (column > 0 ? CLOCK.exec(name) : null))
+  const latest = Math.max(...hours.map((match) => (match ? Number(match[1]) * 60 + Number(match[2]) : -1)))
+  if (hours.filter(Boolean).length >= 2) {
+    const keep = hours.map((match) => !match || Number(match[1]) * 60 + Number(match[2]) === latest)
+    const named = header.map((name, column) => (hours[column] ? `Price at ${name.trim()}` : name))
+    return {header: named.filter((_, column) => keep[column]), rows: rows.map((row) => ({...row, cells: row.cells.filter((_, column) => keep[column] ?? true)}))}
+  }
   const keep = header.map((name, column) => column === 0 || !EARLIER_COLUMN.test(name))
   // Only when a column of the brief's own moment takes its place.
   if (keep.every(Boolean) || !header.some((name, column) => column > 0 && keep[column] && CURRENT_COLUMN.test(name))) return {header, rows}
