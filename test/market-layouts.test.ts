@@ -643,4 +643,9 @@ describe('layouts of exports and hand edits', () => {
     expect(data.prices.filter((quote) => quote.symbol !== 'TOTAL').map(({symbol, price, change24hPct}) => [symbol, price, change24hPct])).toEqual([['BTC', 107450, -3.5], ['ETH', 3540, -4.5]])
     expect(data.marketCap).toMatchObject({usd: 3.68e12, change24hPct: -3.2})
   })
+
+  it("a reading timed earlier than another timed one is out of date even beside untimed ones ('> 08:00 — BTC US$107.8K …', '> 16:00 — BTC US$108.9K …', then '## Bitcoin — US$108.9K ▲0.8%')", () => {
+    const data = extract('*A long weekend in America.*', '', '> **Tide chart, Monday 21 June (UTC)**', '> 08:00 — BTC US$107.8K · ETH US$3,518', '> 12:00 — BTC US$108.4K · ETH US$3,537', '> 16:00 — BTC US$108.9K · ETH US$3,552', '', '## Bitcoin — US$108.9K ▲0.8%', '', 'That is the 16:00 reading.')
+    expect(data.prices.map(({symbol, price}) => [symbol, price])).toEqual([['BTC', 108900], ['ETH', 3552]])
+  })
 })

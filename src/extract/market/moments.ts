@@ -133,7 +133,8 @@ export function lateness(moment: Moment, byTime = false): number {
  * Keeps, of each figure's readings (grouped by `keyOf`), those stated last:
  * a later day first; then an update or closing summary; then, when every
  * reading is timed, the latest time. Readings that say nothing of their
- * moment are left as they are (the market overview goes first as before).
+ * moment are left as they are (the market overview goes first as before),
+ * but a timed reading never outlives a later-timed one.
  */
 export function latestReadings<T extends {line: number}>(items: readonly T[], momentOf: (line: number) => Moment, keyOf: (item: T) => string = () => ''): T[] {
   const groups = new Map<string, T[]>()
@@ -146,7 +147,10 @@ export function latestReadings<T extends {line: number}>(items: readonly T[], mo
   for (const group of groups.values()) {
     const moments = group.map((item) => momentOf(item.line))
     const allTimed = moments.every((moment) => moment.minutes !== undefined)
-    const ranks = moments.map((moment) => lateness(moment, allTimed))
+    // A reading timed earlier than another timed one of the same figure is out of date, whatever the untimed ones say
+    // ("08:00 — BTC US$107.8K" … "16:00 — BTC US$108.9K", then "## Bitcoin — US$108.9K").
+    const latestTimed = Math.max(...moments.filter((moment) => moment.minutes !== undefined).map((moment) => lateness(moment, true)))
+    const ranks = moments.map((moment) => (moment.minutes !== undefined && lateness(moment, true) < latestTimed ? Number.NEGATIVE_INFINITY : lateness(moment, allTimed)))
     const top = Math.max(...ranks)
     group.forEach((item, index) => ranks[index] === top && kept.add(item))
   }
