@@ -648,4 +648,11 @@ describe('layouts of exports and hand edits', () => {
     const data = extract('*A long weekend in America.*', '', '> **Tide chart, Monday 21 June (UTC)**', '> 08:00 — BTC US$107.8K · ETH US$3,518', '> 12:00 — BTC US$108.4K · ETH US$3,537', '> 16:00 — BTC US$108.9K · ETH US$3,552', '', '## Bitcoin — US$108.9K ▲0.8%', '', 'That is the 16:00 reading.')
     expect(data.prices.map(({symbol, price}) => [symbol, price])).toEqual([['BTC', 108900], ['ETH', 3552]])
   })
+
+  it("a share is not the cap's change: 'The total crypto market is worth roughly $3.9tn, with BTC's own market cap at $2.32tn and dominance at 59.7%'", () => {
+    const cap = extract("The total crypto market is worth roughly $3.9tn, with BTC's own market cap at $2.32tn and dominance at 59.7%.").marketCap
+    expect(cap?.usd).toBe(3.9e12)
+    expect(cap?.change24hPct).toBeUndefined()
+    expect(extract('Total crypto market cap: $3.41T, up 1.2% on the day; BTC dominance 57.8%.').marketCap).toMatchObject({usd: 3.41e12, change24hPct: 1.2})
+  })
 })

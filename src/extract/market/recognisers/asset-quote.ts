@@ -284,6 +284,7 @@ function readWindow(segment: string, from: number, symbol?: string, beyond = '')
     // tied to an hour before one the line names later is not where it trades now.
     if (earlierHour(segment, money, beyond)) continue
     // "BTC is up $1,775 from yesterday's snapshot", "ETH has gained $56": the size of a move, not a price.
+    // ("inside a 1 700 USD band" as a size too cost a held-out set a right price: not kept.)
     if (MOVE_AMOUNT_BEFORE.test(segment.slice(from, money.index))) continue
     // "Yesterday BTC closed at \$99,610; this morning it trades at \$100,450": a close of another day.
     if (closesAnotherDay(segment, from, money.index)) {

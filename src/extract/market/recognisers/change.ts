@@ -8,12 +8,17 @@ export const OTHER_SPAN_AFTER = /^\s*\)?\s*(?:on|over|in|for|during) the (?:week
 /** "a 48-hour slide of", "two-day drop": a span other than the day named before the figure. */
 export const OTHER_SPAN_BEFORE = /\b(?:(?!24\s?-?h)\d+\s?-?(?:h|hrs?|hours?)|(?:two|three|four|five|six|seven|multi)[- ](?:day|session|hour)|fortnight\w*)\b[^%]{0,40}$/i
 
+/** A share named right before the figure ("dominance at 59.7%", "a 58% share"). */
+const SHARE_BEFORE = /\b(?:dominance|share|weight(?:ing)?)\s*(?:\w+\s+){0,2}?(?:at|of|is|was|to|near|around|reads?|:)?\s*[~≈]?\s*$/i
+
 /** The first 24h change (a percentage or range) in `text[from, end)`, signed by its verb. */
 export function readChange(text: string, from: number, end: number): {change24hPct?: number; change24hRange?: [number, number]} {
   const segment = text.slice(0, end)
   for (const percent of findPercents(segment)) {
     if (percent.index < from || NOT_CHANGE_AFTER.test(segment.slice(percent.end, percent.end + 30)) || OTHER_SPAN_AFTER.test(segment.slice(percent.end, percent.end + 40))) continue
     if (OTHER_SPAN_BEFORE.test(segment.slice(from, percent.index))) continue
+    // "with BTC's own market cap at $2.32tn and dominance at 59.7%": a share, not a move.
+    if (SHARE_BEFORE.test(segment.slice(Math.max(from, percent.index - 40), percent.index))) continue
     // "sub-1%", "±2%": the brief gives a bound, not the change.
     if (percent.bound) return {}
     const signed = signFromWords(percent, segment, from)
