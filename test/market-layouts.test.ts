@@ -655,4 +655,10 @@ describe('layouts of exports and hand edits', () => {
     expect(cap?.change24hPct).toBeUndefined()
     expect(extract('Total crypto market cap: $3.41T, up 1.2% on the day; BTC dominance 57.8%.').marketCap).toMatchObject({usd: 3.41e12, change24hPct: 1.2})
   })
+
+  it("Fear & Greed: a signed number is a move ('F&G is +5 points', then 'F&G **27** (fear)'), 'plunged to 22 points' a reading", () => {
+    expect(extract('SINCE LAST ISSUE: BTC is +1 330 and ETH +48. F&G is +5 points.', '', 'F&G **27** (fear). It is up from 22.').fearGreed).toBe(27)
+    expect(extract('SINCE LAST ISSUE: F&G is +5 points.').fearGreed).toBeUndefined()
+    expect(extract('The Crypto Fear & Greed Index plunged to **22 points** ("extreme fear").').fearGreed).toBe(22)
+  })
 })

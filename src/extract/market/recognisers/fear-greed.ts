@@ -55,6 +55,8 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
       // "40 (Fear) on October 22", "~11 in late Nov": a reading of another day.
       const following = after.slice(match.index + match[0].length, match.index + match[0].length + 40)
       if (EARLIER_AFTER.test(following) && !isRecent(following, context.date)) continue
+      // "F&G is +5 points": a signed number is a move, not a reading ("plunged to 22 points" is one).
+      if (/[+−–]\s?$/.test(before)) continue
       // "71 → 64 (Greed)": the value before an arrow to another reading is the old one ("70 → Greed" names its band).
       if (OLD_VALUE_AFTER.test(following) && /^\s*\S+\s*\d/.test(following)) continue
       // "48 to 52 depending on provider": the brief's own band.
