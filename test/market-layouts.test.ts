@@ -661,4 +661,10 @@ describe('layouts of exports and hand edits', () => {
     expect(extract('SINCE LAST ISSUE: F&G is +5 points.').fearGreed).toBeUndefined()
     expect(extract('The Crypto Fear & Greed Index plunged to **22 points** ("extreme fear").').fearGreed).toBe(22)
   })
+
+  it("an exact figure elsewhere that the overview rounds wins ('ether is near $4.3k' in the overview, 'ETH 4.26k (+1.2%)' at a glance); a glance figure that does not round to it does not", () => {
+    const price = (...lines: string[]) => extract(...lines).prices.map(({symbol, price, change24hPct}) => [symbol, price, change24hPct])
+    expect(price('**At a Glance** — ETH 4.26k (+1.2%)', '', '## Market Overview', '', 'Ether is near $4.3k after a quiet weekend.')).toEqual([['ETH', 4260, 1.2]])
+    expect(price('**At a Glance** — ETH 4.19k (+1.2%)', '', '## Market Overview', '', 'Ether is near $4.3k after a quiet weekend.')).toEqual([['ETH', 4300, undefined]])
+  })
 })

@@ -82,7 +82,8 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const superseded = (quote: PriceQuote) => (stated.get(quote.symbol) ?? Number.NEGATIVE_INFINITY) > lateness(momentOf(quote.line))
   // ("## Bitcoin: 103 260 USD" then "Bitcoin is trading at 103 260 USD, up 1.29 percent": a line restating the
   // first reading's exact price is the same statement, and may give its change.)
-  const restates = (quote: PriceQuote) => quote.price !== undefined && first.some((other) => other.symbol === quote.symbol && other.price === quote.price && latest.has(other))
+  // (Or the exact figure the first one rounds: "ether is near $4.3k" in the overview, "ETH 4.26k (+1.2%)" at a glance.)
+  const restates = (quote: PriceQuote) => quote.price !== undefined && first.some((other) => other.symbol === quote.symbol && other.price !== undefined && (other.price === quote.price || refines(quote.price!, other.price)) && latest.has(other))
   const quotes = [...latest].filter((quote) => (fromFirst.has(quote) || !known.has(quote.symbol) || restates(quote)) && !superseded(quote))
   // The lines before the first section, and a TL;DR anywhere: where a writer rounds.
   const summaryLines = new Set([...opening, ...[...elsewhere, ...overview].filter((context) => SUMMARY.test(context.raw))].map((context) => context.line))
