@@ -667,4 +667,9 @@ describe('layouts of exports and hand edits', () => {
     expect(price('**At a Glance** — ETH 4.26k (+1.2%)', '', '## Market Overview', '', 'Ether is near $4.3k after a quiet weekend.')).toEqual([['ETH', 4260, 1.2]])
     expect(price('**At a Glance** — ETH 4.19k (+1.2%)', '', '## Market Overview', '', 'Ether is near $4.3k after a quiet weekend.')).toEqual([['ETH', 4300, undefined]])
   })
+
+  it("under '## Spot ETF flow log', lines that name no asset are the title's funds' ('- Tue 1 Jun: +$164.3M'); a line naming ether stays ether's", () => {
+    const flows = extractDated('2032-06-02', '## Spot ETF flow log (last five sessions, newest last)', '', '- Fri 28 May: +$61.4M', '- Tue 1 Jun: +$164.3M', '', 'Spot ether ETFs took in $48.2M on Tuesday.').etfFlows
+    expect(flows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])).toEqual([['BTC', 'inflow', 61.4e6, '2032-05-28'], ['BTC', 'inflow', 164.3e6, '2032-06-01'], ['ETH', 'inflow', 48.2e6, '2032-06-01']])
+  })
 })

@@ -1,3 +1,4 @@
+import {findAssetMentions} from '../assets.js'
 import {clauses, lastMatch, ownWords} from '../clauses.js'
 import {findDays, isStaleDay, soleDayOf} from '../days.js'
 import {isTitleLine} from './liquidations.js'
@@ -87,7 +88,8 @@ export const etfFlows: Recogniser<EtfFlow> = {
         if (issuerIsSubject(lead, after)) continue
         // "ETFs +188.5M (Thu) … ETH ETFs ~flat": bare ETFs in the amount's own clause are not the line's other asset.
         // ("**Flows.** Last week ETFs +706M net; Fri +97.2M": the line's bare ETFs speak for its clauses.)
-        const asset = assetOf(before, after) ?? (/\bETFs?\b/.test(words) ? lineAsset(words) ?? bareEtfAsset(words) : lineAsset(text) ?? bareEtfAsset(text))
+        // (Under "## Spot ETF flows", "- Tue 1 Jun: +$164.3M" is the title's funds'.)
+        const asset = assetOf(before, after) ?? (/\bETFs?\b/.test(words) ? lineAsset(words) ?? bareEtfAsset(words) : lineAsset(text) ?? bareEtfAsset(text)) ?? (ETF.test(context.section.title) && !findAssetMentions(text).length ? lineAsset(context.section.title) ?? bareEtfAsset(context.section.title) : undefined)
         if (!asset) continue
         // "ETH ETFs lost $428.52 million, BTC ETFs $326.52 million": the verb of the amount before is this one's too.
         const previous = owned[owned.findIndex((entry) => entry.item === item) - 1]
