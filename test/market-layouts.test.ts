@@ -672,4 +672,10 @@ describe('layouts of exports and hand edits', () => {
     const flows = extractDated('2032-06-02', '## Spot ETF flow log (last five sessions, newest last)', '', '- Fri 28 May: +$61.4M', '- Tue 1 Jun: +$164.3M', '', 'Spot ether ETFs took in $48.2M on Tuesday.').etfFlows
     expect(flows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])).toEqual([['BTC', 'inflow', 61.4e6, '2032-05-28'], ['BTC', 'inflow', 164.3e6, '2032-06-01'], ['ETH', 'inflow', 48.2e6, '2032-06-01']])
   })
+
+  it("a table of a week's sessions under a caption ending in a footnote ('Week 49 in the US spot funds … (USD):[^4]') gives each day's flows; a table of weeks does not", () => {
+    const flows = (...lines: string[]) => extractDated('2031-12-06', ...lines).etfFlows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])
+    expect(flows('Week 49 in the US spot funds, ranked by size of the BTC move, not by date (USD):[^4]', '', '| Session | BTC funds | ETH funds |', '|:--|--:|--:|', '| Tue 2 Dec | −412M | −37M |', '| Fri 5 Dec | +318M | +61M |', '', '[^4]: https://example.com/flows')).toEqual([['BTC', 'outflow', 412e6, '2031-12-02'], ['ETH', 'outflow', 37e6, '2031-12-02'], ['BTC', 'inflow', 318e6, '2031-12-05'], ['ETH', 'inflow', 61e6, '2031-12-05']])
+    expect(flows('Weekly US spot ETF flows (USD):', '', '| Week | BTC funds | ETH funds |', '|:--|--:|--:|', '| Week to 5 Dec | +254M | +71M |')).toEqual([])
+  })
 })

@@ -119,6 +119,7 @@ function captionOf(section: Section, table: RootContent, lines: readonly string[
   const index = section.nodes.indexOf(table)
   const above = section.nodes[index - 1]
   if (above?.type !== 'paragraph' || !above.position || !table.position || above.position.start.line !== above.position.end.line || table.position.start.line - above.position.end.line > 2) return undefined
-  const raw = lines[above.position.start.line - 1] ?? ''
+  // (A footnote after it, "… (USD):[^4]", still ends it.)
+  const raw = (lines[above.position.start.line - 1] ?? '').replace(/\[\^[^\]\s]*\]/g, '')
   return /^\s*(?:\*\*|__).*(?:\*\*|__)\s*:?\s*$|:\s*$/.test(raw) ? englishNotation(cleanText(withoutHtml(raw))) : undefined
 }

@@ -19,7 +19,9 @@ export const etfTable: Recogniser<EtfFlow> = {
   match(context) {
     const table = context.table
     const caption = table?.caption ?? ''
-    if (!table || !ETF.test(`${context.section.title} ${caption} ${table.header.join(' ')}`) || LONGER_SPAN.test(context.section.title) || LONGER_SPAN.test(caption)) return []
+    // ("Week 49 in the US spot funds (USD):" over rows "| Tue 2 Dec | −412M | −37M |": a week's days, each its own.)
+    const dayRow = /^\W*(?:mon|tue|wed|thu|fri)[a-z]*\.?,?\s+\d{1,2}(?:st|nd|rd|th)?(?:\s+[a-z]{3,9}\.?)?\W*$/i.test(table?.cells[0] ?? '')
+    if (!table || !ETF.test(`${context.section.title} ${caption} ${table.header.join(' ')}`) || LONGER_SPAN.test(context.section.title) || (LONGER_SPAN.test(caption) && !dayRow)) return []
     // "Fri 10 Apr" names one day twice; "Week to 10 Apr" or "Month to date" is no day.
     // (A table of funds under "US spot ETF net flows, Wednesday 26 May (US$ millions)": its "Total (day)" row is that day's.)
     const first = table.cells[0] ?? ''
