@@ -678,4 +678,10 @@ describe('layouts of exports and hand edits', () => {
     expect(flows('Week 49 in the US spot funds, ranked by size of the BTC move, not by date (USD):[^4]', '', '| Session | BTC funds | ETH funds |', '|:--|--:|--:|', '| Tue 2 Dec | −412M | −37M |', '| Fri 5 Dec | +318M | +61M |', '', '[^4]: https://example.com/flows')).toEqual([['BTC', 'outflow', 412e6, '2031-12-02'], ['ETH', 'outflow', 37e6, '2031-12-02'], ['BTC', 'inflow', 318e6, '2031-12-05'], ['ETH', 'inflow', 61e6, '2031-12-05']])
     expect(flows('Weekly US spot ETF flows (USD):', '', '| Week | BTC funds | ETH funds |', '|:--|--:|--:|', '| Week to 5 Dec | +254M | +71M |')).toEqual([])
   })
+
+  it("two funds' combined amount beside the day's flow is not a second provider's tally ('… 96 million dollars on Tuesday, April 20; IBIT still took in 41 million dollars, but GBTC and ARKB redeemed a combined 118 million dollars (Source: Farside)')", () => {
+    const flows = extractDated('2032-04-21', 'US spot bitcoin ETFs saw net outflows of 96 million dollars on Tuesday, April 20, ending a five-session inflow run; IBIT still took in 41 million dollars, but GBTC and ARKB redeemed a combined 118 million dollars (Source: Farside).').etfFlows
+    expect(flows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])).toEqual([['BTC', 'outflow', 96e6, '2032-04-20']])
+    expect(extractDated('2032-04-21', 'Spot bitcoin ETFs: −$58.3M per Farside, −$61.0M per SoSoValue on Tuesday.').etfFlows).toEqual([])
+  })
 })

@@ -312,6 +312,8 @@ export function disputedByProviders(flow: EtfFlow, text: string): boolean {
   return amounts.some((other) => {
     if (other === own || sameAmount(other.value, own.value) || Math.abs(other.value - own.value) > 0.25 * Math.max(other.value, own.value)) return false
     const [first, second] = other.index < own.index ? [other, own] : [own, other]
-    return PROVIDER.test(text.slice(Math.max(0, first.index - 30), second.end + 30)) && !ISSUER_BEFORE.test(text.slice(0, second.index))
+    // ("…; IBIT still took in 41 million dollars, but GBTC and ARKB redeemed a combined 118 million": some funds' amounts, not a tally.)
+    const clause = text.slice(0, second.index).split(/[,;]|\b(?:but|while|whereas)\b/i).at(-1)!
+    return PROVIDER.test(text.slice(Math.max(0, first.index - 30), second.end + 30)) && !ISSUER_BEFORE.test(text.slice(0, second.index)) && !ISSUER.test(clause)
   })
 }
