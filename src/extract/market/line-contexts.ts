@@ -8,7 +8,7 @@ import {CORRECTION} from './corrections.js'
 import {labelBeforeFigure} from './figure-first.js'
 import {withoutHtml} from './html.js'
 import {cleanText, englishNotation, percentWords} from './numbers.js'
-import {contextsOf, fixedWidthTable, htmlTableContexts, keyWords, tableContexts} from './table-contexts.js'
+import {contextsOf, fixedWidthTable, htmlTableContexts, keyWords, SNAKE_CASE, tableContexts} from './table-contexts.js'
 import type {LineContext} from './types.js'
 
 const BOLD_QUESTION = /^\s*(?:\*\*|__)[^*_]+\?(?:\*\*|__)\s*$/
@@ -18,8 +18,6 @@ const OPENS_ITEM = /^\s*(?:[-*+]\s|\d+[.)]\s|#|\||\*\*)/
 /** A line that is only a bold label: "**Fear & Greed**", "**Total crypto market cap:**". */
 const BOLD_LABEL = /^\s*(?:\*\*|__)[^*_\d]{2,40}(?:\*\*|__)\s*:?\s*$/
 
-/** "btc_usd : 102,344.18" in a data snapshot: the key's words are read as words. */
-const SNAKE_CASE = /(?<=[a-z0-9])_(?=[a-z0-9])/gi
 /** A camelCase key before its value ("`liqTotal24h`: US$318.7M", "etfBtcNet[2031-11-11]: +US$189.2M"). */
 const CAMEL_KEY = /[`"]?\b([a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+)(\[[^\]]*\])?[`"]?(?=\s*[:=])/g
 /** A value in scientific notation, or a whole number of seven digits or more, after a key ("liq_24h_total: 6.842e8", "total_mcap_usd: 3.57e12", "liquidations24hUsd": 141300000). */
@@ -29,8 +27,8 @@ const SUFFIXES: ReadonlyArray<[number, string]> = [[1e12, 'T'], [1e9, 'B'], [1e6
 /**
  * A data snapshot's "key: value" read as a sentence: the key's words as words, a value in scientific
  * notation as an amount ("6.842e8" → "$684.2M": in a market snapshot such values are dollars; a net flow's
- * without a sign is an inflow), and a
- * bare value under a key in percent as a percentage ("btc_chg_24h_pct: -1.68" → "-1.68%").
+ * without a sign is an inflow), and a bare value under a key in percent as a percentage
+ * ("btc_chg_24h_pct: -1.68" → "-1.68%").
  */
 function dataKeys(text: string): string {
   // ("etf_btc_cum_net_usd": a feed's short word for cumulative.)

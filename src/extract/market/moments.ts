@@ -60,8 +60,8 @@ const LATEST_LINE = /^[\s>*_-]*(?:update|updated|upd|refresh|latest)\b[^:\n]{0,3
 /** A line that opens on a clock time: "08:00 UTC — BTC 93,640", "- [14:05] ETH …". */
 const TIMED_LINE = /^[\s>*_+-]*(?:\d+[.)]\s+)?[[(]?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+)?\d{1,2}:\d{2}\b[^—–|:\]\n]{0,12}[\])]?\s*(?:[—–|:-]|$)/
 
-/** The clock time in a title (which must look like one), or in a line's opening (where any "hh:mm" is one). */
-function minutesOf(text: string, anyClock = false): number | undefined {
+/** The clock time in a title (which must look like one), or, with `anyClock`, the first "hh:mm" (am/pm) anywhere: a line's opening, a table's hour column, an hour named beside a price. */
+export function minutesOf(text: string, anyClock = false): number | undefined {
   const match = (anyClock ? /\b(\d{1,2}):(\d{2})\b(?:\s*(am|pm)\b)?/i : TIME).exec(text)
   if (!match) return undefined
   let hours = Number(match[1])

@@ -3,6 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Section} from '../sections.js'
 import {assetOfLabel} from './assets.js'
 import {htmlTableRows} from './html.js'
+import {minutesOf} from './moments.js'
 import {cleanText, englishNotation} from './numbers.js'
 import type {LineContext} from './types.js'
 
@@ -56,9 +57,12 @@ export function fixedWidthTable(code: string, startLine: number): {header: strin
   return {header: header.map((name) => cleanText(name)), rows}
 }
 
+/** "btc_usd : 102,344.18" in a data snapshot: the key's words are read as words. */
+export const SNAKE_CASE = /(?<=[a-z0-9])_(?=[a-z0-9])/gi
+
 /** A data key read as words: "chg24hPct" → "chg 24h Pct", "btc_price_usd" → "btc price usd". */
 export function keyWords(key: string): string {
-  return key.replace(/(?<=[a-z0-9])_(?=[a-z0-9])/gi, ' ').replace(/(?<=[a-z])(?=[A-Z0-9])|(?<=\d)(?=[A-Z])/g, ' ')
+  return key.replace(SNAKE_CASE, ' ').replace(/(?<=[a-z])(?=[A-Z0-9])|(?<=\d)(?=[A-Z])/g, ' ')
 }
 
 /** The header of the column a table row's text ("cell | cell | …") holds at `at`. */
@@ -68,8 +72,9 @@ export function columnHeader(table: {header: readonly string[]} | undefined, tex
 
 export function contextsOf(header: string[], rows: readonly Row[], section: Section, lines: readonly string[], date?: string, caption?: string): LineContext[] {
   rows = rows.map(withStatedUnit)
-  const snapshot = byAsset(header, rows) === undefined ? latestSnapshot(header, rows) : undefined
-  const turned = byAsset(header, rows) ?? snapshot
+  const byColumn = byAsset(header, rows)
+  const snapshot = byColumn ? undefined : latestSnapshot(header, rows)
+  const turned = byColumn ?? snapshot
   const shown = withoutEarlierColumns(turned?.header ?? header, turned ? turned.rows : rows)
   return shown.rows.map(({line, cells}) => ({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header: shown.header, cells, ...(caption && {caption}), ...(snapshot && {snapshot: true})}, block: rows[0]!.line, ...(date && {date})}))
 }
@@ -102,11 +107,11 @@ const CURRENT_COLUMN = /\b(?:now|current|today|latest|live)\b/i
 /** "| Asset | Yesterday's close | Now | 24h |" read as "| Asset | Now | 24h |". */
 function withoutEarlierColumns(header: string[], rows: readonly Row[]): {header: string[]; rows: readonly Row[]} {
   // Columns of snapshots at several hours ("| 08:00 | 12:00 | 16:00 | 24H |"): the latest is where it trades now.
-  const hours = header.map((name, column) => (column > 0 ? CLOCK.exec(name) : null))
-  const latest = Math.max(...hours.map((match) => (match ? Number(match[1]) * 60 + Number(match[2]) : -1)))
-  if (hours.filter(Boolean).length >= 2) {
-    const keep = hours.map((match) => !match || Number(match[1]) * 60 + Number(match[2]) === latest)
-    const named = header.map((name, column) => (hours[column] ? `Price at ${name.trim()}` : name))
+  const hours = header.map((name, column) => (column > 0 ? clockOf(name) : undefined))
+  const latest = Math.max(...hours.map((hour) => hour ?? -1))
+  if (hours.filter((hour) => hour !== undefined).length >= 2) {
+    const keep = hours.map((hour) => hour === undefined || hour === latest)
+    const named = header.map((name, column) => (hours[column] !== undefined ? `Price at ${name.trim()}` : name))
     return {header: named.filter((_, column) => keep[column]), rows: rows.map((row) => ({...row, cells: row.cells.filter((_, column) => keep[column] ?? true)}))}
   }
   const keep = header.map((name, column) => column === 0 || !EARLIER_COLUMN.test(name))
@@ -115,7 +120,9 @@ function withoutEarlierColumns(header: string[], rows: readonly Row[]): {header:
   return {header: header.filter((_, column) => keep[column]), rows: rows.map((row) => ({...row, cells: row.cells.filter((_, column) => keep[column] ?? true)}))}
 }
 
-const CLOCK = /^\s*(\d{1,2}):(\d{2})\s*(?:UTC|GMT|Z|ET|CET|CEST|BST|KST|JST|SGT|HKT)?\s*$/i
+/** A header or cell that is only a clock time ("16:00", "08:00 UTC"). */
+const CLOCK = /^\s*\d{1,2}:\d{2}\s*(?:UTC|GMT|Z|ET|CET|CEST|BST|KST|JST|SGT|HKT)?\s*$/i
+const clockOf = (cell: string): number | undefined => (CLOCK.test(cell) ? minutesOf(cell, true) : undefined)
 
 /**
  * A grid of intraday snapshots, a row per time and a column per asset ("| UTC | BTC | ETH | Total crypto cap |"
@@ -123,12 +130,8 @@ const CLOCK = /^\s*(\d{1,2}):(\d{2})\s*(?:UTC|GMT|Z|ET|CET|CEST|BST|KST|JST|SGT|
  * turned into a row per column.
  */
 function latestSnapshot(header: string[], rows: readonly Row[]): {header: string[]; rows: Row[]} | undefined {
-  if (rows.length === 0 || !header.slice(1).some((name) => assetOfLabel(name)) || !rows.every((row) => CLOCK.test(row.cells[0] ?? ''))) return undefined
-  const minutes = (row: Row) => {
-    const [, hours, mins] = CLOCK.exec(row.cells[0]!)!
-    return Number(hours) * 60 + Number(mins)
-  }
-  const latest = rows.reduce((best, row) => (minutes(row) >= minutes(best) ? row : best))
+  if (rows.length === 0 || !header.slice(1).some((name) => assetOfLabel(name)) || !rows.every((row) => clockOf(row.cells[0] ?? '') !== undefined)) return undefined
+  const latest = rows.reduce((best, row) => (clockOf(row.cells[0]!)! >= clockOf(best.cells[0]!)! ? row : best))
   return {header: ['Asset', `Price at ${latest.cells[0]!.trim()}`], rows: header.slice(1).map((name, index) => ({line: latest.line, cells: [name, latest.cells[index + 1] ?? '']}))}
 }
 

@@ -5,6 +5,7 @@ import {NEARLY_BEFORE, NON_PRICE_TOPIC, OLD_VALUE_AFTER, opensOnNonPriceTopic, P
 import {OTHER_SPAN_AFTER, OTHER_SPAN_BEFORE} from './change.js'
 import {gappedVerbFalls, hasSignWord, signFromWords} from './sign-words.js'
 import {inPairedList} from './respectively.js'
+import {minutesOf} from '../moments.js'
 
 /** Words just before an amount that make it a reference level, not the price. */
 const NOT_PRICE_BEFORE =
@@ -205,7 +206,8 @@ const PAST_MOVE_BEFORE =
 /** An hour right after a figure: "114.9k at 08:00 UTC", "113.7k by noon", "112.4k (08:00 UTC)". */
 const CLOCK_AFTER = /^\s*(?:(?:at|by)\s+|\(\s*)(\d{1,2}:\d{2}|\d{1,2}\s?(?:am|pm)\b|noon\b|midday\b|lunch(?:time)?\b)/i
 const CLOCK = /\b(\d{1,2}):(\d{2})\b|\b(noon|midday|lunch(?:time)?)\b/gi
-const minutesOf = (written: string) => (/^\d/.test(written) ? Number(written.split(':')[0]) * 60 + Number(written.split(':')[1] ?? 0) : 12 * 60)
+/** "16:00" in minutes; "noon", "midday", "lunchtime" as 12:00. */
+const hourOf = (written: string) => minutesOf(written, true) ?? 12 * 60
 
 /**
  * The figure is tied to an hour (one right after it, or the last named before it in its sentence) and the
@@ -216,7 +218,7 @@ function earlierHour(segment: string, money: {index: number; end: number}, beyon
   const before = after ? undefined : [...segment.slice(sentenceStart(segment, money.index), money.index).matchAll(CLOCK)].at(-1)
   const own = after?.[1] ?? before?.[0]
   if (own === undefined || /\d\s?(?:am|pm)/i.test(own)) return false
-  return [...`${segment.slice(money.end)} ${beyond}`.matchAll(CLOCK)].some((match) => minutesOf(match[0]) > minutesOf(own))
+  return [...`${segment.slice(money.end)} ${beyond}`.matchAll(CLOCK)].some((match) => hourOf(match[0]) > hourOf(own))
 }
 const MOVE_AMOUNT_BEFORE = /\b(?:up|down|gained|gains|added|adds|rose|fell|climbed|dropped|jumped|slipped|shed|sheds|lost)\s+(?:by\s+)?(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+|another\s+)?[~≈]?\s*$/i
 const APPROXIMATE_BEFORE = /\b(?:near|around|about|approximately|roughly|close to)\s*[~≈]?\s*$|[~≈]\s*$/i
