@@ -684,4 +684,33 @@ describe('layouts of exports and hand edits', () => {
     expect(flows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])).toEqual([['BTC', 'outflow', 96e6, '2032-04-20']])
     expect(extractDated('2032-04-21', 'Spot bitcoin ETFs: −$58.3M per Farside, −$61.0M per SoSoValue on Tuesday.').etfFlows).toEqual([])
   })
+
+  it("a band's size is not a price ('inside a band of less than 1 000 USD'); a range in spaced thousands is ('BTC 103 900 – 104 700 USD ▼0.3%')", () => {
+    const quotes = (...lines: string[]) => extract(...lines).prices.map(({symbol, price, range, change24hPct}) => [symbol, price, range, change24hPct])
+    expect(quotes('> **BTC** 103 900 – 104 700 USD ▼0.3%', '', 'A quiet tape: bitcoin has spent the night inside a band of less than 1 000 USD, quoted above.')).toEqual([['BTC', undefined, [103900, 104700], -0.3]])
+    expect(quotes('A quiet tape: bitcoin has spent the night inside a band of less than 1 000 USD.')).toEqual([])
+  })
+
+  it("a spike it never revisited is a level ('trading between 111.4k and 112.1k, though it never quite revisited the 112.6k spike'); 'by the time of writing it had steadied at 109.7k' beats the low of the move before it", () => {
+    const quotes = (...lines: string[]) => extract(...lines).prices.map(({symbol, price, range}) => [symbol, price, range])
+    expect(quotes('Bitcoin spent the morning trading between 111.4k and 112.1k, up 1.5 percent, though it never quite revisited the 112.6k spike printed after the release.')).toEqual([['BTC', undefined, [111400, 112100]]])
+    expect(quotes('A wave of selling took bitcoin from a weekend high of 112.4k down to 108.8k in under an hour, and by the time of writing it had steadied at 109.7k, down 1.7 percent on the day.')).toEqual([['BTC', 109700, undefined]])
+  })
+
+  it("a price heading and the day's range listed under it are one quote ('### BTC · 101 270 USD · +2.4 % (24h)', '- 24h range: 98 710 – 101 880 USD'); a price outside the range is not merged", () => {
+    const quotes = (...lines: string[]) => extract(...lines).prices.map(({symbol, price, range, change24hPct}) => [symbol, price, range, change24hPct])
+    expect(quotes('### BTC · 101 270 USD · +2.4 % (24h)', '', '- 24h range: 98 710 – 101 880 USD', '- Yesterday: 98 940 USD')).toEqual([['BTC', 101270, [98710, 101880], 2.4]])
+    expect(quotes('### BTC · 104 270 USD · +2.4 % (24h)', '', '- 24h range: 98 710 – 101 880 USD')).toEqual([['BTC', undefined, [98710, 101880], undefined]])
+  })
+
+  it("the day a clause opens on is the day of the flow it comes with ('Friday (14 Jan) closed the losing streak with a net +$96.4M into spot BTC ETFs'); a streak extended to a sum is not a day's", () => {
+    const flows = (...lines: string[]) => extractDated('2033-01-17', ...lines).etfFlows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])
+    expect(flows('**ETF flows:** no session today. Friday (14 Jan) closed the losing streak with a net +$96.4M into spot BTC ETFs.')).toEqual([['BTC', 'inflow', 96.4e6, '2033-01-14']])
+    expect(flows('**ETF flows:** spot BTC ETFs extended the streak to a net +$396.4M.')).toEqual([])
+  })
+
+  it("a fund table whose caption gives the day and the unit ('**Tuesday 18 January**, spot BTC ETFs, net, million USD:') is read at its total row", () => {
+    const flows = extractDated('2033-01-19', '### ETF flows — by issuer first', '', '**Tuesday 18 January**, spot BTC ETFs, net, million USD:', '', '| Issuer | Flow |', '| :-- | --: |', '| IBIT | +204.7 |', '| GBTC | −41.8 |', '| **Total** | **+162.9** |').etfFlows
+    expect(flows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])).toEqual([['BTC', 'inflow', 162.9e6, '2033-01-18']])
+  })
 })

@@ -82,7 +82,8 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   // ("## Bitcoin: 103 260 USD" then "Bitcoin is trading at 103 260 USD, up 1.29 percent": a line restating the
   // first reading's exact price is the same statement, and may give its change.)
   // (Or the exact figure the first one rounds: "ether is near $4.3k" in the overview, "ETH 4.26k (+1.2%)" at a glance.)
-  const restates = (quote: PriceQuote) => quote.price !== undefined && first.some((other) => other.symbol === quote.symbol && other.price !== undefined && (other.price === quote.price || refines(quote.price!, other.price)) && latest.has(other))
+  // (Or the price inside a day's range stated beside it: "### BTC · 101 270 USD" over "- 24h range: 98 710 – 101 880 USD".)
+  const restates = (quote: PriceQuote) => quote.price !== undefined && first.some((other) => other.symbol === quote.symbol && latest.has(other) && (other.price !== undefined ? other.price === quote.price || refines(quote.price!, other.price) : withinRange(quote, other)))
   const quotes = [...latest].filter((quote) => (fromFirst.has(quote) || !known.has(quote.symbol) || restates(quote)) && !superseded(quote))
   // The lines before the first section, and a TL;DR anywhere: where a writer rounds.
   const summaryLines = new Set([...opening, ...[...elsewhere, ...overview].filter((context) => SUMMARY.test(context.raw))].map((context) => context.line))
@@ -193,6 +194,11 @@ function mergeQuotes(quotes: PriceQuote[], summaryLines: ReadonlySet<number>, sn
       const knownLevel = known.price !== undefined || known.range !== undefined
       const quoteChange = quote.change24hPct !== undefined || quote.change24hRange !== undefined
       if (!knownLevel && (quote.price !== undefined || quote.range !== undefined)) bySymbol.set(quote.symbol, {...quote})
+      // "### BTC · 101 270 USD · +2.4 %" with "- 24h range: 98 710 – 101 880 USD" under it: the price
+      // inside the day's range stated beside it completes it.
+      else if (known.price === undefined && withinRange(quote, known)) {
+        bySymbol.set(quote.symbol, {...pick(known, 'change24hPct', 'change24hRange'), ...quote, range: quote.range ?? known.range})
+      }
       // "Bitcoin spent the session just under \$109,000" then "**BTC:** roughly \$108,700, down 1.9%": the
       // exact figure a writer rounded beats the rounded one.
       else if (known.price !== undefined && quote.price !== undefined && refines(quote.price, known.price, summaryLines.has(known.line))) {
@@ -314,6 +320,11 @@ function assetHeadings(tree: Root, lines: readonly string[]): Map<number, {symbo
     if (asset) for (let line = first.position.end.line + 1; line <= item.position.end.line; line++) byLine.set(line, asset)
   })
   return byLine
+}
+
+/** A price inside the day's range (and no price) that a quote a few lines away states. */
+function withinRange(quote: PriceQuote, ranged: PriceQuote): boolean {
+  return quote.price !== undefined && ranged.range !== undefined && Math.abs(quote.line - ranged.line) <= 3 && quote.price >= ranged.range[0] && quote.price <= ranged.range[1]
 }
 
 /** "Current Price: …" and "24h Change: …" on two lines under one heading are one quote. */

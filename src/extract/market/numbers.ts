@@ -46,7 +46,7 @@ export function percentWords(text: string): string {
 }
 // "97.845,20 $", "1,94 %", "USD 184,20", and "99.240 $" (thousands set apart by dots before a trailing sign;
 // "0.276 USD" is English), "98 420,50" and "2 911.40 USD" (thousands set apart by spaces), and a table cell of "171,35" alone.
-const EUROPEAN = /(?<![\d.,])(\d{1,3}(?:\.\d{3})+,\d+|[1-9]\d{0,2}(?:\.\d{3})+(?=\s?[$€])|\d+,\d{1,2}(?=\s?(?:%|\$|€|USD\b|[kKmMbBtT]\b|tn\b|bn\b|mn\b|thousand|million|billion|trillion))(?!\d)|(?<=(?:USD|\$|€)\s?)\d+,\d{1,2}(?!\d)|\d{1,3}(?: \d{3})+(?:[.,]\d+)?(?=\s?(?:\$|€|USD\b))|\d{1,3}(?: \d{3})+,\d{1,2}(?!\d)|^\d+,\d{1,2}$)/g
+const EUROPEAN = /(?<![\d.,])(\d{1,3}(?:\.\d{3})+,\d+|[1-9]\d{0,2}(?:\.\d{3})+(?=\s?[$€])|\d+,\d{1,2}(?=\s?(?:%|\$|€|USD\b|[kKmMbBtT]\b|tn\b|bn\b|mn\b|thousand|million|billion|trillion))(?!\d)|(?<=(?:USD|\$|€)\s?)\d+,\d{1,2}(?!\d)|\d{1,3}(?: \d{3})+(?:[.,]\d+)?(?=\s?(?:\$|€|USD\b))|\d{1,3}(?: \d{3})+(?=\s?[-–—]\s?\d{1,3}(?: \d{3})+(?:[.,]\d+)?\s?(?:\$|€|USD\b))|\d{1,3}(?: \d{3})+,\d{1,2}(?!\d)|^\d+,\d{1,2}$)/g
 function european(number: string): string {
   return number.replace(/[. ](?=\d{3}\b)/g, '').replace(',', '.')
 }

@@ -79,8 +79,8 @@ export function contextsOf(header: string[], rows: readonly Row[], section: Sect
   return shown.rows.map(({line, cells}) => ({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header: shown.header, cells, ...(caption && {caption}), ...(snapshot && {snapshot: true})}, block: rows[0]!.line, ...(date && {date})}))
 }
 
-/** A title or header that gives the unit of bare cells: "Net Flows (US$ M)", "(\$m)", "(million USD)", "(USD m)". */
-export const MILLIONS = /\(\s*(?:USD\s?|US\$\s?|\$\s?)?(?:m|mn|mm|millions?)(?:\s*(?:USD|US\$|\$))?\s*\)|\bUS\$\s?m\b|\$m\b|\bin millions\b|\b(?:USD|US\$)\s?(?:m|mn|millions?)\b/i
+/** A title or header that gives the unit of bare cells: "Net Flows (US$ M)", "(\$m)", "(million USD)", "(USD m)", "spot BTC ETFs, net, million USD:". */
+export const MILLIONS = /\(\s*(?:USD\s?|US\$\s?|\$\s?)?(?:m|mn|mm|millions?)(?:\s*(?:USD|US\$|\$))?\s*\)|(?:^|[,:;]\s*)millions? (?:of )?(?:USD|US\$|dollars)\b|\bUS\$\s?m\b|\$m\b|\bin millions\b|\b(?:USD|US\$)\s?(?:m|mn|millions?)\b/i
 
 /** "286.4", "-96.3", "(96.3)" in a column of millions. */
 export function bareAmount(cell: string): {value: number; negative: boolean; range?: undefined; unit?: string} | undefined {

@@ -61,7 +61,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // "Negative on Nov 13 (-$463M) and Nov 14 (-$2.1M)": the day just before the bracket is the amount's.
         const bracketed = /\(\s*[+−–-]?\s*$/.test(before) ? daysIn(before, context.date).at(-1) : undefined
         // A line's label names the day for its amounts ("**Friday net flow (BTC):** an inflow of $72.1M").
-        const ownDay = (bracketed && /^\s*\(\s*[+−–-]?\s*$/.test(before.slice(bracketed.end)) ? bracketed : nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)) ?? (label && clause.index < label.length ? soleDay(label, context.date) : undefined)
+        const ownDay = (bracketed && /^\s*\(\s*[+−–-]?\s*$/.test(before.slice(bracketed.end)) ? bracketed : nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)) ?? (label && clause.index < label.length ? soleDay(label, context.date) : undefined) ?? subjectDay(lead, context.date)
         // What follows the amount is its own only up to the next clause ("…, bringing cumulative inflows to …").
         const ownAfter = after.slice(0, 80).split(AFTER_CUT)[0]!
         const opening = lead.slice(0, 40).replace(/\S*$/, '')
@@ -278,6 +278,16 @@ function lastSpanBefore(text: string, at: number, date: string | undefined) {
   if (span && (!day || span.index > day.index || day.index - (span.index + span[0].length) <= 12)) return 'longer'
   // "Wednesday October 8": the stalest reading of the words that name it.
   return days.find((found) => isStaleDay(found, date, 5)) ?? day
+}
+
+/**
+ * "Friday (14 Jan) closed the losing streak with a net +$96.4M": the day the clause opens on, as its subject,
+ * is the day of the amount it comes "with".
+ */
+function subjectDay(lead: string, date: string | undefined) {
+  if (!/\bwith\s+(?:a\s+)?(?:net\s+)?[+−–-]?\s*$/i.test(lead)) return undefined
+  const day = soleDay(lead, date)
+  return day && /^\W*(?:on\s+)?$/i.test(lead.slice(0, day.index)) ? day : undefined
 }
 
 function soleDay(words: string, date: string | undefined) {

@@ -36,7 +36,8 @@ export const etfFundTable: Recogniser<EtfFlow> = {
     if (!ETF.test(scope) && !/\bflows?\b/i.test(context.section.title)) return []
     if (LONGER_SPAN.test(context.section.title) || NOT_A_DAY_FLOW.test(context.section.title)) return []
     // ("## The Tuesday FAQ" in Tuesday's brief names the edition, not the flows' day.)
-    const titleDay = [soleDayOf(context.section.title, context.date)].find((day) => day && day.iso !== context.date)
+    // ("**Tuesday 18 January**, spot BTC ETFs, net, million USD:" above the table names it too.)
+    const titleDay = [soleDayOf(context.section.title, context.date), soleDayOf(caption, context.date)].find((day) => day && day.iso !== context.date)
     const flows: EtfFlow[] = []
     for (const [column, cell] of table.cells.entries()) {
       const header = table.header[column] ?? ''
