@@ -713,4 +713,10 @@ describe('layouts of exports and hand edits', () => {
     const flows = extractDated('2033-01-19', '### ETF flows — by issuer first', '', '**Tuesday 18 January**, spot BTC ETFs, net, million USD:', '', '| Issuer | Flow |', '| :-- | --: |', '| IBIT | +204.7 |', '| GBTC | −41.8 |', '| **Total** | **+162.9** |').etfFlows
     expect(flows.map(({asset, direction, amountUsd, date}) => [asset, direction, amountUsd, date])).toEqual([['BTC', 'inflow', 162.9e6, '2033-01-18']])
   })
+
+  it("'down 0.4 percent from this time yesterday' is the day's move, also in a sentence about 'a weekly letter'; 'the 110k to 113k range it has respected since Friday' is no day's range", () => {
+    const quotes = (...lines: string[]) => extract(...lines).prices.map(({symbol, price, range, change24hPct}) => [symbol, price, range, change24hPct])
+    expect(quotes('It was the kind of Sunday that makes a weekly letter feel generous: bitcoin at 111.6k, down 0.4 percent from this time yesterday and comfortably inside the 110k to 113k range it has respected since Friday afternoon.')).toEqual([['BTC', 111600, undefined, -0.4]])
+    expect(quotes('On the week bitcoin is at 111.6k, down 0.4 percent.')).toEqual([['BTC', 111600, undefined, undefined]])
+  })
 })

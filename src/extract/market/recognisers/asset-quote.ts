@@ -51,7 +51,7 @@ const PAST_LEAD = /\b(?:ago|a (?:day|week|month|year) earlier|last (?:week|month
 const MONTH_MOVE_BEFORE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monthly|quarterly|annual|yearly)\s+(?:gains?|loss(?:es)?|rally|decline|advance|drop|move|performance|returns?|slide)\b[^%]{0,20}$/i
 const FROM_A_PEAK_BEFORE = /\b(?:below|above|under|beneath|off|from)\b[^%]{0,40}\b(?:highs?|peak|ath|all-time|record|lows?)\b[^%]{0,30}$/i
 
-const OTHER_PERIOD_IN_SENTENCE = /\b((?:on|for|over) the (?:week|month|quarter|year)|year[- ]to[- ]date|ytd|month[- ]to[- ]date|mtd|this (?:week|month|year)|(?:past|last|prior) (?:week|month|year|\d+ days)|week[- ]over[- ]week|wow|w\/w|\d+[- ]?(?:day|week|month)s?\b|(?:seven|fourteen|thirty)[- ]day\b|weekly|monthly|yearly|since (?:january|february|march|april|may|june|july|august|september|october|november|december|launch|the start))/i
+const OTHER_PERIOD_IN_SENTENCE = /\b((?:on|for|over) the (?:week|month|quarter|year)|year[- ]to[- ]date|ytd|month[- ]to[- ]date|mtd|this (?:week|month|year)|(?:past|last|prior) (?:week|month|year|\d+ days)|week[- ]over[- ]week|wow|w\/w|\d+[- ]?(?:day|week|month)s?\b|(?:seven|fourteen|thirty)[- ]day\b|(?:weekly|monthly|yearly)(?!\s+(?:letter|newsletter|note|digest|column|edition|issue|podcast|show|report))|since (?:january|february|march|april|may|june|july|august|september|october|november|december|launch|the start))/i
 
 /** Amounts that can be a coin's price: no M/B/T magnitude (those are caps and volumes). */
 function isPriceAmount(money: MoneyMatch): boolean {
@@ -221,6 +221,7 @@ function earlierHour(segment: string, money: {index: number; end: number}, beyon
   return [...`${segment.slice(money.end)} ${beyond}`.matchAll(CLOCK)].some((match) => hourOf(match[0]) > hourOf(own))
 }
 const MOVE_AMOUNT_BEFORE = /\b(?:up|down|gained|gains|added|adds|rose|fell|climbed|dropped|jumped|slipped|shed|sheds|lost)\s+(?:by\s+)?(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+|another\s+)?[~≈]?\s*$/i
+const LONGER_RANGE_AFTER = /^[^,;.]{0,40}?\b(?:since (?:last \w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the weekend|early (?:last )?week)|all week|for (?:\w+ )?(?:days|weeks|sessions)|over the (?:weekend|week|past week))\b/i
 const APPROXIMATE_BEFORE = /\b(?:near|around|about|approximately|roughly|close to)\s*[~≈]?\s*$|[~≈]\s*$/i
 /** A figure of two significant digits or fewer (90,000; 3,100), the kind a writer rounds to. */
 const isRound = (value: number) => value >= 100 && value % 10 ** (Math.floor(Math.log10(value)) - 1) === 0
@@ -304,7 +305,10 @@ function readWindow(segment: string, from: number, symbol?: string, beyond = '')
     if (SR_BEFORE.test(segment.slice(from, money.index))) continue
     // "after a Dec 1 flush to about 85k": a level of a past move, not where it trades.
     if (PAST_MOVE_BEFORE.test(segment.slice(from, money.index))) continue
-    if (money.range) figures.range ??= money.range
+    if (money.range) {
+      // "inside the 110k to 113k range it has respected since Friday afternoon": a range of several days.
+      if (!LONGER_RANGE_AFTER.test(segment.slice(money.end, money.end + 60))) figures.range ??= money.range
+    }
     else if (figures.price === undefined) {
       figures.price = money.value
       approximate = isRound(money.value) && APPROXIMATE_BEFORE.test(segment.slice(Math.max(from, money.index - 16), money.index))
@@ -320,7 +324,7 @@ function readWindow(segment: string, from: number, symbol?: string, beyond = '')
   for (const percent of findPercents(segment)) {
     if (percent.index < from) continue
     if (NOT_CHANGE_AFTER.test(segment.slice(percent.end, percent.end + 40)) && !LABELS_NEXT_FIGURE.test(segment.slice(percent.end, percent.end + 40))) continue
-    const ownDay = /^\s*\)?\s*(?:(?:over|in|during|across) the (?:past|last) (?:24 hours|day)|(?:in|over) 24 ?h(?:ours)?|24 ?h\b|on the day|d\/d)/i.test(segment.slice(percent.end, percent.end + 32))
+    const ownDay = /^\s*\)?\s*(?:(?:over|in|during|across) the (?:past|last) (?:24 hours|day)|(?:in|over) 24 ?h(?:ours)?|24 ?h\b|on the day|d\/d|(?:from|since|vs\.?|versus) (?:this time |the same time )?yesterday\b)/i.test(segment.slice(percent.end, percent.end + 40))
     // ("starts the week at 99,240 $ (+0.9 % in 24h)": a period named before is overruled by the day's own.)
     if ((!ownDay && NOT_CHANGE_BEFORE.test(segment.slice(from, percent.index))) || OTHER_SPAN_BEFORE.test(segment.slice(from, percent.index))) continue
     // "sits below its July 13 all-time high of $112,640: 7.4%": a distance from a peak, not a move.
