@@ -719,4 +719,11 @@ describe('layouts of exports and hand edits', () => {
     expect(quotes('It was the kind of Sunday that makes a weekly letter feel generous: bitcoin at 111.6k, down 0.4 percent from this time yesterday and comfortably inside the 110k to 113k range it has respected since Friday afternoon.')).toEqual([['BTC', 111600, undefined, -0.4]])
     expect(quotes('On the week bitcoin is at 111.6k, down 0.4 percent.')).toEqual([['BTC', 111600, undefined, undefined]])
   })
+
+  it("a side word before a share labels the share, not the amount before it ('Liquidations 24h (all)   $1.47bn   longs 86 pct', '$1.47bn, longs 86%')", () => {
+    const liquidations = (...lines: string[]) => extract(...lines).liquidations.map(({amountUsd, long, short}) => [amountUsd, long, short])
+    expect(liquidations('## Derivatives', '', '```', 'Liquidations 24h (all)        $1.47bn     longs 86 pct', 'Largest single liquidation    $21.9M      ETH-USD', '```')).toEqual([[1.47e9, 1.2642e9, undefined]])
+    expect(liquidations('## Derivatives', '', 'Liquidations 24h: $209M, shorts 68%.')).toEqual([[209e6, undefined, 142.12e6]])
+    expect(liquidations('## Derivatives', '', 'Liquidations 24h: $1.47bn     longs $1.2bn')).toEqual([[1.47e9, 1.2e9, undefined]])
+  })
 })

@@ -18,6 +18,7 @@ const LABELS: ReadonlyArray<[role: string, pattern: RegExp]> = [
   ['short', /\bshorts?\b/i],
   ['other', /\bmarket value|\bvolume|\bfunding|\bmarket cap|\binflows?|\boutflows?|\bETFs?\b|\bstablecoins?|\btvl\b|\bhack|\bstolen|\bexploit|\bfees?\b|\brevenue|\bsupply\b|\bhold(?:s|ings)?\b|\bworth\b/i]
 ]
+const SIDE_SHARE_AFTER = /^\s*[,;·–—-]?\s*(longs?|shorts?)\s*[:=]?\s*[~≈]?\s*(\d+(?:\.\d+)?)\s?(?:%|pct\b|percent\b)/i
 /** The amount is a forecast or a map, not what happened. */
 const HYPOTHETICAL = /\b(if|would|could|may|might|risk (?:of|concentrat\w*|zones?)|liquidation risk|at risk|exposed|exposure|clusters?|pockets?|zones?|maps?|heatmap|walls?|levels? (?:of|near|at)|potential|expected|should|estimates?|ranging|range from|vary|varies|will|gonna|going to|ends? with|mark my words|predict\w*|forecast\w*|no (?:reliable )?(?:24-?hour |daily )?(?:total|figure|data))\b/i
 /** The amount is one venue's or one part's ("Binance alone saw", "on Bybit", "longs only"). */
@@ -124,8 +125,9 @@ export const liquidations: Recogniser<Liquidation> = {
         // A table's columns by asset ("| | BTC | ETH | All |"): an asset's column is its part, "All" the total.
         const column = columnOf(context, text, entry.item.index)
         if (column === 'part') continue
-        // "US$265M     longs US$101M / shorts US$222M": a side word right before the next amount is that amount's label.
-        const after = index < owned.length - 1 && /^\s*(?:longs?|shorts?)\s*[:=]?\s*(?:US)?\s*$/i.test(entry.after) ? '' : entry.after
+        // "US$265M     longs US$101M / shorts US$222M": a side word right before the next amount is that amount's label;
+        // "$1.47bn     longs 86 pct": before a share, it labels the share.
+        const after = (index < owned.length - 1 && /^\s*(?:longs?|shorts?)\s*[:=]?\s*(?:US)?\s*$/i.test(entry.after)) || SIDE_SHARE_AFTER.test(entry.after) ? '' : entry.after
         const labelled = carried ? carriedRole(roleOf(before, after), entry.item === firstAmount, text.slice(entry.item.end, entry.item.end + 32)) : roleOf(before, after) ?? labelledWindow(words, entry)
         // (The row's own label still decides: "| Largest single liquidation | | $18.6M |" under "all venues".)
         const role = column === 'total' && (labelled === undefined || labelled === 'total') ? 'total' : labelled
@@ -172,12 +174,15 @@ export const liquidations: Recogniser<Liquidation> = {
       for (const percent of findPercents(words)) {
         if (percent.value === undefined || percent.value <= 0 || percent.value >= 100 || item.range) continue
         const after = words.slice(percent.end, percent.end + 24)
-        // "62% longs", "longs making up 78% of the total", "with shorts at 40%".
+        // "62% longs", "longs making up 78% of the total", "with shorts at 40%", "$1.47bn     longs 86 pct".
         const lead = words.slice(Math.max(0, percent.index - 28), percent.index)
-        const side = /^\W*(?:\w+\s+){0,2}(long|short)s?\b/i.exec(after)?.[1] ?? /\b(long|short)s?\s+(?:made up|making up|make up|accounted for|accounting for|were|at|represented|comprised|of)\s+(?:about\s+|roughly\s+|~)?$/i.exec(lead)?.[1]
+        const side = /^\W*(?:\w+\s+){0,2}(long|short)s?\b/i.exec(after)?.[1] ?? /\b(long|short)s?(?:\s+(?:made up|making up|make up|accounted for|accounting for|were|at|represented|comprised|of))?\s+(?:about\s+|roughly\s+|~)?$/i.exec(lead)?.[1]
         if (side?.toLowerCase() === 'long') result.long ??= Math.round((item.value * percent.value) / 100)
         else if (side?.toLowerCase() === 'short') result.short ??= Math.round((item.value * percent.value) / 100)
       }
+      // ("$1.47bn     longs 86 pct" in a data block: the share in the next column.)
+      const share = item.range || result.long !== undefined || result.short !== undefined ? null : SIDE_SHARE_AFTER.exec(text.slice(item.end))
+      if (share && Number(share[2]) < 100) result[share[1]!.toLowerCase().startsWith('long') ? 'long' : 'short'] = Math.round((item.value * Number(share[2])) / 100)
       // "liquidations stayed under 400 million USD": a bound, which yields to an exact figure elsewhere.
       if (/\b(?:under|below|more than|less than|upwards of|in excess of|north of|south of|shy of)\s*[~≈]?\s*$/i.test(total.before)) bounds.add(result)
       found.push(result)
