@@ -726,4 +726,9 @@ describe('layouts of exports and hand edits', () => {
     expect(liquidations('## Derivatives', '', 'Liquidations 24h: $209M, shorts 68%.')).toEqual([[209e6, undefined, 142.12e6]])
     expect(liquidations('## Derivatives', '', 'Liquidations 24h: $1.47bn     longs $1.2bn')).toEqual([[1.47e9, 1.2e9, undefined]])
   })
+
+  it("'adding', 'attracting', 'losing' and 'shedding' say a flow's direction ('spot bitcoin funds adding a net 205 million dollars while spot ether funds were losing 31 million')", () => {
+    const flows = extractDated('2033-01-08', 'ETF data for Friday showed spot bitcoin funds adding a net 205 million dollars while spot ether funds were losing 31 million, which brings the bitcoin funds to 1.65 billion of net inflows for the week.').etfFlows
+    expect(flows.map(({asset, direction, amountUsd}) => [asset, direction, amountUsd])).toEqual([['BTC', 'inflow', 205e6], ['ETH', 'outflow', 31e6]])
+  })
 })
