@@ -99,7 +99,7 @@ export async function afterRun(options: RunOptions, briefs: readonly Brief[], no
     const root = cacheRoot(options.cwd)
     const record = recordFile(options, root)
     // Without this run's record, its own entries would look unused.
-    if (!record || !writeRecord(record, briefs, options.outDir, options.cwd, now)) return undefined
+    if (!record || !(await writeRecord(record, briefs, options.outDir, options.cwd, now))) return undefined
     if (!claimSweep(root, now)) return undefined
     const result = await pruneCache(options.cwd, now, maxRemovals)
     // Unfinished: the next run sweeps on.
