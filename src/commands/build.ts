@@ -175,7 +175,7 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
   // The writer, to ask after the patch what it changed: the site need not be listed again.
   const used: {writer?: AtomicSiteWriter} = {}
   // Interrupted while writing, the build removes what it wrote and ends by the signal.
-  const stopWatching = onInterrupt(() => used.writer?.abortNow())
+  const stopWatching = onInterrupt(() => used.writer?.abort())
   try {
     pages = await writeAtomically(
       outDir,

@@ -90,7 +90,8 @@ export class AtomicSiteWriter implements SiteWriter {
     // First a commit a killed build left half-way (its staged files are in a folder about to be cleared).
     completeInterruptedCommit(resolved)
     const writer = new AtomicSiteWriter(resolved, previousFiles && existsSync(resolved) ? new Set(previousFiles) : undefined)
-    await removeStaleTempDirs(writer.outDir)
+    // Temporary folders of builds whose process is gone (a crash, a kill -9).
+    await removeFoldersOfDeadProcesses(path.dirname(resolved), tempPrefix(resolved))
     await mkdir(writer.tempDir, {recursive: true})
     return writer
   }
@@ -227,18 +228,11 @@ export class AtomicSiteWriter implements SiteWriter {
     }
   }
 
-  /** The same as abort, at once (from a signal handler); a commit already under way is left to finish. */
-  abortNow(): void {
+  /** Throws the new site away (also from a signal handler); the old one was never touched, and a commit already under way is left to finish. */
+  abort(): void {
     if (this.#closed) return
     this.#closed = true
     rmSync(this.tempDir, {recursive: true, force: true})
-  }
-
-  /** Throws the new site away; the old one was never touched. */
-  async abort(): Promise<void> {
-    if (this.#closed) return
-    this.#closed = true
-    await rm(this.tempDir, {recursive: true, force: true})
   }
 }
 
@@ -254,7 +248,7 @@ export async function writeAtomically<T>(outDir: string, write: (writer: AtomicS
     await writer.commit()
     return result
   } catch (error) {
-    await writer.abort()
+    writer.abort()
     throw error
   }
 }
@@ -270,14 +264,9 @@ function listTree(dir: string): {files: string[]; folders: string[]} {
   return {files, folders}
 }
 
-function tempPrefix(outDir: string): string {
-  // `.site-…`: matched by the `.site-*/` line of .gitignore.
+/** The prefix of the temporary folders beside the output (`.site-build-`, which .gitignore's `.site-*` line matches). */
+export function tempPrefix(outDir: string): string {
   return `.${path.basename(outDir)}-build-`
-}
-
-/** Removes temporary folders of builds whose process is gone (a crash, a kill -9). */
-function removeStaleTempDirs(outDir: string): Promise<void> {
-  return removeFoldersOfDeadProcesses(path.dirname(outDir), tempPrefix(outDir))
 }
 
 /**

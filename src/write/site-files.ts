@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import {readdirSync, statSync} from 'node:fs'
 import {readdir} from 'node:fs/promises'
 import path from 'node:path'
-import {SITE_MARKER} from './atomic-site.js'
+import {SITE_MARKER, tempPrefix} from './atomic-site.js'
 
 /** Every file of an output folder: the marker's identity, and each file's `size:mtime`, sorted by path. */
 export interface SiteFiles {
@@ -65,8 +65,8 @@ export function patchedListing(outDir: string, before: SiteFiles, changes: {writ
   return {marker: before.marker, stats: new Map([...stats].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))}
 }
 
+
 /** A temporary folder beside the output, left by a crashed build. */
 async function hasLeftovers(outDir: string): Promise<boolean> {
-  const prefix = `.${path.basename(outDir)}-build-`
-  return (await readdir(path.dirname(outDir)).catch(() => [] as string[])).some((name) => name.startsWith(prefix))
+  return (await readdir(path.dirname(outDir)).catch(() => [] as string[])).some((name) => name.startsWith(tempPrefix(outDir)))
 }
