@@ -5,6 +5,7 @@ import {VFile} from 'vfile'
 import {Reporter} from '../diagnostics/reporter.js'
 import {packageRoot} from '../package-root.js'
 import {findBriefs} from '../load/find-briefs.js'
+import {toDisplayPath} from '../load/display-path.js'
 import {parseFrontMatter} from '../parse/front-matter.js'
 import {calendarDay} from '../validate/front-matter.js'
 import {EXIT, parse, readConfig, UsageError, type Io} from './shared.js'
@@ -53,7 +54,7 @@ export async function newBrief(argv: string[], io: Io): Promise<number> {
 
   const folder = path.resolve(io.cwd, values.src)
   const target = path.join(folder, `${date}-daily-brief.md`)
-  const shown = display(target, io.cwd)
+  const shown = toDisplayPath(target, io.cwd)
   if (existsSync(target)) {
     io.stderr(`briefpress new: Not writing ${shown}: it already exists; edit it, or pass another date\n`)
     return EXIT.content
@@ -88,7 +89,7 @@ async function briefDated(date: string, folder: string, cwd: string): Promise<st
     // Cheap test first: most files do not mention the day at all.
     if (!text.includes(date)) continue
     const block = parseFrontMatter(new VFile({path: file, value: text}), text, quiet)
-    if (block && String(block.data.date) === date) return display(file, cwd)
+    if (block && String(block.data.date) === date) return toDisplayPath(file, cwd)
   }
   return undefined
 }
@@ -107,9 +108,4 @@ function fill(template: string, values: Record<string, string>): string {
 /** A YAML scalar: plain when that is unambiguous, else double-quoted (JSON strings are valid YAML). */
 function yamlString(value: string): string {
   return /^[A-Za-z][\w-]*$/.test(value) && !/^(true|false|yes|no|on|off|null)$/i.test(value) ? value : JSON.stringify(value)
-}
-
-function display(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file)
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/')
 }

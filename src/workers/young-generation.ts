@@ -1,4 +1,5 @@
 import {spawn} from 'node:child_process'
+import {onSignals} from '../commands/shared.js'
 
 /**
  * V8's semi-space for the main thread, in MiB. The parser allocates
@@ -69,14 +70,12 @@ export async function relaunchWithYoungGeneration(jobs: number, env: Record<stri
   })
   // A terminal signals the whole process group; a signal sent to this
   // process alone (a CI runner's SIGTERM) is passed on.
-  const forward = (signal: NodeJS.Signals) => () => child.kill(signal)
-  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => [signal, forward(signal)] as const)
-  for (const [signal, handler] of handlers) process.on(signal, handler)
+  const stopForwarding = onSignals((signal) => child.kill(signal))
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
     child.on('error', reject)
     child.on('exit', (exitCode, exitSignal) => resolve([exitCode, exitSignal]))
   })
-  for (const [name, handler] of handlers) process.off(name, handler)
+  stopForwarding()
   if (signal) {
     process.kill(process.pid, signal)
     return 128
