@@ -115,7 +115,6 @@ export class AtomicSiteWriter implements SiteWriter {
     return this.#previous ? path.join(this.tempDir, 'tree') : this.tempDir
   }
 
-  /** Writes `relativePath` (with `/` separators) inside the new site. */
   async write(relativePath: string, content: string | Uint8Array): Promise<void> {
     if (this.#closed) throw new Error('The site was already committed or aborted')
     const target = this.#place(relativePath)
@@ -146,11 +145,7 @@ export class AtomicSiteWriter implements SiteWriter {
     return staged
   }
 
-  /**
-   * Patching: files the previous site holds at the same paths stay where
-   * they are. Anything else (a writer replacing the site, a file from
-   * elsewhere) returns false, and the caller writes them.
-   */
+  /** Patching only: a file from elsewhere, or any file when replacing the site, is written by the caller. */
   async reuse(files: ReadonlyArray<{path: string; source: string}>): Promise<boolean> {
     if (this.#closed) throw new Error('The site was already committed or aborted')
     // (Listed from the output folder itself, such a file cannot lie outside it.)
