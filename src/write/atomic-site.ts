@@ -249,11 +249,12 @@ export async function writeAtomically<T>(outDir: string, write: (writer: AtomicS
 }
 
 /** Site-relative paths (with `/`) of the files and of the folders under `dir`. */
-function listTree(dir: string): {files: string[]; folders: string[]} {
+export function listTree(dir: string): {files: string[]; folders: string[]} {
   const files: string[] = []
   const folders: string[] = []
   for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
-    const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')
+    // Sliced rather than path.relative: a site has thousands of files.
+    const relative = path.join(entry.parentPath, entry.name).slice(dir.length + 1).split(path.sep).join('/')
     ;(entry.isDirectory() ? folders : files).push(relative)
   }
   return {files, folders}
