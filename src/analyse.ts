@@ -1,6 +1,6 @@
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
-import type {Brief, BriefContext} from './brief.js'
+import {hasErrors, type Brief, type BriefContext} from './brief.js'
 import type {BriefData} from './data/brief-data-schema.js'
 import type {Config} from './config/schema.js'
 import {Reporter} from './diagnostics/reporter.js'
@@ -113,7 +113,7 @@ function processText(file: VFile, text: string, brief: Brief, config: Config, re
       if (reporter.enabled(rule.meta)) rule.check(context, reporter)
     }
     if (frontMatter) brief.data = context.data = validateBriefData(context, frontMatter, reporter)
-    if (render && !file.messages.some((message) => message.fatal === true)) {
+    if (render && !hasErrors(brief)) {
       brief.rendered = render(context)
     }
   } catch (error) {
