@@ -5,7 +5,7 @@ import {toJsonMessage} from './json-message.js'
 import {formatPretty, type PrettyOptions} from './pretty.js'
 import {formatSarif} from './sarif.js'
 
-export {messageCounts, plural, type MessageCounts} from './counts.js'
+export {plural} from './counts.js'
 export {formatPretty, GROUP_MIN_FILES, type PrettyOptions} from './pretty.js'
 export {toJsonMessage, type JsonMessage} from './json-message.js'
 
