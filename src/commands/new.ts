@@ -55,15 +55,14 @@ export async function newBrief(argv: string[], io: Io): Promise<number> {
   const folder = path.resolve(io.cwd, values.src)
   const target = path.join(folder, `${date}-daily-brief.md`)
   const shown = toDisplayPath(target, io.cwd)
-  if (existsSync(target)) {
-    io.stderr(`briefpress new: Not writing ${shown}: it already exists; edit it, or pass another date\n`)
+  const refuse = (why: string) => {
+    io.stderr(`briefpress new: Not writing ${shown}: ${why}\n`)
     return EXIT.content
   }
+  const exists = 'it already exists; edit it, or pass another date'
+  if (existsSync(target)) return refuse(exists)
   const sameDay = await briefDated(date, folder, io.cwd)
-  if (sameDay) {
-    io.stderr(`briefpress new: Not writing ${shown}: ${sameDay} already has \`date: ${date}\`, and there is one brief per day; edit that file, or pass another date\n`)
-    return EXIT.content
-  }
+  if (sameDay) return refuse(`${sameDay} already has \`date: ${date}\`, and there is one brief per day; edit that file, or pass another date`)
 
   const text = fill(await readFile(templatePath(), 'utf8'), {title: yamlString(title), date, category: yamlString(config.categories[0]!)})
   await mkdir(folder, {recursive: true})
@@ -72,8 +71,7 @@ export async function newBrief(argv: string[], io: Io): Promise<number> {
     await writeFile(target, text, {flag: 'wx'})
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    io.stderr(`briefpress new: Not writing ${shown}: it already exists; edit it, or pass another date\n`)
-    return EXIT.content
+    return refuse(exists)
   }
   io.stdout(`${shown}\n`)
   io.stderr(`Wrote ${shown}: replace the example figures, headlines and sources, then run \`briefpress check\`.\n`)
