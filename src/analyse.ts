@@ -34,7 +34,9 @@ export function emptyBrief(file: VFile): Brief {
  * What a lean pipeline keeps of an analysis: no citations, front-matter
  * places or full data (the rendered brief carries `brief.json`'s text), and
  * of the extracted structure only the prices, which day-over-day compares
- * across days. The build holds this of every brief to its end.
+ * across days. The build holds this of every brief to its end: the
+ * figures' evidence and the lines behind the file rules' messages (a few KB
+ * a brief) stay out; the messages themselves are made already.
  */
 export function leanAnalysis<T extends BriefAnalysis>(analysis: T): T {
   const prices = analysis.extracted?.market.prices
