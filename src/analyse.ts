@@ -1,6 +1,6 @@
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
-import type {Brief, BriefContext} from './brief.js'
+import {hasErrors, type Brief, type BriefContext} from './brief.js'
 import type {BriefData} from './data/brief-data-schema.js'
 import type {Config} from './config/schema.js'
 import {Reporter} from './diagnostics/reporter.js'
@@ -20,37 +20,15 @@ import {dayFolder} from './render/paths.js'
 import {toPlainMessage, type PlainMessage} from './cache/messages.js'
 
 /**
- * One brief's analysis, from its text: parse, extract, the file rules and
- * (for the build) the render stage. A pure function of the text, the config
- * and the code, so it runs on any thread (src/workers/worker.ts) and its
- * result is cached by content (src/cache/store.ts).
- */
-
-/**
  * Everything one brief's analysis yields, as plain data: what a worker
  * returns and what the cache stores. Messages are rebuilt as VFileMessages
  * on the main thread's file.
  */
-export interface BriefAnalysis {
-  messages: PlainMessage[]
-  frontMatter: Brief['frontMatter']
-  frontMatterPlaces: Brief['frontMatterPlaces']
-  citations: Brief['citations']
-  extracted: Brief['extracted']
-  data: Brief['data']
-  summary: Brief['summary']
-  excerpt: string
-  /** Distinct hosts the brief cites, for lookalike-citation-host across the archive. */
-  hosts?: Brief['hosts']
-  claimed?: Brief['claimed']
-  rendered?: unknown
-}
-
+export type BriefAnalysis = Omit<Brief, 'file' | 'lookalikeHosts'> & {messages: PlainMessage[]}
 
 export function emptyBrief(file: VFile): Brief {
   return {file, frontMatter: undefined, citations: undefined, extracted: undefined, data: undefined, excerpt: ''}
 }
-
 
 /**
  * What a lean pipeline keeps of an analysis: no citations, front-matter
@@ -60,19 +38,18 @@ export function emptyBrief(file: VFile): Brief {
  * figures' evidence and the lines behind the file rules' messages (a few KB
  * a brief) stay out; the messages themselves are made already.
  */
-export function leanAnalysis<T extends Omit<BriefAnalysis, 'rendered'>>(analysis: T): Omit<T, 'rendered'> {
-  const {rendered: _rendered, ...kept} = analysis as T & {rendered?: unknown}
+export function leanAnalysis<T extends BriefAnalysis>(analysis: T): T {
   const prices = analysis.extracted?.market.prices
   const extracted = prices && {sections: [], headlines: [], market: {prices, liquidations: [], etfFlows: [], unparsed: [], withheld: [], unread: [], evidence: {}}}
-  return {...kept, citations: undefined, frontMatterPlaces: undefined, data: undefined, extracted}
+  return {...analysis, citations: undefined, frontMatterPlaces: undefined, data: undefined, extracted}
 }
-
 
 /**
  * Parses, extracts, validates and (with `render`) renders one brief's text:
- * the per-brief stage, a pure function of the text, the config and the code,
- * so its result can run on any thread and be cached by content. The display
- * path only names the file in messages, which are rebuilt on the caller's.
+ * a pure function of the text, the config and the code, so it runs on any
+ * thread (src/workers/worker.ts) and its result is cached by content
+ * (src/cache/store.ts). The display path only names the file in messages,
+ * which are rebuilt on the caller's.
  */
 export function analyseBrief(
   text: string,
@@ -101,7 +78,7 @@ export function analyseBrief(
     ...(brief.rendered !== undefined && {rendered: brief.rendered})
   }
   // Lean: a worker sends back only what the main thread keeps.
-  return lean ? {...leanAnalysis(analysis), ...(brief.rendered !== undefined && {rendered: brief.rendered})} : analysis
+  return lean ? leanAnalysis(analysis) : analysis
 }
 
 function processText(file: VFile, text: string, brief: Brief, config: Config, reporter: Reporter, render?: (brief: BriefContext) => unknown): void {
@@ -138,7 +115,7 @@ function processText(file: VFile, text: string, brief: Brief, config: Config, re
       if (reporter.enabled(rule.meta)) rule.check(context, reporter)
     }
     if (frontMatter) brief.data = context.data = validateBriefData(context, frontMatter, reporter)
-    if (render && !file.messages.some((message) => message.fatal === true)) {
+    if (render && !hasErrors(brief)) {
       brief.rendered = render(context)
     }
   } catch (error) {

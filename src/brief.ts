@@ -76,8 +76,5 @@ export function hasErrors(brief: Brief): boolean {
  * `load()` reads it again; the caller drops it when done.
  */
 export class DeferredBody {
-  readonly load: () => Promise<unknown>
-  constructor(load: () => Promise<unknown>) {
-    this.load = load
-  }
+  constructor(readonly load: () => Promise<unknown>) {}
 }

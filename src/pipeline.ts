@@ -66,8 +66,7 @@ export interface PipelineOptions {
   knownKeys?: ReadonlyMap<string, string> | undefined
 }
 
-export {SITE_RENDER, loadRenderStage, type RenderStage} from './render/stage.js'
-export {analyseBrief, type BriefAnalysis} from './analyse.js'
+export {SITE_RENDER} from './render/stage.js'
 
 export interface PipelineResult {
   briefs: Brief[]
@@ -261,29 +260,24 @@ function inProcess(analysis: BriefAnalysis, lean: boolean): BriefAnalysis {
 /** Stored in a meta entry in place of the rendered body, which has its own entry. */
 const DEFERRED = 'briefpress:rendered-body-entry'
 
-
 function toBrief(file: VFile, analysis: BriefAnalysis, lean: boolean): Brief {
   for (const message of analysis.messages) file.messages.push(fromPlainMessage(message, file.path))
-  if (lean) {
-    // Only the line endings stay: messages of the archive rules are still
-    // checked against the file's lines (src/diagnostics/reporter.ts).
-    file.value = lineEndsOf(String(file.value))
-    const kept = leanAnalysis(analysis)
-    return {file, frontMatter: kept.frontMatter, citations: undefined, extracted: kept.extracted, data: undefined, summary: kept.summary, excerpt: kept.excerpt, hosts: kept.hosts, ...(kept.claimed && {claimed: kept.claimed}), ...(analysis.rendered !== undefined && {rendered: analysis.rendered})}
-  }
+  // Lean: only the line endings stay, against which the archive rules' messages are checked (src/diagnostics/reporter.ts).
+  if (lean) file.value = lineEndsOf(String(file.value))
+  const kept = lean ? leanAnalysis(analysis) : analysis
+  // Field by field: a stored entry holds more than a brief keeps (StoredAnalysis).
   const brief: Brief = {
     file,
-    frontMatter: analysis.frontMatter,
-    citations: analysis.citations,
-    extracted: analysis.extracted,
-    data: analysis.data,
-    summary: analysis.summary,
-    excerpt: analysis.excerpt,
-    hosts: analysis.hosts,
-    ...(analysis.claimed && {claimed: analysis.claimed})
+    frontMatter: kept.frontMatter,
+    citations: kept.citations,
+    extracted: kept.extracted,
+    data: kept.data,
+    summary: kept.summary,
+    excerpt: kept.excerpt,
+    hosts: kept.hosts,
+    ...(kept.claimed && {claimed: kept.claimed})
   }
-  if (analysis.frontMatterPlaces) brief.frontMatterPlaces = analysis.frontMatterPlaces
-  if (analysis.rendered !== undefined) brief.rendered = analysis.rendered
+  if (kept.frontMatterPlaces) brief.frontMatterPlaces = kept.frontMatterPlaces
+  if (kept.rendered !== undefined) brief.rendered = kept.rendered
   return brief
 }
-

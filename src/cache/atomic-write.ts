@@ -1,5 +1,4 @@
 import {randomBytes} from 'node:crypto'
-import {mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {mkdir, rename, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 
@@ -10,7 +9,8 @@ import path from 'node:path'
  * written (read-only folder, full disk) only costs speed.
  */
 export async function writeAtomic(file: string, bytes: Uint8Array | string): Promise<boolean> {
-  const temporary = temporaryName(file)
+  // `<file>.<pid>.<hex>.tmp`: pruning leaves a running process's temporary files alone (src/cache/prune.ts).
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
   try {
     await mkdir(path.dirname(file), {recursive: true})
     await writeFile(temporary, bytes)
@@ -22,21 +22,3 @@ export async function writeAtomic(file: string, bytes: Uint8Array | string): Pro
   }
 }
 
-/** `writeAtomic`, on this thread. */
-export function writeAtomicSync(file: string, bytes: Uint8Array | string): boolean {
-  const temporary = temporaryName(file)
-  try {
-    mkdirSync(path.dirname(file), {recursive: true})
-    writeFileSync(temporary, bytes)
-    renameSync(temporary, file)
-    return true
-  } catch {
-    rmSync(temporary, {force: true})
-    return false
-  }
-}
-
-/** `<file>.<pid>.<hex>.tmp`: pruning leaves a running process's temporary files alone (src/cache/prune.ts). */
-function temporaryName(file: string): string {
-  return `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-}

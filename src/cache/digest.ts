@@ -46,6 +46,11 @@ function listFiles(entry: string): string[] {
     .sort()
 }
 
+/** The SHA-256 of `parts` joined by NUL characters, in hex. */
+export function sha256(parts: readonly string[]): string {
+  return createHash('sha256').update(parts.join('\0')).digest('hex')
+}
+
 /**
  * What every cached result depends on besides the brief's own text: the
  * code, the config (rules, sections, tolerances, image hosts…), the render
@@ -53,31 +58,16 @@ function listFiles(entry: string): string[] {
  * format.
  */
 export function environmentDigest(config: Config, renderId: string, code: string = briefpressCodeDigest()): string {
-  return createHash('sha256')
-    .update(CACHE_FORMAT)
-    .update('\0')
-    .update(code)
-    .update('\0')
-    .update(JSON.stringify(config))
-    .update('\0')
-    .update(renderId)
-    .update('\0')
-    .update(process.versions.v8)
-    .digest('hex')
-}
-
-/** The cache key of one brief: its decoded text under the environment. */
-export function briefKey(environment: string, text: string): string {
-  return createHash('sha256').update(environment).update('\0').update(text).digest('hex')
+  return sha256([CACHE_FORMAT, code, JSON.stringify(config), renderId, process.versions.v8])
 }
 
 /**
- * The key of a brief as read: its text under the environment, and whether a
- * byte-order mark was dropped from it, which the text does not show but the
- * messages of reading do.
+ * The cache key of a brief as read: its decoded text under the environment,
+ * and whether a byte-order mark was dropped from it, which the text does not
+ * show but the messages of reading do.
  */
 export function readKey(environment: string, read: {text: string; bom?: true | undefined}): string {
-  return briefKey(environment, read.bom ? `\uFEFF${read.text}` : read.text)
+  return sha256([environment, read.bom ? `\uFEFF${read.text}` : read.text])
 }
 
 /** The render stage as the cache keys it: a lean pipeline stores less, under its own entries. */
@@ -96,8 +86,5 @@ export function renderIdOf(options: {renderStage?: RenderStage | undefined; rend
  * Equal between two runs exactly when every brief would give the same result.
  */
 export function inputDigest(environment: string, briefs: ReadonlyArray<readonly [string, string]>): string {
-  // One update: hashing the concatenation is hashing the parts in turn.
-  let text = ''
-  for (const [displayPath, key] of briefs) text += `\0${displayPath}\0${key}`
-  return createHash('sha256').update(environment).update(text).digest('hex')
+  return sha256([environment, ...briefs.flat()])
 }

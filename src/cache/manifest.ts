@@ -1,9 +1,8 @@
-import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {writeAtomic} from './atomic-write.js'
-import {CACHE_FORMAT} from './digest.js'
+import {CACHE_FORMAT, sha256} from './digest.js'
 import {seal, unseal} from './sealed.js'
 import {toPlainMessage, type PlainMessage} from './messages.js'
 import type {InputStat} from './brief-keys.js'
@@ -39,8 +38,7 @@ export interface Manifest {
 
 /** Where the manifest of `outDir` is kept; cache pruning keeps it while a run record names it. */
 export function manifestFile(cwd: string, outDir: string): string {
-  const name = createHash('sha256').update(path.resolve(cwd, outDir)).digest('hex').slice(0, 32)
-  return path.join(cwd, CACHE_DIR, CACHE_FORMAT, 'sites', name)
+  return path.join(cwd, CACHE_DIR, CACHE_FORMAT, 'sites', sha256([path.resolve(cwd, outDir)]).slice(0, 32))
 }
 
 export async function readManifest(cwd: string, outDir: string): Promise<Manifest | undefined> {

@@ -1,31 +1,16 @@
 /**
- * Keeps `.briefpress-cache/` from growing without bound. Every run that uses
- * the cache (`check`, `build`, `serve`) records the keys of its briefs in
- * `runs/<slot>-<environment>` (src/cache/run-records.ts): the slot is the
- * command stage, the briefs' paths and the config file; the environment is
- * the code, the config and the stage, which every cache key includes. Once a
- * day, after a run, the cache is swept:
- *
- * - a slot's newest record is kept 30 days after its last use (a build with
- *   nothing to do counts as a use); a record the slot has since replaced by
- *   another environment (Briefpress upgraded, the config edited) is kept one
- *   day after its last use, in case of a rollback;
- * - per-brief entries (`briefs/ab/<key>.meta|.body`) are kept when a kept
- *   record lists their key, and a build's manifest (`sites/`) when a kept
- *   record wrote it or it was written in the last 30 days;
- * - the folders of other cache formats (`.briefpress-cache/briefpress-cache-<n>`)
- *   are removed;
- * - nothing written in the last hour is removed (a run in progress has not
- *   recorded yet), nor a temporary file whose process is alive (up to a
- *   day); files with unknown names, symbolic links and everything directly
- *   in `.briefpress-cache/` (such as `links.json`) are left alone, and
- *   symbolic links are never followed.
- *
- * The sweep lists the entry folders once and stats only what it may remove
- * (about 0.1 s for the 12,000 entries of `build` and `check` at 4,000
- * briefs); a run that is not due to sweep only writes or touches its record. Pruning is best effort: a file vanishing under
- * it, a read-only folder or any other error ends or skips it quietly, and
- * the run's result never depends on it.
+ * Keeps `.briefpress-cache/` from growing without bound (README, "Commands").
+ * Every run that uses the cache records the keys of its briefs in
+ * `runs/<slot>-<environment>` (src/cache/run-records.ts); once a day, after a
+ * run, the cache is swept of what no kept record names: a slot's newest
+ * record is kept UNUSED_MS after its last use, one replaced by another
+ * environment SUPERSEDED_MS; entries (`briefs/ab/<key>.meta|.body`) live
+ * while a kept record names them, build manifests (`sites/`) too or for
+ * UNUSED_MS; folders of other cache formats go. Nothing younger than IN_FLIGHT_MS, no temporary file of a
+ * live process, no unknown name, nothing directly in `.briefpress-cache/`
+ * (`links.json`) is removed, and no symbolic link is followed. The sweep
+ * lists the entry folders once and stats only what it may remove. It is best
+ * effort: any error ends or skips it quietly, and no run's result depends on it.
  */
 
 import {statSync, utimesSync, writeFileSync, type Dirent} from 'node:fs'
@@ -99,7 +84,7 @@ export async function afterRun(options: RunOptions, briefs: readonly Brief[], no
     const root = cacheRoot(options.cwd)
     const record = recordFile(options, root)
     // Without this run's record, its own entries would look unused.
-    if (!record || !writeRecord(record, briefs, options.outDir, options.cwd, now)) return undefined
+    if (!record || !(await writeRecord(record, briefs, options.outDir, options.cwd, now))) return undefined
     if (!claimSweep(root, now)) return undefined
     const result = await pruneCache(options.cwd, now, maxRemovals)
     // Unfinished: the next run sweeps on.

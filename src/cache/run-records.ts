@@ -1,11 +1,11 @@
-import {createHash} from 'node:crypto'
 import {readFileSync, utimesSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Brief} from '../brief.js'
 import type {Config} from '../config/schema.js'
 import type {RenderStage} from '../render/stage.js'
-import {writeAtomicSync} from './atomic-write.js'
-import {environmentDigest, renderIdOf} from './digest.js'
+import {writeAtomic} from './atomic-write.js'
+import {environmentDigest, renderIdOf, sha256} from './digest.js'
 import {manifestFile} from './manifest.js'
 
 /**
@@ -49,7 +49,7 @@ export function recordFile(options: RunOptions, cacheRoot: string): string | und
   if (renderId === undefined) return undefined
   const paths = options.paths.map((item) => path.resolve(options.cwd, item)).sort()
   const configFile = options.configFile === undefined ? '' : path.resolve(options.cwd, options.configFile)
-  const slot = createHash('sha256').update(JSON.stringify([renderId, paths, configFile])).digest('hex').slice(0, 16)
+  const slot = sha256([JSON.stringify([renderId, paths, configFile])]).slice(0, 16)
   const environment = environmentDigest(options.config, renderId).slice(0, 32)
   return path.join(cacheRoot, 'runs', `${slot}-${environment}`)
 }
@@ -60,19 +60,12 @@ export function recordFile(options: RunOptions, cacheRoot: string): string | und
  * environment. An unchanged record is only touched: its time is when the
  * environment was last used. False when it could not be written.
  */
-export function writeRecord(file: string, briefs: readonly Brief[], outDir: string | undefined, cwd: string, now: number): boolean {
+export async function writeRecord(file: string, briefs: readonly Brief[], outDir: string | undefined, cwd: string, now: number): Promise<boolean> {
   const keys = briefs.map((brief) => brief.file.data.briefKey).filter((key): key is string => typeof key === 'string')
   const record: RunRecord = {keys: [...new Set(keys)].sort(), ...(outDir !== undefined && {site: path.basename(manifestFile(cwd, outDir))})}
   const text = JSON.stringify(record)
-  let stored: string | undefined
-  try {
-    stored = readFileSync(file, 'utf8')
-  } catch {
-    // Not recorded yet.
-  }
-  if (stored === text) return touch(file, now)
-  if (!writeAtomicSync(file, text)) return false
-  return touch(file, now)
+  const stored = await readFile(file, 'utf8').catch(() => undefined)
+  return (stored === text || (await writeAtomic(file, text))) && touch(file, now)
 }
 
 /** Marks a record as used now (a build with nothing to do); false when absent or unwritable. */

@@ -20,7 +20,7 @@ import {assertSafeOutDir, PartlyWrittenSiteError, UnsafeOutDirError, type Atomic
 import {listSite, patchedListing, siteIdentity} from '../write/site-files.js'
 import {readSpeedOptions, speedCliOptions, speedHelp} from '../workers/cli-options.js'
 import {relaunchWithYoungGeneration} from '../workers/young-generation.js'
-import {commonOptions, EXIT, parse, printReport, readConfig, readFormat, reportHelp, seconds, UsageError, type Io} from './shared.js'
+import {commonOptions, EXIT, onSignals, parse, printReport, readConfig, readFormat, reportHelp, seconds, UsageError, type Io} from './shared.js'
 
 export const buildHelp = `Usage: briefpress build [options]
 
@@ -129,7 +129,7 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
     if (!process.env[CHECKED] && manifest?.inputDigest === digest && manifest.options === buildOptions && manifest.site === (await siteIdentity(outDir))) {
       touchRun(runOptions)
       // Briefs read again only because they were recorded too soon after an edit: recorded anew, so that the next build trusts them.
-      if (keys.trusted.size < keys.keys.size) await writeManifest(io.cwd, outDir, {...manifest, inputs: new Map([...keys.inputs].filter(([file]) => keys!.keys.has(file)))})
+      if (keys.trusted.size < keys.keys.size) await writeManifest(io.cwd, outDir, {...manifest, inputs: keys.inputs})
       const recorded = manifest.report.map(([filePath, messages]) => {
         const file = new VFile({path: filePath})
         for (const message of messages) file.messages.push(fromPlainMessage(message, filePath))
@@ -175,7 +175,7 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
   // The writer, to ask after the patch what it changed: the site need not be listed again.
   const used: {writer?: AtomicSiteWriter} = {}
   // Interrupted while writing, the build removes what it wrote and ends by the signal.
-  const stopWatching = onInterrupt(() => used.writer?.abortNow())
+  const stopWatching = onInterrupt(() => used.writer?.abort())
   try {
     pages = await writeAtomically(
       outDir,
@@ -199,8 +199,7 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
     // The manifest last: the commit point of this build.
     const changes = used.writer?.changes
     const site = await siteIdentity(outDir, previous && listing && changes ? patchedListing(outDir, listing, changes) : undefined)
-    const inputs = new Map([...keys.inputs].filter(([file]) => keys!.keys.has(file)))
-    if (site) await writeManifest(io.cwd, outDir, {environment, options: buildOptions, inputs, inputDigest: result.inputDigest, site, outputs, published: selection.published.length, report: recordedReport(files)})
+    if (site) await writeManifest(io.cwd, outDir, {environment, options: buildOptions, inputs: keys.inputs, inputDigest: result.inputDigest, site, outputs, published: selection.published.length, report: recordedReport(files)})
   }
   stopWatching()
 
@@ -224,16 +223,11 @@ async function buildLocked(argv: string[], io: Io, lock: {release?: () => Promis
  * the new one. Returns the function that stops watching.
  */
 function onInterrupt(cleanUp: () => void): () => void {
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
-  const stop = () => {
-    for (const signal of signals) process.off(signal, handler)
-  }
-  const handler = (signal: NodeJS.Signals) => {
+  const stop = onSignals((signal) => {
     stop()
     cleanUp()
     process.kill(process.pid, signal)
-  }
-  for (const signal of signals) process.on(signal, handler)
+  })
   return stop
 }
 

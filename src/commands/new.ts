@@ -5,6 +5,7 @@ import {VFile} from 'vfile'
 import {Reporter} from '../diagnostics/reporter.js'
 import {packageRoot} from '../package-root.js'
 import {findBriefs} from '../load/find-briefs.js'
+import {toDisplayPath} from '../load/display-path.js'
 import {parseFrontMatter} from '../parse/front-matter.js'
 import {calendarDay} from '../validate/front-matter.js'
 import {EXIT, parse, readConfig, UsageError, type Io} from './shared.js'
@@ -53,16 +54,15 @@ export async function newBrief(argv: string[], io: Io): Promise<number> {
 
   const folder = path.resolve(io.cwd, values.src)
   const target = path.join(folder, `${date}-daily-brief.md`)
-  const shown = display(target, io.cwd)
-  if (existsSync(target)) {
-    io.stderr(`briefpress new: Not writing ${shown}: it already exists; edit it, or pass another date\n`)
+  const shown = toDisplayPath(target, io.cwd)
+  const refuse = (why: string) => {
+    io.stderr(`briefpress new: Not writing ${shown}: ${why}\n`)
     return EXIT.content
   }
+  const exists = 'it already exists; edit it, or pass another date'
+  if (existsSync(target)) return refuse(exists)
   const sameDay = await briefDated(date, folder, io.cwd)
-  if (sameDay) {
-    io.stderr(`briefpress new: Not writing ${shown}: ${sameDay} already has \`date: ${date}\`, and there is one brief per day; edit that file, or pass another date\n`)
-    return EXIT.content
-  }
+  if (sameDay) return refuse(`${sameDay} already has \`date: ${date}\`, and there is one brief per day; edit that file, or pass another date`)
 
   const text = fill(await readFile(templatePath(), 'utf8'), {title: yamlString(title), date, category: yamlString(config.categories[0]!)})
   await mkdir(folder, {recursive: true})
@@ -71,8 +71,7 @@ export async function newBrief(argv: string[], io: Io): Promise<number> {
     await writeFile(target, text, {flag: 'wx'})
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    io.stderr(`briefpress new: Not writing ${shown}: it already exists; edit it, or pass another date\n`)
-    return EXIT.content
+    return refuse(exists)
   }
   io.stdout(`${shown}\n`)
   io.stderr(`Wrote ${shown}: replace the example figures, headlines and sources, then run \`briefpress check\`.\n`)
@@ -88,7 +87,7 @@ async function briefDated(date: string, folder: string, cwd: string): Promise<st
     // Cheap test first: most files do not mention the day at all.
     if (!text.includes(date)) continue
     const block = parseFrontMatter(new VFile({path: file, value: text}), text, quiet)
-    if (block && String(block.data.date) === date) return display(file, cwd)
+    if (block && String(block.data.date) === date) return toDisplayPath(file, cwd)
   }
   return undefined
 }
@@ -107,9 +106,4 @@ function fill(template: string, values: Record<string, string>): string {
 /** A YAML scalar: plain when that is unambiguous, else double-quoted (JSON strings are valid YAML). */
 function yamlString(value: string): string {
   return /^[A-Za-z][\w-]*$/.test(value) && !/^(true|false|yes|no|on|off|null)$/i.test(value) ? value : JSON.stringify(value)
-}
-
-function display(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file)
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/')
 }

@@ -1,5 +1,5 @@
 import {startServer, type PreviewServer} from '../serve/server.js'
-import {EXIT, parse, prettyOptions, UsageError, type Io} from './shared.js'
+import {EXIT, onSignals, parse, prettyOptions, UsageError, type Io} from './shared.js'
 
 export const serveHelp = `Usage: briefpress serve [options]
 
@@ -68,13 +68,10 @@ export async function runServe(argv: string[], io: Io, stopped: (server: Preview
 
 function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop)
-      process.off('SIGTERM', stop)
+    const stop = onSignals((signal) => {
+      stop()
       resolve(signal)
-    }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
+    }, ['SIGINT', 'SIGTERM'])
   })
 }
 

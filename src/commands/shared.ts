@@ -94,3 +94,11 @@ export function printReport(files: readonly VFile[], format: Format, io: Io, opt
   const failed = counts.errors > 0 || (options.frail === true && counts.warnings > 0)
   return {counts, failed, summary: `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}`}
 }
+
+/** Calls `handler` on each of `signals` until the returned function is called. */
+export function onSignals(handler: (signal: NodeJS.Signals) => void, signals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']): () => void {
+  for (const signal of signals) process.on(signal, handler)
+  return () => {
+    for (const signal of signals) process.off(signal, handler)
+  }
+}

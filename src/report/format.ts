@@ -5,7 +5,7 @@ import {toJsonMessage} from './json-message.js'
 import {formatPretty, type PrettyOptions} from './pretty.js'
 import {formatSarif} from './sarif.js'
 
-export {messageCounts, plural, type MessageCounts} from './counts.js'
+export {plural} from './counts.js'
 export {formatPretty, GROUP_MIN_FILES, type PrettyOptions} from './pretty.js'
 export {toJsonMessage, type JsonMessage} from './json-message.js'
 
@@ -15,12 +15,8 @@ export type Format = (typeof FORMATS)[number]
 /** A stable JSON document: `{files, messages, counts}`. */
 export function formatJson(files: readonly VFile[]): string {
   const messages = files.flatMap((file) => file.messages.map((message) => toJsonMessage(file, message)))
-  const counts = {errors: 0, warnings: 0, infos: 0}
-  for (const message of messages) {
-    if (message.severity === 'error') counts.errors++
-    else if (message.severity === 'warning') counts.warnings++
-    else counts.infos++
-  }
+  const {total, errors, warnings} = messageCounts(files.flatMap((file) => file.messages))
+  const counts = {errors, warnings, infos: total - errors - warnings}
   return JSON.stringify({files: files.length, counts, messages}, null, 2) + '\n'
 }
 
@@ -37,11 +33,6 @@ export interface Counts {
 }
 
 export function countMessages(files: readonly VFile[]): Counts {
-  const counts = {errors: 0, warnings: 0}
-  for (const file of files) {
-    const {errors, warnings} = messageCounts(file.messages)
-    counts.errors += errors
-    counts.warnings += warnings
-  }
-  return counts
+  const {errors, warnings} = messageCounts(files.flatMap((file) => file.messages))
+  return {errors, warnings}
 }

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import {plural} from './counts.js'
 import {toJsonMessage, type JsonMessage} from './json-message.js'
 
 type Command = 'error' | 'warning' | 'notice'
@@ -55,10 +56,10 @@ export function formatGithub(files: readonly VFile[], options: GithubOptions = {
     } else logged.push(logLine(message))
   }
   const parts: string[] = []
-  if (unchanged > 0) parts.push(`${count(unchanged, 'more message')} in ${count(unchangedFiles.size, 'unchanged file')}`)
+  if (unchanged > 0) parts.push(`${plural(unchanged, 'more message')} in ${plural(unchangedFiles.size, 'unchanged file')}`)
   if (logged.length > 0) {
     parts.push(
-      `${count(logged.length, 'message')} ${options.changed ? 'of changed files ' : ''}not annotated: GitHub shows at most ${ANNOTATION_LIMITS.error} errors, ` +
+      `${plural(logged.length, 'message')} ${options.changed ? 'of changed files ' : ''}not annotated: GitHub shows at most ${ANNOTATION_LIMITS.error} errors, ` +
         `${ANNOTATION_LIMITS.warning} warnings and ${ANNOTATION_LIMITS.notice} notices per step; they are listed in this step's log`
     )
   }
@@ -67,11 +68,8 @@ export function formatGithub(files: readonly VFile[], options: GithubOptions = {
   return lines.length > 0 ? lines.join('\n') + '\n' : ''
 }
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
-
-function command(message: JsonMessage): Command {
-  return message.severity === 'error' ? 'error' : message.severity === 'warning' ? 'warning' : 'notice'
-}
+const COMMAND = {error: 'error', warning: 'warning', info: 'notice'} as const
+const command = (message: JsonMessage): Command => COMMAND[message.severity]
 
 function annotation(json: JsonMessage): string {
   const properties = [`file=${escapeProperty(json.file)}`]

@@ -1,6 +1,7 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import wrapAnsi from 'wrap-ansi'
+import {messageSeverity} from '../diagnostics/reporter.js'
 import {messageCounts, plural, type MessageCounts} from './counts.js'
 
 export interface PrettyOptions {
@@ -46,22 +47,17 @@ export function formatPretty(files: readonly VFile[], options: PrettyOptions = {
   const rules = tallyRules(shown)
   const grouped = new Set(options.verbose ? [] : [...rules].filter(([, rule]) => rule.files.size >= GROUP_MIN_FILES && rule.counts.errors === 0).map(([id]) => id))
   const blocks: string[] = []
-  const all = {total: 0, errors: 0, warnings: 0}
   for (const file of shown) {
-    const counts = messageCounts(file.messages)
-    all.total += counts.total
-    all.errors += counts.errors
-    all.warnings += counts.warnings
     const listed = file.messages.filter((message) => !grouped.has(message.ruleId ?? '')).sort(compareMessage)
     if (listed.length > 0) blocks.push(fileBlock(String(file.path || ''), listed, paint, width))
   }
   if (rules.size > 0) blocks.push(rulesBlock(rules, grouped, paint, width))
-  const summary = prettySummary(all, paint)
+  const summary = prettySummary(messageCounts(shown.flatMap((file) => file.messages)), paint)
   return `${blocks.join('\n\n')}${summary ? `\n\n${summary}` : ''}\n`
 }
 
 function fileBlock(path: string, messages: readonly VFileMessage[], paint: Paint, width: number | undefined): string {
-  const rows = messages.map((message) => ({message, place: placeOf(message), label: labelOf(message)}))
+  const rows = messages.map((message) => ({message, place: placeOf(message), label: messageSeverity(message)}))
   const placeWidth = Math.max(...rows.map((row) => row.place.length))
   const labelWidth = Math.max(...rows.map((row) => row.label.length))
   const column = placeWidth + labelWidth + 2
@@ -151,10 +147,6 @@ function placeOf(message: VFileMessage): string {
   if (!place) return ''
   if ('start' in place) return `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}`
   return `${place.line}:${place.column}`
-}
-
-function labelOf(message: VFileMessage): 'error' | 'warning' | 'info' {
-  return message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info'
 }
 
 /** vfile-sort's compareMessage: by place, then errors first, then source, rule and text. */

@@ -10,19 +10,12 @@ const roots = new Map<string, string>()
  */
 export function repoRoot(cwd: string): string {
   const start = path.resolve(cwd)
-  let root = roots.get(start)
-  if (root === undefined) {
-    root = start
-    for (let folder = start; ; folder = path.dirname(folder)) {
-      if (existsSync(path.join(folder, '.git'))) {
-        root = folder
-        break
-      }
-      if (path.dirname(folder) === folder) break
-    }
-    roots.set(start, root)
+  if (!roots.has(start)) {
+    let folder = start
+    while (!existsSync(path.join(folder, '.git')) && path.dirname(folder) !== folder) folder = path.dirname(folder)
+    roots.set(start, existsSync(path.join(folder, '.git')) ? folder : start)
   }
-  return root
+  return roots.get(start)!
 }
 
 /** An absolute path as the repository names it: relative to its root, with `/`. */

@@ -1,15 +1,13 @@
 import {spawn} from 'node:child_process'
+import {onSignals} from '../commands/shared.js'
 
 /**
- * V8's semi-space for the main thread, in MiB. The parser allocates
- * short-lived nodes at a high rate; with the default (16 MiB) young
- * generation, scavenges take a large share of the CPU and V8's GC helper
- * threads compete with worker threads for the other cores. Measured on the
- * bench corpus (README, "Speed"): 64 cuts a one-thread cold build's CPU by
- * about a fifth for about 100 MiB more peak memory. Only for `--jobs 1`:
- * with worker threads (which get their own, src/workers/pool.ts) the main
- * thread does not parse, and the larger young generation only costs memory
- * (a 10,000-brief build on two workers peaked at 968 MiB with it, 763 without).
+ * V8's semi-space for the main thread, in MiB: with the default (16 MiB),
+ * scavenges of the parser's short-lived nodes take a large share of the CPU.
+ * 64 cuts a one-thread cold build's CPU by about a fifth for about 100 MiB
+ * more peak memory (README, "Speed"). Only for `--jobs 1`: with workers
+ * (src/workers/pool.ts) the main thread does not parse, and it would only
+ * cost memory.
  */
 export const MAIN_SEMI_SPACE_MB = 64
 
@@ -47,17 +45,13 @@ function dieWithParent(): void {
   process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'))
 }
 
-
 /**
- * The semi-space can only be set when V8 starts (`v8.setFlagsFromString`
- * comes too late: the heap is already configured), so a command about to
- * parse briefs in bulk runs the CLI once more with the flag, unless the user
- * chose a size (`node --max-semi-space-size=…` or NODE_OPTIONS), opted out
- * with BRIEFPRESS_NO_RELAUNCH=1, or this process was not started as the CLI,
- * and only when this thread parses (`jobs` 1).
- * `build` calls it only once it knows there is work to do, so a no-change
- * build pays for one start-up. Returns the child's exit code, or undefined
- * when this process should do the work itself.
+ * The semi-space can only be set when V8 starts, so a command about to parse
+ * briefs in bulk on this thread (`jobs` 1) runs the CLI once more with the
+ * flag, unless the user chose a size (`node --max-semi-space-size=…` or
+ * NODE_OPTIONS), opted out with BRIEFPRESS_NO_RELAUNCH=1, or this process was
+ * not started as the CLI. Returns the child's exit code, or undefined when
+ * this process should do the work itself.
  */
 export async function relaunchWithYoungGeneration(jobs: number, env: Record<string, string> = {}): Promise<number | undefined> {
   if (jobs > 1 || !launch || process.env.BRIEFPRESS_NO_RELAUNCH) return undefined
@@ -69,14 +63,12 @@ export async function relaunchWithYoungGeneration(jobs: number, env: Record<stri
   })
   // A terminal signals the whole process group; a signal sent to this
   // process alone (a CI runner's SIGTERM) is passed on.
-  const forward = (signal: NodeJS.Signals) => () => child.kill(signal)
-  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => [signal, forward(signal)] as const)
-  for (const [signal, handler] of handlers) process.on(signal, handler)
+  const stopForwarding = onSignals((signal) => child.kill(signal))
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
     child.on('error', reject)
     child.on('exit', (exitCode, exitSignal) => resolve([exitCode, exitSignal]))
   })
-  for (const [name, handler] of handlers) process.off(name, handler)
+  stopForwarding()
   if (signal) {
     process.kill(process.pid, signal)
     return 128

@@ -90,7 +90,8 @@ export class AtomicSiteWriter implements SiteWriter {
     // First a commit a killed build left half-way (its staged files are in a folder about to be cleared).
     completeInterruptedCommit(resolved)
     const writer = new AtomicSiteWriter(resolved, previousFiles && existsSync(resolved) ? new Set(previousFiles) : undefined)
-    await removeStaleTempDirs(writer.outDir)
+    // Temporary folders of builds whose process is gone (a crash, a kill -9).
+    await removeFoldersOfDeadProcesses(path.dirname(resolved), tempPrefix(resolved))
     await mkdir(writer.tempDir, {recursive: true})
     return writer
   }
@@ -114,7 +115,6 @@ export class AtomicSiteWriter implements SiteWriter {
     return this.#previous ? path.join(this.tempDir, 'tree') : this.tempDir
   }
 
-  /** Writes `relativePath` (with `/` separators) inside the new site. */
   async write(relativePath: string, content: string | Uint8Array): Promise<void> {
     if (this.#closed) throw new Error('The site was already committed or aborted')
     const target = this.#place(relativePath)
@@ -145,11 +145,7 @@ export class AtomicSiteWriter implements SiteWriter {
     return staged
   }
 
-  /**
-   * Patching: files the previous site holds at the same paths stay where
-   * they are. Anything else (a writer replacing the site, a file from
-   * elsewhere) returns false, and the caller writes them.
-   */
+  /** Patching only: a file from elsewhere, or any file when replacing the site, is written by the caller. */
   async reuse(files: ReadonlyArray<{path: string; source: string}>): Promise<boolean> {
     if (this.#closed) throw new Error('The site was already committed or aborted')
     // (Listed from the output folder itself, such a file cannot lie outside it.)
@@ -227,18 +223,11 @@ export class AtomicSiteWriter implements SiteWriter {
     }
   }
 
-  /** The same as abort, at once (from a signal handler); a commit already under way is left to finish. */
-  abortNow(): void {
+  /** Throws the new site away (also from a signal handler); the old one was never touched, and a commit already under way is left to finish. */
+  abort(): void {
     if (this.#closed) return
     this.#closed = true
     rmSync(this.tempDir, {recursive: true, force: true})
-  }
-
-  /** Throws the new site away; the old one was never touched. */
-  async abort(): Promise<void> {
-    if (this.#closed) return
-    this.#closed = true
-    await rm(this.tempDir, {recursive: true, force: true})
   }
 }
 
@@ -254,30 +243,26 @@ export async function writeAtomically<T>(outDir: string, write: (writer: AtomicS
     await writer.commit()
     return result
   } catch (error) {
-    await writer.abort()
+    writer.abort()
     throw error
   }
 }
 
 /** Site-relative paths (with `/`) of the files and of the folders under `dir`. */
-function listTree(dir: string): {files: string[]; folders: string[]} {
+export function listTree(dir: string): {files: string[]; folders: string[]} {
   const files: string[] = []
   const folders: string[] = []
   for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) {
-    const relative = path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')
+    // Sliced rather than path.relative: a site has thousands of files.
+    const relative = path.join(entry.parentPath, entry.name).slice(dir.length + 1).split(path.sep).join('/')
     ;(entry.isDirectory() ? folders : files).push(relative)
   }
   return {files, folders}
 }
 
-function tempPrefix(outDir: string): string {
-  // `.site-…`: matched by the `.site-*/` line of .gitignore.
+/** The prefix of the temporary folders beside the output (`.site-build-`, which .gitignore's `.site-*` line matches). */
+export function tempPrefix(outDir: string): string {
   return `.${path.basename(outDir)}-build-`
-}
-
-/** Removes temporary folders of builds whose process is gone (a crash, a kill -9). */
-function removeStaleTempDirs(outDir: string): Promise<void> {
-  return removeFoldersOfDeadProcesses(path.dirname(outDir), tempPrefix(outDir))
 }
 
 /**

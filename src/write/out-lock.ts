@@ -4,15 +4,11 @@ import path from 'node:path'
 import {isAlive} from './stale-folders.js'
 
 /**
- * One build at a time per output folder. Two builds into one `--out` used
- * to interleave their swaps and leave a site with half its search index; a
- * build now holds `.<out>.lock` beside the folder (never inside it: the
- * folder is replaced whole) from before it reads the previous site until
- * its manifest is written, and a second build waits for it.
- *
- * The file holds the holder's process id: a lock whose process is gone (a
- * build killed with SIGKILL) is taken over, so a crash never blocks the
- * next build.
+ * One build at a time per output folder, so that two builds never interleave
+ * their writes: a build holds `.<out>.lock` beside the folder (never inside:
+ * the folder is replaced whole) from before it reads the previous site until
+ * its manifest is written, and a second build waits for it. The file holds
+ * the holder's process id: a lock whose process is gone is taken over.
  */
 
 export class OutDirLockedError extends Error {

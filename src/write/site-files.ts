@@ -1,8 +1,8 @@
 import {createHash} from 'node:crypto'
-import {readdirSync, statSync} from 'node:fs'
+import {statSync} from 'node:fs'
 import {readdir} from 'node:fs/promises'
 import path from 'node:path'
-import {SITE_MARKER} from './atomic-site.js'
+import {listTree, SITE_MARKER, tempPrefix} from './atomic-site.js'
 
 /** Every file of an output folder: the marker's identity, and each file's `size:mtime`, sorted by path. */
 export interface SiteFiles {
@@ -14,20 +14,13 @@ export interface SiteFiles {
 export function listSite(outDir: string): SiteFiles | undefined {
   const marker = statSync(path.join(outDir, SITE_MARKER), {throwIfNoEntry: false})
   if (!marker) return undefined
-  let entries
+  let files: string[]
   try {
-    entries = readdirSync(outDir, {recursive: true, withFileTypes: true})
+    files = listTree(outDir).files.sort()
   } catch {
     return undefined
   }
   const prefix = outDir + path.sep
-  const files: string[] = []
-  for (const entry of entries) {
-    if (entry.isDirectory()) continue
-    const full = path.join(entry.parentPath, entry.name)
-    files.push(full.slice(prefix.length).split(path.sep).join('/'))
-  }
-  files.sort()
   // Synchronous on purpose: thousands of awaited stats wait on the thread pool.
   const stats = new Map<string, string>()
   for (const file of files) stats.set(file, fileStat(prefix + file))
@@ -65,8 +58,8 @@ export function patchedListing(outDir: string, before: SiteFiles, changes: {writ
   return {marker: before.marker, stats: new Map([...stats].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))}
 }
 
+
 /** A temporary folder beside the output, left by a crashed build. */
 async function hasLeftovers(outDir: string): Promise<boolean> {
-  const prefix = `.${path.basename(outDir)}-build-`
-  return (await readdir(path.dirname(outDir)).catch(() => [] as string[])).some((name) => name.startsWith(prefix))
+  return (await readdir(path.dirname(outDir)).catch(() => [] as string[])).some((name) => name.startsWith(tempPrefix(outDir)))
 }
