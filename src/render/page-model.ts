@@ -296,11 +296,6 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
   return groups
 }
 
-/**
- * `assets/index.html`, `assets/<symbol>/index.html` (the whole history as a
- * chart, the newest `pageSize` figures as a table) and
- * `assets/<symbol>/<year>/index.html` (that year's chart and every figure).
-
 /** What a build may take from the previous one (src/cache/manifest.ts keeps it). */
 export interface PageReuse {
   /** The previous site, as that build wrote it. */

@@ -71,11 +71,3 @@ export function archivePages(context: SiteContext): SitePage[] {
   }
   return pages
 }
-
-/**
- * Per category with briefs, `category/<slug>/index.html`: its newest
- * `pageSize` briefs and its years; and `category/<slug>/<year>/index.html`:
- * every brief of the category that year. A new brief rewrites the category's
- * page and its year's, not a page listing the whole archive (2.5 MB at
- * 4,000 briefs); earlier years keep their pages.
- */

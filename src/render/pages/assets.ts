@@ -89,9 +89,3 @@ export function assetPages(context: SiteContext): SitePage[] {
   }
   return pages
 }
-
-/**
- * `404.html`, which a server returns for any missing path: its links start
- * from the base path of `baseUrl` (`/briefs/`), as a relative link would
- * resolve against the missing path.
- */

@@ -61,9 +61,3 @@ export function dayPages(context: SiteContext): SitePage[] {
     return keyed([previous, item, next, context.categories.get(item.category), JSON.stringify(item.brief.lookalikeHosts ?? null), JSON.stringify([gapBefore, gapAfter]), assetLinks], {...page, item})
   })
 }
-
-/**
- * The home page, `index.html`: the newest `pageSize` briefs, a small BTC
- * chart, and links to every year, month, category and asset. The rest of
- * the archive is read by month and year (see templates/index-page.ts).
- */

@@ -57,5 +57,3 @@ export function indexPages(context: SiteContext): SitePage[] {
     )
   ]
 }
-
-/** `2026/index.html`: the year's briefs; and `2026/11/index.html`: the month's. */

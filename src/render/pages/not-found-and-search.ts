@@ -47,5 +47,3 @@ export function searchPages(context: SiteContext): SitePage[] {
     }
   ]
 }
-
-/** The builders of every kind of page, in the order their pages are written and listed. */
