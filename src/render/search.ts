@@ -16,6 +16,7 @@ import {fileURLToPath} from 'node:url'
 import * as pagefind from 'pagefind'
 import type {SiteWriter} from '../write/atomic-site.js'
 import {settleAll, Slots} from '../slots.js'
+import {templateFile} from './template-files.js'
 import {PAGEFIND_FOLDER, searchTierKey, searchTiers, type SearchTier, type SearchTierName} from './search-tiers.js'
 import type {PageReuse, PublishedBrief} from './page-model.js'
 
@@ -190,28 +191,4 @@ export async function searchScripts(): Promise<Array<{path: string; content: Buf
     {path: SEARCH_SCRIPT, content: await templateFile('search.js')},
     {path: SEARCH_BUNDLES_SCRIPT, content: await templateFile('search-bundles.js')}
   ]
-}
-
-const cache = new Map<string, Promise<Buffer>>()
-
-/**
- * A file of `templates/`, found by walking up from this module: the same
- * code runs from `src/` under the tests and from `dist/src/` when installed.
- */
-function templateFile(name: string): Promise<Buffer> {
-  let found = cache.get(name)
-  if (!found) {
-    found = (async () => {
-      let folder = path.dirname(fileURLToPath(import.meta.url))
-      for (;;) {
-        const content = await readFile(path.join(folder, 'templates', name)).catch(() => undefined)
-        if (content) return content
-        const parent = path.dirname(folder)
-        if (parent === folder) throw new Error(`Cannot find templates/${name} beside the Briefpress installation`)
-        folder = parent
-      }
-    })()
-    cache.set(name, found)
-  }
-  return found
 }

@@ -5,9 +5,7 @@
  * model (src/render/page-model.ts).
  */
 import {createHash} from 'node:crypto'
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {toHtml} from 'hast-util-to-html'
 import {DeferredBody, hasErrors, type Brief, type BriefContext} from '../brief.js'
 import type {Config} from '../config/schema.js'
@@ -21,6 +19,7 @@ import {feedFigures} from './feed-figures.js'
 import {groupFeeds} from './group-feeds.js'
 import {ROBOTS_PATH, sitemapFiles} from './sitemap.js'
 import {searchScripts} from './search.js'
+import {templateFile} from './template-files.js'
 import {settleAll, Slots} from '../slots.js'
 import {addSeverityBadges} from './severity-badges.js'
 import {addContentsAnchors} from './contents.js'
@@ -194,7 +193,7 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
       if (previous?.keys.get(file) === key && (await reuse([file]))) return
       await writer.write(file, content)
     }
-    await writeFixed('style.css', await stylesheet())
+    await writeFixed('style.css', await templateFile('style.css'))
     await writeFixed(FAVICON_PATH, FAVICON)
     await writeFixed(SITE_CARD_PATH, siteCard(config))
     for (const script of await searchScripts()) await writeFixed(script.path, script.content)
@@ -247,26 +246,5 @@ const PAGES_IN_FLIGHT = 8
 export const SCHEMA_PATH = 'schema/brief.schema.json'
 /** Where the JSON Schema of each entry of `data/briefs.json` is published. */
 export const SUMMARY_SCHEMA_PATH = 'schema/day-summary.schema.json'
-
-let css: Promise<Buffer> | undefined
-
-/**
- * `templates/style.css`, found by walking up from this module: the same code
- * runs from `src/` under the tests and from `dist/src/` when installed.
- */
-function stylesheet(): Promise<Buffer> {
-  css ??= (async () => {
-    let folder = path.dirname(fileURLToPath(import.meta.url))
-    for (;;) {
-      const candidate = path.join(folder, 'templates', 'style.css')
-      const content = await readFile(candidate).catch(() => undefined)
-      if (content) return content
-      const parent = path.dirname(folder)
-      if (parent === folder) throw new Error('Cannot find templates/style.css beside the Briefpress installation')
-      folder = parent
-    }
-  })()
-  return css
-}
 
 export type {PageReuse, PublishedBrief, RenderedBrief} from './page-model.js'
