@@ -3,7 +3,7 @@ import {scaleLinear, scaleUtc} from 'd3-scale'
 import {line} from 'd3-shape'
 import {s} from 'hastscript'
 import {summaryText, type ChartPoint} from '../src/render/chart-data.js'
-import {utcMidnight} from '../src/render/feeds.js'
+import {utcMidnight} from '../src/render/dates.js'
 
 /**
  * A price chart drawn at build time as inline SVG: no script is needed to see

@@ -1,6 +1,5 @@
 import type {BriefData, PriceQuote} from '../data/brief-data-schema.js'
-import {shortDate} from './dates.js'
-import {utcMidnight} from './feeds.js'
+import {shortDate, utcMidnight} from './dates.js'
 
 /**
  * The series behind a price chart: one point per calendar day, `undefined`

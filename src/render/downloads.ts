@@ -1,5 +1,6 @@
 import {daySummarySchema, type DaySummary} from '../data/day-summary.js'
 import {schemaOrder} from '../data/schema-order.js'
+import {compare} from './compare.js'
 import type {SiteFile} from './feeds.js'
 
 /**
@@ -88,8 +89,4 @@ export function plainNumber(value: number): string {
   // `String` uses an exponent only below 1e-6 or from 1e21, where at most 17
   // significant digits never reach the decimal point.
   return exponent < 0 ? `${sign}0.${'0'.repeat(-exponent - 1)}${digits}` : `${sign}${digits.padEnd(exponent + 1, '0')}`
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

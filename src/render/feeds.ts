@@ -4,8 +4,8 @@ import {Feed, type Item} from 'feed'
 import {cleanMarkup, cleanText} from '../control-characters.js'
 import {absoluteLinks} from './absolute-links.js'
 import {absoluteUrl} from './absolute-url.js'
-
-export {absoluteLinks}
+import {compare} from './compare.js'
+import {utcMidnight} from './dates.js'
 
 /**
  * Atom (`feed.xml`), RSS 2.0 (`rss.xml`) and JSON Feed 1.1 (`feed.json`) of
@@ -76,15 +76,6 @@ export const DEFAULT_FEED_LIMIT = 20
 export const FEED_PATHS = {atom: 'feed.xml', rss: 'rss.xml', json: 'feed.json'} as const
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1'
-
-/** `2026-11-20` → midnight UTC of that calendar day: a brief is a day, not an instant. */
-export function utcMidnight(date: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined
-  // Date.UTC rolls 2026-02-30 over to March; a day that does not round-trip is a bug upstream.
-  if (!day || day.toISOString().slice(0, 10) !== date) throw new Error(`Not a calendar day (YYYY-MM-DD): ${date}`)
-  return day
-}
 
 /** The three feeds as site files. */
 export function feedFiles(site: FeedSite, items: readonly FeedItem[], options: FeedOptions = {}): SiteFile[] {
@@ -199,8 +190,4 @@ function cdataSafe(html: string): string {
 
 function escapeHtml(text: string): string {
   return toHtml({type: 'text', value: text}, {characterReferences: {useNamedReferences: true}})
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

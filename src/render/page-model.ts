@@ -63,10 +63,6 @@ export interface PublishedBrief {
   body?: (() => Promise<RenderedBrief>) | undefined
 }
 
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
-
 export const stringify = (tree: Root) => toHtml(tree, {allowDangerousHtml: true}) + '\n'
 
 /** What a page is, for the sitemap, the README and whoever adds a kind (the search page). */

@@ -23,8 +23,9 @@ import {templateFile} from './template-files.js'
 import {settleAll, Slots} from '../slots.js'
 import {addSeverityBadges} from './severity-badges.js'
 import {addContentsAnchors} from './contents.js'
+import {compare} from './compare.js'
 import {dayFolder} from './paths.js'
-import {compare, siteContext, stringify, type PageReuse, type PublishedBrief, type RenderedBrief, type SitePage} from './page-model.js'
+import {siteContext, stringify, type PageReuse, type PublishedBrief, type RenderedBrief, type SitePage} from './page-model.js'
 import {pagesOf} from './pages/index.js'
 import {dayCard, dayCardPath, SITE_CARD_PATH, siteCard} from './social-cards.js'
 import {FAVICON, FAVICON_PATH} from '../../templates/favicon.js'
@@ -53,8 +54,7 @@ export interface Selection {
 export function selectBriefs(briefs: readonly Brief[], options: {drafts: boolean}): Selection {
   const selection: Selection = {published: [], broken: [], drafts: [], missing: []}
   const byFolder = new Map<string, PublishedBrief>()
-  // Sorted by date, then path (code-unit order, never locale order), so the
-  // same archive always gives the same site.
+  // By date, then path.
   const ordered = [...briefs].sort((a, b) => compare(a.frontMatter?.date ?? '', b.frontMatter?.date ?? '') || compare(a.file.path, b.file.path))
   for (const brief of ordered) {
     const fm = brief.frontMatter

@@ -1,7 +1,8 @@
 import {tagsIndexPage} from '../../../templates/tags-page.js'
+import {compare} from '../compare.js'
 import {pageLink} from '../paths.js'
 import {TAGS_FOLDER} from '../tag-folders.js'
-import {type SitePage, type SiteContext, shell, folderPage, compare} from '../page-model.js'
+import {type SitePage, type SiteContext, shell, folderPage} from '../page-model.js'
 import {groupPages, type BriefGroup} from './grouped.js'
 
 /**
