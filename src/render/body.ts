@@ -23,8 +23,6 @@ export interface RenderedBody {
   tree: HastRoot
   /** Images embedded as `data:` URLs, to write beside the page. */
   images: ImageAsset[]
-  /** How many sources went to the collapsed "Further sources" list. */
-  furtherSources: number
 }
 
 /**
@@ -67,9 +65,8 @@ export function renderBody(tree: Root, citations: Citations | undefined, options
     }
   }
   demoteHeadings(main)
-  const count = further.filter((node) => node.type === 'element').length
-  if (count > 0) main.children.push({type: 'text', value: '\n'}, furtherSources(further))
-  return {tree: main, images: file.data.images ?? [], furtherSources: count}
+  if (further.some((node) => node.type === 'element')) main.children.push({type: 'text', value: '\n'}, furtherSources(further))
+  return {tree: main, images: file.data.images ?? []}
 }
 
 function toSafeHast(options: BodyOptions, handlers: NonNullable<ToHastOptions['handlers']>) {

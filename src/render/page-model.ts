@@ -30,7 +30,6 @@ export interface RenderedBrief {
   /** Sanitized HTML of the body. */
   html: string
   images: ImageAsset[]
-  furtherSources: number
   /** The day's `brief.json`, written here so that the build need not keep every day's full data. */
   json: string
   /** The day page's table of contents: sections and headlines, by their ids in `html`. */
@@ -39,7 +38,8 @@ export interface RenderedBrief {
   evidence: BriefData['evidence']
 }
 
-export interface PublishedBrief {
+/** A brief with a page. The parts of its rendered body are empty while `body` holds them on disk. */
+export interface PublishedBrief extends RenderedBrief {
   brief: Brief
   date: string
   title: string
@@ -50,15 +50,6 @@ export interface PublishedBrief {
   folder: string
   /** The day's figures and top severity (its full data is in `json`). */
   data: DaySummary
-  /** The rendered body; empty while `body` holds it on disk. */
-  html: string
-  images: ImageAsset[]
-  /** The day's `brief.json`; empty while `body` holds it on disk. */
-  json: string
-  /** The table of contents; empty while `body` holds it on disk. */
-  contents: ContentsEntry[]
-  /** Where the panel's figures were read; empty while `body` holds it on disk. */
-  evidence: BriefData['evidence']
   /** Reads the rendered body from the cache, when the build left it there. */
   body?: (() => Promise<RenderedBrief>) | undefined
 }
@@ -149,8 +140,6 @@ function assetsOf(published: readonly PublishedBrief[], config: Config): AssetIn
       else bySymbol.set(symbol, [{item, quote}])
     }
   }
-  // Oldest first, only the briefs that quote the symbol: its series is the same as across the whole archive.
-  const seriesOf = (symbol: string) => assetSeries((bySymbol.get(symbol) ?? []).map(({item}) => item.data).reverse(), symbol)
   // Days with a chart figure, counted without building the daily series:
   // symbols quoted every day without a price (4,000 days each) get no page.
   const daysBySymbol = new Map<string, number>()
@@ -164,20 +153,12 @@ function assetsOf(published: readonly PublishedBrief[], config: Config): AssetIn
   }
   const {kept} = assetsWithPages(daysBySymbol, config.assetPages)
   const symbols = [...MAIN_ASSETS, ...[...kept].filter((symbol) => !(MAIN_ASSETS as readonly string[]).includes(symbol)).sort()]
-  const series = new Map(symbols.map((symbol) => [symbol, seriesOf(symbol)]))
   return symbols.map((symbol) => {
     const quotes = bySymbol.get(symbol) ?? []
-    return {symbol, name: quotes[0]?.quote.asset ?? MAIN_NAMES[symbol] ?? symbol, folder: assetFolder(symbol), points: series.get(symbol)!, quotes}
+    // Oldest first, only the briefs that quote the symbol: its series is the same as across the whole archive.
+    const points = assetSeries(quotes.map(({item}) => item.data).reverse(), symbol)
+    return {symbol, name: quotes[0]?.quote.asset ?? MAIN_NAMES[symbol] ?? symbol, folder: assetFolder(symbol), points, quotes}
   })
-}
-
-/** Links of the site header, from a page whose root is `root`. */
-export function siteNav(root: string, current: PageKind | undefined) {
-  return [
-    {href: `${root}index.html`, label: 'Briefs', current: current === 'index'},
-    {href: `${root}${ASSETS_FOLDER}index.html`, label: 'Assets', current: current === 'assets' || current === 'asset'},
-    {href: `${root}${SEARCH_FOLDER}index.html`, label: 'Search', current: current === 'search'}
-  ]
 }
 
 export interface ShellProps {
@@ -222,7 +203,11 @@ export function shell(context: SiteContext, props: ShellProps): Root {
     },
     feeds: {atom: `${root}${FEED_PATHS.atom}`, rss: `${root}${FEED_PATHS.rss}`, json: `${root}${FEED_PATHS.json}`},
     ...(props.feed && {alternates: [props.feed]}),
-    nav: siteNav(root, props.kind),
+    nav: [
+      {href: `${root}index.html`, label: 'Briefs', current: props.kind === 'index'},
+      {href: `${root}${ASSETS_FOLDER}index.html`, label: 'Assets', current: props.kind === 'assets' || props.kind === 'asset'},
+      {href: `${root}${SEARCH_FOLDER}index.html`, label: 'Search', current: props.kind === 'search'}
+    ],
     ...(props.breadcrumbs && {breadcrumbs: props.breadcrumbs}),
     previous: props.previous,
     next: props.next,

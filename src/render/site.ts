@@ -36,7 +36,12 @@ export function renderBrief(context: BriefContext): RenderedBrief {
   addSeverityBadges(body.tree, context.extracted.headlines)
   const contents = addContentsAnchors(body.tree, context.extracted)
   const json = context.data ? `${JSON.stringify(context.data, null, 2)}\n` : ''
-  return {html: toHtml(body.tree), images: body.images, furtherSources: body.furtherSources, json, contents, evidence: context.data?.evidence ?? {}}
+  return {html: toHtml(body.tree), images: body.images, json, contents, evidence: context.data?.evidence ?? {}}
+}
+
+/** The parts of a rendered body a published brief holds: empty while the body waits in the cache, and once its page is written. */
+function bodyParts(body: RenderedBrief | undefined): RenderedBrief {
+  return {html: body?.html ?? '', contents: body?.contents ?? [], images: body?.images ?? [], json: body?.json ?? '', evidence: body?.evidence ?? {}}
 }
 
 export interface Selection {
@@ -83,11 +88,7 @@ export function selectBriefs(briefs: readonly Brief[], options: {drafts: boolean
       excerpt: brief.excerpt,
       folder,
       data: brief.summary,
-      html: rendered instanceof DeferredBody ? '' : rendered.html,
-      contents: rendered instanceof DeferredBody ? [] : rendered.contents,
-      images: rendered instanceof DeferredBody ? [] : rendered.images,
-      json: rendered instanceof DeferredBody ? '' : rendered.json,
-      evidence: rendered instanceof DeferredBody ? {} : rendered.evidence,
+      ...bodyParts(rendered instanceof DeferredBody ? undefined : rendered),
       body: rendered instanceof DeferredBody ? (rendered.load as () => Promise<RenderedBrief>) : undefined
     }
     byFolder.set(folder, item)
@@ -152,7 +153,7 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     // A body left in the cache is read for its page only, then let go: the
     // build never holds every body at once.
     const body = item?.body && (await item.body())
-    if (item && body) Object.assign(item, {html: body.html, images: body.images, json: body.json, contents: body.contents, evidence: body.evidence})
+    if (item && body) Object.assign(item, bodyParts(body))
     const files = [page.file]
     const writes = [writer.write(page.file, stringify(page.render()))]
     if (item) {
@@ -162,7 +163,7 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
       for (const [index, image] of item.images.entries()) writes.push(writer.write(files[index + 3]!, image.bytes))
     }
     if (page.key) for (const file of files) own.push([file, page.key])
-    if (item && body) Object.assign(item, {html: '', images: [], json: '', contents: [], evidence: {}})
+    if (item && body) Object.assign(item, bodyParts(undefined))
     await settleAll(writes)
   }
   const pageKeys = pages.map((): Array<[string, string]> => [])
