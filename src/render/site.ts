@@ -24,10 +24,10 @@ import {settleAll, Slots} from '../slots.js'
 import {addSeverityBadges} from './severity-badges.js'
 import {addContentsAnchors} from './contents.js'
 import {compare} from './compare.js'
-import {dayFolder} from './paths.js'
+import {dayCardPath, dayFolder, SITE_CARD_PATH} from './paths.js'
 import {siteContext, stringify, type PageReuse, type PublishedBrief, type RenderedBrief, type SitePage} from './page-model.js'
 import {pagesOf} from './pages/index.js'
-import {dayCard, dayCardPath, SITE_CARD_PATH, siteCard} from './social-cards.js'
+import {socialCard} from '../../templates/social-card.js'
 import {FAVICON, FAVICON_PATH} from '../../templates/favicon.js'
 
 /** The build's per-brief stage, run while the tree is in memory. */
@@ -159,7 +159,7 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     if (item) {
       // The day's data, its picture for sharing, and its embedded images: written beside the page, under its key.
       files.push(`${item.folder}brief.json`, dayCardPath(item.folder), ...item.images.map((image) => `${item.folder}${image.name}`))
-      writes.push(writer.write(files[1]!, item.json), writer.write(files[2]!, dayCard(item, config)))
+      writes.push(writer.write(files[1]!, item.json), writer.write(files[2]!, socialCard({siteTitle: config.siteTitle, date: item.date, title: item.title, figures: item.data})))
       for (const [index, image] of item.images.entries()) writes.push(writer.write(files[index + 3]!, image.bytes))
     }
     if (page.key) for (const file of files) own.push([file, page.key])
@@ -196,7 +196,7 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     }
     await writeFixed('style.css', await templateFile('style.css'))
     await writeFixed(FAVICON_PATH, FAVICON)
-    await writeFixed(SITE_CARD_PATH, siteCard(config))
+    await writeFixed(SITE_CARD_PATH, socialCard({siteTitle: config.siteTitle, title: config.siteDescription || config.siteTitle}))
     for (const script of await searchScripts()) await writeFixed(script.path, script.content)
     await writeFixed(SCHEMA_PATH, `${JSON.stringify(briefJsonSchema(), null, 2)}\n`)
     await writeFixed(SUMMARY_SCHEMA_PATH, `${JSON.stringify(daySummaryJsonSchema(), null, 2)}\n`)

@@ -1,7 +1,6 @@
 import {dayPage} from '../../../templates/day.js'
 import {shortDate} from '../dates.js'
-import {dayCardPath} from '../social-cards.js'
-import {monthFolder, pageLink, yearFolder} from '../paths.js'
+import {dayCardPath, monthFolder, pageLink, yearFolder} from '../paths.js'
 import {tagFolder} from '../tag-folders.js'
 import {type SitePage, type SiteContext, shell, monthName, folderPage, keyed, stringify} from '../page-model.js'
 
