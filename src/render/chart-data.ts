@@ -76,15 +76,10 @@ export function chartValue(quote: PriceQuote): number | undefined {
 const firstQuotes = new WeakMap<readonly PriceQuote[], Map<string, PriceQuote>>()
 
 /**
- * The first quote of `symbol` in a brief (by line), the one its charts and
+ * Each symbol's first quote in a brief (by line), the one its charts and
  * tables show. Indexed once per brief: a site asks for every asset of every
  * brief.
  */
-export function firstQuote(prices: readonly PriceQuote[], symbol: string): PriceQuote | undefined {
-  return firstQuotesOf(prices).get(symbol)
-}
-
-/** Each symbol's first quote in a brief (by line). */
 export function firstQuotesOf(prices: readonly PriceQuote[]): ReadonlyMap<string, PriceQuote> {
   let bySymbol = firstQuotes.get(prices)
   if (!bySymbol) {
@@ -99,7 +94,7 @@ export function firstQuotesOf(prices: readonly PriceQuote[]): ReadonlyMap<string
 export function assetSeries(briefs: readonly Pick<BriefData, 'date' | 'prices'>[], symbol: string): ChartPoint[] {
   const observations: DatedValue[] = []
   for (const brief of briefs) {
-    const quote = firstQuote(brief.prices, symbol)
+    const quote = firstQuotesOf(brief.prices).get(symbol)
     const value = quote && chartValue(quote)
     if (value !== undefined) observations.push({date: brief.date, value})
   }

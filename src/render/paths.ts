@@ -91,9 +91,3 @@ export function rootFrom(folder: string): string {
 export function pageLink(fromFolder: string, toFolder: string): string {
   return `${rootFrom(fromFolder)}${toFolder}index.html`
 }
-
-/** The base path of `baseUrl` (`https://example.org/briefs/` → `/briefs/`), for the 404 page's links. */
-export function basePath(baseUrl: string): string {
-  const pathname = new URL(baseUrl).pathname
-  return pathname.endsWith('/') ? pathname : `${pathname}/`
-}

@@ -3,7 +3,8 @@ import {notFoundPage} from '../../../templates/not-found.js'
 import {searchPage} from '../../../templates/search-page.js'
 import {SEARCH_FOLDER, searchPageHead} from '../search.js'
 import {searchTiers} from '../search-tiers.js'
-import {ASSETS_FOLDER, basePath, rootFrom} from '../paths.js'
+import {basePath} from '../absolute-url.js'
+import {ASSETS_FOLDER, rootFrom} from '../paths.js'
 import {type SitePage, type SiteContext, shell, folderPage} from '../page-model.js'
 
 /**
