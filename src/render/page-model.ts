@@ -1,7 +1,7 @@
 /**
  * The page model: what the page builders (src/render/pages/) and the
  * templates share: a published brief, a page, the site's context computed
- * once per build, the shell every page shares, and a page's reuse key.
+ * once per build, and a page's reuse key.
  */
 import {createHash} from 'node:crypto'
 import {toHtml} from 'hast-util-to-html'
@@ -10,18 +10,13 @@ import {type Brief} from '../brief.js'
 import type {Config} from '../config/schema.js'
 import {type DaySummary} from '../data/day-summary.js'
 import type {CardMemo, PagerLink} from '../../templates/brief-list.js'
-import {layout, type Crumb, type LayoutProps} from '../../templates/layout.js'
-import {CARD_HEIGHT, CARD_WIDTH} from '../../templates/social-card.js'
 import type {BriefData, PriceQuote} from '../data/brief-data-schema.js'
 import {MAIN_ASSETS, assetsWithPages} from '../validate/asset-pages.js'
-import {absoluteUrl} from './absolute-url.js'
 import {assetSeries, chartValue, firstQuotesOf, type ChartPoint} from './chart-data.js'
 import {monthOf} from './dates.js'
-import {FEED_PATHS} from './feeds.js'
-import {SEARCH_FOLDER} from './search.js'
 import type {ImageAsset} from './offsite-images.js'
 import type {ContentsEntry} from './contents.js'
-import {ASSETS_FOLDER, SITE_CARD_PATH, assetFolder, categoryFolders, pageLink, periodFolder, rootFrom} from './paths.js'
+import {assetFolder, categoryFolders, pageLink, periodFolder} from './paths.js'
 import {tagGroups, type TagGroup} from './tag-folders.js'
 
 /** What the build keeps of each brief once its tree is released. */
@@ -157,63 +152,6 @@ function assetsOf(published: readonly PublishedBrief[], config: Config): AssetIn
     // Oldest first, only the briefs that quote the symbol: its series is the same as across the whole archive.
     const points = assetSeries(quotes.map(({item}) => item.data).reverse(), symbol)
     return {symbol, name: quotes[0]?.quote.asset ?? MAIN_NAMES[symbol] ?? symbol, folder: assetFolder(symbol), points, quotes}
-  })
-}
-
-export interface ShellProps {
-  kind: PageKind
-  /** Site-relative folder of the page. */
-  folder: string
-  title: string
-  description?: string
-  main: LayoutProps['main']
-  breadcrumbs?: Crumb[]
-  previous?: string | undefined
-  next?: string | undefined
-  /** The root links start from; relative (`../../`) unless given (the 404 page). */
-  root?: string
-  /** Site-relative path of the page's picture for sharing; the site's card when not given. */
-  image?: {path: string; alt: string}
-  /** The page's own Atom feed (a category's, a tag's, an asset's), linked besides the site's. */
-  feed?: {title: string; href: string} | undefined
-  /** Script files and further stylesheets of the site (the search page), and what the CSP must allow for them. */
-  scripts?: string[]
-  stylesheets?: string[]
-  cspExtra?: Record<string, string[]>
-}
-
-/** The layout with what every page shares: nav, feeds, canonical URL, CSP. */
-export function shell(context: SiteContext, props: ShellProps): Root {
-  const {config} = context
-  const root = props.root ?? rootFrom(props.folder)
-  return layout({
-    siteTitle: config.siteTitle,
-    pageTitle: props.title,
-    description: props.description ?? '',
-    root,
-    canonical: props.kind === 'not-found' ? undefined : absoluteUrl(config.baseUrl, props.folder),
-    kind: props.kind === 'day' ? 'article' : 'website',
-    image: {
-      url: absoluteUrl(config.baseUrl, props.image?.path ?? SITE_CARD_PATH),
-      alt: props.image?.alt ?? `${config.siteTitle}: ${config.siteDescription}`,
-      width: CARD_WIDTH,
-      height: CARD_HEIGHT,
-      type: 'image/svg+xml'
-    },
-    feeds: {atom: `${root}${FEED_PATHS.atom}`, rss: `${root}${FEED_PATHS.rss}`, json: `${root}${FEED_PATHS.json}`},
-    ...(props.feed && {alternates: [props.feed]}),
-    nav: [
-      {href: `${root}index.html`, label: 'Briefs', current: props.kind === 'index'},
-      {href: `${root}${ASSETS_FOLDER}index.html`, label: 'Assets', current: props.kind === 'assets' || props.kind === 'asset'},
-      {href: `${root}${SEARCH_FOLDER}index.html`, label: 'Search', current: props.kind === 'search'}
-    ],
-    ...(props.breadcrumbs && {breadcrumbs: props.breadcrumbs}),
-    previous: props.previous,
-    next: props.next,
-    ...(props.scripts && {scripts: props.scripts}),
-    ...(props.stylesheets && {stylesheets: props.stylesheets}),
-    csp: {allowedImageHosts: config.allowedImageHosts, ...(props.cspExtra && {extra: props.cspExtra})},
-    main: props.main
   })
 }
 

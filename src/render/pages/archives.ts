@@ -1,7 +1,7 @@
 import {archivePage, type ArchiveProps} from '../../../templates/archive-page.js'
-import type {Crumb} from '../../../templates/layout.js'
+import {shell, type Crumb} from '../../../templates/layout.js'
 import {monthFolder, pageLink, yearFolder} from '../paths.js'
-import {type SitePage, type SiteContext, type PublishedBrief, shell, monthName, keyed, folderPage} from '../page-model.js'
+import {type SitePage, type SiteContext, type PublishedBrief, monthName, keyed, folderPage} from '../page-model.js'
 
 /** `2026/index.html`: the year's briefs, with its months; and `2026/11/index.html`: the month's. */
 export function archivePages(context: SiteContext): SitePage[] {

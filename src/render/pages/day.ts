@@ -2,7 +2,8 @@ import {dayPage} from '../../../templates/day.js'
 import {shortDate} from '../dates.js'
 import {dayCardPath, monthFolder, pageLink, yearFolder} from '../paths.js'
 import {tagFolder} from '../tag-folders.js'
-import {type SitePage, type SiteContext, shell, monthName, folderPage, keyed, stringify} from '../page-model.js'
+import {type SitePage, type SiteContext, monthName, folderPage, keyed, stringify} from '../page-model.js'
+import {shell} from '../../../templates/layout.js'
 
 /** Every day page, with the links to the days around it. */
 export function dayPages(context: SiteContext): SitePage[] {

@@ -5,7 +5,8 @@ import {SEARCH_FOLDER, searchPageHead} from '../search.js'
 import {searchTiers} from '../search-tiers.js'
 import {basePath} from '../absolute-url.js'
 import {ASSETS_FOLDER, rootFrom} from '../paths.js'
-import {type SitePage, type SiteContext, shell, folderPage} from '../page-model.js'
+import {type SitePage, type SiteContext, folderPage} from '../page-model.js'
+import {shell} from '../../../templates/layout.js'
 
 /**
  * `404.html`, which a server returns for any missing path: its links start
