@@ -1,6 +1,5 @@
-import path from 'node:path'
 import {assetPage, assetsIndexPage} from '../../../templates/asset-page.js'
-import {ASSETS_FOLDER, pageLink, yearFolder} from '../paths.js'
+import {ASSETS_FOLDER, pageLink} from '../paths.js'
 import {type SitePage, type AssetInfo, type SiteContext, keyed, folderPage, yearPagesBelow, groupBy} from '../page-model.js'
 import {shell} from '../../../templates/layout.js'
 import {assetTitle} from '../group-feeds.js'

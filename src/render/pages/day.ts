@@ -2,7 +2,7 @@ import {dayPage} from '../../../templates/day.js'
 import {shortDate} from '../dates.js'
 import {dayCardPath, monthFolder, pageLink, yearFolder} from '../paths.js'
 import {tagFolder} from '../tag-folders.js'
-import {type SitePage, type SiteContext, monthName, folderPage, keyed, stringify} from '../page-model.js'
+import {type SitePage, type SiteContext, monthName, folderPage, keyed} from '../page-model.js'
 import {shell} from '../../../templates/layout.js'
 
 /** Every day page, with the links to the days around it. */

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import {notFoundPage} from '../../../templates/not-found.js'
 import {searchPage} from '../../../templates/search-page.js'
 import {SEARCH_FOLDER, searchPageHead} from '../search.js'
