@@ -47,7 +47,7 @@ export function renderBody(tree: Root, citations: Citations | undefined, options
   const further: ElementContent[] = []
   const uncited = uncitedDefinitions(tree, citations, isHidden)
   if (uncited.length > 0) {
-    const list: Root = {type: 'root', children: [{type: 'list', ordered: false, spread: false, children: uncited.map(asListItem)}]}
+    const list: Root = {type: 'root', children: [{type: 'list', ordered: false, spread: false, children: uncited.map((definition): ListItem => ({type: 'listItem', spread: false, children: definition.children}))}]}
     const rendered = toSafeHast(options, {}).runSync(list, file) as HastRoot
     const ul = rendered.children.find((node): node is Element => node.type === 'element' && node.tagName === 'ul')
     further.push(...(ul?.children ?? []))
@@ -124,10 +124,6 @@ function footnoteDefinitions(tree: Root): FootnoteDefinition[] {
   }
   walk(tree)
   return found
-}
-
-function asListItem(definition: FootnoteDefinition): ListItem {
-  return {type: 'listItem', spread: false, children: definition.children}
 }
 
 /**
