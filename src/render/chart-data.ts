@@ -121,10 +121,10 @@ export function summarize(points: readonly ChartPoint[]): SeriesSummary | undefi
  * "Lowest $98,120 on 3 Nov 2026, highest $104,900 on 20 Nov 2026, last
  * $104,200 on 20 Nov 2026. 2 of 18 days have no figure."
  */
-export function summaryText(points: readonly ChartPoint[], format: (value: number) => string = formatUsd): string {
+export function summaryText(points: readonly ChartPoint[]): string {
   const summary = summarize(points)
   if (!summary) return 'No figures in this period.'
-  const at = (point: DatedValue) => `${format(point.value)} on ${shortDate(point.date)}`
+  const at = (point: DatedValue) => `${formatUsd(point.value)} on ${shortDate(point.date)}`
   const range = summary.days === 1 ? `${at(summary.last)}.` : `Lowest ${at(summary.min)}, highest ${at(summary.max)}, last ${at(summary.last)}.`
   const gaps = summary.missing === 0 ? '' : ` ${summary.missing} of ${summary.days} days have no figure.`
   return range + gaps
