@@ -33,21 +33,17 @@ export function downloadFiles(briefs: readonly DaySummary[]): SiteFile[] {
  * RFC 4180: CRLF line ends, a header row, fields quoted only when they must be.
  */
 export function pricesCsv(briefs: readonly Pick<DaySummary, 'date' | 'url' | 'prices'>[]): string {
+  // One string appended to, rather than an array per row and per cell.
   let csv = `${PRICE_COLUMNS.map(csvField).join(',')}\r\n`
-  for (const brief of byDate(briefs)) csv += priceRows(brief)
-  return csv
-}
-
-/** A day's rows of prices.csv: one string appended to, rather than an array per row and per cell. */
-function priceRows(brief: Pick<DaySummary, 'date' | 'prices'>): string {
-  let rows = ''
-  const date = csvField(brief.date)
-  for (const quote of [...brief.prices].sort((a, b) => compare(a.symbol, b.symbol) || a.line - b.line)) {
-    rows +=
-      `${date},${csvField(quote.symbol)},${csvField(quote.asset)},${csvField(quote.price)},${csvField(quote.range?.[0])},${csvField(quote.range?.[1])},` +
-      `${csvField(quote.change24hPct)},${csvField(quote.change24hRange?.[0])},${csvField(quote.change24hRange?.[1])}\r\n`
+  for (const brief of byDate(briefs)) {
+    const date = csvField(brief.date)
+    for (const quote of [...brief.prices].sort((a, b) => compare(a.symbol, b.symbol) || a.line - b.line)) {
+      csv +=
+        `${date},${csvField(quote.symbol)},${csvField(quote.asset)},${csvField(quote.price)},${csvField(quote.range?.[0])},${csvField(quote.range?.[1])},` +
+        `${csvField(quote.change24hPct)},${csvField(quote.change24hRange?.[0])},${csvField(quote.change24hRange?.[1])}\r\n`
+    }
   }
-  return rows
+  return csv
 }
 
 /**

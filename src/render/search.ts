@@ -17,7 +17,7 @@ import * as pagefind from 'pagefind'
 import type {SiteWriter} from '../write/atomic-site.js'
 import {settleAll, Slots} from '../slots.js'
 import {templateFile} from './template-files.js'
-import {PAGEFIND_FOLDER, searchTierKey, searchTiers, type SearchTier, type SearchTierName} from './search-tiers.js'
+import {PAGEFIND_FOLDER, searchTierKey, searchTiers, type SearchTier} from './search-tiers.js'
 import type {PageReuse, PublishedBrief} from './page-model.js'
 
 export {PAGEFIND_FOLDER}
@@ -50,7 +50,7 @@ const INDEX_OPTIONS = {keepIndexUrl: true, excludeSelectors: NOT_SEARCHED}
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as {version: string}).version
 
 export interface SearchTierResult {
-  name: SearchTierName
+  name: string
   /** Site-relative folder of the tier's bundle. */
   folder: string
   /** Day pages the tier covers. */
