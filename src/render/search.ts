@@ -132,12 +132,8 @@ const INDEXES_AT_ONCE = 2
 
 /**
  * Indexes one tier's day pages into its bundle; returns the files written.
- * Pages are added one at a time, oldest first: Pagefind numbers pages in the
- * order they come, so the same days always give the same bundle (added
- * concurrently, they did not). Sent from here rather than found by
- * Pagefind's `addDirectory`, a page costs Pagefind the same and Node about
- * 1 ms more (encoding it into Pagefind's messages): ~30 ms for a month,
- * ~4 s for 4,000 pages, while Pagefind works in parallel.
+ * Pages are sent one at a time, oldest first: Pagefind numbers pages in the
+ * order they come, so the same days always give the same bundle.
  */
 async function indexTier(tier: SearchTier, writer: SearchWriter): Promise<string[]> {
   const created = await pagefind.createIndex(INDEX_OPTIONS)

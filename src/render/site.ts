@@ -135,10 +135,8 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     return writer.reuse(files.map((file) => ({path: file, source: `${previous.dir}${path.sep}${file}`})))
   }
   // Pages are written a few at a time: while one waits for its body to be
-  // read or its files to land, the next is rendered. One after another, a
-  // cold build of 4,000 briefs spent half of its 12 s of writing idle.
-  // Keys are gathered per page and set in page order, as before; after a
-  // failure no further page starts.
+  // read or its files to land, the next is rendered. Keys are gathered per
+  // page and set in page order; after a failure no further page starts.
   const slots = new Slots(PAGES_IN_FLIGHT)
   let failed = false
   const writePage = async (page: SitePage, own: Array<[string, string]>): Promise<void> => {
