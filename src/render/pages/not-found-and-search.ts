@@ -36,9 +36,7 @@ export const NOT_FOUND_PATH = '404.html'
 export function searchPages(context: SiteContext): SitePage[] {
   const folder = SEARCH_FOLDER
   // The older tiers' bundles, whose results the page merges with the primary one's.
-  const merged = searchTiers(context.published)
-    .slice(1)
-    .map((tier) => tier.folder)
+  const merged = searchTiers(context.published).slice(1).map((tier) => tier.folder)
   return [
     {
       ...folderPage('search', folder, undefined, () =>
