@@ -16,9 +16,7 @@ export interface BriefListProps {
   link: (to: PublishedBrief) => string
   /** Relative link to the archive page of a month (`YYYY-MM`); month headings link there when given. */
   monthLink?: ((month: string) => string) | undefined
-  /** Heading level of the month headings (the cards' titles are one below). */
-  level?: 2 | 3
-  /** HTML of cards already rendered (by this build or the previous one), by brief, link and level. */
+  /** HTML of cards already rendered by this build, by brief and link. */
   cards?: CardMemo | undefined
 }
 
@@ -43,7 +41,7 @@ export function memoisedHtml(memo: CardMemo | undefined, key: string | undefined
 }
 
 /** Briefs as cards grouped under their month: date, title, category, tags, BTC figure, top severity, excerpt. */
-export function briefList({items, link, monthLink, level = 2, cards}: BriefListProps): Element[] {
+export function briefList({items, link, monthLink, cards}: BriefListProps): Element[] {
   // Each month's cards are kept as HTML and spliced into its list: the
   // category page lists every brief of the archive.
   const months: Element[] = []
@@ -54,7 +52,7 @@ export function briefList({items, link, monthLink, level = 2, cards}: BriefListP
     if (current?.month !== month) {
       current = {month, cards: []}
       const label = monthOf(item.date)
-      lists.push({heading: h(`h${level}`, monthLink ? h('a', {href: monthLink(month)}, label) : label), cards: current.cards})
+      lists.push({heading: h('h2', monthLink ? h('a', {href: monthLink(month)}, label) : label), cards: current.cards})
     }
     const href = link(item)
     // A tag's folder depends on its text alone, so its link is made from the
@@ -67,15 +65,15 @@ export function briefList({items, link, monthLink, level = 2, cards}: BriefListP
     const card = () =>
       h('li', [
         h('article.brief-card', [
-          h(`h${level + 1}`, [h('a', {href}, item.title)]),
+          h('h3', [h('a', {href}, item.title)]),
           h('p.meta', [h('time', {dateTime: item.date}, shortDate(item.date)), ' · ', h('span.category', item.category), ...(item.tags.length > 0 ? [' · ', tagLinks(item.tags, tagHref)] : []), ...dayFigures(item)]),
           item.excerpt ? h('p.excerpt', item.excerpt) : undefined
         ])
       ])
     // A card is the same wherever its brief is listed at this depth: its HTML
-    // is made once and kept (a brief's key covers its text, config and code).
+    // is made once (a brief's key covers its text, config and code).
     const briefKey = item.brief.file.data.briefKey
-    current.cards.push(memoisedHtml(cards, briefKey && `${briefKey}@${item.folder}\0${href}\0${level}`, card))
+    current.cards.push(memoisedHtml(cards, briefKey && `${briefKey}@${item.folder}\0${href}`, card))
   }
   for (const {heading, cards} of lists) months.push(h('section.month', [heading, spliced(h('ol.brief-list'), cards)]))
   return months

@@ -3,7 +3,7 @@ import {scaleLinear, scaleUtc} from 'd3-scale'
 import {line} from 'd3-shape'
 import {s} from 'hastscript'
 import {summaryText, type ChartPoint} from '../src/render/chart-data.js'
-import {utcMidnight} from '../src/render/feeds.js'
+import {utcMidnight} from '../src/render/dates.js'
 
 /**
  * A price chart drawn at build time as inline SVG: no script is needed to see
@@ -33,8 +33,6 @@ export interface PriceChartOptions {
   small?: boolean
   /** Unique on the page; the ids of `<title>` and `<desc>` derive from it. Defaults to a slug of the title. */
   id?: string
-  /** Formats tick labels and the summary; dollars by default. */
-  format?: (value: number) => string
 }
 
 /** Room at the top for the highest value's label, at the bottom for the day labels. */
@@ -48,7 +46,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function priceChart(options: PriceChartOptions): Element {
   const {title, points, width, height, small = false} = options
   const id = options.id ?? `chart-${slug(title)}`
-  const summary = summaryText(points, options.format)
+  const summary = summaryText(points)
   const head = [s('title', {id: `${id}-title`}, title), s('desc', {id: `${id}-desc`}, `${options.description} ${summary}`.trim())]
   const svg = (children: ElementContent[]) =>
     s(
@@ -104,7 +102,7 @@ export function priceChart(options: PriceChartOptions): Element {
     .digits(2)(points as ChartPoint[])
 
   const children: ElementContent[] = []
-  const values = small ? undefined : yAxis(y, left, right, options.format)
+  const values = small ? undefined : yAxis(y, left, right)
   if (values) children.push(...values.grid, ...xAxis(x, first, last, bottom, width))
   children.push(
     s('path', {
@@ -131,8 +129,8 @@ type Linear = ReturnType<typeof scaleLinear<number>>
 type Utc = ReturnType<typeof scaleUtc<number>>
 
 /** Horizontal grid lines, each with its value at the left just above it. */
-function yAxis(y: Linear, left: number, right: number, format?: (value: number) => string): {grid: Element[]; labels: Element[]} {
-  const label = format ?? y.tickFormat(5, '$,~f')
+function yAxis(y: Linear, left: number, right: number): {grid: Element[]; labels: Element[]} {
+  const label = y.tickFormat(5, '$,~f')
   const ticks = y.ticks(5)
   return {
     grid: ticks.map((tick) => s('line', {className: ['chart-grid'], x1: r(left), x2: r(right), y1: r(y(tick)), y2: r(y(tick)), stroke: 'currentColor', 'stroke-opacity': 0.15})),

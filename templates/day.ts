@@ -14,18 +14,18 @@ export interface DayProps {
   link: (to: PublishedBrief) => string
   indexHref: string
   /** The page of the brief's category. */
-  categoryHref?: string | undefined
+  categoryHref: string
   /** The price-history page of a ticker, where the site has one. */
-  assetHref?: (symbol: string) => string | undefined
+  assetHref: (symbol: string) => string | undefined
   /** The page of a tag, where the site has one. */
-  tagHref?: (tag: string) => string | undefined
+  tagHref: (tag: string) => string | undefined
   /** Days between this one and the previous (next) day shown, left out for their errors: the pager says so. */
-  gapBefore?: readonly string[]
-  gapAfter?: readonly string[]
+  gapBefore: readonly string[]
+  gapAfter: readonly string[]
 }
 
 /** One day's brief: title, date, the rendered body, and links to the days around it. */
-export function dayPage({item, previous, next, link, indexHref, categoryHref, assetHref, tagHref, gapBefore = [], gapAfter = []}: DayProps): ElementContent[] {
+export function dayPage({item, previous, next, link, indexHref, categoryHref, assetHref, tagHref, gapBefore, gapAfter}: DayProps): ElementContent[] {
   const figures = keyFigures({...item.data, evidence: item.evidence}, assetHref)
   return [
     // Pagefind indexes the day pages only, and sorts results by the day and
@@ -37,7 +37,7 @@ export function dayPage({item, previous, next, link, indexHref, categoryHref, as
           h('time', {dateTime: item.date, dataPagefindMeta: `day:${shortDate(item.date)}`}, longDate(item.date)),
           ' · ',
           // The category is a Pagefind filter of the search page.
-          categoryHref ? h('a.category', {href: categoryHref, dataPagefindFilter: 'category'}, item.category) : h('span.category', {dataPagefindFilter: 'category'}, item.category),
+          h('a.category', {href: categoryHref, dataPagefindFilter: 'category'}, item.category),
           ...(item.tags.length > 0 ? [' · ', tagLinks(item.tags, tagHref)] : [])
         ])
       ]),

@@ -47,11 +47,8 @@ export interface IndexProps {
 
 /**
  * The home page: the newest briefs, grouped by month, and the ways into the
- * rest of the archive. Older briefs are read in their month and year
- * archives, not on numbered pages: a month page keeps its address and its
- * content as briefs are added, so links, bookmarks and caches stay good, and
- * a new brief rewrites one list instead of every page of a newest-first
- * series (134 pages at 4,000 briefs).
+ * rest of the archive, read in its month and year pages rather than on
+ * numbered pages that shift as briefs are added (README, "No numbered pages").
  */
 export function indexPage(props: IndexProps): ElementContent[] {
   const {siteTitle, description, items, total, btc, older} = props

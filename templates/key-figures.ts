@@ -34,7 +34,7 @@ export function price(quote: BriefData['prices'][number]): string {
  * Fear & Greed, liquidations and ETF flows, as read from the brief. Empty
  * when the brief states none of them.
  */
-export function keyFigures(data: DayFigures, assetHref: (symbol: string) => string | undefined = () => undefined): Element | undefined {
+export function keyFigures(data: DayFigures, assetHref: (symbol: string) => string | undefined): Element | undefined {
   const blocks: ElementContent[] = []
   // Each figure says where it was read: a tooltip on the figure, and the list below the panel.
   const source = (key: string) => {

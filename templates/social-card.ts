@@ -75,7 +75,7 @@ export function socialCard(props: CardProps): string {
 interface Tile {
   label: string
   value: string
-  change?: {text: string; trend: 'up' | 'down' | 'flat'}
+  change?: {text: string; trend: 'up' | 'down' | 'flat'} | undefined
 }
 
 /** BTC, ETH and SOL (those the brief quotes), then the market cap and Fear & Greed: four at most. */
@@ -87,24 +87,21 @@ function figureTiles(figures: CardProps['figures']): Tile[] {
     const quote = quotes.get(symbol)
     if (!quote) continue
     const value = quote.price !== undefined ? usd(quote.price) : quote.range ? `${usdCompact(quote.range[0])}–${usdCompact(quote.range[1])}` : undefined
-    if (value === undefined) continue
-    const low = quote.change24hRange?.[0] ?? quote.change24hPct
-    const high = quote.change24hRange?.[1] ?? low
-    tiles.push({label: symbol, value, ...(low !== undefined && {change: changeOf(low, high!)})})
+    if (value !== undefined) tiles.push({label: symbol, value, change: changeOf(quote.change24hPct, quote.change24hRange)})
   }
   const cap = figures.marketCap
   if (cap && (cap.usd !== undefined || cap.usdRange)) {
-    const low = cap.change24hRange?.[0] ?? cap.change24hPct
-    const high = cap.change24hRange?.[1] ?? low
-    tiles.push({label: 'Market cap', value: cap.usd !== undefined ? usdCompact(cap.usd) : `${usdCompact(cap.usdRange![0])}–${usdCompact(cap.usdRange![1])}`, ...(low !== undefined && {change: changeOf(low, high!)})})
+    tiles.push({label: 'Market cap', value: cap.usd !== undefined ? usdCompact(cap.usd) : `${usdCompact(cap.usdRange![0])}–${usdCompact(cap.usdRange![1])}`, change: changeOf(cap.change24hPct, cap.change24hRange)})
   }
   const fear = figures.fearGreed !== undefined ? String(figures.fearGreed) : figures.fearGreedRange ? `${figures.fearGreedRange[0]}–${figures.fearGreedRange[1]}` : undefined
   if (fear !== undefined) tiles.push({label: 'Fear & Greed', value: `${fear} / 100`})
   return tiles.slice(0, 4)
 }
 
-/** A 24h change with its arrow, so that its direction is not told by colour alone. */
-function changeOf(low: number, high: number): Tile['change'] {
+/** A 24h change (a range, else a single figure) with its arrow, so that its direction is not told by colour alone. */
+function changeOf(pct: number | undefined, range: readonly [number, number] | undefined): Tile['change'] {
+  const [low, high] = range ?? [pct, pct]
+  if (low === undefined || high === undefined) return undefined
   const trend = trendOf(low, high)
   const arrow = {up: '▲', down: '▼', flat: '◆'}[trend]
   return {trend, text: `${arrow} ${low === high ? percent(low) : `${percent(low)} to ${percent(high)}`}`}

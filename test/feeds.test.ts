@@ -4,7 +4,9 @@ import type {Root} from 'hast'
 import {toString} from 'hast-util-to-string'
 import rehypeRaw from 'rehype-raw'
 import {afterEach, describe, expect, it, vi} from 'vitest'
-import {absoluteLinks, feedFiles, renderFeeds, renderGroupFeed, utcMidnight, type FeedItem, type FeedOptions, type FeedSite} from '../src/render/feeds.js'
+import {absoluteLinks} from '../src/render/absolute-links.js'
+import {utcMidnight} from '../src/render/dates.js'
+import {feedFiles, renderFeeds, renderGroupFeed, type FeedItem, type FeedOptions, type FeedSite} from '../src/render/feeds.js'
 
 /** Parses HTML the way a browser would (parse5, through rehype-raw). */
 const parseHtml = (html: string) => unified().use(rehypeRaw).runSync({type: 'root', children: [{type: 'raw', value: html}]}) as Root

@@ -23,8 +23,6 @@ export interface RenderedBody {
   tree: HastRoot
   /** Images embedded as `data:` URLs, to write beside the page. */
   images: ImageAsset[]
-  /** How many sources went to the collapsed "Further sources" list. */
-  furtherSources: number
 }
 
 /**
@@ -49,7 +47,7 @@ export function renderBody(tree: Root, citations: Citations | undefined, options
   const further: ElementContent[] = []
   const uncited = uncitedDefinitions(tree, citations, isHidden)
   if (uncited.length > 0) {
-    const list: Root = {type: 'root', children: [{type: 'list', ordered: false, spread: false, children: uncited.map(asListItem)}]}
+    const list: Root = {type: 'root', children: [{type: 'list', ordered: false, spread: false, children: uncited.map((definition): ListItem => ({type: 'listItem', spread: false, children: definition.children}))}]}
     const rendered = toSafeHast(options, {}).runSync(list, file) as HastRoot
     const ul = rendered.children.find((node): node is Element => node.type === 'element' && node.tagName === 'ul')
     further.push(...(ul?.children ?? []))
@@ -67,9 +65,8 @@ export function renderBody(tree: Root, citations: Citations | undefined, options
     }
   }
   demoteHeadings(main)
-  const count = further.filter((node) => node.type === 'element').length
-  if (count > 0) main.children.push({type: 'text', value: '\n'}, furtherSources(further))
-  return {tree: main, images: file.data.images ?? [], furtherSources: count}
+  if (further.some((node) => node.type === 'element')) main.children.push({type: 'text', value: '\n'}, furtherSources(further))
+  return {tree: main, images: file.data.images ?? []}
 }
 
 function toSafeHast(options: BodyOptions, handlers: NonNullable<ToHastOptions['handlers']>) {
@@ -127,10 +124,6 @@ function footnoteDefinitions(tree: Root): FootnoteDefinition[] {
   }
   walk(tree)
   return found
-}
-
-function asListItem(definition: FootnoteDefinition): ListItem {
-  return {type: 'listItem', spread: false, children: definition.children}
 }
 
 /**

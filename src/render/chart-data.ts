@@ -1,6 +1,5 @@
 import type {BriefData, PriceQuote} from '../data/brief-data-schema.js'
-import {shortDate} from './dates.js'
-import {utcMidnight} from './feeds.js'
+import {shortDate, utcMidnight} from './dates.js'
 
 /**
  * The series behind a price chart: one point per calendar day, `undefined`
@@ -77,15 +76,10 @@ export function chartValue(quote: PriceQuote): number | undefined {
 const firstQuotes = new WeakMap<readonly PriceQuote[], Map<string, PriceQuote>>()
 
 /**
- * The first quote of `symbol` in a brief (by line), the one its charts and
+ * Each symbol's first quote in a brief (by line), the one its charts and
  * tables show. Indexed once per brief: a site asks for every asset of every
  * brief.
  */
-export function firstQuote(prices: readonly PriceQuote[], symbol: string): PriceQuote | undefined {
-  return firstQuotesOf(prices).get(symbol)
-}
-
-/** Each symbol's first quote in a brief (by line). */
 export function firstQuotesOf(prices: readonly PriceQuote[]): ReadonlyMap<string, PriceQuote> {
   let bySymbol = firstQuotes.get(prices)
   if (!bySymbol) {
@@ -100,7 +94,7 @@ export function firstQuotesOf(prices: readonly PriceQuote[]): ReadonlyMap<string
 export function assetSeries(briefs: readonly Pick<BriefData, 'date' | 'prices'>[], symbol: string): ChartPoint[] {
   const observations: DatedValue[] = []
   for (const brief of briefs) {
-    const quote = firstQuote(brief.prices, symbol)
+    const quote = firstQuotesOf(brief.prices).get(symbol)
     const value = quote && chartValue(quote)
     if (value !== undefined) observations.push({date: brief.date, value})
   }
@@ -127,10 +121,10 @@ export function summarize(points: readonly ChartPoint[]): SeriesSummary | undefi
  * "Lowest $98,120 on 3 Nov 2026, highest $104,900 on 20 Nov 2026, last
  * $104,200 on 20 Nov 2026. 2 of 18 days have no figure."
  */
-export function summaryText(points: readonly ChartPoint[], format: (value: number) => string = formatUsd): string {
+export function summaryText(points: readonly ChartPoint[]): string {
   const summary = summarize(points)
   if (!summary) return 'No figures in this period.'
-  const at = (point: DatedValue) => `${format(point.value)} on ${shortDate(point.date)}`
+  const at = (point: DatedValue) => `${formatUsd(point.value)} on ${shortDate(point.date)}`
   const range = summary.days === 1 ? `${at(summary.last)}.` : `Lowest ${at(summary.min)}, highest ${at(summary.max)}, last ${at(summary.last)}.`
   const gaps = summary.missing === 0 ? '' : ` ${summary.missing} of ${summary.days} days have no figure.`
   return range + gaps

@@ -28,19 +28,14 @@ const TARGETS = ['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'li', 'td'] as const
  */
 export function addContentsAnchors(tree: Root, structure: Pick<Extracted, 'sections' | 'headlines'>): ContentsEntry[] {
   const lines = new Set([...structure.sections, ...structure.headlines].map((item) => item.line))
-  const byLine = new Map<number, Element[]>()
   const taken = new Set<string>()
-  visit(tree, 'element', (node) => {
+  const targets = elementsOnLines(tree, lines, TARGETS, (node) => {
     if (typeof node.properties.id === 'string') taken.add(node.properties.id)
-    const line = node.position?.start.line
-    if (line === undefined || !lines.has(line) || !(TARGETS as readonly string[]).includes(node.tagName)) return
-    byLine.set(line, [...(byLine.get(line) ?? []), node])
   })
   const slugger = new GithubSlugger()
   const used = new Set<Element>()
   const anchor = (line: number, title: string): string | undefined => {
-    const found = byLine.get(line) ?? []
-    const target = TARGETS.map((tag) => found.find((element) => element.tagName === tag)).find(Boolean)
+    const target = targets.get(line)
     // A title inside hidden HTML was dropped with it; one element is one entry.
     if (!target || used.has(target)) return undefined
     used.add(target)
@@ -65,4 +60,22 @@ export function addContentsAnchors(tree: Root, structure: Pick<Extracted, 'secti
     entries.push({id, title: section.title, headlines})
   }
   return entries.length >= 2 ? entries : []
+}
+
+/**
+ * For each of `lines`, the element of the rendered body that starts on it
+ * (remark-rehype keeps the original file's positions) with the tag earliest
+ * in `preference`, the first in the document on a tie. `each` sees every element.
+ */
+export function elementsOnLines(tree: Root, lines: ReadonlySet<number>, preference: readonly string[], each?: (node: Element) => void): Map<number, Element> {
+  const found = new Map<number, Element>()
+  visit(tree, 'element', (node) => {
+    each?.(node)
+    const line = node.position?.start.line
+    if (line === undefined || !lines.has(line)) return
+    const rank = preference.indexOf(node.tagName)
+    const best = found.get(line)
+    if (rank !== -1 && (!best || rank < preference.indexOf(best.tagName))) found.set(line, node)
+  })
+  return found
 }

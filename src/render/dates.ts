@@ -31,3 +31,12 @@ export function monthOf(date: string): string {
   const [year, month] = parts(date)
   return `${MONTHS[month - 1]} ${year}`
 }
+
+/** `2026-11-20` → midnight UTC of that calendar day: a brief is a day, not an instant. */
+export function utcMidnight(date: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined
+  // Date.UTC rolls 2026-02-30 over to March; a day that does not round-trip is a bug upstream.
+  if (!day || day.toISOString().slice(0, 10) !== date) throw new Error(`Not a calendar day (YYYY-MM-DD): ${date}`)
+  return day
+}

@@ -1,5 +1,6 @@
 import {daySummarySchema, type DaySummary} from '../data/day-summary.js'
 import {schemaOrder} from '../data/schema-order.js'
+import {compare} from './compare.js'
 import type {SiteFile} from './feeds.js'
 
 /**
@@ -32,21 +33,17 @@ export function downloadFiles(briefs: readonly DaySummary[]): SiteFile[] {
  * RFC 4180: CRLF line ends, a header row, fields quoted only when they must be.
  */
 export function pricesCsv(briefs: readonly Pick<DaySummary, 'date' | 'url' | 'prices'>[]): string {
+  // One string appended to, rather than an array per row and per cell.
   let csv = `${PRICE_COLUMNS.map(csvField).join(',')}\r\n`
-  for (const brief of byDate(briefs)) csv += priceRows(brief)
-  return csv
-}
-
-/** A day's rows of prices.csv: one string appended to, rather than an array per row and per cell. */
-function priceRows(brief: Pick<DaySummary, 'date' | 'prices'>): string {
-  let rows = ''
-  const date = csvField(brief.date)
-  for (const quote of [...brief.prices].sort((a, b) => compare(a.symbol, b.symbol) || a.line - b.line)) {
-    rows +=
-      `${date},${csvField(quote.symbol)},${csvField(quote.asset)},${csvField(quote.price)},${csvField(quote.range?.[0])},${csvField(quote.range?.[1])},` +
-      `${csvField(quote.change24hPct)},${csvField(quote.change24hRange?.[0])},${csvField(quote.change24hRange?.[1])}\r\n`
+  for (const brief of byDate(briefs)) {
+    const date = csvField(brief.date)
+    for (const quote of [...brief.prices].sort((a, b) => compare(a.symbol, b.symbol) || a.line - b.line)) {
+      csv +=
+        `${date},${csvField(quote.symbol)},${csvField(quote.asset)},${csvField(quote.price)},${csvField(quote.range?.[0])},${csvField(quote.range?.[1])},` +
+        `${csvField(quote.change24hPct)},${csvField(quote.change24hRange?.[0])},${csvField(quote.change24hRange?.[1])}\r\n`
+    }
   }
-  return rows
+  return csv
 }
 
 /**
@@ -88,8 +85,4 @@ export function plainNumber(value: number): string {
   // `String` uses an exponent only below 1e-6 or from 1e21, where at most 17
   // significant digits never reach the decimal point.
   return exponent < 0 ? `${sign}0.${'0'.repeat(-exponent - 1)}${digits}` : `${sign}${digits.padEnd(exponent + 1, '0')}`
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

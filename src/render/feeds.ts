@@ -4,8 +4,8 @@ import {Feed, type Item} from 'feed'
 import {cleanMarkup, cleanText} from '../control-characters.js'
 import {absoluteLinks} from './absolute-links.js'
 import {absoluteUrl} from './absolute-url.js'
-
-export {absoluteLinks}
+import {compare} from './compare.js'
+import {utcMidnight} from './dates.js'
 
 /**
  * Atom (`feed.xml`), RSS 2.0 (`rss.xml`) and JSON Feed 1.1 (`feed.json`) of
@@ -19,10 +19,6 @@ export interface FeedSite {
   description: string
   /** Absolute URL the site is served from, base path included (`https://example.org/briefs/`). */
   baseUrl: string
-  /** BCP 47 language of the briefs; `en` unless told. */
-  language?: string
-  /** Who the feed names as author (Atom requires one); the site title unless told. */
-  author?: string
 }
 
 export interface FeedItem {
@@ -76,32 +72,20 @@ export const DEFAULT_FEED_LIMIT = 20
 export const FEED_PATHS = {atom: 'feed.xml', rss: 'rss.xml', json: 'feed.json'} as const
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1'
-
-/** `2026-11-20` → midnight UTC of that calendar day: a brief is a day, not an instant. */
-export function utcMidnight(date: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined
-  // Date.UTC rolls 2026-02-30 over to March; a day that does not round-trip is a bug upstream.
-  if (!day || day.toISOString().slice(0, 10) !== date) throw new Error(`Not a calendar day (YYYY-MM-DD): ${date}`)
-  return day
-}
+const LANGUAGE = 'en'
 
 /** The three feeds as site files. */
 export function feedFiles(site: FeedSite, items: readonly FeedItem[], options: FeedOptions = {}): SiteFile[] {
   const feeds = renderFeeds(site, items, options)
-  return [
-    {path: FEED_PATHS.atom, content: feeds.atom},
-    {path: FEED_PATHS.rss, content: feeds.rss},
-    {path: FEED_PATHS.json, content: feeds.json}
-  ]
+  return (['atom', 'rss', 'json'] as const).map((format) => ({path: FEED_PATHS[format], content: feeds[format]}))
 }
 
 /** The three feeds as strings. */
 export function renderFeeds(site: FeedSite, items: readonly FeedItem[], options: FeedOptions = {}): {atom: string; rss: string; json: string} {
-  const {atom, xml, json, author, language} = buildFeeds(site, items, options)
+  const {atom, xml, json, author} = buildFeeds(site, items, options)
   // Whatever a brief holds, the XML feeds stay well-formed: the characters
   // XML 1.0 forbids are left out (the `control-character` rule reports them).
-  return {atom: cleanMarkup(atom.atom1()), rss: cleanMarkup(xml.rss2()), json: jsonFeed11(json.json1(), author, language)}
+  return {atom: cleanMarkup(atom.atom1()), rss: cleanMarkup(xml.rss2()), json: jsonFeed11(json.json1(), author)}
 }
 
 /** The Atom feed of part of the site (`head`), its latest briefs among `items`. */
@@ -118,24 +102,18 @@ function buildFeeds(site: FeedSite, items: readonly FeedItem[], options: FeedOpt
   const home = absoluteUrl(site.baseUrl, head?.page ?? '')
   // An empty archive has no newest brief; the epoch keeps the output fixed rather than "now".
   const updated = latest[0] ? utcMidnight(latest[0].date) : new Date(0)
-  const author = {name: cleanText(site.author ?? site.title)}
-  const language = site.language ?? 'en'
+  // Atom requires an author: the site.
+  const author = {name: cleanText(site.title)}
   const options_ = {
     id: home,
     title: cleanText(head ? `${site.title}: ${head.title}` : site.title),
     description: cleanText(site.description),
     link: home,
-    language,
+    language: LANGUAGE,
     updated,
     generator: 'Briefpress',
     author,
-    feedLinks: head
-      ? {atom: absoluteUrl(site.baseUrl, head.path)}
-      : {
-          atom: absoluteUrl(site.baseUrl, FEED_PATHS.atom),
-          rss: absoluteUrl(site.baseUrl, FEED_PATHS.rss),
-          json: absoluteUrl(site.baseUrl, FEED_PATHS.json)
-        }
+    feedLinks: head ? {atom: absoluteUrl(site.baseUrl, head.path)} : Object.fromEntries(Object.entries(FEED_PATHS).map(([format, file]) => [format, absoluteUrl(site.baseUrl, file)]))
   }
 
   // Atom `type="html"` and RSS titles are read as HTML, so plain text is
@@ -164,7 +142,7 @@ function buildFeeds(site: FeedSite, items: readonly FeedItem[], options: FeedOpt
     atom.addItem({...asXml, ...(category ? {category: [{name: category, term: category}]} : {})})
     json.addItem({...common, id: link})
   }
-  return {atom, xml, json, author, language}
+  return {atom, xml, json, author}
 }
 
 /** An item's content by default: its summary, its key figures, and a link to the whole brief. */
@@ -182,9 +160,9 @@ function cleanItem(item: FeedItem): FeedItem {
  * `feed` writes JSON Feed 1.0; 1.1 renames the version and replaces `author`
  * with `authors` and adds `language`. Nothing else differs for what we emit.
  */
-function jsonFeed11(json1: string, author: {name: string}, language: string): string {
+function jsonFeed11(json1: string, author: {name: string}): string {
   const {version: _version, author: _author, items, ...head} = JSON.parse(json1) as Record<string, unknown>
-  const feed = {version: JSON_FEED_VERSION, ...head, language, authors: [author], items}
+  const feed = {version: JSON_FEED_VERSION, ...head, language: LANGUAGE, authors: [author], items}
   return `${JSON.stringify(feed, null, 2)}\n`
 }
 
@@ -199,8 +177,4 @@ function cdataSafe(html: string): string {
 
 function escapeHtml(text: string): string {
   return toHtml({type: 'text', value: text}, {characterReferences: {useNamedReferences: true}})
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

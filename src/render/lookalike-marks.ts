@@ -13,16 +13,13 @@ const shown = (host: string) => host.replace(/^www\./, '')
 /** Host names hold only letters, digits, dots and hyphens; anything else is escaped all the same. */
 const escape = (text: string) => text.replace(/[&<>"]/g, (char) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'})[char]!)
 
-export const LOOKALIKE_CLASS = 'lookalike-host'
-export const LOOKALIKE_WARNING_CLASS = 'lookalike-warning'
-
 export function markLookalikes(html: string, lookalikes: Readonly<Record<string, string>> | undefined): string {
   if (!lookalikes) return html
   let marked = html
   for (const [host, reference] of Object.entries(lookalikes)) {
     const domain = escape(shown(host))
-    const warning = `<strong class="${LOOKALIKE_WARNING_CLASS}" title="${escape(`${shown(host)} is not ${reference}: its name only looks like it. Open with care.`)}">⚠ Look-alike of ${escape(shown(reference))}</strong>`
-    marked = marked.replaceAll(`<span class="source-domain">${domain}</span>`, `<span class="source-domain ${LOOKALIKE_CLASS}">${domain}</span> ${warning}`)
+    const warning = `<strong class="lookalike-warning" title="${escape(`${shown(host)} is not ${reference}: its name only looks like it. Open with care.`)}">⚠ Look-alike of ${escape(shown(reference))}</strong>`
+    marked = marked.replaceAll(`<span class="source-domain">${domain}</span>`, `<span class="source-domain lookalike-host">${domain}</span> ${warning}`)
   }
   return marked
 }

@@ -17,11 +17,6 @@ declare module 'vfile' {
   }
 }
 
-export interface OffsiteImagesOptions {
-  /** Hosts whose images may load; a host also allows its subdomains. */
-  allowedImageHosts: readonly string[]
-}
-
 // Only raster formats whose bytes we can recognise: an SVG could carry
 // scripts or load further resources when opened on its own.
 const RASTER: Record<string, {ext: string; magic: (bytes: Buffer) => boolean}> = {
@@ -40,14 +35,14 @@ const SITE = 'https://site.briefpress.invalid/'
 /**
  * A page view loads nothing from another host: every `<img>` whose source is
  * not on the site becomes a plain link to the image (text: its alt text, or
- * the host), unless the host is allowed by `allowedImageHosts`; a relative
+ * the host), unless `allowedImageHosts` allows its host or a parent; a relative
  * source becomes its alt text, as no image files are copied from the source
- * folder. Raster images
- * embedded as base64 `data:` URLs are written as files beside the page (named
- * by a hash of their bytes) so the HTML stays small; any other `data:` URL is
- * replaced by its alt text. Runs after the sanitizer, on trusted output.
+ * folder. Raster images embedded as base64 `data:` URLs are written as files
+ * beside the page (named by a hash of their bytes) so the HTML stays small;
+ * any other `data:` URL is replaced by its alt text. Runs after the
+ * sanitizer, on trusted output.
  */
-export default function rehypeOffsiteImages(options: OffsiteImagesOptions) {
+export default function rehypeOffsiteImages(options: {allowedImageHosts: readonly string[]}) {
   const allowed = options.allowedImageHosts.map((host) => host.toLowerCase().replace(/^\*\./, ''))
   const isAllowed = (host: string) => allowed.some((entry) => host === entry || host.endsWith(`.${entry}`))
 

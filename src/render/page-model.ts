@@ -1,7 +1,7 @@
 /**
  * The page model: what the page builders (src/render/pages/) and the
  * templates share: a published brief, a page, the site's context computed
- * once per build, the shell every page shares, and a page's reuse key.
+ * once per build, and a page's reuse key.
  */
 import {createHash} from 'node:crypto'
 import {toHtml} from 'hast-util-to-html'
@@ -10,19 +10,13 @@ import {type Brief} from '../brief.js'
 import type {Config} from '../config/schema.js'
 import {type DaySummary} from '../data/day-summary.js'
 import type {CardMemo, PagerLink} from '../../templates/brief-list.js'
-import {layout, type Crumb, type LayoutProps} from '../../templates/layout.js'
-import {CARD_HEIGHT, CARD_WIDTH} from '../../templates/social-card.js'
-import {SITE_CARD_PATH} from './social-cards.js'
 import type {BriefData, PriceQuote} from '../data/brief-data-schema.js'
 import {MAIN_ASSETS, assetsWithPages} from '../validate/asset-pages.js'
-import {absoluteUrl} from './absolute-url.js'
 import {assetSeries, chartValue, firstQuotesOf, type ChartPoint} from './chart-data.js'
 import {monthOf} from './dates.js'
-import {FEED_PATHS} from './feeds.js'
-import {SEARCH_FOLDER} from './search.js'
 import type {ImageAsset} from './offsite-images.js'
 import type {ContentsEntry} from './contents.js'
-import {ASSETS_FOLDER, assetFolder, categoryFolders, pageLink, periodFolder, rootFrom} from './paths.js'
+import {assetFolder, categoryFolders, pageLink, periodFolder} from './paths.js'
 import {tagGroups, type TagGroup} from './tag-folders.js'
 
 /** What the build keeps of each brief once its tree is released. */
@@ -30,7 +24,6 @@ export interface RenderedBrief {
   /** Sanitized HTML of the body. */
   html: string
   images: ImageAsset[]
-  furtherSources: number
   /** The day's `brief.json`, written here so that the build need not keep every day's full data. */
   json: string
   /** The day page's table of contents: sections and headlines, by their ids in `html`. */
@@ -39,7 +32,8 @@ export interface RenderedBrief {
   evidence: BriefData['evidence']
 }
 
-export interface PublishedBrief {
+/** A brief with a page. The parts of its rendered body are empty while `body` holds them on disk. */
+export interface PublishedBrief extends RenderedBrief {
   brief: Brief
   date: string
   title: string
@@ -50,21 +44,8 @@ export interface PublishedBrief {
   folder: string
   /** The day's figures and top severity (its full data is in `json`). */
   data: DaySummary
-  /** The rendered body; empty while `body` holds it on disk. */
-  html: string
-  images: ImageAsset[]
-  /** The day's `brief.json`; empty while `body` holds it on disk. */
-  json: string
-  /** The table of contents; empty while `body` holds it on disk. */
-  contents: ContentsEntry[]
-  /** Where the panel's figures were read; empty while `body` holds it on disk. */
-  evidence: BriefData['evidence']
   /** Reads the rendered body from the cache, when the build left it there. */
   body?: (() => Promise<RenderedBrief>) | undefined
-}
-
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 
 export const stringify = (tree: Root) => toHtml(tree, {allowDangerousHtml: true}) + '\n'
@@ -153,8 +134,6 @@ function assetsOf(published: readonly PublishedBrief[], config: Config): AssetIn
       else bySymbol.set(symbol, [{item, quote}])
     }
   }
-  // Oldest first, only the briefs that quote the symbol: its series is the same as across the whole archive.
-  const seriesOf = (symbol: string) => assetSeries((bySymbol.get(symbol) ?? []).map(({item}) => item.data).reverse(), symbol)
   // Days with a chart figure, counted without building the daily series:
   // symbols quoted every day without a price (4,000 days each) get no page.
   const daysBySymbol = new Map<string, number>()
@@ -168,72 +147,11 @@ function assetsOf(published: readonly PublishedBrief[], config: Config): AssetIn
   }
   const {kept} = assetsWithPages(daysBySymbol, config.assetPages)
   const symbols = [...MAIN_ASSETS, ...[...kept].filter((symbol) => !(MAIN_ASSETS as readonly string[]).includes(symbol)).sort()]
-  const series = new Map(symbols.map((symbol) => [symbol, seriesOf(symbol)]))
   return symbols.map((symbol) => {
     const quotes = bySymbol.get(symbol) ?? []
-    return {symbol, name: quotes[0]?.quote.asset ?? MAIN_NAMES[symbol] ?? symbol, folder: assetFolder(symbol), points: series.get(symbol)!, quotes}
-  })
-}
-
-/** Links of the site header, from a page whose root is `root`. */
-export function siteNav(root: string, current: PageKind | undefined) {
-  return [
-    {href: `${root}index.html`, label: 'Briefs', current: current === 'index'},
-    {href: `${root}${ASSETS_FOLDER}index.html`, label: 'Assets', current: current === 'assets' || current === 'asset'},
-    {href: `${root}${SEARCH_FOLDER}index.html`, label: 'Search', current: current === 'search'}
-  ]
-}
-
-export interface ShellProps {
-  kind: PageKind
-  /** Site-relative folder of the page. */
-  folder: string
-  title: string
-  description?: string
-  main: LayoutProps['main']
-  breadcrumbs?: Crumb[]
-  previous?: string | undefined
-  next?: string | undefined
-  /** The root links start from; relative (`../../`) unless given (the 404 page). */
-  root?: string
-  /** Site-relative path of the page's picture for sharing; the site's card when not given. */
-  image?: {path: string; alt: string}
-  /** The page's own Atom feed (a category's, a tag's, an asset's), linked besides the site's. */
-  feed?: {title: string; href: string} | undefined
-  /** Script files and further stylesheets of the site (the search page), and what the CSP must allow for them. */
-  scripts?: string[]
-  stylesheets?: string[]
-  cspExtra?: Record<string, string[]>
-}
-
-/** The layout with what every page shares: nav, feeds, canonical URL, CSP. */
-export function shell(context: SiteContext, props: ShellProps): Root {
-  const {config} = context
-  const root = props.root ?? rootFrom(props.folder)
-  return layout({
-    siteTitle: config.siteTitle,
-    pageTitle: props.title,
-    description: props.description ?? '',
-    root,
-    canonical: props.kind === 'not-found' ? undefined : absoluteUrl(config.baseUrl, props.folder),
-    kind: props.kind === 'day' ? 'article' : 'website',
-    image: {
-      url: absoluteUrl(config.baseUrl, props.image?.path ?? SITE_CARD_PATH),
-      alt: props.image?.alt ?? `${config.siteTitle}: ${config.siteDescription}`,
-      width: CARD_WIDTH,
-      height: CARD_HEIGHT,
-      type: 'image/svg+xml'
-    },
-    feeds: {atom: `${root}${FEED_PATHS.atom}`, rss: `${root}${FEED_PATHS.rss}`, json: `${root}${FEED_PATHS.json}`},
-    ...(props.feed && {alternates: [props.feed]}),
-    nav: siteNav(root, props.kind),
-    ...(props.breadcrumbs && {breadcrumbs: props.breadcrumbs}),
-    previous: props.previous,
-    next: props.next,
-    ...(props.scripts && {scripts: props.scripts}),
-    ...(props.stylesheets && {stylesheets: props.stylesheets}),
-    csp: {allowedImageHosts: config.allowedImageHosts, ...(props.cspExtra && {extra: props.cspExtra})},
-    main: props.main
+    // Oldest first, only the briefs that quote the symbol: its series is the same as across the whole archive.
+    const points = assetSeries(quotes.map(({item}) => item.data).reverse(), symbol)
+    return {symbol, name: quotes[0]?.quote.asset ?? MAIN_NAMES[symbol] ?? symbol, folder: assetFolder(symbol), points, quotes}
   })
 }
 
@@ -295,11 +213,6 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
   }
   return groups
 }
-
-/**
- * `assets/index.html`, `assets/<symbol>/index.html` (the whole history as a
- * chart, the newest `pageSize` figures as a table) and
- * `assets/<symbol>/<year>/index.html` (that year's chart and every figure).
 
 /** What a build may take from the previous one (src/cache/manifest.ts keeps it). */
 export interface PageReuse {

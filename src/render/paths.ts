@@ -32,6 +32,10 @@ export function periodFolder(folder: string, year: string): string {
 
 export const ASSETS_FOLDER = 'assets/'
 
+/** The site's picture for sharing (`og:image`) on every page but the days; a day's is beside its page: `2026/11/20/card.svg`. */
+export const SITE_CARD_PATH = 'card.svg'
+export const dayCardPath = (folder: string) => `${folder}${SITE_CARD_PATH}`
+
 /** `assets/btc/`: the price history of one ticker. */
 export function assetFolder(symbol: string): string {
   return `${ASSETS_FOLDER}${slug(symbol) || hashed(symbol)}/`
@@ -86,10 +90,4 @@ export function rootFrom(folder: string): string {
 /** Relative link from a page in `fromFolder` to the page in `toFolder`. */
 export function pageLink(fromFolder: string, toFolder: string): string {
   return `${rootFrom(fromFolder)}${toFolder}index.html`
-}
-
-/** The base path of `baseUrl` (`https://example.org/briefs/` → `/briefs/`), for the 404 page's links. */
-export function basePath(baseUrl: string): string {
-  const pathname = new URL(baseUrl).pathname
-  return pathname.endsWith('/') ? pathname : `${pathname}/`
 }

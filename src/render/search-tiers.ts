@@ -23,11 +23,9 @@ import type {PublishedBrief} from './page-model.js'
 /** Site-relative folder of the primary bundle: Pagefind's UI, and the newest tier's index. */
 export const PAGEFIND_FOLDER = 'pagefind/'
 
-/** `month`, `year`, or an earlier year (`2025`). */
-export type SearchTierName = string
-
 export interface SearchTier {
-  name: SearchTierName
+  /** `month`, `year`, or an earlier year (`2025`). */
+  name: string
   /** Site-relative folder of the tier's bundle. */
   folder: string
   /** The tier's days, oldest first. */

@@ -16,7 +16,8 @@ import {fileURLToPath} from 'node:url'
 import * as pagefind from 'pagefind'
 import type {SiteWriter} from '../write/atomic-site.js'
 import {settleAll, Slots} from '../slots.js'
-import {PAGEFIND_FOLDER, searchTierKey, searchTiers, type SearchTier, type SearchTierName} from './search-tiers.js'
+import {templateFile} from './template-files.js'
+import {PAGEFIND_FOLDER, searchTierKey, searchTiers, type SearchTier} from './search-tiers.js'
 import type {PageReuse, PublishedBrief} from './page-model.js'
 
 export {PAGEFIND_FOLDER}
@@ -49,7 +50,7 @@ const INDEX_OPTIONS = {keepIndexUrl: true, excludeSelectors: NOT_SEARCHED}
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json'), 'utf8')) as {version: string}).version
 
 export interface SearchTierResult {
-  name: SearchTierName
+  name: string
   /** Site-relative folder of the tier's bundle. */
   folder: string
   /** Day pages the tier covers. */
@@ -131,12 +132,8 @@ const INDEXES_AT_ONCE = 2
 
 /**
  * Indexes one tier's day pages into its bundle; returns the files written.
- * Pages are added one at a time, oldest first: Pagefind numbers pages in the
- * order they come, so the same days always give the same bundle (added
- * concurrently, they did not). Sent from here rather than found by
- * Pagefind's `addDirectory`, a page costs Pagefind the same and Node about
- * 1 ms more (encoding it into Pagefind's messages): ~30 ms for a month,
- * ~4 s for 4,000 pages, while Pagefind works in parallel.
+ * Pages are sent one at a time, oldest first: Pagefind numbers pages in the
+ * order they come, so the same days always give the same bundle.
  */
 async function indexTier(tier: SearchTier, writer: SearchWriter): Promise<string[]> {
   const created = await pagefind.createIndex(INDEX_OPTIONS)
@@ -190,28 +187,4 @@ export async function searchScripts(): Promise<Array<{path: string; content: Buf
     {path: SEARCH_SCRIPT, content: await templateFile('search.js')},
     {path: SEARCH_BUNDLES_SCRIPT, content: await templateFile('search-bundles.js')}
   ]
-}
-
-const cache = new Map<string, Promise<Buffer>>()
-
-/**
- * A file of `templates/`, found by walking up from this module: the same
- * code runs from `src/` under the tests and from `dist/src/` when installed.
- */
-function templateFile(name: string): Promise<Buffer> {
-  let found = cache.get(name)
-  if (!found) {
-    found = (async () => {
-      let folder = path.dirname(fileURLToPath(import.meta.url))
-      for (;;) {
-        const content = await readFile(path.join(folder, 'templates', name)).catch(() => undefined)
-        if (content) return content
-        const parent = path.dirname(folder)
-        if (parent === folder) throw new Error(`Cannot find templates/${name} beside the Briefpress installation`)
-        folder = parent
-      }
-    })()
-    cache.set(name, found)
-  }
-  return found
 }

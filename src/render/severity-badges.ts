@@ -1,5 +1,6 @@
 import type {Element, Root} from 'hast'
 import {visit} from '../visit.js'
+import {elementsOnLines} from './contents.js'
 import type {Headline} from '../extract/headlines/index.js'
 import {severityBadge} from '../../templates/key-figures.js'
 
@@ -15,18 +16,8 @@ export function addSeverityBadges(tree: Root, headlines: readonly Headline[]): v
   const wanted = new Map<number, Headline>()
   for (const headline of headlines) if (headline.severity) wanted.set(headline.line, headline)
   if (wanted.size === 0) return
-  const candidates = new Map<number, Element[]>()
-  visit(tree, 'element', (node) => {
-    const line = node.position?.start.line
-    if (line === undefined || !wanted.has(line) || !(PREFERENCE as readonly string[]).includes(node.tagName)) return
-    const list = candidates.get(line) ?? []
-    list.push(node)
-    candidates.set(line, list)
-  })
-  for (const [line, elements] of candidates) {
+  for (const [line, target] of elementsOnLines(tree, new Set(wanted.keys()), PREFERENCE)) {
     const headline = wanted.get(line)!
-    const target = PREFERENCE.map((tag) => elements.find((element) => element.tagName === tag)).find(Boolean)
-    if (!target) continue
     target.children.unshift(severityBadge(headline.severity!, headline.severityLabel), {type: 'text', value: ' '})
     if (headline.severityLabel) dropWrittenMarker(target, headline.severityLabel)
   }

@@ -5,9 +5,7 @@
  * model (src/render/page-model.ts).
  */
 import {createHash} from 'node:crypto'
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {toHtml} from 'hast-util-to-html'
 import {DeferredBody, hasErrors, type Brief, type BriefContext} from '../brief.js'
 import type {Config} from '../config/schema.js'
@@ -21,13 +19,15 @@ import {feedFigures} from './feed-figures.js'
 import {groupFeeds} from './group-feeds.js'
 import {ROBOTS_PATH, sitemapFiles} from './sitemap.js'
 import {searchScripts} from './search.js'
+import {templateFile} from './template-files.js'
 import {settleAll, Slots} from '../slots.js'
 import {addSeverityBadges} from './severity-badges.js'
 import {addContentsAnchors} from './contents.js'
-import {dayFolder} from './paths.js'
-import {compare, siteContext, stringify, type PageReuse, type PublishedBrief, type RenderedBrief, type SitePage} from './page-model.js'
+import {compare} from './compare.js'
+import {dayCardPath, dayFolder, SITE_CARD_PATH} from './paths.js'
+import {siteContext, stringify, type PageReuse, type PublishedBrief, type RenderedBrief, type SitePage} from './page-model.js'
 import {pagesOf} from './pages/index.js'
-import {dayCard, dayCardPath, SITE_CARD_PATH, siteCard} from './social-cards.js'
+import {socialCard} from '../../templates/social-card.js'
 import {FAVICON, FAVICON_PATH} from '../../templates/favicon.js'
 
 /** The build's per-brief stage, run while the tree is in memory. */
@@ -36,7 +36,12 @@ export function renderBrief(context: BriefContext): RenderedBrief {
   addSeverityBadges(body.tree, context.extracted.headlines)
   const contents = addContentsAnchors(body.tree, context.extracted)
   const json = context.data ? `${JSON.stringify(context.data, null, 2)}\n` : ''
-  return {html: toHtml(body.tree), images: body.images, furtherSources: body.furtherSources, json, contents, evidence: context.data?.evidence ?? {}}
+  return {html: toHtml(body.tree), images: body.images, json, contents, evidence: context.data?.evidence ?? {}}
+}
+
+/** The parts of a rendered body a published brief holds: empty while the body waits in the cache, and once its page is written. */
+function bodyParts(body: RenderedBrief | undefined): RenderedBrief {
+  return {html: body?.html ?? '', contents: body?.contents ?? [], images: body?.images ?? [], json: body?.json ?? '', evidence: body?.evidence ?? {}}
 }
 
 export interface Selection {
@@ -54,8 +59,7 @@ export interface Selection {
 export function selectBriefs(briefs: readonly Brief[], options: {drafts: boolean}): Selection {
   const selection: Selection = {published: [], broken: [], drafts: [], missing: []}
   const byFolder = new Map<string, PublishedBrief>()
-  // Sorted by date, then path (code-unit order, never locale order), so the
-  // same archive always gives the same site.
+  // By date, then path.
   const ordered = [...briefs].sort((a, b) => compare(a.frontMatter?.date ?? '', b.frontMatter?.date ?? '') || compare(a.file.path, b.file.path))
   for (const brief of ordered) {
     const fm = brief.frontMatter
@@ -84,11 +88,7 @@ export function selectBriefs(briefs: readonly Brief[], options: {drafts: boolean
       excerpt: brief.excerpt,
       folder,
       data: brief.summary,
-      html: rendered instanceof DeferredBody ? '' : rendered.html,
-      contents: rendered instanceof DeferredBody ? [] : rendered.contents,
-      images: rendered instanceof DeferredBody ? [] : rendered.images,
-      json: rendered instanceof DeferredBody ? '' : rendered.json,
-      evidence: rendered instanceof DeferredBody ? {} : rendered.evidence,
+      ...bodyParts(rendered instanceof DeferredBody ? undefined : rendered),
       body: rendered instanceof DeferredBody ? (rendered.load as () => Promise<RenderedBrief>) : undefined
     }
     byFolder.set(folder, item)
@@ -135,10 +135,8 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     return writer.reuse(files.map((file) => ({path: file, source: `${previous.dir}${path.sep}${file}`})))
   }
   // Pages are written a few at a time: while one waits for its body to be
-  // read or its files to land, the next is rendered. One after another, a
-  // cold build of 4,000 briefs spent half of its 12 s of writing idle.
-  // Keys are gathered per page and set in page order, as before; after a
-  // failure no further page starts.
+  // read or its files to land, the next is rendered. Keys are gathered per
+  // page and set in page order; after a failure no further page starts.
   const slots = new Slots(PAGES_IN_FLIGHT)
   let failed = false
   const writePage = async (page: SitePage, own: Array<[string, string]>): Promise<void> => {
@@ -153,17 +151,17 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     // A body left in the cache is read for its page only, then let go: the
     // build never holds every body at once.
     const body = item?.body && (await item.body())
-    if (item && body) Object.assign(item, {html: body.html, images: body.images, json: body.json, contents: body.contents, evidence: body.evidence})
+    if (item && body) Object.assign(item, bodyParts(body))
     const files = [page.file]
     const writes = [writer.write(page.file, stringify(page.render()))]
     if (item) {
       // The day's data, its picture for sharing, and its embedded images: written beside the page, under its key.
       files.push(`${item.folder}brief.json`, dayCardPath(item.folder), ...item.images.map((image) => `${item.folder}${image.name}`))
-      writes.push(writer.write(files[1]!, item.json), writer.write(files[2]!, dayCard(item, config)))
+      writes.push(writer.write(files[1]!, item.json), writer.write(files[2]!, socialCard({siteTitle: config.siteTitle, date: item.date, title: item.title, figures: item.data})))
       for (const [index, image] of item.images.entries()) writes.push(writer.write(files[index + 3]!, image.bytes))
     }
     if (page.key) for (const file of files) own.push([file, page.key])
-    if (item && body) Object.assign(item, {html: '', images: [], json: '', contents: [], evidence: {}})
+    if (item && body) Object.assign(item, bodyParts(undefined))
     await settleAll(writes)
   }
   const pageKeys = pages.map((): Array<[string, string]> => [])
@@ -194,9 +192,9 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
       if (previous?.keys.get(file) === key && (await reuse([file]))) return
       await writer.write(file, content)
     }
-    await writeFixed('style.css', await stylesheet())
+    await writeFixed('style.css', await templateFile('style.css'))
     await writeFixed(FAVICON_PATH, FAVICON)
-    await writeFixed(SITE_CARD_PATH, siteCard(config))
+    await writeFixed(SITE_CARD_PATH, socialCard({siteTitle: config.siteTitle, title: config.siteDescription || config.siteTitle}))
     for (const script of await searchScripts()) await writeFixed(script.path, script.content)
     await writeFixed(SCHEMA_PATH, `${JSON.stringify(briefJsonSchema(), null, 2)}\n`)
     await writeFixed(SUMMARY_SCHEMA_PATH, `${JSON.stringify(daySummaryJsonSchema(), null, 2)}\n`)
@@ -247,26 +245,5 @@ const PAGES_IN_FLIGHT = 8
 export const SCHEMA_PATH = 'schema/brief.schema.json'
 /** Where the JSON Schema of each entry of `data/briefs.json` is published. */
 export const SUMMARY_SCHEMA_PATH = 'schema/day-summary.schema.json'
-
-let css: Promise<Buffer> | undefined
-
-/**
- * `templates/style.css`, found by walking up from this module: the same code
- * runs from `src/` under the tests and from `dist/src/` when installed.
- */
-function stylesheet(): Promise<Buffer> {
-  css ??= (async () => {
-    let folder = path.dirname(fileURLToPath(import.meta.url))
-    for (;;) {
-      const candidate = path.join(folder, 'templates', 'style.css')
-      const content = await readFile(candidate).catch(() => undefined)
-      if (content) return content
-      const parent = path.dirname(folder)
-      if (parent === folder) throw new Error('Cannot find templates/style.css beside the Briefpress installation')
-      folder = parent
-    }
-  })()
-  return css
-}
 
 export type {PageReuse, PublishedBrief, RenderedBrief} from './page-model.js'

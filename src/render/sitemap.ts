@@ -1,6 +1,7 @@
 import {cleanMarkup} from '../control-characters.js'
 import {absoluteUrl, absoluteUrls} from './absolute-url.js'
-import {utcMidnight, type SiteFile} from './feeds.js'
+import {utcMidnight} from './dates.js'
+import type {SiteFile} from './feeds.js'
 
 /**
  * `sitemap.xml` (https://www.sitemaps.org/protocol.html) and `robots.txt`.

@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto'
+import {compare} from './compare.js'
 import {slug} from './paths.js'
 
 /**
@@ -63,10 +64,6 @@ export function tagGroups<T extends {tags: readonly string[]}>(items: readonly T
     result.set(folder, {folder, label, items: tagged})
   }
   return result
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }
 
 /** What makes two tags the same: compatibility forms, case and runs of spaces ignored. */

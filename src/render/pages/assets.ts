@@ -1,7 +1,7 @@
-import path from 'node:path'
 import {assetPage, assetsIndexPage} from '../../../templates/asset-page.js'
-import {ASSETS_FOLDER, pageLink, yearFolder} from '../paths.js'
-import {type SitePage, type AssetInfo, type SiteContext, shell, keyed, folderPage, yearPagesBelow, groupBy} from '../page-model.js'
+import {ASSETS_FOLDER, pageLink} from '../paths.js'
+import {type SitePage, type AssetInfo, type SiteContext, keyed, folderPage, yearPagesBelow, groupBy} from '../page-model.js'
+import {shell} from '../../../templates/layout.js'
 import {assetTitle} from '../group-feeds.js'
 import {feedLink} from './grouped.js'
 
@@ -89,9 +89,3 @@ export function assetPages(context: SiteContext): SitePage[] {
   }
   return pages
 }
-
-/**
- * `404.html`, which a server returns for any missing path: its links start
- * from the base path of `baseUrl` (`/briefs/`), as a relative link would
- * resolve against the missing path.
- */

@@ -1,9 +1,9 @@
 import {dayPage} from '../../../templates/day.js'
 import {shortDate} from '../dates.js'
-import {dayCardPath} from '../social-cards.js'
-import {monthFolder, pageLink, yearFolder} from '../paths.js'
+import {dayCardPath, monthFolder, pageLink, yearFolder} from '../paths.js'
 import {tagFolder} from '../tag-folders.js'
-import {type SitePage, type SiteContext, shell, monthName, folderPage, keyed, stringify} from '../page-model.js'
+import {type SitePage, type SiteContext, monthName, folderPage, keyed} from '../page-model.js'
+import {shell} from '../../../templates/layout.js'
 
 /** Every day page, with the links to the days around it. */
 export function dayPages(context: SiteContext): SitePage[] {
@@ -61,9 +61,3 @@ export function dayPages(context: SiteContext): SitePage[] {
     return keyed([previous, item, next, context.categories.get(item.category), JSON.stringify(item.brief.lookalikeHosts ?? null), JSON.stringify([gapBefore, gapAfter]), assetLinks], {...page, item})
   })
 }
-
-/**
- * The home page, `index.html`: the newest `pageSize` briefs, a small BTC
- * chart, and links to every year, month, category and asset. The rest of
- * the archive is read by month and year (see templates/index-page.ts).
- */

@@ -1,7 +1,7 @@
 import {archivePage} from '../../../templates/archive-page.js'
-import type {Crumb} from '../../../templates/layout.js'
+import {shell, type Crumb} from '../../../templates/layout.js'
 import {monthFolder, pageLink} from '../paths.js'
-import {type SitePage, type SiteContext, type PageKind, type PublishedBrief, shell, keyed, folderPage, yearPagesBelow, groupBy} from '../page-model.js'
+import {type SitePage, type SiteContext, type PageKind, type PublishedBrief, keyed, folderPage, yearPagesBelow, groupBy} from '../page-model.js'
 
 /** The file name of a category's, a tag's or an asset's Atom feed, in its page's folder (src/render/group-feeds.ts). */
 export const GROUP_FEED_FILE = 'feed.xml'

@@ -2,7 +2,8 @@ import {indexPage, type Browse} from '../../../templates/index-page.js'
 import {ASSETS_FOLDER, monthFolder, pageLink, yearFolder} from '../paths.js'
 import {TAGS_FOLDER} from '../tag-folders.js'
 import {tagsByUse} from './tags.js'
-import {type SitePage, type SiteContext, shell, monthName, folderPage, groupBy} from '../page-model.js'
+import {type SitePage, type SiteContext, monthName, folderPage, groupBy} from '../page-model.js'
+import {shell} from '../../../templates/layout.js'
 
 /** Tags the home page lists (the most used); every one is on tag/index.html. */
 const HOME_TAGS = 20
@@ -57,5 +58,3 @@ export function indexPages(context: SiteContext): SitePage[] {
     )
   ]
 }
-
-/** `2026/index.html`: the year's briefs; and `2026/11/index.html`: the month's. */

@@ -1,10 +1,11 @@
-import path from 'node:path'
 import {notFoundPage} from '../../../templates/not-found.js'
 import {searchPage} from '../../../templates/search-page.js'
 import {SEARCH_FOLDER, searchPageHead} from '../search.js'
 import {searchTiers} from '../search-tiers.js'
-import {ASSETS_FOLDER, basePath, rootFrom} from '../paths.js'
-import {type SitePage, type SiteContext, shell, folderPage} from '../page-model.js'
+import {basePath} from '../absolute-url.js'
+import {ASSETS_FOLDER, rootFrom} from '../paths.js'
+import {type SitePage, type SiteContext, folderPage} from '../page-model.js'
+import {shell} from '../../../templates/layout.js'
 
 /**
  * `404.html`, which a server returns for any missing path: its links start
@@ -35,9 +36,7 @@ export const NOT_FOUND_PATH = '404.html'
 export function searchPages(context: SiteContext): SitePage[] {
   const folder = SEARCH_FOLDER
   // The older tiers' bundles, whose results the page merges with the primary one's.
-  const merged = searchTiers(context.published)
-    .slice(1)
-    .map((tier) => tier.folder)
+  const merged = searchTiers(context.published).slice(1).map((tier) => tier.folder)
   return [
     {
       ...folderPage('search', folder, undefined, () =>
@@ -47,5 +46,3 @@ export function searchPages(context: SiteContext): SitePage[] {
     }
   ]
 }
-
-/** The builders of every kind of page, in the order their pages are written and listed. */

@@ -1,7 +1,9 @@
 import {tagsIndexPage} from '../../../templates/tags-page.js'
+import {compare} from '../compare.js'
 import {pageLink} from '../paths.js'
 import {TAGS_FOLDER} from '../tag-folders.js'
-import {type SitePage, type SiteContext, shell, folderPage, compare} from '../page-model.js'
+import {type SitePage, type SiteContext, folderPage} from '../page-model.js'
+import {shell} from '../../../templates/layout.js'
 import {groupPages, type BriefGroup} from './grouped.js'
 
 /**
