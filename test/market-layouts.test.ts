@@ -731,4 +731,10 @@ describe('layouts of exports and hand edits', () => {
     const flows = extractDated('2033-01-08', 'ETF data for Friday showed spot bitcoin funds adding a net 205 million dollars while spot ether funds were losing 31 million, which brings the bitcoin funds to 1.65 billion of net inflows for the week.').etfFlows
     expect(flows.map(({asset, direction, amountUsd}) => [asset, direction, amountUsd])).toEqual([['BTC', 'inflow', 205e6], ['ETH', 'outflow', 31e6]])
   })
+
+  it("'between 99 240 USD and 101 480 USD' is a range (a currency after each end); 'dn 0.7%' is down", () => {
+    const quotes = (...lines: string[]) => extract(...lines).prices.map(({symbol, price, range, change24hPct}) => [symbol, price, range, change24hPct])
+    expect(quotes('Over the 24 hours to 07:30 London, Bitcoin traded between 99 240 USD and 101 480 USD.')).toEqual([['BTC', undefined, [99240, 101480], undefined]])
+    expect(quotes('btc is at $106.55k, dn 0.7% on 24h, and down 2.7% from tuesday\'s note.')).toEqual([['BTC', 106550, undefined, -0.7]])
+  })
 })

@@ -119,9 +119,9 @@ const BARE = new RegExp(
   String.raw`(?<sign>[-–−]\s?)?(?<![\w.,$/€£¥₩])(?<!\b${OTHER_CURRENCY}\s?)(?<a>${NUM})(?<ua>${BIG_UNIT})?(?:${DASH}(?<b>${NUM})(?<ub>${BIG_UNIT}))?(?!\s?(?:%|[A-Za-z]{2,}\b(?<!\b(?:in|of|and|to|on|vs|at|with|from|across|over|for|as|per|after|while|total|net|combined|overall|inflows?|outflows?|liquidations?|liquidated|longs?|shorts?|redemptions?|wiped|now|this|today|currently|up|down|flat|unchanged|versus|against)\b)))`,
   'g'
 )
-// "between $66,400 and $68,350", "between US$390M and US$410M", "between 66,400 and 68,350 dollars".
+// "between $66,400 and $68,350", "between US$390M and US$410M", "between 66,400 and 68,350 dollars", "between 99 240 USD and 101 480 USD".
 const BETWEEN = new RegExp(
-  String.raw`between\s+(?:(?:(?:US\s?)?\$|USD\s?)(?<a>${NUM})(?<ua>${UNIT})?\s+and\s+(?:(?:US\s?)?\$|USD\s?)(?<b>${NUM})(?<ub>${UNIT})?|(?<a2>${NUM})(?<ua2>${UNIT})?\s+and\s+(?<b2>${NUM})(?<ub2>${UNIT})?${CURRENCY_AFTER}|(?<a3>${NUM})(?<ua3>[kK])\s+and\s+(?<b3>${NUM})(?<ub3>[kK])(?![a-zA-Z]))`,
+  String.raw`between\s+(?:(?:(?:US\s?)?\$|USD\s?)(?<a>${NUM})(?<ua>${UNIT})?\s+and\s+(?:(?:US\s?)?\$|USD\s?)(?<b>${NUM})(?<ub>${UNIT})?|(?<a2>${NUM})(?<ua2>${UNIT})?(?:${CURRENCY_AFTER})?\s+and\s+(?<b2>${NUM})(?<ub2>${UNIT})?${CURRENCY_AFTER}|(?<a3>${NUM})(?<ua3>[kK])\s+and\s+(?<b3>${NUM})(?<ub3>[kK])(?![a-zA-Z]))`,
   'gi'
 )
 

@@ -1,6 +1,6 @@
 import {negate, type PercentMatch} from '../numbers.js'
 
-const FALLING = /\b(pull(?:ed)?[- ]?back\w*|eas(?:ed|ing)|soften\w*|cool(?:ed|ing)|trimm\w*|gave back|down|fell|fall(?:s|ing)?|declin\w*|drop\w*|dipp?\w*|lost|loss\w*|los(?:es|ing)|slid\w*|slipp?\w*|retreat\w*|lower|lighter|weaker|cheaper|plung\w*|tumbl\w*|sank|sink\w*|shed\w*|off|decreas\w*|slump\w*|crash\w*|collaps\w*|contract\w*|weaken\w*|negative|red|bled|sell-?off|shr[aiu]nk\w*|erod\w*|sagg?\w*|skidd?\w*|fad(?:ed|ing|es)|gave up|giv(?:es|ing) up|give up|giv(?:es|ing) back|give back)\b/i
+const FALLING = /\b(pull(?:ed)?[- ]?back\w*|eas(?:ed|ing)|soften\w*|cool(?:ed|ing)|trimm\w*|gave back|down|dn|fell|fall(?:s|ing)?|declin\w*|drop\w*|dipp?\w*|lost|loss\w*|los(?:es|ing)|slid\w*|slipp?\w*|retreat\w*|lower|lighter|weaker|cheaper|plung\w*|tumbl\w*|sank|sink\w*|shed\w*|off|decreas\w*|slump\w*|crash\w*|collaps\w*|contract\w*|weaken\w*|negative|red|bled|sell-?off|shr[aiu]nk\w*|erod\w*|sagg?\w*|skidd?\w*|fad(?:ed|ing|es)|gave up|giv(?:es|ing) up|give up|giv(?:es|ing) back|give back)\b/i
 const RISING = /\b(up|rose|ris(?:e|es|ing)|gain\w*|rall\w*|climb\w*|jump\w*|surg\w*|rebound\w*|higher|heavier|stronger|richer|add\w*|advanc\w*|increas\w*|recover\w*|bounc\w*|soar\w*|spik\w*|grew|grow\w*|positive|green|pops?|popp\w*|firm(?:ed|ing)|perk\w*)\b/i
 
 /** The whole word is a falling one ("gave up" falls, though "up" alone rises). */
