@@ -737,4 +737,11 @@ describe('layouts of exports and hand edits', () => {
     expect(quotes('Over the 24 hours to 07:30 London, Bitcoin traded between 99 240 USD and 101 480 USD.')).toEqual([['BTC', undefined, [99240, 101480], undefined]])
     expect(quotes('btc is at $106.55k, dn 0.7% on 24h, and down 2.7% from tuesday\'s note.')).toEqual([['BTC', 106550, undefined, -0.7]])
   })
+
+  it("liquidations across all venues beat one venue's ('Liquidations, all venues, 24h: $389M' beside 'Quarry liquidations (24h): $37.2M'; a table's 'On Halvard' column beside 'All venues')", () => {
+    const liquidations = (...lines: string[]) => extract(...lines).liquidations.map(({amountUsd}) => amountUsd)
+    expect(liquidations('## Notes', '', '- Liquidations, all venues, 24h: **$389M**. Longs **$301M**, shorts $88M.', '- Quarry liquidations (24h): $37.2M, of which longs made up $31.5M.')).toEqual([389e6])
+    expect(liquidations('## Notes', '', '- Liquidations, 24h: **$389M**.', '- Quarry liquidations (24h): $37.2M.')).toEqual([])
+    expect(liquidations('### Halvard vs. the market', '', '| Metric | On Halvard | All venues |', '|---|---|---|', '| 24h liquidations | $22.6M | $318.7M |')).toEqual([318.7e6])
+  })
 })

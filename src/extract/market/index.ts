@@ -252,12 +252,16 @@ const significantDigits = (value: number) => String(value).replace('.', '').repl
  * elsewhere; when two readings disagree and neither is the overview's, none
  * (a dash beats a guess).
  */
+const ALL_VENUES = /\b(?:all|across|every) (?:venues|exchanges)\b|\bmarket[- ]wide\b|\bacross the market\b/i
+
 function oneTotal(all: Liquidation[], overviewLines: ReadonlySet<number>): Liquidation[] {
   // "stayed under $400M" in a comment beside "$391M" in the figures: the exact one.
   const exact = all.filter((item) => !bounds.has(item))
   const items = exact.length > 0 ? exact : all
   const inOverview = items.filter((item) => overviewLines.has(item.line))
-  const pool = inOverview.length > 0 ? inOverview : items
+  // "Liquidations, all venues, 24h: $389M" beside "Quarry liquidations (24h): $37.2M": the market's, not one venue's.
+  const marketWide = (inOverview.length > 0 ? inOverview : items).filter((item) => ALL_VENUES.test(item.evidence ?? ''))
+  const pool = marketWide.length > 0 ? marketWide : inOverview.length > 0 ? inOverview : items
   const [first] = pool
   if (!first) return []
   const agrees = (item: Liquidation) => sameAmount(item.amountUsd, first.amountUsd)

@@ -248,8 +248,9 @@ function labelledWindow(words: string, entry: {before: string; after: string}): 
 function columnOf(context: {table?: {header: readonly string[]}}, text: string, at: number): 'part' | 'total' | undefined {
   const header = columnHeader(context.table, text, at)?.trim()
   if (!header) return undefined
-  if (/^(?:all|total|market|aggregate|overall|sum|combined)\b/i.test(header)) return 'total'
-  return assetOfLabel(header) || /^(?:alts?|altcoins?|others?|rest)\b/i.test(header) ? 'part' : undefined
+  if (/^(?:all|total|market|aggregate|overall|sum|combined|across)\b|\bmarket[- ]wide\b/i.test(header)) return 'total'
+  // ("| Metric | On Halvard | All venues |": one venue's column.)
+  return assetOfLabel(header) || /^(?:alts?|altcoins?|others?|rest)\b|^(?:on|at)\s+(?!all\b)\S|\b(?:only|alone)\b/i.test(header) ? 'part' : undefined
 }
 
 /** Totals written as a bound ("under $400M"), for `oneTotal` to set aside when an exact figure is given. */
