@@ -744,4 +744,9 @@ describe('layouts of exports and hand edits', () => {
     expect(liquidations('## Notes', '', '- Liquidations, 24h: **$389M**.', '- Quarry liquidations (24h): $37.2M.')).toEqual([])
     expect(liquidations('### Halvard vs. the market', '', '| Metric | On Halvard | All venues |', '|---|---|---|', '| 24h liquidations | $22.6M | $318.7M |')).toEqual([318.7e6])
   })
+
+  it("'Total digital-asset market value 3.59 trillion USD, +0.6 pct' is the total cap and its change", () => {
+    const cap = extract('> **At a glance (07:30 London)**', '> Bitcoin 100 960 USD, +0.9 pct on 24 hours', '> Total digital-asset market value 3.59 trillion USD, +0.6 pct').marketCap
+    expect([cap?.usd, cap?.change24hPct]).toEqual([3.59e12, 0.6])
+  })
 })
