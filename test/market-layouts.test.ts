@@ -749,4 +749,13 @@ describe('layouts of exports and hand edits', () => {
     const cap = extract('> **At a glance (07:30 London)**', '> Bitcoin 100 960 USD, +0.9 pct on 24 hours', '> Total digital-asset market value 3.59 trillion USD, +0.6 pct').marketCap
     expect([cap?.usd, cap?.change24hPct]).toEqual([3.59e12, 0.6])
   })
+
+  it("a sentence opening on another moment does not go on with the asset ('Yesterday at this time it was at 106 840 USD'); 'fell 4.9 pct in the hour after the notice' is no day's move; 'a second sentiment gauge we monitor' is not Fear & Greed", () => {
+    const quotes = (...lines: string[]) => extract(...lines).prices.map(({symbol, price, change24hPct}) => [symbol, price, change24hPct])
+    expect(quotes('Bitcoin gave back part of Monday\'s breakout. Yesterday at this time it was at 106 840 USD.')).toEqual([])
+    expect(quotes('Bitcoin gave back part of Monday\'s breakout. It trades at 105 510 USD.')).toEqual([['BTC', 105510, undefined]])
+    expect(quotes('Solana fell 4.9 pct in the hour after the notice, then recovered about half of that.')).toEqual([])
+    expect(extract('A second sentiment gauge we monitor, a composite of social-media tone, fell to 61 from 68. It is not the same as the Fear & Greed Index.').fearGreed).toBeUndefined()
+    expect(extract('The sentiment gauge fell to 61 from 68.').fearGreed).toBe(61)
+  })
 })

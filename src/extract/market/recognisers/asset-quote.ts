@@ -105,7 +105,8 @@ export const assetQuote: Recogniser<PriceQuote> = {
       // The next sentence may go on about the same asset ("The asset closed at …"), unless it
       // names another asset or opens on another topic ("Total market cap slipped 0.01%").
       // ("We stand aside until 105.1k holds": a condition, not where it trades.)
-      const goesOn = !findAssetMentions(following).some((other) => other.symbol !== mention.symbol) && !NON_PRICE_TOPIC.test(following.slice(0, 40)) && !MARKET_WIDE.test(following.slice(0, 60)) && !CONDITIONAL.test(following) && !LEVEL_SUBJECT.test(following)
+      // ("Yesterday at this time it was at 106 840 USD": another moment.)
+      const goesOn = !findAssetMentions(following).some((other) => other.symbol !== mention.symbol) && !NON_PRICE_TOPIC.test(following.slice(0, 40)) && !MARKET_WIDE.test(following.slice(0, 60)) && !CONDITIONAL.test(following) && !LEVEL_SUBJECT.test(following) && !PAST_OPENING.test(following)
       if ((!hasLevel || !hasChange) && (!next || next.index > sentenceEnd) && goesOn) {
         end = Math.min(next?.index ?? text.length, endOfSentence(text, sentenceEnd + 1))
         const more = readSegment(text, sentenceEnd, end)
@@ -168,6 +169,9 @@ const OTHER_FIGURE = /\b(?:reali[sz]ed|cost|basis|euros?|€|£|ratio|average|fa
 
 /** A sentence about a level: "The next hurdle is 108 200 USD", "Support has moved up to 103 000". */
 const LEVEL_SUBJECT = /^\W*(?:the\s+)?(?:next\s+|first\s+|key\s+|main\s+)?(?:hurdle|barrier|obstacle|wall|resistance|support|target|level|line|floor|ceiling|magnet|pivot|stop)s?\b/i
+
+/** A sentence that opens on another moment: "Yesterday at this time it was at …", "A week ago, …". */
+const PAST_OPENING = /^\W*(?:yesterday|last (?:week|month|night)|(?:a|one) (?:day|week|month) (?:ago|earlier)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day\b[^.]{0,30}\bwas)\b/i
 
 /** A sentence of conditions or plans: its amounts are levels to watch. */
 const CONDITIONAL = /\b(?:until|unless|if|once|should|could|would|will|might|needs? to|watch\w*|wait\w*)\b/i

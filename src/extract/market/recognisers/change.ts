@@ -4,7 +4,7 @@ import {signFromWords} from './sign-words.js'
 const NOT_CHANGE_AFTER = /^\s*\)?\s*(?:\w+\s+)?(week|wk|7-?d|month|yoy|ytd|year|dominance|share|of\b|below|above|(?:from|off) (?:its |the |a )?(?:[\w$.,'’-]+ ){0,3}(?:high|peak|lows?|bottom|trough|ath|top|record))/i
 
 /** "in 48 hours", "over two sessions", "across three days", "on the week": a move over another span than the day. */
-export const OTHER_SPAN_AFTER = /^\s*\)?\s*(?:on|over|in|for|during) the (?:week|month|year)\b|^\s*\)?\s*(?:\w+\s+)?(?:in|over|during|across|within|for)\s+(?:the\s+)?(?:past\s+|last\s+|prior\s+)?(?!24\s)(?:\d+|two|three|four|five|six|seven|several|few)\s+(?:hours|sessions|trading days|days)\b/i
+export const OTHER_SPAN_AFTER = /^\s*\)?\s*(?:on|over|in|for|during) the (?:week|month|year)\b|^\s*\)?\s*(?:in|over|during|within) the (?:first |last |past |following |next )?hour\b|^\s*\)?\s*(?:\w+\s+)?(?:in|over|during|across|within|for)\s+(?:the\s+)?(?:past\s+|last\s+|prior\s+)?(?!24\s)(?:\d+|two|three|four|five|six|seven|several|few)\s+(?:hours|sessions|trading days|days)\b/i
 /** "a 48-hour slide of", "two-day drop": a span other than the day named before the figure. */
 export const OTHER_SPAN_BEFORE = /\b(?:(?!24\s?-?h)\d+\s?-?(?:h|hrs?|hours?)|(?:two|three|four|five|six|seven|multi)[- ](?:day|session|hour)|fortnight\w*)\b[^%]{0,40}$/i
 

@@ -35,7 +35,8 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
     // "there is no Fear & Greed reading today": none.
     if (/\b(?:no|without)\s+(?:\w+\s+)?$/i.test(context.text.slice(Math.max(0, phrase.index - 16), phrase.index))) return []
     // "Our own Hanbit Sentiment Index": an exchange's or the writer's own gauge, not the Fear & Greed index.
-    if (/^sentiment/i.test(phrase[0]) && /\b(?:our own|our|proprietary|in-house|house)\b[^.;:]{0,30}$/i.test(context.text.slice(0, phrase.index))) return []
+    // ("A second sentiment gauge we monitor … It is not the same as the Fear & Greed Index": another gauge.)
+    if (/^sentiment/i.test(phrase[0]) && (/\b(?:our own|our|proprietary|in-house|house|second|another|alternative)\b[^.;:]{0,30}$/i.test(context.text.slice(0, phrase.index)) || /^\s+(?:we|I)\s+(?:monitor|track|watch|use|follow)\b/i.test(context.text.slice(phrase.index + phrase[0].length)))) return []
     // "Sentiment cooled to 62 on the Fear & Greed gauge": the reading before the name.
     const before = /(?<![\d.,$])(\d{1,3})\s+(?:on|in)\s+(?:the\s+)?(?:[\w.'’]+\s+)?$/i.exec(context.text.slice(Math.max(0, phrase.index - 40), phrase.index))
     if (before && Number(before[1]) <= 100 && !MOVE.test(context.text.slice(0, phrase.index - before[0].length)) && !NOT_TODAY.test(context.text.slice(0, phrase.index - before[0].length))) return [{value: Number(before[1]), line: context.line}]
