@@ -758,4 +758,9 @@ describe('layouts of exports and hand edits', () => {
     expect(extract('A second sentiment gauge we monitor, a composite of social-media tone, fell to 61 from 68. It is not the same as the Fear & Greed Index.').fearGreed).toBeUndefined()
     expect(extract('The sentiment gauge fell to 61 from 68.').fearGreed).toBe(61)
   })
+
+  it("a data widget's 'Px' column is the price ('| Sym | Px | Δ24h | Δ7d | MCap |')", () => {
+    const quotes = (...lines: string[]) => extract(...lines).prices.map(({symbol, price, change24hPct}) => [symbol, price, change24hPct])
+    expect(quotes('| Sym | Px | Δ24h | Δ7d | MCap |', '|---|---|---|---|---|', '| BTC | 111,048.90 | +1.57% | +5.64% | 2.29T |', '| ETH | 3,768.30 | +0.9% | +2.1% | 455B |')).toEqual([['BTC', 111048.9, 1.57], ['ETH', 3768.3, 0.9]])
+  })
 })

@@ -3,7 +3,7 @@ import {findMoney, findPercents, findPlainNumbers} from '../numbers.js'
 import {OTHER_CURRENCY} from '../topics.js'
 import type {LineContext, PriceQuote, Recogniser} from '../types.js'
 
-const PRICE_HEADER = /price|level|spot|close|last|now|current|usd|\$|range/i
+const PRICE_HEADER = /price|level|spot|close|last|now|current|usd|\$|range|\bpx\b/i
 const CHANGE_HEADER = /24\s?h|change|chg|%|move|perf/i
 /** A column that can only hold the 24h change, so a bare number in it is a percentage. */
 const BARE_CHANGE_HEADER = /^(?:24\s?h|Δ\s?24\s?h|24\s?h\s?(?:%|chg|change|Δ)(?:\s?(?:%|pct))?|%\s?24\s?h|(?:chg|change)\s?24\s?h(?:\s?(?:%|pct))?|change \(24\s?h\)|1d|1d %)$/i
