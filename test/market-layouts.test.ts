@@ -763,4 +763,9 @@ describe('layouts of exports and hand edits', () => {
     const quotes = (...lines: string[]) => extract(...lines).prices.map(({symbol, price, change24hPct}) => [symbol, price, change24hPct])
     expect(quotes('| Sym | Px | Δ24h | Δ7d | MCap |', '|---|---|---|---|---|', '| BTC | 111,048.90 | +1.57% | +5.64% | 2.29T |', '| ETH | 3,768.30 | +0.9% | +2.1% | 455B |')).toEqual([['BTC', 111048.9, 1.57], ['ETH', 3768.3, 0.9]])
   })
+
+  it("a level it keeps knocking on is not its price ('somewhere in the $3,880–$3,930 band … and it keeps knocking on $4,000')", () => {
+    const quotes = extract('Ether is somewhere in the $3,880–$3,930 band, up 1–2% depending on the venue you use, and it keeps knocking on $4,000 without quite getting there.').prices
+    expect(quotes.map(({symbol, price, range}) => [symbol, price, range])).toEqual([['ETH', undefined, [3880, 3930]]])
+  })
 })
