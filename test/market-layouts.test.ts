@@ -768,4 +768,11 @@ describe('layouts of exports and hand edits', () => {
     const quotes = extract('Ether is somewhere in the $3,880–$3,930 band, up 1–2% depending on the venue you use, and it keeps knocking on $4,000 without quite getting there.').prices
     expect(quotes.map(({symbol, price, range}) => [symbol, price, range])).toEqual([['ETH', undefined, [3880, 3930]]])
   })
+
+  it("a peak it reached is not its price ('On Sunday it reached 104 900 USD, its highest level since 4 March'); 'ether reached $3,120, up 2%' still is", () => {
+    const quotes = (...lines: string[]) => extract(...lines).prices.map(({symbol, price}) => [symbol, price])
+    expect(quotes('> Bitcoin 104 270 USD, +1.6 pct on 24 hours', '', 'Bitcoin moved above 102 000 USD on Saturday. On Sunday it reached 104 900 USD, its highest level since 4 March.')).toEqual([['BTC', 104270]])
+    expect(quotes('Bitcoin reached 104 900 USD, its highest level since 4 March.')).toEqual([])
+    expect(quotes('Ether reached $3,120, up 2% on the day.')).toEqual([['ETH', 3120]])
+  })
 })

@@ -293,6 +293,8 @@ function readWindow(segment: string, from: number, symbol?: string, beyond = '')
     // "BTC is up $1,775 from yesterday's snapshot", "ETH has gained $56": the size of a move, not a price.
     // ("inside a 1 700 USD band" as a size too cost a held-out set a right price: not kept.)
     if (MOVE_AMOUNT_BEFORE.test(segment.slice(from, money.index))) continue
+    // "On Sunday it reached 104 900 USD, its highest level since 4 March": a peak it touched, not where it trades.
+    if (/\b(?:reached|hit|touched|tagged|spiked to|peaked at|topped out at)\s*[~≈]?\s*$/i.test(segment.slice(from, money.index)) && /^\s*,?\s*its (?:highest|lowest)\b/i.test(segment.slice(money.end, money.end + 24))) continue
     // "Yesterday BTC closed at \$99,610; this morning it trades at \$100,450": a close of another day.
     if (closesAnotherDay(segment, from, money.index)) {
       close ??= money.range ? undefined : money
