@@ -22,15 +22,6 @@ export interface LinkCheckOptions {
   /** Requests in flight at once, over all hosts. */
   concurrency: number
   retries: number
-  /** Pause between two requests to the same host, in ms. */
-  hostDelay?: number
-  /** First retry backoff, in ms. */
-  retryDelay?: number
-  /** Longest `Retry-After` honoured, in ms. */
-  maxRetryAfter?: number
-  maxRedirects?: number
-  /** For tests that count requests; Node's built-in fetch by default. */
-  fetch?: typeof fetch
 }
 
 export const LINK_CHECK_DEFAULTS = {
@@ -38,8 +29,11 @@ export const LINK_CHECK_DEFAULTS = {
   timeout: 10_000,
   concurrency: 8,
   retries: 2,
+  /** Pause between two requests to the same host, in ms. */
   hostDelay: 100,
+  /** First retry backoff, in ms. */
   retryDelay: 500,
+  /** Longest `Retry-After` honoured, in ms. */
   maxRetryAfter: 60_000,
   maxRedirects: 10
 } as const
@@ -56,8 +50,6 @@ export interface LinkCheckSummary {
   unreachable: number
 }
 
-const USER_AGENT = 'briefpress-link-check/1 (+https://github.com/briefpress/briefpress)'
-
 /**
  * `check --links`: asks each distinct citation URL of the archive whether it
  * still answers, and reports dead, redirected and unverifiable links at each
@@ -68,16 +60,8 @@ export async function checkCitationLinks(briefs: readonly Brief[], reporter: Rep
   const isExcluded = excludeMatcher(options.exclude)
   const summary: LinkCheckSummary = {urls: citing.size, cached: 0, fetched: 0, excluded: 0, dead: 0, redirected: 0, unreachable: 0}
   const cache = await LinkCache.open(path.join(options.cwd, CACHE_FILE))
-  const scheduler = new PoliteScheduler({concurrency: options.concurrency, hostDelay: options.hostDelay ?? LINK_CHECK_DEFAULTS.hostDelay})
-  const probeOptions = {
-    timeout: options.timeout,
-    retries: options.retries,
-    retryDelay: options.retryDelay ?? LINK_CHECK_DEFAULTS.retryDelay,
-    maxRetryAfter: options.maxRetryAfter ?? LINK_CHECK_DEFAULTS.maxRetryAfter,
-    maxRedirects: options.maxRedirects ?? LINK_CHECK_DEFAULTS.maxRedirects,
-    userAgent: USER_AGENT,
-    fetch: options.fetch ?? fetch
-  }
+  const scheduler = new PoliteScheduler({concurrency: options.concurrency, hostDelay: LINK_CHECK_DEFAULTS.hostDelay})
+  const probeOptions = {...LINK_CHECK_DEFAULTS, timeout: options.timeout, retries: options.retries}
 
   const outcomes = new Map<string, LinkOutcome>()
   await Promise.all(

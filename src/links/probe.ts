@@ -1,6 +1,7 @@
+import {setTimeout as sleep} from 'node:timers/promises'
 import {formatDuration} from './duration.js'
 import type {Hop, LinkOutcome} from './outcome.js'
-import {sleep, type PoliteScheduler} from './scheduler.js'
+import type {PoliteScheduler} from './scheduler.js'
 
 export interface ProbeOptions {
   /** Per-request timeout, in ms. */
@@ -12,9 +13,9 @@ export interface ProbeOptions {
   /** Longest `Retry-After` honoured, in ms; a longer one gives up on the URL. */
   maxRetryAfter: number
   maxRedirects: number
-  userAgent: string
-  fetch: typeof fetch
 }
+
+const USER_AGENT = 'briefpress-link-check/1 (+https://github.com/briefpress/briefpress)'
 
 /** The answer to one request, or why there was none. */
 type Answer =
@@ -105,11 +106,11 @@ async function requestWithRetries(url: string, scheduler: PoliteScheduler, optio
 
 async function requestOnce(url: string, method: 'HEAD' | 'GET', options: ProbeOptions): Promise<Answer> {
   try {
-    const response = await options.fetch(url, {
+    const response = await fetch(url, {
       method,
       redirect: 'manual',
       signal: AbortSignal.timeout(options.timeout),
-      headers: {'user-agent': options.userAgent, accept: '*/*'}
+      headers: {'user-agent': USER_AGENT, accept: '*/*'}
     })
     // Only the status matters: never download the page.
     await response.body?.cancel().catch(() => {})
