@@ -1,18 +1,10 @@
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import type {Element} from 'hast'
+import type {JsonMessage} from '../report/format.js'
 
-/** One problem shown in the preview: a located diagnostic, or a build failure without a place. */
-export interface Problem {
-  file: string
-  line: number | null
-  column: number | null
-  severity: 'error' | 'warning' | 'info'
-  ruleId: string | null
-  message: string
-  note?: string | undefined
-  url?: string | undefined
-}
+/** One problem shown in the preview: a located diagnostic, or a build failure without a place (line null). */
+export type Problem = Pick<JsonMessage, 'file' | 'line' | 'column' | 'severity' | 'ruleId' | 'message' | 'note' | 'url'>
 
 export const OVERLAY_ID = 'briefpress-preview-problems'
 
