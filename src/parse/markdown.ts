@@ -2,9 +2,7 @@ import type {Root} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import {EMAIL_LITERAL, mayHoldEmailLiteral} from './email-literals.js'
-import {GFM_TABLE, mayHoldTable} from './gfm-tables.js'
-import {withoutConstructs} from './without-constructs.js'
+import {EMAIL_LITERAL, GFM_TABLE, mayHoldEmailLiteral, mayHoldTable, withoutConstructs} from './without-constructs.js'
 import {footnoteIndex} from './footnote-index.js'
 import {assertReasonableNesting} from './nesting-guard.js'
 import {assertReasonableLengths} from './length-guard.js'
@@ -19,9 +17,9 @@ const processor = parser().freeze()
 
 /**
  * The same without the constructs that cannot succeed in a document (email
- * literals, tables): same trees, less time (src/parse/email-literals.ts,
- * src/parse/gfm-tables.ts). Made anew rather than copied, as a copy of a
- * frozen processor would run remark-gfm's attacher twice; at most four.
+ * literals, tables): same trees, less time (src/parse/without-constructs.ts).
+ * Made anew rather than copied, as a copy of a frozen processor would run
+ * remark-gfm's attacher twice; at most four.
  */
 const leaner = new Map<string, typeof processor>()
 
