@@ -25,10 +25,10 @@ export function isForbiddenCodePoint(code: number): boolean {
   )
 }
 
-/** Each forbidden character of `text`: its index (UTF-16) and code. */
-export function* forbiddenCharacters(text: string): Generator<{index: number; code: number}> {
+/** Each forbidden character of `text`: its index (UTF-16), length (1) and code. */
+export function* forbiddenCharacters(text: string): Generator<{index: number; length: number; code: number}> {
   if (!FORBIDDEN.test(text)) return
-  for (const match of text.matchAll(FORBIDDEN_ALL)) yield {index: match.index, code: match[0].charCodeAt(0)}
+  for (const match of text.matchAll(FORBIDDEN_ALL)) yield {index: match.index, length: 1, code: match[0].charCodeAt(0)}
 }
 
 /**
