@@ -133,7 +133,7 @@ const ESCAPES: Record<string, number> = {'0': 0x00, a: 0x07, b: 0x08, v: 0x0b, f
  * backslash; `offset` is where the YAML source starts in `text`. A surrogate
  * pair written as two escapes (`\uD83D\uDE00`) is one character, and fine.
  */
-function* escapedControlCharacters(document: Document, text: string, offset: number): Generator<FoundCharacter> {
+function escapedControlCharacters(document: Document, text: string, offset: number): FoundCharacter[] {
   const found: FoundCharacter[] = []
   visit(document, {
     Scalar(_key, node) {
@@ -159,8 +159,7 @@ function* escapedControlCharacters(document: Document, text: string, offset: num
       }
     }
   })
-  found.sort((a, b) => a.index - b.index)
-  yield* found
+  return found.sort((a, b) => a.index - b.index)
 }
 
 /** Plain data with control characters left out of every string, keys included. */
