@@ -95,38 +95,26 @@ export async function checkCitationLinks(briefs: readonly Brief[], reporter: Rep
   return summary
 }
 
-/** Distinct http(s) URLs (without `#fragment`, which never reaches the server) and where each is cited. */
+/** Distinct cited URLs (absolute http(s) ones, src/extract/citations.ts) without `#fragment`, which never reaches the server, and where each is cited. */
 function collectUrls(briefs: readonly Brief[]): Map<string, Array<{brief: Brief; definition: CitationDefinition}>> {
   const citing = new Map<string, Array<{brief: Brief; definition: CitationDefinition}>>()
   for (const brief of briefs) {
     for (const definition of brief.citations?.definitions ?? []) {
-      const url = requestUrl(definition.url)
-      if (!url) continue
-      const list = citing.get(url)
+      if (definition.url === undefined) continue
+      const url = new URL(definition.url)
+      url.hash = ''
+      const list = citing.get(url.href)
       if (list) list.push({brief, definition})
-      else citing.set(url, [{brief, definition}])
+      else citing.set(url.href, [{brief, definition}])
     }
   }
   return citing
 }
 
-function requestUrl(text: string | undefined): string | undefined {
-  if (!text) return undefined
-  try {
-    const url = new URL(text)
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
-    url.hash = ''
-    return url.href
-  } catch {
-    // Not a URL at all: `invalid-citation-url` reports it.
-    return undefined
-  }
-}
-
 function reportOutcome(brief: Brief, definition: CitationDefinition, outcome: LinkOutcome, reporter: Reporter, timeout: number): void {
   const cited = definition.url!
   // At the URL itself, as the other citation-URL rules report.
-  const place = definition.targetPosition ?? definition.position
+  const place = definition.targetPosition
   const label = `[^${definition.label}]`
   const chain = outcome.hops.map((hop) => `${hop.status} ${hop.url}`).concat(outcome.status !== undefined ? [`${outcome.status} ${outcome.finalUrl}`] : [])
   const via = outcome.hops.length > 0 ? ` (redirected to \`${outcome.finalUrl}\`)` : ''
