@@ -2,7 +2,7 @@ import matter from 'gray-matter'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {Document, isMap, isScalar, LineCounter, parseDocument, visit, YAMLError} from 'yaml'
+import {Document, isMap, isScalar, LineCounter, parseDocument, visit} from 'yaml'
 import {cleanText, isForbiddenCodePoint} from '../control-characters.js'
 import type {Reporter} from '../diagnostics/reporter.js'
 import {reportControlCharacters, type FoundCharacter} from '../load/control-characters.js'
@@ -76,7 +76,11 @@ export function parseFrontMatter(file: VFile, text: string, reporter: Reporter):
   })
 
   if (document && document.errors.length > 0) {
-    for (const error of document.errors) reportYamlError(file, reporter, error, toPoint)
+    for (const {message, pos: [start, end]} of document.errors) {
+      reporter.report(file, frontMatterSyntax, `Unexpected YAML in front matter: ${cleanYamlReason(message)}`, {start: toPoint(start), end: toPoint(Math.max(start, end))}, {
+        note: 'Fix the YAML syntax; quote titles that contain `:` or `#`.'
+      })
+    }
     return undefined
   }
 
@@ -106,17 +110,6 @@ export function parseFrontMatter(file: VFile, text: string, reporter: Reporter):
     keys,
     place: {start: {line: 1, column: 1, offset: 0}, end: place.toPoint(Math.max(0, bodyOffset - 1)) ?? {line: 1, column: 1}}
   }
-}
-
-function reportYamlError(file: VFile, reporter: Reporter, error: YAMLError, toPoint: (offset: number) => Point): void {
-  const [start, end] = error.pos
-  reporter.report(
-    file,
-    frontMatterSyntax,
-    `Unexpected YAML in front matter: ${cleanYamlReason(error.message)}`,
-    {start: toPoint(start), end: toPoint(Math.max(start, end))},
-    {note: 'Fix the YAML syntax; quote titles that contain `:` or `#`.'}
-  )
 }
 
 /** yaml messages end with a code frame and a position we replace with our own. */
