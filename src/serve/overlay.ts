@@ -29,7 +29,7 @@ export function renderOverlay(problems: readonly Problem[], servedSince: string 
         'ol',
         list.map((problem) =>
           h(`li.bp-${problem.severity}`, [
-            h('code.bp-place', placeOf(problem)),
+            h('code.bp-place', problem.line === null ? problem.file : `${problem.file}:${problem.line}:${problem.column ?? 1}`),
             ' ',
             h('span.bp-severity', problem.severity),
             ' ',
@@ -42,11 +42,6 @@ export function renderOverlay(problems: readonly Problem[], servedSince: string 
     ])
   ])
   return toHtml(panel)
-}
-
-function placeOf(problem: Problem): string {
-  if (problem.line === null) return problem.file
-  return `${problem.file}:${problem.line}:${problem.column ?? 1}`
 }
 
 /** Served as `/__briefpress/overlay.css`: a file, so a CSP without inline styles still applies it. */
