@@ -122,15 +122,12 @@ async function requestOnce(url: string, method: 'HEAD' | 'GET', options: ProbeOp
 
 function describeError(error: unknown, timeout: number): Answer {
   const name = (error as {name?: string} | null)?.name
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return {error: `no answer within ${formatDuration(timeout)}`, transient: true, dead: false}
-  }
   const cause = (error as {cause?: {code?: string; message?: string}} | null)?.cause
   const code = cause?.code ?? ''
-  if (DEAD_ERRORS[code]) return {error: `${DEAD_ERRORS[code]} (${code})`, transient: false, dead: true}
-  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT') {
+  if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT') {
     return {error: `no answer within ${formatDuration(timeout)}`, transient: true, dead: false}
   }
+  if (DEAD_ERRORS[code]) return {error: `${DEAD_ERRORS[code]} (${code})`, transient: false, dead: true}
   // Certificates, resets, temporary DNS failures: the link may be fine.
   const transient = /^(ECONNRESET|EAI_AGAIN|EPIPE|ETIMEDOUT|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code)
   const reason = cause?.message ?? (error instanceof Error ? error.message : String(error))
