@@ -19,21 +19,13 @@ const processor = parser().freeze()
  * The same without the constructs that cannot succeed in a document (email
  * literals, tables): same trees, less time (src/parse/without-constructs.ts).
  * Made anew rather than copied, as a copy of a frozen processor would run
- * remark-gfm's attacher twice; at most four.
+ * remark-gfm's attacher twice; at most four, indexed by what they leave out.
  */
-const leaner = new Map<string, typeof processor>()
+const processors: Array<typeof processor | undefined> = [processor]
 
 function processorWithout(email: boolean, table: boolean): typeof processor {
-  if (!email && !table) return processor
-  const key = `${email ? 'e' : ''}${table ? 't' : ''}`
-  let found = leaner.get(key)
-  if (!found) {
-    found = parser()
-      .use(withoutConstructs, {text: email ? [EMAIL_LITERAL] : [], flow: table ? [GFM_TABLE] : []})
-      .freeze()
-    leaner.set(key, found)
-  }
-  return found
+  const names = {text: email ? [EMAIL_LITERAL] : [], flow: table ? [GFM_TABLE] : []}
+  return (processors[Number(email) + 2 * Number(table)] ??= parser().use(withoutConstructs, names).freeze())
 }
 
 /** The processor behind parseMarkdown, for tests that inspect its configuration. */
