@@ -1,5 +1,5 @@
 import {once} from 'node:events'
-import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
+import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {mkdtemp, readFile, realpath, rm, stat} from 'node:fs/promises'
 import {setTimeout as sleep} from 'node:timers/promises'
@@ -130,7 +130,13 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     })
   }
 
-  let server: Server | undefined
+  // It listens once the first build is done.
+  const server = createServer((request, response) => {
+    handle(request, response, state, hub).catch((error: unknown) => {
+      if (!response.headersSent) send(response, request, 500, 'text/plain; charset=utf-8', `Internal error: ${String(error)}\n`)
+      else response.destroy()
+    })
+  })
   let watcher: {close(): void} | undefined
   try {
     const srcDir = path.resolve(cwd, src)
@@ -148,19 +154,12 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     })
     schedule()
     await running
-    server = createServer((request, response) => {
-      handle(request, response, state, hub).catch((error: unknown) => {
-        if (!response.headersSent) send(response, request, 500, 'text/plain; charset=utf-8', `Internal error: ${String(error)}\n`)
-        else response.destroy()
-      })
-    })
     const host = options.host ?? '127.0.0.1'
     server.listen(options.port ?? 4000, host)
     await once(server, 'listening')
     const port = (server.address() as AddressInfo).port
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`
     let closing: Promise<void> | undefined
-    const openServer = server
     const openWatcher = watcher
     return {
       url,
@@ -173,8 +172,8 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
           openWatcher.close()
           hub.close()
           await new Promise<void>((resolve) => {
-            openServer.close(() => resolve())
-            openServer.closeAllConnections()
+            server.close(() => resolve())
+            server.closeAllConnections()
           })
           await running
           await rm(base, {recursive: true, force: true})
@@ -183,7 +182,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   } catch (error) {
     closed = true
     watcher?.close()
-    server?.close()
+    server.close()
     await running?.catch(() => undefined)
     await rm(base, {recursive: true, force: true})
     throw error
