@@ -30,7 +30,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return name === undefined ? EXIT.usage : EXIT.ok
   }
   if (name === '--version' || name === '-v') {
-    io.stdout(`${await version()}\n`)
+    io.stdout(`${(await import('./package-root.js')).packageVersion()}\n`)
     return EXIT.ok
   }
   const load = commands[name]
@@ -56,14 +56,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr(`briefpress ${name}: internal error: ${error instanceof Error ? (process.env.BRIEFPRESS_DEBUG ? error.stack : error.message) : String(error)}\nPlease report this with the brief that caused it (set BRIEFPRESS_DEBUG=1 for a stack trace).\n`)
     return EXIT.usage
   }
-}
-
-async function version(): Promise<string> {
-  const {readFile} = await import('node:fs/promises')
-  const path = await import('node:path')
-  const {packageRoot} = await import('./package-root.js')
-  const pkg = JSON.parse(await readFile(path.join(packageRoot(), 'package.json'), 'utf8')) as {version: string}
-  return pkg.version
 }
 
 // Run when executed (bin, `node dist/src/cli.js`), not when imported by tests.

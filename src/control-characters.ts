@@ -11,24 +11,17 @@
 
 /** Any character no output may hold; lone surrogates are found by `\p{Cs}` under the `u` flag. */
 const FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]|\p{Cs}/u
-const FORBIDDEN_ALL = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFFFE\uFFFF]|\p{Cs}/gu
+const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'gu')
 
 /** True for a code point no output may hold (an unpaired surrogate's code counts as one). */
 export function isForbiddenCodePoint(code: number): boolean {
-  return (
-    (code <= 0x1f && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
-    (code >= 0x7f && code <= 0x9f) ||
-    (code >= 0xd800 && code <= 0xdfff) ||
-    code === 0xfffe ||
-    code === 0xffff ||
-    code > 0x10ffff
-  )
+  return code > 0x10ffff || FORBIDDEN.test(String.fromCodePoint(code))
 }
 
-/** Each forbidden character of `text`: its index (UTF-16) and code. */
-export function* forbiddenCharacters(text: string): Generator<{index: number; code: number}> {
+/** Each forbidden character of `text`: its index (UTF-16), length (1) and code. */
+export function* forbiddenCharacters(text: string): Generator<{index: number; length: number; code: number}> {
   if (!FORBIDDEN.test(text)) return
-  for (const match of text.matchAll(FORBIDDEN_ALL)) yield {index: match.index, code: match[0].charCodeAt(0)}
+  for (const match of text.matchAll(FORBIDDEN_ALL)) yield {index: match.index, length: 1, code: match[0].charCodeAt(0)}
 }
 
 /**

@@ -13,6 +13,7 @@ declare const BRIEFPRESS_BUNDLED: boolean | undefined
 export const bundled: boolean = typeof BRIEFPRESS_BUNDLED !== 'undefined' && BRIEFPRESS_BUNDLED === true
 
 let root: string | undefined
+let version: string | undefined
 
 /**
  * The folder of Briefpress's package.json (which holds `templates/`), found
@@ -23,16 +24,21 @@ export function packageRoot(): string {
   if (root) return root
   const here = fileURLToPath(import.meta.url)
   for (let folder = path.dirname(here); ; ) {
-    if (packageName(path.join(folder, 'package.json')) === 'briefpress') return (root = folder)
+    if (readPackage(folder)?.name === 'briefpress') return (root = folder)
     const parent = path.dirname(folder)
     if (parent === folder) throw new Error(`Cannot find the package.json of Briefpress above ${here}`)
     folder = parent
   }
 }
 
-function packageName(file: string): string | undefined {
+/** Briefpress's version, from its package.json (`--version`, the SARIF report). */
+export function packageVersion(): string {
+  return (version ??= readPackage(packageRoot())!.version!)
+}
+
+function readPackage(folder: string): {name?: string; version?: string} | undefined {
   try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as {name?: string}).name
+    return JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as {name?: string; version?: string}
   } catch {
     return undefined
   }

@@ -1,8 +1,8 @@
 /**
  * src/parse/markdown.ts parses a document without remark-gfm's email literal
- * construct when no character of an email's local part precedes an `@`
- * (src/parse/email-literals.ts), and without its table construct when no
- * line could be a table's delimiter row (src/parse/gfm-tables.ts). Every
+ * construct when no character of an email's local part precedes an `@`,
+ * and without its table construct when no line could be a table's delimiter
+ * row (src/parse/without-constructs.ts). Every
  * branch must give exactly the tree plain remark-parse + remark-gfm gives.
  */
 import {readdirSync, readFileSync} from 'node:fs'
@@ -13,10 +13,8 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {EMAIL_LITERAL, mayHoldEmailLiteral} from '../src/parse/email-literals.js'
-import {GFM_TABLE, mayHoldTable} from '../src/parse/gfm-tables.js'
 import {markdownProcessor, parseMarkdown, processorFor} from '../src/parse/markdown.js'
-import {withoutConstructs} from '../src/parse/without-constructs.js'
+import {EMAIL_LITERAL, GFM_TABLE, mayHoldEmailLiteral, mayHoldTable, withoutConstructs} from '../src/parse/without-constructs.js'
 import {corpusDir, hasShared, projectRoot} from './helpers.js'
 
 const plain = unified().use(remarkParse).use(remarkGfm).freeze()

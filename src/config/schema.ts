@@ -6,8 +6,6 @@ const HOST_NAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z
 /** The same, or `*.` before it for every subdomain: the value goes into each page's Content-Security-Policy as is. */
 const HOST_PATTERN = new RegExp(`^(?:\\*\\.)?${HOST_NAME.source.slice(1)}`, 'i')
 
-export const ruleSettingSchema = z.enum(['off', 'warn', 'error'])
-
 /**
  * The config (`briefpress.config.json` or another of CONFIG_PLACES). Every key is optional; the defaults make a fresh
  * clone build the sample archive with no config file at all.
@@ -79,13 +77,11 @@ export const configSchema = z
       .enum(['summary', 'full'])
       .default('summary')
       .describe('What each feed item carries: summary (the summary, the key figures and a link to the day) or full (the whole brief).'),
-    rules: z.record(z.string(), ruleSettingSchema).default({}).describe('Per-rule severity, as in remark-lint: off, warn or error.')
+    rules: z.record(z.string(), z.enum(['off', 'warn', 'error'])).default({}).describe('Per-rule severity, as in remark-lint: off, warn or error.')
   })
   .strict()
 
 export type Config = z.infer<typeof configSchema>
 
-export const CONFIG_FILE = 'briefpress.config.json'
-
 /** Where the config is looked for, in each folder from the working folder upward (src/config/load.ts). */
-export const CONFIG_PLACES = ['package.json', CONFIG_FILE, 'briefpress.config.mjs', 'briefpress.config.js', 'briefpress.config.cjs'] as const
+export const CONFIG_PLACES = ['package.json', 'briefpress.config.json', 'briefpress.config.mjs', 'briefpress.config.js', 'briefpress.config.cjs'] as const

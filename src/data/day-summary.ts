@@ -4,10 +4,11 @@ import {briefDataSchema, severitySchema, type BriefData, type Severity} from './
 /**
  * What the archive's pages need of one day besides its own page: its
  * figures and the severity of its worst headline, without the headlines,
- * citations and evidence themselves, which make up most of a day's data (about 10 of 17
- * KB) and appear only on the day's page and in its `brief.json`. The build
- * keeps this of every brief, so that 10,000 briefs stay small in memory and
- * a build that adds one brief does not read every other one's data.
+ * citations and evidence (which travels with the day's rendered body,
+ * src/render/site.ts): most of a day's data (about 10 of 17 KB), shown only
+ * on the day's page and in its `brief.json`. The build keeps this of every
+ * brief, so that 10,000 briefs stay small in memory and a build that adds
+ * one brief does not read every other one's data.
  */
 export const daySummarySchema = briefDataSchema
   .omit({headlines: true, citations: true, evidence: true})
@@ -19,12 +20,6 @@ export const daySummarySchema = briefDataSchema
   })
   .describe("One day's figures, as listed in data/briefs.json")
 
-/**
- * A day's summary as the build keeps it, for every day to the end of the
- * build: the published fields only. The evidence of its figures (a line of
- * text per figure) travels with the day's rendered body, read for its page
- * only (src/render/site.ts).
- */
 export type DaySummary = z.infer<typeof daySummarySchema>
 
 /** From most to least severe. */

@@ -28,10 +28,7 @@ export class Reporter {
 
   severityOf(rule: RuleMeta): Severity | 'off' {
     const setting = this.#settings[rule.id]
-    if (setting === 'off') return 'off'
-    if (setting === 'error') return 'error'
-    if (setting === 'warn') return 'warning'
-    return rule.severity
+    return setting === 'warn' ? 'warning' : (setting ?? rule.severity)
   }
 
   enabled(rule: RuleMeta): boolean {

@@ -22,15 +22,6 @@ export interface LinkCheckOptions {
   /** Requests in flight at once, over all hosts. */
   concurrency: number
   retries: number
-  /** Pause between two requests to the same host, in ms. */
-  hostDelay?: number
-  /** First retry backoff, in ms. */
-  retryDelay?: number
-  /** Longest `Retry-After` honoured, in ms. */
-  maxRetryAfter?: number
-  maxRedirects?: number
-  /** For tests that count requests; Node's built-in fetch by default. */
-  fetch?: typeof fetch
 }
 
 export const LINK_CHECK_DEFAULTS = {
@@ -38,8 +29,11 @@ export const LINK_CHECK_DEFAULTS = {
   timeout: 10_000,
   concurrency: 8,
   retries: 2,
+  /** Pause between two requests to the same host, in ms. */
   hostDelay: 100,
+  /** First retry backoff, in ms. */
   retryDelay: 500,
+  /** Longest `Retry-After` honoured, in ms. */
   maxRetryAfter: 60_000,
   maxRedirects: 10
 } as const
@@ -56,8 +50,6 @@ export interface LinkCheckSummary {
   unreachable: number
 }
 
-const USER_AGENT = 'briefpress-link-check/1 (+https://github.com/briefpress/briefpress)'
-
 /**
  * `check --links`: asks each distinct citation URL of the archive whether it
  * still answers, and reports dead, redirected and unverifiable links at each
@@ -68,16 +60,8 @@ export async function checkCitationLinks(briefs: readonly Brief[], reporter: Rep
   const isExcluded = excludeMatcher(options.exclude)
   const summary: LinkCheckSummary = {urls: citing.size, cached: 0, fetched: 0, excluded: 0, dead: 0, redirected: 0, unreachable: 0}
   const cache = await LinkCache.open(path.join(options.cwd, CACHE_FILE))
-  const scheduler = new PoliteScheduler({concurrency: options.concurrency, hostDelay: options.hostDelay ?? LINK_CHECK_DEFAULTS.hostDelay})
-  const probeOptions = {
-    timeout: options.timeout,
-    retries: options.retries,
-    retryDelay: options.retryDelay ?? LINK_CHECK_DEFAULTS.retryDelay,
-    maxRetryAfter: options.maxRetryAfter ?? LINK_CHECK_DEFAULTS.maxRetryAfter,
-    maxRedirects: options.maxRedirects ?? LINK_CHECK_DEFAULTS.maxRedirects,
-    userAgent: USER_AGENT,
-    fetch: options.fetch ?? fetch
-  }
+  const scheduler = new PoliteScheduler({concurrency: options.concurrency, hostDelay: LINK_CHECK_DEFAULTS.hostDelay})
+  const probeOptions = {...LINK_CHECK_DEFAULTS, timeout: options.timeout, retries: options.retries}
 
   const outcomes = new Map<string, LinkOutcome>()
   await Promise.all(
@@ -111,38 +95,26 @@ export async function checkCitationLinks(briefs: readonly Brief[], reporter: Rep
   return summary
 }
 
-/** Distinct http(s) URLs (without `#fragment`, which never reaches the server) and where each is cited. */
+/** Distinct cited URLs (absolute http(s) ones, src/extract/citations.ts) without `#fragment`, which never reaches the server, and where each is cited. */
 function collectUrls(briefs: readonly Brief[]): Map<string, Array<{brief: Brief; definition: CitationDefinition}>> {
   const citing = new Map<string, Array<{brief: Brief; definition: CitationDefinition}>>()
   for (const brief of briefs) {
     for (const definition of brief.citations?.definitions ?? []) {
-      const url = requestUrl(definition.url)
-      if (!url) continue
-      const list = citing.get(url)
+      if (definition.url === undefined) continue
+      const url = new URL(definition.url)
+      url.hash = ''
+      const list = citing.get(url.href)
       if (list) list.push({brief, definition})
-      else citing.set(url, [{brief, definition}])
+      else citing.set(url.href, [{brief, definition}])
     }
   }
   return citing
 }
 
-function requestUrl(text: string | undefined): string | undefined {
-  if (!text) return undefined
-  try {
-    const url = new URL(text)
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
-    url.hash = ''
-    return url.href
-  } catch {
-    // Not a URL at all: `invalid-citation-url` reports it.
-    return undefined
-  }
-}
-
 function reportOutcome(brief: Brief, definition: CitationDefinition, outcome: LinkOutcome, reporter: Reporter, timeout: number): void {
   const cited = definition.url!
   // At the URL itself, as the other citation-URL rules report.
-  const place = definition.targetPosition ?? definition.position
+  const place = definition.targetPosition
   const label = `[^${definition.label}]`
   const chain = outcome.hops.map((hop) => `${hop.status} ${hop.url}`).concat(outcome.status !== undefined ? [`${outcome.status} ${outcome.finalUrl}`] : [])
   const via = outcome.hops.length > 0 ? ` (redirected to \`${outcome.finalUrl}\`)` : ''

@@ -1,6 +1,7 @@
+import {setTimeout as sleep} from 'node:timers/promises'
 import {formatDuration} from './duration.js'
 import type {Hop, LinkOutcome} from './outcome.js'
-import {sleep, type PoliteScheduler} from './scheduler.js'
+import type {PoliteScheduler} from './scheduler.js'
 
 export interface ProbeOptions {
   /** Per-request timeout, in ms. */
@@ -12,9 +13,9 @@ export interface ProbeOptions {
   /** Longest `Retry-After` honoured, in ms; a longer one gives up on the URL. */
   maxRetryAfter: number
   maxRedirects: number
-  userAgent: string
-  fetch: typeof fetch
 }
+
+const USER_AGENT = 'briefpress-link-check/1 (+https://github.com/briefpress/briefpress)'
 
 /** The answer to one request, or why there was none. */
 type Answer =
@@ -105,11 +106,11 @@ async function requestWithRetries(url: string, scheduler: PoliteScheduler, optio
 
 async function requestOnce(url: string, method: 'HEAD' | 'GET', options: ProbeOptions): Promise<Answer> {
   try {
-    const response = await options.fetch(url, {
+    const response = await fetch(url, {
       method,
       redirect: 'manual',
       signal: AbortSignal.timeout(options.timeout),
-      headers: {'user-agent': options.userAgent, accept: '*/*'}
+      headers: {'user-agent': USER_AGENT, accept: '*/*'}
     })
     // Only the status matters: never download the page.
     await response.body?.cancel().catch(() => {})
@@ -121,15 +122,12 @@ async function requestOnce(url: string, method: 'HEAD' | 'GET', options: ProbeOp
 
 function describeError(error: unknown, timeout: number): Answer {
   const name = (error as {name?: string} | null)?.name
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return {error: `no answer within ${formatDuration(timeout)}`, transient: true, dead: false}
-  }
   const cause = (error as {cause?: {code?: string; message?: string}} | null)?.cause
   const code = cause?.code ?? ''
-  if (DEAD_ERRORS[code]) return {error: `${DEAD_ERRORS[code]} (${code})`, transient: false, dead: true}
-  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT') {
+  if (name === 'TimeoutError' || name === 'AbortError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT') {
     return {error: `no answer within ${formatDuration(timeout)}`, transient: true, dead: false}
   }
+  if (DEAD_ERRORS[code]) return {error: `${DEAD_ERRORS[code]} (${code})`, transient: false, dead: true}
   // Certificates, resets, temporary DNS failures: the link may be fine.
   const transient = /^(ECONNRESET|EAI_AGAIN|EPIPE|ETIMEDOUT|UND_ERR_SOCKET|UND_ERR_CLOSED)$/.test(code)
   const reason = cause?.message ?? (error instanceof Error ? error.message : String(error))

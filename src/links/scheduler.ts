@@ -1,18 +1,19 @@
+import {setTimeout as sleep} from 'node:timers/promises'
+import {Slots} from '../slots.js'
+
 /**
  * Runs requests with a global concurrency bound and per-host politeness: one
  * request at a time per host, a small delay between two requests to the same
  * host, and a pause on a host that asked for one (`Retry-After`).
  */
 export class PoliteScheduler {
-  readonly #concurrency: number
+  readonly #slots: Slots
   readonly #hostDelay: number
-  #running = 0
-  readonly #waiting: Array<() => void> = []
   /** Per host: the tail of its queue, and when it may be asked again. */
   readonly #hosts = new Map<string, {tail: Promise<void>; notBefore: number}>()
 
   constructor(options: {concurrency: number; hostDelay: number}) {
-    this.#concurrency = Math.max(1, options.concurrency)
+    this.#slots = new Slots(options.concurrency)
     this.#hostDelay = Math.max(0, options.hostDelay)
   }
 
@@ -32,37 +33,16 @@ export class PoliteScheduler {
     try {
       const wait = state.notBefore - Date.now()
       if (wait > 0) await sleep(wait)
-      await this.#acquire()
       let pause = 0
       try {
-        const result = await task()
+        const result = await this.#slots.run(task)
         pause = pauseAfter?.(result) ?? 0
         return result
       } finally {
-        this.#release()
         state.notBefore = Math.max(state.notBefore, Date.now() + Math.max(pause, this.#hostDelay))
       }
     } finally {
       release()
     }
   }
-
-  async #acquire(): Promise<void> {
-    if (this.#running < this.#concurrency) {
-      this.#running++
-      return
-    }
-    await new Promise<void>((resolve) => this.#waiting.push(resolve))
-  }
-
-  #release(): void {
-    const next = this.#waiting.shift()
-    // Hand the slot straight to the next task: the count stays the same.
-    if (next) next()
-    else this.#running--
-  }
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }

@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {describeCharacter, forbiddenCharacters} from '../control-characters.js'
+import {describeCharacter} from '../control-characters.js'
 import type {Reporter} from '../diagnostics/reporter.js'
 import {controlCharacter} from './rules.js'
 
@@ -15,7 +15,7 @@ export interface FoundCharacter {
 }
 
 /** Past this many in one brief, the rest are counted in one message. */
-export const MAX_CONTROL_MESSAGES = 20
+const MAX_CONTROL_MESSAGES = 20
 
 const NOTE =
   'XML 1.0 forbids this character: in a title or summary it would make feed.xml and rss.xml unreadable to every feed reader. ' +
@@ -48,9 +48,4 @@ export function reportControlCharacters(file: VFile, text: string, reporter: Rep
     const kinds = [...new Set(rest.map((character) => describeCharacter(character.code)))]
     reporter.report(file, controlCharacter, `Unexpected ${rest.length} more control characters (${kinds.slice(0, 5).join(', ')}${kinds.length > 5 ? ', …' : ''}), expected printable text`, at(first.index), {note: NOTE})
   }
-}
-
-/** Each control character as is in `text`. */
-export function* rawControlCharacters(text: string): Generator<FoundCharacter> {
-  for (const {index, code} of forbiddenCharacters(text)) yield {index, length: 1, code}
 }

@@ -1,32 +1,33 @@
 import {lstat, open, readlink} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import type {Reporter} from '../diagnostics/reporter.js'
-import {rawControlCharacters, reportControlCharacters} from './control-characters.js'
+import {forbiddenCharacters} from '../control-characters.js'
+import {reportControlCharacters} from './control-characters.js'
 import {byteOrderMark, emptyFile, fileTooLarge, invalidEncoding, lineEndings, symbolicLink} from './rules.js'
 
-export interface ReadOptions {
+interface ReadOptions {
   maxFileSize: number
   /** Path shown in messages (relative to the working folder). */
   displayPath: string
 }
 
 /**
- * Reads one brief into a VFile whose `value` is the decoded text, or reports
- * why it cannot be read (too large, binary, invalid UTF-8, empty) and returns
- * the file with no text. A byte-order mark is dropped (and reported) so that
- * columns on line 1 match what an editor shows.
- */
-/**
  * A brief as read: the file with the messages of reading, and its text when
  * it could be decoded; `bom` when a byte-order mark was dropped from it, the
  * one thing of the bytes (and of the messages) that the text does not show.
  */
-export interface ReadResult {
+interface ReadResult {
   file: VFile
   text?: string
   bom?: true
 }
 
+/**
+ * Reads one brief, or reports why it cannot be read (a link, too large,
+ * binary, invalid UTF-8, empty) and returns the file with no text. A
+ * byte-order mark is dropped (and reported) so that columns on line 1 match
+ * what an editor shows.
+ */
 export async function readBrief(absolutePath: string, reporter: Reporter, options: ReadOptions): Promise<ReadResult> {
   const file = new VFile({path: options.displayPath, value: ''})
   file.data.absolutePath = absolutePath
@@ -58,57 +59,38 @@ export async function readBrief(absolutePath: string, reporter: Reporter, option
   return decodeBrief(file, bytes, reporter)
 }
 
-/** Decodes bytes already in memory; exported for tests and for `serve`. */
-export function decodeBrief(file: VFile, bytes: Uint8Array, reporter: Reporter): ReadResult {
+function decodeBrief(file: VFile, bytes: Uint8Array, reporter: Reporter): ReadResult {
   if (bytes.length === 0) {
     reporter.report(file, emptyFile, 'Unexpected empty file, expected a brief with front matter and sections', {line: 1, column: 1})
     return {file}
   }
-  const nul = bytes.indexOf(0)
-  if (nul !== -1) {
-    // Point at the NUL within the text before it, shown as the file's value so
-    // that the position can be checked against it.
-    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, nul))
+  // Reported at the bad byte, within the text before it (the file's value, so that the place is checked against it).
+  const refuse = (at: number, reason: string, note: string): ReadResult => {
+    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, at))
     file.value = prefix
-    reporter.report(
-      file,
-      invalidEncoding,
-      `Unexpected NUL byte at byte ${nul}, expected UTF-8 text: this looks like a binary file`,
-      endPoint(prefix),
-      {note: 'Only Markdown text files belong in the briefs folder.'}
-    )
+    reporter.report(file, invalidEncoding, reason, endPoint(prefix), {note})
     return {file}
   }
+  const nul = bytes.indexOf(0)
+  if (nul !== -1) return refuse(nul, `Unexpected NUL byte at byte ${nul}, expected UTF-8 text: this looks like a binary file`, 'Only Markdown text files belong in the briefs folder.')
   let text: string
   try {
     text = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes)
   } catch {
     const at = firstInvalidByte(bytes)
-    const prefix = new TextDecoder('utf-8').decode(bytes.subarray(0, at))
-    file.value = prefix
-    reporter.report(
-      file,
-      invalidEncoding,
-      `Unexpected invalid UTF-8 byte 0x${bytes[at]!.toString(16).padStart(2, '0')} at byte ${at}, expected UTF-8 text`,
-      endPoint(prefix),
-      {note: 'Re-save the file as UTF-8 (not Latin-1 or Windows-1252).'}
-    )
-    return {file}
+    return refuse(at, `Unexpected invalid UTF-8 byte 0x${bytes[at]!.toString(16).padStart(2, '0')} at byte ${at}, expected UTF-8 text`, 'Re-save the file as UTF-8 (not Latin-1 or Windows-1252).')
   }
   const bom = text.charCodeAt(0) === 0xfeff
-  if (bom) {
-    text = text.slice(1)
-    file.value = text
-    reporter.report(file, byteOrderMark, 'Unexpected byte-order mark, expected UTF-8 without BOM', {line: 1, column: 1})
-  }
+  if (bom) text = text.slice(1)
   file.value = text
+  if (bom) reporter.report(file, byteOrderMark, 'Unexpected byte-order mark, expected UTF-8 without BOM', {line: 1, column: 1})
   const crlf = text.indexOf('\r\n')
   if (crlf !== -1) {
     const line = text.slice(0, crlf).split('\n').length
     reporter.report(file, lineEndings, 'Unexpected CRLF line endings, expected LF', {line, column: crlf - text.lastIndexOf('\n', crlf - 1)})
   }
   // Read on: they are left out of every output (src/control-characters.ts).
-  reportControlCharacters(file, text, reporter, rawControlCharacters(text))
+  reportControlCharacters(file, text, reporter, forbiddenCharacters(text))
   if (text.trim() === '') {
     reporter.report(file, emptyFile, 'Unexpected blank file, expected a brief with front matter and sections', {line: 1, column: 1})
     return {file}

@@ -2,7 +2,7 @@ import matter from 'gray-matter'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {Document, isMap, isScalar, LineCounter, parseDocument, visit, YAMLError} from 'yaml'
+import {Document, isMap, isScalar, LineCounter, parseDocument, visit} from 'yaml'
 import {cleanText, isForbiddenCodePoint} from '../control-characters.js'
 import type {Reporter} from '../diagnostics/reporter.js'
 import {reportControlCharacters, type FoundCharacter} from '../load/control-characters.js'
@@ -76,7 +76,11 @@ export function parseFrontMatter(file: VFile, text: string, reporter: Reporter):
   })
 
   if (document && document.errors.length > 0) {
-    for (const error of document.errors) reportYamlError(file, reporter, error, toPoint)
+    for (const {message, pos: [start, end]} of document.errors) {
+      reporter.report(file, frontMatterSyntax, `Unexpected YAML in front matter: ${cleanYamlReason(message)}`, {start: toPoint(start), end: toPoint(Math.max(start, end))}, {
+        note: 'Fix the YAML syntax; quote titles that contain `:` or `#`.'
+      })
+    }
     return undefined
   }
 
@@ -108,17 +112,6 @@ export function parseFrontMatter(file: VFile, text: string, reporter: Reporter):
   }
 }
 
-function reportYamlError(file: VFile, reporter: Reporter, error: YAMLError, toPoint: (offset: number) => Point): void {
-  const [start, end] = error.pos
-  reporter.report(
-    file,
-    frontMatterSyntax,
-    `Unexpected YAML in front matter: ${cleanYamlReason(error.message)}`,
-    {start: toPoint(start), end: toPoint(Math.max(start, end))},
-    {note: 'Fix the YAML syntax; quote titles that contain `:` or `#`.'}
-  )
-}
-
 /** yaml messages end with a code frame and a position we replace with our own. */
 function cleanYamlReason(reason: string): string {
   return reason.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim()
@@ -133,7 +126,7 @@ const ESCAPES: Record<string, number> = {'0': 0x00, a: 0x07, b: 0x08, v: 0x0b, f
  * backslash; `offset` is where the YAML source starts in `text`. A surrogate
  * pair written as two escapes (`\uD83D\uDE00`) is one character, and fine.
  */
-function* escapedControlCharacters(document: Document, text: string, offset: number): Generator<FoundCharacter> {
+function escapedControlCharacters(document: Document, text: string, offset: number): FoundCharacter[] {
   const found: FoundCharacter[] = []
   visit(document, {
     Scalar(_key, node) {
@@ -159,8 +152,7 @@ function* escapedControlCharacters(document: Document, text: string, offset: num
       }
     }
   })
-  found.sort((a, b) => a.index - b.index)
-  yield* found
+  return found.sort((a, b) => a.index - b.index)
 }
 
 /** Plain data with control characters left out of every string, keys included. */

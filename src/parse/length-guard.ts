@@ -11,8 +11,8 @@ import {NestingLimitError} from './nesting-guard.js'
  */
 export const MAX_BLOCK_TEXT = 20_000
 
-const LIMITED = new Set(['paragraph', 'heading', 'tableRow'])
-const NAMES: Record<string, string> = {paragraph: 'paragraph', heading: 'heading', tableRow: 'table row'}
+/** The blocks limited, by node type. */
+const NAMES = new Map([['paragraph', 'paragraph'], ['heading', 'heading'], ['tableRow', 'table row']])
 
 /**
  * Throws a NestingLimitError at the first paragraph, heading or table row
@@ -23,10 +23,11 @@ export function assertReasonableLengths(tree: Root, text: string): void {
   const pending: Array<Root | Root['children'][number]> = [tree]
   while (pending.length > 0) {
     const node = pending.pop()!
-    if (LIMITED.has(node.type)) {
+    const name = NAMES.get(node.type)
+    if (name) {
       const length = toString(node).length
       if (length > MAX_BLOCK_TEXT) {
-        throw new NestingLimitError(`${NAMES[node.type]} of ${length.toLocaleString('en-US')} characters`, text, node.position?.start.offset ?? 0, {
+        throw new NestingLimitError(`${name} of ${length.toLocaleString('en-US')} characters`, text, node.position?.start.offset ?? 0, {
           expected: `at most ${MAX_BLOCK_TEXT.toLocaleString('en-US')} characters in one paragraph, heading or table row`,
           note: 'Split it into shorter paragraphs: a block this long makes the market extraction slow (its time grows with the square of the length).'
         })

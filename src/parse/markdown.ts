@@ -2,9 +2,7 @@ import type {Root} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
-import {EMAIL_LITERAL, mayHoldEmailLiteral} from './email-literals.js'
-import {GFM_TABLE, mayHoldTable} from './gfm-tables.js'
-import {withoutConstructs} from './without-constructs.js'
+import {EMAIL_LITERAL, GFM_TABLE, mayHoldEmailLiteral, mayHoldTable, withoutConstructs} from './without-constructs.js'
 import {footnoteIndex} from './footnote-index.js'
 import {assertReasonableNesting} from './nesting-guard.js'
 import {assertReasonableLengths} from './length-guard.js'
@@ -19,23 +17,15 @@ const processor = parser().freeze()
 
 /**
  * The same without the constructs that cannot succeed in a document (email
- * literals, tables): same trees, less time (src/parse/email-literals.ts,
- * src/parse/gfm-tables.ts). Made anew rather than copied, as a copy of a
- * frozen processor would run remark-gfm's attacher twice; at most four.
+ * literals, tables): same trees, less time (src/parse/without-constructs.ts).
+ * Made anew rather than copied, as a copy of a frozen processor would run
+ * remark-gfm's attacher twice; at most four, indexed by what they leave out.
  */
-const leaner = new Map<string, typeof processor>()
+const processors: Array<typeof processor | undefined> = [processor]
 
 function processorWithout(email: boolean, table: boolean): typeof processor {
-  if (!email && !table) return processor
-  const key = `${email ? 'e' : ''}${table ? 't' : ''}`
-  let found = leaner.get(key)
-  if (!found) {
-    found = parser()
-      .use(withoutConstructs, {text: email ? [EMAIL_LITERAL] : [], flow: table ? [GFM_TABLE] : []})
-      .freeze()
-    leaner.set(key, found)
-  }
-  return found
+  const names = {text: email ? [EMAIL_LITERAL] : [], flow: table ? [GFM_TABLE] : []}
+  return (processors[Number(email) + 2 * Number(table)] ??= parser().use(withoutConstructs, names).freeze())
 }
 
 /** The processor behind parseMarkdown, for tests that inspect its configuration. */

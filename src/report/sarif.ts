@@ -1,10 +1,9 @@
-import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {docsUrl, SOURCE, type RuleMeta, type Severity} from '../diagnostics/rule.js'
 import {messageSeverity} from '../diagnostics/reporter.js'
-import {packageRoot} from '../package-root.js'
+import {packageVersion} from '../package-root.js'
 import {allRules} from '../validate/catalog.js'
 import {repoRelative} from './repo-root.js'
 
@@ -44,7 +43,7 @@ export function formatSarif(files: readonly VFile[], options: {cwd?: string} = {
         tool: {
           driver: {
             name: SOURCE,
-            version: version(),
+            version: packageVersion(),
             informationUri: 'https://github.com/briefpress/briefpress',
             rules: [...rules.values()].map((rule) => ({
               id: rule.id,
@@ -85,11 +84,4 @@ function region(message: VFileMessage): {region?: Record<string, number>} {
   if (end?.line) region.endLine = end.line
   if (end?.column) region.endColumn = end.column
   return {region}
-}
-
-let packageVersion: string | undefined
-
-function version(): string {
-  packageVersion ??= (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {version: string}).version
-  return packageVersion
 }

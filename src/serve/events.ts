@@ -9,10 +9,6 @@ export class EventHub {
   readonly #clients = new Set<ServerResponse>()
   #heartbeat: NodeJS.Timeout | undefined
 
-  get size(): number {
-    return this.#clients.size
-  }
-
   connect(request: IncomingMessage, response: ServerResponse, buildId: string): void {
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',

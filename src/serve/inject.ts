@@ -1,5 +1,6 @@
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
+import {Parser} from 'htmlparser2'
 
 /**
  * What the preview adds to each HTML page it serves (never to the built
@@ -46,7 +47,6 @@ function insertBefore(html: string, pattern: RegExp, text: string): string | und
 
 /** The policy meta tag; hast-util-to-html writes `http-equiv` before `content`, as does almost everyone. */
 const CSP_META = /<meta\b[^>]*\bhttp-equiv\s*=\s*["']?content-security-policy["']?[^>]*>/gi
-const CONTENT = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')/i
 
 /** What the preview's own files need: its script, its stylesheet, and the event stream (connect-src). */
 const PREVIEW_DIRECTIVES = ['script-src', 'style-src', 'connect-src']
@@ -61,20 +61,14 @@ const PREVIEW_DIRECTIVES = ['script-src', 'style-src', 'connect-src']
  */
 export function allowPreviewAssets(html: string): string {
   return html.replace(CSP_META, (tag) => {
-    const match = CONTENT.exec(tag)
-    if (!match) return tag
-    const policy = decodeReferences(match[1] ?? match[2] ?? '')
-    return toHtml(h('meta', {httpEquiv: 'Content-Security-Policy', content: allowSelf(policy)}))
-  })
-}
-
-/** Character references as hast-util-to-html writes them in attribute values (`&#x27;`, `&#39;`, `&quot;`, `&amp;`…). */
-function decodeReferences(value: string): string {
-  const named: Record<string, string> = {amp: '&', quot: '"', apos: "'", lt: '<', gt: '>'}
-  return value.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));?/gi, (reference, hex?: string, decimal?: string, name?: string) => {
-    if (hex) return String.fromCodePoint(Number.parseInt(hex, 16))
-    if (decimal) return String.fromCodePoint(Number.parseInt(decimal, 10))
-    return named[name!.toLowerCase()] ?? reference
+    // The attribute's value with its character references decoded (`&#x27;` is `'`).
+    let policy: string | undefined
+    new Parser({
+      onattribute: (name, value) => {
+        if (name === 'content') policy ??= value
+      }
+    }).end(tag)
+    return policy === undefined ? tag : toHtml(h('meta', {httpEquiv: 'Content-Security-Policy', content: allowSelf(policy)}))
   })
 }
 

@@ -1,18 +1,10 @@
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import type {Element} from 'hast'
+import type {JsonMessage} from '../report/format.js'
 
-/** One problem shown in the preview: a located diagnostic, or a build failure without a place. */
-export interface Problem {
-  file: string
-  line: number | null
-  column: number | null
-  severity: 'error' | 'warning' | 'info'
-  ruleId: string | null
-  message: string
-  note?: string | undefined
-  url?: string | undefined
-}
+/** One problem shown in the preview: a located diagnostic, or a build failure without a place (line null). */
+export type Problem = Pick<JsonMessage, 'file' | 'line' | 'column' | 'severity' | 'ruleId' | 'message' | 'note' | 'url'>
 
 export const OVERLAY_ID = 'briefpress-preview-problems'
 
@@ -37,7 +29,7 @@ export function renderOverlay(problems: readonly Problem[], servedSince: string 
         'ol',
         list.map((problem) =>
           h(`li.bp-${problem.severity}`, [
-            h('code.bp-place', placeOf(problem)),
+            h('code.bp-place', problem.line === null ? problem.file : `${problem.file}:${problem.line}:${problem.column ?? 1}`),
             ' ',
             h('span.bp-severity', problem.severity),
             ' ',
@@ -50,11 +42,6 @@ export function renderOverlay(problems: readonly Problem[], servedSince: string 
     ])
   ])
   return toHtml(panel)
-}
-
-function placeOf(problem: Problem): string {
-  if (problem.line === null) return problem.file
-  return `${problem.file}:${problem.line}:${problem.column ?? 1}`
 }
 
 /** Served as `/__briefpress/overlay.css`: a file, so a CSP without inline styles still applies it. */

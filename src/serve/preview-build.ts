@@ -59,7 +59,7 @@ export async function buildPreview(options: PreviewBuildOptions): Promise<Previe
   const counts = countMessages(files)
   const problems = result.briefs
     .filter((brief) => hasErrors(brief))
-    .flatMap((brief) => brief.file.messages.filter((message) => message.fatal !== undefined && message.fatal !== null).map((message) => toProblem(brief.file, message)))
+    .flatMap((brief) => brief.file.messages.filter((message) => message.fatal !== undefined && message.fatal !== null).map((message): Problem => toJsonMessage(brief.file, message)))
   if (counts.errors > 0 && !options.keepGoing) return {files, counts, problems}
 
   const selection = selectBriefs(result.briefs, {drafts: true})
@@ -84,11 +84,7 @@ export async function runBuildPipeline(cwd: string, src: string, config: Config)
   return result
 }
 
-function toProblem(file: VFile, message: VFile['messages'][number]): Problem {
-  const json = toJsonMessage(file, message)
-  return {file: json.file, line: json.line, column: json.column, severity: json.severity, ruleId: json.ruleId, message: json.message, note: json.note, url: json.url}
-}
-
-function failure(file: string, message: string): PreviewBuild {
+/** A build that failed as a whole: one problem without a place. */
+export function failure(file: string, message: string): PreviewBuild {
   return {files: [], counts: {errors: 1, warnings: 0}, problems: [{file, line: null, column: null, severity: 'error', ruleId: null, message}]}
 }

@@ -1,5 +1,8 @@
-import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
+import {once} from 'node:events'
+import {createServer, type IncomingMessage, type ServerResponse} from 'node:http'
+import type {AddressInfo} from 'node:net'
 import {mkdtemp, readFile, realpath, rm, stat} from 'node:fs/promises'
+import {setTimeout as sleep} from 'node:timers/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {removeFoldersOfDeadProcesses} from '../write/stale-folders.js'
@@ -10,7 +13,7 @@ import {formatPretty, plural} from '../report/format.js'
 import {EventHub} from './events.js'
 import {EVENTS_PATH, injectPreview, OVERLAY_CSS_PATH, PREVIEW_PREFIX, RELOAD_SCRIPT, RELOAD_SCRIPT_PATH} from './inject.js'
 import {OVERLAY_CSS, renderOverlay, type Problem} from './overlay.js'
-import {buildPreview, type PreviewBuild} from './preview-build.js'
+import {buildPreview, failure, type PreviewBuild} from './preview-build.js'
 import {contentType, resolveRequest} from './static-files.js'
 import {watchSources} from './watch.js'
 
@@ -64,9 +67,10 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   const cwd = path.resolve(options.cwd)
   const src = options.src ?? 'briefs'
   const log = options.log ?? (() => undefined)
+  // Folders of previews whose process is gone (killed without a chance to clean up).
+  await removeFoldersOfDeadProcesses(os.tmpdir(), PREVIEW_DIR_PREFIX)
   // Each build goes to a fresh folder, and the server switches to it only
   // once complete, so a request never sees a half-written or half-swapped site.
-  await removeStalePreviews()
   const base = await mkdtemp(path.join(os.tmpdir(), `${PREVIEW_DIR_PREFIX}${process.pid}-`))
   const hub = new EventHub()
   const session = Date.now().toString(36)
@@ -82,8 +86,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
       result = await buildPreview({cwd, src, config: options.config, outDir, keepGoing: state.root === undefined})
     } catch (error) {
       // A bug in the pipeline must not stop the preview: show it like any other problem.
-      const message = `internal error: ${error instanceof Error ? error.message : String(error)}`
-      result = {files: [], counts: {errors: 1, warnings: 0}, problems: [{file: src, line: null, column: null, severity: 'error', ruleId: null, message}]}
+      result = failure(src, `internal error: ${error instanceof Error ? error.message : String(error)}`)
     }
     const report = formatPretty(result.files, {color: options.color ?? false, width: options.width})
     const elapsed = `${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(2)} s`
@@ -127,7 +130,13 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     })
   }
 
-  let server: Server | undefined
+  // It listens once the first build is done.
+  const server = createServer((request, response) => {
+    handle(request, response, state, hub).catch((error: unknown) => {
+      if (!response.headersSent) send(response, request, 500, 'text/plain; charset=utf-8', `Internal error: ${String(error)}\n`)
+      else response.destroy()
+    })
+  })
   let watcher: {close(): void} | undefined
   try {
     const srcDir = path.resolve(cwd, src)
@@ -145,17 +154,12 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
     })
     schedule()
     await running
-    server = createServer((request, response) => {
-      handle(request, response, state, hub).catch((error: unknown) => {
-        if (!response.headersSent) send(response, request, 500, 'text/plain; charset=utf-8', `Internal error: ${String(error)}\n`)
-        else response.destroy()
-      })
-    })
-    const port = await listen(server, options.port ?? 4000, options.host ?? '127.0.0.1')
     const host = options.host ?? '127.0.0.1'
+    server.listen(options.port ?? 4000, host)
+    await once(server, 'listening')
+    const port = (server.address() as AddressInfo).port
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`
     let closing: Promise<void> | undefined
-    const openServer = server
     const openWatcher = watcher
     return {
       url,
@@ -168,8 +172,8 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
           openWatcher.close()
           hub.close()
           await new Promise<void>((resolve) => {
-            openServer.close(() => resolve())
-            openServer.closeAllConnections()
+            server.close(() => resolve())
+            server.closeAllConnections()
           })
           await running
           await rm(base, {recursive: true, force: true})
@@ -178,7 +182,7 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
   } catch (error) {
     closed = true
     watcher?.close()
-    server?.close()
+    server.close()
     await running?.catch(() => undefined)
     await rm(base, {recursive: true, force: true})
     throw error
@@ -248,30 +252,12 @@ function errorPage(status: 400 | 403 | 404, nothingBuilt: boolean): string {
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${status} ${reason} · Briefpress preview</title></head><body><h1>${status} ${reason}</h1><p>${text}</p></body></html>\n`
 }
 
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => {
-      server.off('error', reject)
-      const address = server.address()
-      resolve(typeof address === 'object' && address ? address.port : port)
-    })
-  })
-}
-
 /** Pages of the previous build may still be being read; they go a little later. */
 function removeLater(folder: string): Promise<void> {
-  return new Promise((resolve) => {
-    setTimeout(() => void rm(folder, {recursive: true, force: true}).finally(resolve), 2000).unref()
-  })
+  return sleep(2000, undefined, {ref: false}).then(() => rm(folder, {recursive: true, force: true})).catch(() => undefined)
 }
 
 const PREVIEW_DIR_PREFIX = 'briefpress-preview-'
-
-/** Removes the temporary folders of previews whose process is gone (killed without a chance to clean up). */
-function removeStalePreviews(): Promise<void> {
-  return removeFoldersOfDeadProcesses(os.tmpdir(), PREVIEW_DIR_PREFIX)
-}
 
 /**
  * The config files whose save rebuilds: the explicit one, or each place in

@@ -44,7 +44,8 @@ export interface CitedHost {
 export function citedHosts(citations: Citations): CitedHost[] {
   const hosts = new Map<string, CitedHost>()
   for (const definition of citations.definitions) {
-    const host = hostOf(definition.url)
+    // An absolute http(s) URL (src/extract/citations.ts); URL gives its host in lower case.
+    const host = definition.url === undefined ? undefined : new URL(definition.url).hostname
     if (!host || hosts.has(host)) continue
     const {start, end} = definition.targetPosition
     hosts.set(host, {host, line: start.line, column: start.column, offset: start.offset, endLine: end.line, endColumn: end.column, endOffset: end.offset})
@@ -57,16 +58,6 @@ export function positionOf(cited: CitedHost): Position {
   return {
     start: {line: cited.line, column: cited.column, ...(cited.offset !== undefined && {offset: cited.offset})},
     end: {line: cited.endLine, column: cited.endColumn, ...(cited.endOffset !== undefined && {offset: cited.endOffset})}
-  }
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined
-  try {
-    const parsed = new URL(url)
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname.toLowerCase() || undefined : undefined
-  } catch {
-    return undefined
   }
 }
 

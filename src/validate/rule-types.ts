@@ -1,11 +1,7 @@
-import type {Root} from 'mdast'
-import type {VFile} from 'vfile'
 import type {Config} from '../config/schema.js'
 import type {Reporter} from '../diagnostics/reporter.js'
 import type {RuleMeta} from '../diagnostics/rule.js'
 import type {Brief, BriefContext} from '../brief.js'
-
-export type {Root, VFile}
 
 /** A rule that looks at one brief, with its syntax tree still in memory. */
 export interface FileRule {

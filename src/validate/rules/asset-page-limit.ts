@@ -27,9 +27,8 @@ export const assetPageLimit: ArchiveRule = {
         dates.add(brief.summary.date)
       }
     }
-    const {overMax} = assetsWithPages(new Map([...days].map(([symbol, dates]) => [symbol, dates.size])), config.assetPages)
+    const {overMax, qualified} = assetsWithPages(new Map([...days].map(([symbol, dates]) => [symbol, dates.size])), config.assetPages)
     if (overMax.size === 0) return
-    const qualified = [...days].filter(([symbol, dates]) => dates.size >= config.assetPages.minDays && !(MAIN_ASSETS as readonly string[]).includes(symbol)).length
     for (const brief of counted) {
       const left = brief.summary.prices.filter((quote) => overMax.has(quote.symbol)).sort((a, b) => a.line - b.line)
       const symbols = [...new Set(left.map((quote) => quote.symbol))]

@@ -25,7 +25,7 @@ export const hiddenCitation: FileRule = {
       labels.push(definition.label)
     }
     if (labels.length === 0) return
-    const first = firstHiddenReference(citations.references, seen)
+    const first = citations.references.find((reference) => reference.hidden && seen.has(reference.identifier))
     const place = citations.hiddenRanges.find((range) => containsOffset(range, first)) ?? first?.position
     const count = labels.length === 1 ? '1 citation' : `${labels.length} citations`
     reporter.report(
@@ -40,10 +40,6 @@ export const hiddenCitation: FileRule = {
       }
     )
   }
-}
-
-function firstHiddenReference(references: readonly CitationReference[], identifiers: ReadonlySet<string>): CitationReference | undefined {
-  return references.find((reference) => reference.hidden && identifiers.has(reference.identifier))
 }
 
 function containsOffset(range: {start: {offset?: number}; end: {offset?: number}}, reference: CitationReference | undefined): boolean {
