@@ -356,6 +356,11 @@ export function findPlainNumbers(text: string): MoneyMatch[] {
   return found
 }
 
+/** Millions and billions ("$713M", "-145.7m"): a flow or a liquidation total, where thousands are a price level and trillions a cap. */
+export function inMillionsOrBillions(money: {unit?: string}): boolean {
+  return money.unit !== undefined && /^(m|mn|mm|million|b|bn|billion)$/.test(money.unit)
+}
+
 /** Within 1%: "$477M" and "$477.2M" are one figure rounded twice. */
 export function sameAmount(a: number, b: number): boolean {
   return Math.abs(a - b) <= 0.01 * Math.max(a, b)

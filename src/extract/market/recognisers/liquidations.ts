@@ -1,7 +1,7 @@
 import {assetOfLabel, findAssetMentions} from '../assets.js'
 import {clauses, lastMatch, ownWords} from '../clauses.js'
 import {findDays, isStaleDay} from '../days.js'
-import {findMoney, findPercents, type MoneyMatch} from '../numbers.js'
+import {findMoney, findPercents, inMillionsOrBillions, type MoneyMatch} from '../numbers.js'
 import type {Liquidation, Recogniser} from '../types.js'
 import {HEADING_FIGURE} from '../figure-first.js'
 import {columnHeader} from '../table-contexts.js'
@@ -86,7 +86,7 @@ export const liquidations: Recogniser<Liquidation> = {
     if (isTitleLine(context.raw)) return []
     if (!/liquidat|wiped out|wipeout|flushed/i.test(text)) return sidesWithTotal(text, context)
     const found: Liquidation[] = []
-    const money = findMoney(text, {bare: true}).filter(isLarge)
+    const money = findMoney(text, {bare: true}).filter(inMillionsOrBillions)
     // The clause before spoke of liquidations and this one of nothing else: "Liquidations were tiny — roughly
     // $131M across all venues in the last day", "Weekend liquidations added up to $318M; the past 24h saw $96M".
     let topic = false
@@ -209,7 +209,7 @@ function sidesWithTotal(line: string, context: {section: {title: string}; line: 
 
 function sentenceSides(text: string, line: string, context: {section: {title: string}; line: number}): Liquidation[] {
   if (!/liquidat|derivativ|leverage|wiped|flush|squeez|futures|positioning|forced/i.test(`${context.section.title} ${line}`) && !/\b(?:longs?|shorts?)\s+(?:lost|were hit|got hit|paid)\b/i.test(text)) return []
-  const amounts = findMoney(text, {bare: true}).filter(isLarge)
+  const amounts = findMoney(text, {bare: true}).filter(inMillionsOrBillions)
   const labelled = (pattern: RegExp) => amounts.find((item) => pattern.test(text.slice(Math.max(0, item.index - 24), item.index)))
   const long = labelled(/\blongs?\b[^$\d]{0,18}$/i)
   const short = labelled(/\bshorts?\b[^$\d]{0,18}$/i)
@@ -254,11 +254,6 @@ function columnOf(context: {table?: {header: readonly string[]}}, text: string, 
 
 /** Totals written as a bound ("under $400M"), for `oneTotal` to set aside when an exact figure is given. */
 export const bounds = new WeakSet<Liquidation>()
-
-/** M and B amounts only: a total in thousands or trillions is something else. */
-function isLarge(money: MoneyMatch): boolean {
-  return money.unit !== undefined && /^(m|mn|mm|million|b|bn|billion)$/.test(money.unit)
-}
 
 const ATTACHED_LABEL = /^\s*\)?\s*(?:(?:in|of|worth|were|was|being|leveraged|forced|positions?|long|short|crypto|market|futures)\s+)*(?:liquidat\w*|wiped out)/i
 
