@@ -21,7 +21,6 @@ const LABELS: ReadonlyArray<[role: string, pattern: RegExp]> = [
 const SIDE_SHARE_AFTER = /^\s*[,;·–—-]?\s*(longs?|shorts?)\s*[:=]?\s*[~≈]?\s*(\d+(?:\.\d+)?)\s?(?:%|pct\b|percent\b)/i
 /** The amount is a forecast or a map, not what happened. */
 const HYPOTHETICAL = /\b(if|would|could|may|might|risk (?:of|concentrat\w*|zones?)|liquidation risk|at risk|exposed|exposure|clusters?|pockets?|zones?|maps?|heatmap|walls?|levels? (?:of|near|at)|potential|expected|should|estimates?|ranging|range from|vary|varies|will|gonna|going to|ends? with|mark my words|predict\w*|forecast\w*|no (?:reliable )?(?:24-?hour |daily )?(?:total|figure|data))\b/i
-/** The amount is one venue's or one part's ("Binance alone saw", "on Bybit", "longs only"). */
 /** Words that make a clause about something else than liquidations, or another source's or venue's count. */
 const OTHER_TOPIC = /\b(?:ETFs?|inflows?|outflows?|open interest|OI|volume|funding|market cap|cap|stablecoins?|dominance|TVL|largest|biggest|single|Coinalyze|CoinGlass|Hyblock|Laevitas|Binance|Bybit|OKX|Hyperliquid|Deribit|BitMEX|Bitget)\b/i
 
@@ -29,6 +28,7 @@ function carriedRole(role: string | undefined, first: boolean, words: string): s
   if (role !== undefined && role !== 'total') return role
   return first && !/\b(?:longs?|shorts?)\b/i.test(words) ? 'total' : undefined
 }
+/** The amount is one venue's or one part's ("Binance alone saw", "on Bybit", "longs only"). */
 const ONE_PART = /(?<!\b(?:24\s?h|24 hours|day|hour|session|overnight)\s)\balone\b|\b(?:longs?|shorts?|bitcoin|btc|ether|eth)\s+only\b|\b(?:on|at)\s+(?:Binance|OKX|Bybit|Hyperliquid|Coinbase|Bitget|Deribit|BitMEX|Kraken|HTX|MEXC|Gate(?:\.io)?)\b[^,;]*$/i
 /** A comparison that ends before the amount ("lighter than on the weekend but still notable: $455M"): its day is the other figure's. */
 const COMPARED_BEFORE = /\b(?:than|compared (?:with|to)|versus|vs\.?)\s[^$\d.;:]{0,40}?(?:\bbut\b|:)/gi
