@@ -20,7 +20,7 @@ import {findUnread} from './unread.js'
 import {lateness, latestReadings, momentsOf, titlesOf, type Moment} from './moments.js'
 
 export type * from './types.js'
-export {cleanText, findMoney, findPercents, parseMoney, parseNumber, parsePercent} from './numbers.js'
+export {findMoney, findPercents, parseMoney, parsePercent} from './numbers.js'
 
 /** Sections whose lines carry prices; flows and liquidations may also sit in derivatives and headline sections. */
 const PRICE_KINDS: SectionKind[] = ['market-overview']

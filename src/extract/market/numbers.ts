@@ -59,14 +59,14 @@ const UNITS: Record<string, number> = {
 }
 
 /** "95,975" → 95975, "1.37" → 1.37; undefined when not a number. */
-export function parseNumber(text: string): number | undefined {
+function parseNumber(text: string): number | undefined {
   const cleaned = text.replace(/[,\s\u00a0\u202f](?=\d{3}\b)/g, '').trim()
   if (!/^\d+(\.\d+)?$/.test(cleaned)) return undefined
   return Number(cleaned)
 }
 
 /** Multiplier of a unit word or letter ("billion", "B", "k"), 1 when absent. */
-export function unitFactor(unit: string | undefined): number | undefined {
+function unitFactor(unit: string | undefined): number | undefined {
   if (!unit) return 1
   return UNITS[unit.toLowerCase()]
 }

@@ -1,6 +1,6 @@
 import {findAssetMentions, inPriceBand} from '../assets.js'
 import {findMoney, findPercents, findPlainNumbers, negate, type MoneyMatch, type PercentMatch} from '../numbers.js'
-import type {LineContext, PriceQuote, Recogniser} from '../types.js'
+import type {PriceQuote, Recogniser} from '../types.js'
 import {NEARLY_BEFORE, NON_PRICE_TOPIC, OLD_VALUE_AFTER, opensOnNonPriceTopic, PRICE_AGGREGATORS, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
 import {OTHER_SPAN_AFTER, OTHER_SPAN_BEFORE, setChange} from './change.js'
 import {gappedVerbFalls, hasSignWord, signFromWords} from './sign-words.js'
