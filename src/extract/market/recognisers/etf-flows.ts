@@ -1,7 +1,7 @@
 import {findAssetMentions} from '../assets.js'
 import {clauses, lastMatch, ownWords} from '../clauses.js'
 import {findDays, isStaleDay, soleDayOf} from '../days.js'
-import {isTitleLine} from './liquidations.js'
+import {isTitleLine} from '../figure-first.js'
 import {findMoney, inMillionsOrBillions, sameAmount, type MoneyMatch} from '../numbers.js'
 import {columnHeader} from '../table-contexts.js'
 import type {EtfFlow, Recogniser} from '../types.js'

@@ -3,7 +3,7 @@ import {clauses, lastMatch, ownWords} from '../clauses.js'
 import {findDays, isStaleDay} from '../days.js'
 import {findMoney, findPercents, inMillionsOrBillions, type MoneyMatch} from '../numbers.js'
 import type {Liquidation, Recogniser} from '../types.js'
-import {HEADING_FIGURE} from '../figure-first.js'
+import {isTitleLine} from '../figure-first.js'
 import {columnHeader} from '../table-contexts.js'
 
 /**
@@ -297,11 +297,4 @@ function roleOf(before: string, after: string): string | undefined {
 function assetBefore(text: string, at: number, width = 22): boolean {
   const window = text.slice(Math.max(0, at - width), at)
   return findAssetMentions(window).length > 0 && !/\b(total|all|crypto|market|across|aggregate|overall)\b/i.test(window)
-}
-
-/** A line that is only a bold title ("**Derivatives Flashpoint: $2B Liquidation Cascade**") states no figure. */
-export function isTitleLine(raw: string): boolean {
-  // ("### $131M: liquidated in 24 hours" states its figure.)
-  if (HEADING_FIGURE.test(raw)) return false
-  return /^\s*(?:#+\s*)?(?:\*\*|__)[^*]+(?:\*\*|__)\s*$/.test(raw) || /^\s*#{1,6}\s/.test(raw)
 }
