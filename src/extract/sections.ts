@@ -40,7 +40,7 @@ export interface Section {
  * title (lower case, markup and escapes removed) gives the kind. A new
  * wording is one more pattern here.
  */
-export const sectionAliases: ReadonlyArray<readonly [SectionKind, RegExp]> = [
+const sectionAliases: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['watch', /^(what to watch|watch ?list|key (dates|events)|upcoming|(notable )?event timeline|calendar|next 24)/],
   ['confidence', /^(confidence|caveats|methodology|sources\b|data notes?)/],
   ['headlines', /(headlines|high[- ]impact (news|items|events)|major news|key (news|developments|stories)|top (stories|news))/],

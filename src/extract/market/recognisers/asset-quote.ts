@@ -229,7 +229,7 @@ const isRound = (value: number) => value >= 100 && value % 10 ** (Math.floor(Mat
 type Figures = Pick<PriceQuote, 'price' | 'range' | 'change24hPct' | 'change24hRange'>
 
 /** The first price, range and 24h change in `text[from, end)`. */
-export function readSegment(text: string, from: number, end: number, symbol?: string): Figures {
+function readSegment(text: string, from: number, end: number, symbol?: string): Figures {
   // Only the sentence the segment starts in is scanned, so that a long paragraph is read in linear time.
   const base = sentenceStart(text, from)
   return readWindow(text.slice(base, end), from - base, symbol, text.slice(end))
