@@ -223,10 +223,7 @@ function mergeQuotes(quotes: PriceQuote[], summaryLines: ReadonlySet<number>, sn
     }
     const hasChange = known.change24hPct !== undefined || known.change24hRange !== undefined
     const hasLevel = known.price !== undefined || known.range !== undefined
-    if (!hasLevel && (quote.price !== undefined || quote.range !== undefined)) {
-      if (quote.price !== undefined) known.price = quote.price
-      if (quote.range !== undefined) known.range = quote.range
-    }
+    if (!hasLevel) Object.assign(known, pick(quote, 'price', 'range'))
     if (!hasChange && quote.change24hPct !== undefined) known.change24hPct = quote.change24hPct
     if (!hasChange && quote.change24hPct === undefined && quote.change24hRange !== undefined) known.change24hRange = quote.change24hRange
   }
