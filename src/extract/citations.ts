@@ -133,12 +133,12 @@ export function citationData(citations: Citations): CitationData[] {
 }
 
 /** GFM's label comparison: whitespace collapsed, case-folded (as mdast `identifier`). */
-export function normalizeLabel(label: string): string {
+function normalizeLabel(label: string): string {
   return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase().toLowerCase()
 }
 
 /** True when `value` is an absolute http(s) URL with a host. */
-export function isAbsoluteHttpUrl(value: string): boolean {
+function isAbsoluteHttpUrl(value: string): boolean {
   // WHATWG URL parsing is lenient (`http:example.com` parses), so require the
   // `//` as written, then let URL check the rest.
   if (!/^https?:\/\/[^\s/?#]/i.test(value)) return false

@@ -40,7 +40,7 @@ export interface Section {
  * title (lower case, markup and escapes removed) gives the kind. A new
  * wording is one more pattern here.
  */
-export const sectionAliases: ReadonlyArray<readonly [SectionKind, RegExp]> = [
+const sectionAliases: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['watch', /^(what to watch|watch ?list|key (dates|events)|upcoming|(notable )?event timeline|calendar|next 24)/],
   ['confidence', /^(confidence|caveats|methodology|sources\b|data notes?)/],
   ['headlines', /(headlines|high[- ]impact (news|items|events)|major news|key (news|developments|stories)|top (stories|news))/],
@@ -90,7 +90,6 @@ interface Candidate {
   depth?: number
   line: number
   column: number
-  node: RootContent
 }
 
 /**
@@ -176,7 +175,7 @@ function collectCandidates(tree: Root, lines: string[]): Candidate[] {
     if (node.type === 'heading') {
       if (node.depth > 3) continue
       const title = cleanTitle(toString(node))
-      candidates.push({marker: 'heading', title, kind: classifySection(title), depth: node.depth, line: position.start.line, column: position.start.column, node})
+      candidates.push({marker: 'heading', title, kind: classifySection(title), depth: node.depth, line: position.start.line, column: position.start.column})
       continue
     }
     if (node.type !== 'paragraph') continue
@@ -187,7 +186,7 @@ function collectCandidates(tree: Root, lines: string[]): Candidate[] {
       const bold = BOLD_LINE.exec(raw)
       if (bold && !bold[1]!.includes('**')) {
         const title = cleanTitle(bold[1]!)
-        candidates.push({marker: 'bold', title, kind: classifySection(title), line, column: raw.search(/\S/) + 1, node})
+        candidates.push({marker: 'bold', title, kind: classifySection(title), line, column: raw.search(/\S/) + 1})
         continue
       }
       // Plain lines are titles only alone in their paragraph, and only when known.
@@ -195,7 +194,7 @@ function collectCandidates(tree: Root, lines: string[]): Candidate[] {
       if (plain && !raw.includes('**')) {
         const title = cleanTitle(plain[1]!)
         const kind = classifySection(title)
-        if (kind) candidates.push({marker: 'plain', title, kind, line, column: raw.search(/\S/) + 1, node})
+        if (kind) candidates.push({marker: 'plain', title, kind, line, column: raw.search(/\S/) + 1})
       }
     }
   }

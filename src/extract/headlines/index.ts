@@ -36,17 +36,12 @@ export interface Headline {
 export function extractHeadlines(tree: Root, text: string, sections: readonly Section[] = findSections(tree, text)): Headline[] {
   return sections
     .filter((section) => section.kind === 'headlines')
-    .flatMap((section) => headlinesFromBlocks(sectionBody(section)))
+    .flatMap((section) => draftHeadlines(sectionBody(section)).map(toHeadline))
 }
 
 /** Headlines with no recognisable severity, for the `headline-severity` warning. */
 export function headlinesWithoutSeverity(headlines: readonly Headline[]): Headline[] {
   return headlines.filter((headline) => headline.severity === undefined)
-}
-
-/** The headlines in a list of blocks (a section's content without its title). */
-export function headlinesFromBlocks(blocks: readonly RootContent[]): Headline[] {
-  return draftHeadlines(blocks).map(toHeadline)
 }
 
 /** A section's blocks after its title line. */

@@ -1,7 +1,7 @@
 /** Normalised severity, lowest to highest. */
 export type Severity = 'info' | 'low' | 'medium' | 'high' | 'critical'
 
-export const severityOrder: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical']
+const severityOrder: readonly Severity[] = ['info', 'low', 'medium', 'high', 'critical']
 
 /**
  * Every level word authors use, and what it means. Decisions (documented in

@@ -10,7 +10,7 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?`
 
 /** Any way briefs name a day. */
-export const DAY_PATTERN = new RegExp(
+const DAY_PATTERN = new RegExp(
   String.raw`\b(?:(?<month>${MONTH})\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b|(?<day2>\d{1,2})(?:st|nd|rd|th)?[\s-](?<month2>${MONTH})|(?<dd>\d{1,2})\/(?<mm>\d{1,2})\b(?!\/|\.\d)|(?<iso>\d{4}-\d{2}-\d{2})|(?<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\b\.?)|(?<relative>yesterday|yday|yest\.?|today|overnight|(?:prior|previous|last) (?:session|trading day)))`,
   'gi'
 )

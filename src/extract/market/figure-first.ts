@@ -11,7 +11,7 @@ const AMOUNT = String.raw`[~≈]?[+−–-]?\s?(?:US\\?\$|\\?\$|USD\s?)?\d[\d,.]
 const FIGURE_FIRST = new RegExp(String.raw`^\s*(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)(?<figure>${AMOUNT}(?:\s?[–-]\s?${AMOUNT})?)(?:\*\*|__)\s*(?:—|–|-{1,2}|:)\s+(?<words>\S.*)$`)
 
 /** A heading that opens on its figure: "### $131M: liquidated in 24 hours", "### $3.55tn — the whole market". */
-export const HEADING_FIGURE = new RegExp(String.raw`^\s*#{1,6}\s+(?:\*\*|__)?(?<figure>${AMOUNT}(?:\s?[–-]\s?${AMOUNT})?)(?:\*\*|__)?\s*(?:—|–|-{1,2}|:)\s+(?<words>\S.*)$`)
+const HEADING_FIGURE = new RegExp(String.raw`^\s*#{1,6}\s+(?:\*\*|__)?(?<figure>${AMOUNT}(?:\s?[–-]\s?${AMOUNT})?)(?:\*\*|__)?\s*(?:—|–|-{1,2}|:)\s+(?<words>\S.*)$`)
 
 /** "• Liquidations (24h) — $214M, longs 41%": a label, a spaced dash, then its figure. */
 const LABEL_DASH_FIGURE = /^(\s*(?:[-*+•]|\d+[.)])?\s*(?:[^\d$—–:|]|\(\d+\s?[a-z]*\)|\b24\s?h\b){2,40}?)\s+[—–]\s+(?=[+−–-]?\s?[~≈]?\s?(?:US\$|\$|USD\s?)?\d)/u
@@ -31,4 +31,11 @@ export function labelBeforeFigure(raw: string, text: string): string {
   const cut = words.search(/,\s|\s\(|;\s/)
   const [label, rest] = cut === -1 ? [words, ''] : [words.slice(0, cut), words.slice(cut)]
   return `${text.slice(0, at)}${label}: ${figure}${rest}`
+}
+
+/** A line that is only a bold title ("**Derivatives Flashpoint: $2B Liquidation Cascade**") states no figure. */
+export function isTitleLine(raw: string): boolean {
+  // ("### $131M: liquidated in 24 hours" states its figure.)
+  if (HEADING_FIGURE.test(raw)) return false
+  return /^\s*(?:#+\s*)?(?:\*\*|__)[^*]+(?:\*\*|__)\s*$/.test(raw) || /^\s*#{1,6}\s/.test(raw)
 }

@@ -20,7 +20,7 @@ import {findUnread} from './unread.js'
 import {lateness, latestReadings, momentsOf, titlesOf, type Moment} from './moments.js'
 
 export type * from './types.js'
-export {cleanText, findMoney, findPercents, parseMoney, parseNumber, parsePercent} from './numbers.js'
+export {findMoney, findPercents, parseMoney, parsePercent} from './numbers.js'
 
 /** Sections whose lines carry prices; flows and liquidations may also sit in derivatives and headline sections. */
 const PRICE_KINDS: SectionKind[] = ['market-overview']
@@ -223,10 +223,7 @@ function mergeQuotes(quotes: PriceQuote[], summaryLines: ReadonlySet<number>, sn
     }
     const hasChange = known.change24hPct !== undefined || known.change24hRange !== undefined
     const hasLevel = known.price !== undefined || known.range !== undefined
-    if (!hasLevel && (quote.price !== undefined || quote.range !== undefined)) {
-      if (quote.price !== undefined) known.price = quote.price
-      if (quote.range !== undefined) known.range = quote.range
-    }
+    if (!hasLevel) Object.assign(known, pick(quote, 'price', 'range'))
     if (!hasChange && quote.change24hPct !== undefined) known.change24hPct = quote.change24hPct
     if (!hasChange && quote.change24hPct === undefined && quote.change24hRange !== undefined) known.change24hRange = quote.change24hRange
   }

@@ -59,14 +59,14 @@ const UNITS: Record<string, number> = {
 }
 
 /** "95,975" → 95975, "1.37" → 1.37; undefined when not a number. */
-export function parseNumber(text: string): number | undefined {
+function parseNumber(text: string): number | undefined {
   const cleaned = text.replace(/[,\s\u00a0\u202f](?=\d{3}\b)/g, '').trim()
   if (!/^\d+(\.\d+)?$/.test(cleaned)) return undefined
   return Number(cleaned)
 }
 
 /** Multiplier of a unit word or letter ("billion", "B", "k"), 1 when absent. */
-export function unitFactor(unit: string | undefined): number | undefined {
+function unitFactor(unit: string | undefined): number | undefined {
   if (!unit) return 1
   return UNITS[unit.toLowerCase()]
 }
@@ -354,6 +354,11 @@ export function findPlainNumbers(text: string): MoneyMatch[] {
     found.push({value: tidy(number * factor), unit: unitName(g.ua), negative: false, bare: true, index: start, end})
   }
   return found
+}
+
+/** Millions and billions ("$713M", "-145.7m"): a flow or a liquidation total, where thousands are a price level and trillions a cap. */
+export function inMillionsOrBillions(money: {unit?: string}): boolean {
+  return money.unit !== undefined && /^(m|mn|mm|million|b|bn|billion)$/.test(money.unit)
 }
 
 /** Within 1%: "$477M" and "$477.2M" are one figure rounded twice. */

@@ -6,7 +6,7 @@ import type {MarketData, Withheld} from './types.js'
  * than a fact: such a figure is kept off the panel and the data, and reported
  * (`implausible-value`) so that the author can look. A dash beats a wrong number.
  */
-export const BOUNDS = {
+const BOUNDS = {
   /** A 24h move of a major asset beyond ±50%. */
   change24hPct: 50,
   /** A day's high more than 20% above its low. */

@@ -1,5 +1,5 @@
 import {cleanText, findMoney} from './numbers.js'
-import {isTitleLine} from './recognisers/liquidations.js'
+import {isTitleLine} from './figure-first.js'
 import {sentenceAt} from './topics.js'
 import type {LineContext, MarketData, Unread} from './types.js'
 

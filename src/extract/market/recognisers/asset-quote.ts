@@ -1,8 +1,8 @@
 import {findAssetMentions, inPriceBand} from '../assets.js'
 import {findMoney, findPercents, findPlainNumbers, negate, type MoneyMatch, type PercentMatch} from '../numbers.js'
-import type {LineContext, PriceQuote, Recogniser} from '../types.js'
+import type {PriceQuote, Recogniser} from '../types.js'
 import {NEARLY_BEFORE, NON_PRICE_TOPIC, OLD_VALUE_AFTER, opensOnNonPriceTopic, PRICE_AGGREGATORS, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
-import {OTHER_SPAN_AFTER, OTHER_SPAN_BEFORE} from './change.js'
+import {OTHER_SPAN_AFTER, OTHER_SPAN_BEFORE, setChange} from './change.js'
 import {gappedVerbFalls, hasSignWord, signFromWords} from './sign-words.js'
 import {inPairedList} from './respectively.js'
 import {minutesOf} from '../moments.js'
@@ -233,7 +233,7 @@ const isRound = (value: number) => value >= 100 && value % 10 ** (Math.floor(Mat
 type Figures = Pick<PriceQuote, 'price' | 'range' | 'change24hPct' | 'change24hRange'>
 
 /** The first price, range and 24h change in `text[from, end)`. */
-export function readSegment(text: string, from: number, end: number, symbol?: string): Figures {
+function readSegment(text: string, from: number, end: number, symbol?: string): Figures {
   // Only the sentence the segment starts in is scanned, so that a long paragraph is read in linear time.
   const base = sentenceStart(text, from)
   return readWindow(text.slice(base, end), from - base, symbol, text.slice(end))
@@ -354,8 +354,7 @@ function readWindow(segment: string, from: number, symbol?: string, beyond = '')
     if (other) {
       const second = Math.sign(signed.value!) * Number(other[1])
       figures.change24hRange = [Math.min(signed.value!, second), Math.max(signed.value!, second)]
-    } else if (signed.value !== undefined) figures.change24hPct = signed.value
-    else figures.change24hRange = signed.range
+    } else setChange(figures, signed)
     break
   }
   return figures

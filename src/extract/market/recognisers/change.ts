@@ -11,6 +11,12 @@ export const OTHER_SPAN_BEFORE = /\b(?:(?!24\s?-?h)\d+\s?-?(?:h|hrs?|hours?)|(?:
 /** A share named right before the figure ("dominance at 59.7%", "a 58% share"). */
 const SHARE_BEFORE = /\b(?:dominance|share|weight(?:ing)?)\s*(?:\w+\s+){0,2}?(?:at|of|is|was|to|near|around|reads?|:)?\s*[~≈]?\s*$/i
 
+/** Sets a quote's or a cap's 24h change to a percentage or range ("-1.2%", "+1–2%"). */
+export function setChange(figures: {change24hPct?: number; change24hRange?: [number, number]}, percent: {value?: number; range?: [number, number]} | undefined): void {
+  if (percent?.value !== undefined) figures.change24hPct = percent.value
+  else if (percent?.range) figures.change24hRange = percent.range
+}
+
 /** The first 24h change (a percentage or range) in `text[from, end)`, signed by its verb. */
 export function readChange(text: string, from: number, end: number): {change24hPct?: number; change24hRange?: [number, number]} {
   const segment = text.slice(0, end)

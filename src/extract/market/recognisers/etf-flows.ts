@@ -1,8 +1,8 @@
 import {findAssetMentions} from '../assets.js'
 import {clauses, lastMatch, ownWords} from '../clauses.js'
 import {findDays, isStaleDay, soleDayOf} from '../days.js'
-import {isTitleLine} from './liquidations.js'
-import {findMoney, sameAmount, type MoneyMatch} from '../numbers.js'
+import {isTitleLine} from '../figure-first.js'
+import {findMoney, inMillionsOrBillions, sameAmount, type MoneyMatch} from '../numbers.js'
 import {columnHeader} from '../table-contexts.js'
 import type {EtfFlow, Recogniser} from '../types.js'
 
@@ -39,7 +39,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
     const {text} = context
     if ((!ETF.test(text) && !ETF.test(context.section.title)) || isTitleLine(context.raw)) return []
     const flows: EtfFlow[] = []
-    const money = findMoney(text, {bare: true}).filter(isFlowAmount)
+    const money = findMoney(text, {bare: true}).filter(inMillionsOrBillions)
     // A line label ("**ETF Flows:** …") speaks for every clause of the line.
     const label = /^[^:]{0,40}:/.exec(text)?.[0] ?? ''
     const lineHasEtf = ETF.test(text)
@@ -150,11 +150,6 @@ function introducingDay(text: string, at: number, money: readonly MoneyMatch[], 
   // ("Flows … were not yet available for Wednesday": that day has no figure.)
   if (!ETF.test(sentence) || /\b(?:not|no|yet|pending|unavailable|delayed)\b/i.test(sentence) || money.some((item) => item.index < at && item.index >= at - sentence.length)) return undefined
   return soleDay(sentence, date)
-}
-
-/** Millions and billions, in dollars or bare ("-145.7m"): a flow in thousands or a price level ("68k") is not read. */
-function isFlowAmount(money: MoneyMatch): boolean {
-  return money.unit !== undefined && /^(m|mn|mm|million|b|bn|billion)$/.test(money.unit)
 }
 
 /** The words of the amount's own phrase: after the last connector before it ("… streak with $477M" → "with"). */

@@ -1,5 +1,5 @@
 import {findDays, isStaleDay} from '../days.js'
-import {findMoney} from '../numbers.js'
+import {findMoney, inMillionsOrBillions} from '../numbers.js'
 import type {EtfFlow, Recogniser} from '../types.js'
 import {ASSETS, ETF, LONGER_SPAN, NOT_A_DAY_FLOW} from './etf-flows.js'
 import {bareAmount, MILLIONS} from '../table-contexts.js'
@@ -41,7 +41,7 @@ export const etfTable: Recogniser<EtfFlow> = {
       const money = findMoney(cell, {bare: true})
       const millions = money.length === 0 && MILLIONS.test(scope) ? bareAmount(cell) : undefined
       const amount = money[0] ?? millions
-      if (money.length > 1 || !amount || amount.range || (!millions && !/^(m|mn|mm|million|b|bn|billion)$/.test(amount.unit ?? ''))) continue
+      if (money.length > 1 || !amount || amount.range || (!millions && !inMillionsOrBillions(amount))) continue
       // In a table of net flows in millions, an unsigned amount is an inflow (its outflows carry a minus).
       const direction = amount.negative ? 'outflow' : /^\s*\+/.test(cell) || (millions && /\bnet\b/i.test(scope)) ? 'inflow' : undefined
       if (!direction) continue

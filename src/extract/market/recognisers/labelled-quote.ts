@@ -2,6 +2,7 @@ import {inPriceBand} from '../assets.js'
 import {findMoney, findPercents, findPlainNumbers} from '../numbers.js'
 import {OTHER_CURRENCY} from '../topics.js'
 import type {PriceQuote, Recogniser} from '../types.js'
+import {setChange} from './change.js'
 import {signFromWords} from './sign-words.js'
 
 const CLOCK_LABEL = /^[\s>*+\-]*\d{1,2}:\d{2}\s*(?:UTC|GMT|Z|ET|CET)?\b[^:\d]{0,16}:\s*/i
@@ -53,11 +54,6 @@ export const labelledQuote: Recogniser<PriceQuote> = {
     }
     return quote.price === undefined && quote.range === undefined && quote.change24hPct === undefined && quote.change24hRange === undefined ? [] : [quote]
   }
-}
-
-function setChange(quote: PriceQuote, percent: {value?: number; range?: [number, number]}): void {
-  if (percent.value !== undefined) quote.change24hPct = percent.value
-  else if (percent.range) quote.change24hRange = percent.range
 }
 
 /**

@@ -1,9 +1,9 @@
 import {assetOfLabel, findAssetMentions} from '../assets.js'
 import {clauses, lastMatch, ownWords} from '../clauses.js'
 import {findDays, isStaleDay} from '../days.js'
-import {findMoney, findPercents, type MoneyMatch} from '../numbers.js'
+import {findMoney, findPercents, inMillionsOrBillions, type MoneyMatch} from '../numbers.js'
 import type {Liquidation, Recogniser} from '../types.js'
-import {HEADING_FIGURE} from '../figure-first.js'
+import {isTitleLine} from '../figure-first.js'
 import {columnHeader} from '../table-contexts.js'
 
 /**
@@ -21,7 +21,6 @@ const LABELS: ReadonlyArray<[role: string, pattern: RegExp]> = [
 const SIDE_SHARE_AFTER = /^\s*[,;·–—-]?\s*(longs?|shorts?)\s*[:=]?\s*[~≈]?\s*(\d+(?:\.\d+)?)\s?(?:%|pct\b|percent\b)/i
 /** The amount is a forecast or a map, not what happened. */
 const HYPOTHETICAL = /\b(if|would|could|may|might|risk (?:of|concentrat\w*|zones?)|liquidation risk|at risk|exposed|exposure|clusters?|pockets?|zones?|maps?|heatmap|walls?|levels? (?:of|near|at)|potential|expected|should|estimates?|ranging|range from|vary|varies|will|gonna|going to|ends? with|mark my words|predict\w*|forecast\w*|no (?:reliable )?(?:24-?hour |daily )?(?:total|figure|data))\b/i
-/** The amount is one venue's or one part's ("Binance alone saw", "on Bybit", "longs only"). */
 /** Words that make a clause about something else than liquidations, or another source's or venue's count. */
 const OTHER_TOPIC = /\b(?:ETFs?|inflows?|outflows?|open interest|OI|volume|funding|market cap|cap|stablecoins?|dominance|TVL|largest|biggest|single|Coinalyze|CoinGlass|Hyblock|Laevitas|Binance|Bybit|OKX|Hyperliquid|Deribit|BitMEX|Bitget)\b/i
 
@@ -29,6 +28,7 @@ function carriedRole(role: string | undefined, first: boolean, words: string): s
   if (role !== undefined && role !== 'total') return role
   return first && !/\b(?:longs?|shorts?)\b/i.test(words) ? 'total' : undefined
 }
+/** The amount is one venue's or one part's ("Binance alone saw", "on Bybit", "longs only"). */
 const ONE_PART = /(?<!\b(?:24\s?h|24 hours|day|hour|session|overnight)\s)\balone\b|\b(?:longs?|shorts?|bitcoin|btc|ether|eth)\s+only\b|\b(?:on|at)\s+(?:Binance|OKX|Bybit|Hyperliquid|Coinbase|Bitget|Deribit|BitMEX|Kraken|HTX|MEXC|Gate(?:\.io)?)\b[^,;]*$/i
 /** A comparison that ends before the amount ("lighter than on the weekend but still notable: $455M"): its day is the other figure's. */
 const COMPARED_BEFORE = /\b(?:than|compared (?:with|to)|versus|vs\.?)\s[^$\d.;:]{0,40}?(?:\bbut\b|:)/gi
@@ -86,7 +86,7 @@ export const liquidations: Recogniser<Liquidation> = {
     if (isTitleLine(context.raw)) return []
     if (!/liquidat|wiped out|wipeout|flushed/i.test(text)) return sidesWithTotal(text, context)
     const found: Liquidation[] = []
-    const money = findMoney(text, {bare: true}).filter(isLarge)
+    const money = findMoney(text, {bare: true}).filter(inMillionsOrBillions)
     // The clause before spoke of liquidations and this one of nothing else: "Liquidations were tiny — roughly
     // $131M across all venues in the last day", "Weekend liquidations added up to $318M; the past 24h saw $96M".
     let topic = false
@@ -209,7 +209,7 @@ function sidesWithTotal(line: string, context: {section: {title: string}; line: 
 
 function sentenceSides(text: string, line: string, context: {section: {title: string}; line: number}): Liquidation[] {
   if (!/liquidat|derivativ|leverage|wiped|flush|squeez|futures|positioning|forced/i.test(`${context.section.title} ${line}`) && !/\b(?:longs?|shorts?)\s+(?:lost|were hit|got hit|paid)\b/i.test(text)) return []
-  const amounts = findMoney(text, {bare: true}).filter(isLarge)
+  const amounts = findMoney(text, {bare: true}).filter(inMillionsOrBillions)
   const labelled = (pattern: RegExp) => amounts.find((item) => pattern.test(text.slice(Math.max(0, item.index - 24), item.index)))
   const long = labelled(/\blongs?\b[^$\d]{0,18}$/i)
   const short = labelled(/\bshorts?\b[^$\d]{0,18}$/i)
@@ -256,11 +256,6 @@ function columnOf(context: {table?: {header: readonly string[]}}, text: string, 
 /** Totals written as a bound ("under $400M"), for `oneTotal` to set aside when an exact figure is given. */
 export const bounds = new WeakSet<Liquidation>()
 
-/** M and B amounts only: a total in thousands or trillions is something else. */
-function isLarge(money: MoneyMatch): boolean {
-  return money.unit !== undefined && /^(m|mn|mm|million|b|bn|billion)$/.test(money.unit)
-}
-
 const ATTACHED_LABEL = /^\s*\)?\s*(?:(?:in|of|worth|were|was|being|leveraged|forced|positions?|long|short|crypto|market|futures)\s+)*(?:liquidat\w*|wiped out)/i
 
 function roleOf(before: string, after: string): string | undefined {
@@ -303,11 +298,4 @@ function roleOf(before: string, after: string): string | undefined {
 function assetBefore(text: string, at: number, width = 22): boolean {
   const window = text.slice(Math.max(0, at - width), at)
   return findAssetMentions(window).length > 0 && !/\b(total|all|crypto|market|across|aggregate|overall)\b/i.test(window)
-}
-
-/** A line that is only a bold title ("**Derivatives Flashpoint: $2B Liquidation Cascade**") states no figure. */
-export function isTitleLine(raw: string): boolean {
-  // ("### $131M: liquidated in 24 hours" states its figure.)
-  if (HEADING_FIGURE.test(raw)) return false
-  return /^\s*(?:#+\s*)?(?:\*\*|__)[^*]+(?:\*\*|__)\s*$/.test(raw) || /^\s*#{1,6}\s/.test(raw)
 }

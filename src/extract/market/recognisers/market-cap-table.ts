@@ -1,5 +1,6 @@
 import {findMoney, findPercents} from '../numbers.js'
 import type {MarketCap, Recogniser} from '../types.js'
+import {setChange} from './change.js'
 
 /** A row for the whole market: "| **Total** | — | +0.9% | +4.8% | $3.84T |", "| Crypto market | … |". */
 const TOTAL_ROW = /^(?:total|all(?: crypto\w*| coins| assets)?|(?:total |whole |global )?(?:crypto )?market(?: total)?|global)$/i
@@ -26,8 +27,7 @@ export const marketCapTable: Recogniser<MarketCap> = {
     else result.usd = amount.value
     const changeColumn = header.findIndex((name, column) => column > 0 && column !== capColumn && CHANGE_HEADER.test(name) && !OTHER_PERIOD.test(name))
     const percent = changeColumn > 0 ? findPercents(cells[changeColumn] ?? '').find((item) => !item.bound) : undefined
-    if (percent?.value !== undefined) result.change24hPct = percent.value
-    else if (percent?.range) result.change24hRange = percent.range
+    setChange(result, percent)
     return [result]
   }
 }

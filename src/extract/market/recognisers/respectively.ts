@@ -55,7 +55,7 @@ export const respectively: Recogniser<PriceQuote> = {
 }
 
 /** The list of two or more assets that ends last before `at` ("bitcoin, ether and solana"), or undefined. */
-export function listBefore(text: string, at: number): AssetMention[] | undefined {
+function listBefore(text: string, at: number): AssetMention[] | undefined {
   const list = listsAt(text).filter((members) => members.at(-1)!.end <= at).at(-1)
   return list && isList(list) ? list : undefined
 }

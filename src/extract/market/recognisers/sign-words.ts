@@ -5,6 +5,8 @@ const RISING = /\b(up|rose|ris(?:e|es|ing)|gain\w*|rall\w*|climb\w*|jump\w*|surg
 
 /** The whole word is a falling one ("gave up" falls, though "up" alone rises). */
 const falls = (word: string) => new RegExp(`^(?:${FALLING.source})$`, 'i').test(word)
+/** The last word of `text` that signs a move, falling or rising. */
+const lastSignWord = (text: string) => [...text.matchAll(new RegExp(`${FALLING.source}|${RISING.source}`, 'gi'))].at(-1)?.[0]
 
 const FALLING_NOUN = /^(declines?|decreases?|drops?|loss(?:es)?|falls?|slides?|plunges?|dips?|slumps?|pullbacks?|sell-?offs?|retreats?|drawdowns?|lower|pullbacks?)$/i
 const MOVE_NOUN_AFTER = /^\s*\)?\s*(?:(?:daily|day|24-?h(?:our)?|intraday|session|overnight)\s+)?(declines?|decreases?|drops?|loss(?:es)?|falls?|slides?|plunges?|dips?|slumps?|pullbacks?|sell-?offs?|retreats?|drawdowns?|lower|gains?|increases?|rises?|rally|rallies|jumps?|surges?|rebounds?|advances?|bounces?|higher)\b/i
@@ -18,8 +20,7 @@ const DAY_COMPARISON_AFTER = /^\s*(less|lower|smaller|below|under|more|higher|bi
 export function gappedVerbFalls(text: string): boolean {
   const gap = /\band\s+\S+\s*$/i.exec(text)
   if (!gap) return false
-  const words = [...text.slice(0, gap.index).matchAll(new RegExp(`${FALLING.source}|${RISING.source}`, 'gi'))]
-  const last = words.at(-1)?.[0]
+  const last = lastSignWord(text.slice(0, gap.index))
   return last !== undefined && falls(last)
 }
 
@@ -43,9 +44,7 @@ export function signFromWords(match: PercentMatch, text: string, from: number): 
   if (compared) return /^(?:less|lower|smaller|below|under)$/i.test(compared[1]!) ? negate(match) : match
   const noun = MOVE_NOUN_AFTER.exec(text.slice(match.end, match.end + 32))
   if (noun) return FALLING_NOUN.test(noun[1]!) ? negate(match) : match
-  const before = text.slice(from, match.index)
-  const words = [...before.matchAll(new RegExp(`${FALLING.source}|${RISING.source}`, 'gi'))]
-  const last = words.at(-1)?.[0]
+  const last = lastSignWord(text.slice(from, match.index))
   if (last) return falls(last) ? negate(match) : match
   const after = text.slice(match.end, match.end + 24)
   const next = new RegExp(`^\\s*(?:\\w+\\s+){0,2}?(${FALLING.source.slice(2, -2)})`, 'i').exec(after)

@@ -1,6 +1,7 @@
 import {findAssetMentions} from '../assets.js'
 import {findMoney, findPercents} from '../numbers.js'
 import type {PriceQuote, Recogniser} from '../types.js'
+import {setChange} from './change.js'
 
 /**
  * A prices-table row for several assets at once, paired in order:
@@ -24,9 +25,7 @@ export const tableRowMulti: Recogniser<PriceQuote> = {
       const money = prices[index]!
       if (money.range) quote.range = money.range
       else quote.price = money.value
-      const change = changes[index]?.bound ? undefined : changes[index]
-      if (change?.value !== undefined) quote.change24hPct = change.value
-      else if (change?.range) quote.change24hRange = change.range
+      setChange(quote, changes[index]?.bound ? undefined : changes[index])
       return quote
     })
   }

@@ -2,6 +2,7 @@ import {assetOfLabel, inPriceBand, PRICE_BANDS} from '../assets.js'
 import {findMoney, findPercents, findPlainNumbers} from '../numbers.js'
 import {OTHER_CURRENCY} from '../topics.js'
 import type {LineContext, PriceQuote, Recogniser} from '../types.js'
+import {setChange} from './change.js'
 
 const PRICE_HEADER = /price|level|spot|close|last|now|current|usd|\$|range|\bpx\b/i
 const CHANGE_HEADER = /24\s?h|change|chg|%|move|perf/i
@@ -41,8 +42,7 @@ export const tableRow: Recogniser<PriceQuote> = {
     const changeCell = changeColumn !== undefined ? cells[changeColumn]! : money ? priceCell : undefined
     // "Flat (vol +41.7% YoY)": a percentage of something else than the day's move.
     const percent = changeCell === undefined || OTHER_MEASURE.test(changeCell) ? undefined : findPercents(changeCell).find((item) => !item.bound)
-    if (percent?.value !== undefined) quote.change24hPct = percent.value
-    else if (percent?.range) quote.change24hRange = percent.range
+    if (percent) setChange(quote, percent)
     else {
       // "| BTC | 96,412 | +0.2 | -0.8 |" under "| Asset | Last | 1h | 24h |": a 24h column of bare percentages.
       const column = header.findIndex((name, index) => index > 0 && BARE_CHANGE_HEADER.test(name.trim()))
@@ -88,8 +88,7 @@ function figureRow(context: LineContext): PriceQuote[] {
   if (kind === CHANGE_ROW) {
     const [percent] = findPercents(value)
     if (!percent || percent.bound) return []
-    if (percent.value !== undefined) quote.change24hPct = percent.value
-    else quote.change24hRange = percent.range
+    setChange(quote, percent)
   } else {
     const band = findMoney(value).find((money) => money.range && !money.negative && (!money.unit || money.unit === 'k'))
     if (!band?.range) return []
