@@ -244,13 +244,14 @@ function refines(exact: number, rounded: number, loose = false): boolean {
 }
 const significantDigits = (value: number) => String(value).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length
 
+/** Words that make a liquidation total the whole market's, not one venue's. */
+const ALL_VENUES = /\b(?:all|across|every) (?:venues|exchanges)\b|\bmarket[- ]wide\b|\bacross the market\b/i
+
 /**
  * One 24h total: the first read in the market overview or the derivatives section, else the first
  * elsewhere; when two readings disagree and neither is the overview's, none
  * (a dash beats a guess).
  */
-const ALL_VENUES = /\b(?:all|across|every) (?:venues|exchanges)\b|\bmarket[- ]wide\b|\bacross the market\b/i
-
 function oneTotal(all: Liquidation[], overviewLines: ReadonlySet<number>): Liquidation[] {
   // "stayed under $400M" in a comment beside "$391M" in the figures: the exact one.
   const exact = all.filter((item) => !bounds.has(item))

@@ -294,7 +294,8 @@ function readWindow(segment: string, from: number, symbol?: string, beyond = '')
     // ("inside a 1 700 USD band" as a size too cost a held-out set a right price: not kept.)
     if (MOVE_AMOUNT_BEFORE.test(segment.slice(from, money.index))) continue
     // "On Sunday it reached 104 900 USD, its highest level since 4 March": a peak it touched, not where it trades.
-    if (/\b(?:reached|hit|touched|tagged|spiked to|peaked at|topped out at)\s*[~≈]?\s*$/i.test(segment.slice(from, money.index)) && /^\s*,?\s*its (?:highest|lowest)\b/i.test(segment.slice(money.end, money.end + 24))) continue
+    // (hit, touched, peaked at … are levels whatever follows: NOT_PRICE_BEFORE.)
+    if (/\b(?:reached|spiked to)\s*[~≈]?\s*$/i.test(segment.slice(from, money.index)) && /^\s*,?\s*its (?:highest|lowest)\b/i.test(segment.slice(money.end, money.end + 24))) continue
     // "Yesterday BTC closed at \$99,610; this morning it trades at \$100,450": a close of another day.
     if (closesAnotherDay(segment, from, money.index)) {
       close ??= money.range ? undefined : money

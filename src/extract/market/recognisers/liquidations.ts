@@ -174,9 +174,9 @@ export const liquidations: Recogniser<Liquidation> = {
       for (const percent of findPercents(words)) {
         if (percent.value === undefined || percent.value <= 0 || percent.value >= 100 || item.range) continue
         const after = words.slice(percent.end, percent.end + 24)
-        // "62% longs", "longs making up 78% of the total", "with shorts at 40%", "$1.47bn     longs 86 pct".
+        // "62% longs", "longs making up 78% of the total", "with shorts at 40%".
         const lead = words.slice(Math.max(0, percent.index - 28), percent.index)
-        const side = /^\W*(?:\w+\s+){0,2}(long|short)s?\b/i.exec(after)?.[1] ?? /\b(long|short)s?(?:\s+(?:made up|making up|make up|accounted for|accounting for|were|at|represented|comprised|of))?\s+(?:about\s+|roughly\s+|~)?$/i.exec(lead)?.[1]
+        const side = /^\W*(?:\w+\s+){0,2}(long|short)s?\b/i.exec(after)?.[1] ?? /\b(long|short)s?\s+(?:made up|making up|make up|accounted for|accounting for|were|at|represented|comprised|of)\s+(?:about\s+|roughly\s+|~)?$/i.exec(lead)?.[1]
         if (side?.toLowerCase() === 'long') result.long ??= Math.round((item.value * percent.value) / 100)
         else if (side?.toLowerCase() === 'short') result.short ??= Math.round((item.value * percent.value) / 100)
       }
