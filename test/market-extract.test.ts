@@ -619,6 +619,27 @@ describe('plausibility from the brief itself', () => {
     expect(contradicted.withheld.map((item) => item.field)).toEqual(['BTC price'])
   })
 
+  it('a price at odds with the brief\'s other figures, which agree with each other, is the one withheld: the cap stays', () => {
+    // "a 1 700 USD band" read as Bitcoin's price, beside Ether, Solana and the total cap of the same day.
+    const odd = extract('- **BTC:** \\$1,700 (+0.9%)', '- **ETH:** \\$3,941 (+1.5%)', '- **SOL:** \\$191.40 (+1.3%)', '- **Total Market Cap:** \\$3.66T (+0.8%)')
+    expect(quote(odd, 'BTC')).toEqual({symbol: 'BTC', change24hPct: 0.9, line: BODY + 3})
+    expect(odd.marketCap).toMatchObject({usd: 3.66e12})
+    expect(quote(odd, 'ETH')?.price).toBe(3941)
+    expect(odd.withheld).toMatchObject([{field: 'BTC price', value: '$1,700', expected: expect.stringMatching(/ETH at \$3,941, SOL at \$191\.4, a total cap of \$3\.66T/)}])
+    // Two prices at odds with nothing to tell which is wrong: both go.
+    const pair = extract('- **BTC:** \\$98,700 (+0.9%)', '- **ETH:** \\$39,410 (+1.5%)')
+    expect([quote(pair, 'BTC')?.price, quote(pair, 'ETH')?.price]).toEqual([undefined, undefined])
+    expect(pair.withheld.map((item) => item.field)).toEqual(['BTC price', 'ETH price'])
+    // Prices that fit together are all kept.
+    expect(extract('- **BTC:** \\$98,700 (+0.9%)', '- **ETH:** \\$3,941 (+1.5%)', '- **SOL:** \\$191.40 (+1.3%)').withheld).toEqual([])
+  })
+
+  it("a total cap stated as a band is checked at its middle, and named as written: '$2.4T–$2.45T' beside BTC at $91,000 stays", () => {
+    expect(extract('- **BTC:** \\$91,000 (+1.0%)', '- **Total Market Cap:** \\$2.4T–\\$2.45T (+0.5%)').marketCap).toMatchObject({usdRange: [2.4e12, 2.45e12]})
+    const [held] = extract('- **BTC:** \\$91,000 (+1.0%)', '- **Total Market Cap:** \\$1.2T–\\$1.3T (+0.5%)').withheld
+    expect(held).toMatchObject({field: 'total market cap', value: '$1.2T–$1.3T'})
+  })
+
   it("says a share just past its bound with a decimal ('here 75.4%'), not as the bound itself ('here 75%')", () => {
     const [held] = extract('- **BTC:** \\$91,000 (+1.0%)', '- **Total Market Cap:** \\$2.4T (+0.5%)').withheld
     expect(held?.expected).toMatch(/35–75% of it \(here 75\.\d%\)/)

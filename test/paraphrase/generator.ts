@@ -50,7 +50,8 @@ const coinTruth = (min: number, max: number): fc.Arbitrary<CoinTruth> =>
 
 export const truthArb: fc.Arbitrary<Truth> = fc.record({
   date: fc.integer({min: 0, max: 364}).map((day) => new Date(Date.UTC(2025, 0, 1) + day * 86_400_000).toISOString().slice(0, 10)),
-  coins: fc.record({BTC: coinTruth(20_000, 150_000), ETH: coinTruth(1_500, 5_000), SOL: coinTruth(20, 400)}),
+  // Prices that can be one day's, as the plausibility check expects: Bitcoin at 8–70 ethers and 120–4,000 solana.
+  coins: fc.record({BTC: coinTruth(20_000, 150_000), ETH: coinTruth(1_500, 5_000), SOL: coinTruth(20, 400)}).filter(({BTC, ETH, SOL}) => BTC.price / ETH.price >= 8 && BTC.price / ETH.price <= 70 && BTC.price / SOL.price >= 120 && BTC.price / SOL.price <= 4_000),
   // A total cap that leaves Bitcoin a real-world share of it (40–70%), as the plausibility check expects.
   marketCap: fc.record({dominance: fc.integer({min: 40, max: 70}), change: change(8)}),
   fearGreed: fc.integer({min: 5, max: 95}),

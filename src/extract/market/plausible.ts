@@ -71,21 +71,75 @@ export function withholdImplausible(data: MarketData): MarketData {
     hold('total market cap', usd(cap), data.marketCap.line, `between ${usd(BOUNDS.marketCapUsd[0])} and ${usd(BOUNDS.marketCapUsd[1])}`)
     delete result.marketCap
   }
-  // Bitcoin's own cap must be a plausible share of the total: a stablecoin cap or Bitcoin's cap read as the total fails.
-  // The cap is withheld, not the price: withholding both was measured to lose right prices and catch no wrong one
-  // (a stale price is day-over-day's to report).
-  const btc = result.prices.find((quote) => quote.symbol === 'BTC')
-  const btcPrice = btc?.price ?? (btc?.range ? (btc.range[0] + btc.range[1]) / 2 : undefined)
-  if (result.marketCap && cap !== undefined && btcPrice !== undefined) {
-    const share = (btcPrice * BOUNDS.btcSupply) / cap
-    if (share < BOUNDS.btcDominance[0] || share > BOUNDS.btcDominance[1]) {
-      // The author is told both figures: either may be the wrong one (a stale price, a stablecoin cap).
-      const price = `$${btcPrice.toLocaleString('en-US')}`
-      hold('total market cap', usd(cap), result.marketCap.line, `a total that gives Bitcoin, at the ${price} this brief states, ${BOUNDS.btcDominance[0] * 100}–${BOUNDS.btcDominance[1] * 100}% of it (here ${percentOf(share)}): one of the two figures is wrong`)
-      delete result.marketCap
+  withholdInconsistent(result, hold)
+  return result
+}
+
+/**
+ * How many times one asset's price is another's, as markets have had it (loose: a pair outside is a misreading,
+ * such as "a 1 700 USD band" read as Bitcoin's price). ETH/BTC has stayed within 0.0125–0.17, SOL/BTC within 0.0002–0.01.
+ */
+const RATIOS: Record<string, readonly [number, number]> = {'BTC/ETH': [6, 80], 'BTC/SOL': [100, 5000], 'ETH/SOL': [3, 300]}
+
+/**
+ * The day's prices and total cap must fit together. A figure at odds with two or more others that agree with each
+ * other is the wrong one and is withheld; a pair at odds with no third to decide loses the figure more often
+ * misread: the cap beside Bitcoin's price (a stablecoin cap, Bitcoin's own cap), both prices of two assets.
+ */
+function withholdInconsistent(data: MarketData, hold: (field: string, value: string, line: number, expected: string) => void): void {
+  interface Figure {name: string; field: string; value: number; written: string; line: number; remove(): void}
+  const figures: Figure[] = []
+  const add = (name: string, field: string, line: number, format: (value: number) => string, remove: () => void, point?: number, range?: [number, number]) => {
+    const value = point ?? (range ? (range[0] + range[1]) / 2 : undefined)
+    if (value !== undefined) figures.push({name, field, value, written: point !== undefined ? format(point) : range!.map(format).join('–'), line, remove})
+  }
+  for (const quote of data.prices.filter((item) => ['BTC', 'ETH', 'SOL'].includes(item.symbol))) {
+    add(quote.symbol, `${quote.symbol} price`, quote.line, (value) => `$${value.toLocaleString('en-US')}`, () => { delete quote.price; delete quote.range }, quote.price, quote.range)
+  }
+  const cap = data.marketCap
+  if (cap) add('CAP', 'total market cap', cap.line, usd, () => delete data.marketCap, cap.usd, cap.usdRange)
+  /** Whether two figures fit together; undefined when nothing relates them (Ether's price and the cap). */
+  const fits = (a: Figure, b: Figure): boolean | undefined => {
+    if (a.name === 'CAP' || b.name === 'CAP') {
+      const [btc, total] = a.name === 'BTC' ? [a, b] : [b, a]
+      if (btc.name !== 'BTC') return undefined
+      const share = (btc.value * BOUNDS.btcSupply) / total.value
+      return share >= BOUNDS.btcDominance[0] && share <= BOUNDS.btcDominance[1]
+    }
+    const [first, second] = `${a.name}/${b.name}` in RATIOS ? [a, b] : [b, a]
+    const bounds = RATIOS[`${first.name}/${second.name}`]
+    return bounds && first.value / second.value >= bounds[0] && first.value / second.value <= bounds[1]
+  }
+  const withheld = new Set<Figure>()
+  const odds = (figure: Figure) => figures.filter((other) => other !== figure && !withheld.has(other) && fits(figure, other) === false)
+  const withhold = (figure: Figure, expected: string) => {
+    withheld.add(figure)
+    hold(figure.field, figure.written, figure.line, expected)
+    figure.remove()
+  }
+  const named = (figure: Figure) => (figure.name === 'CAP' ? `a total cap of ${figure.written}` : `${figure.name} at ${figure.written}`)
+  // The odd one out: at odds with two or more figures that are at odds with nothing else.
+  for (const figure of figures) {
+    const against = odds(figure)
+    if (against.length >= 2 && against.every((other) => odds(other).length === 1)) {
+      withhold(figure, `a figure in line with the brief's others (${against.map(named).join(', ')}), which agree with each other`)
     }
   }
-  return result
+  for (const figure of figures) {
+    for (const other of withheld.has(figure) ? [] : odds(figure)) {
+      if (figure.name === 'BTC' && other.name === 'CAP') {
+        // The author is told both figures: either may be the wrong one (a stale price, a stablecoin cap).
+        const share = (figure.value * BOUNDS.btcSupply) / other.value
+        withhold(other, `a total that gives Bitcoin, at the ${figure.written} this brief states, ${BOUNDS.btcDominance[0] * 100}–${BOUNDS.btcDominance[1] * 100}% of it (here ${percentOf(share)}): one of the two figures is wrong`)
+      } else if (figure.name !== 'CAP' && other.name !== 'CAP') {
+        // Two prices at odds, and nothing to tell which is wrong: both go.
+        withhold(figure, `a price in line with ${named(other)}: one of the two is wrong`)
+        withhold(other, `a price in line with ${named(figure)}: one of the two is wrong`)
+        break
+      }
+    }
+  }
+  data.prices = data.prices.filter((quote) => Object.keys(quote).some((key) => key === 'price' || key === 'range' || key.startsWith('change')))
 }
 
 function usd(value: number): string {

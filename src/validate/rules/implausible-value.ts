@@ -9,7 +9,7 @@ export const implausibleValue: FileRule = {
   meta: defineRule({
     id: 'implausible-value',
     severity: 'warning',
-    description: 'A figure is out of bounds (a 24h change beyond ±50%, a day range wider than 20%, liquidations over $10B, a total market cap outside $0.5T–$10T, a daily ETF flow over $3B, a price outside its asset\'s band or the range stated beside it, a total cap that gives Bitcoin under 35% or over 75% of it): it is withheld from the key figures and the data.'
+    description: 'A figure is out of bounds (a 24h change beyond ±50%, a day range wider than 20%, liquidations over $10B, a total market cap outside $0.5T–$10T, a daily ETF flow over $3B, a price outside its asset\'s band or the range stated beside it, a total cap that gives Bitcoin under 35% or over 75% of it, prices of BTC, ETH and SOL that cannot be one day\'s): it is withheld from the key figures and the data.'
   }),
   check({file, extracted}, reporter) {
     for (const item of extracted.market.withheld) {
