@@ -775,4 +775,15 @@ describe('layouts of exports and hand edits', () => {
     expect(quotes('Bitcoin reached 104 900 USD, its highest level since 4 March.')).toEqual([])
     expect(quotes('Ether reached $3,120, up 2% on the day.')).toEqual([['ETH', 3120]])
   })
+
+  it("what set 34a taught: 'At the time of writing it last changed hands at' says now; two providers' readings of a price or the cap are a band", () => {
+    expect(price(extract('## Market', '', 'Bitcoin spent the overnight session hovering near $98,000. At the time of writing it last changed hands at roughly $97,997, a gain of about 0.9% over the past 24 hours according to CoinGecko.'), 'BTC')).toMatchObject({price: 97997, change24hPct: 0.9})
+    expect(price(extract('## Market', '', '- **BTC:** $99,550 per CoinGecko / $99,512 per CoinMarketCap[^1][^2], **+2.3%** over 24h', '- **ETH:** $3,550 (+1.1%)'), 'BTC')).toMatchObject({range: [99512, 99550], change24hPct: 2.3})
+    const both = price(extract('## Market', '', 'Bitcoin is at **$98,105** on CoinGecko[^1] and **$98,060** on CoinMarketCap[^2], up **0.9%** over 24 hours.'), 'BTC')
+    expect(both).toMatchObject({range: [98060, 98105], change24hPct: 0.9})
+    expect(both?.price).toBeUndefined()
+    expect(extract('## Market', '', '```', 'MCAP   $3.40T (CoinGecko) | $3.38T (CoinMarketCap)   +1.73% 24h', '```').marketCap).toMatchObject({usdRange: [3.38e12, 3.4e12]})
+    // One provider named twice is one reading and the next amount is another figure.
+    expect(price(extract('## Market', '', 'Bitcoin is at $98,105 on CoinGecko and $96,000 on CoinGecko is support.'), 'BTC')).toMatchObject({price: 98105})
+  })
 })

@@ -1,6 +1,7 @@
 import {findAssetMentions, inPriceBand} from '../assets.js'
 import {findMoney, findPercents, findPlainNumbers, negate, type MoneyMatch, type PercentMatch} from '../numbers.js'
 import type {PriceQuote, Recogniser} from '../types.js'
+import {otherProvider} from '../providers.js'
 import {NEARLY_BEFORE, NON_PRICE_TOPIC, OLD_VALUE_AFTER, opensOnNonPriceTopic, PRICE_AGGREGATORS, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
 import {OTHER_SPAN_AFTER, OTHER_SPAN_BEFORE, setChange} from './change.js'
 import {gappedVerbFalls, hasSignWord, signFromWords} from './sign-words.js'
@@ -127,8 +128,8 @@ export const assetQuote: Recogniser<PriceQuote> = {
   }
 }
 
-/** Words that say where the asset trades now, before a verb of place or the amount ("As I write it sits at", "It now sits at", "by the time of writing it had steadied at"; not "has now given back"). */
-const NOW_LEAD = /\b(?:now|currently|presently|as (?:i|we) write|(?:at|by) (?:the time of )?writing|at press time|this morning|right now|at last check)\b(?=\s*,?\s*(?:(?:it|bitcoin|btc|ether|eth|solana|sol|the coin|the price|price)\s+)?(?:(?:is|has been|had)\s+)?(?:now\s+)?(?:sits?|sitting|trades?|trading|stands?|standing|changing hands|changes hands|hovers?|hovering|steadied|settled|stabili[sz]ed|at|around|near|priced|quoted)\b|\s*[:=]?\s*[~≈$\d])/gi
+/** Words that say where the asset trades now, before a verb of place or the amount ("As I write it sits at", "It now sits at", "by the time of writing it had steadied at", "At the time of writing it last changed hands at"; not "has now given back"). */
+const NOW_LEAD = /\b(?:now|currently|presently|as (?:i|we) write|(?:at|by) (?:the time of )?writing|at press time|this morning|right now|at last check)\b(?=\s*,?\s*(?:(?:it|bitcoin|btc|ether|eth|solana|sol|the coin|the price|price)\s+)?(?:(?:is|has been|had)\s+)?(?:now\s+|last\s+)?(?:sits?|sitting|trades?|trading|stands?|standing|changing hands|changes hands|changed hands|hovers?|hovering|steadied|settled|stabili[sz]ed|at|around|near|priced|quoted)\b|\s*[:=]?\s*[~≈$\d])/gi
 
 /** The price (and change) of the first sentence in `text[from, end)` that says where the asset is now. */
 function nowStatement(text: string, from: number, end: number, symbol: string): Figures | undefined {
@@ -271,8 +272,10 @@ function readWindow(segment: string, from: number, symbol?: string, beyond = '')
   let close: MoneyMatch | undefined
   // Where the last level read ended: "Support at 97.000 $, then 95.500 $" lists two levels.
   let levelEnd = -1
+  // Where another provider's reading of the price ends: it made a band with the first, and is not read again.
+  let otherEnd = -1
   for (const money of findMoney(segment)) {
-    if (money.index < from || !isPriceAmount(money)) continue
+    if (money.index < from || money.index < otherEnd || !isPriceAmount(money)) continue
     if (levelEnd >= 0 && LEVEL_LIST_JOIN.test(segment.slice(levelEnd, money.index))) {
       levelEnd = money.end
       continue
@@ -319,6 +322,13 @@ function readWindow(segment: string, from: number, symbol?: string, beyond = '')
     else if (figures.price === undefined) {
       figures.price = money.value
       approximate = isRound(money.value) && APPROXIMATE_BEFORE.test(segment.slice(Math.max(from, money.index - 16), money.index))
+      // "$99,550 per CoinGecko / $99,512 per CoinMarketCap": two providers' prices, a band.
+      const other = otherProvider(segment, money, 0.03)
+      if (other) {
+        figures.range = [Math.min(money.value, other.value), Math.max(money.value, other.value)]
+        delete figures.price
+        otherEnd = other.end
+      }
     } else if (approximate && !isRound(money.value) && Math.abs(money.value - figures.price) / figures.price < 0.02) {
       // "consolidated near $90,000 … closing at $89,810": the exact figure beats the round one it rounds.
       figures.price = money.value

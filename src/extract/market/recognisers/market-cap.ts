@@ -3,7 +3,8 @@ import {findDays, isStaleDay} from '../days.js'
 import {findMoney} from '../numbers.js'
 import type {LineContext, MarketCap, Recogniser} from '../types.js'
 import {readChange} from './change.js'
-import {EARLIER_FIGURE_BEFORE, NEARLY_BEFORE, OLD_VALUE_AFTER, PRICE_AGGREGATORS} from '../topics.js'
+import {otherProvider} from '../providers.js'
+import {EARLIER_FIGURE_BEFORE, NEARLY_BEFORE, OLD_VALUE_AFTER} from '../topics.js'
 
 const TOTAL_CAP =
   /\b(?:total|global|overall|aggregate|crypto(?:currency)?|market)\b[\w\s]{0,20}?(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?|^\s*[-*]?\s*(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b|\b(?:total|global|overall|aggregate)\s+(?:(?:crypto(?:currency)?|digital[- ]assets?)\s+)?(?:market\s+)?(?:cap\b|cap(?:it|ti)ali[sz]ation|mcap|valuation|value(?!\s+locked))|\bcrypto(?:currency)?\s+(?:market(?:'s)?\s+)?(?:cap(?:it|ti)ali[sz]ation|mcap|valuation|value(?!\s+locked))|\b(?:total )?value of (?:the (?:whole |entire |overall )?crypto(?:currency)? market|all (?:crypto\w*|digital assets))|\b(?:combined|total|overall|aggregate) market\s+value of (?:all )?(?:crypto\w*|digital assets)|\b(?:the )?(?:whole|entire) (?:crypto(?:currency)? )?market\b|\bthe (?:crypto(?:currency)? )?market as a whole\b|\ball of crypto\b|\bcrypto(?:currency)? (?:market )?cap\b|\bthe (?:crypto(?:currency)? )?market (?:is|was) (?:now )?(?:worth|valued at)\b|\bcapitali[zs]a(?:ción|ção|tion) total(?:e)?\b|\b(?:total|overall|whole|broader|broad) (?:crypto )?market\b(?!\s+(?:volume|liquidations?|open interest|oi|turnover|sentiment|breadth)\b)|(?<=^\W{0,6}|[.;:·]\s{1,3})(?:market|mkt)\.?\s+cap(?:itali[sz]ation)?\b(?=\W{0,4}(?:\$|US\$|USD\s?)?\d)|(?:^\W{0,4}|^\s*\d+\/\s*|[·|│┃•/]\s*)(?:(?:tot(?:al)?|ttl)(?: crypto)?(?: market)?(?: m-?cap| cap)?|m-?cap|cap|mcap|tmc)(?:\s+usd)?(?=\W{0,6}[\d$])(?!\W{0,6}24\s?-?h)/i
@@ -64,7 +65,7 @@ function fromPhrase(context: LineContext, phrase: {0: string; index: number}): M
   const own = amount ? text.slice(Math.min(phrase.index, sentenceStart), Math.min(end, amount.end + 40)) : ''
   if (findDays(own, context.date).some((day) => isStaleDay(day, context.date))) return undefined
   const result: MarketCap = {line: context.line}
-  const second = amount && !amount.range ? otherSource(text, amount) : undefined
+  const second = amount && !amount.range ? otherProvider(text, amount, 0.05, {bare: true})?.value : undefined
   if (amount?.range) result.usdRange = amount.range
   else if (second !== undefined) result.usdRange = [Math.min(amount!.value, second), Math.max(amount!.value, second)]
   else if (amount) result.usd = amount.value
@@ -81,24 +82,4 @@ function indexOfMark(text: string, mark: string, from: number): number {
   let at = text.indexOf(mark, from)
   while (at !== -1 && mark === '. ' && /\b(?:approx|ca|vs|est|abt|appr)$/i.test(text.slice(Math.max(0, at - 6), at))) at = text.indexOf(mark, at + 1)
   return at
-}
-
-const OTHER_SOURCE_AMOUNT = new RegExp(String.raw`^[^.]{0,80}?\b(?:${PRICE_AGGREGATORS}|another (?:tracker|source|aggregator)|other (?:tracker|source|aggregator)s?)\b[^.]{0,60}?(?:tally|reading|figure|estimate|count|version|puts it|has it|has|reads|shows?|says)\b[^.]{0,40}?(?=(?:US)?\$\s?\d)`, 'i')
-
-/**
- * "US$3.41tn, according to CoinGecko; CoinMarketCap's tally is a little higher at US$3.44tn": another
- * source's reading in the next clause, within 5% of the first, makes the cap a range; so do "one aggregator's" and "the other's".
- */
-function otherSource(text: string, amount: {value: number; end: number}): number | undefined {
-  // "$3.75 trillion according to one aggregator, $3.79 trillion according to the other".
-  const pair = /^\s*(?:according to|per|on|from)\s+one\b[^.$\d]{0,30}?[,;]\s*(?:and\s+|but\s+)?(?=(?:US)?\$\s?\d)/i.exec(text.slice(amount.end))
-  if (pair) {
-    const [other] = findMoney(text.slice(amount.end + pair[0].length), {bare: true})
-    const rest = other ? text.slice(amount.end + pair[0].length + other.end, amount.end + pair[0].length + other.end + 40) : ''
-    if (other && !other.range && /^\s*(?:according to|per|on|from)\s+the other\b/i.test(rest) && Math.abs(other.value - amount.value) / amount.value <= 0.05) return other.value
-  }
-  const next = OTHER_SOURCE_AMOUNT.exec(text.slice(amount.end))
-  if (!next) return undefined
-  const [other] = findMoney(text.slice(amount.end + next[0].length), {bare: true})
-  return other && !other.range && other.value !== amount.value && Math.abs(other.value - amount.value) / amount.value <= 0.05 ? other.value : undefined
 }
