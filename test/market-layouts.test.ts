@@ -786,4 +786,18 @@ describe('layouts of exports and hand edits', () => {
     // One provider named twice is one reading and the next amount is another figure.
     expect(price(extract('## Market', '', 'Bitcoin is at $98,105 on CoinGecko and $96,000 on CoinGecko is support.'), 'BTC')).toMatchObject({price: 98105})
   })
+
+  it("what set 34a taught, in tables and flows: a column per provider gives a band, and one company's ticker is one fund", () => {
+    expect(price(extract('## Market', '', 'Bitcoin sits around $97.2k this morning. That is up 2.0% on 24 hours per CoinGecko[^1] (CoinMarketCap shows 1.9%[^2]).'), 'BTC')).toMatchObject({price: 97200, change24hRange: [1.9, 2]})
+    const table = extract('### Market Snapshot', '', '| Asset | Price | 24h (CoinGecko) | 24h (CoinMarketCap) |', '|---|---:|---:|---:|', '| BTC | $95,323 | +1.20% | +1.26% |', '| ETH | $3,498.48 | +1.99% | +1.99% |', '', '### Market Structure', '', '| Metric | CoinGecko | CoinMarketCap |', '|---|---:|---:|', '| Total market cap | $3.26T | $3.27T |')
+    expect(price(table, 'BTC')).toMatchObject({price: 95323, change24hRange: [1.2, 1.26]})
+    expect(price(table, 'ETH')).toMatchObject({price: 3498.48, change24hPct: 1.99})
+    expect(table.marketCap).toMatchObject({usdRange: [3.26e12, 3.27e12]})
+    // The prose's cap is the providers' band's, and takes its change.
+    expect(extract('## Market', '', 'The total market is worth about $3.70tn.', '', '| Asset | CoinGecko | CoinMarketCap | 24h (CG / CMC) |', '|:--|--:|--:|:--|', '| Total market cap | $3.70tn | $3.68tn | +1.73% / +1.70% |').marketCap).toMatchObject({usd: 3.7e12, change24hPct: 1.73})
+    // "Halberd's HBTC": a company's ticker is one fund, not the market's flow.
+    const flows = extract('## Flows', '', 'US spot bitcoin ETFs took in a net $186.4M on Tuesday (Sep 12) per Farside. Halberd\'s HBTC led the bitcoin side with +$97.3M on its own.').etfFlows
+    expect(flows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 186.4e6}])
+    expect(flows).toHaveLength(1)
+  })
 })

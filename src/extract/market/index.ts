@@ -108,8 +108,8 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const cap = exact ? {...exact, ...(exact.change24hPct === undefined && exact.change24hRange === undefined && pick(rounded!, 'change24hPct', 'change24hRange'))} : rounded
   const changeless = cap && cap.change24hPct === undefined && cap.change24hRange === undefined
   // "| Total market cap | $3.26T |" then "| Total cap 24h | -1.1% |": the change on a line of its own, next to the cap's;
-  // else "worth about $3.70tn" in the prose and "| Total market cap | $3.70tn | … | +1.73% |" in a table: the same cap, with its change.
-  const near = changeless ? run([marketCapChange], [...overview, ...elsewhere]).find((change) => Math.abs(change.line - cap.line) <= 3) ?? caps.find((other) => other.usd !== undefined && other.usd === cap.usd && (other.change24hPct !== undefined || other.change24hRange !== undefined)) : undefined
+  // else "worth about $3.70tn" in the prose and "| Total market cap | $3.70tn | … | +1.73% |" in a table (or two providers' "$3.70tn | $3.68tn"): the same cap, with its change.
+  const near = changeless ? run([marketCapChange], [...overview, ...elsewhere]).find((change) => Math.abs(change.line - cap.line) <= 3) ?? caps.find((other) => cap.usd !== undefined && (other.usd === cap.usd || (other.usdRange !== undefined && other.usdRange[0] <= cap.usd && cap.usd <= other.usdRange[1])) && (other.change24hPct !== undefined || other.change24hRange !== undefined)) : undefined
   if (cap) data.marketCap = near ? {...cap, ...pick(near, 'change24hPct', 'change24hRange')} : cap
   // Fear & Greed is one daily value, given in the overview or under sentiment.
   const everywhere = [...opening, ...sections.flatMap(sectionContexts)]

@@ -36,3 +36,13 @@ export function otherProvider(text: string, amount: {value: number; end: number}
   const other = next && after(amount.end + next[0].length)
   return other && close(other) ? {value: other.value, end: other.end} : undefined
 }
+
+const AGGREGATOR = new RegExp(PRICE_AGGREGATORS, 'i')
+
+/** The column headed as `column` is but for another provider ("24h (CoinGecko)" and "24h (CoinMarketCap)"), or -1. */
+export function providerTwin(header: readonly string[], column: number): number {
+  const own = header[column] ?? ''
+  const rest = (name: string) => name.replace(AGGREGATOR, '').replace(/\W+/g, ' ').trim().toLowerCase()
+  if (!AGGREGATOR.test(own)) return -1
+  return header.findIndex((name, index) => index !== column && AGGREGATOR.test(name) && AGGREGATOR.exec(name)![0].toLowerCase() !== AGGREGATOR.exec(own)![0].toLowerCase() && rest(name) === rest(own))
+}

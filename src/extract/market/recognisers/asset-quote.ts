@@ -240,8 +240,8 @@ function readSegment(text: string, from: number, end: number, symbol?: string): 
   return readWindow(text.slice(base, end), from - base, symbol, text.slice(end))
 }
 
-/** Another provider's reading of the same change right after it: ", while CoinMarketCap has it at 3.6%". */
-const OTHER_PROVIDER_CHANGE = new RegExp(String.raw`^[^.;\d%]{0,12}\b(?:while|whereas|and|but)\s+(?:${PRICE_AGGREGATORS}|another (?:tracker|source|aggregator|feed)|the other (?:tracker|source|aggregator|feed))\b[^.;\d%]{0,20}?\b(?:has it at|has|shows|reads|puts it at|at)\s+(\d+(?:\.\d+)?)\s?%`, 'i')
+/** Another provider's reading of the same change right after it: ", while CoinMarketCap has it at 3.6%", "on 24 hours per CoinGecko (CoinMarketCap shows 1.9%)". */
+const OTHER_PROVIDER_CHANGE = new RegExp(String.raw`^(?:[^.;\d%]|\b24\b){0,40}?(?:\b(?:while|whereas|and|but)\s+|\(\s*)(?:${PRICE_AGGREGATORS}|another (?:tracker|source|aggregator|feed)|the other (?:tracker|source|aggregator|feed))\b[^.;\d%]{0,20}?\b(?:has it at|has|shows|reads|puts it at|at)\s+(\d+(?:\.\d+)?)\s?%`, 'i')
 
 /** Words right after a figure that say it is where the asset trades now. */
 const NOW_AFTER = /^\s*(?:now|currently|right now|at press time|as (?:I|we) write)\b/i

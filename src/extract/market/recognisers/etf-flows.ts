@@ -10,7 +10,7 @@ import type {EtfFlow, Recogniser} from '../types.js'
 const FUND_ASSETS = String.raw`(?:bitcoin|btc|ether(?:eum)?|eth|solana|sol|xrp)`
 // ("the bitcoin funds lost $412 million": a day's flow of the US funds, as news desks call them.)
 export const ETF = new RegExp(String.raw`\bETFs?\b|\bETPs?\b|\bexchange[- ]traded (?:funds?|products?)\b|\b(?:spot|the) ${FUND_ASSETS} (?:funds|products)\b|\bspot funds\b`, 'i')
-const ISSUER = /\b(IBIT|FBTC|GBTC|ARKB|BITB|HODL|BTCO|EZBC|BRRR|BTCW|MSBT|ETHA|FETH|ETHE|ETHW|BSOL|GSOL|XRPC|BlackRock|iShares|Fidelity|Grayscale|ARK(?: 21Shares)?|21Shares|Bitwise|VanEck|Invesco|Franklin|WisdomTree|Valkyrie|Morgan Stanley)\b/
+const ISSUER = /\b(IBIT|FBTC|GBTC|ARKB|BITB|HODL|BTCO|EZBC|BRRR|BTCW|MSBT|ETHA|FETH|ETHE|ETHW|BSOL|GSOL|XRPC|BlackRock|iShares|Fidelity|Grayscale|ARK(?: 21Shares)?|21Shares|Bitwise|VanEck|Invesco|Franklin|WisdomTree|Valkyrie|Morgan Stanley|(?<=[A-Z][a-z]+['’]s )(?!(?:BTC|ETH|SOL|XRP|ETFs?|USD|US|SEC)\b)[A-Z]{3,5})\b/
 export const ASSETS: ReadonlyArray<[symbol: string, pattern: RegExp]> = [
   ['BTC', /\b(bitcoin|btc)\b/i],
   ['ETH', /\b(ethereum|ether|eth)\b/i],

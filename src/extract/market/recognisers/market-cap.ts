@@ -3,7 +3,7 @@ import {findDays, isStaleDay} from '../days.js'
 import {findMoney} from '../numbers.js'
 import type {LineContext, MarketCap, Recogniser} from '../types.js'
 import {readChange} from './change.js'
-import {otherProvider} from '../providers.js'
+import {otherProvider, providerTwin} from '../providers.js'
 import {EARLIER_FIGURE_BEFORE, NEARLY_BEFORE, OLD_VALUE_AFTER} from '../topics.js'
 
 const TOTAL_CAP =
@@ -65,7 +65,7 @@ function fromPhrase(context: LineContext, phrase: {0: string; index: number}): M
   const own = amount ? text.slice(Math.min(phrase.index, sentenceStart), Math.min(end, amount.end + 40)) : ''
   if (findDays(own, context.date).some((day) => isStaleDay(day, context.date))) return undefined
   const result: MarketCap = {line: context.line}
-  const second = amount && !amount.range ? otherProvider(text, amount, 0.05, {bare: true})?.value : undefined
+  const second = amount && !amount.range ? otherProvider(text, amount, 0.05, {bare: true})?.value ?? twinColumn(context, amount.value) : undefined
   if (amount?.range) result.usdRange = amount.range
   else if (second !== undefined) result.usdRange = [Math.min(amount!.value, second), Math.max(amount!.value, second)]
   else if (amount) result.usd = amount.value
@@ -75,6 +75,15 @@ function fromPhrase(context: LineContext, phrase: {0: string; index: number}): M
   const lead = text.slice(sentenceStart, phrase.index)
   Object.assign(result, ownChange.change24hPct !== undefined || ownChange.change24hRange !== undefined || findAssetMentions(lead).length > 0 ? ownChange : readChange(text, sentenceStart, phrase.index))
   return result.usd === undefined && result.usdRange === undefined ? undefined : result
+}
+
+/** "| Metric | CoinGecko | CoinMarketCap |" over "| Total market cap | $3.26T | $3.27T |": the other provider's column, within 5%. */
+function twinColumn(context: LineContext, value: number): number | undefined {
+  if (!context.table) return undefined
+  const {header, cells} = context.table
+  const column = cells.findIndex((cell) => findMoney(cell, {bare: true}).some((money) => money.value === value))
+  const [other] = findMoney(cells[providerTwin(header, column)] ?? '', {bare: true})
+  return other && !other.range && other.value !== value && Math.abs(other.value - value) / value <= 0.05 ? other.value : undefined
 }
 
 /** The first `mark` at or after `from`, skipping the dot of an abbreviation ("approx.", "ca.", "vs."). */

@@ -1,5 +1,6 @@
 import {assetOfLabel, inPriceBand, PRICE_BANDS} from '../assets.js'
 import {findMoney, findPercents, findPlainNumbers} from '../numbers.js'
+import {providerTwin} from '../providers.js'
 import {OTHER_CURRENCY} from '../topics.js'
 import type {LineContext, PriceQuote, Recogniser} from '../types.js'
 import {setChange} from './change.js'
@@ -42,7 +43,10 @@ export const tableRow: Recogniser<PriceQuote> = {
     const changeCell = changeColumn !== undefined ? cells[changeColumn]! : money ? priceCell : undefined
     // "Flat (vol +41.7% YoY)": a percentage of something else than the day's move.
     const percent = changeCell === undefined || OTHER_MEASURE.test(changeCell) ? undefined : findPercents(changeCell).find((item) => !item.bound)
-    if (percent) setChange(quote, percent)
+    // "| 24h (CoinGecko) | 24h (CoinMarketCap) |": two providers' changes, a band.
+    const twin = percent && changeColumn !== undefined ? findPercents(cells[providerTwin(header, changeColumn)] ?? '').find((item) => !item.bound) : undefined
+    if (percent && twin && twin.value !== undefined && percent.value !== undefined && twin.value !== percent.value) quote.change24hRange = [Math.min(percent.value, twin.value), Math.max(percent.value, twin.value)]
+    else if (percent) setChange(quote, percent)
     else {
       // "| BTC | 96,412 | +0.2 | -0.8 |" under "| Asset | Last | 1h | 24h |": a 24h column of bare percentages.
       const column = header.findIndex((name, index) => index > 0 && BARE_CHANGE_HEADER.test(name.trim()))
