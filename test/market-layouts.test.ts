@@ -800,4 +800,17 @@ describe('layouts of exports and hand edits', () => {
     expect(flows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 186.4e6}])
     expect(flows).toHaveLength(1)
   })
+
+  it("what set 34b taught: a line with comma decimals sets thousands apart with dots, Portuguese magnitudes, a percent sign written first, a price before its signed change", () => {
+    const brazil = extract('### Cafezinho do Mercado', '', '- **Bitcoin (BTC):** US$ 100.196 — R$ 559.194 — **+1,95%** in 24h', '- **Ethereum (ETH):** US$ 3.709,75 — **+2,36%**', '- **Capitalização total do mercado cripto:** US$ 3,42 trilhões (**+1,6%**)', '', 'In the last 24 hours, **US$ 639,5 milhões** were liquidated in the whole market.')
+    expect(price(brazil, 'BTC')).toMatchObject({price: 100196, change24hPct: 1.95})
+    expect(price(brazil, 'ETH')).toMatchObject({price: 3709.75, change24hPct: 2.36})
+    expect(brazil.marketCap).toMatchObject({usd: 3.42e12, change24hPct: 1.6})
+    expect(brazil.liquidations).toMatchObject([{amountUsd: 639.5e6}])
+    const turkey = extract('MARKET SUMMARY', '', 'BTC ........ 100.837 $ | 24 hour: +%0,64', 'SOL ........ 204,44 $  | 24 hour: -%0,16', '', 'Total crypto market value 3,44 trillion $, in 24 hours rose %0,47.')
+    expect(price(turkey, 'BTC')).toMatchObject({price: 100837, change24hPct: 0.64})
+    expect(price(turkey, 'SOL')).toMatchObject({price: 204.44, change24hPct: -0.16})
+    // An English line keeps its dots as decimals: "$1.375" is a dollar and 37.5 cents.
+    expect(price(extract('## Market', '', '- **XRP:** $1.375 (+2.1%)'), 'XRP')).toMatchObject({price: 1.375})
+  })
 })

@@ -24,19 +24,30 @@ export function cleanText(raw: string): string {
  * followed by one or two digits is never a thousands separator). "USD 100,215" stays as written.
  */
 export function englishNotation(text: string): string {
+  // A line that writes its decimals with a comma ("+1,95%", "US$ 3.709,75") sets its thousands apart with dots:
+  // its "US$ 100.196" is 100,196, not 100.196.
+  if (COMMA_DECIMAL.test(text)) text = text.replace(DOT_THOUSANDS, (number) => number.replace(/\./g, ','))
   return text
     // "187 Mio. $", "66,8 Mrd. $", "3,51 Bio. $": German magnitudes (a Billion is a trillion).
     .replace(/(\d)\s?(Mio|Mrd|Bio)\.?(?=\s|$)/g, (_, digit: string, unit: string) => `${digit} ${GERMAN_UNITS[unit]}`)
     // Spanish magnitudes: "1,1 mil millones USD" is 1.1 billion, "486,3 millones" 486.3 million.
     .replace(/(\d)\s?mil millones\b/g, '$1 billion')
     .replace(/(\d)\s?millones\b/g, '$1 million')
+    // Portuguese magnitudes: "US$ 639,5 milhões", "US$ 3,42 trilhões", "US$ 73,9 bi".
+    .replace(/(\d)\s?(milhões|bilhões|trilhões)(?=\s|[.,;:)]|$)/g, (_, digit: string, unit: string) => `${digit} ${PORTUGUESE_UNITS[unit]}`)
+    .replace(/((?:US|R)\$\s?\d+(?:,\d+)?)\s?(mi|bi|tri)\b/g, (_, amount: string, unit: string) => `${amount} ${PORTUGUESE_UNITS[unit]}`)
+    // "+%0,64", "-%0,16": the percent sign written first, as in Turkish.
+    .replace(/(^|[\s(:+\-−–])%(\d+(?:[.,]\d+)?)(?![\d%])/g, '$1$2%')
     .replace(EUROPEAN, european)
     .replace(PERCENT_WORDS, '$1%')
     // Emoji arrows sign a move as ▼ and ▲ do ("🔻 1.8%", "⬆️ 2%").
     .replace(/🔻|🔽|⬇️?/gu, '▼')
     .replace(/🔺|🔼|⬆️?/gu, '▲')
 }
+const COMMA_DECIMAL = /(?<![\d,.])\d{1,3}(?:\.\d{3})*,\d{1,2}(?![\d,])/
+const DOT_THOUSANDS = /(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)/g
 const GERMAN_UNITS: Record<string, string> = {Mio: 'million', Mrd: 'billion', Bio: 'trillion'}
+const PORTUGUESE_UNITS: Record<string, string> = {milhões: 'million', mi: 'million', bilhões: 'billion', bi: 'billion', trilhões: 'trillion', tri: 'trillion'}
 // ("-1.2 pct" drops the abbreviation's dot; "up 1.29 percent." and "-1.2 pct. The week …" keep the full stop that ends a sentence.)
 const PERCENT_WORDS = /(\d)\s?(?:per ?cent\b|pct\b(?:\.(?!\s+[A-Z]))?)/gi
 
@@ -292,6 +303,12 @@ export function findPercents(text: string): PercentMatch[] {
     // ("111 200 USD — +2,1 %": the sign next to the figure wins over a dash before it.)
     const sign1 = hyphen ? g.s1b : g.s1b ?? g.s1
     const a = Number(g.a!.replace(/,/g, ''))
+    // "US$ 3,709.75 — +2.36%": a price, then its signed change; a range of percentages does not open on a price.
+    if (g.b !== undefined && g.pa === undefined && g.s2 !== undefined && a >= 100) {
+      const at = start + match[0].indexOf(g.s2, g.a!.length)
+      found.push({value: applySign(Number(g.b.replace(/,/g, '')), g.s2), signed: true, bound, index: at, end: start + match[0].length})
+      continue
+    }
     if (g.b !== undefined) {
       const b = Number(g.b.replace(/,/g, ''))
       const sign2 = g.s2 ?? sign1
