@@ -813,4 +813,12 @@ describe('layouts of exports and hand edits', () => {
     // An English line keeps its dots as decimals: "$1.375" is a dollar and 37.5 cents.
     expect(price(extract('## Market', '', '- **XRP:** $1.375 (+2.1%)'), 'XRP')).toMatchObject({price: 1.375})
   })
+
+  it("the Fear & Greed index by its names in other languages, and read under a heading named for it from a line that opens on the reading", () => {
+    expect(extract('### 😱 Medo & Ganância', '', '**19 — Medo Extremo (Extreme Fear).** One week ago it was 56.').fearGreed).toBe(19)
+    expect(extract('## Fear & Greed', '', '57 (Greed). First time in the greed zone since the 4th.').fearGreed).toBe(57)
+    expect(extract('## Fear & Greed', '', 'Index 26, "Fear". Yesterday it was 19.').fearGreed).toBe(26)
+    // A line under the heading that does not open on the reading is not read as one.
+    expect(extract('## Fear & Greed', '', 'It was 19 a week ago and nobody is brave yet.').fearGreed).toBeUndefined()
+  })
 })

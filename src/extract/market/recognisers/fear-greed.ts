@@ -3,7 +3,7 @@ import type {Recogniser} from '../types.js'
 import {OLD_VALUE_AFTER} from '../topics.js'
 
 // ("the fear-and-greed gauge", and "Sentiment index: 45 (Fear)", "Sentiment gauge at 74", as many authors call it.)
-const INDEX = /fear[\s-]*(?:&|and|\/)[\s-]*greed(?:\s+index)?|(?<!\b(?:social|twitter|options|funding|retail|news|on-?chain|other)\s+)\bsentiment (?:index|gauge)\b|\bF\s?&\s?G\b(?:\s+index)?|\bC?FGI\b|\bfng\b|(?<!\b(?:VIX|volatility|CBOE|Wall Street(?:['’]s)?)\s+)\bfear index\b/i
+const INDEX = /fear[\s-]*(?:&|and|\/)[\s-]*greed(?:\s+index)?|\b(?:medo\s*(?:&|e)\s*ganância|miedo\s*(?:&|y)\s*codicia|angst\s*(?:&|und)\s*gier|peur\s*(?:&|et)\s*cupidité|korku\s*(?:&|ve)\s*açgözlülük)|(?<!\b(?:social|twitter|options|funding|retail|news|on-?chain|other)\s+)\bsentiment (?:index|gauge)\b|\bF\s?&\s?G\b(?:\s+index)?|\bC?FGI\b|\bfng\b|(?<!\b(?:VIX|volatility|CBOE|Wall Street(?:['’]s)?)\s+)\bfear index\b/i
 const MOVE = /\b(dropped|fell|rose|gained|lost|climbed|slipped|jumped|went|moved|swung|shifted|slid|sank|improved|recovered|rebounded|eased|ticked|crept|up|down|by|under|below|above|over|beyond|more than|less than|at least|at most)\s*$/i
 /** "(7-day average 10)", "from 22 a week ago": a number that is not today's reading. */
 const NOT_TODAY = /\b(average|avg|mean|ago|yest\.?|prev\.?|yesterday['’]?s?|last week['’]?s?|previous|prior|from|vs\.?|versus|compared with)\s*\S{0,6}\s*$/i
@@ -30,6 +30,11 @@ const MONTH = /(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i
 export const fearGreed: Recogniser<{value?: number; range?: [number, number]; line: number}> = {
   name: 'fear-greed',
   match(context) {
+    // Under a section named for the index ("FEAR & GREED", "### Medo & Ganância"), a line that opens on its
+    // reading ("57 (Greed).", "Index 26, \"Fear\".") is read as if the title stood before it.
+    if (!INDEX.test(context.text) && INDEX.test(context.section.title) && /^\W{0,4}(?:index\s+)?\d{1,3}\b(?![.,]\d|\s?%)/i.test(context.text)) {
+      return fearGreed.match({...context, text: `${context.section.title.replace(/[:\s]+$/, '')}: ${context.text}`})
+    }
     const phrase = INDEX.exec(context.text)
     if (!phrase) return []
     // "there is no Fear & Greed reading today": none.
