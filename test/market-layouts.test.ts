@@ -821,4 +821,9 @@ describe('layouts of exports and hand edits', () => {
     // A line under the heading that does not open on the reading is not read as one.
     expect(extract('## Fear & Greed', '', 'It was 19 a week ago and nobody is brave yet.').fearGreed).toBeUndefined()
   })
+
+  it("an amount restated in another currency in brackets is an aside: '(≈ S$417.6m)' does not break the liquidation total before it", () => {
+    expect(extract('## Derivatives', '', 'About US$321.0m (≈ S$417.6m) of positions liquidated in the last 24 hours — longs US$170.1m, shorts US$150.9m.').liquidations).toMatchObject([{amountUsd: 321e6, long: 170.1e6, short: 150.9e6}])
+    expect(price(extract('## Market', '', '- **Bitcoin (BTC):** US$ 100.196 (R$ 559.194), **+1,95%** in 24h'), 'BTC')).toMatchObject({price: 100196, change24hPct: 1.95})
+  })
 })

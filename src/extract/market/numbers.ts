@@ -24,6 +24,8 @@ export function cleanText(raw: string): string {
  * followed by one or two digits is never a thousands separator). "USD 100,215" stays as written.
  */
 export function englishNotation(text: string): string {
+  // "(≈ S$417.6m)", "(R$ 559.194)", "(≈ ₩4.4조)": an amount restated in another currency, an aside (blanked, so columns keep their place).
+  text = text.replace(CONVERSION, (aside) => ' '.repeat(aside.length))
   // A line that writes its decimals with a comma ("+1,95%", "US$ 3.709,75") sets its thousands apart with dots:
   // its "US$ 100.196" is 100,196, not 100.196.
   if (COMMA_DECIMAL.test(text)) text = text.replace(DOT_THOUSANDS, (number) => number.replace(/\./g, ','))
@@ -44,6 +46,7 @@ export function englishNotation(text: string): string {
     .replace(/🔻|🔽|⬇️?/gu, '▼')
     .replace(/🔺|🔼|⬆️?/gu, '▲')
 }
+const CONVERSION = /\(\s*(?:[~≈]|about|approx\.?|roughly|around)?\s*(?:(?!US\$)[A-Z]{1,3}\$|[₩₹€£¥₦]|(?:KRW|INR|EUR|GBP|JPY|BRL|SGD|TRY|NGN|AUD|CAD|HKD|MXN|TL)\b)\s?\d[\d.,\s]*(?:[kKmMbBtT]\b|bn\b|tn\b|mn\b|million\b|billion\b|trillion\b|mi\b|bi\b|tri\b|조|억)?\s*\)/g
 const COMMA_DECIMAL = /(?<![\d,.])\d{1,3}(?:\.\d{3})*,\d{1,2}(?![\d,])/
 const DOT_THOUSANDS = /(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)/g
 const GERMAN_UNITS: Record<string, string> = {Mio: 'million', Mrd: 'billion', Bio: 'trillion'}
