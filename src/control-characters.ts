@@ -44,9 +44,7 @@ const REFERENCE = /&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));/g
  */
 export function cleanMarkup(markup: string): string {
   const text = cleanText(markup)
-  // Most pages hold references (`&#x26;`) and none to a forbidden character:
-  // the text as it is, rather than a copy (a page is costly to copy: src/render/page-model.ts).
-  if (forbiddenReferences(text).next().done) return text
+  if (!text.includes('&#')) return text
   return text.replace(REFERENCE, (reference, hex: string | undefined, decimal: string | undefined) =>
     isForbiddenCodePoint(hex === undefined ? Number(decimal) : Number.parseInt(hex, 16)) ? '' : reference
   )

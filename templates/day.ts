@@ -1,7 +1,8 @@
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {longDate, shortDate} from '../src/render/dates.js'
-import {BODY_MARK, type PublishedBrief} from '../src/render/page-model.js'
+import {markLookalikes} from '../src/render/lookalike-marks.js'
+import type {PublishedBrief} from '../src/render/page-model.js'
 import {keyFigures} from './key-figures.js'
 import {tagLinks} from './tag-links.js'
 
@@ -42,9 +43,10 @@ export function dayPage({item, previous, next, link, indexHref, categoryHref, as
       ]),
       contents(item.contents, figures !== undefined),
       figures,
-      // The sanitized HTML from the render stage, put in when the page is
-      // stringified (src/render/site.ts, writePage).
-      h('div.brief-body', [{type: 'raw', value: BODY_MARK} as unknown as ElementContent])
+      // Sanitized HTML from the render stage, kept as a string so the tree
+      // could be released while the rest of the archive was read.
+      // Sources whose host imitates a well-known site are marked (lookalike-citation-host).
+      h('div.brief-body', [{type: 'raw', value: markLookalikes(item.html, item.brief.lookalikeHosts)} as unknown as ElementContent])
     ]),
     h('nav.pager', {ariaLabel: 'Other days'}, [
       previous

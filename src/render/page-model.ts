@@ -48,26 +48,7 @@ export interface PublishedBrief extends RenderedBrief {
   body?: (() => Promise<RenderedBrief>) | undefined
 }
 
-/**
- * Where a day page's template puts the body, for `stringify` to put it in.
- * Only a raw node can write the mark: hast-util-to-html writes `<` in text
- * and `"` in attribute values as character references.
- */
-export const BODY_MARK = '<!--"body"-->'
-
-/**
- * A page's HTML, with `body` (a day's rendered body) in place of BODY_MARK.
- * The body goes in once the rest of the page is serialised, not as a raw
- * node of the tree: hast-util-to-html copies an element's content into a
- * new string at every level, and a day page is large enough (over 128 KB
- * as UTF-16) that each copy is a fresh allocation outside V8's heap pages,
- * about 0.2 ms here. A dozen copies per day page took 3 s of a 1,000-brief
- * cold build's 55 s of CPU.
- */
-export function stringify(tree: Root, body?: string): string {
-  const html = `${toHtml(tree, {allowDangerousHtml: true})}\n`
-  return body === undefined ? html : html.replace(BODY_MARK, () => body)
-}
+export const stringify = (tree: Root) => toHtml(tree, {allowDangerousHtml: true}) + '\n'
 
 /** What a page is, for the sitemap, the README and whoever adds a kind (the search page). */
 export type PageKind = 'day' | 'index' | 'year' | 'month' | 'category' | 'tags' | 'tag' | 'assets' | 'asset' | 'not-found' | 'search'

@@ -22,7 +22,6 @@ import {searchScripts} from './search.js'
 import {templateFile} from './template-files.js'
 import {settleAll, Slots} from '../slots.js'
 import {addSeverityBadges} from './severity-badges.js'
-import {markLookalikes} from './lookalike-marks.js'
 import {addContentsAnchors} from './contents.js'
 import {compare} from './compare.js'
 import {dayCardPath, dayFolder, SITE_CARD_PATH} from './paths.js'
@@ -154,9 +153,7 @@ export async function writeSite(published: readonly PublishedBrief[], config: Co
     const body = item?.body && (await item.body())
     if (item && body) Object.assign(item, bodyParts(body))
     const files = [page.file]
-    // A day's body, with the sources whose host imitates a well-known site marked (lookalike-citation-host).
-    const html = stringify(page.render(), item && markLookalikes(item.html, item.brief.lookalikeHosts))
-    const writes = [writer.write(page.file, html)]
+    const writes = [writer.write(page.file, stringify(page.render()))]
     if (item) {
       // The day's data, its picture for sharing, and its embedded images: written beside the page, under its key.
       files.push(`${item.folder}brief.json`, dayCardPath(item.folder), ...item.images.map((image) => `${item.folder}${image.name}`))
