@@ -826,4 +826,13 @@ describe('layouts of exports and hand edits', () => {
     expect(extract('## Derivatives', '', 'About US$321.0m (≈ S$417.6m) of positions liquidated in the last 24 hours — longs US$170.1m, shorts US$150.9m.').liquidations).toMatchObject([{amountUsd: 321e6, long: 170.1e6, short: 150.9e6}])
     expect(price(extract('## Market', '', '- **Bitcoin (BTC):** US$ 100.196 (R$ 559.194), **+1,95%** in 24h'), 'BTC')).toMatchObject({price: 100196, change24hPct: 1.95})
   })
+
+  it("what set 35d taught: a past day told in the past tense is not today's price, 'rn' is now, and a table of levels gives no price from its notes", () => {
+    const saturday = extractDated('2033-11-12', 'saturday edition!! i went to bed wednesday with btc at 98k and woke up thursday to 93k', '', '## where we at', '', 'btc is chopping between 94.2k and 96.7k, sitting at **95.9k** rn (+0.8% on the day).')
+    expect(price(saturday, 'BTC')).toMatchObject({price: 95900, change24hPct: 0.8})
+    // A day named in an earlier sentence of the paragraph does not reach this one.
+    expect(price(extractDated('2033-03-28', '## Market', '', 'the expiry on friday went off quietly, settling at $106.9k. eth is at $3.79k (+1.2%) and sol at $203.5 (+2.0%).'), 'ETH')).toMatchObject({price: 3790, change24hPct: 1.2})
+    const levels = extractDated('2033-11-07', '**Snapshot (24h to 06:00 ET)**', '', '- **BTC $102,612**, −2.32%', '', '## Levels', '', '| | Support | Resistance | Notes |', '|---|---|---|---|', '| BTC | 101.2k / 99.8k | 104.1k / 105.6k | 101.2k held on the wick, barely |')
+    expect(price(levels, 'BTC')).toMatchObject({price: 102612, change24hPct: -2.32})
+  })
 })

@@ -1,6 +1,7 @@
 import {findAssetMentions, inPriceBand} from '../assets.js'
 import {findMoney, findPercents, findPlainNumbers, negate, type MoneyMatch, type PercentMatch} from '../numbers.js'
 import type {PriceQuote, Recogniser} from '../types.js'
+import {findDays, isStaleDay} from '../days.js'
 import {otherProvider} from '../providers.js'
 import {NEARLY_BEFORE, NON_PRICE_TOPIC, OLD_VALUE_AFTER, opensOnNonPriceTopic, PRICE_AGGREGATORS, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
 import {OTHER_SPAN_AFTER, OTHER_SPAN_BEFORE, setChange} from './change.js'
@@ -47,6 +48,7 @@ const SR_BEFORE = /(?:^|[\s·|,;(/])[SR][12]?\s*[:=]?\s*[~≈]?\s*$/
 const WAS_EARLIER = /\b(?:yesterday|yday|last night|earlier|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?(?:['’]s)?(?:\s+(?:night|morning|evening|afternoon|close|open))?)\b[^.;$\d]{0,16}\b(?:was|stood|sat|traded|closed)\s+(?:at\s+|near\s+|around\s+|about\s+)?[~≈]?\s*$/i
 /** "BTC yesterday at this time: $103,740": the asset's label names another moment. */
 const EARLIER_LABEL = /^\W*(?:yesterday|yday|a (?:day|week|month) ago|24 hours ago|last (?:week|night|month))\b[^$\d.;,]{0,20}:\s*[~≈]?\s*$/i
+const PAST_TENSE = /\b(?:went|was|were|closed|ended|finished|had|woke|saw|watched|left)\b/i
 const PAST_LEAD = /\b(?:ago|a (?:day|week|month|year) earlier|last (?:week|month|year))\b[^.;]*$/i
 /** "extended its October gain to 13.4%": a month's move. */
 const MONTH_MOVE_BEFORE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monthly|quarterly|annual|yearly)\s+(?:gains?|loss(?:es)?|rally|decline|advance|drop|move|performance|returns?|slide)\b[^%]{0,20}$/i
@@ -87,6 +89,9 @@ export const assetQuote: Recogniser<PriceQuote> = {
       if (inPairedList(text, mention)) continue
       // "(a week ago BTC was near \$92,350)": the asset as it was, not as it is.
       if (PAST_LEAD.test(lead.slice(-40))) continue
+      // ("i went to bed wednesday with btc at 98k" in Saturday's brief: a past day, told in the past tense.)
+      const ownClause = lead.slice(Math.max(...['. ', '; ', '! ', '? ', ': ', ' — '].map((mark) => lead.lastIndexOf(mark))) + 1)
+      if (PAST_TENSE.test(ownClause) && findDays(ownClause, context.date).some((day) => isStaleDay(day, context.date))) continue
       // The next asset named, or this one named again after a figure ("BTC $80 … BTC $81"): a new statement.
       const nextKnown = mentions.slice(index + 1).find((other) => !other.comparison && (other.symbol !== mention.symbol || /[\d%]/.test(text.slice(mention.end, other.index))))
       // An asset missing from the table still ends the segment: its price is not this one's.
@@ -244,7 +249,7 @@ function readSegment(text: string, from: number, end: number, symbol?: string): 
 const OTHER_PROVIDER_CHANGE = new RegExp(String.raw`^(?:[^.;\d%]|\b24\b){0,40}?(?:\b(?:while|whereas|and|but)\s+|\(\s*)(?:${PRICE_AGGREGATORS}|another (?:tracker|source|aggregator|feed)|the other (?:tracker|source|aggregator|feed))\b[^.;\d%]{0,20}?\b(?:has it at|has|shows|reads|puts it at|at)\s+(\d+(?:\.\d+)?)\s?%`, 'i')
 
 /** Words right after a figure that say it is where the asset trades now. */
-const NOW_AFTER = /^\s*(?:now|currently|right now|at press time|as (?:I|we) write)\b/i
+const NOW_AFTER = /^\s*(?:now|currently|right now|rn|at press time|as (?:I|we) write)\b/i
 
 /** A line labelled as levels ("Price targets: BTC $105k, ETH $4k", "Key levels — BTC 95k / 99k"): no amount in it is a price. */
 const LEVELS_LABEL = /^\W*(?:[\w'’]+\s+){0,3}?(?:targets?|support|resistance|supports|resistances|levels|pivots?|stops?|invalidations?)\s*(?::|[—–]\s)/i

@@ -15,6 +15,7 @@ const OTHER_MEASURE = /\b(?:vol(?:ume)?|yoy|y\/y|ytd|mtd|7\s?d|30\s?d|week\w*|mo
 const FORECAST = /\b(forecasts?|projected|projections?|targets?|expected)\b/i
 const OTHER_PERIOD = /7\s?d|week|month|30\s?d|ytd|yoy|year|cap/i
 /** A column of levels ("| | Support | Resistance |", "24h high", "ATH", "Target") never holds where the asset trades. */
+const SR_HEADER = /\b(?:support|resistance|[SR][1-3])\b/i
 const LEVEL_HEADER = /\b(?:support|resistance|targets?|pivot|stop|invalidation|entry|high|low|ath|all-time|floor|ceiling|[SR][1-3])\b/i
 
 /**
@@ -30,7 +31,11 @@ export const tableRow: Recogniser<PriceQuote> = {
     const asset = assetOfLabel(cells[0] ?? '')
     // A key-value table's row for one of the asset's figures: "| BTC 24h change | -2.8% |", "| BTC 24h range | $92,410 – $96,030 |".
     if (!asset) return figureRow(context)
-    const priceColumn = pickColumn(header, cells, PRICE_HEADER, (cell) => findMoney(cell).some((money) => !money.negative && (!money.unit || money.unit === 'k')) || plainPrice(asset.symbol, cell) !== undefined, undefined, LEVEL_HEADER)
+    const pricedCell = (cell: string) => findMoney(cell).some((money) => !money.negative && (!money.unit || money.unit === 'k')) || plainPrice(asset.symbol, cell) !== undefined
+    // A table of levels ("| | Support | Resistance | Notes |") gives a price only from a column headed as one.
+    const levels = header.some((name) => SR_HEADER.test(name))
+    const headed = header.findIndex((name, index) => index > 0 && PRICE_HEADER.test(name) && !LEVEL_HEADER.test(name) && pricedCell(cells[index] ?? ''))
+    const priceColumn = !levels ? pickColumn(header, cells, PRICE_HEADER, pricedCell, undefined, LEVEL_HEADER) : headed > 0 ? headed : undefined
     const changeColumn = pickColumn(header, cells, CHANGE_HEADER, (cell) => findPercents(cell).length > 0, priceColumn)
     const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line: context.line}
     // "~\$892–\$1,055 range forecast" in the price column is not where it trades.
