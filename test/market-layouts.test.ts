@@ -835,4 +835,12 @@ describe('layouts of exports and hand edits', () => {
     const levels = extractDated('2033-11-07', '**Snapshot (24h to 06:00 ET)**', '', '- **BTC $102,612**, −2.32%', '', '## Levels', '', '| | Support | Resistance | Notes |', '|---|---|---|---|', '| BTC | 101.2k / 99.8k | 104.1k / 105.6k | 101.2k held on the wick, barely |')
     expect(price(levels, 'BTC')).toMatchObject({price: 102612, change24hPct: -2.32})
   })
+
+  it("what set 35c taught: 'The week is shaping up at +4.4%' after the price is the week's move; 'ranged from 36 to 39 on the Crypto Fear & Greed Index' is a band", () => {
+    expect(price(extract('## Market', '', 'BTC is at 67,593, basically unchanged from Saturday morning. The week is shaping up at +4.4%, the first green week in four.'), 'BTC')).toEqual(expect.not.objectContaining({change24hPct: 4.4}))
+    expect(price(extract('## Market', '', 'BTC is at 67,593. The day closed up 1.1%.'), 'BTC')).toMatchObject({price: 67593, change24hPct: 1.1})
+    const sentiment = extract('## Market', '', 'Bitcoin is flat near $69.1K.', '', '## Sentiment', '', "Fear readings ranged from 36 to 39 on the Crypto Fear & Greed Index across the trackers we follow, up from Tuesday's 34 low.")
+    expect(sentiment.fearGreedRange).toEqual([36, 39])
+    expect(extract('## Sentiment', '', 'Sentiment cooled to 62 on the Fear & Greed gauge.').fearGreed).toBe(62)
+  })
 })

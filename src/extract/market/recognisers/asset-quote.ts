@@ -54,7 +54,7 @@ const PAST_LEAD = /\b(?:ago|a (?:day|week|month|year) earlier|last (?:week|month
 const MONTH_MOVE_BEFORE = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monthly|quarterly|annual|yearly)\s+(?:gains?|loss(?:es)?|rally|decline|advance|drop|move|performance|returns?|slide)\b[^%]{0,20}$/i
 const FROM_A_PEAK_BEFORE = /\b(?:below|above|under|beneath|off|from)\b[^%]{0,40}\b(?:highs?|peak|ath|all-time|record|lows?)\b[^%]{0,30}$/i
 
-const OTHER_PERIOD_IN_SENTENCE = /\b((?:on|for|over) the (?:week|month|quarter|year)|year[- ]to[- ]date|ytd|month[- ]to[- ]date|mtd|this (?:week|month|year)|(?:past|last|prior) (?:week|month|year|\d+ days)|week[- ]over[- ]week|wow|w\/w|\d+[- ]?(?:day|week|month)s?\b|(?:seven|fourteen|thirty)[- ]day\b|(?:weekly|monthly|yearly)(?!\s+(?:letter|newsletter|note|digest|column|edition|issue|podcast|show|report))|since (?:january|february|march|april|may|june|july|august|september|october|november|december|launch|the start))/i
+const OTHER_PERIOD_IN_SENTENCE = /\b((?:on|for|over) the (?:week|month|quarter|year)|(?:^|[.!?]\s+)\W*the (?:week|month|quarter|year)\b|year[- ]to[- ]date|ytd|month[- ]to[- ]date|mtd|this (?:week|month|year)|(?:past|last|prior) (?:week|month|year|\d+ days)|week[- ]over[- ]week|wow|w\/w|\d+[- ]?(?:day|week|month)s?\b|(?:seven|fourteen|thirty)[- ]day\b|(?:weekly|monthly|yearly)(?!\s+(?:letter|newsletter|note|digest|column|edition|issue|podcast|show|report))|since (?:january|february|march|april|may|june|july|august|september|october|november|december|launch|the start))/i
 
 /** Amounts that can be a coin's price: no M/B/T magnitude (those are caps and volumes). */
 function isPriceAmount(money: MoneyMatch): boolean {

@@ -44,7 +44,11 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
     if (/^sentiment/i.test(phrase[0]) && (/\b(?:our own|our|proprietary|in-house|house|second|another|alternative)\b[^.;:]{0,30}$/i.test(context.text.slice(0, phrase.index)) || /^\s+(?:we|I)\s+(?:monitor|track|watch|use|follow)\b/i.test(context.text.slice(phrase.index + phrase[0].length)))) return []
     // "Sentiment cooled to 62 on the Fear & Greed gauge": the reading before the name.
     const before = /(?<![\d.,$])(\d{1,3})\s+(?:on|in)\s+(?:the\s+)?(?:[\w.'’]+\s+)?$/i.exec(context.text.slice(Math.max(0, phrase.index - 40), phrase.index))
-    if (before && Number(before[1]) <= 100 && !MOVE.test(context.text.slice(0, phrase.index - before[0].length)) && !NOT_TODAY.test(context.text.slice(0, phrase.index - before[0].length))) return [{value: Number(before[1]), line: context.line}]
+    const lead = before && context.text.slice(0, phrase.index - before[0].length)
+    // ("Fear readings ranged from 36 to 39 on the Crypto Fear & Greed Index": the band before the name.)
+    const from = lead ? /\b(?:from|between)\s+(\d{1,3})\s+(?:to|and)\s+$/i.exec(lead) : null
+    if (before && from && Number(from[1]) < Number(before[1]) && Number(before[1]) <= 100) return [{range: [Number(from[1]), Number(before[1])], line: context.line}]
+    if (before && Number(before[1]) <= 100 && !MOVE.test(lead!) && !NOT_TODAY.test(lead!)) return [{value: Number(before[1]), line: context.line}]
     // The reading is in the name's own sentence: "… Fear & Greed gauge. Liquidations over the past 24 hours" gives none.
     const rest = context.text.slice(phrase.index + phrase[0].length, phrase.index + phrase[0].length + 80)
     const after = rest.slice(0, /[.!?](?=\s+[A-Z])/.exec(rest)?.index ?? rest.length)
