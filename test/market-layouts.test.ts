@@ -843,4 +843,11 @@ describe('layouts of exports and hand edits', () => {
     expect(sentiment.fearGreedRange).toEqual([36, 39])
     expect(extract('## Sentiment', '', 'Sentiment cooled to 62 on the Fear & Greed gauge.').fearGreed).toBe(62)
   })
+
+  it("two providers' totals are a band: '$598M on one tracker, $621M on the other', 'Two aggregators put the total market at $3.23 trillion and $3.25 trillion'", () => {
+    expect(extract('## Derivs', '', '- Liqs 24h: **$598M** on one tracker, **$621M** on the other. Call it $600M+').liquidations).toMatchObject([{amountUsd: 598e6, amountUsdRange: [598e6, 621e6]}])
+    expect(extract('## Market', '', 'Two aggregators put the total market at $3.23 trillion and $3.25 trillion; both say it fell about 0.6% over the day.').marketCap).toMatchObject({usdRange: [3.23e12, 3.25e12]})
+    // Two totals with no word of two sources are still neither.
+    expect(extract('## Derivs', '', '- Liquidations 24h: estimates range from $100M to over $600M').liquidations).toEqual([])
+  })
 })

@@ -3,6 +3,8 @@ import {PRICE_AGGREGATORS} from './topics.js'
 
 /** "per CoinGecko", "on CoinMarketCap", "(CMC)", "according to Messari": a figure attributed to a price aggregator. */
 const ATTRIBUTED = new RegExp(String.raw`^\s*(?:\(\s*|(?:per|on|via|from|at|according to)\s+)(${PRICE_AGGREGATORS})\b\)?`, 'i')
+/** "Two aggregators put … at", "both trackers show": the next two amounts are theirs. */
+const TWO_SOURCES_BEFORE = /\b(?:two|both)\s+(?:aggregators|trackers|sources|providers|data (?:sites|providers|feeds))\b[^.;\d$]{0,60}$/i
 /** What joins two providers' figures: "/", "|", "and", "vs", a comma. */
 const JOIN = /^\s*(?:[/|,;]|and|vs\.?|versus|while|but|whereas)?\s*(?:and\s+|but\s+)?$/i
 /** "CoinMarketCap's tally is a little higher at $3.44tn", "another tracker has it at …". */
@@ -12,10 +14,11 @@ const OTHER_SOURCE_AMOUNT = new RegExp(String.raw`^[^.]{0,80}?\b(?:${PRICE_AGGRE
  * Another provider's reading of the amount that ends at `amount.end`, within `within` of it (a fraction):
  * "$99,550 per CoinGecko / $99,512 per CoinMarketCap", "$3.40T (CoinGecko) | $3.38T (CoinMarketCap)",
  * "US$3.41tn, according to CoinGecko; CoinMarketCap's tally is a little higher at US$3.44tn",
- * "$3.75 trillion according to one aggregator, $3.79 trillion according to the other". The two make a band;
+ * "$3.75 trillion according to one aggregator, $3.79 trillion according to the other", "Two aggregators put the
+ * total market at $3.23 trillion and $3.25 trillion". The two make a band;
  * `end` is where the other reading ends in `text`.
  */
-export function otherProvider(text: string, amount: {value: number; end: number}, within: number, options: {bare?: boolean} = {}): {value: number; end: number} | undefined {
+export function otherProvider(text: string, amount: {value: number; index: number; end: number}, within: number, options: {bare?: boolean} = {}): {value: number; end: number} | undefined {
   const close = (other: {value: number; range?: unknown}) => !other.range && other.value !== amount.value && Math.abs(other.value - amount.value) / amount.value <= within
   const after = (offset: number) => {
     const [other] = findMoney(text.slice(offset), options)
@@ -26,6 +29,12 @@ export function otherProvider(text: string, amount: {value: number; end: number}
     const other = after(amount.end + own[0].length)
     const theirs = other && ATTRIBUTED.exec(text.slice(other.end))
     if (other && theirs && theirs[1]!.toLowerCase() !== own[1]!.toLowerCase() && JOIN.test(text.slice(amount.end + own[0].length, other.index)) && close(other)) return {value: other.value, end: other.end}
+  }
+  // "Two aggregators put the total market at $3.23 trillion and $3.25 trillion".
+  const and = TWO_SOURCES_BEFORE.test(text.slice(0, amount.index)) ? /^\s*(?:and|or|vs\.?)\s+(?=(?:US)?\$?\s?\d)/i.exec(text.slice(amount.end)) : null
+  if (and) {
+    const other = after(amount.end + and[0].length)
+    if (other && close(other)) return {value: other.value, end: other.end}
   }
   const pair = /^\s*(?:according to|per|on|from)\s+one\b[^.$\d]{0,30}?[,;]\s*(?:and\s+|but\s+)?(?=(?:US)?\$\s?\d)/i.exec(text.slice(amount.end))
   if (pair) {

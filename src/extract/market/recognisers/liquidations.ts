@@ -2,6 +2,7 @@ import {assetOfLabel, findAssetMentions} from '../assets.js'
 import {clauses, lastMatch, ownWords} from '../clauses.js'
 import {findDays, isStaleDay} from '../days.js'
 import {findMoney, findPercents, inMillionsOrBillions, type MoneyMatch} from '../numbers.js'
+import {otherProvider} from '../providers.js'
 import type {Liquidation, Recogniser} from '../types.js'
 import {isTitleLine} from '../figure-first.js'
 import {columnHeader} from '../table-contexts.js'
@@ -150,8 +151,10 @@ export const liquidations: Recogniser<Liquidation> = {
       if (!total || total.item.negative) continue
       // "Binance alone saw US$58m", "Bitcoin long positions alone absorbed …": a part, not the market's total.
       if (ONE_PART.test(total.before)) continue
+      // "$598M on one tracker, $621M on the other": two providers' totals, a band.
+      const provided = total.item.range ? undefined : otherProvider(text, total.item, 0.25, {bare: true})
       // Two different totals in one clause ("estimates range from $100m to over $600m"): neither.
-      if (totals.some((other) => other.item.value !== total.item.value)) continue
+      if (!provided && totals.some((other) => other.item.value !== total.item.value)) continue
       // The amount's own words say the window; else the clause does.
       // (Up to a comparison: "$150 million over 24 hours, which is about a fifth of Thursday's".)
       const own = `${beforeOwn(total.before).slice(-60)} ${total.after.slice(0, 80).split(COMPARED)[0]}`
@@ -164,7 +167,7 @@ export const liquidations: Recogniser<Liquidation> = {
       const next = owned[owned.indexOf(total) + 1]
       const pair = !item.range && next && !next.item.range && /^\s*(?:\([^)]{1,30}\)\s*)?(?:to|[–-])\s*$/i.test(total.after) && Math.abs(next.item.value - item.value) <= 0.25 * item.value ? next.item.value : undefined
       // "CoinGlass counted $640 million …; Coinalyze's tally was lower at $590 million", "$274M (CoinGlass) vs $301M (Coinalyze)".
-      const second = pair ?? (item.range ? undefined : otherProviderTotal(text, item, money))
+      const second = pair ?? provided?.value ?? (item.range ? undefined : otherProviderTotal(text, item, money))
       const band = second !== undefined ? ([Math.min(item.value, second), Math.max(item.value, second)] as [number, number]) : item.range
       const result: Liquidation = {amountUsd: band ? band[0] : item.value, window: '24h', line: context.line, evidence: words.trim()}
       if (/\byesterday\b/i.test(windowWords)) yesterdays.add(result)
