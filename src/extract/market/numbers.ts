@@ -46,7 +46,6 @@ export function englishNotation(text: string): string {
     .replace(/🔻|🔽|⬇️?/gu, '▼')
     .replace(/🔺|🔼|⬆️?/gu, '▲')
 }
-const CONVERSION = /\(\s*(?:[~≈]|about|approx\.?|roughly|around)?\s*(?:(?!US\$)[A-Z]{1,3}\$|[₩₹€£¥₦]|(?:KRW|INR|EUR|GBP|JPY|BRL|SGD|TRY|NGN|AUD|CAD|HKD|MXN|TL)\b)\s?\d[\d.,\s]*(?:[kKmMbBtT]\b|bn\b|tn\b|mn\b|million\b|billion\b|trillion\b|mi\b|bi\b|tri\b|조|억)?\s*\)/g
 const COMMA_DECIMAL = /(?<![\d,.])\d{1,3}(?:\.\d{3})*,\d{1,2}(?![\d,])/
 const DOT_THOUSANDS = /(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d,]|\.\d)/g
 const GERMAN_UNITS: Record<string, string> = {Mio: 'million', Mrd: 'billion', Bio: 'trillion'}
@@ -128,6 +127,8 @@ const MONEY = new RegExp(
 )
 /** Currencies that are not the dollar: "KRW 2.4tn", "EUR 310m" are not amounts in USD. */
 const OTHER_CURRENCY = String.raw`(?:KRW|EUR|GBP|JPY|HKD|CNY|CNH|RMB|AUD|CAD|CHF|SGD|INR|RUB|BRL|TRY|won|yen|euros?|pounds?|yuan)`
+/** "(≈ S$417.6m)", "(R$ 559.194)": an amount restated in another currency in brackets (see englishNotation). */
+const CONVERSION = new RegExp(String.raw`\(\s*(?:[~≈]|about|approx\.?|roughly|around)?\s*(?:(?!US\$)[A-Z]{1,3}\$|[₩₹€£¥₦]|(?:${OTHER_CURRENCY}|NGN|MXN|TL)\b)\s?\d[\d.,\s]*(?:[kKmMbBtT]\b|bn\b|tn\b|mn\b|million\b|billion\b|trillion\b|mi\b|bi\b|tri\b|조|억)?\s*\)`, 'g')
 /** "2.35T", "62.3B", "-145.7m", "2.77tn", "2.3–2.4T": no currency, a magnitude. */
 const BARE = new RegExp(
   String.raw`(?<sign>[-–−]\s?)?(?<![\w.,$/€£¥₩])(?<!\b${OTHER_CURRENCY}\s?)(?<a>${NUM})(?<ua>${BIG_UNIT})?(?:${DASH}(?<b>${NUM})(?<ub>${BIG_UNIT}))?(?!\s?(?:%|[A-Za-z]{2,}\b(?<!\b(?:in|of|and|to|on|vs|at|with|from|across|over|for|as|per|after|while|total|net|combined|overall|inflows?|outflows?|liquidations?|liquidated|longs?|shorts?|redemptions?|wiped|now|this|today|currently|up|down|flat|unchanged|versus|against)\b)))`,

@@ -55,3 +55,12 @@ export function providerTwin(header: readonly string[], column: number): number 
   if (!AGGREGATOR.test(own)) return -1
   return header.findIndex((name, index) => index !== column && AGGREGATOR.test(name) && AGGREGATOR.exec(name)![0].toLowerCase() !== AGGREGATOR.exec(own)![0].toLowerCase() && rest(name) === rest(own))
 }
+
+/** Another provider's reading of a change right after it: ", while CoinMarketCap has it at 3.6%", "on 24 hours per CoinGecko (CoinMarketCap shows 1.9%)". */
+const OTHER_PROVIDER_CHANGE = new RegExp(String.raw`^(?:[^.;\d%]|\b24\b){0,40}?(?:\b(?:while|whereas|and|but)\s+|\(\s*)(?:${PRICE_AGGREGATORS}|another (?:tracker|source|aggregator|feed)|the other (?:tracker|source|aggregator|feed))\b[^.;\d%]{0,20}?\b(?:has it at|has|shows|reads|puts it at|at)\s+(\d+(?:\.\d+)?)\s?%`, 'i')
+
+/** The other provider's reading of a change of `value` right after it, with the same sign: `after` is the text that follows it. */
+export function otherProviderChange(after: string, value: number): number | undefined {
+  const other = OTHER_PROVIDER_CHANGE.exec(after)
+  return other ? Math.sign(value) * Number(other[1]) : undefined
+}

@@ -2,8 +2,8 @@ import {findAssetMentions, inPriceBand} from '../assets.js'
 import {findMoney, findPercents, findPlainNumbers, negate, type MoneyMatch, type PercentMatch} from '../numbers.js'
 import type {PriceQuote, Recogniser} from '../types.js'
 import {findDays, isStaleDay} from '../days.js'
-import {otherProvider} from '../providers.js'
-import {NEARLY_BEFORE, NON_PRICE_TOPIC, OLD_VALUE_AFTER, opensOnNonPriceTopic, PRICE_AGGREGATORS, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
+import {otherProvider, otherProviderChange} from '../providers.js'
+import {NEARLY_BEFORE, NON_PRICE_TOPIC, OLD_VALUE_AFTER, opensOnNonPriceTopic, quotesEarlierSnapshot, sentenceStart} from '../topics.js'
 import {OTHER_SPAN_AFTER, OTHER_SPAN_BEFORE, setChange} from './change.js'
 import {gappedVerbFalls, hasSignWord, signFromWords} from './sign-words.js'
 import {inPairedList} from './respectively.js'
@@ -245,8 +245,6 @@ function readSegment(text: string, from: number, end: number, symbol?: string): 
   return readWindow(text.slice(base, end), from - base, symbol, text.slice(end))
 }
 
-/** Another provider's reading of the same change right after it: ", while CoinMarketCap has it at 3.6%", "on 24 hours per CoinGecko (CoinMarketCap shows 1.9%)". */
-const OTHER_PROVIDER_CHANGE = new RegExp(String.raw`^(?:[^.;\d%]|\b24\b){0,40}?(?:\b(?:while|whereas|and|but)\s+|\(\s*)(?:${PRICE_AGGREGATORS}|another (?:tracker|source|aggregator|feed)|the other (?:tracker|source|aggregator|feed))\b[^.;\d%]{0,20}?\b(?:has it at|has|shows|reads|puts it at|at)\s+(\d+(?:\.\d+)?)\s?%`, 'i')
 
 /** Words right after a figure that say it is where the asset trades now. */
 const NOW_AFTER = /^\s*(?:now|currently|right now|rn|at press time|as (?:I|we) write)\b/i
@@ -366,11 +364,9 @@ function readWindow(segment: string, from: number, symbol?: string, beyond = '')
     // "Ether lost 4.0% … and Solana 5.1% …": the verb before "and" is this asset's too.
     if (!percent.signed && !hasSignWord(segment.slice(from, percent.end + 32)) && gappedVerbFalls(segment.slice(0, from))) signed = negate(percent)
     // "CoinGecko's aggregate shows the 24-hour decline at 3.1%, while CoinMarketCap has it at 3.6%": two providers, a band.
-    const other = signed.value !== undefined ? OTHER_PROVIDER_CHANGE.exec(segment.slice(percent.end, percent.end + 80)) : null
-    if (other) {
-      const second = Math.sign(signed.value!) * Number(other[1])
-      figures.change24hRange = [Math.min(signed.value!, second), Math.max(signed.value!, second)]
-    } else setChange(figures, signed)
+    const second = signed.value !== undefined ? otherProviderChange(segment.slice(percent.end, percent.end + 80), signed.value) : undefined
+    if (second !== undefined) figures.change24hRange = [Math.min(signed.value!, second), Math.max(signed.value!, second)]
+    else setChange(figures, signed)
     break
   }
   return figures
