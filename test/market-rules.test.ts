@@ -25,6 +25,15 @@ describe('market rules on small briefs', () => {
     expect(messages[0]!.message).toContain('`Market Overview`')
   })
 
+  test('missing-section: a title written as a bold line among headings opens no section, and the message says so at that line', async () => {
+    const dir = await tempDir()
+    const brief = (await readFile(fixture('missing-section-invalid.md'), 'utf8')).replace('## Top Headlines', '**Market Overview (24h)**\n\n- BTC: $95,975 (+1.4%)\n\n## Top Headlines')
+    await writeFile(path.join(dir, 'bold-overview.md'), brief)
+    const {places, messages} = await findings(path.join(dir, 'bold-overview.md'))
+    expect(places).toEqual(['7:1 warning missing-section'])
+    expect(messages[0]!.message).toBe('Unexpected `**Market Overview (24h)**` as the title of section `Market Overview`, which opens no section there, expected a heading `## Market Overview`')
+  })
+
   test('unparsed-price: a Bitcoin price in euros, at the asset name; the open-interest line is not reported', async () => {
     const {places, messages} = await findings(fixture('unparsed-price-invalid.md'))
     expect(places).toEqual(['10:5 warning unparsed-price'])
