@@ -101,7 +101,9 @@ export const etfFlows: Recogniser<EtfFlow> = {
         const issuers = issuerAmounts(text, clause, money)
         if (issuers.length > 0) flow.issuers = issuers
         // "US spot crypto ETFs saw $338M", "combined $755M": every asset together, not one.
-        if (/\bcrypto (?:ETF|ETP|fund|product)s?\b|\bcombined\b|\bacross (?:the )?(?:category|products|assets)\b/i.test(phrase + lead.slice(0, 40))) continue
+        // ("US spot crypto ETFs saw $338M: BTC ETFs +$102.6M": an asset's funds named in the amount's own phrase are that asset's.)
+        const ownFunds = ASSETS.some(([, pattern]) => new RegExp(String.raw`(?:${pattern.source})\s+(?:spot\s+)?(?:ETFs?|ETPs?|funds)\b`, 'i').test(phrase))
+        if (/\bcrypto (?:ETF|ETP|fund|product)s?\b|\bcombined\b|\bacross (?:the )?(?:category|products|assets)\b/i.test(ownFunds ? phrase : phrase + lead.slice(0, 40))) continue
         // Else the day the section's title names ("## Spot ETF Flows — 12/23").
         let day = ownDay ?? introduced ?? (owned.length === 1 ? soleDay(`${lead} ${ownAfter}`, context.date) : undefined) ?? (ETF.test(context.section.title) || /\bflows?\b/i.test(context.section.title) ? soleDayOf(context.section.title, context.date) : undefined)
         if (!day) {
