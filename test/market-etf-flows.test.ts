@@ -9,4 +9,18 @@ describe('spot ETF flows', () => {
     // The crypto-wide total itself is no asset's.
     expect(data.etfFlows.some((flow) => flow.amountUsd === 338e6)).toBe(false)
   })
+
+  it("a day's part of a longer span's flow goes the same way: 'net outflows of $1.2 billion for the week, including $366.6 million on Friday alone'", () => {
+    const data = extractDated('2025-10-19', '## Top Headlines', '', 'U.S. spot Bitcoin ETFs recorded net outflows exceeding $1.2 billion for the week ending October 17, including $366.6 million on Friday alone.')
+    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 366.6e6, date: '2025-10-17'}])
+    // Without a day of its own, the part is still the week's.
+    expect(extractDated('2025-10-19', '## Top Headlines', '', 'U.S. spot Bitcoin ETFs recorded net outflows of $1.2 billion for the week, including $366.6 million from one fund.').etfFlows).toEqual([])
+  })
+
+  it("two providers' tallies are written side by side: amounts sentences apart in a paragraph that names a provider are two flows", () => {
+    const paragraph = "U.S. spot Bitcoin ETFs recorded $366.6 million of outflows on Friday alone. BlackRock's IBIT shed $268.6 million on Friday. The exodus followed BTC's plunge from over $115,000 on Monday. Wednesday October 8 saw massive dip-buying: Bitcoin ETFs drew $876 million and Ethereum ETFs $420 million. **Source:** SoSoValue, CoinDesk."
+    expect(extractDated('2025-10-19', '## Top Headlines', '', paragraph).etfFlows.filter((flow) => flow.asset === 'BTC')).toMatchObject([{direction: 'outflow', amountUsd: 366.6e6}])
+    // Side by side, they are still two tallies of one flow, and neither is shown.
+    expect(extractDated('2025-10-19', '## ETF Flows', '', '- BTC ETFs: −$58.3M per Farside, −$61.0M per SoSoValue (Friday)').etfFlows).toEqual([])
+  })
 })

@@ -94,7 +94,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // "ETH ETFs lost $428.52 million, BTC ETFs $326.52 million": the verb of the amount before is this one's too.
         const previous = owned[owned.findIndex((entry) => entry.item === item) - 1]
         const gapped = previous && /^\s*,\s*(?:and\s+)?(?:[\w.]+\s+){0,3}(?:ETFs?|funds)\s*$/i.test(before) ? directionOf(previous.before, previous.after.split(CONTRAST)[0]!) : undefined
-        const direction = item.negative || /^\s*[−–-]/.test(before.slice(-2)) ? 'outflow' : /\+\s*$/.test(before) ? 'inflow' : directionOf(before, after.split(CONTRAST)[0]!) ?? gapped
+        const direction = item.negative || /^\s*[−–-]/.test(before.slice(-2)) ? 'outflow' : /\+\s*$/.test(before) ? 'inflow' : directionOf(before, after.split(CONTRAST)[0]!) ?? gapped ?? partDirection(lead, before, ownDay)
         if (!direction) continue
         const flow: EtfFlow = {asset, direction, amountUsd: item.range ? item.range[0] : item.value, line: context.line, evidence: words.trim()}
         if (item.range) flow.amountUsdRange = item.range
@@ -236,6 +236,18 @@ function directionOf(before: string, after: string): EtfFlow['direction'] | unde
   return outBefore > inBefore ? 'outflow' : 'inflow'
 }
 
+/**
+ * "net outflows of $1.2 billion for the week, including $366.6 million on Friday alone": a day's part of
+ * a flow named earlier in the clause goes the same way.
+ */
+function partDirection(lead: string, before: string, ownDay: unknown): EtfFlow['direction'] | undefined {
+  if (!ownDay || !/\b(?:including|incl\.|of which)\s*$/i.test(before)) return undefined
+  const outflow = lastMatch(lead, OUTFLOW)?.index ?? -1
+  const inflow = lastMatch(lead, INFLOW)?.index ?? -1
+  if (outflow < 0 && inflow < 0) return undefined
+  return outflow > inflow ? 'outflow' : 'inflow'
+}
+
 /** The days named in `words`, but "overnight": ETF flows are a trading day's, not a night's. */
 function daysIn(words: string, date: string | undefined) {
   return findDays(words, date).filter((day) => day.text.toLowerCase() !== 'overnight')
@@ -319,6 +331,9 @@ export function disputedByProviders(flow: EtfFlow, text: string): boolean {
   return amounts.some((other) => {
     if (other === own || sameAmount(other.value, own.value) || Math.abs(other.value - own.value) > 0.25 * Math.max(other.value, own.value)) return false
     const [first, second] = other.index < own.index ? [other, own] : [own, other]
+    // (Two tallies are written side by side; amounts sentences apart are two flows: "$366.6 million on Friday alone. …
+    // Wednesday October 8 saw … Ethereum ETFs $420 million. Source: SoSoValue".)
+    if (second.index - first.end > 120) return false
     // ("…; IBIT still took in 41 million dollars, but GBTC and ARKB redeemed a combined 118 million": some funds' amounts, not a tally.)
     const clause = text.slice(0, second.index).split(/[,;]|\b(?:but|while|whereas)\b/i).at(-1)!
     return PROVIDER.test(text.slice(Math.max(0, first.index - 30), second.end + 30)) && !ISSUER_BEFORE.test(text.slice(0, second.index)) && !ISSUER.test(clause)
