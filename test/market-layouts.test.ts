@@ -850,4 +850,18 @@ describe('layouts of exports and hand edits', () => {
     // Two totals with no word of two sources are still neither.
     expect(extract('## Derivs', '', '- Liquidations 24h: estimates range from $100M to over $600M').liquidations).toEqual([])
   })
+
+  it("what set 36d taught: another moment's column or close gives way to the price now ('| Fri close | Now (07:00 UTC) |', 'finished the US Friday session at … At 07:00 UTC it is changing hands at')", () => {
+    const table = extractDated('2034-03-13', '## Weekend scorecard', '', '| Asset | Fri close | Now (07:00 UTC) | 24h |', '|---|---:|---:|---:|', '| BTC | $86,300 | $88,160 | +0.85% |', '| ETH | $3,012 | $3,069.45 | −1.14% |')
+    expect(price(table, 'BTC')).toMatchObject({price: 88160, change24hPct: 0.85})
+    expect(price(table, 'ETH')).toMatchObject({price: 3069.45})
+    // A close column alone is still the price.
+    expect(price(extract('| Asset | Close | 24h |', '|---|---:|---:|', '| BTC | $86,300 | +0.85% |'), 'BTC')).toMatchObject({price: 86300})
+    const prose = extractDated('2034-03-18', '## Market', '', 'Bitcoin finished the US Friday session at $90,940 and has eased a touch overnight. At 07:00 UTC it is changing hands at **$90,580**, which is **0.53% lower than 24 hours ago**. Over the week BTC is up 4.3% from last Saturday\'s $86,870.')
+    expect(price(prose, 'BTC')).toMatchObject({price: 90580, change24hPct: -0.53})
+    const again = extractDated('2034-03-06', '## Market', '', 'Bitcoin closed the US Friday session at $89,050 and spent Saturday doing very little. As of 07:00 UTC this morning **BTC is at $89,870, down 0.67% on the past 24 hours**.')
+    expect(price(again, 'BTC')).toMatchObject({price: 89870, change24hPct: -0.67})
+    // With nothing later, a recap of the close is still what the brief gives.
+    expect(price(extractDated('2034-03-18', '## Market', '', 'Bitcoin finished the US Friday session at $90,940 and has eased a touch overnight.'), 'BTC')).toMatchObject({price: 90940})
+  })
 })

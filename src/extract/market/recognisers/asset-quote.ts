@@ -11,7 +11,7 @@ import {minutesOf} from '../moments.js'
 
 /** Words just before an amount that make it a reference level, not the price. */
 const NOT_PRICE_BEFORE =
-  /\b(máxim[oa]|mínim[oa]|soporte|resistencia|objetivo|Hoch|Tief|Höchststand|Tiefststand|Widerstand|Unterstützung|Kursziel|plus haut|plus bas|reach(?:ing|es)?|see[sn]?|seeing|predict\w*|forecast\w*|expect\w*|could|would|might|targets?|targeting|projected|highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|floor|ceiling|pivot|invalidation|stop(?:-loss)?|breakout|breakdown|trigger|cost basis|reali[sz]ed price|fair value|sma|ema|ma|average|averages|mean|vwap|pain|from|since|target|above|below|under|over|less than|more than|beyond|north of|south of|shy of|upwards of|in excess of|breaking|breaks?|broke|through|trough|nadir|side of|tagged|tapped|hit|hits|printed|wicked|failed|fails|stalled|capped|topped|peaked|bottomed|lost|loses|losing|regain\w*|recaptur\w*|defend\w*|flipped|eyes|eyeing|aims?|aiming|sights|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|revisit\w*|test\w*|touch\w*|knock\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth|piled|bought|sold|shorted|longed|entered|entry|entries)\b[^$\d]{0,14}$/i
+  /\b(máxim[oa]|mínim[oa]|soporte|resistencia|objetivo|Hoch|Tief|Höchststand|Tiefststand|Widerstand|Unterstützung|Kursziel|plus haut|plus bas|reach(?:ing|es)?|see[sn]?|seeing|predict\w*|forecast\w*|expect\w*|could|would|might|targets?|targeting|projected|highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|floor|ceiling|pivot|invalidation|stop(?:-loss)?|breakout|breakdown|trigger|cost basis|reali[sz]ed price|fair value|sma|ema|ma|average|averages|mean|vwap|pain|from|since|target|above|below|under|over|less than|more than|beyond|north of|south of|shy of|upwards of|in excess of|breaking|breaks?|broke|through|trough|nadir|side of|tagged|tapped|hit|hits|printed|wicked|failed|fails|stalled|capped|topped|peaked|bottomed|lost|loses|losing|regain\w*|recaptur\w*|defend\w*|flipped|eyes|eyeing|aims?|aiming|sights|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|revisit\w*|test\w*|touch\w*|knock\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|(?:last |this past )?(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth|piled|bought|sold|shorted|longed|entered|entry|entries)\b[^$\d]{0,14}$/i
 /**
  * "−1.6%    7d −4.5%": a period written as the next figure's label (that figure with no label of its own
  * after it) is not the first figure's, which stays the day's.
@@ -39,7 +39,7 @@ const COMPARED_BEFORE = /[<>≥≤]\s*[~≈]?\s*$/
  */
 const BARE_PRICE_LEAD =
   /^(?:\/USDT?|\/USD)?[\s:(=@~≈—–→`-]*(?:(?:is|was|at|near|around|about|trades?|trading|traded|sits|hovers|holds|changed hands at|price|quieter|steady|steadier|flat|firm|firmer|softer|little changed|unchanged)\s+)*[~≈]?\s*$|^\s*(?:[\w'’.,%+−-]+\s+){1,8}?(?:to|at|near|around|about|is|was|sits at|stands at)\s+(?:about\s+|around\s+|roughly\s+|near\s+)?[~≈]?\s*$|^\s*(?:[\w'’]+\s+){0,5}?[\w'’]+\s*:\s*[~≈]?\s*$/i
-const CLOSE_OF_ANOTHER_DAY = /\b(?:yesterday|yest\.?|prior|previous|the day before|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^.$\d]*\b(?:closed|settled|ended|finished)\b|\b(?:closed|settled|ended|finished)\s+(?:(?:on\s+)?(?:yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|the (?:prior|previous) (?:day|session))\b|\b(?:closed|settled|ended|finished)\s+(?:yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s\b/i
+const CLOSE_OF_ANOTHER_DAY = /\b(?:yesterday|yest\.?|prior|previous|the day before|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b[^.$\d]*\b(?:closed|settled|ended|finished)\b|\b(?:closed|settled|ended|finished)\s+(?:(?:on\s+)?(?:yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|the (?:prior|previous) (?:day|session))\b|\b(?:closed|settled|ended|finished)\s+(?:yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)['’]s\b|\b(?:closed|settled|ended|finished)\s+the\s+(?:(?:US|U\.S\.|Asian?|European|London|New York)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|prior|previous)\s+(?:session|trading day)\b/i
 /** The clause up to `at` (from a little before the asset's name) speaks of a close of another day. */
 const closesAnotherDay = (segment: string, from: number, at: number) => CLOSE_OF_ANOTHER_DAY.test(segment.slice(Math.max(0, from - 40), at).split(';').at(-1)!)
 /** "S 99k / R 102k", "S1: 96,000": support and resistance in a desk's shorthand (capitals only). */
@@ -78,6 +78,7 @@ export const assetQuote: Recogniser<PriceQuote> = {
     // Known assets are handled as mentions; the rest end a segment too.
     const others = otherAssetQuotes(text).filter((at) => !mentions.some((mention) => mention.index === at))
     const quotes: PriceQuote[] = []
+    const recaps = new Set<PriceQuote>()
     for (const [index, mention] of mentions.entries()) {
       if (!mention.quote) continue
       // The same asset named twice in a row ("Bitcoin (BTC)") is one mention.
@@ -100,12 +101,15 @@ export const assetQuote: Recogniser<PriceQuote> = {
       const sentenceEnd = endOfSentence(text, mention.end)
       let end = Math.min(next?.index ?? text.length, sentenceEnd)
       const quote = readSegment(text, mention.end, end, mention.symbol)
+      const recapPrice = RECAPS.has(quote) ? quote.price : undefined
       // "At $20,000, Bitcoin is up 0.4% over 24 hours": the price may open the sentence before the name.
       const opening = AT_PRICE_LEAD.exec(lead)
       const [led] = opening ? findMoney(opening[1]!) : []
       // ("At $105,000, Bitcoin would face the next wall": a condition.)
       if (quote.price === undefined && quote.range === undefined && led && isPriceAmount(led) && !led.range && inPriceBand(mention.symbol, led.value) && !CONDITIONAL.test(text.slice(mention.end, sentenceEnd)) && !LEVEL_AFTER.test(text.slice(mention.end, sentenceEnd))) quote.price = led.value
-      const hasLevel = quote.price !== undefined || quote.range !== undefined
+      // ("Bitcoin finished the US Friday session at $90,940 and has eased overnight. At 07:00 UTC it is changing hands at
+      // $90,580": the next sentence's price beats another day's close.)
+      const hasLevel = (quote.price !== undefined || quote.range !== undefined) && !RECAPS.has(quote)
       const hasChange = quote.change24hPct !== undefined || quote.change24hRange !== undefined
       const following = text.slice(sentenceEnd, endOfSentence(text, sentenceEnd + 1))
       // The next sentence may go on about the same asset ("The asset closed at …"), unless it
@@ -116,7 +120,7 @@ export const assetQuote: Recogniser<PriceQuote> = {
       if ((!hasLevel || !hasChange) && (!next || next.index > sentenceEnd) && goesOn) {
         end = Math.min(next?.index ?? text.length, endOfSentence(text, sentenceEnd + 1))
         const more = readSegment(text, sentenceEnd, end)
-        if (!hasLevel) Object.assign(quote, {price: more.price, range: more.range})
+        if (!hasLevel && (more.price !== undefined || more.range !== undefined || !RECAPS.has(quote))) Object.assign(quote, {price: more.price, range: more.range})
         if (!hasChange) Object.assign(quote, {change24hPct: more.change24hPct, change24hRange: more.change24hRange})
       }
       // "Bitcoin, which stood at $112,480 when yesterday's letter went out, … now sits at $113,900": what the
@@ -127,9 +131,12 @@ export const assetQuote: Recogniser<PriceQuote> = {
       else if (quote.price === undefined && quote.range === undefined) Object.assign(quote, pronounStatement(text, sentenceEnd, next?.index ?? text.length, mention.symbol, quote))
       const cleaned = Object.fromEntries(Object.entries(quote).filter(([, value]) => value !== undefined))
       if (Object.keys(cleaned).length === 0) continue
-      quotes.push({asset: mention.name, symbol: mention.symbol, ...cleaned, line: context.line})
+      const read: PriceQuote = {asset: mention.name, symbol: mention.symbol, ...cleaned, line: context.line}
+      if (recapPrice !== undefined && read.price === recapPrice) recaps.add(read)
+      quotes.push(read)
     }
-    return quotes
+    // "Bitcoin closed the US Friday session at $89,050 … As of 07:00 UTC BTC is at $89,870": the asset named again with a price.
+    return quotes.filter((quote) => !recaps.has(quote) || !quotes.some((other) => other !== quote && other.symbol === quote.symbol && !recaps.has(other) && (other.price !== undefined || other.range !== undefined)))
   }
 }
 
@@ -237,6 +244,8 @@ const APPROXIMATE_BEFORE = /\b(?:near|around|about|approximately|roughly|close t
 const isRound = (value: number) => value >= 100 && value % 10 ** (Math.floor(Math.log10(value)) - 1) === 0
 
 type Figures = Pick<PriceQuote, 'price' | 'range' | 'change24hPct' | 'change24hRange'>
+/** Figures whose price is a close of another day, read because nothing else in its sentence says where the asset trades. */
+const RECAPS = new WeakSet<Figures>()
 
 /** The first price, range and 24h change in `text[from, end)`. */
 function readSegment(text: string, from: number, end: number, symbol?: string): Figures {
@@ -340,7 +349,10 @@ function readWindow(segment: string, from: number, symbol?: string, beyond = '')
   }
   // "BTC closed Monday at \$94,020 (+1.4%)" in a recap of that day: its close is the latest figure it gives.
   const recap = close !== undefined && figures.price === undefined && figures.range === undefined
-  if (recap) figures.price = close!.value
+  if (recap) {
+    figures.price = close!.value
+    RECAPS.add(figures)
+  }
   for (const percent of findPercents(segment)) {
     if (percent.index < from) continue
     if (NOT_CHANGE_AFTER.test(segment.slice(percent.end, percent.end + 40)) && !LABELS_NEXT_FIGURE.test(segment.slice(percent.end, percent.end + 40))) continue

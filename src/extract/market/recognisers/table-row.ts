@@ -16,6 +16,8 @@ const FORECAST = /\b(forecasts?|projected|projections?|targets?|expected)\b/i
 const OTHER_PERIOD = /7\s?d|week|month|30\s?d|ytd|yoy|year|cap/i
 /** A column of levels ("| | Support | Resistance |", "24h high", "ATH", "Target") never holds where the asset trades. */
 const SR_HEADER = /\b(?:support|resistance|[SR][1-3])\b/i
+/** A column of an earlier moment's prices: "Fri close", "Asia close", "Open", "Prev", "24h ago". */
+const EARLIER_HEADER = /\b(?:open(?:ing)?|prev(?:ious)?|prior|yesterday|yday|ago|(?:mon|tue|wed|thu|fri|sat|sun)(?:day)?|asia(?:n)?|europe(?:an)?|london|close)\b/i
 const LEVEL_HEADER = /\b(?:support|resistance|targets?|pivot|stop|invalidation|entry|high|low|ath|all-time|floor|ceiling|[SR][1-3])\b/i
 
 /**
@@ -35,7 +37,10 @@ export const tableRow: Recogniser<PriceQuote> = {
     // A table of levels ("| | Support | Resistance | Notes |") gives a price only from a column headed as one.
     const levels = header.some((name) => SR_HEADER.test(name))
     const headed = header.findIndex((name, index) => index > 0 && PRICE_HEADER.test(name) && !LEVEL_HEADER.test(name) && pricedCell(cells[index] ?? ''))
-    const priceColumn = !levels ? pickColumn(header, cells, PRICE_HEADER, pricedCell, undefined, LEVEL_HEADER) : headed > 0 ? headed : undefined
+    const firstPriced = !levels ? pickColumn(header, cells, PRICE_HEADER, pricedCell, undefined, LEVEL_HEADER) : headed > 0 ? headed : undefined
+    // "| Asset | Fri close | Now (07:00 UTC) | 24h |": an earlier moment's column gives way to a later price column.
+    const later = firstPriced !== undefined && EARLIER_HEADER.test(header[firstPriced] ?? '') ? header.findIndex((name, index) => index > firstPriced && PRICE_HEADER.test(name) && !EARLIER_HEADER.test(name) && !LEVEL_HEADER.test(name) && !OTHER_PERIOD.test(name) && pricedCell(cells[index] ?? '')) : -1
+    const priceColumn = later > 0 ? later : firstPriced
     const changeColumn = pickColumn(header, cells, CHANGE_HEADER, (cell) => findPercents(cell).length > 0, priceColumn)
     const quote: PriceQuote = {asset: asset.name, symbol: asset.symbol, line: context.line}
     // "~\$892–\$1,055 range forecast" in the price column is not where it trades.
