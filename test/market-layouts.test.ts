@@ -864,4 +864,10 @@ describe('layouts of exports and hand edits', () => {
     // With nothing later, a recap of the close is still what the brief gives.
     expect(price(extractDated('2034-03-18', '## Market', '', 'Bitcoin finished the US Friday session at $90,940 and has eased a touch overnight.'), 'BTC')).toMatchObject({price: 90940})
   })
+
+  it("what set 36a taught: two gauges' readings a long sentence after the name are a band ('… depending on whose version you use: 29 on the classic index, 33 on the exchange-weighted one', 'is at 74 and CoinMarketCap's at 68')", () => {
+    expect(extract('## Sentiment', '', 'Fear & Greed is in the high 20s to low 30s depending on whose version you use: 29 on the classic index, 33 on the exchange-weighted one.').fearGreedRange).toEqual([29, 33])
+    expect(extract('## Sentiment', '', "The two fear-and-greed gauges disagree today by more than usual: alternative.me's Crypto Fear & Greed Index is at 74 and CoinMarketCap's at 68.").fearGreedRange).toEqual([68, 74])
+    expect(extract('## Sentiment', '', 'Fear & Greed sits at 74 and funding is flat.').fearGreed).toBe(74)
+  })
 })

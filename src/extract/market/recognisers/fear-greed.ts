@@ -15,7 +15,7 @@ function isRecent(text: string, date: string | undefined): boolean {
 }
 
 /** A second source's reading right after the first: "… on alternative.me and 49 on CoinMarketCap's". */
-const OTHER_SOURCE = /^\s*\([^)]*\)\s*(?:\/|,|and|vs\.?)\s*(\d{1,3})\s*\(|^\s*(?:\([^)]*\)\s*)?(?:on|at|per|from|according to)\s+[^,;\d]{2,40}?\s*(?:,\s*|\s+and\s+|\s+while\s+|\s+but\s+|\s+vs\.?\s+|\s+versus\s+)(?:\w+\s+){0,3}?(\d{1,3})\s+(?:on|at|per|from|according)\b/i
+const OTHER_SOURCE = /^\s*\([^)]*\)\s*(?:\/|,|and|vs\.?)\s*(\d{1,3})\s*\(|^\s*(?:\([^)]*\)\s*)?(?:on|at|per|from|according to)\s+[^,;\d]{2,40}?\s*(?:,\s*|\s+and\s+|\s+while\s+|\s+but\s+|\s+vs\.?\s+|\s+versus\s+)(?:\w+\s+){0,3}?(\d{1,3})\s+(?:on|at|per|from|according)\b|^\s*(?:,\s*|\s+(?:and|while|but|vs\.?|versus)\s+)(?:[\w.]+\s+){0,2}?[\w.]+['’]s\s+(?:(?:index|gauge|version|reading|one)\s+)?(?:(?:is|reads|sits|at)\s+){1,2}(\d{1,3})(?![\d%]|[.,]\d)/i
 
 /** Words that open a band of readings: "between 68 and 71", "range from 60 to 66", "entre 74 y 78". */
 const BAND_BEFORE = /\b(?:between|entre|zwischen|range[sd]?\s+from|ranging\s+from|anywhere\s+from)\s*$/i
@@ -50,7 +50,7 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
     if (before && from && Number(from[1]) < Number(before[1]) && Number(before[1]) <= 100) return [{range: [Number(from[1]), Number(before[1])], line: context.line}]
     if (before && Number(before[1]) <= 100 && !MOVE.test(lead!) && !NOT_TODAY.test(lead!)) return [{value: Number(before[1]), line: context.line}]
     // The reading is in the name's own sentence: "… Fear & Greed gauge. Liquidations over the past 24 hours" gives none.
-    const rest = context.text.slice(phrase.index + phrase[0].length, phrase.index + phrase[0].length + 80)
+    const rest = context.text.slice(phrase.index + phrase[0].length, phrase.index + phrase[0].length + 120)
     const after = rest.slice(0, /[.!?](?=\s+[A-Z])/.exec(rest)?.index ?? rest.length)
     if (/twitter|tweets|social/i.test(after.slice(0, 30))) return []
     for (const match of after.matchAll(/(?<![\d.,$])(\d{1,3})(?![\d])(?:\s?[-–]\s?(\d{1,3})(?!\d))?(?![\d%a-z]|[.,]\d|\s?%|\s?-\s?(?:day|week|month|d\b)|\s?[-–]\s?\d)/gi)) {
@@ -78,7 +78,7 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
       // "52 on alternative.me and 49 on CoinMarketCap's version": two sources, a range.
       // (A looser reading of a second source anywhere later in the sentence cost held-out precision; not kept.)
       const other = OTHER_SOURCE.exec(following)
-      const second = other ? Number(other[1] ?? other[2]) : undefined
+      const second = other ? Number(other[1] ?? other[2] ?? other[3]) : undefined
       if (second !== undefined && second <= 100 && second !== value) return [{range: [Math.min(value, second), Math.max(value, second)] as [number, number], line: context.line}]
       return [{value, line: context.line}]
     }
