@@ -870,4 +870,11 @@ describe('layouts of exports and hand edits', () => {
     expect(extract('## Sentiment', '', "The two fear-and-greed gauges disagree today by more than usual: alternative.me's Crypto Fear & Greed Index is at 74 and CoinMarketCap's at 68.").fearGreedRange).toEqual([68, 74])
     expect(extract('## Sentiment', '', 'Fear & Greed sits at 74 and funding is flat.').fearGreed).toBe(74)
   })
+
+  it("what set 36a taught: 'For 2033 as a whole, BTC is up about 31%' is the year's move and 'up 3.7% from a week ago' the week's", () => {
+    const data = extractDated('2033-12-27', '## Market', '', 'Bitcoin is trading at **$99,353** this morning, up 3.7% from a week ago. For 2033 as a whole, BTC is up about 31% with five days left in the year.')
+    expect(price(data, 'BTC')).toEqual(expect.objectContaining({price: 99353}))
+    expect(price(data, 'BTC')?.change24hPct).toBeUndefined()
+    expect(price(extractDated('2033-12-27', '## Market', '', 'Bitcoin is trading at $99,353, up 1.2% from a day earlier and 3.7% from a week ago.'), 'BTC')).toMatchObject({change24hPct: 1.2})
+  })
 })
