@@ -23,4 +23,16 @@ describe('spot ETF flows', () => {
     // Side by side, they are still two tallies of one flow, and neither is shown.
     expect(extractDated('2025-10-19', '## ETF Flows', '', '- BTC ETFs: −$58.3M per Farside, −$61.0M per SoSoValue (Friday)').etfFlows).toEqual([])
   })
+
+  it("a day told in an aside after the amount is not its day: 'Friday Dec 23: +$118.9 million (US markets were closed Monday for Christmas, …)'", () => {
+    const data = extractDated('2033-12-27', '## Flows', '', '- Spot BTC ETF net flow, Friday Dec 23: +$118.9 million (US markets were closed Monday for Christmas, so Friday remains the latest session)')
+    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 118.9e6, date: '2033-12-23'}])
+    // A bracket that opens on the day is the amount's own.
+    expect(extractDated('2025-10-22', '## Flows', '', 'Bitcoin spot ETFs took in $477M inflows (Oct 21).').etfFlows).toMatchObject([{date: '2025-10-21'}])
+  })
+
+  it("two days' flows together are no one day's: 'Monday and Tuesday together lost $719.8M on the BTC side'", () => {
+    expect(extractDated('2034-01-12', '## ETF flows', '', 'Monday and Tuesday together lost $719.8M on the BTC side.').etfFlows).toEqual([])
+    expect(extractDated('2034-01-12', '## ETF flows', '', 'Tuesday lost $719.8M on the BTC side.').etfFlows).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 719.8e6}])
+  })
 })

@@ -19,7 +19,7 @@ export const ASSETS: ReadonlyArray<[symbol: string, pattern: RegExp]> = [
 ]
 /** Words that make an amount near "ETF" something other than one day's net flow. */
 export const NOT_A_DAY_FLOW =
-  /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?<!\b\d{1,2}(?:st|nd|rd|th)?[\s-])(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|WTD|(?:month|week|year) so far|so far this (?:month|week|year)|w\/w|week(?!ends?\b)|wks?\b|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-day|(?:two|three|four|five|six|seven|eight|nine|ten|several|multi)-(?:day|session)|revenue|worth|valued|market cap|gross|(?:for|over|in) the (?:month|week|year|quarter)|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
+  /\b(avg|average|typical(?:ly)?|per day|trading days|(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-(?:month|week(?!end))|respectively|ending|through|thru|since|(?<!\b\d{1,2}(?:st|nd|rd|th)?[\s-])(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+\d)|holds?|holdings?|held|AUM|assets under|net assets|total (?:net )?assets|cumulative|since (?:launch|inception|january)|year[- ]to[- ]date|YTD|month[- ]to[- ]date|MTD|WTD|(?:month|week|year) so far|so far this (?:month|week|year)|w\/w|week(?!ends?\b)|wks?\b|weekly|monthly|this month|last month|in (?:january|february|march|april|may|june|july|august|september|october|november|december)|quarter|Q[1-4]\b|streak|total(?:ed|ing|led)?\b|combined|together|between them|(?:mon|tues|wednes|thurs|fri)day and (?:mon|tues|wednes|thurs|fri)day|sum|over (?:the )?(?:past |last )?(?:two|three|four|five|six|seven|several|\d+) (?:\w+ )?(?:trading )?(?:days|sessions)|\d+-day|(?:two|three|four|five|six|seven|eight|nine|ten|several|multi)-(?:day|session)|revenue|worth|valued|market cap|gross|(?:for|over|in) the (?:month|week|year|quarter)|target|forecast|predict\w*|expect\w*|could|would|first month|debut|launch)/i
 /** A paragraph that speaks of a span longer than a day: an amount in it with no day of its own may be that span's. */
 export const LONGER_SPAN = /\b(?:week(?!end)\w*|(?:two|three|four|five|six|seven|several|\d+)[- ](?:trading[- ])?(?:days?|sessions?)|month[- ]to[- ]date|MTD|this month|year[- ]to[- ]date|YTD|cumulative|since (?:launch|inception))\b/i
 const OUTFLOW = /\bin the red\b|\boutflows?|\bredemptions?|\bexits?\b|\bselling\b|\bwithdr[ae]w\w*|\bbled\b|\bbleed(?:s|ing)?\b|\b(?:leaving|left|out of) (?:the )?(?:U\.?S\.? |US )?(?:spot )?(?:\w+ )?(?:ETFs?|ETPs?|funds|products)\b|\bshed(?:s|ding)?\b|\blos(?:t|es|ing)\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b(?!\s+in\b)|\bexited\b/i
@@ -258,7 +258,14 @@ function nearestDay(words: string, at: number, date: string | undefined) {
   // "+$74.2M, well below Monday's pace": a day the amount is compared with is not its own.
   // (So is a day after "after", "following" or "reversing": "-$238.9M net, after the 412.7 million drain on Friday",
   // "took in a net $174M, reversing Tuesday's outflow".)
-  const days = daysIn(words, date).filter((day) => day.end <= at || !(/\b(?:below|above|than|vs\.?|versus|compared (?:with|to)|against|behind|ahead of|(?:up|down) from)\s+(?:\w+\s+)?$/i.test(words.slice(at, day.index)) || CONTRAST.test(words.slice(at, day.index))))
+  // ("+$118.9 million (US markets were closed Monday for Christmas, …)": a day told in an aside is not the amount's;
+  // "(Oct 21)", "(on Friday)" are.)
+  const aside = (day: {index: number}) => {
+    const between = words.slice(at, day.index)
+    const open = between.lastIndexOf('(')
+    return open >= 0 && !between.includes(')', open) && /\w+\W+\w+\W+\w+/.test(between.slice(open + 1))
+  }
+  const days = daysIn(words, date).filter((day) => day.end <= at || !aside(day) && !(/\b(?:below|above|than|vs\.?|versus|compared (?:with|to)|against|behind|ahead of|(?:up|down) from)\s+(?:\w+\s+)?$/i.test(words.slice(at, day.index)) || CONTRAST.test(words.slice(at, day.index))))
   if (days.length === 0) return undefined
   return days.reduce((best, day) => (distance(day, at) < distance(best, at) ? day : best))
 }
