@@ -35,4 +35,9 @@ describe('spot ETF flows', () => {
     expect(extractDated('2034-01-12', '## ETF flows', '', 'Monday and Tuesday together lost $719.8M on the BTC side.').etfFlows).toEqual([])
     expect(extractDated('2034-01-12', '## ETF flows', '', 'Tuesday lost $719.8M on the BTC side.').etfFlows).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 719.8e6}])
   })
+
+  it("of 'from X to Y' the first amount is the old one: 'revised Thursday's spot ETH ETF figure from −$112.3M to −$118.5M'", () => {
+    const data = extractDated('2034-03-10', '## Flows', '', "> UPDATE 09:50 UTC: the data provider has revised Thursday's spot ETH ETF figure from −$112.3M to −$118.5M")
+    expect(data.etfFlows).toMatchObject([{asset: 'ETH', direction: 'outflow', amountUsd: 118.5e6}])
+  })
 })

@@ -86,6 +86,8 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // "an outflow just shy of $240 million — US$238.9M on Farside's tally", "inflows top $650M": a bound, not the figure.
         if (/\b(?:shy of|north of|south of|more than|less than|upwards of|in excess of|nearly|almost|over|under|above|below|tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beyond)\s*[~≈]?\s*[+−–-]?\s*$/i.test(before)) continue
         if (issuerIsSubject(lead, after)) continue
+        // "revised Thursday's figure from −$112.3M to −$118.5M", "swung from −$50M to +$120M": the old value.
+        if (/\bfrom\s*[~≈]?\s*[+−–-]?\s*$/i.test(before) && /^\s*(?:to|→|->)\s*[~≈]?\s*[+−–-]?\s*(?:US)?\$?\s?\d/i.test(text.slice(item.end, item.end + 20))) continue
         // "ETFs +188.5M (Thu) … ETH ETFs ~flat": bare ETFs in the amount's own clause are not the line's other asset.
         // ("**Flows.** Last week ETFs +706M net; Fri +97.2M": the line's bare ETFs speak for its clauses.)
         // (Under "## Spot ETF flows", "- Tue 1 Jun: +$164.3M" is the title's funds'.)
