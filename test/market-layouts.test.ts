@@ -877,4 +877,16 @@ describe('layouts of exports and hand edits', () => {
     expect(price(data, 'BTC')?.change24hPct).toBeUndefined()
     expect(price(extractDated('2033-12-27', '## Market', '', 'Bitcoin is trading at $99,353, up 1.2% from a day earlier and 3.7% from a week ago.'), 'BTC')).toMatchObject({change24hPct: 1.2})
   })
+
+  it("what set 36b taught: a liquidations table's whole-market row is the total, and a desk's plain upper-case titles ('LIQS', 'TAPE') are sections", () => {
+    const venues = extract('## Liquidations by venue (24h)', '', '| Venue | Longs | Shorts | Total |', '|---|---:|---:|---:|', '| Bitvane | $44.9M | $71.2M | $116.1M |', '| **All venues** | **$121.4M** | **$189.6M** | **$311.0M** |')
+    expect(venues.liquidations).toMatchObject([{amountUsd: 311e6, long: 121.4e6, short: 189.6e6, window: '24h'}])
+    const shares = extract('## Liquidations (24h)', '', '| | Share | Amount |', '|---|---:|---:|', '| Longs | 56% | — |', '| Shorts | 44% | — |', '| **Total** | 100% | **$238M** |')
+    expect(shares.liquidations).toMatchObject([{amountUsd: 238e6}])
+    // Another window's table gives nothing.
+    expect(extract('## Liquidations (4h)', '', '| | Amount |', '|---|---:|', '| Total | $41.7M |').liquidations).toEqual([])
+    const desk = extract('LIQS FIRST, because that\'s the story', '', '- 24h: $344M', '- 12h: $203M · 4h: $47M', '', 'TAPE', '', '- BTC 97,230 ↑1.38%', '- ETH 3,446 ↑1.7%', '', 'FLOWS', '', '- BTC ETFs +$366.9M (Fri)')
+    expect(desk.liquidations).toMatchObject([{amountUsd: 344e6}])
+    expect(price(desk, 'BTC')).toMatchObject({price: 97230, change24hPct: 1.38})
+  })
 })

@@ -80,6 +80,17 @@ describe('findSections', () => {
     ])
   })
 
+  it('in a brief titled with plain lines, an upper-case line of unknown title is a section too', () => {
+    const found = sections(['TAPE', '', '- BTC 97,230', '', 'LIQS', '', '- 24h: $344M', '', 'WHAT WE WATCH NEXT WEEK, AND WHY', '', 'Payrolls.', '', 'Watch payrolls on Friday', ''].join('\n'))
+    expect(found.map((section) => [section.kind, section.title, section.marker])).toEqual([
+      ['other', 'TAPE', 'plain'],
+      ['derivatives', 'LIQS', 'plain'],
+      ['other', 'WHAT WE WATCH NEXT WEEK, AND WHY', 'plain']
+    ])
+    // A brief titled with headings keeps its upper-case lines as text.
+    expect(sections(['## Market Overview', '', 'TAPE', '', '- BTC 97,230'].join('\n')).map((section) => section.title)).toEqual(['Market Overview'])
+  })
+
   it('keeps bold markup inside headings out of the title and ends before footnote definitions', () => {
     const {text, tree} = parseBrief(['### **MARKET OVERVIEW**', '', 'BTC at $1.[^1]', '', '[^1]: https://example.com', ''].join('\n'))
     const [section] = findSections(tree, text)

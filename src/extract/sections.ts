@@ -45,7 +45,7 @@ const sectionAliases: ReadonlyArray<readonly [SectionKind, RegExp]> = [
   ['confidence', /^(confidence|caveats|methodology|sources\b|data notes?)/],
   ['headlines', /(headlines|high[- ]impact (news|items|events)|major news|key (news|developments|stories)|top (stories|news))/],
   ['market-overview', /^((daily |crypto |the )*markets? (overview|summary|snapshot|update|pulse|wrap|recap|report|review|at a glance|today|movers|conditions|context|highlights|dashboard|metrics|data)\b|(crypto )?overview$|snapshot$|at a glance$|spot (market|price)s?\b|spot$|price (action|performance|update|check|snapshot)|prices?\b|performance$|majors\b|markets?( data)?$|key (market )?(figures|metrics|numbers|data))|\b(?:the|our|today's) (?:market |crypto )?overview$/],
-  ['derivatives', /^(derivatives|liquidations|funding|open interest)/],
+  ['derivatives', /^(derivatives|liquidations|liqs?\b|funding|open interest)/],
   ['flows', /^(?:spot |us |u\.s\. )*((stablecoin|etf|fund)s? (&|and )?(etf )?(flows?|supply)|flows\b|etf (flows?|&))/],
   ['exchanges', /^(exchanges?\b|cex\b|listings?\b)/],
   ['regulation', /(regulat|^(government|law|policy|legal|enforcement)\b)/],
@@ -117,7 +117,7 @@ export function findSections(tree: Root, text: string): Section[] {
     if (candidate.marker !== style) return false
     // Deeper headings are sub-sections ("### ETF Flows" under "## Market Overview").
     if (style === 'heading') return (candidate.depth ?? 6) <= sectionDepth
-    return candidate.kind !== undefined
+    return candidate.kind !== undefined || (style === 'plain' && candidate.marker === 'plain')
   })
 
   const content = tree.children.filter((node) => node.type !== 'footnoteDefinition' && node.type !== 'definition' && node.position)
@@ -167,6 +167,9 @@ const BOLD_LINE = /^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$/
 /** A plain title line: short, no sentence punctuation at the end, no link or reference. */
 const PLAIN_LINE = /^\s{0,3}([A-Za-z][^.!?[\]]{2,79})$/
 
+/** An upper-case title line: "TAPE", "FEAR & GREED", "WHAT MOVED". */
+const CAPS_TITLE = /^\s{0,3}[A-Z][A-Z0-9 &/'’,-]{2,39}$/
+
 function collectCandidates(tree: Root, lines: string[]): Candidate[] {
   const candidates: Candidate[] = []
   for (const node of tree.children) {
@@ -194,7 +197,8 @@ function collectCandidates(tree: Root, lines: string[]): Candidate[] {
       if (plain && !raw.includes('**')) {
         const title = cleanTitle(plain[1]!)
         const kind = classifySection(title)
-        if (kind) candidates.push({marker: 'plain', title, kind, line, column: raw.search(/\S/) + 1})
+        // ("TAPE", "PERPS" among "LIQS" and "FLOWS": an upper-case line of a brief titled so is a section too, of unknown kind.)
+        if (kind || CAPS_TITLE.test(raw)) candidates.push({marker: 'plain', title, kind, line, column: raw.search(/\S/) + 1})
       }
     }
   }

@@ -4,6 +4,7 @@ import {etfFlows} from './etf-flows.js'
 import {etfFundTable} from './etf-fund-table.js'
 import {etfTable} from './etf-table.js'
 import {fearGreed} from './fear-greed.js'
+import {liquidationTable} from './liquidation-table.js'
 import {liquidations} from './liquidations.js'
 import {marketCap} from './market-cap.js'
 import {marketCapTable} from './market-cap-table.js'
@@ -18,5 +19,5 @@ import {tableRowMulti} from './table-row-multi.js'
 export const priceRecognisers: ReadonlyArray<Recogniser<PriceQuote>> = [tableRow, tableRowMulti, respectively, assetQuote]
 export const marketCapRecognisers: ReadonlyArray<Recogniser<MarketCap>> = [marketCapTable, marketCap]
 export const fearGreedRecognisers = [fearGreed] as const
-export const liquidationRecognisers: ReadonlyArray<Recogniser<Liquidation>> = [liquidations]
+export const liquidationRecognisers: ReadonlyArray<Recogniser<Liquidation>> = [liquidationTable, liquidations]
 export const etfFlowRecognisers: ReadonlyArray<Recogniser<EtfFlow>> = [etfTable, etfFundTable, etfFlows]

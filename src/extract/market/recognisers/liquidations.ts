@@ -81,9 +81,11 @@ export const liquidations: Recogniser<Liquidation> = {
     // ("Liquidaciones 24h", "liquidações": the same word in Spanish and Portuguese; "297M wiped".)
     let text = context.text.replace(/\bliqs?\b\.?/gi, 'liquidations').replace(/\bliquida(?:ciones|ções|cion|ción|ção)\b/gi, 'liquidations').replace(/\brekt\b|\bforced out\b|\bforce-closed\b|\bforcibly closed\b|\bforced closures?\b|\bwiped\b(?!\s+out)/gi, 'liquidated')
     // ("### Liquidations (24h)" then "- Total: $142M": the title's window.)
-    if (/liquidat/i.test(context.section.title) && !/liquidat|wiped|flushed/i.test(text) && (DAY_LABEL.test(text) || /^\W*total\s*:/i.test(text) && DAY_WINDOW.test(context.section.title))) text = `Liquidations ${DAY_LABEL.test(text) ? '' : '24h '}${text}`
+    // (A desk's "LIQS" title is the same.)
+    const title = context.section.title.replace(/\bliqs?\b/gi, 'liquidations')
+    if (/liquidat/i.test(title) && !/liquidat|wiped|flushed/i.test(text) && (DAY_LABEL.test(text) || /^\W*total\s*:/i.test(text) && DAY_WINDOW.test(title))) text = `Liquidations ${DAY_LABEL.test(text) ? '' : '24h '}${text}`
     // ("12h: $212M · 24h: $395M · 7d: $2.1B" under that title: the item labelled with the day's window.)
-    else if (/liquidat/i.test(context.section.title) && !/liquidat|wiped|flushed/i.test(text)) text = text.replace(WINDOW_ITEM, '$1Liquidations $2')
+    else if (/liquidat/i.test(title) && !/liquidat|wiped|flushed/i.test(text)) text = text.replace(WINDOW_ITEM, '$1Liquidations $2')
     if (isTitleLine(context.raw)) return []
     if (!/liquidat|wiped out|wipeout|flushed/i.test(text)) return sidesWithTotal(text, context)
     const found: Liquidation[] = []
