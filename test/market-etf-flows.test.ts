@@ -40,4 +40,16 @@ describe('spot ETF flows', () => {
     const data = extractDated('2034-03-10', '## Flows', '', "> UPDATE 09:50 UTC: the data provider has revised Thursday's spot ETH ETF figure from −$112.3M to −$118.5M")
     expect(data.etfFlows).toMatchObject([{asset: 'ETH', direction: 'outflow', amountUsd: 118.5e6}])
   })
+
+  it("a dash between two dates is a span: 'Week-to-date (Nov 28 – Dec 1) the complex is at +$778.1M' is no day's flow, and does not undo Thursday's", () => {
+    const data = extractDated('2033-12-02', '## ETF Flows (Thursday, Dec 1)', '', 'US spot bitcoin ETFs pulled in a net **+$318.6M** on Thursday. Week-to-date (Nov 28 – Dec 1) the complex is at +$778.1M.')
+    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 318.6e6, date: '2033-12-01'}])
+  })
+
+  it("the day a clause opens on, as its subject, is the amount's: 'Monday 5 December was the first red day for US spot bitcoin ETFs in a week: a net outflow of $187.3 million'", () => {
+    const data = extractDated('2033-12-06', 'ETF FLOWS', '', 'Monday 5 December was the first red day for US spot bitcoin ETFs in a week: a net outflow of $187.3 million (about 1,971 BTC), which snapped a five-day inflow streak worth $921 million.')
+    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 187.3e6, date: '2033-12-05'}])
+    // Without a day, the week named in the clause makes it no day's flow.
+    expect(extractDated('2033-12-06', 'ETF FLOWS', '', 'It was the first red stretch for US spot bitcoin ETFs in a week: a net outflow of $187.3 million.').etfFlows).toEqual([])
+  })
 })

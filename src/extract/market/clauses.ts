@@ -17,6 +17,8 @@ export function clauses(text: string): Span[] {
   for (const match of text.matchAll(/(?<=[.;!?])\s+(?=[^\s\d])|;\s*|\s[—·•]\s|\s–\s(?=\p{L})/gu)) {
     // "approx. $5" and "U.S. spot" do not end a clause.
     if (/\b(?:approx|U\.S|vs|e\.g|i\.e|etc|Inc|No)\.$/.test(text.slice(Math.max(0, match.index - 6), match.index))) continue
+    // "(Nov 28 – Dec 1)": a dash between two dates is a span, not a break.
+    if (match[0].includes('–') && /\d$/.test(text.slice(0, match.index)) && /^\p{L}{3,9}\.?\s\d/u.test(text.slice(match.index + match[0].length))) continue
     if (match.index > start) spans.push({index: start, end: match.index})
     start = match.index + match[0].length
   }

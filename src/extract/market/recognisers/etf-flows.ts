@@ -61,7 +61,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // "Negative on Nov 13 (-$463M) and Nov 14 (-$2.1M)": the day just before the bracket is the amount's.
         const bracketed = /\(\s*[+−–-]?\s*$/.test(before) ? daysIn(before, context.date).at(-1) : undefined
         // A line's label names the day for its amounts ("**Friday net flow (BTC):** an inflow of $72.1M").
-        const ownDay = (bracketed && /^\s*\(\s*[+−–-]?\s*$/.test(before.slice(bracketed.end)) ? bracketed : nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)) ?? (label && clause.index < label.length ? soleDay(label, context.date) : undefined) ?? subjectDay(lead, context.date)
+        const ownDay = (bracketed && /^\s*\(\s*[+−–-]?\s*$/.test(before.slice(bracketed.end)) ? bracketed : nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)) ?? (label && clause.index < label.length ? soleDay(label, context.date) : undefined) ?? subjectDay(lead, context.date) ?? openingDay(lead, context.date)
         // What follows the amount is its own only up to the next clause ("…, bringing cumulative inflows to …").
         const ownAfter = after.slice(0, 80).split(AFTER_CUT)[0]!
         const opening = lead.slice(0, 40).replace(/\S*$/, '')
@@ -306,6 +306,14 @@ function subjectDay(lead: string, date: string | undefined) {
   if (!/\bwith\s+(?:a\s+)?(?:net\s+)?[+−–-]?\s*$/i.test(lead)) return undefined
   const day = soleDay(lead, date)
   return day && /^\W*(?:on\s+)?$/i.test(lead.slice(0, day.index)) ? day : undefined
+}
+
+/** "Monday 5 December was the first red day for US spot bitcoin ETFs in a week: a net outflow of $187.3 million": the day the clause opens on, as its subject. */
+function openingDay(lead: string, date: string | undefined) {
+  const day = soleDay(lead, date)
+  // ("Monday 5 December" is read as two mentions of one day: the words after the last one.)
+  const last = daysIn(lead, date).at(-1)
+  return day && last && /^\W*(?:on\s+)?$/i.test(lead.slice(0, day.index)) && /^\W*$/.test(lead.slice(day.end, last.index)) && /^,?\s*(?:was|saw|brought|delivered|marked|logged|recorded|posted)\b/i.test(lead.slice(last.end)) ? day : undefined
 }
 
 function soleDay(words: string, date: string | undefined) {
