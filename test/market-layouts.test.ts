@@ -889,4 +889,13 @@ describe('layouts of exports and hand edits', () => {
     expect(desk.liquidations).toMatchObject([{amountUsd: 344e6}])
     expect(price(desk, 'BTC')).toMatchObject({price: 97230, change24hPct: 1.38})
   })
+
+  it("what set 36c taught: TOTAL2 is the altcoins' cap, and 'All crypto: $2.94T' and a table's 'Total crypto' row are the whole market's", () => {
+    const board = extract('THE BOARD', '', '```text', '             LAST        24H', 'BTC        95,711     -0.69%', 'TOTAL2      1.46T     +0.30%', '```', '', 'THE TAPE', '', 'Crypto market cap 3.36T, basically unchanged (-0.14%).')
+    expect(board.marketCap).toMatchObject({usd: 3.36e12, change24hPct: -0.14})
+    expect(extract('TOTAL2 1.46T +0.30%').marketCap).toBeUndefined()
+    expect(extract('## Market', '', '- **All crypto:** $2.94T (**+0.14%**) · BTC.D 56.2%').marketCap).toMatchObject({usd: 2.94e12, change24hPct: 0.14})
+    const table = extract('## Scoreboard', '', '| Asset | Price | 24h | 7d | Mkt cap |', '|---|---|---|---|---|', '| BTC | $96,100 | +1.2% | +0.3% | $1.91T |', '| **Total crypto** | — | +1.50% | +0.4% | **$3.355T** |')
+    expect(table.marketCap).toMatchObject({usd: 3.355e12, change24hPct: 1.5})
+  })
 })

@@ -3,7 +3,7 @@ import type {MarketCap, Recogniser} from '../types.js'
 import {setChange} from './change.js'
 
 /** A row for the whole market: "| **Total** | — | +0.9% | +4.8% | $3.84T |", "| Crypto market | … |". */
-const TOTAL_ROW = /^(?:total|all(?: crypto\w*| coins| assets)?|(?:total |whole |global )?(?:crypto )?market(?: total)?|global)$/i
+const TOTAL_ROW = /^(?:total(?: crypto\w*)?|all(?: crypto\w*| coins| assets)?|(?:total |whole |global )?(?:crypto )?market(?: total)?|global)$/i
 const CAP_HEADER = /\b(?:market cap\w*|mkt\.? cap|m-?cap|cap|capitali[sz]ation)\b/i
 const CHANGE_HEADER = /24\s?h|\b1d\b|\bday\b|change|chg/i
 const OTHER_PERIOD = /7\s?d|week|month|30\s?d|ytd|yoy|year/i
