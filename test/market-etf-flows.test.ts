@@ -52,4 +52,10 @@ describe('spot ETF flows', () => {
     // Without a day, the week named in the clause makes it no day's flow.
     expect(extractDated('2033-12-06', 'ETF FLOWS', '', 'It was the first red stretch for US spot bitcoin ETFs in a week: a net outflow of $187.3 million.').etfFlows).toEqual([])
   })
+
+  it("a clause's opening words are an earlier amount's when one stands between ('snap 4-day, $1B outflow streak with $477M inflows (Oct 21)'), but a line's label speaks for every amount", () => {
+    const data = extractDated('2025-10-22', '## Top Headlines', '', '**1. Bitcoin spot ETFs snap 4-day, $1B outflow streak with $477M inflows (Oct 21)** — BlackRock IBIT led with $210.9M.')
+    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 477e6, date: '2025-10-21'}])
+    expect(extractDated('2034-01-15', '## Flows', '', "- Week ending Jan 13: spot BTC ETFs −$38.8M net and spot ETH ETFs −$51.6M, after Monday's −$531.8M BTC hole").etfFlows).toEqual([])
+  })
 })

@@ -64,7 +64,9 @@ export const etfFlows: Recogniser<EtfFlow> = {
         const ownDay = (bracketed && /^\s*\(\s*[+−–-]?\s*$/.test(before.slice(bracketed.end)) ? bracketed : nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)) ?? (label && clause.index < label.length ? soleDay(label, context.date) : undefined) ?? subjectDay(lead, context.date) ?? openingDay(lead, context.date)
         // What follows the amount is its own only up to the next clause ("…, bringing cumulative inflows to …").
         const ownAfter = after.slice(0, 80).split(AFTER_CUT)[0]!
-        const opening = lead.slice(0, 40).replace(/\S*$/, '')
+        // (The clause's opening words are an earlier amount's when one stands between, "snap 4-day, $1B outflow streak with
+        // $477M inflows (Oct 21)", but a line's label speaks for all of them: "Last week: −$1.48B BTC / −$0.42B ETH".)
+        const opening = before.length < lead.length ? (clause.index < label.length ? label : '') : lead.slice(0, 40).replace(/\S*$/, '')
         const span = ownDay ? `${opening}|${phrase}|${ownAfter}` : `${lead}|${ownAfter}`
         // "Total U.S. spot Bitcoin ETF outflows hit $903 million on November 20": with its own day, a total is that
         // day's, and so is the day that "extended their streak with a $118.5M net inflow on Tuesday".
