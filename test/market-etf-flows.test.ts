@@ -58,4 +58,9 @@ describe('spot ETF flows', () => {
     expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 477e6, date: '2025-10-21'}])
     expect(extractDated('2034-01-15', '## Flows', '', "- Week ending Jan 13: spot BTC ETFs −$38.8M net and spot ETH ETFs −$51.6M, after Monday's −$531.8M BTC hole").etfFlows).toEqual([])
   })
+
+  it("a clause's own label names the day of its amount: '… inflow week since Oct. Dec 8 outflow: -$168.8M (IBIT -$161.8M, …)'", () => {
+    const data = extractDated('2025-12-10', '## Market Overview', '', 'Bitcoin ETF complex saw first net-positive inflow week since Oct. Dec 8 outflow: **-$168.8M** (IBIT -$161.8M, FBTC -$26M, ARKB +$44M).')
+    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 168.8e6, date: '2025-12-08'}])
+  })
 })

@@ -60,8 +60,9 @@ export const etfFlows: Recogniser<EtfFlow> = {
         const phrase = ownPhrase(before)
         // "Negative on Nov 13 (-$463M) and Nov 14 (-$2.1M)": the day just before the bracket is the amount's.
         const bracketed = /\(\s*[+−–-]?\s*$/.test(before) ? daysIn(before, context.date).at(-1) : undefined
-        // A line's label names the day for its amounts ("**Friday net flow (BTC):** an inflow of $72.1M").
-        const ownDay = (bracketed && /^\s*\(\s*[+−–-]?\s*$/.test(before.slice(bracketed.end)) ? bracketed : nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)) ?? (label && clause.index < label.length ? soleDay(label, context.date) : undefined) ?? subjectDay(lead, context.date) ?? openingDay(lead, context.date)
+        // A line's or a clause's label names the day for its amounts ("**Friday net flow (BTC):** an inflow of $72.1M",
+        // "… saw first net-positive inflow week since Oct. Dec 8 outflow: -$168.8M").
+        const ownDay = (bracketed && /^\s*\(\s*[+−–-]?\s*$/.test(before.slice(bracketed.end)) ? bracketed : nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)) ?? soleDay(clause.index < label.length ? label : (/^[^:]{0,40}:/.exec(words)?.[0] ?? ''), context.date) ?? subjectDay(lead, context.date) ?? openingDay(lead, context.date)
         // What follows the amount is its own only up to the next clause ("…, bringing cumulative inflows to …").
         const ownAfter = after.slice(0, 80).split(AFTER_CUT)[0]!
         // (The clause's opening words are an earlier amount's when one stands between, "snap 4-day, $1B outflow streak with
