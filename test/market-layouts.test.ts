@@ -898,4 +898,10 @@ describe('layouts of exports and hand edits', () => {
     const table = extract('## Scoreboard', '', '| Asset | Price | 24h | 7d | Mkt cap |', '|---|---|---|---|---|', '| BTC | $96,100 | +1.2% | +0.3% | $1.91T |', '| **Total crypto** | — | +1.50% | +0.4% | **$3.355T** |')
     expect(table.marketCap).toMatchObject({usd: 3.355e12, change24hPct: 1.5})
   })
+
+  it("what set 36d taught: a live blog's entries under a headline list are read as market figures, newest first", () => {
+    const live = extractDated('2034-03-09', '**Key headlines today**', '', '- [HIGH] Bitcoin falls as much as 8% intraday', '', '#### 21:05 — Closing the blog for tonight', '', '- **BTC** $84,610, **−6.04%** over 24 hours', '- **ETH** $3,017.44, **−6.83%**', '', '#### 06:40 — Good morning', '', 'Quiet start. BTC $89,400 (−0.7%).')
+    expect(price(live, 'BTC')).toMatchObject({price: 84610, change24hPct: -6.04})
+    expect(price(live, 'ETH')).toMatchObject({price: 3017.44})
+  })
 })

@@ -91,6 +91,17 @@ describe('findSections', () => {
     expect(sections(['## Market Overview', '', 'TAPE', '', '- BTC 97,230'].join('\n')).map((section) => section.title)).toEqual(['Market Overview'])
   })
 
+  it("a live blog's timed entry ends the bold section above it, whatever the entry's depth", () => {
+    const found = sections(['**Key headlines today**', '', '- [HIGH] Bitcoin falls', '', '#### 21:05 — Closing the blog for tonight', '', '- **BTC** $84,610', '', '#### 18:30 — Bounce, of sorts', '', 'BTC reclaims $85,000.'].join('\n'))
+    expect(found.map((section) => [section.kind, section.title, section.line])).toEqual([
+      ['headlines', 'Key headlines today', BODY + 1],
+      ['other', '21:05 — Closing the blog for tonight', BODY + 5],
+      ['other', '18:30 — Bounce, of sorts', BODY + 9]
+    ])
+    // Under headings, a timed entry deeper than the sections stays a sub-section.
+    expect(sections(['## Market Overview', '', '#### 21:05 — Closing', '', '- BTC $84,610'].join('\n')).map((section) => section.title)).toEqual(['Market Overview'])
+  })
+
   it('keeps bold markup inside headings out of the title and ends before footnote definitions', () => {
     const {text, tree} = parseBrief(['### **MARKET OVERVIEW**', '', 'BTC at $1.[^1]', '', '[^1]: https://example.com', ''].join('\n'))
     const [section] = findSections(tree, text)

@@ -114,6 +114,8 @@ export function findSections(tree: Root, text: string): Section[] {
   const sectionDepth = style === 'heading' ? commonestDepth(known) : 0
 
   const opening = candidates.filter((candidate) => {
+    // A timed entry of a live blog ends a bold or plain section (the headlines above it).
+    if (style !== 'heading' && candidate.marker === 'heading' && TIMED_TITLE.test(candidate.title)) return true
     if (candidate.marker !== style) return false
     // Deeper headings are sub-sections ("### ETF Flows" under "## Market Overview").
     if (style === 'heading') return (candidate.depth ?? 6) <= sectionDepth
@@ -167,6 +169,9 @@ const BOLD_LINE = /^\s{0,3}(?:\*\*|__)(.+?)(?:\*\*|__)\s*:?\s*$/
 /** A plain title line: short, no sentence punctuation at the end, no link or reference. */
 const PLAIN_LINE = /^\s{0,3}([A-Za-z][^.!?[\]]{2,79})$/
 
+/** A title that opens on a clock time: "21:05 — Closing the blog", "09:25 UTC: $88k gives way". */
+const TIMED_TITLE = /^[[(]?\d{1,2}:\d{2}\b/
+
 /** An upper-case title line: "TAPE", "FEAR & GREED", "WHAT MOVED". */
 const CAPS_TITLE = /^\s{0,3}[A-Z][A-Z0-9 &/'’,-]{2,39}$/
 
@@ -176,8 +181,9 @@ function collectCandidates(tree: Root, lines: string[]): Candidate[] {
     const position = node.position
     if (!position) continue
     if (node.type === 'heading') {
-      if (node.depth > 3) continue
       const title = cleanTitle(toString(node))
+      // (A live blog's "#### 21:05 — Closing the blog for tonight" is an entry of its own, whatever its depth.)
+      if (node.depth > 3 && !TIMED_TITLE.test(title)) continue
       candidates.push({marker: 'heading', title, kind: classifySection(title), depth: node.depth, line: position.start.line, column: position.start.column})
       continue
     }
