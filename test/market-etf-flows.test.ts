@@ -63,4 +63,9 @@ describe('spot ETF flows', () => {
     const data = extractDated('2025-12-10', '## Market Overview', '', 'Bitcoin ETF complex saw first net-positive inflow week since Oct. Dec 8 outflow: **-$168.8M** (IBIT -$161.8M, FBTC -$26M, ARKB +$44M).')
     expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 168.8e6, date: '2025-12-08'}])
   })
+
+  it("'came in' is an inflow, and the day a sentence opens on ('Friday, January 27, capped …') is the day of 'on the day'", () => {
+    const data = extractDated('2034-01-29', '## Fund Flows', '', 'Friday, January 27, capped the strongest week for spot bitcoin ETFs since October: a net $612.9 million came in on the day, and $1.54 billion over the five sessions.')
+    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 612.9e6, date: '2034-01-27'}])
+  })
 })

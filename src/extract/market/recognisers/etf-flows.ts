@@ -23,7 +23,7 @@ export const NOT_A_DAY_FLOW =
 /** A paragraph that speaks of a span longer than a day: an amount in it with no day of its own may be that span's. */
 export const LONGER_SPAN = /\b(?:week(?!end)\w*|(?:two|three|four|five|six|seven|several|\d+)[- ](?:trading[- ])?(?:days?|sessions?)|month[- ]to[- ]date|MTD|this month|year[- ]to[- ]date|YTD|cumulative|since (?:launch|inception))\b/i
 const OUTFLOW = /\bin the red\b|\boutflows?|\bredemptions?|\bexits?\b|\bselling\b|\bwithdr[ae]w\w*|\bbled\b|\bbleed(?:s|ing)?\b|\b(?:leaving|left|out of) (?:the )?(?:U\.?S\.? |US )?(?:spot )?(?:\w+ )?(?:ETFs?|ETPs?|funds|products)\b|\bshed(?:s|ding)?\b|\blos(?:t|es|ing)\b|\bnet (?:selling|negative|sold)|\bnegative\b|\bpulled\b(?!\s+in\b)|\bexited\b/i
-const INFLOW = /\bin the green\b|\binflows?|\bbuying\b|\b(?:pulled|pulling|raked|hauled|brought) in\b|\babsorbed\b|\bnet (?:buying|positive|creations?|bought)|\battract(?:ed|s|ing)\b|\badd(?:ed|s|ing)\b|\bpositive\b|\bdrew\b|\bbought\b|\btook in\b|\btak(?:e|es|ing) in\b|\bgather(?:s|ed|ing)?\b|\bpull(?:s|ing)? in\b|\bgained\b/i
+const INFLOW = /\bin the green\b|\binflows?|\bbuying\b|\b(?:pulled|pulling|raked|hauled|brought|came|comes|coming|flowed|flowing) in\b|\babsorbed\b|\bnet (?:buying|positive|creations?|bought)|\battract(?:ed|s|ing)\b|\badd(?:ed|s|ing)\b|\bpositive\b|\bdrew\b|\bbought\b|\btook in\b|\btak(?:e|es|ing) in\b|\bgather(?:s|ed|ing)?\b|\bpull(?:s|ing)? in\b|\bgained\b/i
 
 /**
  * One day's aggregate net flow of a spot ETF, per asset: "U.S. spot Bitcoin
@@ -313,10 +313,16 @@ function subjectDay(lead: string, date: string | undefined) {
 
 /** "Monday 5 December was the first red day for US spot bitcoin ETFs in a week: a net outflow of $187.3 million": the day the clause opens on, as its subject. */
 function openingDay(lead: string, date: string | undefined) {
-  const day = soleDay(lead, date)
-  // ("Monday 5 December" is read as two mentions of one day: the words after the last one.)
-  const last = daysIn(lead, date).at(-1)
-  return day && last && /^\W*(?:on\s+)?$/i.test(lead.slice(0, day.index)) && /^\W*$/.test(lead.slice(day.end, last.index)) && /^,?\s*(?:was|saw|brought|delivered|marked|logged|recorded|posted)\b/i.test(lead.slice(last.end)) ? day : undefined
+  const days = daysIn(lead, date)
+  const [day] = days
+  if (!day || !/^\W*(?:on\s+)?$/i.test(lead.slice(0, day.index))) return undefined
+  // ("Monday 5 December", "Friday, January 27," are read as two mentions of one day: the words after the last one.)
+  let last = day
+  for (const next of days.slice(1)) {
+    if (!/^[\W]*$/.test(lead.slice(last.end, next.index)) || (next.iso ?? next.text) !== (day.iso ?? day.text)) break
+    last = next
+  }
+  return /^[,)]?\s*(?:was|saw|brought|delivered|marked|logged|recorded|posted|capped|closed|ended|broke|snapped)\b/i.test(lead.slice(last.end)) ? day : undefined
 }
 
 function soleDay(words: string, date: string | undefined) {
