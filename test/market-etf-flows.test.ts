@@ -68,4 +68,10 @@ describe('spot ETF flows', () => {
     const data = extractDated('2034-01-29', '## Fund Flows', '', 'Friday, January 27, capped the strongest week for spot bitcoin ETFs since October: a net $612.9 million came in on the day, and $1.54 billion over the five sessions.')
     expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 612.9e6, date: '2034-01-27'}])
   })
+
+  it("a record told against the sessions before is still the day's flow ('-$96.3M net (first outflow in seven sessions)'), and 'Feb to date' is no day's", () => {
+    expect(extractDated('2034-02-03', 'FLOWS', '', 'US spot BTC ETFs, Thu 02 Feb: -$96.3M net (first outflow in seven sessions).').etfFlows).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 96.3e6, date: '2034-02-02'}])
+    const table = extractDated('2034-02-27', '## Flow Monitor', '', '| Vehicle | Day | Net flow |', '|---|---|---|', '| US spot BTC ETFs (all) | Fri 24 Feb | +$151.3M |', '| US spot BTC ETFs (Feb to date) | 1–24 Feb | −$459.2M |')
+    expect(table.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 151.3e6, date: '2034-02-24'}])
+  })
 })
