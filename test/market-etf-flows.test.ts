@@ -74,4 +74,10 @@ describe('spot ETF flows', () => {
     const table = extractDated('2034-02-27', '## Flow Monitor', '', '| Vehicle | Day | Net flow |', '|---|---|---|', '| US spot BTC ETFs (all) | Fri 24 Feb | +$151.3M |', '| US spot BTC ETFs (Feb to date) | 1–24 Feb | −$459.2M |')
     expect(table.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 151.3e6, date: '2034-02-24'}])
   })
+
+  it("the verb of the amount before is the next one's ('took in a net $312.4M on Wednesday 1 March, and spot ether ETFs a net $22.7M'), and 'Mon-Fri' is a span", () => {
+    expect(extractDated('2034-03-02', '## ETF flows', '', 'US spot bitcoin ETFs took in a net **$312.4M** on Wednesday 1 March, and spot ether ETFs a net **$22.7M**.').etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 312.4e6}, {asset: 'ETH', direction: 'inflow', amountUsd: 22.7e6}])
+    expect(extractDated('2034-03-17', 'ETF WINDOW', '', 'Thursday brought a fourth straight day of inflows. US spot bitcoin ETFs took in a net $351.4M and spot ether ETFs $58.1M.').etfFlows).toMatchObject([{asset: 'BTC', amountUsd: 351.4e6}, {asset: 'ETH', direction: 'inflow', amountUsd: 58.1e6}])
+    expect(extractDated('2034-03-12', 'ETF WINDOW', '', 'Spot BTC ETF flows, Mon-Fri   -$599.6M').etfFlows).toEqual([])
+  })
 })
