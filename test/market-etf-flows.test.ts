@@ -80,4 +80,12 @@ describe('spot ETF flows', () => {
     expect(extractDated('2034-03-17', 'ETF WINDOW', '', 'Thursday brought a fourth straight day of inflows. US spot bitcoin ETFs took in a net $351.4M and spot ether ETFs $58.1M.').etfFlows).toMatchObject([{asset: 'BTC', amountUsd: 351.4e6}, {asset: 'ETH', direction: 'inflow', amountUsd: 58.1e6}])
     expect(extractDated('2034-03-12', 'ETF WINDOW', '', 'Spot BTC ETF flows, Mon-Fri   -$599.6M').etfFlows).toEqual([])
   })
+
+  it("a flow the brief corrects shows the corrected amount: '*Correction: … gave Wednesday's net inflow into spot ether ETFs as $65.0M. The correct figure is $55.0M.*'", () => {
+    const body = ['## Live', '', 'The ETF tally for Wednesday is in: US spot bitcoin ETFs drew a net $462.8M and spot ether ETFs a net $65.0M.', '']
+    const corrected = extractDated('2034-03-30', ...body, "*Correction: the 07:30 entry gave Wednesday's net inflow into spot ether ETFs as $65.0M. The correct figure is $55.0M.*")
+    expect(corrected.etfFlows).toMatchObject([{asset: 'BTC', amountUsd: 462.8e6}, {asset: 'ETH', direction: 'inflow', amountUsd: 55e6}])
+    // A correction that gives no single right figure leaves a dash.
+    expect(extractDated('2034-03-30', ...body, '*Correction: the ether ETF figure of $65.0M above was misstated; we are checking it.*').etfFlows.map((flow) => flow.asset)).toEqual(['BTC'])
+  })
 })

@@ -1,6 +1,6 @@
 import {findAssetMentions, inPriceBand} from './assets.js'
 import {cleanText, englishNotation, findMoney, findPercents} from './numbers.js'
-import type {PriceQuote} from './types.js'
+import type {EtfFlow, PriceQuote} from './types.js'
 
 /**
  * A line that corrects the brief: "**Correction, 10:15 UTC:** the ETH row above should read $3,398.20, +2.27%, not
@@ -9,6 +9,8 @@ import type {PriceQuote} from './types.js'
 export const CORRECTION = /^[\s>*_-]*correction\b(?:\*\*|__)?\s*[:,.(—–-]/i
 /** A clause that gives the wrong figure: "not $3,389.20", "An earlier version … put bitcoin's gain at 2.7 percent". */
 const WRONG_CLAUSE = /\b(?:not|instead of|rather than|earlier version|originally|first version|misstated|previously)\b/i
+/** A clause that gives the right figure: "The correct figure is $55.0M", "should read …". */
+const RIGHT_CLAUSE = /\b(?:correct(?:ed)? (?:figure|number|amount|reading)|should (?:read|be|have been)|the right (?:figure|number))\b/i
 
 /**
  * A figure the brief itself corrects is not shown as it was first written: when a correction names an
@@ -43,3 +45,29 @@ export function applyCorrections(prices: PriceQuote[], lines: readonly string[])
     }
   }
 }
+
+/**
+ * An ETF flow the brief corrects ("*Correction: the 07:30 entry gave Wednesday's net inflow into spot ether ETFs as
+ * $65.0M. The correct figure is $55.0M.*"): the amount a correction names for the flow's asset, in a clause that
+ * is not the right one, gives way to the right clause's single amount, or to none.
+ */
+export function applyFlowCorrections(flows: readonly EtfFlow[], lines: readonly string[]): EtfFlow[] {
+  let result = [...flows]
+  for (const raw of lines) {
+    if (!CORRECTION.test(raw) || !/\bETFs?\b|\bflows?\b/i.test(raw)) continue
+    const text = englishNotation(cleanText(raw))
+    const symbols = new Set(findAssetMentions(text).map((mention) => mention.symbol))
+    const ends = [...text.matchAll(/[.;]\s/g)].map((match) => match.index)
+    const sentenceOf = (at: number) => text.slice(Math.max(-1, ...ends.filter((end) => end < at)) + 1, Math.min(text.length, ...ends.filter((end) => end >= at)))
+    const amounts = findMoney(text).filter((item) => !item.range && item.value >= 1e5)
+    const right = amounts.filter((item) => RIGHT_CLAUSE.test(sentenceOf(item.index)))
+    if (right.length === 0 && !amounts.some((item) => WRONG_CLAUSE.test(sentenceOf(item.index)))) continue
+    const wrong = amounts.filter((item) => !right.includes(item))
+    result = result.flatMap((flow) => {
+      if (!symbols.has(flow.asset) || !wrong.some((item) => item.value === flow.amountUsd)) return [flow]
+      return right.length === 1 ? [{...flow, amountUsd: right[0]!.value}] : []
+    })
+  }
+  return result
+}
+

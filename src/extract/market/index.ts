@@ -8,7 +8,7 @@ import {etfFlowRecognisers, fearGreedRecognisers, liquidationRecognisers, market
 import {disputedByProviders} from './recognisers/etf-flows.js'
 import {bounds} from './recognisers/liquidations.js'
 import type {EtfFlow, Liquidation, LineContext, MarketData, PriceQuote, Recogniser} from './types.js'
-import {applyCorrections} from './corrections.js'
+import {applyCorrections, applyFlowCorrections} from './corrections.js'
 import {evidenceOf} from './evidence.js'
 import {withoutHtml} from './html.js'
 import {lineContexts} from './line-contexts.js'
@@ -93,7 +93,7 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   const data: MarketData = {
     prices,
     liquidations: oneTotal(latestReadings(run(liquidationRecognisers, derivativeContexts), momentOf), totalLines),
-    etfFlows: agreeingFlows(run(etfFlowRecognisers, marketContexts(ETF_KINDS))).filter((flow) => !disputedByProviders(flow, englishNotation(cleanText(withoutHtml(lines[flow.line - 1] ?? ''))))),
+    etfFlows: applyFlowCorrections(agreeingFlows(run(etfFlowRecognisers, marketContexts(ETF_KINDS))), lines).filter((flow) => !disputedByProviders(flow, englishNotation(cleanText(withoutHtml(lines[flow.line - 1] ?? ''))))),
     unparsed: findUnparsed(overview, quotes),
     withheld: [],
     unread: [],
