@@ -70,4 +70,3 @@ export function applyFlowCorrections(flows: readonly EtfFlow[], lines: readonly 
   }
   return result
 }
-

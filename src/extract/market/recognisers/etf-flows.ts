@@ -101,7 +101,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // ETFs a net $22.7M": the verb of the amount before is this one's too.
         const previous = owned[owned.findIndex((entry) => entry.item === item) - 1]
         const gapped = previous && /^(?:\s+on\s+[^,$]{1,30})?\s*(?:,\s*)?(?:and\s+)?(?:[\w.]+\s+){0,3}(?:ETFs?|funds)\s*(?:a\s+)?(?:net\s+)?$/i.test(before) ? directionOf(previous.before, previous.after.split(CONTRAST)[0]!) : undefined
-        const direction = item.negative || /^\s*[−–-]/.test(before.slice(-2)) ? 'outflow' : /\+\s*$/.test(before) ? 'inflow' : directionOf(before, after.split(CONTRAST)[0]!) ?? gapped ?? partDirection(lead, before, ownDay)
+        const direction = item.negative || /^\s*[−–-]/.test(before.slice(-2)) ? 'outflow' : /\+\s*$/.test(before) ? 'inflow' : directionOf(before, after.split(CONTRAST)[0]!) ?? gapped ?? partDirection(lead, before, ownDay !== undefined)
         if (!direction) continue
         const flow: EtfFlow = {asset, direction, amountUsd: item.range ? item.range[0] : item.value, line: context.line, evidence: words.trim()}
         if (item.range) flow.amountUsdRange = item.range
@@ -247,8 +247,8 @@ function directionOf(before: string, after: string): EtfFlow['direction'] | unde
  * "net outflows of $1.2 billion for the week, including $366.6 million on Friday alone": a day's part of
  * a flow named earlier in the clause goes the same way.
  */
-function partDirection(lead: string, before: string, ownDay: unknown): EtfFlow['direction'] | undefined {
-  if (!ownDay || !/\b(?:including|incl\.|of which)\s*$/i.test(before)) return undefined
+function partDirection(lead: string, before: string, hasOwnDay: boolean): EtfFlow['direction'] | undefined {
+  if (!hasOwnDay || !/\b(?:including|incl\.|of which)\s*$/i.test(before)) return undefined
   const outflow = lastMatch(lead, OUTFLOW)?.index ?? -1
   const inflow = lastMatch(lead, INFLOW)?.index ?? -1
   if (outflow < 0 && inflow < 0) return undefined

@@ -1,12 +1,11 @@
 import {findMoney, inMillionsOrBillions} from '../numbers.js'
 import type {Liquidation, Recogniser} from '../types.js'
+import {DAY_WINDOW, OTHER_WINDOW} from './liquidations.js'
 
 /** The whole market's row: "| **All venues** | … |", "| Total | 100% | $238M |". */
 const WHOLE_ROW = /^(?:total|all(?:\s+(?:venues|exchanges|markets|assets|coins))?|market(?:[- ]wide)?|aggregate|overall|combined)\b/i
 /** The column that holds the total, when the table has sides beside it. */
 const TOTAL_COLUMN = /^(?:total|all|amount|sum|usd|\$|value|liquidated)\b/i
-const OTHER_WINDOW = /\b(?:1|4|8|12|48|72)\s?-?h(?:ours?|r)?\b|\b(?:7|30)\s?-?d\b|\bweek|\bmonth/i
-const DAY_WINDOW = /\b24\s?-?h(?:ours?|r)?\b|\b24 hours\b/i
 
 /**
  * A table of the day's liquidations under a title that names them ("## Liquidations by venue (24h)",
