@@ -13,6 +13,16 @@ const WRONG_CLAUSE = /\b(?:not|instead of|rather than|earlier version|originally
 const RIGHT_CLAUSE = /\b(?:correct(?:ed)? (?:figure|number|amount|reading)|should (?:read|be|have been)|the right (?:figure|number))\b/i
 
 /**
+ * The clause of a correction that holds the place `at`. Clauses end at ". ", "; " and before ", not": each is
+ * wholly the wrong figure's or the right one's. ("2.7 percent. The correct figure" reads "2.7% The correct figure":
+ * a capital after a figure starts a sentence too.)
+ */
+function correctionClauses(text: string): (at: number) => string {
+  const ends = [...text.matchAll(/[.;]\s|(?<=%)\s+(?=[A-Z])|,\s(?=not\b|instead of\b|rather than\b)/g)].map((match) => match.index)
+  return (at) => text.slice(Math.max(-1, ...ends.filter((end) => end < at)) + 1, Math.min(text.length, ...ends.filter((end) => end >= at)))
+}
+
+/**
  * A figure the brief itself corrects is not shown as it was first written: when a correction names an
  * asset and the figure read is the one it calls wrong, the one it gives instead is shown, or, when it
  * gives no single other figure, none (the reader sees a dash, not the misprint).
@@ -22,10 +32,7 @@ export function applyCorrections(prices: PriceQuote[], lines: readonly string[])
     if (!CORRECTION.test(raw)) continue
     const text = englishNotation(cleanText(raw))
     const symbols = new Set(findAssetMentions(text).map((mention) => mention.symbol))
-    // Clauses end at ". ", "; " and before ", not": each is wholly the wrong figure's or the right one's.
-    // ("2.7 percent. The correct figure" reads "2.7% The correct figure": a capital after a figure starts a sentence too.)
-    const ends = [...text.matchAll(/[.;]\s|(?<=%)\s+(?=[A-Z])|,\s(?=not\b|instead of\b|rather than\b)/g)].map((match) => match.index)
-    const clauseOf = (at: number) => text.slice(Math.max(-1, ...ends.filter((end) => end < at)) + 1, Math.min(text.length, ...ends.filter((end) => end >= at)))
+    const clauseOf = correctionClauses(text)
     const wrong = (at: number) => WRONG_CLAUSE.test(clauseOf(at))
     const money = findMoney(text).filter((item) => !item.range)
     const percents = findPercents(text).filter((percent) => percent.value !== undefined)
@@ -57,11 +64,10 @@ export function applyFlowCorrections(flows: readonly EtfFlow[], lines: readonly 
     if (!CORRECTION.test(raw) || !/\bETFs?\b|\bflows?\b/i.test(raw)) continue
     const text = englishNotation(cleanText(raw))
     const symbols = new Set(findAssetMentions(text).map((mention) => mention.symbol))
-    const ends = [...text.matchAll(/[.;]\s/g)].map((match) => match.index)
-    const sentenceOf = (at: number) => text.slice(Math.max(-1, ...ends.filter((end) => end < at)) + 1, Math.min(text.length, ...ends.filter((end) => end >= at)))
+    const clauseOf = correctionClauses(text)
     const amounts = findMoney(text).filter((item) => !item.range && item.value >= 1e5)
-    const right = amounts.filter((item) => RIGHT_CLAUSE.test(sentenceOf(item.index)))
-    if (right.length === 0 && !amounts.some((item) => WRONG_CLAUSE.test(sentenceOf(item.index)))) continue
+    const right = amounts.filter((item) => RIGHT_CLAUSE.test(clauseOf(item.index)))
+    if (right.length === 0 && !amounts.some((item) => WRONG_CLAUSE.test(clauseOf(item.index)))) continue
     const wrong = amounts.filter((item) => !right.includes(item))
     result = result.flatMap((flow) => {
       if (!symbols.has(flow.asset) || !wrong.some((item) => item.value === flow.amountUsd)) return [flow]

@@ -62,7 +62,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         const bracketed = /\(\s*[+−–-]?\s*$/.test(before) ? daysIn(before, context.date).at(-1) : undefined
         // A line's or a clause's label names the day for its amounts ("**Friday net flow (BTC):** an inflow of $72.1M",
         // "… saw first net-positive inflow week since Oct. Dec 8 outflow: -$168.8M").
-        const ownDay = (bracketed && /^\s*\(\s*[+−–-]?\s*$/.test(before.slice(bracketed.end)) ? bracketed : nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)) ?? soleDay(clause.index < label.length ? label : (/^[^:]{0,40}:/.exec(words)?.[0] ?? ''), context.date) ?? subjectDay(lead, context.date) ?? openingDay(lead, context.date)
+        const ownDay = (bracketed && /^\s*\(\s*[+−–-]?\s*$/.test(before.slice(bracketed.end)) ? bracketed : nearestDay(`${phrase}\u0000${after}`, phrase.length, context.date)) ?? soleDay(clause.index < label.length ? label : (/^[^:]{0,40}:/.exec(words)?.[0] ?? ''), context.date) ?? openingDay(lead, context.date)
         // What follows the amount is its own only up to the next clause ("…, bringing cumulative inflows to …").
         const ownAfter = after.slice(0, 80).split(AFTER_CUT)[0]!
         // (The clause's opening words are an earlier amount's when one stands between, "snap 4-day, $1B outflow streak with
@@ -236,11 +236,15 @@ function directionOf(before: string, after: string): EtfFlow['direction'] | unde
   const inAfter = ahead.search(INFLOW)
   if (outAfter >= 0 && (inAfter < 0 || outAfter < inAfter)) return 'outflow'
   if (inAfter >= 0) return 'inflow'
-  const behind = before.slice(-50)
-  const outBefore = lastMatch(behind, OUTFLOW)?.index ?? -1
-  const inBefore = lastMatch(behind, INFLOW)?.index ?? -1
-  if (outBefore < 0 && inBefore < 0) return undefined
-  return outBefore > inBefore ? 'outflow' : 'inflow'
+  return lastFlowWord(before.slice(-50))
+}
+
+/** The way of the last flow word in `words` ("outflows", "took in"), if any. */
+function lastFlowWord(words: string): EtfFlow['direction'] | undefined {
+  const outflow = lastMatch(words, OUTFLOW)?.index ?? -1
+  const inflow = lastMatch(words, INFLOW)?.index ?? -1
+  if (outflow < 0 && inflow < 0) return undefined
+  return outflow > inflow ? 'outflow' : 'inflow'
 }
 
 /**
@@ -248,11 +252,7 @@ function directionOf(before: string, after: string): EtfFlow['direction'] | unde
  * a flow named earlier in the clause goes the same way.
  */
 function partDirection(lead: string, before: string, hasOwnDay: boolean): EtfFlow['direction'] | undefined {
-  if (!hasOwnDay || !/\b(?:including|incl\.|of which)\s*$/i.test(before)) return undefined
-  const outflow = lastMatch(lead, OUTFLOW)?.index ?? -1
-  const inflow = lastMatch(lead, INFLOW)?.index ?? -1
-  if (outflow < 0 && inflow < 0) return undefined
-  return outflow > inflow ? 'outflow' : 'inflow'
+  return hasOwnDay && /\b(?:including|incl\.|of which)\s*$/i.test(before) ? lastFlowWord(lead) : undefined
 }
 
 /** The days named in `words`, but "overnight": ETF flows are a trading day's, not a night's. */
@@ -304,20 +304,15 @@ function lastSpanBefore(text: string, at: number, date: string | undefined) {
 }
 
 /**
- * "Friday (14 Jan) closed the losing streak with a net +$96.4M": the day the clause opens on, as its subject,
- * is the day of the amount it comes "with".
+ * The day the clause opens on, as its subject, is the amount's: "Monday 5 December was the first red day for US spot
+ * bitcoin ETFs in a week: a net outflow of $187.3 million" (a verb right after the day), "Friday (14 Jan) closed the
+ * losing streak with a net +$96.4M" (the amount it comes "with", when the clause names no other day).
  */
-function subjectDay(lead: string, date: string | undefined) {
-  if (!/\bwith\s+(?:a\s+)?(?:net\s+)?[+−–-]?\s*$/i.test(lead)) return undefined
-  const day = soleDay(lead, date)
-  return day && /^\W*(?:on\s+)?$/i.test(lead.slice(0, day.index)) ? day : undefined
-}
-
-/** "Monday 5 December was the first red day for US spot bitcoin ETFs in a week: a net outflow of $187.3 million": the day the clause opens on, as its subject. */
 function openingDay(lead: string, date: string | undefined) {
   const days = daysIn(lead, date)
   const [day] = days
   if (!day || !/^\W*(?:on\s+)?$/i.test(lead.slice(0, day.index))) return undefined
+  if (/\bwith\s+(?:a\s+)?(?:net\s+)?[+−–-]?\s*$/i.test(lead) && soleDay(lead, date)) return day
   // ("Monday 5 December", "Friday, January 27," are read as two mentions of one day: the words after the last one.)
   let last = day
   for (const next of days.slice(1)) {

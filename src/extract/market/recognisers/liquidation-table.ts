@@ -1,9 +1,7 @@
 import {findMoney, inMillionsOrBillions} from '../numbers.js'
 import type {Liquidation, Recogniser} from '../types.js'
-import {DAY_WINDOW, OTHER_WINDOW} from './liquidations.js'
+import {DAY_WINDOW, OTHER_WINDOW, WHOLE_MARKET} from './liquidations.js'
 
-/** The whole market's row: "| **All venues** | … |", "| Total | 100% | $238M |". */
-const WHOLE_ROW = /^(?:total|all(?:\s+(?:venues|exchanges|markets|assets|coins))?|market(?:[- ]wide)?|aggregate|overall|combined)\b/i
 /** The column that holds the total, when the table has sides beside it. */
 const TOTAL_COLUMN = /^(?:total|all|amount|sum|usd|\$|value|liquidated)\b/i
 
@@ -18,7 +16,8 @@ export const liquidationTable: Recogniser<Liquidation> = {
     const table = context.table
     const title = `${context.section.title} ${table?.caption ?? ''}`
     if (!table || !/liquidat|\bliqs?\b/i.test(title) || (OTHER_WINDOW.test(title) && !DAY_WINDOW.test(title))) return []
-    if (!WHOLE_ROW.test(table.cells[0]?.trim() ?? '')) return []
+    // The whole market's row: "| **All venues** | … |", "| Total | 100% | $238M |".
+    if (!WHOLE_MARKET.test(table.cells[0]?.trim() ?? '')) return []
     const amountIn = (index: number) => (index > 0 ? findMoney(table.cells[index] ?? '', {bare: true}).find((money) => inMillionsOrBillions(money) && !money.negative && !money.range) : undefined)
     const columnOf = (pattern: RegExp) => table.header.findIndex((name, index) => index > 0 && pattern.test(name.trim()) && amountIn(index) !== undefined)
     const amounts = table.cells.map((_, index) => amountIn(index)).filter((money) => money !== undefined)

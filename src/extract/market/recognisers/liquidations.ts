@@ -249,11 +249,14 @@ function labelledWindow(words: string, entry: {before: string; after: string}): 
   return DAY_WINDOW.test(own) && !OTHER_WINDOW.test(own) ? 'total' : undefined
 }
 
+/** A table's row or column for the whole market: "Total", "All venues", "Aggregate", "Market-wide". */
+export const WHOLE_MARKET = /^(?:all|total|market|aggregate|overall|sum|combined|across)\b|\bmarket[- ]wide\b/i
+
 /** The role a table column's header gives its amounts: one asset's or the alts' ('part'), or all of them ('total'). */
 function columnOf(context: {table?: {header: readonly string[]}}, text: string, at: number): 'part' | 'total' | undefined {
   const header = columnHeader(context.table, text, at)?.trim()
   if (!header) return undefined
-  if (/^(?:all|total|market|aggregate|overall|sum|combined|across)\b|\bmarket[- ]wide\b/i.test(header)) return 'total'
+  if (WHOLE_MARKET.test(header)) return 'total'
   // ("| Metric | On Halvard | All venues |": one venue's column.)
   return assetOfLabel(header) || /^(?:alts?|altcoins?|others?|rest)\b|^(?:on|at)\s+(?!all\b)\S|\b(?:only|alone)\b/i.test(header) ? 'part' : undefined
 }
