@@ -88,4 +88,9 @@ describe('spot ETF flows', () => {
     // A correction that gives no single right figure leaves a dash.
     expect(extractDated('2034-03-30', ...body, '*Correction: the ether ETF figure of $65.0M above was misstated; we are checking it.*').etfFlows.map((flow) => flow.asset)).toEqual(['BTC'])
   })
+
+  it("an asset named as what another is measured against is not the flow's: 'Ethereum outpaced BTC gains, …, driven by renewed spot ETF inflows of $5.042 million on January 12'", () => {
+    const data = extractDated('2026-01-14', '## Market Overview', '', 'Ethereum outpaced BTC gains, climbing 6.39% to $3,329.73, driven by renewed spot ETF inflows of $5.042 million on January 12.')
+    expect(data.etfFlows).toMatchObject([{asset: 'ETH', direction: 'inflow', amountUsd: 5.042e6, date: '2026-01-12'}])
+  })
 })

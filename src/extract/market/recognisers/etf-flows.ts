@@ -184,15 +184,19 @@ function lineAsset(text: string): string | undefined {
   return found.size === 1 ? [...found][0] : undefined
 }
 
+/** Words after which an asset is what another is measured against: "outpaced BTC", "than ether". */
+const COMPARED = /\b(?:outpac\w*|outperform\w*|outrun|outran|lagg?\w*|trail\w*|than|vs\.?|versus|against|unlike|compared (?:with|to)|relative to)\s+(?:the\s+)?$/i
+
 function assetOf(before: string, after: string): string | undefined {
   // "$240M BTC", "$300M in Ethereum ETF inflows": the asset named right after the amount.
   for (const [symbol, pattern] of ASSETS) if (new RegExp(`^\\s*(?:${pattern.source})`, 'i').test(after)) return symbol
   // "$54.1M outflow from Ethereum ETFs": the asset of the flow word's own phrase.
   for (const [symbol, pattern] of ASSETS) if (new RegExp(`^\\s*\\)?\\s*(?:(?:net|daily|in|of)\\s+)*(?:(?:inflows?|outflows?|redemptions?|flows?)\\s+)?(?:in|of|into|from|for|out of|by)\\s+(?:the\\s+)?(?:U\\.S\\.\\s+|US\\s+)?(?:spot\\s+)?(?:${pattern.source})`, 'i').test(after.slice(0, 48))) return symbol
   // Else the asset nearest before the amount in its own words, then the first one after it.
+  // ("Ethereum outpaced BTC gains, …, driven by spot ETF inflows of $5.0M": the asset compared against is not the subject.)
   let best: {symbol: string; at: number} | undefined
   for (const [symbol, pattern] of ASSETS) {
-    const match = lastMatch(before, pattern)
+    const match = [...before.matchAll(new RegExp(pattern.source, 'gi'))].filter((found) => !COMPARED.test(before.slice(0, found.index))).at(-1)
     if (match && (!best || match.index > best.at)) best = {symbol, at: match.index}
   }
   if (best) return /\bcrypto\b/i.test(before.slice(best.at)) ? undefined : best.symbol
