@@ -93,4 +93,14 @@ describe('spot ETF flows', () => {
     const data = extractDated('2026-01-14', '## Market Overview', '', 'Ethereum outpaced BTC gains, climbing 6.39% to $3,329.73, driven by renewed spot ETF inflows of $5.042 million on January 12.')
     expect(data.etfFlows).toMatchObject([{asset: 'ETH', direction: 'inflow', amountUsd: 5.042e6, date: '2026-01-12'}])
   })
+
+  it("a day set before the clause's subject is the amount's, and a day's unsigned total is its net inflow, of the funds named last before it: 'On Oct 23, flows totaled $20.33 million'", () => {
+    const data = extractDated('2025-10-25', '## Market Overview', '', 'U.S. spot Bitcoin ETFs recorded net inflows of $477 million on Oct 21, led by BlackRock IBIT ($211M). On Oct 23, flows totaled $20.33 million, with IBIT leading at $107.78 million inflow, while GBTC saw $60.49 million outflow. Ethereum ETFs continued to face headwinds, recording outflows.')
+    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 477e6, date: '2025-10-21'}, {asset: 'BTC', direction: 'inflow', amountUsd: 20.33e6, date: '2025-10-23'}])
+    // A sign or a word of either way still decides, and a total over days is still no day's.
+    expect(extractDated('2025-10-25', '## ETF Flows', '', 'Spot Bitcoin ETF flows totaled -$20.33 million on Oct 23.').etfFlows).toMatchObject([{direction: 'outflow'}])
+    expect(extractDated('2025-10-25', '## ETF Flows', '', 'Spot Bitcoin ETF flows totaled $920 million in the week to Oct 23.').etfFlows).toEqual([])
+    // Only the flows as the clause's subject take the funds named before: "northgate's fund alone" is another's.
+    expect(extractDated('2033-11-19', '## Flows', '', "btc etfs had a red friday (**-$95.2M**), eth etfs **+$1.8M** lol. northgate's fund alone was -$61.0M on friday").etfFlows).toMatchObject([{asset: 'BTC', amountUsd: 95.2e6}, {asset: 'ETH', amountUsd: 1.8e6}])
+  })
 })

@@ -72,7 +72,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // "Total U.S. spot Bitcoin ETF outflows hit $903 million on November 20": with its own day, a total is that
         // day's, and so is the day that "extended their streak with a $118.5M net inflow on Tuesday".
         // (Nor is "-$96.3M net (first outflow in seven sessions)" on Thursday a span's: a record is told against the sessions before.)
-        if (NOT_A_DAY_FLOW.test(ownDay ? span.replace(/\btotal\b|\bstreak\b|\b(?:first|largest|biggest|best|worst|strongest|weakest)\b[^.;()]{0,30}?\b(?:in|since)\s+(?:\w+\s+){0,2}(?:sessions?|days?|weeks?|months?)\b/gi, '') : span) || sameAmountElsewhere(text, item, money)) continue
+        if (NOT_A_DAY_FLOW.test(ownDay ? span.replace(/\btotal(?:ed|ing|led)?\b|\bstreak\b|\b(?:first|largest|biggest|best|worst|strongest|weakest)\b[^.;()]{0,30}?\b(?:in|since)\s+(?:\w+\s+){0,2}(?:sessions?|days?|weeks?|months?)\b/gi, '') : span) || sameAmountElsewhere(text, item, money)) continue
         // A table column headed "Week net", "AUM" or "MTD" is not a day's flow.
         const header = columnHeader(context.table, text, item.index) ?? ''
         if (NOT_A_DAY_FLOW.test(header) || LONGER_SPAN.test(header)) continue
@@ -95,13 +95,13 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // "ETFs +188.5M (Thu) … ETH ETFs ~flat": bare ETFs in the amount's own clause are not the line's other asset.
         // ("**Flows.** Last week ETFs +706M net; Fri +97.2M": the line's bare ETFs speak for its clauses.)
         // (Under "## Spot ETF flows", "- Tue 1 Jun: +$164.3M" is the title's funds'.)
-        const asset = assetOf(before, after) ?? (/\bETFs?\b/.test(words) ? lineAsset(words) ?? bareEtfAsset(words) : lineAsset(text) ?? bareEtfAsset(text)) ?? (ETF.test(context.section.title) && !findAssetMentions(text).length ? lineAsset(context.section.title) ?? bareEtfAsset(context.section.title) : undefined)
+        const asset = assetOf(before, after) ?? (/\bETFs?\b/.test(words) ? lineAsset(words) ?? bareEtfAsset(words) : lineAsset(text) ?? bareEtfAsset(text)) ?? (ETF.test(context.section.title) && !findAssetMentions(text).length ? lineAsset(context.section.title) ?? bareEtfAsset(context.section.title) : undefined) ?? lastFundsAsset(text.slice(0, clause.index), lead)
         if (!asset) continue
         // "ETH ETFs lost $428.52 million, BTC ETFs $326.52 million", "took in a net $312.4M on Wednesday, and spot ether
         // ETFs a net $22.7M": the verb of the amount before is this one's too.
         const previous = owned[owned.findIndex((entry) => entry.item === item) - 1]
         const gapped = previous && /^(?:\s+on\s+[^,$]{1,30})?\s*(?:,\s*)?(?:and\s+)?(?:[\w.]+\s+){0,3}(?:ETFs?|funds)\s*(?:a\s+)?(?:net\s+)?$/i.test(before) ? directionOf(previous.before, previous.after.split(CONTRAST)[0]!) : undefined
-        const direction = item.negative || /^\s*[−–-]/.test(before.slice(-2)) ? 'outflow' : /\+\s*$/.test(before) ? 'inflow' : directionOf(before, after.split(CONTRAST)[0]!) ?? gapped ?? partDirection(lead, before, ownDay !== undefined)
+        const direction = item.negative || /^\s*[−–-]/.test(before.slice(-2)) ? 'outflow' : /\+\s*$/.test(before) ? 'inflow' : directionOf(before, after.split(CONTRAST)[0]!) ?? gapped ?? partDirection(lead, before, ownDay !== undefined) ?? plainNetFlow(before, ownDay !== undefined)
         if (!direction) continue
         const flow: EtfFlow = {asset, direction, amountUsd: item.range ? item.range[0] : item.value, line: context.line, evidence: words.trim()}
         if (item.range) flow.amountUsdRange = item.range
@@ -187,6 +187,17 @@ function lineAsset(text: string): string | undefined {
 /** Words after which an asset is what another is measured against: "outpaced BTC", "than ether". */
 const COMPARED = /\b(?:outpac\w*|outperform\w*|outrun|outran|lagg?\w*|trail\w*|than|vs\.?|versus|against|unlike|compared (?:with|to)|relative to)\s+(?:the\s+)?$/i
 
+/**
+ * "U.S. spot Bitcoin ETFs recorded net inflows of $477 million on Oct 21. On Oct 23, flows totaled $20.33 million. …
+ * Ethereum ETFs …": a clause whose subject is the flows, naming no asset, speaks of the funds named last before it in the line.
+ */
+function lastFundsAsset(earlier: string, lead: string): string | undefined {
+  // (Only when the flows are the clause's subject: "northgate's fund alone was -$61.0M" names another.)
+  if (!/^\W*(?:on\s+[^,]{3,30},\s*)?(?:the\s+)?(?:net\s+|daily\s+)*(?:flows?|inflows?|outflows?)\b[^,$]{0,30}$/i.test(lead)) return undefined
+  const last = lastMatch(earlier, /\b(\w+)\s+(?:spot\s+)?(?:ETFs?|ETPs?|funds|products)\b/i)
+  return last ? ASSETS.find(([, pattern]) => pattern.test(last[1]!))?.[0] : undefined
+}
+
 function assetOf(before: string, after: string): string | undefined {
   // "$240M BTC", "$300M in Ethereum ETF inflows": the asset named right after the amount.
   for (const [symbol, pattern] of ASSETS) if (new RegExp(`^\\s*(?:${pattern.source})`, 'i').test(after)) return symbol
@@ -259,6 +270,14 @@ function partDirection(lead: string, before: string, hasOwnDay: boolean): EtfFlo
   return hasOwnDay && /\b(?:including|incl\.|of which)\s*$/i.test(before) ? lastFlowWord(lead) : undefined
 }
 
+/**
+ * "On Oct 23, flows totaled $20.33 million": a day's net flow given with no sign and no way is an inflow, as a
+ * flow table's unsigned figures are. (Only with its own day, and "flows" in the words just before it.)
+ */
+function plainNetFlow(before: string, hasOwnDay: boolean): EtfFlow['direction'] | undefined {
+  return hasOwnDay && /\bflows?\b[^$\d]{0,30}$/i.test(before) && !/\bmixed\b|\bflat\b/i.test(before) ? 'inflow' : undefined
+}
+
 /** The days named in `words`, but "overnight": ETF flows are a trading day's, not a night's. */
 function daysIn(words: string, date: string | undefined) {
   return findDays(words, date).filter((day) => day.text.toLowerCase() !== 'overnight')
@@ -310,7 +329,8 @@ function lastSpanBefore(text: string, at: number, date: string | undefined) {
 /**
  * The day the clause opens on, as its subject, is the amount's: "Monday 5 December was the first red day for US spot
  * bitcoin ETFs in a week: a net outflow of $187.3 million" (a verb right after the day), "Friday (14 Jan) closed the
- * losing streak with a net +$96.4M" (the amount it comes "with", when the clause names no other day).
+ * losing streak with a net +$96.4M" (the amount it comes "with", when the clause names no other day), "On Oct 23, flows totaled
+ * $20.33 million" (a day set apart by a comma).
  */
 function openingDay(lead: string, date: string | undefined) {
   const days = daysIn(lead, date)
@@ -323,6 +343,8 @@ function openingDay(lead: string, date: string | undefined) {
     if (!/^[\W]*$/.test(lead.slice(last.end, next.index)) || (next.iso ?? next.text) !== (day.iso ?? day.text)) break
     last = next
   }
+  // ("On Oct 23, flows totaled $20.33 million": the day set before the clause's subject, when it names no other.)
+  if (/^\W*on\s+$/i.test(lead.slice(0, day.index)) && /^,/.test(lead.slice(last.end)) && soleDay(lead, date)) return day
   return /^[,)]?\s*(?:was|saw|brought|delivered|marked|logged|recorded|posted|capped|closed|ended|broke|snapped)\b/i.test(lead.slice(last.end)) ? day : undefined
 }
 
