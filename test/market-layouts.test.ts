@@ -904,4 +904,12 @@ describe('layouts of exports and hand edits', () => {
     expect(price(live, 'BTC')).toMatchObject({price: 84610, change24hPct: -6.04})
     expect(price(live, 'ETH')).toMatchObject({price: 3017.44})
   })
+
+  it("what set 38b taught: a line labelled with a span of flows ('October to date: BTC 2,460.1 · ETH 440.7 · SOL 45.5', 'Since launch: …') holds no prices", () => {
+    const flows = extractDated('2034-10-11', '## Scoreboard', '', '- **October to date:** BTC 2,460.1 · ETH 440.7 · SOL 45.5', '- **Since launch:** BTC 145,087.9 · ETH 28,994.5 · SOL 3,684.1', '', '## Tape', '', '```', '06:30 UTC        LAST      24H', 'BTC           111,845   +1.43%', 'ETH             4,455   +2.13%', 'SOL            236.40   +2.43%', '```')
+    expect(price(flows, 'ETH')).toMatchObject({price: 4455, change24hPct: 2.13})
+    expect(price(flows, 'SOL')).toMatchObject({price: 236.4, change24hPct: 2.43})
+    const scoreboard = extractDated('2034-10-11', '## Scoreboard', '', '- **October to date:** BTC 2,460.1 · ETH 440.7 · SOL 45.5', '- **Holdings:** ETH 3,120.5 · SOL 212.4')
+    expect([price(scoreboard, 'ETH'), price(scoreboard, 'SOL')]).toEqual([undefined, undefined])
+  })
 })

@@ -258,8 +258,11 @@ function readSegment(text: string, from: number, end: number, symbol?: string): 
 /** Words right after a figure that say it is where the asset trades now. */
 const NOW_AFTER = /^\s*(?:now|currently|right now|rn|at press time|as (?:I|we) write)\b/i
 
-/** A line labelled as levels ("Price targets: BTC $105k, ETH $4k", "Key levels — BTC 95k / 99k"): no amount in it is a price. */
-const LEVELS_LABEL = /^\W*(?:[\w'’]+\s+){0,3}?(?:targets?|support|resistance|supports|resistances|levels|pivots?|stops?|invalidations?)\s*(?::|[—–]\s)/i
+/**
+ * A line labelled as levels ("Price targets: BTC $105k, ETH $4k", "Key levels — BTC 95k / 99k") or as flows over a span
+ * ("October to date: BTC 2,460.1 · ETH 440.7", "Since launch: …", "Holdings: …"): no amount in it is a price.
+ */
+const LEVELS_LABEL = /^\W*(?:[\w'’]+\s+){0,3}?(?:targets?|support|resistance|supports|resistances|levels|pivots?|stops?|invalidations?|to date|MTD|YTD|WTD|since (?:launch|inception)|cumulative|holdings|AUM|(?:net )?(?:in|out)?flows?)\s*(?::|[—–]\s)/i
 
 function readWindow(segment: string, from: number, symbol?: string, beyond = ''): Figures {
   const figures: Figures = {}
