@@ -912,4 +912,9 @@ describe('layouts of exports and hand edits', () => {
     const scoreboard = extractDated('2034-10-11', '## Scoreboard', '', '- **October to date:** BTC 2,460.1 · ETH 440.7 · SOL 45.5', '- **Holdings:** ETH 3,120.5 · SOL 212.4')
     expect([price(scoreboard, 'ETH'), price(scoreboard, 'SOL')]).toEqual([undefined, undefined])
   })
+
+  it("what set 38b taught: 'Derivatives traders lost $398.9 million to forced liquidations over the past 24 hours' is the day's total", () => {
+    const data = extractDated('2034-10-20', '## 🔥 Liquidations', '', 'Derivatives traders lost **$398.9 million** to forced liquidations over the past 24 hours: $212.5 million from longs and $186.4 million from shorts. The heaviest stretch came in the last four hours, when roughly $96 million was cleared.')
+    expect(data.liquidations).toMatchObject([{amountUsd: 398.9e6, long: 212.5e6, short: 186.4e6, window: '24h'}])
+  })
 })

@@ -264,7 +264,7 @@ function columnOf(context: {table?: {header: readonly string[]}}, text: string, 
 /** Totals written as a bound ("under $400M"), for `oneTotal` to set aside when an exact figure is given. */
 export const bounds = new WeakSet<Liquidation>()
 
-const ATTACHED_LABEL = /^\s*\)?\s*(?:(?:in|of|worth|were|was|being|leveraged|forced|positions?|long|short|crypto|market|futures)\s+)*(?:liquidat\w*|wiped out)/i
+const ATTACHED_LABEL = /^\s*\)?\s*(?:(?:in|of|to|worth|were|was|being|leveraged|forced|positions?|long|short|crypto|market|futures)\s+)*(?:liquidat\w*|wiped out)/i
 
 function roleOf(before: string, after: string): string | undefined {
   const tail = before.slice(-80)
@@ -278,7 +278,8 @@ function roleOf(before: string, after: string): string | undefined {
   if (/\b(largest|biggest|single)\b/i.test(tail)) return 'single'
   // "concentrated in ETH ($85.6M), BTC ($74.6M)": an asset named right before the amount.
   if (assetBefore(tail.slice(-10), 10)) return 'asset'
-  const following = /^\s*\)?\s*(?:(?:in|of|worth|total|were|was|got|being|leveraged|forced|positions?|crypto|market|futures)\s+)*(liquidat\w*|wiped out)/i.exec(head)
+  // ("Traders lost $398.9 million to forced liquidations".)
+  const following = /^\s*\)?\s*(?:(?:in|of|to|worth|total|were|was|got|being|leveraged|forced|positions?|crypto|market|futures)\s+)*(liquidat\w*|wiped out)/i.exec(head)
   // Labels before the amount: the nearest one decides.
   let best: {role: string; at: number} | undefined
   for (const [role, pattern] of LABELS) {
