@@ -917,4 +917,13 @@ describe('layouts of exports and hand edits', () => {
     const data = extractDated('2034-10-20', '## 🔥 Liquidations', '', 'Derivatives traders lost **$398.9 million** to forced liquidations over the past 24 hours: $212.5 million from longs and $186.4 million from shorts. The heaviest stretch came in the last four hours, when roughly $96 million was cleared.')
     expect(data.liquidations).toMatchObject([{amountUsd: 398.9e6, long: 212.5e6, short: 186.4e6, window: '24h'}])
   })
+
+  it("what set 38d taught: a code block's columns of several windows ('1h', '24h', '7d avg') and a YAML or JSON map per asset ('BTC: {last: 103012, chg_1h_pct: -0.34, chg_24h_pct: -2.10}') give the price and the 24h change", () => {
+    const aligned = extractDated('2034-12-01', 'SNAPSHOT (07:00 UTC cut)', '', '```', 'asset   last        1h       24h      Δ24h USD    7d       30d      7d avg      z(24h)', 'BTC     105,015     +0.18%   +1.20%   +1,246      +2.29%   +6.80%   103,487     +0.74', '```')
+    expect(price(aligned, 'BTC')).toMatchObject({price: 105015, change24hPct: 1.2})
+    const yaml = extractDated('2034-12-04', '## Ledger', '', '```yaml', 'spot:', '  BTC: {last: 103012, chg_1h_pct: -0.34, chg_24h_pct: -2.10, chg_24h_usd: -2210, hi_24h: 105806, prev: 105222, avg_7d: 104240, chg_7d_pct: -0.93}', '  ETH: {last: 3634.70, chg_1h_pct: -0.41, chg_24h_pct: -2.02, chg_24h_usd: -74.90}', '```')
+    expect([price(yaml, 'BTC'), price(yaml, 'ETH')]).toMatchObject([{price: 103012, change24hPct: -2.1}, {price: 3634.7, change24hPct: -2.02}])
+    const json = extractDated('2034-12-06', '## Snapshot', '', '```json', '{', '  "spot": {', '    "BTC": {"px": 100406, "chg_1h_pct": 0.06, "chg_24h_pct": 0.90, "chg_24h_usd": 896, "px_yday": 99510},', '    "SOL": {"px": 169.78, "chg_1h_pct": -0.05, "chg_24h_pct": 0.16}', '  }', '}', '```')
+    expect([price(json, 'BTC'), price(json, 'SOL')]).toMatchObject([{price: 100406, change24hPct: 0.9}, {price: 169.78, change24hPct: 0.16}])
+  })
 })

@@ -8,7 +8,7 @@ import {CORRECTION} from './corrections.js'
 import {labelBeforeFigure} from './figure-first.js'
 import {withoutHtml} from './html.js'
 import {cleanText, englishNotation, percentWords} from './numbers.js'
-import {contextsOf, fixedWidthTable, htmlTableContexts, keyWords, SNAKE_CASE, tableContexts} from './table-contexts.js'
+import {contextsOf, fixedWidthTable, flowMapRow, htmlTableContexts, keyWords, SNAKE_CASE, tableContexts} from './table-contexts.js'
 import type {LineContext} from './types.js'
 
 const BOLD_QUESTION = /^\s*(?:\*\*|__)[^*_]+\?(?:\*\*|__)\s*$/
@@ -87,6 +87,11 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
       continue
     }
     const block = codeStart.get(line)
+    const mapped = block !== undefined ? flowMapRow(raw, line) : undefined
+    if (mapped) {
+      contexts.push(...contextsOf(mapped.header, mapped.rows, section, lines, date))
+      continue
+    }
     contexts.push({line, raw, text: labelBeforeFigure(raw, dataKeys(englishNotation(cleanText(withoutHtml(raw))))), section, ...(block !== undefined && {block}), ...(date && {date})})
   }
   return contexts.sort((a, b) => a.line - b.line)

@@ -51,10 +51,24 @@ export function fixedWidthTable(code: string, startLine: number): {header: strin
   const csv = /^[\w ()%$/.-]+(?:,[\w ()%$/.-]+){2,}$/.test(first?.trim() ?? '')
   const split = (line: string) => line.trim().split(csv ? /\s*,\s*/ : /\s{2,}|\t+/)
   const header = split(first ?? '').map(keyWords)
-  if (header.length < 3 || header.some((name) => /\d/.test(name) && !/24\s?h|7\s?d|30\s?d|\b1d\b/i.test(name) && !CLOCK.test(name))) return undefined
+  if (header.length < 3 || header.some((name) => /\d/.test(name) && !/\b\d{1,3}\s?(?:h|hr|d|w|m)\b/i.test(name) && !CLOCK.test(name))) return undefined
   const rows = rest.flatMap((line, index) => (line.trim() === '' ? [] : [{line: startLine + 2 + index, cells: split(line).map(cellText)}]))
   if (rows.length === 0 || rows.some((row) => row.cells.length !== header.length)) return undefined
   return {header: header.map((name) => cleanText(name)), rows}
+}
+
+/**
+ * A YAML or JSON line that maps an asset to its figures ("BTC: {last: 103012, chg_1h_pct: -0.34, chg_24h_pct: -2.10}"),
+ * read as a table row under its keys: a value under a key in percent is a percentage.
+ */
+export function flowMapRow(line: string, number: number): {header: string[]; rows: Row[]} | undefined {
+  const match = /^\s*["']?([A-Za-z]{2,6})["']?\s*:\s*\{([^{}]+)\}\s*,?\s*(?:#.*)?$/.exec(line)
+  if (!match || !assetOfLabel(match[1]!)) return undefined
+  const pairs = match[2]!.split(',').map((pair) => /^\s*["']?([\w ()%]+?)["']?\s*:\s*["']?([^"']*?)["']?\s*$/.exec(pair))
+  if (pairs.length < 2 || pairs.some((pair) => !pair)) return undefined
+  const header = ['asset', ...pairs.map((pair) => cleanText(keyWords(pair![1]!)))]
+  const cells = [match[1]!, ...pairs.map((pair) => (/\b(?:pct|percent)\b/i.test(keyWords(pair![1]!)) && /^[+−-]?\d+(?:\.\d+)?$/.test(pair![2]!) ? `${pair![2]}%` : cellText(pair![2]!)))]
+  return {header, rows: [{line: number, cells}]}
 }
 
 /** "btc_usd : 102,344.18" in a data snapshot: the key's words are read as words. */
