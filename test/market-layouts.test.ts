@@ -926,4 +926,18 @@ describe('layouts of exports and hand edits', () => {
     const json = extractDated('2034-12-06', '## Snapshot', '', '```json', '{', '  "spot": {', '    "BTC": {"px": 100406, "chg_1h_pct": 0.06, "chg_24h_pct": 0.90, "chg_24h_usd": 896, "px_yday": 99510},', '    "SOL": {"px": 169.78, "chg_1h_pct": -0.05, "chg_24h_pct": 0.16}', '  }', '}', '```')
     expect([price(json, 'BTC'), price(json, 'SOL')]).toMatchObject([{price: 100406, change24hPct: 0.9}, {price: 169.78, change24hPct: 0.16}])
   })
+
+  it("what set 38d taught (2): a YAML block per asset ('BTC:' then 'last: 93674' …), keys that end in their unit ('total_cap_tn: 3.254', 'liquidations_24h_musd: 340.0') and 'fear_greed: 54'", () => {
+    const ledger = extractDated('2034-12-11', '## Ledger', '', '```yaml', 'spot:', '  BTC:', '    last: 93674', '    chg_24h_pct: -2.40', '    prev: 95978', '  SOL:', '    last: 153.82', '    chg_24h_pct: -3.66', '    chg_7d_pct: -15.20', 'market:', '  total_cap_tn: 3.254        # USD trillions', '  total_cap_chg_24h_pct: -2.44', '  btc_cap_tn: 1.864', '  stablecoin_cap_bn: 486.9', 'derivatives:', '  liquidations_24h_musd: 340.0', '  largest_single_musd: 8.7', '  btc_perp_oi_bn: 70.2', 'sentiment:', '  fear_greed: 54             # Neutral; prev 57', '```')
+    expect([price(ledger, 'BTC'), price(ledger, 'SOL')]).toMatchObject([{price: 93674, change24hPct: -2.4}, {price: 153.82, change24hPct: -3.66}])
+    expect(ledger.marketCap).toMatchObject({usd: 3.254e12, change24hPct: -2.44})
+    expect(ledger.liquidations).toMatchObject([{amountUsd: 340e6}])
+    expect(ledger.fearGreed).toBe(54)
+  })
+
+  it("what set 38b and 38c taught: 'Week: BTC (1,858.1) · ETH (561.3)' holds no prices, and '−$602M Mon+Tue' is two days' flow", () => {
+    expect(price(extractDated('2034-10-28', '## Scoreboard', '', '- **Week:** BTC (1,858.1), the worst week on our records · ETH (561.3) · SOL (45.6)'), 'ETH')).toBeUndefined()
+    const flows = extractDated('2034-11-09', '## Flows', '', "US spot BTC ETFs: +$120M on Wednesday. The ETF print is nice but that's after −$602M Mon+Tue, and −$476.3M over Thu & Fri before that.")
+    expect(flows.etfFlows).toMatchObject([{asset: 'BTC', amountUsd: 120e6, date: '2034-11-08'}])
+  })
 })

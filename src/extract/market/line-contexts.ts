@@ -8,7 +8,7 @@ import {CORRECTION} from './corrections.js'
 import {labelBeforeFigure} from './figure-first.js'
 import {withoutHtml} from './html.js'
 import {cleanText, englishNotation, percentWords} from './numbers.js'
-import {contextsOf, fixedWidthTable, flowMapRow, htmlTableContexts, keyWords, SNAKE_CASE, tableContexts} from './table-contexts.js'
+import {assetMap, contextsOf, fixedWidthTable, htmlTableContexts, keyWords, SNAKE_CASE, tableContexts} from './table-contexts.js'
 import type {LineContext} from './types.js'
 
 const BOLD_QUESTION = /^\s*(?:\*\*|__)[^*_]+\?(?:\*\*|__)\s*$/
@@ -23,6 +23,9 @@ const CAMEL_KEY = /[`"]?\b([a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+)(\[[^\]]*\])?[`"]?(
 /** A value in scientific notation, or a whole number of seven digits or more, after a key ("liq_24h_total: 6.842e8", "total_mcap_usd: 3.57e12", "liquidations24hUsd": 141300000). */
 const SCIENTIFIC = /([:=]\s*)([+-]?(?:\d+(?:\.\d+)?e\+?\d{1,2}|\d{7,}))(?![\w.])/gi
 const SUFFIXES: ReadonlyArray<[number, string]> = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M']]
+/** A snake_case key that ends in its value's unit: "total_cap_tn", "liq_24h_musd", "btc_perp_oi_bn". */
+const UNIT_KEY = /\b([a-z][a-z0-9_]*?)_(tn|bn|musd|usd_?m|mn|usd_?bn|usd_?tn)(\s*[:=]\s*)([+−-]?)(\d+(?:\.\d+)?)(?![\w.%])/gi
+const UNIT_SUFFIX: Record<string, string> = {tn: 'T', usdtn: 'T', usd_tn: 'T', bn: 'B', usdbn: 'B', usd_bn: 'B', musd: 'M', usdm: 'M', usd_m: 'M', mn: 'M'}
 
 /**
  * A data snapshot's "key: value" read as a sentence: the key's words as words, a value in scientific
@@ -31,8 +34,10 @@ const SUFFIXES: ReadonlyArray<[number, string]> = [[1e12, 'T'], [1e9, 'B'], [1e6
  * ("btc_chg_24h_pct: -1.68" → "-1.68%").
  */
 function dataKeys(text: string): string {
+  // ("total_cap_tn: 3.254", "liquidations_24h_musd: 340.0": the key's last word is the value's unit.)
+  const scaled = text.replace(UNIT_KEY, (_match, key: string, unit: string, lead: string, sign: string, value: string) => `${key}${lead}${sign === '' || sign === '+' ? sign : '-'}$${value}${UNIT_SUFFIX[unit.toLowerCase()]}`)
   // ("etf_btc_cum_net_usd": a feed's short word for cumulative.)
-  const words = text.replace(CAMEL_KEY, (_match, key: string, bracket?: string) => `${keyWords(key)}${bracket ? ` ${bracket}` : ''}`).replace(SNAKE_CASE, ' ').replace(/\bcum\b(?=[^:=]*[:=])/i, 'cumulative')
+  const words = scaled.replace(CAMEL_KEY, (_match, key: string, bracket?: string) => `${keyWords(key)}${bracket ? ` ${bracket}` : ''}`).replace(SNAKE_CASE, ' ').replace(/\bcum\b(?=[^:=]*[:=])/i, 'cumulative')
   return words
     .replace(SCIENTIFIC, (_match, lead: string, written: string, offset: number) => {
       const value = Number(written)
@@ -87,9 +92,10 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
       continue
     }
     const block = codeStart.get(line)
-    const mapped = block !== undefined ? flowMapRow(raw, line) : undefined
+    const mapped = block !== undefined ? assetMap(lines, line - 1, line) : undefined
     if (mapped) {
       contexts.push(...contextsOf(mapped.header, mapped.rows, section, lines, date))
+      for (let taken = line; taken < line + mapped.taken; taken++) tableLines.add(taken)
       continue
     }
     contexts.push({line, raw, text: labelBeforeFigure(raw, dataKeys(englishNotation(cleanText(withoutHtml(raw))))), section, ...(block !== undefined && {block}), ...(date && {date})})

@@ -58,17 +58,28 @@ export function fixedWidthTable(code: string, startLine: number): {header: strin
 }
 
 /**
- * A YAML or JSON line that maps an asset to its figures ("BTC: {last: 103012, chg_1h_pct: -0.34, chg_24h_pct: -2.10}"),
- * read as a table row under its keys: a value under a key in percent is a percentage.
+ * A YAML or JSON map of an asset's figures, read as a table row under its keys: on one line ("BTC: {last: 103012,
+ * chg_1h_pct: -0.34, chg_24h_pct: -2.10}") or as a block ("BTC:" then one indented "last: 93674" per line). A value
+ * under a key in percent is a percentage. Gives the row and the lines it took.
  */
-export function flowMapRow(line: string, number: number): {header: string[]; rows: Row[]} | undefined {
-  const match = /^\s*["']?([A-Za-z]{2,6})["']?\s*:\s*\{([^{}]+)\}\s*,?\s*(?:#.*)?$/.exec(line)
-  if (!match || !assetOfLabel(match[1]!)) return undefined
-  const pairs = match[2]!.split(',').map((pair) => /^\s*["']?([\w ()%]+?)["']?\s*:\s*["']?([^"']*?)["']?\s*$/.exec(pair))
+export function assetMap(lines: readonly string[], at: number, number: number): {header: string[]; rows: Row[]; taken: number} | undefined {
+  const line = lines[at] ?? ''
+  const inline = /^\s*["']?([A-Za-z]{2,6})["']?\s*:\s*\{([^{}]+)\}\s*,?\s*(?:#.*)?$/.exec(line)
+  const block = inline ? undefined : /^(\s*)["']?([A-Za-z]{2,6})["']?\s*:\s*(?:#.*)?$/.exec(line)
+  const asset = inline?.[1] ?? block?.[2]
+  if (!asset || !assetOfLabel(asset)) return undefined
+  let written = inline ? inline[2]!.split(',') : []
+  if (block) {
+    const below = lines.slice(at + 1)
+    const indent = /^(\s*)/.exec(below[0] ?? '')![1]!.length
+    const end = below.findIndex((next) => /^(\s*)/.exec(next)![1]!.length !== indent || indent <= block[1]!.length || next.trim() === '')
+    written = below.slice(0, end < 0 ? below.length : end).map((next) => next.replace(/\s*#.*$/, ''))
+  }
+  const pairs = written.map((pair) => /^\s*["']?([\w ()%]+?)["']?\s*:\s*["']?([^"']*?)["']?\s*$/.exec(pair))
   if (pairs.length < 2 || pairs.some((pair) => !pair)) return undefined
   const header = ['asset', ...pairs.map((pair) => cleanText(keyWords(pair![1]!)))]
-  const cells = [match[1]!, ...pairs.map((pair) => (/\b(?:pct|percent)\b/i.test(keyWords(pair![1]!)) && /^[+−-]?\d+(?:\.\d+)?$/.test(pair![2]!) ? `${pair![2]}%` : cellText(pair![2]!)))]
-  return {header, rows: [{line: number, cells}]}
+  const cells = [asset, ...pairs.map((pair) => (/\b(?:pct|percent)\b/i.test(keyWords(pair![1]!)) && /^[+−-]?\d+(?:\.\d+)?$/.test(pair![2]!) ? `${pair![2]}%` : cellText(pair![2]!)))]
+  return {header, rows: [{line: number, cells}], taken: block ? written.length + 1 : 1}
 }
 
 /** "btc_usd : 102,344.18" in a data snapshot: the key's words are read as words. */

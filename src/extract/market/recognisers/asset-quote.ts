@@ -260,9 +260,10 @@ const NOW_AFTER = /^\s*(?:now|currently|right now|rn|at press time|as (?:I|we) w
 
 /**
  * A line labelled as levels ("Price targets: BTC $105k, ETH $4k", "Key levels — BTC 95k / 99k") or as flows over a span
- * ("October to date: BTC 2,460.1 · ETH 440.7", "Since launch: …", "Holdings: …"): no amount in it is a price.
+ * ("October to date: BTC 2,460.1 · ETH 440.7", "Since launch: …", "Holdings: …", "Week: BTC (1,858.1) · ETH (561.3)"): no amount
+ * in it is a price.
  */
-const LEVELS_LABEL = /^\W*(?:[\w'’]+\s+){0,3}?(?:targets?|support|resistance|supports|resistances|levels|pivots?|stops?|invalidations?|to date|MTD|YTD|WTD|since (?:launch|inception)|cumulative|holdings|AUM|(?:net )?(?:in|out)?flows?)\s*(?::|[—–]\s)/i
+const LEVELS_LABEL = /^\W*(?:[\w'’]+\s+){0,3}?(?:targets?|support|resistance|supports|resistances|levels|pivots?|stops?|invalidations?|to date|MTD|YTD|WTD|since (?:launch|inception)|cumulative|holdings|AUM|(?:net )?(?:in|out)?flows?|week(?:ly)?|month(?:ly)?|quarter(?:ly)?)\s*(?::|[—–]\s)/i
 
 function readWindow(segment: string, from: number, symbol?: string, beyond = ''): Figures {
   const figures: Figures = {}

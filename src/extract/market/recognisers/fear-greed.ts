@@ -3,7 +3,7 @@ import type {Recogniser} from '../types.js'
 import {OLD_VALUE_AFTER} from '../topics.js'
 
 // ("the fear-and-greed gauge", and "Sentiment index: 45 (Fear)", "Sentiment gauge at 74", as many authors call it.)
-const INDEX = /fear[\s-]*(?:&|and|\/)[\s-]*greed(?:\s+index)?|\b(?:medo\s*(?:&|e)\s*ganância|miedo\s*(?:&|y)\s*codicia|angst\s*(?:&|und)\s*gier|peur\s*(?:&|et)\s*cupidité|korku\s*(?:&|ve)\s*açgözlülük)|(?<!\b(?:social|twitter|options|funding|retail|news|on-?chain|other)\s+)\bsentiment (?:index|gauge)\b|\bF\s?&\s?G\b(?:\s+index)?|\bC?FGI\b|\bfng\b|(?<!\b(?:VIX|volatility|CBOE|Wall Street(?:['’]s)?)\s+)\bfear index\b/i
+const INDEX = /fear[\s-]*(?:&|and|\/|(?<=fear )(?=greed))[\s-]*greed(?:\s+index)?|\b(?:medo\s*(?:&|e)\s*ganância|miedo\s*(?:&|y)\s*codicia|angst\s*(?:&|und)\s*gier|peur\s*(?:&|et)\s*cupidité|korku\s*(?:&|ve)\s*açgözlülük)|(?<!\b(?:social|twitter|options|funding|retail|news|on-?chain|other)\s+)\bsentiment (?:index|gauge)\b|\bF\s?&\s?G\b(?:\s+index)?|\bC?FGI\b|\bfng\b|(?<!\b(?:VIX|volatility|CBOE|Wall Street(?:['’]s)?)\s+)\bfear index\b/i
 const MOVE = /\b(dropped|fell|rose|gained|lost|climbed|slipped|jumped|went|moved|swung|shifted|slid|sank|improved|recovered|rebounded|eased|ticked|crept|up|down|by|under|below|above|over|beyond|more than|less than|at least|at most)\s*$/i
 /** "(7-day average 10)", "from 22 a week ago": a number that is not today's reading. */
 const NOT_TODAY = /\b(average|avg|mean|ago|yest\.?|prev\.?|yesterday['’]?s?|last week['’]?s?|previous|prior|from|vs\.?|versus|compared with)\s*\S{0,6}\s*$/i
