@@ -103,4 +103,15 @@ describe('spot ETF flows', () => {
     // Only the flows as the clause's subject take the funds named before: "northgate's fund alone" is another's.
     expect(extractDated('2033-11-19', '## Flows', '', "btc etfs had a red friday (**-$95.2M**), eth etfs **+$1.8M** lol. northgate's fund alone was -$61.0M on friday").etfFlows).toMatchObject([{asset: 'BTC', amountUsd: 95.2e6}, {asset: 'ETH', amountUsd: 1.8e6}])
   })
+
+  it("a table of fund flows, a row per day with a Total column, in the brief's declared unit ('All figures US$ millions', outflows in brackets), gives each day's flow of its title's asset", () => {
+    const data = extractDated('2034-10-03', 'Data for **Monday 2 October 2034** (US session). All figures US$ millions, net of creations and redemptions. Negative numbers in brackets.', '', '## Bitcoin spot ETFs', '', '| Date | BMBT | FHBC | Total |', '|---|---:|---:|---:|', '| 26 Sep 2034 | (61.1) | (27.2) | (88.3) |', '| 29 Sep 2034 | 114.7 | 72.5 | 187.2 |', '| 02 Oct 2034 | (94.2) | (69.6) | (163.8) |')
+    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 88.3e6, date: '2034-09-26'}, {asset: 'BTC', direction: 'inflow', amountUsd: 187.2e6, date: '2034-09-29'}, {asset: 'BTC', direction: 'outflow', amountUsd: 163.8e6, date: '2034-10-02'}])
+    // Without a unit, bare cells are not read.
+    expect(extractDated('2034-10-03', '## Bitcoin spot ETFs', '', '| Date | BMBT | Total |', '|---|---:|---:|', '| 02 Oct 2034 | (94.2) | (163.8) |').etfFlows).toEqual([])
+  })
+
+  it("a month's column ('| | Sep 2034 |') is no day's flow", () => {
+    expect(extractDated('2034-09-30', '## Month', '', '| | Sep 2034 |', '|---|---|', '| BTC | +5.3% |', '| BTC spot ETF net flows | +$457.4M |').etfFlows).toEqual([])
+  })
 })

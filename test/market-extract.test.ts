@@ -594,7 +594,9 @@ describe('ETF days', () => {
 
   it('a table of days by fund is read at its Total column, in the millions its title names; an unsigned net flow is an inflow', () => {
     const {text, tree} = parseBrief(['---', 'title: t', 'date: 2027-07-08', '---', '## Market Overview', '', 'BTC \\$100,820', '', '## US Spot BTC ETF Net Flows (US$ M)', '', '| Date | IBIT | FBTC | Total |', '|---|---:|---:|---:|', '| 02 Jul | 12.4 | -61.5 | -49.1 |', '| 06 Jul | 301.7 | 120.4 | 422.1 |', '| 07 Jul | 140.2 | -52.6 | 87.6 |', '| **Week** | **454.3** | **6.3** | **460.6** |', ''].join('\n'))
+    // (Each row is its own day's, up to ten days back: fixtures/corpus-labels.md keeps earlier days with their day.)
     expect(extractMarketData(tree, text, undefined, {date: '2027-07-08'}).etfFlows).toMatchObject([
+      {asset: 'BTC', direction: 'outflow', amountUsd: 49.1e6, date: '2027-07-02'},
       {asset: 'BTC', direction: 'inflow', amountUsd: 422.1e6, date: '2027-07-06'},
       {asset: 'BTC', direction: 'inflow', amountUsd: 87.6e6, date: '2027-07-07'}
     ])

@@ -21,11 +21,11 @@ function cellText(cell: string): string {
 }
 
 /** One context per data row of a GFM table. */
-export function tableContexts(table: Table, section: Section, lines: readonly string[], date?: string, caption?: string): LineContext[] {
+export function tableContexts(table: Table, section: Section, lines: readonly string[], date?: string, caption?: string, millions?: boolean): LineContext[] {
   const [head, ...rows] = table.children
   const header = head ? head.children.map((cell) => cleanText(toString(cell))) : []
   const read = rows.flatMap((row) => (row.position ? [{line: row.position.start.line, cells: row.children.map((cell) => cellText(toString(cell)))}] : []))
-  return contextsOf(header, read, section, lines, date, caption)
+  return contextsOf(header, read, section, lines, date, caption, millions)
 }
 
 /** An HTML `<table>` read as a GFM one: a context per data row, at the row's line, under the last header row. */
@@ -95,13 +95,13 @@ export function columnHeader(table: {header: readonly string[]} | undefined, tex
   return table?.header[text.slice(0, at).split(' | ').length - 1]
 }
 
-export function contextsOf(header: string[], rows: readonly Row[], section: Section, lines: readonly string[], date?: string, caption?: string): LineContext[] {
+export function contextsOf(header: string[], rows: readonly Row[], section: Section, lines: readonly string[], date?: string, caption?: string, millions?: boolean): LineContext[] {
   rows = rows.map(withStatedUnit)
   const byColumn = byAsset(header, rows)
   const snapshot = byColumn ? undefined : latestSnapshot(header, rows)
   const turned = byColumn ?? snapshot
   const shown = withoutEarlierColumns(turned?.header ?? header, turned ? turned.rows : rows)
-  return shown.rows.map(({line, cells}) => ({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header: shown.header, cells, ...(caption && {caption}), ...(snapshot && {snapshot: true})}, block: rows[0]!.line, ...(date && {date})}))
+  return shown.rows.map(({line, cells}) => ({line, raw: lines[line - 1] ?? '', text: cells.join(' | '), section, table: {header: shown.header, cells, ...(caption && {caption}), ...(snapshot && {snapshot: true}), ...(millions && {millions})}, block: rows[0]!.line, ...(date && {date})}))
 }
 
 /** A title or header that gives the unit of bare cells: "Net Flows (US$ M)", "(\$m)", "(million USD)", "(USD m)", "spot BTC ETFs, net, million USD:". */
@@ -111,7 +111,7 @@ export const MILLIONS = /\(\s*(?:USD\s?|US\$\s?|\$\s?)?(?:m|mn|mm|millions?)(?:\
 export function bareAmount(cell: string): {value: number; negative: boolean; range?: undefined; unit?: string} | undefined {
   const match = /^\s*(\()?\s*([+−–-])?\s?(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)\s*\)?\s*$/.exec(cell)
   if (!match) return undefined
-  return {value: Number(match[3]!.replace(/,/g, '')) * 1e6, negative: match[1] !== undefined || (match[2] !== undefined && match[2] !== '+')}
+  return {value: Math.round(Number(match[3]!.replace(/,/g, '')) * 1e6), negative: match[1] !== undefined || (match[2] !== undefined && match[2] !== '+')}
 }
 
 /** "| Liquidations ($M) | 96.3 | 248.6 |" read as "| Liquidations ($M) | $96.3M | $248.6M |": the cells carry the unit their row's label states. (Tables with a unit per column are the ETF tables' own to read.) */

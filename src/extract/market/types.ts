@@ -116,7 +116,7 @@ export interface LineContext {
   date?: string
   /** Set for a GFM table row: its cells, cleaned, the header's, and the one-line title above the table. */
   /** `snapshot`: the latest row of a grid of intraday snapshots, which gives prices only. */
-  table?: {header: string[]; cells: string[]; caption?: string; snapshot?: boolean}
+  table?: {header: string[]; cells: string[]; caption?: string; snapshot?: boolean; millions?: boolean}
   /** The first line of the table or code block the line belongs to: its lines are one statement. */
   block?: number
 }

@@ -28,7 +28,7 @@ export const etfTable: Recogniser<EtfFlow> = {
     const totalRow = /^\W*total\b(?:\s*\(\s*(?:day|daily|net)\s*\))?\W*$/i.test(first) && /\bnet\b/i.test(caption)
     const days = findDays(totalRow ? caption : first, context.date)
     const [day] = days
-    if (!day?.iso || new Set(days.map((found) => found.iso)).size > 1 || LONGER_SPAN.test(first) || (!totalRow && NOT_A_DAY_FLOW.test(first)) || isStaleDay(day, context.date, 5)) return []
+    if (!day?.iso || new Set(days.map((found) => found.iso)).size > 1 || LONGER_SPAN.test(first) || (!totalRow && NOT_A_DAY_FLOW.test(first)) || isStaleDay(day, context.date, 10)) return []
     const flows: EtfFlow[] = []
     const scope = `${context.section.title} ${caption} ${table.header.join(' ')}`
     for (const [column, cell] of table.cells.entries()) {
@@ -39,11 +39,11 @@ export const etfTable: Recogniser<EtfFlow> = {
       const assets = ASSETS.filter(([, pattern]) => pattern.test(total ? context.section.title : header))
       if (assets.length !== 1 || (!total && /\p{L}{2,}/u.test(header.replace(assets[0]![1], '').replace(HEADER_WORDS, '')))) continue
       const money = findMoney(cell, {bare: true})
-      const millions = money.length === 0 && MILLIONS.test(scope) ? bareAmount(cell) : undefined
+      const millions = money.length === 0 && (MILLIONS.test(scope) || table.millions) ? bareAmount(cell) : undefined
       const amount = money[0] ?? millions
       if (money.length > 1 || !amount || amount.range || (!millions && !inMillionsOrBillions(amount))) continue
       // In a table of net flows in millions, an unsigned amount is an inflow (its outflows carry a minus).
-      const direction = amount.negative ? 'outflow' : /^\s*\+/.test(cell) || (millions && /\bnet\b/i.test(scope)) ? 'inflow' : undefined
+      const direction = amount.negative ? 'outflow' : /^\s*\+/.test(cell) || (millions && (/\bnet\b/i.test(scope) || table.millions)) ? 'inflow' : undefined
       if (!direction) continue
       flows.push({asset: assets[0]![0], direction, amountUsd: amount.value, line: context.line, evidence: context.text, day: day.text, date: day.iso})
     }
