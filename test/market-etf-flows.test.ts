@@ -114,4 +114,14 @@ describe('spot ETF flows', () => {
   it("a month's column ('| | Sep 2034 |') is no day's flow", () => {
     expect(extractDated('2034-09-30', '## Month', '', '| | Sep 2034 |', '|---|---|', '| BTC | +5.3% |', '| BTC spot ETF net flows | +$457.4M |').etfFlows).toEqual([])
   })
+
+  it("a toggle's table with a row per day and asset ('<summary>US spot ETF flows</summary>' over '| Date | Asset | Net flow (USD M) |') gives each row's flow; a week's row gives none", () => {
+    const data = extractDated('2034-11-03', '## Market snapshot', '', '<details>', '<summary>US spot ETF flows</summary>', '', '| Date | Asset | Net flow (USD M) | Largest fund |', '| --- | --- | --- | --- |', '| 2034-11-02 | BTC | +402.6 | IBIT +233.0 |', '| 2034-11-02 | ETH | -74.1 | ETHA -51.2 |', '| Week to date (Mon–Thu) | BTC | +1,144.9 | |', '', '</details>')
+    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 402.6e6, date: '2034-11-02'}, {asset: 'ETH', direction: 'outflow', amountUsd: 74.1e6, date: '2034-11-02'}])
+  })
+
+  it("a flows table's unit may be a short note right under it ('*US$ m, net.*')", () => {
+    const data = extractDated('2034-10-13', '## 2 | ETF flows', '', '| Trade date | BTC | ETH |', '|---|---:|---:|', '| Wed 11 Oct | +802.6 | +201.5 |', '| **Thu 12 Oct** | **−118.4** | **−41.2** |', '| *Week to date* | *+1,829.4* | *+400.0* |', '', '*US$ m, net.*')
+    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 802.6e6, date: '2034-10-11'}, {asset: 'ETH', direction: 'inflow', amountUsd: 201.5e6}, {asset: 'BTC', direction: 'outflow', amountUsd: 118.4e6, date: '2034-10-12'}, {asset: 'ETH', direction: 'outflow', amountUsd: 41.2e6}])
+  })
 })

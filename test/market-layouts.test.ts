@@ -940,4 +940,22 @@ describe('layouts of exports and hand edits', () => {
     const flows = extractDated('2034-11-09', '## Flows', '', "US spot BTC ETFs: +$120M on Wednesday. The ETF print is nice but that's after −$602M Mon+Tue, and −$476.3M over Thu & Fri before that.")
     expect(flows.etfFlows).toMatchObject([{asset: 'BTC', amountUsd: 120e6, date: '2034-11-08'}])
   })
+
+  it("what set 38a taught: a path's end 'before a partial recovery' and 'the last hurdle before $91,000' are not the price; a dashboard's price goes with the overview's change it repeats", () => {
+    const data = extractDated('2034-09-22', '**Dashboard**', '', 'BTC 86,803 ▼2.1% · ETH 3,177.9 ▼2.4%', '', '**Overview**', '', "The post-Fed rally ran out of road. Bitcoin's 24-hour path went 88,961 → 85,965 USD before a partial recovery, and the coin ended the period down 2.1%. The rejection came just below the 89,000–89,600 zone that several desks had flagged as the last hurdle before $91,000.")
+    expect(price(data, 'BTC')).toMatchObject({price: 86803, change24hPct: -2.1})
+    // A month's column is not the day's change.
+    expect(price(extractDated('2034-09-30', '## Month', '', '| | Sep 2034 |', '|---|---|', '| BTC | +5.3% |'), 'BTC')).toBeUndefined()
+  })
+
+  it("what set 38c taught: a note-taking app's inline fields ('btc_price:: 118,900' a line each, '[btc_price:: 110,210]' in a sentence)", () => {
+    const fields = extractDated('2034-11-05', '## Market snapshot', '*Pulled 09:10 CET from the usual dashboard, 24h changes.*', '', 'btc_price:: 118,900', 'btc_24h:: +0.68%', 'eth_price:: 3,991', 'eth_24h:: -1.14%', 'total_mcap:: 4.07T', 'fng:: 72', 'liqs_24h:: 414M', 'btc_7d:: +1.7%')
+    expect([price(fields, 'BTC'), price(fields, 'ETH')]).toMatchObject([{price: 118900, change24hPct: 0.68}, {price: 3991, change24hPct: -1.14}])
+    expect([fields.marketCap?.usd, fields.fearGreed, fields.liquidations[0]?.amountUsd]).toEqual([4.07e12, 72, 414e6])
+    const prose = extractDated('2034-11-12', '## Log', '', 'Quiet one. [[Bitcoin]] sat at [btc_price:: 110,210] this morning, [btc_24h:: +0.61%] on the day.')
+    expect(price(prose, 'BTC')).toMatchObject({price: 110210, change24hPct: 0.61})
+    // A sentence that opens on another moment, in the past tense, is that moment's: "Yesterday's note had BTC at [[2034-11-17|101,640]]".
+    const recalled = extractDated('2034-11-18', '## Market snapshot', '', "> Yesterday's note had BTC at [[2034-11-17|101,640]] and I nearly panic-sold. Don't.", '', 'btc_price:: 102,310', 'btc_24h:: +0.65%')
+    expect(price(recalled, 'BTC')).toMatchObject({price: 102310, change24hPct: 0.65})
+  })
 })

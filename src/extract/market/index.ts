@@ -82,8 +82,9 @@ export function extractMarketData(tree: Root, text: string, sections: readonly S
   // ("## Bitcoin: 103 260 USD" then "Bitcoin is trading at 103 260 USD, up 1.29 percent": a line restating the
   // first reading's exact price is the same statement, and may give its change.)
   // (Or the exact figure the first one rounds: "ether is near $4.3k" in the overview, "ETH 4.26k (+1.2%)" at a glance.)
+  // (Or the price of a change the first reading gives alone: "the coin ended the period down 2.1%" in the overview, "BTC 86,803 ▼2.1%" at a glance.)
   // (Or the price inside a day's range stated beside it: "### BTC · 101 270 USD" over "- 24h range: 98 710 – 101 880 USD".)
-  const restates = (quote: PriceQuote) => quote.price !== undefined && first.some((other) => other.symbol === quote.symbol && latest.has(other) && (other.price !== undefined ? other.price === quote.price || refines(quote.price!, other.price) : withinRange(quote, other)))
+  const restates = (quote: PriceQuote) => quote.price !== undefined && first.some((other) => other.symbol === quote.symbol && latest.has(other) && (other.price !== undefined ? other.price === quote.price || refines(quote.price!, other.price) : withinRange(quote, other) || sameChange(quote, other)))
   const quotes = [...latest].filter((quote) => (fromFirst.has(quote) || !known.has(quote.symbol) || restates(quote)) && !superseded(quote))
   // The lines before the first section, and a TL;DR anywhere: where a writer rounds.
   const summaryLines = new Set([...opening, ...[...elsewhere, ...overview].filter((context) => SUMMARY.test(context.raw))].map((context) => context.line))
@@ -143,6 +144,11 @@ function pricedAssets(text: string): Set<string> {
     if ([...findMoney(near), ...findPlainNumbers(near)].some((money) => !money.negative && (money.unit === undefined || money.unit === 'k') && inPriceBand(mention.symbol, money.value) && !/^\s*(?:[A-Z]{2,5}\b|bitcoins?|ethers?|coins|tokens)/.test(near.slice(money.end)))) found.add(mention.symbol)
   }
   return found
+}
+
+/** Two readings of one asset that state the same 24h change, the first with no price or range of its own. */
+function sameChange(quote: PriceQuote, first: PriceQuote): boolean {
+  return first.range === undefined && first.change24hPct !== undefined && first.change24hPct === quote.change24hPct
 }
 
 /** A one-line summary: "**TL;DR** — …", "> In brief. …", "In one line: …". */

@@ -8,7 +8,7 @@ import {CORRECTION} from './corrections.js'
 import {labelBeforeFigure} from './figure-first.js'
 import {withoutHtml} from './html.js'
 import {cleanText, englishNotation, percentWords} from './numbers.js'
-import {assetMap, contextsOf, fixedWidthTable, htmlTableContexts, keyWords, SNAKE_CASE, tableContexts} from './table-contexts.js'
+import {assetMap, contextsOf, fixedWidthTable, htmlTableContexts, MILLIONS, keyWords, SNAKE_CASE, tableContexts} from './table-contexts.js'
 import type {LineContext} from './types.js'
 
 const BOLD_QUESTION = /^\s*(?:\*\*|__)[^*_]+\?(?:\*\*|__)\s*$/
@@ -23,6 +23,9 @@ const CAMEL_KEY = /[`"]?\b([a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+)(\[[^\]]*\])?[`"]?(
 /** A value in scientific notation, or a whole number of seven digits or more, after a key ("liq_24h_total: 6.842e8", "total_mcap_usd: 3.57e12", "liquidations24hUsd": 141300000). */
 const SCIENTIFIC = /([:=]\s*)([+-]?(?:\d+(?:\.\d+)?e\+?\d{1,2}|\d{7,}))(?![\w.])/gi
 const SUFFIXES: ReadonlyArray<[number, string]> = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M']]
+/** A line that opens on a data key: "btc_price:: 118,900", "eth_24h: -1.14%". */
+const DATA_KEY = /^\s*[A-Za-z]\w*::?\s/
+const INLINE_FIELD = /\[([a-z][\w ]*?)::\s*([^\]]+)\]/gi
 /** A snake_case key that ends in its value's unit: "total_cap_tn", "liq_24h_musd", "btc_perp_oi_bn". */
 const UNIT_KEY = /\b([a-z][a-z0-9_]*?)_(tn|bn|musd|usd_?m|mn|usd_?bn|usd_?tn)(\s*[:=]\s*)([+−-]?)(\d+(?:\.\d+)?)(?![\w.%])/gi
 const UNIT_SUFFIX: Record<string, string> = {tn: 'T', usdtn: 'T', usd_tn: 'T', bn: 'B', usdbn: 'B', usd_bn: 'B', musd: 'M', usdm: 'M', usd_m: 'M', mn: 'M'}
@@ -35,7 +38,9 @@ const UNIT_SUFFIX: Record<string, string> = {tn: 'T', usdtn: 'T', usd_tn: 'T', b
  */
 function dataKeys(text: string): string {
   // ("total_cap_tn: 3.254", "liquidations_24h_musd: 340.0": the key's last word is the value's unit.)
-  const scaled = text.replace(UNIT_KEY, (_match, key: string, unit: string, lead: string, sign: string, value: string) => `${key}${lead}${sign === '' || sign === '+' ? sign : '-'}$${value}${UNIT_SUFFIX[unit.toLowerCase()]}`)
+  // (A note-taking app's inline field, "btc_price:: 118,900", is a key and its value; in a sentence, "[[Bitcoin]] sat at
+  // [btc_price:: 110,210]", the sentence names the figure and the field gives its value.)
+  const scaled = text.replace(INLINE_FIELD, '$2').replace(/(?<=\w)::(?=\s)/g, ':').replace(UNIT_KEY, (_match, key: string, unit: string, lead: string, sign: string, value: string) => `${key}${lead}${sign === '' || sign === '+' ? sign : '-'}$${value}${UNIT_SUFFIX[unit.toLowerCase()]}`)
   // ("etf_btc_cum_net_usd": a feed's short word for cumulative.)
   const words = scaled.replace(CAMEL_KEY, (_match, key: string, bracket?: string) => `${keyWords(key)}${bracket ? ` ${bracket}` : ''}`).replace(SNAKE_CASE, ' ').replace(/\bcum\b(?=[^:=]*[:=])/i, 'cumulative')
   return words
@@ -67,7 +72,7 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
     }
     if ((node.type !== 'table' && !(node.type === 'html' && /<table\b/i.test(node.value))) || !node.position) continue
     for (let line = node.position.start.line; line <= node.position.end.line; line++) tableLines.add(line)
-    contexts.push(...(node.type === 'table' ? tableContexts(node, section, lines, date, captionOf(section, node, lines)) : htmlTableContexts(node.value, node.position.start.line, section, lines, date)))
+    contexts.push(...(node.type === 'table' ? tableContexts(node, section, lines, date, captionOf(section, node, lines), declaresMillions(lines, node.position.start.line, node.position.end.line)) : htmlTableContexts(node.value, node.position.start.line, section, lines, date)))
   }
   for (let line = section.line; line <= section.endLine; line++) {
     const raw = lines[line - 1] ?? ''
@@ -86,7 +91,9 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
     const questionAbove = previous && previousLines.length === 1 && BOLD_QUESTION.test(previous.raw) && previous.line + 2 === line && (lines[line - 2] ?? '').trim() === '' && !OPENS_ITEM.test(raw)
     if (questionAbove || (previous && previous.line + previousLines.length === line && !codeStart.has(line) && (wrapsOnto(previousLines.at(-1)!, raw) || /^\s*:\s/.test(raw) || labelAbove))) {
       previous!.raw += `${questionAbove ? '\n' : ''}\n${raw}`
-      previous!.text += `${labelAbove && !previous.text.trimEnd().endsWith(':') ? ':' : ''} ${englishNotation(cleanText(withoutHtml(raw.trim())))}`
+      // (Lines of data keys, "btc_price:: 118,900" then "btc_24h:: +0.68%", are items of one list.)
+      const separator = DATA_KEY.test(raw) && DATA_KEY.test(previousLines.at(-1)!) ? ' ·' : ''
+      previous!.text += `${labelAbove && !previous.text.trimEnd().endsWith(':') ? ':' : ''}${separator} ${dataKeys(englishNotation(cleanText(withoutHtml(raw.trim()))))}`
       // ("up about 3.5 per" / "cent on the day": each line was cleaned alone.)
       previous!.text = percentWords(previous!.text)
       continue
@@ -120,6 +127,15 @@ function wrapsOnto(line: string, next: string): boolean {
   return /^\s*(?:[\p{Ll}\d$(~≈&]|[+−–-]\d)/u.test(next) || /^\s*\p{Lu}\p{Ll}*\s+\p{Ll}/u.test(next) && !/^\s*[\w\s()/&-]{1,40}:\s/u.test(next)
 }
 
+/** A note of the brief's units before a table ("All figures US$ millions", "Amounts in USD m") or under it ("*US$ m, net.*"): its bare cells are millions. */
+const DECLARED_MILLIONS = /\b(?:all\s+)?(?:figures|amounts|numbers|values|flows)\b[^.|]{0,30}?\b(?:US\$|USD|\$)\s?(?:m|mn|millions?)\b/i
+
+function declaresMillions(lines: readonly string[], start: number, end: number): boolean {
+  // (Or a short note right under the table: "*US$ m, net.*".)
+  const note = lines.slice(end, end + 2).find((line) => line.trim() !== '')
+  return lines.slice(0, start - 1).some((line) => !line.trimStart().startsWith('|') && DECLARED_MILLIONS.test(line)) || (note !== undefined && note.length <= 60 && MILLIONS.test(note))
+}
+
 /**
  * The paragraph right above a table, when it is one line that titles it ("**US spot ETF net flows,
  * Wednesday 26 May 2027 (US$ millions)**", "Net flows by issuer (USD m):"): it may give the table's day and unit.
@@ -127,6 +143,9 @@ function wrapsOnto(line: string, next: string): boolean {
 function captionOf(section: Section, table: RootContent, lines: readonly string[]): string | undefined {
   const index = section.nodes.indexOf(table)
   const above = section.nodes[index - 1]
+  // (A toggle's summary, "<summary>US spot ETF flows</summary>", titles the table inside it.)
+  const summary = above?.type === 'html' ? /<summary>([^<]{2,120})<\/summary>/i.exec(above.value)?.[1] : undefined
+  if (summary) return englishNotation(cleanText(summary))
   if (above?.type !== 'paragraph' || !above.position || !table.position || above.position.start.line !== above.position.end.line || table.position.start.line - above.position.end.line > 2) return undefined
   // (A footnote after it, "… (USD):[^4]", still ends it.)
   const raw = (lines[above.position.start.line - 1] ?? '').replace(/\[\^[^\]\s]*\]/g, '')

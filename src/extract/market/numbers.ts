@@ -9,6 +9,8 @@ export function cleanText(raw: string): string {
   return raw
     .replace(/\[\^[^\]\s]*\]/g, '')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // A wiki link ("[[Bitcoin]]", "[[Spot BTC ETFs|spot ETFs]]") is its words.
+    .replace(/\[\[(?:[^\]|]*\|)?([^\]|]+)\]\]/g, '$1')
     // A bare address ("…/bitcoin-etfs-record-470m-in-outflows") holds words, never a figure.
     .replace(/<?\b(?:https?:\/\/|www\.)[^\s>)]+>?/g, '')
     // Any ASCII punctuation may be escaped in Markdown ("+1.2\%" pasted from a document editor).

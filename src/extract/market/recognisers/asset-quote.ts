@@ -11,7 +11,7 @@ import {minutesOf} from '../moments.js'
 
 /** Words just before an amount that make it a reference level, not the price. */
 const NOT_PRICE_BEFORE =
-  /\b(máxim[oa]|mínim[oa]|soporte|resistencia|objetivo|Hoch|Tief|Höchststand|Tiefststand|Widerstand|Unterstützung|Kursziel|plus haut|plus bas|reach(?:ing|es)?|see[sn]?|seeing|predict\w*|forecast\w*|expect\w*|could|would|might|targets?|targeting|projected|highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|floor|ceiling|pivot|invalidation|stop(?:-loss)?|breakout|breakdown|trigger|cost basis|reali[sz]ed price|fair value|sma|ema|ma|average|averages|mean|vwap|pain|from|since|target|above|below|under|over|less than|more than|beyond|north of|south of|shy of|upwards of|in excess of|breaking|breaks?|broke|through|trough|nadir|side of|tagged|tapped|hit|hits|printed|wicked|failed|fails|stalled|capped|topped|peaked|bottomed|lost|loses|losing|regain\w*|recaptur\w*|defend\w*|flipped|eyes|eyeing|aims?|aiming|sights|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|revisit\w*|test\w*|touch\w*|knock\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|(?:last |this past )?(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth|piled|bought|sold|shorted|longed|entered|entry|entries)\b[^$\d]{0,14}$/i
+  /\b(máxim[oa]|mínim[oa]|soporte|resistencia|objetivo|Hoch|Tief|Höchststand|Tiefststand|Widerstand|Unterstützung|Kursziel|plus haut|plus bas|reach(?:ing|es)?|see[sn]?|seeing|predict\w*|forecast\w*|expect\w*|could|would|might|targets?|targeting|projected|highs?|lows?|peak|record|ath|all-time|top|bottom|support|resistance|floor|ceiling|pivot|invalidation|stop(?:-loss)?|breakout|breakdown|trigger|cost basis|reali[sz]ed price|fair value|sma|ema|ma|average|averages|mean|vwap|pain|from|since|target|above|below|under|over|less than|more than|beyond|north of|south of|shy of|upwards of|in excess of|breaking|breaks?|broke|through|trough|nadir|side of|tagged|tapped|hit|hits|printed|wicked|failed|fails|stalled|capped|topped|peaked|bottomed|lost|loses|losing|regain\w*|recaptur\w*|defend\w*|flipped|eyes|eyeing|aims?|aiming|sights|clear\w*|reject\w*|turned back|reclaim\w*|retest\w*|revisit\w*|test\w*|touch\w*|knock\w*|toward|towards|approach\w*|cap|capitali[sz]ation|oi|volume|liquidat\w*|strike|crossing|cross\w*|prior|previous|yesterday's|(?:last |this past )?(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s|vs\.?|versus|handle|level of|open(?:ed)?|inflows?|outflows?|expir\w*|worth|piled|bought|sold|shorted|longed|entered|entry|entries|hurdles?|zones?|barriers?|walls?|obstacles?|before)\b[^$\d]{0,14}$/i
 /**
  * "−1.6%    7d −4.5%": a period written as the next figure's label (that figure with no label of its own
  * after it) is not the first figure's, which stays the day's.
@@ -93,6 +93,9 @@ export const assetQuote: Recogniser<PriceQuote> = {
       // ("i went to bed wednesday with btc at 98k" in Saturday's brief: a past day, told in the past tense.)
       const ownClause = lead.slice(Math.max(...['. ', '; ', '! ', '? ', ': ', ' — '].map((mark) => lead.lastIndexOf(mark))) + 1)
       if (PAST_TENSE.test(ownClause) && findDays(ownClause, context.date).some((day) => isStaleDay(day, context.date))) continue
+      // ("Yesterday's note had BTC at 101,640": a sentence that opens on another moment, in the past tense.)
+      // (Only when the asset is that clause's own: "Yesterday's CPI print did what …, and Bitcoin … is now trading near 96.02k" is not.)
+      if (PAST_TENSE.test(ownClause) && PAST_OPENING.test(lead) && lead.length <= 48 && !/[,;]/.test(lead)) continue
       // The next asset named, or this one named again after a figure ("BTC $80 … BTC $81"): a new statement.
       const nextKnown = mentions.slice(index + 1).find((other) => !other.comparison && (other.symbol !== mention.symbol || /[\d%]/.test(text.slice(mention.end, other.index))))
       // An asset missing from the table still ends the segment: its price is not this one's.
@@ -215,7 +218,7 @@ function endOfSentence(text: string, from: number): number {
 }
 
 /** "78,050 one minute before and 76,200 five minutes after": a moment, not where it trades now. */
-const MOMENT_AFTER = /^\s*(?:\w+\s+){0,2}(?:minutes?|mins?|hours?|hrs?|seconds?)\s+(?:before|after|earlier|later|ago|prior)\b|^\s*(?:earlier|ago|before the|at the (?:open|close|time(?! of (?:writing|publication|press))))\b|^\s*(?:during|in) the (?:\w+\s+){0,2}(?:session|hours|trading)\b|^\s*(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|before)\b|^\s*before (?:recovering|rebounding|bouncing|paring|buyers|sellers|reversing)\b/i
+const MOMENT_AFTER = /^\s*(?:\w+\s+){0,2}(?:minutes?|mins?|hours?|hrs?|seconds?)\s+(?:before|after|earlier|later|ago|prior)\b|^\s*(?:earlier|ago|before the|at the (?:open|close|time(?! of (?:writing|publication|press))))\b|^\s*(?:during|in) the (?:\w+\s+){0,2}(?:session|hours|trading)\b|^\s*(?:a|one|two|three|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:ago|earlier|before)\b|^\s*before (?:(?:a|an|the|some)\s+(?:\w+\s+)?)?(?:recover\w*|rebound\w*|bounc\w*|paring|buyers|sellers|revers\w*)\b/i
 /** The words after an amount, past a currency written after it ("97 200 USD a week ago"), for MOMENT_AFTER. */
 const pastCurrency = (segment: string, end: number) => segment.slice(end, end + 40).replace(/^\s*(?:USDT?|dollars?)\b/i, '').slice(0, 30)
 const PAST_MOVE_BEFORE =

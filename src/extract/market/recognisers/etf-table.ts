@@ -31,13 +31,16 @@ export const etfTable: Recogniser<EtfFlow> = {
     if (!day?.iso || new Set(days.map((found) => found.iso)).size > 1 || LONGER_SPAN.test(first) || (!totalRow && NOT_A_DAY_FLOW.test(first)) || isStaleDay(day, context.date, 10)) return []
     const flows: EtfFlow[] = []
     const scope = `${context.section.title} ${caption} ${table.header.join(' ')}`
+    // ("| Date | Asset | Net flow (USD M) |" then "| 2034-11-02 | BTC | +402.6 |": a row per day and asset, the asset in its own column.)
+    const assetColumn = table.header.findIndex((name) => /^\s*(?:asset|coin|underlying)\s*$/i.test(name))
     for (const [column, cell] of table.cells.entries()) {
       const header = table.header[column] ?? ''
       // A column per asset ("BTC ETFs (net, USD)"), or the total of a table of funds under a title that names one asset.
       const total = /^\s*(?:net\s+)?total\s*$/i.test(header)
-      if (column === 0 || (!total && NOT_A_DAY_FLOW.test(header)) || LONGER_SPAN.test(header)) continue
-      const assets = ASSETS.filter(([, pattern]) => pattern.test(total ? context.section.title : header))
-      if (assets.length !== 1 || (!total && /\p{L}{2,}/u.test(header.replace(assets[0]![1], '').replace(HEADER_WORDS, '')))) continue
+      const netColumn = assetColumn > 0 && /^\s*(?:daily\s+)?net(?:\s+flows?)?\b/i.test(header)
+      if (column === 0 || (!total && NOT_A_DAY_FLOW.test(header)) || LONGER_SPAN.test(header) || (assetColumn > 0 && !netColumn)) continue
+      const assets = ASSETS.filter(([, pattern]) => pattern.test(netColumn ? table.cells[assetColumn] ?? '' : total ? context.section.title : header))
+      if (assets.length !== 1 || (!total && !netColumn && /\p{L}{2,}/u.test(header.replace(assets[0]![1], '').replace(HEADER_WORDS, '')))) continue
       const money = findMoney(cell, {bare: true})
       const millions = money.length === 0 && (MILLIONS.test(scope) || table.millions) ? bareAmount(cell) : undefined
       const amount = money[0] ?? millions

@@ -13,7 +13,7 @@ const BARE_CHANGE_HEADER = /^(?:24\s?h|Δ\s?24\s?h|24\s?h\s?(?:%|chg|change|Δ)(
 const BARE_PERCENT = /^(\()?[+]?([−–-])?\s?(\d{1,2}(?:\.\d+)?)\)?$/
 const OTHER_MEASURE = /\b(?:vol(?:ume)?|yoy|y\/y|ytd|mtd|7\s?d|30\s?d|week\w*|month\w*|dominance|funding|oi)\b/i
 const FORECAST = /\b(forecasts?|projected|projections?|targets?|expected)\b/i
-const OTHER_PERIOD = /7\s?d|week|month|30\s?d|ytd|yoy|year|cap|\b(?:1|4|8|12)\s?h\b/i
+const OTHER_PERIOD = /7\s?d|week|month|30\s?d|ytd|yoy|year|cap|\b(?:1|4|8|12)\s?h\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b/i
 /** A column of levels ("| | Support | Resistance |", "24h high", "ATH", "Target") never holds where the asset trades. */
 const SR_HEADER = /\b(?:support|resistance|[SR][1-3])\b/i
 /** A column of an earlier moment's prices: "Fri close", "Asia close", "Open", "Prev", "24h ago". */
