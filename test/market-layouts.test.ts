@@ -958,4 +958,8 @@ describe('layouts of exports and hand edits', () => {
     const recalled = extractDated('2034-11-18', '## Market snapshot', '', "> Yesterday's note had BTC at [[2034-11-17|101,640]] and I nearly panic-sold. Don't.", '', 'btc_price:: 102,310', 'btc_24h:: +0.65%')
     expect(price(recalled, 'BTC')).toMatchObject({price: 102310, change24hPct: 0.65})
   })
+
+  it("what set 38c taught: two exchanges' changes, each named in brackets ('−2.1% (Coinbase) / −2.0% (Binance)'), are a band", () => {
+    expect(price(extractDated('2034-11-09', '## Snapshot', '', ':large_orange_diamond: **BTC** 110.7k — −2.1% (Coinbase) / −2.0% (Binance) 24h'), 'BTC')).toMatchObject({price: 110700, change24hRange: [-2.1, -2]})
+  })
 })

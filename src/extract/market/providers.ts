@@ -62,5 +62,12 @@ const OTHER_PROVIDER_CHANGE = new RegExp(String.raw`^(?:[^.;\d%]|\b24\b){0,40}?(
 /** The other provider's reading of a change of `value` right after it, with the same sign: `after` is the text that follows it. */
 export function otherProviderChange(after: string, value: number): number | undefined {
   const other = OTHER_PROVIDER_CHANGE.exec(after)
-  return other ? Math.sign(value) * Number(other[1]) : undefined
+  if (other) return Math.sign(value) * Number(other[1])
+  // "−2.1% (Coinbase) / −2.0% (Binance)": each reading named by its source in brackets.
+  const named = NAMED_PAIR.exec(after)
+  if (!named || named[1]!.toLowerCase() === named[4]!.toLowerCase()) return undefined
+  return (/^[−–-]$/.test(named[2] ?? '') ? -1 : 1) * Number(named[3])
 }
+
+/** The words right after a change, when they name its source in brackets and give a second source's reading. */
+const NAMED_PAIR = /^\s*\(\s*([A-Z][\w.]{2,20})\s*\)\s*(?:\/|\||vs\.?|and)\s*([+−–-])?\s?(\d+(?:\.\d+)?)\s?%\s*\(\s*([A-Z][\w.]{2,20})\s*\)/
