@@ -124,4 +124,9 @@ describe('spot ETF flows', () => {
     const data = extractDated('2034-10-13', '## 2 | ETF flows', '', '| Trade date | BTC | ETH |', '|---|---:|---:|', '| Wed 11 Oct | +802.6 | +201.5 |', '| **Thu 12 Oct** | **−118.4** | **−41.2** |', '| *Week to date* | *+1,829.4* | *+400.0* |', '', '*US$ m, net.*')
     expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 802.6e6, date: '2034-10-11'}, {asset: 'ETH', direction: 'inflow', amountUsd: 201.5e6}, {asset: 'BTC', direction: 'outflow', amountUsd: 118.4e6, date: '2034-10-12'}, {asset: 'ETH', direction: 'outflow', amountUsd: 41.2e6}])
   })
+
+  it("a code block listing funds ('IBIT   +318.4' … 'NET    +561.2') under its title ('net flows for **Wednesday, 10 July** (USD millions):') gives the day's flow at its NET line", () => {
+    const data = extractDated('2030-07-11', '## Flows first', '', 'US spot bitcoin ETFs, net flows for **Wednesday, 10 July** (USD millions):', '', '```', 'IBIT   +318.4', 'FBTC   +142.6', 'GBTC    −12.8', '-----------------', 'NET    +448.2', '```')
+    expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 448.2e6, date: '2030-07-10'}])
+  })
 })

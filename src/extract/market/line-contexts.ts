@@ -8,7 +8,7 @@ import {CORRECTION} from './corrections.js'
 import {labelBeforeFigure} from './figure-first.js'
 import {withoutHtml} from './html.js'
 import {cleanText, englishNotation, percentWords} from './numbers.js'
-import {assetMap, contextsOf, fixedWidthTable, htmlTableContexts, MILLIONS, keyWords, SNAKE_CASE, tableContexts} from './table-contexts.js'
+import {assetMap, contextsOf, fixedWidthTable, fundList, htmlTableContexts, MILLIONS, keyWords, SNAKE_CASE, tableContexts} from './table-contexts.js'
 import type {LineContext} from './types.js'
 
 const BOLD_QUESTION = /^\s*(?:\*\*|__)[^*_]+\?(?:\*\*|__)\s*$/
@@ -64,10 +64,12 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
     if (node.type === 'code' && node.position) for (let line = node.position.start.line; line <= node.position.end.line; line++) codeStart.set(line, node.position.start.line)
   }
   for (const node of section.nodes) {
-    const aligned = node.type === 'code' && node.position ? fixedWidthTable(node.value, node.position.start.line - (/^\s*(?:```|~~~)/.test(lines[node.position.start.line - 1] ?? '') ? 0 : 1)) : undefined
-    if (aligned) {
+    const fence = node.type === 'code' && node.position ? node.position.start.line - (/^\s*(?:```|~~~)/.test(lines[node.position.start.line - 1] ?? '') ? 0 : 1) : undefined
+    const aligned = node.type === 'code' && fence !== undefined ? fixedWidthTable(node.value, fence) : undefined
+    const funds = node.type === 'code' && fence !== undefined && !aligned ? fundList(node.value, fence) : undefined
+    if (aligned ?? funds) {
       for (let line = node.position!.start.line; line <= node.position!.end.line; line++) tableLines.add(line)
-      contexts.push(...contextsOf(aligned.header, aligned.rows, section, lines, date))
+      contexts.push(...(aligned ? contextsOf(aligned.header, aligned.rows, section, lines, date) : contextsOf(funds!.header, funds!.rows, section, lines, date, captionOf(section, node, lines))))
       continue
     }
     if ((node.type !== 'table' && !(node.type === 'html' && /<table\b/i.test(node.value))) || !node.position) continue

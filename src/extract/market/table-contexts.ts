@@ -82,6 +82,21 @@ export function assetMap(lines: readonly string[], at: number, number: number): 
   return {header, rows: [{line: number, cells}], taken: block ? written.length + 1 : 1}
 }
 
+/**
+ * A code block that lists funds with one signed amount each ("IBIT   +318.4" … "-----" … "NET    +561.2"), read as a
+ * table of funds (its title is the paragraph above it).
+ */
+export function fundList(code: string, startLine: number): {header: string[]; rows: Row[]} | undefined {
+  const rows: Row[] = []
+  for (const [index, line] of code.split('\n').entries()) {
+    if (line.trim() === '' || /^\s*[-=_─]{3,}\s*$/.test(line)) continue
+    const match = /^\s*([A-Za-z][\w .&'-]{0,24}?)\s{2,}([+−–-]?\s?\(?\d[\d,.]*\)?)\s*$/.exec(line)
+    if (!match) return undefined
+    rows.push({line: startLine + 1 + index, cells: [match[1]!, cellText(match[2]!)]})
+  }
+  return rows.length >= 2 ? {header: ['Fund', 'Net flow'], rows} : undefined
+}
+
 /** "btc_usd : 102,344.18" in a data snapshot: the key's words are read as words. */
 export const SNAKE_CASE = /(?<=[a-z0-9])_(?=[a-z0-9])/gi
 

@@ -10,6 +10,8 @@ import {bareAmount, MILLIONS} from '../table-contexts.js'
  */
 function totalRow(cell: string): {asset?: string} | undefined {
   const words = cell.trim()
+  // (A fund list's "NET" line is its total.)
+  if (/^\W*net\W*$/i.test(words)) return {}
   if (!/\b(?:total|sum|all funds|combined)\b/i.test(words)) return undefined
   if (words.replace(/\b(?:total|sum|net|all|funds?|flows?|spot|us|u\.s|etfs?|etps?|combined|btc|bitcoin|eth|ether(?:eum)?|sol|solana|xrp)\b|[(),.:;\s*_-]/gi, '') !== '') return undefined
   const asset = assetOf(words)
