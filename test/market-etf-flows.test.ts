@@ -129,4 +129,10 @@ describe('spot ETF flows', () => {
     const data = extractDated('2030-07-11', '## Flows first', '', 'US spot bitcoin ETFs, net flows for **Wednesday, 10 July** (USD millions):', '', '```', 'IBIT   +318.4', 'FBTC   +142.6', 'GBTC    −12.8', '-----------------', 'NET    +448.2', '```')
     expect(data.etfFlows).toMatchObject([{asset: 'BTC', direction: 'inflow', amountUsd: 448.2e6, date: '2030-07-10'}])
   })
+
+  it("'on the 10th' is that day of the brief's month; 'after the 7th and the 8th' names no day of the amount", () => {
+    expect(extractDated('2030-07-11', '## Flows', '', 'Spot ether ETFs took in US$132.7M on the 10th (ETHA US$96.1M of that).').etfFlows).toMatchObject([{asset: 'ETH', direction: 'inflow', amountUsd: 132.7e6, date: '2030-07-10'}])
+    const compared = extractDated('2033-04-20', '## Flows', '', 'On Tuesday, US spot bitcoin ETFs took in **$355.2M** net, the third-largest day of April after the 7th and the 8th. Spot ether ETFs added **$71.3M**.')
+    expect(compared.etfFlows).toMatchObject([{asset: 'BTC', amountUsd: 355.2e6, date: '2033-04-19'}, {asset: 'ETH', amountUsd: 71.3e6}])
+  })
 })

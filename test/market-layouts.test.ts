@@ -962,4 +962,13 @@ describe('layouts of exports and hand edits', () => {
   it("what set 38c taught: two exchanges' changes, each named in brackets ('−2.1% (Coinbase) / −2.0% (Binance)'), are a band", () => {
     expect(price(extractDated('2034-11-09', '## Snapshot', '', ':large_orange_diamond: **BTC** 110.7k — −2.1% (Coinbase) / −2.0% (Binance) 24h'), 'BTC')).toMatchObject({price: 110700, change24hRange: [-2.1, -2]})
   })
+
+  it("what set 12c taught: a terse cap's signed bare number ('Cap 3.38T (+0.9).', 'Cap 3.35T, -0.9.') is its change in percent, and a table's units in its labels ('| Mkt cap ($T) | 3.41 |', '| Mkt cap 24h % | -0.32 |') are read", () => {
+    expect(extractDated('2028-12-01', '## Tape', '', 'Cap 3.38T (+0.9). F&G 61.').marketCap).toMatchObject({usd: 3.38e12, change24hPct: 0.9})
+    expect(extractDated('2028-12-02', '## Tape', '', 'Cap 3.35T, -0.9. F&G 58.').marketCap).toMatchObject({usd: 3.35e12, change24hPct: -0.9})
+    // (A percentage after it is read as one, with its own span: "$2.46T, +3.8% on the week" gives no day's change.)
+    expect(extractDated('2026-05-01', '## Market', '', 'Total crypto market capitalisation is **$2.46T**, +3.8% on the week.').marketCap?.change24hPct).toBeUndefined()
+    const table = extractDated('2028-12-07', '## Tape', '', '| Metric | Value |', '|---|---|', '| Mkt cap ($T) | 3.41 |', '| Mkt cap 24h % | -0.32 |', '| Stables cap (US$ bn) | 241 |')
+    expect(table.marketCap).toMatchObject({usd: 3.41e12, change24hPct: -0.32})
+  })
 })

@@ -11,7 +11,7 @@ const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May
 
 /** Any way briefs name a day. */
 const DAY_PATTERN = new RegExp(
-  String.raw`\b(?:(?<month>${MONTH})\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b|(?<day2>\d{1,2})(?:st|nd|rd|th)?[\s-](?<month2>${MONTH})|(?<dd>\d{1,2})\/(?<mm>\d{1,2})\b(?!\/|\.\d)|(?<iso>\d{4}-\d{2}-\d{2})|(?<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\b\.?)|(?<relative>yesterday|yday|yest\.?|today|overnight|(?:prior|previous|last) (?:session|trading day)))`,
+  String.raw`\b(?:(?<month>${MONTH})\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\b|(?<day2>\d{1,2})(?:st|nd|rd|th)?[\s-](?<month2>${MONTH})|(?<dd>\d{1,2})\/(?<mm>\d{1,2})\b(?!\/|\.\d)|(?<iso>\d{4}-\d{2}-\d{2})|(?<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\b\.?)|(?<relative>yesterday|yday|yest\.?|today|overnight|(?:prior|previous|last) (?:session|trading day))|(?<=\bon the\s)(?<ord>\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;:()]|$|\s(?:and|to|but|when|as|with|after|before|while)\b)))`,
   'gi'
 )
 
@@ -49,6 +49,13 @@ function resolve(groups: Record<string, string | undefined>, briefDate: string):
   if (relative === 'today') return briefDate
   if (relative === 'yesterday' || relative === 'yday' || relative?.startsWith('yest') || relative === 'overnight' || /session|trading day/.test(relative ?? '')) return shift(base, -1)
   if (groups.dd) return numericDay(Number(groups.dd), Number(groups.mm), base)
+  // "on the 9th" (not "after the 7th and the 8th", a comparison): that day of the brief's month, or of the month before when it is later than the brief's day.
+  if (groups.ord) {
+    const day = Number(groups.ord)
+    if (day < 1 || day > 31) return undefined
+    const month = day <= base.getUTCDate() ? base : new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth() - 1, 1))
+    return `${month.getUTCFullYear()}-${String(month.getUTCMonth() + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  }
   if (groups.weekday) {
     const wanted = WEEKDAYS.findIndex((name) => name.startsWith(groups.weekday!.toLowerCase().replace(/\.$/, '').slice(0, 3)))
     // "as of Friday morning" in Friday's brief is today; another weekday is the last one before it.

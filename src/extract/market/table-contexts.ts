@@ -131,10 +131,13 @@ export function bareAmount(cell: string): {value: number; negative: boolean; ran
 
 /** "| Liquidations ($M) | 96.3 | 248.6 |" read as "| Liquidations ($M) | $96.3M | $248.6M |": the cells carry the unit their row's label states. (Tables with a unit per column are the ETF tables' own to read.) */
 function withStatedUnit(row: Row): Row {
-  if (!MILLIONS.test(row.cells[0] ?? '')) return row
+  // (Or in billions or trillions: "| Mkt cap ($T) | 3.41 |", "| Stablecoins (US$ bn) | 241 |".)
+  const label = row.cells[0] ?? ''
+  const suffix = MILLIONS.test(label) ? 'M' : /\(\s*(?:USD\s?|US\$\s?|\$\s?)?(?:tn|trillions?|T)\s*\)/.test(label) ? 'T' : /\(\s*(?:USD\s?|US\$\s?|\$\s?)?(?:bn|billions?|B)\s*\)/.test(label) ? 'B' : undefined
+  if (!suffix) return row
   const cells = row.cells.map((cell, column) => {
     const amount = column === 0 ? undefined : bareAmount(cell)
-    return amount ? `${amount.negative ? '-' : ''}$${amount.value / 1e6}M` : cell
+    return amount ? `${amount.negative ? '-' : ''}$${Number((amount.value / 1e6).toPrecision(8))}${suffix}` : cell
   })
   return {...row, cells}
 }

@@ -18,6 +18,9 @@ export const marketCapChange: Recogniser<MarketCap> = {
     const [label, value] = context.table ? [context.table.cells[0] ?? '', context.table.cells.slice(1).join(' | ')] : splitLabel(context.text)
     if (value === undefined || !CAP.test(label) || !DAY_CHANGE.test(label) || OTHER_CAP.test(label) || OTHER_PERIOD.test(label)) return []
     // The value is the percentage alone (a source's name may follow it): no amount beside it.
+    // ("| Mkt cap 24h % | -0.32 |": a label in percent gives its bare value in percent.)
+    const bare = /(?:%|\bpct\b|\(%\))\s*$/i.test(label) ? /^\s*([+−–-]?\d+(?:\.\d+)?)\s*$/.exec(value) : null
+    if (bare) return [{change24hPct: Number(bare[1]!.replace(/[−–]/, '-')), line: context.line}]
     const [percent] = findPercents(value)
     if (!percent || percent.bound || /\d/.test(value.slice(0, percent.index).replace(/[^\d]/g, '')) || /\d/.test(value.slice(percent.end).split('|')[0]!)) return []
     return [percent.value !== undefined ? {change24hPct: percent.value, line: context.line} : {change24hRange: percent.range!, line: context.line}]

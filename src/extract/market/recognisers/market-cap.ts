@@ -74,6 +74,9 @@ function fromPhrase(context: LineContext, phrase: {0: string; index: number}): M
   const ownChange = readChange(text, phrase.index, end)
   const lead = text.slice(sentenceStart, phrase.index)
   Object.assign(result, ownChange.change24hPct !== undefined || ownChange.change24hRange !== undefined || findAssetMentions(lead).length > 0 ? ownChange : readChange(text, sentenceStart, phrase.index))
+  // ("Cap 3.38T (+0.9). F&G 61.", "Cap 3.35T, -0.9.": a signed bare number right after the cap is its change in percent.)
+  const signedAfter = amount && result.change24hPct === undefined && result.change24hRange === undefined ? /^\s*(?:\(\s*([+−–-]\d{1,2}(?:\.\d+)?)\s*\)|,\s*([+−–-]\d{1,2}(?:\.\d+)?)(?!\d|\.\d|\s?%)(?=\s*(?:[.;,)](?!\d)|$)))/.exec(text.slice(amount.end)) : null
+  if (signedAfter) result.change24hPct = Number((signedAfter[1] ?? signedAfter[2])!.replace(/[−–]/, '-'))
   return result.usd === undefined && result.usdRange === undefined ? undefined : result
 }
 
