@@ -971,4 +971,17 @@ describe('layouts of exports and hand edits', () => {
     const table = extractDated('2028-12-07', '## Tape', '', '| Metric | Value |', '|---|---|', '| Mkt cap ($T) | 3.41 |', '| Mkt cap 24h % | -0.32 |', '| Stables cap (US$ bn) | 241 |')
     expect(table.marketCap).toMatchObject({usd: 3.41e12, change24hPct: -0.32})
   })
+
+  it("what set 39b taught: a 'then vs now' block ('PREV NOTE (Thu 07:00 UTC)   NOW (Fri 07:00 UTC)   24H'), a table's 'Prior 24h' column beside 'Last 24h', and 'As of writing BTC trades at …' after an earlier moment's price", () => {
+    const block = extractDated('2035-05-04', '## THEN VS NOW', '', '```', '                 PREV NOTE (Thu 07:00 UTC)   NOW (Fri 07:00 UTC)   24H', 'BTC              103,480                     105,210               +1.67%', 'TOTAL MCAP       3.52T                       3.59T                 +1.85%', 'BTC DOMINANCE    58.5%                       58.4%', 'FEAR & GREED     60                          66', '```')
+    expect(price(block, 'BTC')).toMatchObject({price: 105210, change24hPct: 1.67})
+    expect([block.marketCap?.usd, block.fearGreed]).toEqual([3.59e12, 66])
+    const derivatives = extractDated('2035-05-10', '## Derivatives', '', '| | Prior 24h | **Last 24h** |', '|---|---:|---:|', '| Liquidations, total | $1.42B | **$836M** |')
+    expect(derivatives.liquidations).toMatchObject([{amountUsd: 836e6}])
+    const prose = extractDated('2035-05-09', '## Overnight', '', 'At the time of the US close bitcoin was $99,840. It was already under six figures. As of writing BTC trades at **$98,310**, down 3.37% on a 24-hour basis.')
+    expect(price(prose, 'BTC')).toMatchObject({price: 98310, change24hPct: -3.37})
+    // (A dashboard whose rows differ in length from its header is read line by line, as before.)
+    const dashboard = extractDated('2034-10-11', '## Tape', '', '```', '06:30 UTC        LAST      24H     24H RANGE', 'BTC           111,845   +1.43%   109,423–112,697', 'LIQS 24H       454.2M   L 197.9M / S 256.3M', '```')
+    expect(dashboard.liquidations).toMatchObject([{amountUsd: 454.2e6}])
+  })
 })

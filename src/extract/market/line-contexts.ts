@@ -68,7 +68,9 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
     const aligned = node.type === 'code' && fence !== undefined ? fixedWidthTable(node.value, fence) : undefined
     const funds = node.type === 'code' && fence !== undefined && !aligned ? fundList(node.value, fence) : undefined
     if (aligned ?? funds) {
-      for (let line = node.position!.start.line; line <= node.position!.end.line; line++) tableLines.add(line)
+      // (The block's header and rows are the table's; a loose line in it is read as a line.)
+      const rowLines = new Set((aligned ?? funds)!.rows.map((row) => row.line))
+      for (let line = node.position!.start.line; line <= node.position!.end.line; line++) if (line <= fence! + 1 || rowLines.has(line) || line === node.position!.end.line) tableLines.add(line)
       contexts.push(...(aligned ? contextsOf(aligned.header, aligned.rows, section, lines, date) : contextsOf(funds!.header, funds!.rows, section, lines, date, captionOf(section, node, lines))))
       continue
     }

@@ -50,11 +50,18 @@ export function fixedWidthTable(code: string, startLine: number): {header: strin
   // (A CSV export, "symbol,priceUsd,chg24hPct,…", is the same table with commas between its cells.)
   const csv = /^[\w ()%$/.-]+(?:,[\w ()%$/.-]+){2,}$/.test(first?.trim() ?? '')
   const split = (line: string) => line.trim().split(csv ? /\s*,\s*/ : /\s{2,}|\t+/)
-  const header = split(first ?? '').map(keyWords)
-  if (header.length < 3 || header.some((name) => /\d/.test(name) && !/\b\d{1,3}\s?(?:h|hr|d|w|m)\b/i.test(name) && !CLOCK.test(name))) return undefined
+  // (A header set over the figures only, "                 PREV NOTE (Thu 07:00 UTC)   NOW (Fri 07:00 UTC)   24H", leaves the labels' column unnamed.)
+  const unnamed = !csv && /^\s{4,}\S/.test(first ?? '')
+  const header = [...(unnamed ? [''] : []), ...split(first ?? '').map(keyWords)]
+  if (header.length < 3 || header.some((name) => /\d/.test(name) && !/\b\d{1,3}\s?(?:h|hr|d|w|m)\b/i.test(name) && !CLOCK.test(name) && !/\(\s*(?:\w+\s+)?\d{1,2}:\d{2}\b[^)]*\)/.test(name))) return undefined
   const rows = rest.flatMap((line, index) => (line.trim() === '' ? [] : [{line: startLine + 2 + index, cells: split(line).map(cellText)}]))
-  if (rows.length === 0 || rows.some((row) => row.cells.length !== header.length)) return undefined
-  return {header: header.map((name) => cleanText(name)), rows}
+  // (Under such a header a row may leave its last columns empty: "BTC DOMINANCE    58.5%    58.4%" under a 24H column.
+  // A row with a note of its own, "Liquidations 24h   $356M  (long $261M / short $95M)", is not the table's: it is read as a line.)
+  const fits = (row: Row) => row.cells.length === header.length || (unnamed && row.cells.length >= 2 && row.cells.length < header.length && !row.cells.some((cell) => /^\(/.test(cell)))
+  const table = rows.filter(fits)
+  const loose = rows.filter((row) => !fits(row))
+  if (table.length === 0 || (!unnamed && loose.length > 0) || table.every((row) => row.cells.length !== header.length)) return undefined
+  return {header: header.map((name) => cleanText(name)), rows: table}
 }
 
 /**
@@ -145,7 +152,7 @@ function withStatedUnit(row: Row): Row {
 /** A column of another moment ("Yesterday's close", "Prev", "Open", "24h ago"): not the brief's figure. */
 const EARLIER_COLUMN = /\b(?:yesterday|yday|prev(?:ious)?|prior|open(?!\s+interest)|ago|last week)\b/i
 
-const CURRENT_COLUMN = /\b(?:now|current|today|latest|live)\b/i
+const CURRENT_COLUMN = /\b(?:now|current|today|latest|live)\b|\b(?:last|past)\s+24\s?-?h(?:ours?)?\b/i
 
 /** "| Asset | Yesterday's close | Now | 24h |" read as "| Asset | Now | 24h |". */
 function withoutEarlierColumns(header: string[], rows: readonly Row[]): {header: string[]; rows: readonly Row[]} {

@@ -79,6 +79,7 @@ export const assetQuote: Recogniser<PriceQuote> = {
     const others = otherAssetQuotes(text).filter((at) => !mentions.some((mention) => mention.index === at))
     const quotes: PriceQuote[] = []
     const recaps = new Set<PriceQuote>()
+    const nowQuotes = new Set<PriceQuote>()
     for (const [index, mention] of mentions.entries()) {
       if (!mention.quote) continue
       // The same asset named twice in a row ("Bitcoin (BTC)") is one mention.
@@ -136,15 +137,21 @@ export const assetQuote: Recogniser<PriceQuote> = {
       if (Object.keys(cleaned).length === 0) continue
       const read: PriceQuote = {asset: mention.name, symbol: mention.symbol, ...cleaned, line: context.line}
       if (recapPrice !== undefined && read.price === recapPrice) recaps.add(read)
+      // ("At the time of the US close bitcoin was $99,840. … As of writing BTC trades at $98,310": the asset named again as it is now.)
+      if (read.price !== undefined && NOW_BEFORE.test(lead)) nowQuotes.add(read)
       quotes.push(read)
     }
     // "Bitcoin closed the US Friday session at $89,050 … As of 07:00 UTC BTC is at $89,870": the asset named again with a price.
-    return quotes.filter((quote) => !recaps.has(quote) || !quotes.some((other) => other !== quote && other.symbol === quote.symbol && !recaps.has(other) && (other.price !== undefined || other.range !== undefined)))
+    const priced = (quote: PriceQuote) => quote.price !== undefined || quote.range !== undefined
+    return quotes.filter((quote) => (!recaps.has(quote) || !quotes.some((other) => other !== quote && other.symbol === quote.symbol && !recaps.has(other) && priced(other))) && (nowQuotes.has(quote) || !priced(quote) || !quotes.some((other) => other.symbol === quote.symbol && nowQuotes.has(other))))
   }
 }
 
+/** A sentence that opens on the moment of writing, before the asset's name: "As of writing BTC trades at …". */
+const NOW_BEFORE = /^\W*(?:as (?:i|we) write|as of (?:this )?writing|at (?:the time of )?writing|at press time|right now|currently|now)\b[^.;:]{0,12}$/i
+
 /** Words that say where the asset trades now, before a verb of place or the amount ("As I write it sits at", "It now sits at", "by the time of writing it had steadied at", "At the time of writing it last changed hands at"; not "has now given back"). */
-const NOW_LEAD = /\b(?:now|currently|presently|as (?:i|we) write|(?:at|by) (?:the time of )?writing|at press time|this morning|right now|at last check)\b(?=\s*,?\s*(?:(?:it|bitcoin|btc|ether|eth|solana|sol|the coin|the price|price)\s+)?(?:(?:is|has been|had)\s+)?(?:now\s+|last\s+)?(?:sits?|sitting|trades?|trading|stands?|standing|changing hands|changes hands|changed hands|hovers?|hovering|steadied|settled|stabili[sz]ed|at|around|near|priced|quoted)\b|\s*[:=]?\s*[~≈$\d])/gi
+const NOW_LEAD = /\b(?:now|currently|presently|as (?:i|we) write|(?:at|by) (?:the time of )?writing|as of (?:this )?writing|at press time|this morning|right now|at last check)\b(?=\s*,?\s*(?:(?:it|bitcoin|btc|ether|eth|solana|sol|the coin|the price|price)\s+)?(?:(?:is|has been|had)\s+)?(?:now\s+|last\s+)?(?:sits?|sitting|trades?|trading|stands?|standing|changing hands|changes hands|changed hands|hovers?|hovering|steadied|settled|stabili[sz]ed|at|around|near|priced|quoted)\b|\s*[:=]?\s*[~≈$\d])/gi
 
 /** The price (and change) of the first sentence in `text[from, end)` that says where the asset is now. */
 function nowStatement(text: string, from: number, end: number, symbol: string): Figures | undefined {
