@@ -135,4 +135,14 @@ describe('spot ETF flows', () => {
     const compared = extractDated('2033-04-20', '## Flows', '', 'On Tuesday, US spot bitcoin ETFs took in **$355.2M** net, the third-largest day of April after the 7th and the 8th. Spot ether ETFs added **$71.3M**.')
     expect(compared.etfFlows).toMatchObject([{asset: 'BTC', amountUsd: 355.2e6, date: '2033-04-19'}, {asset: 'ETH', amountUsd: 71.3e6}])
   })
+
+  it("what set 39a taught: a clause that names no funds takes those named before it, not after ('Monday's redemptions follow Friday's −$779.0M … Spot ETH ETFs shed $74.2M'); one fund's part, a bound and another day's flow in the possessive are not the day's", () => {
+    const after = extractDated('2035-04-03', '## Flows', '', "Monday's redemptions follow Friday's −$779.0M and were spread across six issuers. Spot ETH ETFs shed $74.2M on Monday.")
+    expect(after.etfFlows.map((flow) => [flow.asset, flow.amountUsd])).toEqual([['ETH', 74.2e6]])
+    const single = extractDated('2035-04-01', '## Flows', '', 'US spot BTC ETFs recorded net outflows of $779.0M on Friday, March 30, with a single $402.6M redemption from IBIT accounting for more than half. The largest fund was the only one with inflows (+$44.2M).')
+    expect(single.etfFlows).toMatchObject([{asset: 'BTC', direction: 'outflow', amountUsd: 779e6, date: '2035-03-30'}])
+    expect(extractDated('2035-04-11', '## Flows', '', 'Another near-$900M day for spot bitcoin ETFs, and bitcoin is… flat-ish.').etfFlows).toEqual([])
+    const possessive = extractDated('2031-09-03', '## Flows', '', "After Friday's +$212M, Tuesday's session reversed with a net -$145M leaving the spot bitcoin funds.")
+    expect(possessive.etfFlows[0]).toMatchObject({asset: 'BTC', direction: 'inflow', amountUsd: 212e6, date: '2031-08-29'})
+  })
 })

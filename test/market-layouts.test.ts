@@ -984,4 +984,9 @@ describe('layouts of exports and hand edits', () => {
     const dashboard = extractDated('2034-10-11', '## Tape', '', '```', '06:30 UTC        LAST      24H     24H RANGE', 'BTC           111,845   +1.43%   109,423–112,697', 'LIQS 24H       454.2M   L 197.9M / S 256.3M', '```')
     expect(dashboard.liquidations).toMatchObject([{amountUsd: 454.2e6}])
   })
+
+  it("what set 39a taught: a Fear & Greed reading in a sentence told of another day ('Last Sunday the Herald led with … a Fear & Greed reading of 12') is not today's", () => {
+    const data = extractDated('2035-04-15', '## The open', '', 'What a difference a week makes. Last Sunday the Herald led with a market cap below $3 trillion and a Fear & Greed reading of 12. This morning bitcoin trades at $97,704.', '', '## Sentiment', '', 'Fear & Greed: 56, in Greed for the first time since March 19.')
+    expect(data.fearGreed).toBe(56)
+  })
 })

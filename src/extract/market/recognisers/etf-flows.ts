@@ -87,15 +87,18 @@ export const etfFlows: Recogniser<EtfFlow> = {
         // Under an ETF title or in a line about ETFs, "Ether funds added US$164.8m" names the funds too.
         const funds = (lineHasEtf || ETF.test(context.section.title)) && FUNDS.test(words)
         if (!ETF.test(words) && !ETF.test(label) && !ownDay && !introduced && !funds) continue
-        // "an outflow just shy of $240 million — US$238.9M on Farside's tally", "inflows top $650M": a bound, not the figure.
-        if (/\b(?:shy of|north of|south of|more than|less than|upwards of|in excess of|nearly|almost|over|under|above|below|tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beyond)\s*[~≈]?\s*[+−–-]?\s*$/i.test(before)) continue
+        // "an outflow just shy of $240 million — US$238.9M on Farside's tally", "inflows top $650M", "another near-$900M day": a bound, not the figure.
+        if (/\b(?:shy of|north of|south of|more than|less than|upwards of|in excess of|nearly|almost|over|under|above|below|tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beyond)\s*[~≈]?\s*[+−–-]?\s*$|\bnear-\s*[+−–-]?\s*$|\bnear$/i.test(before)) continue
         if (issuerIsSubject(lead, after)) continue
+        // ("The largest fund was the only one with inflows (+$44.2M)", "fbtc accounted for −$121.0m of Wednesday's figure": one fund's part.)
+        if (/\b(?:largest|biggest|smallest|one|single)\s+(?:fund|issuer|product)\b|\bthe only one\b/i.test(lead) || /\baccount(?:ed|s|ing)?\s+for\s*[~≈]?\s*[+−–-]?\s*$/i.test(before)) continue
         // "revised Thursday's figure from −$112.3M to −$118.5M", "swung from −$50M to +$120M": the old value.
         if (/\bfrom\s*[~≈]?\s*[+−–-]?\s*$/i.test(before) && /^\s*(?:to|→|->)\s*[~≈]?\s*[+−–-]?\s*(?:US)?\$?\s?\d/i.test(text.slice(item.end, item.end + 20))) continue
         // "ETFs +188.5M (Thu) … ETH ETFs ~flat": bare ETFs in the amount's own clause are not the line's other asset.
         // ("**Flows.** Last week ETFs +706M net; Fri +97.2M": the line's bare ETFs speak for its clauses.)
+        // (The funds named up to the amount's clause: "Monday's redemptions follow Friday's −$779.0M … Spot ETH ETFs shed $74.2M" gives the first no asset.)
         // (Under "## Spot ETF flows", "- Tue 1 Jun: +$164.3M" is the title's funds'.)
-        const asset = assetOf(before, after) ?? (/\bETFs?\b/.test(words) ? lineAsset(words) ?? bareEtfAsset(words) : lineAsset(text) ?? bareEtfAsset(text)) ?? (ETF.test(context.section.title) && !findAssetMentions(text).length ? lineAsset(context.section.title) ?? bareEtfAsset(context.section.title) : undefined) ?? lastFundsAsset(text.slice(0, clause.index), lead)
+        const asset = assetOf(before, after) ?? (/\bETFs?\b/.test(words) ? lineAsset(words) ?? bareEtfAsset(words) : lineAsset(text.slice(0, clause.end)) ?? bareEtfAsset(text)) ?? (ETF.test(context.section.title) && !findAssetMentions(text).length ? lineAsset(context.section.title) ?? bareEtfAsset(context.section.title) : undefined) ?? lastFundsAsset(text.slice(0, clause.index), lead)
         if (!asset) continue
         // "ETH ETFs lost $428.52 million, BTC ETFs $326.52 million", "took in a net $312.4M on Wednesday, and spot ether
         // ETFs a net $22.7M": the verb of the amount before is this one's too.
@@ -224,7 +227,8 @@ function issuerIsSubject(lead: string, after: string): boolean {
   const issuer = lastMatch(lead, ISSUER)
   // ("$1.2 billion in inflows, led by BlackRock's IBIT": the issuer leads the market's flow, it does not own it.)
   // ("$52.3M of it into ETHA": one fund's part of the flow before.)
-  if (new RegExp(String.raw`^\s*\)?\s*(?:(?:of (?:it|which|that|this|the total))\s+)?(?:in|into|from|for|of|at|by)\s+(?:the\s+)?(?:\w+['’]s\s+)?${ISSUER.source}`).test(after.slice(0, 40))) return true
+  // ("a single $402.6M redemption from IBIT": one fund's, named after the flow word.)
+  if (new RegExp(String.raw`^\s*\)?\s*(?:(?:of (?:it|which|that|this|the total))\s+)?(?:(?:net\s+)?(?:redemptions?|outflows?|inflows?|creations?|subscriptions?)\s+)?(?:in|into|from|for|of|at|by)\s+(?:the\s+)?(?:\w+['’]s\s+)?${ISSUER.source}`).test(after.slice(0, 48))) return true
   if (!issuer) return false
   const subjects = [ETF, ...ASSETS.map(([, pattern]) => pattern)].map((pattern) => lastMatch(lead, pattern)?.index ?? -1)
   const subject = Math.max(...subjects)
@@ -296,6 +300,12 @@ function nearestDay(words: string, at: number, date: string | undefined) {
     return open >= 0 && !between.includes(')', open) && /\w+\W+\w+\W+\w+/.test(between.slice(open + 1))
   }
   const days = daysIn(words, date).filter((day) => day.end <= at || !aside(day) && !(/\b(?:below|above|than|vs\.?|versus|compared (?:with|to)|against|behind|ahead of|(?:up|down) from)\s+(?:\w+\s+)?$/i.test(words.slice(at, day.index)) || CONTRAST.test(words.slice(at, day.index))))
+  // ("After Friday's +$212M, Tuesday's session reversed …": the weekday that owns the amount, in the possessive right before it.)
+  const possessive = /\b((?:mon|tues|wednes|thurs|fri)day)['’]s\s*[~≈]?\s*[+−–-]?\s*$/i.exec(words.slice(0, at))
+  // (Not one it is compared with: "smaller than Monday's $341.2M", "down from Thursday's 527.8 million".)
+  const compared = possessive && /\b(?:than|from|below|above|vs\.?|versus|to|of)\s+$/i.test(words.slice(0, possessive.index))
+  const [owner] = possessive && !compared ? daysIn(possessive[1]!, date) : []
+  if (owner) return {...owner, index: possessive!.index, end: possessive!.index + possessive![1]!.length}
   if (days.length === 0) return undefined
   return days.reduce((best, day) => (distance(day, at) < distance(best, at) ? day : best))
 }

@@ -27,6 +27,9 @@ const MONTH = /(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$/i
  * that is not a day of a month, a percentage, a move ("dropped 6 points") or
  * a tweet-sentiment score.
  */
+/** A sentence that opens on another day and tells it in the past tense. */
+const PAST_SENTENCE = /^\W*(?:last\s+(?:week|month|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:a|one)\s+(?:week|month)\s+ago|yesterday)\b[^.]*\b(?:was|were|led|read|stood|had|showed|sat)\b/i
+
 export const fearGreed: Recogniser<{value?: number; range?: [number, number]; line: number}> = {
   name: 'fear-greed',
   match(context) {
@@ -37,6 +40,9 @@ export const fearGreed: Recogniser<{value?: number; range?: [number, number]; li
     }
     const phrase = INDEX.exec(context.text)
     if (!phrase) return []
+    // ("Last Sunday the Herald led with … a Fear & Greed reading of 12": a sentence told of another day.)
+    const sentence = context.text.slice(0, phrase.index).split(/[.!?]\s+(?=[A-Z])/).at(-1)!
+    if (PAST_SENTENCE.test(sentence)) return []
     // "there is no Fear & Greed reading today": none.
     if (/\b(?:no|without)\s+(?:\w+\s+)?$/i.test(context.text.slice(Math.max(0, phrase.index - 16), phrase.index))) return []
     // "Our own Hanbit Sentiment Index": an exchange's or the writer's own gauge, not the Fear & Greed index.
