@@ -103,7 +103,7 @@ export function lineContexts(section: Section, lines: readonly string[], date?: 
       continue
     }
     const block = codeStart.get(line)
-    const mapped = block !== undefined ? assetMap(lines, line - 1, line) : undefined
+    const mapped = block !== undefined ? assetMap(lines, line) : undefined
     if (mapped) {
       contexts.push(...contextsOf(mapped.header, mapped.rows, section, lines, date))
       for (let taken = line; taken < line + mapped.taken; taken++) tableLines.add(taken)

@@ -67,9 +67,10 @@ export function fixedWidthTable(code: string, startLine: number): {header: strin
 /**
  * A YAML or JSON map of an asset's figures, read as a table row under its keys: on one line ("BTC: {last: 103012,
  * chg_1h_pct: -0.34, chg_24h_pct: -2.10}") or as a block ("BTC:" then one indented "last: 93674" per line). A value
- * under a key in percent is a percentage. Gives the row and the lines it took.
+ * under a key in percent is a percentage. `number` is the line's (from 1); gives the row and how many lines it took.
  */
-export function assetMap(lines: readonly string[], at: number, number: number): {header: string[]; rows: Row[]; taken: number} | undefined {
+export function assetMap(lines: readonly string[], number: number): {header: string[]; rows: Row[]; taken: number} | undefined {
+  const at = number - 1
   const line = lines[at] ?? ''
   const inline = /^\s*["']?([A-Za-z]{2,6})["']?\s*:\s*\{([^{}]+)\}\s*,?\s*(?:#.*)?$/.exec(line)
   const block = inline ? undefined : /^(\s*)["']?([A-Za-z]{2,6})["']?\s*:\s*(?:#.*)?$/.exec(line)

@@ -147,11 +147,14 @@ export const assetQuote: Recogniser<PriceQuote> = {
   }
 }
 
+/** The words for the moment of writing, shared by the cues before the asset's name and after it. */
+const WRITING_MOMENT = String.raw`as (?:i|we) write|as of (?:this )?writing|at (?:the time of )?writing|at press time|right now|currently|now`
+
 /** A sentence that opens on the moment of writing, before the asset's name: "As of writing BTC trades at …". */
-const NOW_BEFORE = /^\W*(?:as (?:i|we) write|as of (?:this )?writing|at (?:the time of )?writing|at press time|right now|currently|now)\b[^.;:]{0,12}$/i
+const NOW_BEFORE = new RegExp(String.raw`^\W*(?:${WRITING_MOMENT})\b[^.;:]{0,12}$`, 'i')
 
 /** Words that say where the asset trades now, before a verb of place or the amount ("As I write it sits at", "It now sits at", "by the time of writing it had steadied at", "At the time of writing it last changed hands at"; not "has now given back"). */
-const NOW_LEAD = /\b(?:now|currently|presently|as (?:i|we) write|(?:at|by) (?:the time of )?writing|as of (?:this )?writing|at press time|this morning|right now|at last check)\b(?=\s*,?\s*(?:(?:it|bitcoin|btc|ether|eth|solana|sol|the coin|the price|price)\s+)?(?:(?:is|has been|had)\s+)?(?:now\s+|last\s+)?(?:sits?|sitting|trades?|trading|stands?|standing|changing hands|changes hands|changed hands|hovers?|hovering|steadied|settled|stabili[sz]ed|at|around|near|priced|quoted)\b|\s*[:=]?\s*[~≈$\d])/gi
+const NOW_LEAD = new RegExp(String.raw`\b(?:${WRITING_MOMENT}|presently|by (?:the time of )?writing|this morning|at last check)\b(?=\s*,?\s*(?:(?:it|bitcoin|btc|ether|eth|solana|sol|the coin|the price|price)\s+)?(?:(?:is|has been|had)\s+)?(?:now\s+|last\s+)?(?:sits?|sitting|trades?|trading|stands?|standing|changing hands|changes hands|changed hands|hovers?|hovering|steadied|settled|stabili[sz]ed|at|around|near|priced|quoted)\b|\s*[:=]?\s*[~≈$\d])`, 'gi')
 
 /** The price (and change) of the first sentence in `text[from, end)` that says where the asset is now. */
 function nowStatement(text: string, from: number, end: number, symbol: string): Figures | undefined {

@@ -89,9 +89,7 @@ export const etfFlows: Recogniser<EtfFlow> = {
         if (!ETF.test(words) && !ETF.test(label) && !ownDay && !introduced && !funds) continue
         // "an outflow just shy of $240 million — US$238.9M on Farside's tally", "inflows top $650M", "another near-$900M day": a bound, not the figure.
         if (/\b(?:shy of|north of|south of|more than|less than|upwards of|in excess of|nearly|almost|over|under|above|below|tops?|topped|topping|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beyond)\s*[~≈]?\s*[+−–-]?\s*$|\bnear-\s*[+−–-]?\s*$|\bnear$/i.test(before)) continue
-        if (issuerIsSubject(lead, after)) continue
-        // ("The largest fund was the only one with inflows (+$44.2M)", "fbtc accounted for −$121.0m of Wednesday's figure": one fund's part.)
-        if (/\b(?:largest|biggest|smallest|one|single)\s+(?:fund|issuer|product)\b|\bthe only one\b/i.test(lead) || /\baccount(?:ed|s|ing)?\s+for\s*[~≈]?\s*[+−–-]?\s*$/i.test(before)) continue
+        if (issuerIsSubject(lead, after) || onePart(lead, before)) continue
         // "revised Thursday's figure from −$112.3M to −$118.5M", "swung from −$50M to +$120M": the old value.
         if (/\bfrom\s*[~≈]?\s*[+−–-]?\s*$/i.test(before) && /^\s*(?:to|→|->)\s*[~≈]?\s*[+−–-]?\s*(?:US)?\$?\s?\d/i.test(text.slice(item.end, item.end + 20))) continue
         // "ETFs +188.5M (Thu) … ETH ETFs ~flat": bare ETFs in the amount's own clause are not the line's other asset.
@@ -236,6 +234,11 @@ function issuerIsSubject(lead: string, after: string): boolean {
   return issuer.index > subject || subject - (issuer.index + issuer[0].length) < 24 && !/\b(while|but|and|whereas|vs)\b/i.test(lead.slice(issuer.index, subject))
 }
 
+/** One fund's part, not the market's: "The largest fund was the only one with inflows (+$44.2M)", "fbtc accounted for −$121.0m of …". */
+function onePart(lead: string, before: string): boolean {
+  return /\b(?:largest|biggest|smallest|one|single)\s+(?:fund|issuer|product)\b|\bthe only one\b/i.test(lead) || /\baccount(?:ed|s|ing)?\s+for\s*[~≈]?\s*[+−–-]?\s*$/i.test(before)
+}
+
 /** The same amount written elsewhere in the line as something else ("… totaled $1.2B this week"). */
 function sameAmountElsewhere(text: string, item: MoneyMatch, money: readonly MoneyMatch[]): boolean {
   return money.some((other) => other !== item && other.value === item.value && NOT_A_DAY_FLOW.test(`${text.slice(Math.max(0, other.index - 60), other.index)}|${text.slice(other.end, other.end + 40)}`))
@@ -274,10 +277,7 @@ function partDirection(lead: string, before: string, hasOwnDay: boolean): EtfFlo
   return hasOwnDay && /\b(?:including|incl\.|of which)\s*$/i.test(before) ? lastFlowWord(lead) : undefined
 }
 
-/**
- * "On Oct 23, flows totaled $20.33 million": a day's net flow given with no sign and no way is an inflow, as a
- * flow table's unsigned figures are. (Only with its own day, and "flows" in the words just before it.)
- */
+/** "On Oct 23, flows totaled $20.33 million": a day's unsigned net flow, "flows" just before it, is an inflow, as in a flow table. */
 function plainNetFlow(before: string, hasOwnDay: boolean): EtfFlow['direction'] | undefined {
   return hasOwnDay && /\bflows?\b[^$\d]{0,30}$/i.test(before) && !/\bmixed\b|\bflat\b/i.test(before) ? 'inflow' : undefined
 }

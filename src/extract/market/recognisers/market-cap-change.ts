@@ -1,4 +1,4 @@
-import {findPercents} from '../numbers.js'
+import {findPercents, parsePercent} from '../numbers.js'
 import type {LineContext, MarketCap, Recogniser} from '../types.js'
 
 /** A label naming the whole market's cap and its day's change: "Total cap 24h", "Market cap 24h", "tot mcap chg 24h", "24h change in total market cap". */
@@ -20,7 +20,7 @@ export const marketCapChange: Recogniser<MarketCap> = {
     // The value is the percentage alone (a source's name may follow it): no amount beside it.
     // ("| Mkt cap 24h % | -0.32 |": a label in percent gives its bare value in percent.)
     const bare = /(?:%|\bpct\b|\(%\))\s*$/i.test(label) ? /^\s*([+−–-]?\d+(?:\.\d+)?)\s*$/.exec(value) : null
-    if (bare) return [{change24hPct: Number(bare[1]!.replace(/[−–]/, '-')), line: context.line}]
+    if (bare) return [{change24hPct: parsePercent(`${bare[1]}%`)!, line: context.line}]
     const [percent] = findPercents(value)
     if (!percent || percent.bound || /\d/.test(value.slice(0, percent.index).replace(/[^\d]/g, '')) || /\d/.test(value.slice(percent.end).split('|')[0]!)) return []
     return [percent.value !== undefined ? {change24hPct: percent.value, line: context.line} : {change24hRange: percent.range!, line: context.line}]

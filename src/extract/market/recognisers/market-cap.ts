@@ -1,6 +1,6 @@
 import {findAssetMentions} from '../assets.js'
 import {findDays, isStaleDay} from '../days.js'
-import {findMoney} from '../numbers.js'
+import {findMoney, parsePercent} from '../numbers.js'
 import type {LineContext, MarketCap, Recogniser} from '../types.js'
 import {readChange} from './change.js'
 import {otherProvider, providerTwin} from '../providers.js'
@@ -76,7 +76,7 @@ function fromPhrase(context: LineContext, phrase: {0: string; index: number}): M
   Object.assign(result, ownChange.change24hPct !== undefined || ownChange.change24hRange !== undefined || findAssetMentions(lead).length > 0 ? ownChange : readChange(text, sentenceStart, phrase.index))
   // ("Cap 3.38T (+0.9). F&G 61.", "Cap 3.35T, -0.9.": a signed bare number right after the cap is its change in percent.)
   const signedAfter = amount && result.change24hPct === undefined && result.change24hRange === undefined ? /^\s*(?:\(\s*([+−–-]\d{1,2}(?:\.\d+)?)\s*\)|,\s*([+−–-]\d{1,2}(?:\.\d+)?)(?!\d|\.\d|\s?%)(?=\s*(?:[.;,)](?!\d)|$)))/.exec(text.slice(amount.end)) : null
-  if (signedAfter) result.change24hPct = Number((signedAfter[1] ?? signedAfter[2])!.replace(/[−–]/, '-'))
+  if (signedAfter) result.change24hPct = parsePercent(`${signedAfter[1] ?? signedAfter[2]}%`)
   return result.usd === undefined && result.usdRange === undefined ? undefined : result
 }
 
