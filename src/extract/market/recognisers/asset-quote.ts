@@ -147,10 +147,8 @@ export const assetQuote: Recogniser<PriceQuote> = {
   }
 }
 
-/** The words for the moment of writing, shared by the cues before the asset's name and after it. */
+/** The words for the moment of writing, and a sentence that opens on them before the asset's name ("As of writing BTC trades at …"). */
 const WRITING_MOMENT = String.raw`as (?:i|we) write|as of (?:this )?writing|at (?:the time of )?writing|at press time|right now|currently|now`
-
-/** A sentence that opens on the moment of writing, before the asset's name: "As of writing BTC trades at …". */
 const NOW_BEFORE = new RegExp(String.raw`^\W*(?:${WRITING_MOMENT})\b[^.;:]{0,12}$`, 'i')
 
 /** Words that say where the asset trades now, before a verb of place or the amount ("As I write it sits at", "It now sits at", "by the time of writing it had steadied at", "At the time of writing it last changed hands at"; not "has now given back"). */
